@@ -1,0 +1,132 @@
+/*
+ * cli_util.c - input and error helpers shared by the commands.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "registry.h"
+#include "standard_load.h"
+
+void cli_error(const char *fmt, ...)
+{
+    char msg[GENOP_ERROR_MSG_MAX * 2];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* One line, always: fold any newline a message might carry. */
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    fprintf(stderr, "genop: %s\n", msg);
+}
+
+int cli_usage_error(const genop_command *cmd, const char *fmt, ...)
+{
+    char msg[GENOP_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cli_error("%s %s (se 'genop %s --help')", cmd->name, msg, cmd->name);
+    return CLI_USAGE;
+}
+
+bool cli_is_help(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+genop_err cli_read_file(const char *path, size_t max, char **data, size_t *len,
+                        genop_error *e)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return genop_fail(e, errno == ENOENT ? GENOP_ENOTFOUND : GENOP_EIO,
+                          "%s: kan ikke åbnes: %s", path, strerror(errno));
+    genop_err err = GENOP_OK;
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap)
+            break;
+        if (cap >= max + 1) {
+            err = genop_fail(e, GENOP_ETOOBIG, "%s er større end %zu byte", path, max);
+            break;
+        }
+        size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+        char *grown = realloc(buf, ncap + 1);
+        if (!grown) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = grown;
+        cap = ncap;
+    }
+    if (!buf)
+        err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til %s", path);
+    else if (!err && ferror(f))
+        err = genop_fail(e, GENOP_EIO, "%s: læsefejl", path);
+    if (!err && n > max)
+        err = genop_fail(e, GENOP_ETOOBIG, "%s er større end %zu byte", path, max);
+    if (!is_stdin)
+        fclose(f);
+    if (err) {
+        free(buf);
+        return err;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return GENOP_OK;
+}
+
+genop_err cli_load_standard(const char *spec, genop_standard **out, genop_error *e)
+{
+    size_t n = strlen(spec);
+    bool is_path = strchr(spec, '/') || (n > 5 && strcmp(spec + n - 5, ".yaml") == 0);
+    if (!is_path)
+        return genop_registry_load(spec, out, e);
+    char *text;
+    size_t len;
+    genop_err err = cli_read_file(spec, GENOP_STANDARD_MAX, &text, &len, e);
+    if (err)
+        return err;
+    err = genop_standard_parse(text, len, spec, out, NULL, e);
+    free(text);
+    return err;
+}
+
+genop_date cli_today(void)
+{
+    /* The TZ variable wins when set (tests use it); otherwise Danish time. */
+    if (!getenv("TZ"))
+        setenv("TZ", "Europe/Copenhagen", 1);
+    tzset();
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return genop_date_from_ymd_unchecked(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+bool cli_parse_long(const char *s, long *out)
+{
+    if (!s || !*s)
+        return false;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (*end || errno)
+        return false;
+    *out = v;
+    return true;
+}

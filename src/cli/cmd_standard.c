@@ -1,0 +1,243 @@
+/*
+ * cmd_standard.c - `genop standard check FILE...` validates quality standard
+ * files and reports every problem as FILE:LINE:COLUMN; `genop standard show
+ * ID|FILE` prints a standard's rules as Danish text a visitator can read,
+ * each rule with its source; `genop standard list` names the shipped ones.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "registry.h"
+#include "standard_load.h"
+
+static const char usage[] =
+    "Brug:\n"
+    "  genop standard list             de indbyggede kvalitetsstandarder\n"
+    "  genop standard check FIL...     kontrollér standardfiler; alle fejl vises\n"
+    "                                  som FIL:LINJE:KOLONNE: besked\n"
+    "  genop standard show ID|FIL      standardens regler på dansk, med kilder\n"
+    "\n"
+    "Formatet er beskrevet i docs/standard-format.md.\n";
+
+static int check_one(const char *path)
+{
+    char *text;
+    size_t len;
+    genop_error e;
+    if (cli_read_file(path, GENOP_STANDARD_MAX, &text, &len, &e)) {
+        cli_error("standard check: %s", e.message);
+        return CLI_FAILED;
+    }
+    genop_problems problems = {0};
+    genop_standard *std = NULL;
+    genop_err err = genop_standard_parse(text, len, path, &std, &problems, &e);
+    free(text);
+    if (!err) {
+        printf("%s: i orden (%s, %zu frister, %zu grænser)\n", path, std->municipality,
+               std->n_deadlines, std->n_limits);
+        genop_standard_free(std);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < problems.n; i++)
+        fprintf(stderr, "%s\n", problems.items[i]);
+    if (problems.n == 0)
+        fprintf(stderr, "%s\n", e.message);
+    if (problems.dropped)
+        fprintf(stderr, "%s: ... og %zu fejl mere\n", path, problems.dropped);
+    fprintf(stderr, "genop: standard check: %s har %zu fejl\n", path,
+            problems.n + problems.dropped);
+    genop_problems_free(&problems);
+    return CLI_FAILED;
+}
+
+static void print_source(const genop_source *s)
+{
+    printf("      Kilde: %s\n", s->citation);
+    if (s->quote)
+        printf("      Standardens ord: »%s«\n", s->quote);
+    if (s->note)
+        printf("      Sådan læser genop det: %s\n", s->note);
+}
+
+static void print_paragraphs(unsigned bits)
+{
+    if (bits == (GENOP_PARA_86_1 | GENOP_PARA_86_2))
+        printf("§ 86, stk. 1 og 2");
+    else
+        printf("§ 86, stk. %d", bits == GENOP_PARA_86_2 ? 2 : 1);
+}
+
+static const char *condition_text(genop_condition when)
+{
+    switch (when) {
+    case GENOP_WHEN_GRANTED: return " (kun når træningen er bevilget)";
+    case GENOP_WHEN_NOT_REFUSED: return " (ikke når der er givet afslag)";
+    case GENOP_WHEN_NOT_FULLY_UPHELD: return " (kun når klagen ikke gives fuldt medhold)";
+    default: return "";
+    }
+}
+
+static void show_deadlines(const genop_standard *s)
+{
+    printf("\nFrister\n");
+    if (!s->n_deadlines)
+        printf("  (standarden lover ingen frister)\n");
+    for (size_t i = 0; i < s->n_deadlines; i++) {
+        const genop_deadline_rule *d = &s->deadlines[i];
+        printf("  - %s (", d->label);
+        print_paragraphs(d->paragraphs);
+        printf("): %d %s fra %s til %s%s.\n", d->amount,
+               genop_unit_label_da(d->unit, d->amount), genop_anchor_label_da(d->from),
+               genop_anchor_label_da(d->until), condition_text(d->when));
+        if (d->due_on_workday)
+            printf("      Falder fristen på en fridag, rykkes den til næste hverdag.\n");
+        print_source(&d->source);
+    }
+}
+
+static void show_limits(const genop_standard *s)
+{
+    printf("\nGrænser\n");
+    if (!s->n_limits)
+        printf("  (standarden sætter ingen faste grænser)\n");
+    for (size_t i = 0; i < s->n_limits; i++) {
+        const genop_limit_rule *l = &s->limits[i];
+        printf("  - %s (", l->label);
+        print_paragraphs(l->paragraphs);
+        if (l->kind == GENOP_LIMIT_COURSE_LENGTH)
+            printf("): højst %d %s fra første træningsgang.\n", l->max,
+                   genop_unit_label_da(l->unit, l->max));
+        else
+            printf("): højst %d.\n", l->max);
+        print_source(&l->source);
+    }
+}
+
+static void show_rules(const genop_standard *s)
+{
+    const genop_attendance_rule *a = &s->attendance;
+    printf("\nFremmøde\n");
+    if (a->present) {
+        printf("  - Forløbet kan tages op til vurdering ved %d %s.\n", a->review_limit,
+               a->counts == GENOP_COUNT_NO_SHOWS ? "udeblivelser"
+                                                 : "udeblivelser og afbud tilsammen");
+        print_source(&a->source);
+    } else {
+        printf("  (standarden sætter ingen grænse for udeblivelser)\n");
+    }
+    printf("\nHvem kan få træning\n");
+    if (s->minimum_age.present) {
+        printf("  - Borgeren skal være fyldt %d år.\n", s->minimum_age.minimum_years);
+        print_source(&s->minimum_age.source);
+    }
+    if (s->residency.present) {
+        printf("  - Borgeren skal bo i %s.\n", s->municipality);
+        print_source(&s->residency.source);
+    }
+    if (s->hospital_plan_excludes.present) {
+        printf("  - Ikke borgere med en genoptræningsplan efter sundhedslovens § 140.\n");
+        print_source(&s->hospital_plan_excludes.source);
+    }
+    if (s->quarantine.present) {
+        printf("  - Nyt forløb for samme lidelse tidligst %d %s efter det forrige.\n",
+               s->quarantine.amount, genop_unit_label_da(s->quarantine.unit, s->quarantine.amount));
+        print_source(&s->quarantine.source);
+    }
+}
+
+static void show_text(const char *heading, const genop_text_list *l)
+{
+    if (!l->n)
+        return;
+    printf("\n%s\n", heading);
+    for (size_t i = 0; i < l->n; i++)
+        printf("  - %s\n", l->items[i]);
+}
+
+static int show(const char *spec)
+{
+    genop_standard *s;
+    genop_error e;
+    if (cli_load_standard(spec, &s, &e)) {
+        cli_error("standard show: %s", e.message);
+        return CLI_FAILED;
+    }
+    char eff[GENOP_DATE_STR_SIZE];
+    printf("%s\n%s (kommunekode %d)\n", s->title, s->municipality, s->municipality_code);
+    printf("Gælder for ");
+    print_paragraphs(s->paragraphs);
+    printf(" i Lov om social service, fra %s.\n", genop_date_format(s->effective_from, eff));
+    if (s->approved)
+        printf("Godkendt: %s\n", s->approved);
+    show_deadlines(s);
+    show_limits(s);
+    show_rules(s);
+    const genop_content *c = &s->content;
+    show_text("Formål", &c->purpose);
+    show_text("Målgruppe", &c->target_group);
+    show_text("Træningen kan indeholde", &c->includes);
+    show_text("Træningen indeholder ikke", &c->excludes);
+    show_text("Hvem leverer træningen", &c->provider);
+    show_text("Borgerens forpligtelser", &c->obligations);
+    show_text("Klage", &c->complaints);
+    show_text("Kontakt", &c->contact);
+    genop_standard_free(s);
+    return CLI_OK;
+}
+
+static int list(void)
+{
+    for (const genop_embedded_standard *es = genop_embedded_standards; es->id; es++) {
+        genop_standard *s;
+        genop_error e;
+        if (genop_registry_load(es->id, &s, &e)) {
+            cli_error("standard list: %s", e.message);
+            return CLI_FAILED;
+        }
+        printf("%-8s %s (kommunekode %d), ", s->id, s->municipality, s->municipality_code);
+        print_paragraphs(s->paragraphs);
+        printf("\n");
+        genop_standard_free(s);
+    }
+    return CLI_OK;
+}
+
+static int run(int argc, char **argv)
+{
+    if (argc < 2 || cli_is_help(argv[1])) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? CLI_USAGE : CLI_OK;
+    }
+    for (int i = 2; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (argv[i][0] == '-' && argv[i][1])
+            return cli_usage_error(&genop_cmd_standard, "ukendt tilvalg '%s'", argv[i]);
+    }
+    const char *sub = argv[1];
+    if (strcmp(sub, "list") == 0)
+        return argc == 2 ? list() : cli_usage_error(&genop_cmd_standard, "list tager ingen argumenter");
+    if (strcmp(sub, "show") == 0)
+        return argc == 3 ? show(argv[2]) : cli_usage_error(&genop_cmd_standard, "show: angiv ét id eller én fil");
+    if (strcmp(sub, "check") == 0) {
+        if (argc < 3)
+            return cli_usage_error(&genop_cmd_standard, "check: angiv mindst én fil");
+        int rc = CLI_OK;
+        for (int i = 2; i < argc; i++)
+            if (check_one(argv[i]) != CLI_OK)
+                rc = CLI_FAILED;
+        return rc;
+    }
+    return cli_usage_error(&genop_cmd_standard, "ukendt underkommando '%s'", sub);
+}
+
+const genop_command genop_cmd_standard = {
+    .name = "standard",
+    .summary = "kontrollér, vis og list kvalitetsstandarder",
+    .usage = usage,
+    .run = run,
+};

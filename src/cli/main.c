@@ -1,0 +1,54 @@
+/*
+ * main.c - `genop`, the command line: dispatches to one file per command
+ * through the table below (git/tmux style) and prints the help.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const genop_command *const commands[] = {
+    &genop_cmd_evaluate,
+    &genop_cmd_calendar,
+    &genop_cmd_standard,
+    &genop_cmd_demo,
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_help(FILE *out)
+{
+    fprintf(out,
+            "genop - kvalitetsstandarder for træning efter servicelovens § 86, gjort kørbare\n"
+            "\n"
+            "Brug: genop KOMMANDO [TILVALG] ...\n"
+            "\n"
+            "Kommandoer:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out,
+            "\n"
+            "Skriv 'genop KOMMANDO --help' for at se kommandoens tilvalg.\n"
+            "Datoer skrives ÅÅÅÅ-MM-DD. Fejl skrives som én linje på standard error,\n"
+            "og kommandoen afslutter da med en status forskellig fra 0.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return CLI_USAGE;
+    }
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+        print_help(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("genop 0.1.0\n");
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(argv[1], commands[i]->name) == 0)
+            return commands[i]->run(argc - 1, argv + 1);
+    cli_error("ukendt kommando '%s' (se 'genop --help')", argv[1]);
+    return CLI_USAGE;
+}

@@ -1,0 +1,165 @@
+/*
+ * case.c - the event list of a case: names of the event vocabulary (as in
+ * shared/spec/evaluate.md section 2), appending, stable sorting, and the
+ * invariants every case must satisfy.
+ */
+#include "case.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const event_names[GENOP_EV_COUNT] = {
+    "referral_received", "contacted", "assessment", "decision",
+    "decision_received", "grant_received", "session", "closed",
+    "complaint_received", "complaint_decided", "complaint_forwarded",
+    "hospital_plan", "previous_course",
+};
+static const char *const outcome_names[GENOP_OUTCOME_COUNT] = {
+    "attended", "citizen_cancelled", "no_show", "provider_cancelled",
+};
+static const char *const kind_names[GENOP_SESSION_KIND_COUNT] = {
+    "training", "assessment",
+};
+static const char *const upheld_names[GENOP_UPHELD_COUNT] = {
+    "full", "partial", "none",
+};
+
+static int lookup(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *genop_event_type_name(genop_event_type t) { return event_names[t]; }
+const char *genop_outcome_name(genop_outcome o) { return outcome_names[o]; }
+const char *genop_session_kind_name(genop_session_kind k) { return kind_names[k]; }
+const char *genop_upheld_name(genop_upheld u) { return upheld_names[u]; }
+
+bool genop_event_type_from_name(const char *name, genop_event_type *out)
+{
+    int i = lookup(event_names, GENOP_EV_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (genop_event_type)i;
+    return true;
+}
+
+bool genop_outcome_from_name(const char *name, genop_outcome *out)
+{
+    int i = lookup(outcome_names, GENOP_OUTCOME_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (genop_outcome)i;
+    return true;
+}
+
+bool genop_session_kind_from_name(const char *name, genop_session_kind *out)
+{
+    int i = lookup(kind_names, GENOP_SESSION_KIND_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (genop_session_kind)i;
+    return true;
+}
+
+bool genop_upheld_from_name(const char *name, genop_upheld *out)
+{
+    int i = lookup(upheld_names, GENOP_UPHELD_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (genop_upheld)i;
+    return true;
+}
+
+void genop_case_reset(genop_case *c)
+{
+    genop_event *events = c->events;
+    size_t cap = c->cap_events;
+    memset(c, 0, sizeof *c);
+    c->events = events;
+    c->cap_events = cap;
+}
+
+void genop_case_release(genop_case *c)
+{
+    free(c->events);
+    memset(c, 0, sizeof *c);
+}
+
+genop_err genop_case_add(genop_case *c, const genop_event *ev, genop_error *e)
+{
+    if (c->n_events >= GENOP_CASE_EVENTS_MAX)
+        return genop_fail(e, GENOP_ETOOBIG, "en sag kan højst have %d hændelser",
+                          GENOP_CASE_EVENTS_MAX);
+    if (c->n_events == c->cap_events) {
+        size_t cap = c->cap_events ? c->cap_events * 2 : 16;
+        genop_event *grown = realloc(c->events, cap * sizeof *grown);
+        if (!grown)
+            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til sagens hændelser");
+        c->events = grown;
+        c->cap_events = cap;
+    }
+    c->events[c->n_events] = *ev;
+    c->events[c->n_events].seq = (uint32_t)c->n_events;
+    c->n_events++;
+    return GENOP_OK;
+}
+
+/* Insertion sort: cases have tens of events and usually arrive in order,
+ * where it is linear; it is stable by construction. Long unsorted lists
+ * fall back to qsort on (date, seq), which is stable too. */
+static int event_cmp(const void *a, const void *b)
+{
+    const genop_event *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void genop_case_sort(genop_case *c)
+{
+    if (c->n_events > 64) {
+        qsort(c->events, c->n_events, sizeof *c->events, event_cmp);
+        return;
+    }
+    for (size_t i = 1; i < c->n_events; i++) {
+        genop_event tmp = c->events[i];
+        size_t j = i;
+        while (j > 0 && c->events[j - 1].date > tmp.date) {
+            c->events[j] = c->events[j - 1];
+            j--;
+        }
+        c->events[j] = tmp;
+    }
+}
+
+bool genop_session_counts(const genop_event *ev)
+{
+    return ev->type == GENOP_EV_SESSION && ev->outcome != GENOP_OUTCOME_PROVIDER_CANCELLED;
+}
+
+const genop_event *genop_case_referral(const genop_case *c)
+{
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_REFERRAL_RECEIVED)
+            return &c->events[i];
+    return NULL;
+}
+
+genop_err genop_case_check(const genop_case *c, genop_error *e)
+{
+    size_t referrals = 0;
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_REFERRAL_RECEIVED)
+            referrals++;
+    if (referrals == 0)
+        return genop_fail(e, GENOP_EINVAL,
+                          "$.events: sagen har ingen henvendelse (referral_received)");
+    if (referrals > 1)
+        return genop_fail(e, GENOP_EINVAL,
+                          "$.events: sagen har %zu henvendelser (referral_received); "
+                          "der må være præcis én", referrals);
+    return GENOP_OK;
+}

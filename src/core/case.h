@@ -1,0 +1,117 @@
+/*
+ * case.h - a § 86 case as an ordered list of dated events.
+ *
+ * This is the in-memory form genop_evaluate() reads. A genop_case owns its
+ * event array; events carry only what the rules need (strings such as the
+ * condition are bounded and stored inline, so a case is two allocations at
+ * most and can be reset and reused for the next case in a stream).
+ */
+#ifndef GENOP_CASE_H
+#define GENOP_CASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "error.h"
+
+typedef enum genop_event_type {
+    GENOP_EV_REFERRAL_RECEIVED,
+    GENOP_EV_CONTACTED,
+    GENOP_EV_ASSESSMENT,
+    GENOP_EV_DECISION,
+    GENOP_EV_DECISION_RECEIVED,
+    GENOP_EV_GRANT_RECEIVED,
+    GENOP_EV_SESSION,
+    GENOP_EV_CLOSED,
+    GENOP_EV_COMPLAINT_RECEIVED,
+    GENOP_EV_COMPLAINT_DECIDED,
+    GENOP_EV_COMPLAINT_FORWARDED,
+    GENOP_EV_HOSPITAL_PLAN,
+    GENOP_EV_PREVIOUS_COURSE,
+    GENOP_EV_COUNT
+} genop_event_type;
+
+typedef enum genop_outcome {
+    GENOP_OUTCOME_ATTENDED,
+    GENOP_OUTCOME_CITIZEN_CANCELLED,
+    GENOP_OUTCOME_NO_SHOW,
+    GENOP_OUTCOME_PROVIDER_CANCELLED,
+    GENOP_OUTCOME_COUNT
+} genop_outcome;
+
+typedef enum genop_session_kind {
+    GENOP_SESSION_TRAINING,
+    GENOP_SESSION_ASSESSMENT,
+    GENOP_SESSION_KIND_COUNT
+} genop_session_kind;
+
+typedef enum genop_upheld {
+    GENOP_UPHELD_FULL,
+    GENOP_UPHELD_PARTIAL,
+    GENOP_UPHELD_NONE,
+    GENOP_UPHELD_COUNT
+} genop_upheld;
+
+/* Longest condition text kept (bytes, without the NUL). */
+#define GENOP_CONDITION_MAX 127
+/* Most events one case may hold. */
+#define GENOP_CASE_EVENTS_MAX 10000
+
+typedef struct genop_event {
+    genop_event_type type;
+    genop_date date;
+    uint32_t seq;             /* position in the input: keeps sorting stable */
+    unsigned paragraph;       /* referral_received: GENOP_PARA_* bit */
+    bool granted;             /* decision */
+    int minutes;              /* session */
+    genop_outcome outcome;    /* session */
+    genop_session_kind kind;  /* session */
+    genop_upheld upheld;      /* complaint_decided */
+    char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
+} genop_event;
+
+typedef struct genop_case {
+    bool has_birth_date;
+    genop_date birth_date;
+    bool has_municipality_code;
+    int municipality_code;
+    bool has_as_of;
+    genop_date as_of;
+    genop_event *events;      /* owned */
+    size_t n_events;
+    size_t cap_events;
+} genop_case;
+
+const char *genop_event_type_name(genop_event_type t);
+bool genop_event_type_from_name(const char *name, genop_event_type *out);
+const char *genop_outcome_name(genop_outcome o);
+bool genop_outcome_from_name(const char *name, genop_outcome *out);
+const char *genop_session_kind_name(genop_session_kind k);
+bool genop_session_kind_from_name(const char *name, genop_session_kind *out);
+const char *genop_upheld_name(genop_upheld u);
+bool genop_upheld_from_name(const char *name, genop_upheld *out);
+
+/* Empties c (keeping its allocation for reuse). */
+void genop_case_reset(genop_case *c);
+/* Frees what c owns; c itself is the caller's. */
+void genop_case_release(genop_case *c);
+
+/* Appends a copy of ev (seq is set to its position). GENOP_ETOOBIG past
+ * GENOP_CASE_EVENTS_MAX events. */
+genop_err genop_case_add(genop_case *c, const genop_event *ev, genop_error *e);
+
+/* Sorts the events by date, stable for equal dates. */
+void genop_case_sort(genop_case *c);
+
+/* A session counts unless the provider cancelled it. */
+bool genop_session_counts(const genop_event *ev);
+
+/* The one referral_received event, or NULL if there is none. */
+const genop_event *genop_case_referral(const genop_case *c);
+
+/* Checks what every case must satisfy: exactly one referral. */
+genop_err genop_case_check(const genop_case *c, genop_error *e);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * error.c - the texts of genop_err and the helpers that fill a genop_error.
+ */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *genop_strerror(genop_err code)
+{
+    switch (code) {
+    case GENOP_OK: return "ok";
+    case GENOP_ENOMEM: return "ikke nok hukommelse";
+    case GENOP_EINVAL: return "ugyldigt input";
+    case GENOP_ERANGE: return "værdi uden for det understøttede interval";
+    case GENOP_EPARSE: return "input kunne ikke læses";
+    case GENOP_EIO: return "fejl ved læsning eller skrivning";
+    case GENOP_ENOTFOUND: return "findes ikke";
+    case GENOP_EUSAGE: return "forkert brug af kommandoen";
+    case GENOP_ETOOBIG: return "input er for stort";
+    }
+    return "ukendt fejl";
+}
+
+genop_err genop_fail(genop_error *e, genop_err code, const char *fmt, ...)
+{
+    if (e == NULL)
+        return code;
+    e->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void genop_error_prefix(genop_error *e, const char *fmt, ...)
+{
+    if (e == NULL)
+        return;
+    char joined[GENOP_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(joined, sizeof joined, fmt, ap);
+    va_end(ap);
+    size_t used = n < 0 ? 0 : (size_t)n;
+    if (used > sizeof joined - 1)
+        used = sizeof joined - 1;
+    /* Append ": " and the old message, cut to what still fits. */
+    const char sep[] = ": ";
+    size_t room = sizeof joined - 1 - used;
+    size_t take = sizeof sep - 1 < room ? sizeof sep - 1 : room;
+    memcpy(joined + used, sep, take);
+    used += take;
+    room -= take;
+    size_t old = strlen(e->message);
+    take = old < room ? old : room;
+    memcpy(joined + used, e->message, take);
+    joined[used + take] = '\0';
+    memcpy(e->message, joined, sizeof e->message);
+}
+
+void genop_error_clear(genop_error *e)
+{
+    if (e == NULL)
+        return;
+    e->code = GENOP_OK;
+    e->message[0] = '\0';
+}
+
+bool genop_bprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n >= 0 && (size_t)n < size;
+}

@@ -1,0 +1,385 @@
+/*
+ * evaluate.c - the evaluator: turns a case's events, a quality standard and
+ * an as-of date into deadlines, limits, attendance and eligibility, each
+ * with the source of its rule (shared/spec/evaluate.md section 3).
+ *
+ * It works in two passes over the (sorted) events: one to collect the facts
+ * the rules ask about - the first date of every anchor, the latest decision,
+ * the session counts - and one over the sessions per ISO week. Everything
+ * lives on the stack and in the caller's result; nothing is allocated.
+ *
+ * Every event in the case counts, whatever its date: as_of only decides
+ * whether an unmet deadline is still pending or already overdue, and how
+ * long an open course has run.
+ */
+#include "evaluate.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const status_names[] = {"met", "late", "pending", "overdue"};
+static const char *const finding_names[GENOP_FINDING_COUNT] = {
+    "age", "residency", "hospital_plan", "quarantine",
+};
+
+const char *genop_deadline_status_name(genop_deadline_status s) { return status_names[s]; }
+const char *genop_finding_name(genop_finding_kind k) { return finding_names[k]; }
+
+/* What the rules ask about a case, collected in one pass. */
+typedef struct facts {
+    bool has[GENOP_ANCHOR_COUNT];
+    genop_date at[GENOP_ANCHOR_COUNT];
+    bool has_decision;
+    bool latest_granted;            /* the most recent decision granted */
+    bool has_granting_decision;
+    genop_date first_granting_decision;
+    bool has_complaint_decided;
+    genop_upheld first_upheld;
+    bool has_counting_session;
+    genop_date last_counting_session;
+    int training_sessions;          /* counting, kind training */
+    int assessment_sessions;        /* counting, kind assessment */
+    int no_shows;
+    int citizen_cancellations;
+} facts;
+
+static void note_first(facts *f, genop_anchor a, genop_date d)
+{
+    if (!f->has[a]) {
+        f->has[a] = true;
+        f->at[a] = d;
+    }
+}
+
+static void collect_session(facts *f, const genop_event *ev)
+{
+    if (ev->outcome == GENOP_OUTCOME_NO_SHOW)
+        f->no_shows++;
+    else if (ev->outcome == GENOP_OUTCOME_CITIZEN_CANCELLED)
+        f->citizen_cancellations++;
+    if (!genop_session_counts(ev))
+        return;
+    note_first(f, GENOP_ANCHOR_FIRST_SESSION, ev->date);
+    f->has_counting_session = true;
+    f->last_counting_session = ev->date;
+    if (ev->kind == GENOP_SESSION_ASSESSMENT)
+        f->assessment_sessions++;
+    else
+        f->training_sessions++;
+}
+
+static void collect_facts(const genop_case *c, facts *f)
+{
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        switch (ev->type) {
+        case GENOP_EV_REFERRAL_RECEIVED: note_first(f, GENOP_ANCHOR_REFERRAL_RECEIVED, ev->date); break;
+        case GENOP_EV_CONTACTED: note_first(f, GENOP_ANCHOR_CONTACTED, ev->date); break;
+        case GENOP_EV_ASSESSMENT: note_first(f, GENOP_ANCHOR_ASSESSMENT, ev->date); break;
+        case GENOP_EV_DECISION:
+            note_first(f, GENOP_ANCHOR_DECISION, ev->date);
+            f->has_decision = true;
+            f->latest_granted = ev->granted;
+            if (ev->granted && !f->has_granting_decision) {
+                f->has_granting_decision = true;
+                f->first_granting_decision = ev->date;
+            }
+            break;
+        case GENOP_EV_DECISION_RECEIVED: note_first(f, GENOP_ANCHOR_DECISION_RECEIVED, ev->date); break;
+        case GENOP_EV_GRANT_RECEIVED: note_first(f, GENOP_ANCHOR_GRANT_RECEIVED, ev->date); break;
+        case GENOP_EV_SESSION: collect_session(f, ev); break;
+        case GENOP_EV_CLOSED: note_first(f, GENOP_ANCHOR_CLOSED, ev->date); break;
+        case GENOP_EV_COMPLAINT_RECEIVED: note_first(f, GENOP_ANCHOR_COMPLAINT_RECEIVED, ev->date); break;
+        case GENOP_EV_COMPLAINT_DECIDED:
+            if (!f->has_complaint_decided) {
+                f->has_complaint_decided = true;
+                f->first_upheld = ev->upheld;
+            }
+            note_first(f, GENOP_ANCHOR_COMPLAINT_DECIDED, ev->date);
+            break;
+        case GENOP_EV_COMPLAINT_FORWARDED: note_first(f, GENOP_ANCHOR_COMPLAINT_FORWARDED, ev->date); break;
+        default: break;
+        }
+    }
+    /* Fallbacks of spec section 2: no decision_received -> the decision's
+     * date; no grant_received -> the granting decision's date. */
+    if (!f->has[GENOP_ANCHOR_DECISION_RECEIVED] && f->has[GENOP_ANCHOR_DECISION])
+        note_first(f, GENOP_ANCHOR_DECISION_RECEIVED, f->at[GENOP_ANCHOR_DECISION]);
+    if (!f->has[GENOP_ANCHOR_GRANT_RECEIVED] && f->has_granting_decision)
+        note_first(f, GENOP_ANCHOR_GRANT_RECEIVED, f->first_granting_decision);
+}
+
+static bool condition_holds(const facts *f, genop_condition when)
+{
+    switch (when) {
+    case GENOP_WHEN_ALWAYS: return true;
+    case GENOP_WHEN_GRANTED: return f->has_decision && f->latest_granted;
+    case GENOP_WHEN_NOT_REFUSED: return !f->has_decision || f->latest_granted;
+    case GENOP_WHEN_NOT_FULLY_UPHELD:
+        return f->has_complaint_decided && f->first_upheld != GENOP_UPHELD_FULL;
+    default: return false;
+    }
+}
+
+/* Fills r for rule; returns false (and nothing in r) if it does not apply. */
+static genop_err eval_deadline(const genop_standard *std, const genop_deadline_rule *rule,
+                               const facts *f, genop_date as_of,
+                               genop_deadline_result *r, bool *listed, genop_error *e)
+{
+    *listed = false;
+    if (!f->has[rule->from] || !condition_holds(f, rule->when))
+        return GENOP_OK;
+    genop_date due;
+    genop_err err = genop_standard_add(std, f->at[rule->from], rule->amount, rule->unit,
+                                       &due, e);
+    if (!err && rule->due_on_workday)
+        err = genop_calendar_next_workday_on_or_after(std->calendar, due, &due, e);
+    if (err)
+        return err;
+    memset(r, 0, sizeof *r);
+    r->rule = rule;
+    r->from = f->at[rule->from];
+    r->due = due;
+    r->done = f->has[rule->until];
+    if (r->done) {
+        r->done_date = f->at[rule->until];
+        r->status = r->done_date <= due ? GENOP_DEADLINE_MET : GENOP_DEADLINE_LATE;
+    } else if (as_of <= due) {
+        r->status = GENOP_DEADLINE_PENDING;
+        err = genop_calendar_workdays_between(std->calendar, as_of, due, &r->workdays_left, e);
+    } else {
+        r->status = GENOP_DEADLINE_OVERDUE;
+        err = genop_calendar_workdays_between(std->calendar, due, as_of, &r->workdays_left, e);
+        r->workdays_left = -r->workdays_left;
+    }
+    *listed = err == GENOP_OK;
+    return err;
+}
+
+/* The worst ISO week of counting sessions, by count or by minutes. */
+static void worst_week(const genop_case *c, bool by_minutes, genop_limit_result *r)
+{
+    genop_date week = 0, worst = 0;
+    long sum = 0, best = -1;
+    bool any = false;
+    for (size_t i = 0; i <= c->n_events; i++) {
+        const genop_event *ev = i < c->n_events ? &c->events[i] : NULL;
+        if (ev && !genop_session_counts(ev))
+            continue;
+        genop_date monday = ev ? genop_date_week_monday(ev->date) : 0;
+        if (any && (!ev || monday != week)) {
+            if (sum > best) {
+                best = sum;
+                worst = week;
+            }
+            sum = 0;
+        }
+        if (!ev)
+            break;
+        any = true;
+        week = monday;
+        sum += by_minutes ? ev->minutes : 1;
+    }
+    r->used = best < 0 ? 0 : best;
+    r->has_period = best >= 0;
+    if (r->has_period)
+        genop_date_iso_week(worst, &r->period_year, &r->period_week);
+}
+
+static genop_err eval_limit(const genop_case *c, const genop_standard *std,
+                            const genop_limit_rule *rule, const facts *f,
+                            genop_date as_of, genop_limit_result *r, bool *listed,
+                            genop_error *e)
+{
+    memset(r, 0, sizeof *r);
+    r->rule = rule;
+    r->max = rule->max;
+    *listed = true;
+    switch (rule->kind) {
+    case GENOP_LIMIT_SESSIONS: r->used = f->training_sessions; break;
+    case GENOP_LIMIT_ASSESSMENT_SESSIONS: r->used = f->assessment_sessions; break;
+    case GENOP_LIMIT_SESSIONS_PER_WEEK: worst_week(c, false, r); break;
+    case GENOP_LIMIT_MINUTES_PER_WEEK: worst_week(c, true, r); break;
+    case GENOP_LIMIT_COURSE_LENGTH: {
+        /* A course that has not started has no length yet. */
+        if (!f->has[GENOP_ANCHOR_FIRST_SESSION]) {
+            *listed = false;
+            return GENOP_OK;
+        }
+        genop_date start = f->at[GENOP_ANCHOR_FIRST_SESSION], end;
+        genop_err err = genop_standard_add(std, start, rule->max, rule->unit, &end, e);
+        if (err)
+            return err;
+        r->max = end - start;
+        genop_date last = f->has[GENOP_ANCHOR_CLOSED] ? f->last_counting_session : as_of;
+        r->used = last > start ? last - start : 0;
+        break;
+    }
+    default: break;
+    }
+    r->exceeded = r->used > r->max;
+    return GENOP_OK;
+}
+
+static void eval_attendance(const genop_standard *std, const facts *f, unsigned para,
+                            genop_attendance_result *a)
+{
+    memset(a, 0, sizeof *a);
+    a->no_shows = f->no_shows;
+    a->citizen_cancellations = f->citizen_cancellations;
+    const genop_attendance_rule *rule = &std->attendance;
+    if (!rule->present || !(rule->paragraphs & para))
+        return;
+    a->has_rule = true;
+    a->review_limit = rule->review_limit;
+    a->source = &rule->source;
+    int counted = f->no_shows;
+    if (rule->counts == GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS)
+        counted += f->citizen_cancellations;
+    a->review = counted >= rule->review_limit;
+}
+
+static genop_finding *add_finding(genop_result *out, genop_finding_kind kind,
+                                  const genop_source *source)
+{
+    genop_finding *fd = &out->findings[out->n_findings++];
+    fd->kind = kind;
+    fd->source = source;
+    fd->detail[0] = '\0';
+    return fd;
+}
+
+static void check_age(const genop_case *c, const genop_standard *std, genop_result *out)
+{
+    if (!std->minimum_age.present)
+        return;
+    if (!c->has_birth_date) {
+        out->unchecked |= 1u << GENOP_FINDING_AGE;
+        return;
+    }
+    int age = genop_age_on(c->birth_date, out->referral_date);
+    if (age >= std->minimum_age.minimum_years)
+        return;
+    genop_finding *fd = add_finding(out, GENOP_FINDING_AGE, &std->minimum_age.source);
+    snprintf(fd->detail, sizeof fd->detail,
+             "Borgeren var %d år, da henvendelsen blev modtaget; kravet er mindst %d år.",
+             age < 0 ? 0 : age, std->minimum_age.minimum_years);
+}
+
+static void check_residency(const genop_case *c, const genop_standard *std,
+                            genop_result *out)
+{
+    if (!std->residency.present)
+        return;
+    if (!c->has_municipality_code) {
+        out->unchecked |= 1u << GENOP_FINDING_RESIDENCY;
+        return;
+    }
+    if (c->municipality_code == std->municipality_code)
+        return;
+    genop_finding *fd = add_finding(out, GENOP_FINDING_RESIDENCY, &std->residency.source);
+    snprintf(fd->detail, sizeof fd->detail,
+             "Borgeren bor i kommune %d, ikke i %s (kommunekode %d).",
+             c->municipality_code, std->short_name, std->municipality_code);
+}
+
+static void check_hospital_plan(const genop_case *c, const genop_standard *std,
+                                genop_result *out)
+{
+    if (!std->hospital_plan_excludes.present)
+        return;
+    for (size_t i = 0; i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type != GENOP_EV_HOSPITAL_PLAN || ev->date > out->referral_date)
+            continue;
+        char d[GENOP_DATE_STR_SIZE];
+        genop_finding *fd = add_finding(out, GENOP_FINDING_HOSPITAL_PLAN,
+                                        &std->hospital_plan_excludes.source);
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren har en genoptræningsplan efter sundhedslovens § 140 "
+                 "(registreret %s).", genop_date_format(ev->date, d));
+        return;
+    }
+}
+
+static genop_err check_quarantine(const genop_case *c, const genop_standard *std,
+                                  const genop_event *referral, genop_result *out,
+                                  genop_error *e)
+{
+    const genop_quarantine_rule *q = &std->quarantine;
+    if (!q->present)
+        return GENOP_OK;
+    const genop_event *hit = NULL;
+    genop_date hit_until = 0;
+    for (size_t i = 0; i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type != GENOP_EV_PREVIOUS_COURSE || ev->date > referral->date)
+            continue;
+        if (referral->condition[0] == '\0') {
+            out->unchecked |= 1u << GENOP_FINDING_QUARANTINE;
+            return GENOP_OK;
+        }
+        if (strcasecmp(ev->condition, referral->condition) != 0)
+            continue;
+        genop_date until;
+        genop_err err = genop_standard_add(std, ev->date, q->amount, q->unit, &until, e);
+        if (err)
+            return err;
+        if (referral->date < until && (!hit || ev->date > hit->date)) {
+            hit = ev;
+            hit_until = until;
+        }
+    }
+    if (!hit)
+        return GENOP_OK;
+    char ended[GENOP_DATE_STR_SIZE], until[GENOP_DATE_STR_SIZE];
+    genop_finding *fd = add_finding(out, GENOP_FINDING_QUARANTINE, &q->source);
+    snprintf(fd->detail, sizeof fd->detail,
+             "Et forløb for samme lidelse (%s) sluttede %s; nyt forløb tidligst %s.",
+             hit->condition, genop_date_format(hit->date, ended),
+             genop_date_format(hit_until, until));
+    return GENOP_OK;
+}
+
+genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
+                         genop_date as_of, genop_result *out, genop_error *e)
+{
+    const genop_event *referral = genop_case_referral(c);
+    if (!referral)
+        return genop_fail(e, GENOP_EINVAL, "$.events: sagen har ingen henvendelse (referral_received)");
+    facts f;
+    collect_facts(c, &f);
+    memset(out, 0, sizeof *out);
+    out->standard = std;
+    out->as_of = as_of;
+    out->paragraph = referral->paragraph;
+    out->referral_date = referral->date;
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; i < std->n_deadlines && !err; i++) {
+        const genop_deadline_rule *rule = &std->deadlines[i];
+        bool listed;
+        if (rule->paragraphs & referral->paragraph) {
+            err = eval_deadline(std, rule, &f, as_of, &out->deadlines[out->n_deadlines], &listed, e);
+            out->n_deadlines += listed;
+        }
+    }
+    for (size_t i = 0; i < std->n_limits && !err; i++) {
+        const genop_limit_rule *rule = &std->limits[i];
+        bool listed;
+        if (rule->paragraphs & referral->paragraph) {
+            err = eval_limit(c, std, rule, &f, as_of, &out->limits[out->n_limits], &listed, e);
+            out->n_limits += listed;
+        }
+    }
+    if (err)
+        return err;
+    eval_attendance(std, &f, referral->paragraph, &out->attendance);
+    check_age(c, std, out);
+    check_residency(c, std, out);
+    check_hospital_plan(c, std, out);
+    err = check_quarantine(c, std, referral, out, e);
+    out->eligible = out->n_findings == 0;
+    return err;
+}

@@ -1,0 +1,96 @@
+/*
+ * evaluate.h - holding one case to one quality standard.
+ *
+ * genop_evaluate() is the only place in genop that computes a deadline, a
+ * limit, the attendance status or eligibility. It is pure: no I/O, no
+ * allocation, no global state; the result borrows the standard's rules and
+ * sources. The semantics are those of shared/spec/evaluate.md section 3.
+ */
+#ifndef GENOP_EVALUATE_H
+#define GENOP_EVALUATE_H
+
+#include <stdbool.h>
+
+#include "case.h"
+#include "standard.h"
+
+typedef enum genop_deadline_status {
+    GENOP_DEADLINE_MET,
+    GENOP_DEADLINE_LATE,
+    GENOP_DEADLINE_PENDING,
+    GENOP_DEADLINE_OVERDUE
+} genop_deadline_status;
+
+typedef struct genop_deadline_result {
+    const genop_deadline_rule *rule;  /* borrowed from the standard */
+    genop_date from;                  /* the date it counts from */
+    genop_date due;
+    bool done;
+    genop_date done_date;
+    genop_deadline_status status;
+    long workdays_left;               /* open deadlines: workdays to due (< 0: past) */
+} genop_deadline_result;
+
+typedef struct genop_limit_result {
+    const genop_limit_rule *rule;
+    long used;
+    long max;
+    bool exceeded;
+    bool has_period;                  /* weekly limits with at least one session */
+    int period_year;
+    int period_week;
+} genop_limit_result;
+
+typedef struct genop_attendance_result {
+    int no_shows;
+    int citizen_cancellations;
+    bool has_rule;
+    int review_limit;
+    bool review;
+    const genop_source *source;       /* NULL without a rule */
+} genop_attendance_result;
+
+typedef enum genop_finding_kind {
+    GENOP_FINDING_AGE,
+    GENOP_FINDING_RESIDENCY,
+    GENOP_FINDING_HOSPITAL_PLAN,
+    GENOP_FINDING_QUARANTINE,
+    GENOP_FINDING_COUNT
+} genop_finding_kind;
+
+#define GENOP_FINDING_DETAIL_MAX 320
+
+typedef struct genop_finding {
+    genop_finding_kind kind;
+    const genop_source *source;
+    char detail[GENOP_FINDING_DETAIL_MAX];
+} genop_finding;
+
+typedef struct genop_result {
+    const genop_standard *standard;
+    genop_date as_of;
+    unsigned paragraph;
+    genop_date referral_date;
+    genop_deadline_result deadlines[GENOP_DEADLINES_MAX];
+    size_t n_deadlines;
+    genop_limit_result limits[GENOP_LIMITS_MAX];
+    size_t n_limits;
+    genop_attendance_result attendance;
+    bool eligible;
+    genop_finding findings[GENOP_FINDING_COUNT];
+    size_t n_findings;
+    /* Rules the standard has that could not be checked for lack of data
+     * (bit per genop_finding_kind), e.g. no birth date for the age rule. */
+    unsigned unchecked;
+} genop_result;
+
+const char *genop_deadline_status_name(genop_deadline_status s);
+const char *genop_finding_name(genop_finding_kind k);
+
+/* Evaluates c (sorted, checked: see genop_case_from_json) against std as of
+ * as_of into *out. Fails only when a date would leave the calendar's span
+ * or the case breaks its invariants. */
+genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
+                         genop_date as_of, genop_result *out, genop_error *e);
+
+#endif

@@ -1,0 +1,202 @@
+/*
+ * standard.h - a municipality's quality standard (kvalitetsstandard) as data.
+ *
+ * A genop_standard holds the rules genop holds a case to - deadlines,
+ * limits, the attendance rule, eligibility rules - and the plain-language
+ * content staff and letters need. Every rule carries its source: the
+ * section heading of the municipality's own text it comes from, the words
+ * it rests on, and a note where genop had to interpret the text.
+ *
+ * Standards are written in YAML (see docs/standard-format.md) and loaded by
+ * standard_load.c; this header is only the in-memory shape and the small
+ * functions that read it. A loaded standard is immutable and owns all of
+ * its strings and its workday calendar.
+ */
+#ifndef GENOP_STANDARD_H
+#define GENOP_STANDARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "calendar.h"
+#include "date.h"
+
+/* § 86 paragraphs as a bit set. */
+enum {
+    GENOP_PARA_86_1 = 1u << 0, /* stk. 1, genoptræning */
+    GENOP_PARA_86_2 = 1u << 1, /* stk. 2, vedligeholdende træning */
+};
+
+typedef enum genop_unit {
+    GENOP_UNIT_DAYS,
+    GENOP_UNIT_WORKDAYS,
+    GENOP_UNIT_WEEKS,
+    GENOP_UNIT_MONTHS
+} genop_unit;
+
+/* The events (or derived moments) a deadline can count from or end with. */
+typedef enum genop_anchor {
+    GENOP_ANCHOR_REFERRAL_RECEIVED,
+    GENOP_ANCHOR_CONTACTED,
+    GENOP_ANCHOR_ASSESSMENT,
+    GENOP_ANCHOR_DECISION,
+    GENOP_ANCHOR_DECISION_RECEIVED,  /* else the decision's date */
+    GENOP_ANCHOR_GRANT_RECEIVED,     /* else the granting decision's date */
+    GENOP_ANCHOR_FIRST_SESSION,      /* the first counting session */
+    GENOP_ANCHOR_COMPLAINT_RECEIVED,
+    GENOP_ANCHOR_COMPLAINT_DECIDED,
+    GENOP_ANCHOR_COMPLAINT_FORWARDED,
+    GENOP_ANCHOR_CLOSED,
+    GENOP_ANCHOR_COUNT
+} genop_anchor;
+
+/* When a deadline applies at all, beyond its start event having happened. */
+typedef enum genop_condition {
+    GENOP_WHEN_ALWAYS,
+    GENOP_WHEN_GRANTED,          /* the (latest) decision granted training */
+    GENOP_WHEN_NOT_REFUSED,      /* no decision yet, or it granted training */
+    GENOP_WHEN_NOT_FULLY_UPHELD, /* the complaint was decided, not in full */
+    GENOP_WHEN_COUNT
+} genop_condition;
+
+typedef enum genop_limit_kind {
+    GENOP_LIMIT_SESSIONS,
+    GENOP_LIMIT_ASSESSMENT_SESSIONS,
+    GENOP_LIMIT_SESSIONS_PER_WEEK,
+    GENOP_LIMIT_MINUTES_PER_WEEK,
+    GENOP_LIMIT_COURSE_LENGTH,
+    GENOP_LIMIT_COUNT
+} genop_limit_kind;
+
+typedef enum genop_attendance_count {
+    GENOP_COUNT_NO_SHOWS,
+    GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS
+} genop_attendance_count;
+
+/* Where a rule comes from. citation is "<Kommune>, <section>", the string
+ * every result shows as its source. */
+typedef struct genop_source {
+    char *section;
+    char *quote;    /* the standard's own words, may be NULL */
+    char *note;     /* how genop reads an ambiguous text, may be NULL */
+    char *citation;
+} genop_source;
+
+typedef struct genop_deadline_rule {
+    char *id;
+    char *label;             /* Danish name shown to staff */
+    unsigned paragraphs;     /* GENOP_PARA_* bits */
+    genop_anchor from;
+    genop_anchor until;
+    genop_condition when;
+    int amount;
+    genop_unit unit;
+    bool due_on_workday;     /* a due date off a workday moves to the next */
+    genop_source source;
+} genop_deadline_rule;
+
+typedef struct genop_limit_rule {
+    genop_limit_kind kind;
+    char *label;
+    unsigned paragraphs;
+    int max;                 /* sessions, minutes, or amount of unit */
+    genop_unit unit;         /* course_length only: days, weeks or months */
+    genop_source source;
+} genop_limit_rule;
+
+typedef struct genop_attendance_rule {
+    bool present;
+    unsigned paragraphs;
+    genop_attendance_count counts;
+    int review_limit;
+    genop_source source;
+} genop_attendance_rule;
+
+typedef struct genop_age_rule {
+    bool present;
+    int minimum_years;
+    genop_source source;
+} genop_age_rule;
+
+typedef struct genop_flag_rule {
+    bool present;
+    genop_source source;
+} genop_flag_rule;
+
+typedef struct genop_quarantine_rule {
+    bool present;
+    int amount;
+    genop_unit unit;         /* days, weeks or months */
+    genop_source source;
+} genop_quarantine_rule;
+
+typedef struct genop_text_list {
+    char **items;
+    size_t n;
+} genop_text_list;
+
+/* The plain-language parts of the standard: shown to staff, used in letters. */
+typedef struct genop_content {
+    genop_text_list purpose;
+    genop_text_list target_group;
+    genop_text_list includes;
+    genop_text_list excludes;
+    genop_text_list provider;
+    genop_text_list obligations;
+    genop_text_list complaints;
+    genop_text_list contact;
+} genop_content;
+
+#define GENOP_DEADLINES_MAX 32
+#define GENOP_LIMITS_MAX 16
+
+typedef struct genop_standard {
+    char *id;                 /* "aalborg" */
+    char *municipality;       /* "Aalborg Kommune" */
+    char *short_name;         /* "Aalborg", used in citations */
+    int municipality_code;    /* kommunekode, e.g. 851 */
+    char *title;
+    char *approved;           /* who approved it and when, as written */
+    genop_date effective_from;
+    unsigned paragraphs;
+    genop_deadline_rule deadlines[GENOP_DEADLINES_MAX];
+    size_t n_deadlines;
+    genop_limit_rule limits[GENOP_LIMITS_MAX];
+    size_t n_limits;
+    genop_attendance_rule attendance;
+    genop_age_rule minimum_age;
+    genop_flag_rule residency;
+    genop_flag_rule hospital_plan_excludes;
+    genop_quarantine_rule quarantine;
+    genop_content content;
+    genop_calendar *calendar; /* owned: public holidays + days off */
+} genop_standard;
+
+/* Frees a standard and everything it owns. NULL is fine. */
+void genop_standard_free(genop_standard *std);
+
+/* Names used in YAML and JSON ("workdays", "first_session", ...). */
+const char *genop_unit_name(genop_unit unit);
+const char *genop_anchor_name(genop_anchor anchor);
+const char *genop_condition_name(genop_condition when);
+const char *genop_limit_name(genop_limit_kind kind);
+/* Danish names, for summaries and letters. */
+const char *genop_unit_label_da(genop_unit unit, int amount);
+const char *genop_anchor_label_da(genop_anchor anchor);
+
+/* Reverse lookups; return false if the name is unknown. */
+bool genop_unit_from_name(const char *name, genop_unit *out);
+bool genop_anchor_from_name(const char *name, genop_anchor *out);
+bool genop_condition_from_name(const char *name, genop_condition *out);
+bool genop_limit_from_name(const char *name, genop_limit_kind *out);
+
+/* The paragraph bit for "86.1"/"86.2", or 0 if the text is neither. */
+unsigned genop_paragraph_from_name(const char *name);
+const char *genop_paragraph_name(unsigned bit);
+
+/* date + amount units, using the standard's calendar for workdays. */
+genop_err genop_standard_add(const genop_standard *std, genop_date date,
+                             int amount, genop_unit unit, genop_date *out,
+                             genop_error *e);
+
+#endif
