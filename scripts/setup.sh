@@ -8,6 +8,7 @@ packages=(
   build-essential pkg-config meson ninja-build
   clang libclang-rt-14-dev
   libfyaml-dev libjansson-dev libcmocka-dev
+  time
 )
 
 missing=()

@@ -266,8 +266,11 @@ genop_err genop_calendar_add_workdays(const genop_calendar *cal,
     /* Workdays strictly before date, and up to and including it. */
     long through = cal->through[i];
     long before = through - (genop_calendar_is_workday(cal, date) ? 1 : 0);
-    long index = n > 0 ? through + n - 1 : before + n;
-    if (index < 0 || index >= (long)cal->n_workdays)
+    long total = (long)cal->n_workdays;
+    /* Spans longer than the whole table can never land inside it; checking
+     * first also keeps the index arithmetic below from overflowing. */
+    long index = n > total || n < -total ? -1 : n > 0 ? through + n - 1 : before + n;
+    if (index < 0 || index >= total)
         return genop_fail(e, GENOP_ERANGE,
                           "%ld hverdage fra datoen rækker ud over kalenderens "
                           "interval %d-%d", n, GENOP_YEAR_MIN, GENOP_YEAR_MAX);

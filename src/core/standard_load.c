@@ -630,6 +630,55 @@ static void report_syntax(loader *L, struct fy_diag *diag)
     }
 }
 
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one
+ * (overlong forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return s[0] ? 1 : 0;
+    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || s[0] > 0xF4 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+/* A standard is UTF-8 text without NUL bytes. Checked before libfyaml sees
+ * it: besides giving a clear position, it keeps invalid bytes away from a
+ * libfyaml 0.7.12 scanner loop that never ends on some of them (found by
+ * tests/fuzz/fuzz_standard: "%" followed by the byte 0xDB). */
+static bool check_utf8(loader *L, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int line = 1, column = 1;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_sequence(s + i, len - i);
+        if (n == 0) {
+            char msg[GENOP_ERROR_MSG_MAX];
+            genop_bprintf(msg, sizeof msg, "%.60s:%d:%d: filen er ikke gyldig UTF-8-tekst "
+                          "(byte 0x%02X)", L->filename, line, column, s[i]);
+            L->count++;
+            genop_fail(L->first, GENOP_EPARSE, "%s", msg);
+            if (L->problems)
+                problems_add(L->problems, msg);
+            return false;
+        }
+        if (s[i] == '\n') {
+            line++;
+            column = 1;
+        } else {
+            column++;
+        }
+        i += n;
+    }
+    return true;
+}
+
 genop_err genop_standard_parse(const char *text, size_t len, const char *filename,
                                genop_standard **out, genop_problems *problems,
                                genop_error *e)
@@ -655,9 +704,13 @@ genop_err genop_standard_parse(const char *text, size_t len, const char *filenam
         .flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_DISABLE_MMAP_OPT,
         .diag = diag,
     };
-    struct fy_document *doc = fy_document_build_from_string(&cfg, text, len);
+    struct fy_document *doc = check_utf8(&L, text, len)
+                                  ? fy_document_build_from_string(&cfg, text, len)
+                                  : NULL;
     struct fy_node *root = doc ? fy_document_root(doc) : NULL;
-    if (!doc)
+    if (L.count)
+        ; /* not UTF-8: already reported */
+    else if (!doc)
         report_syntax(&L, diag);
     else if (!root || !fy_node_is_mapping(root))
         problem(&L, root, NULL, "en kvalitetsstandard skal være en YAML-mapping");

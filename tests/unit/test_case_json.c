@@ -1,7 +1,670 @@
+/*
+ * test_case_json.c - unit tests for case_json.h: reading the JSON case format
+ * of shared/spec/evaluate.md section 2 into a genop_case.
+ *
+ * - The spec's example parses: citizen fields, as_of, every event field; the
+ *   events come out sorted by date and stable for equal dates (input order
+ *   kept), on both the short-list path and the path for long lists.
+ * - Every kind of bad input gives the right error code and a message that
+ *   starts with the JSON path of what is wrong ($, $.events, $.events[i],
+ *   $.events[i].field, $.citizen.field, $.as_of) and says what is wrong.
+ *   Covered: root, events and event shapes, types, dates, paragraphs,
+ *   decision, session, complaint, previous_course and closed fields, the
+ *   condition's length, the citizen, missing and repeated referrals.
+ * - After every error the case is reset (no events, no citizen data) and
+ *   the same genop_case reads the next valid case.
+ * - genop_json_parse rejects duplicate keys and reports line and column of
+ *   malformed JSON; the event limit GENOP_CASE_EVENTS_MAX holds exactly;
+ *   unknown extra keys are tolerated everywhere.
+ *
+ * Expected values come from the spec and from reading the JSON texts below
+ * (lines and columns counted by hand), never from running genop.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
-static void t(void **s){(void)s;}
-int main(void){const struct CMUnitTest x[]={cmocka_unit_test(t)};return cmocka_run_group_tests(x,NULL,NULL);}
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "case.h"
+#include "case_json.h"
+#include "date.h"
+#include "error.h"
+#include "standard.h"
+
+/* Formats d and compares it with the expected "YYYY-MM-DD" text. */
+#define assert_date_is(d, iso)                                              \
+    do {                                                                    \
+        char got_buf_[GENOP_DATE_STR_SIZE];                                 \
+        assert_string_equal(genop_date_format((d), got_buf_), (iso));       \
+    } while (0)
+
+/* Fails unless the error message contains needle. */
+#define assert_message_contains(err, needle)                                \
+    do {                                                                    \
+        if (strstr((err).message, (needle)) == NULL)                        \
+            fail_msg("message \"%s\" does not contain \"%s\"",              \
+                     (err).message, (needle));                              \
+    } while (0)
+
+/* The example of shared/spec/evaluate.md section 2, verbatim. */
+static const char spec_example[] =
+    "{\n"
+    "  \"citizen\": { \"birth_date\": \"1941-03-02\", \"municipality_code\": 851 },\n"
+    "  \"events\": [\n"
+    "    { \"type\": \"referral_received\", \"date\": \"2025-04-10\", \"paragraph\": \"86.1\",\n"
+    "      \"condition\": \"hofte\" },\n"
+    "    { \"type\": \"contacted\",  \"date\": \"2025-04-11\" },\n"
+    "    { \"type\": \"assessment\", \"date\": \"2025-04-14\" },\n"
+    "    { \"type\": \"decision\",   \"date\": \"2025-04-15\", \"granted\": true },\n"
+    "    { \"type\": \"grant_received\", \"date\": \"2025-04-15\" },\n"
+    "    { \"type\": \"session\", \"date\": \"2025-04-22\", \"minutes\": 45,\n"
+    "      \"outcome\": \"attended\", \"kind\": \"training\" },\n"
+    "    { \"type\": \"closed\", \"date\": \"2025-06-30\", \"reason\": \"goal_reached\" }\n"
+    "  ]\n"
+    "}\n";
+
+/* A referral as the first event, for the error cases below. */
+#define REFERRAL \
+    "{\"type\": \"referral_received\", \"date\": \"2025-04-10\", \"paragraph\": \"86.1\"}"
+
+/* A case whose events are REFERRAL and then `ev` (so ev is $.events[1]). */
+#define WITH_EVENT(ev) "{\"events\": [" REFERRAL ", " ev "]}"
+
+static genop_date date_of(const char *iso)
+{
+    genop_date d = 0;
+    genop_error e;
+    genop_error_clear(&e);
+    if (genop_date_parse(iso, &d, &e) != GENOP_OK)
+        fail_msg("test date %s rejected: %s", iso, e.message);
+    return d;
+}
+
+/* Parses text and reads it into c; the error of whichever step failed. */
+static genop_err read_case(const char *text, genop_case *c, genop_error *e)
+{
+    json_t *root = NULL;
+    genop_err err = genop_json_parse(text, strlen(text), &root, e);
+    if (err)
+        return err;
+    err = genop_case_from_json(root, c, e);
+    json_decref(root);
+    return err;
+}
+
+static void read_ok(const char *text, genop_case *c)
+{
+    genop_error e;
+    genop_error_clear(&e);
+    genop_err err = read_case(text, c, &e);
+    if (err != GENOP_OK)
+        fail_msg("valid case rejected (%d): %s", (int)err, e.message);
+}
+
+static void assert_case_empty(const genop_case *c)
+{
+    assert_int_equal(c->n_events, 0);
+    assert_false(c->has_birth_date);
+    assert_false(c->has_municipality_code);
+    assert_false(c->has_as_of);
+}
+
+/*
+ * Reads a valid case into a genop_case, then the bad `text` into the same
+ * one: it must fail with `code` and a message that starts with `path`
+ * (followed by ' ' or ':') and contains `word`; the case must be left
+ * empty, and must then read the valid case again.
+ */
+static void expect_case_error(const char *text, genop_err code, const char *path,
+                              const char *word)
+{
+    genop_case c = {0};
+    read_ok(spec_example, &c);
+    assert_int_equal(c.n_events, 7);
+
+    genop_error e;
+    genop_error_clear(&e);
+    genop_err err = read_case(text, &c, &e);
+    if (err == GENOP_OK) {
+        genop_case_release(&c);
+        fail_msg("bad case accepted; expected an error at %s", path);
+    }
+    size_t n = strlen(path);
+    bool good = err == code && e.code == code && strncmp(e.message, path, n) == 0 &&
+                (e.message[n] == ' ' || e.message[n] == ':') && strstr(e.message, word);
+    if (!good) {
+        genop_case_release(&c);
+        fail_msg("expected code %d and a message starting with \"%s\" containing \"%s\"; "
+                 "got code %d: \"%s\"", (int)code, path, word, (int)err, e.message);
+    }
+    assert_case_empty(&c);
+
+    read_ok(spec_example, &c);
+    assert_int_equal(c.n_events, 7);
+    genop_case_release(&c);
+}
+
+/* ---- valid cases ---------------------------------------------------- */
+
+static void test_spec_example(void **state)
+{
+    (void)state;
+    genop_case c = {0};
+    read_ok(spec_example, &c);
+    assert_true(c.has_birth_date);
+    assert_date_is(c.birth_date, "1941-03-02");
+    assert_true(c.has_municipality_code);
+    assert_int_equal(c.municipality_code, 851);
+    assert_false(c.has_as_of);
+    assert_int_equal(c.n_events, 7);
+
+    static const genop_event_type types[] = {
+        GENOP_EV_REFERRAL_RECEIVED, GENOP_EV_CONTACTED, GENOP_EV_ASSESSMENT,
+        GENOP_EV_DECISION, GENOP_EV_GRANT_RECEIVED, GENOP_EV_SESSION, GENOP_EV_CLOSED,
+    };
+    static const char *const dates[] = {
+        "2025-04-10", "2025-04-11", "2025-04-14", "2025-04-15",
+        "2025-04-15", "2025-04-22", "2025-06-30",
+    };
+    for (size_t i = 0; i < 7; i++) {
+        assert_int_equal(c.events[i].type, types[i]);
+        assert_date_is(c.events[i].date, dates[i]);
+        assert_int_equal(c.events[i].seq, i);
+    }
+    assert_int_equal(c.events[0].paragraph, GENOP_PARA_86_1);
+    assert_string_equal(c.events[0].condition, "hofte");
+    assert_true(c.events[3].granted);
+    assert_int_equal(c.events[5].minutes, 45);
+    assert_int_equal(c.events[5].outcome, GENOP_OUTCOME_ATTENDED);
+    assert_int_equal(c.events[5].kind, GENOP_SESSION_TRAINING);
+    assert_true(genop_session_counts(&c.events[5]));
+    assert_ptr_equal(genop_case_referral(&c), &c.events[0]);
+    genop_case_release(&c);
+}
+
+/* Events in any order come out by date; equal dates keep input order. */
+static void test_sorted_and_stable(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"as_of\": \"2025-05-01\", \"events\": ["
+        "{\"type\": \"closed\", \"date\": \"2025-06-30\", \"reason\": \"goal_reached\"},"  /* 0 */
+        "{\"type\": \"session\", \"date\": \"2025-04-22\", \"minutes\": 30,"
+        " \"outcome\": \"no_show\", \"kind\": \"assessment\"},"                           /* 1 */
+        "{\"type\": \"grant_received\", \"date\": \"2025-04-15\"},"                       /* 2 */
+        "{\"type\": \"contacted\", \"date\": \"2025-04-11\"},"                            /* 3 */
+        "{\"type\": \"decision\", \"date\": \"2025-04-15\", \"granted\": false},"         /* 4 */
+        "{\"type\": \"referral_received\", \"date\": \"2025-04-10\", \"paragraph\": \"86.2\"}," /* 5 */
+        "{\"type\": \"complaint_received\", \"date\": \"2025-04-15\"}"                    /* 6 */
+        "]}";
+    genop_case c = {0};
+    read_ok(text, &c);
+    assert_true(c.has_as_of);
+    assert_date_is(c.as_of, "2025-05-01");
+    assert_false(c.has_birth_date);
+    assert_false(c.has_municipality_code);
+    assert_int_equal(c.n_events, 7);
+    /* Input positions in sorted order: 10 Apr (5), 11 Apr (3), the three
+     * events of 15 Apr in input order (2, 4, 6), 22 Apr (1), 30 Jun (0). */
+    static const uint32_t seqs[] = {5, 3, 2, 4, 6, 1, 0};
+    static const genop_event_type types[] = {
+        GENOP_EV_REFERRAL_RECEIVED, GENOP_EV_CONTACTED, GENOP_EV_GRANT_RECEIVED,
+        GENOP_EV_DECISION, GENOP_EV_COMPLAINT_RECEIVED, GENOP_EV_SESSION, GENOP_EV_CLOSED,
+    };
+    for (size_t i = 0; i < 7; i++) {
+        assert_int_equal(c.events[i].seq, seqs[i]);
+        assert_int_equal(c.events[i].type, types[i]);
+    }
+    assert_int_equal(c.events[0].paragraph, GENOP_PARA_86_2);
+    assert_string_equal(c.events[0].condition, "");
+    assert_false(c.events[3].granted);
+    assert_int_equal(c.events[5].outcome, GENOP_OUTCOME_NO_SHOW);
+    assert_int_equal(c.events[5].kind, GENOP_SESSION_ASSESSMENT);
+    genop_case_release(&c);
+}
+
+/* The same for a long list (more than the 64 the short path handles):
+ * 150 events over five dates, given newest first. */
+static void test_sorted_and_stable_long(void **state)
+{
+    (void)state;
+    enum { N = 150 };
+    static const char *const dates[] = {
+        "2025-05-05", "2025-05-04", "2025-05-03", "2025-05-02", "2025-05-01",
+    };
+    json_t *events = json_array();
+    for (int i = 0; i < N; i++) {
+        json_t *ev = json_pack("{s:s, s:s}", "type", i == 77 ? "referral_received" : "contacted",
+                               "date", dates[(i * 7) % 5]);
+        if (i == 77)
+            json_object_set_new(ev, "paragraph", json_string("86.1"));
+        json_array_append_new(events, ev);
+    }
+    json_t *root = json_pack("{s:o}", "events", events);
+    genop_case c = {0};
+    genop_error e;
+    genop_error_clear(&e);
+    genop_err err = genop_case_from_json(root, &c, &e);
+    json_decref(root);
+    if (err)
+        fail_msg("long case rejected: %s", e.message);
+    assert_int_equal(c.n_events, N);
+    for (size_t i = 1; i < c.n_events; i++) {
+        const genop_event *a = &c.events[i - 1], *b = &c.events[i];
+        assert_true(a->date <= b->date);
+        if (a->date == b->date && a->seq >= b->seq)
+            fail_msg("events %u and %u on the same date are out of input order",
+                     (unsigned)a->seq, (unsigned)b->seq);
+    }
+    /* 77 * 7 % 5 == 4: the referral is on 2025-05-01, the earliest date. */
+    assert_date_is(c.events[0].date, "2025-05-01");
+    assert_non_null(genop_case_referral(&c));
+    assert_int_equal(genop_case_referral(&c)->seq, 77);
+    genop_case_release(&c);
+}
+
+static void test_every_event_type(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"citizen\": {\"birth_date\": \"2000-02-29\"}, \"events\": ["
+        "{\"type\": \"previous_course\", \"date\": \"2024-01-02\", \"condition\": \"knæ\"},"
+        "{\"type\": \"hospital_plan\", \"date\": \"2025-04-01\"},"
+        "{\"type\": \"referral_received\", \"date\": \"2025-04-10\", \"paragraph\": \"86.1\","
+        " \"condition\": \"knæ\"},"
+        "{\"type\": \"decision\", \"date\": \"2025-04-15\", \"granted\": true},"
+        "{\"type\": \"decision_received\", \"date\": \"2025-04-16\"},"
+        "{\"type\": \"session\", \"date\": \"2025-04-17\", \"minutes\": 0,"
+        " \"outcome\": \"provider_cancelled\"},"
+        "{\"type\": \"session\", \"date\": \"2025-04-18\", \"minutes\": 1440,"
+        " \"outcome\": \"citizen_cancelled\"},"
+        "{\"type\": \"complaint_received\", \"date\": \"2025-04-20\"},"
+        "{\"type\": \"complaint_decided\", \"date\": \"2025-04-21\", \"upheld\": \"partial\"},"
+        "{\"type\": \"complaint_forwarded\", \"date\": \"2025-04-22\"}"
+        "]}";
+    genop_case c = {0};
+    read_ok(text, &c);
+    assert_true(c.has_birth_date);
+    assert_date_is(c.birth_date, "2000-02-29");
+    assert_false(c.has_municipality_code);
+    assert_int_equal(c.n_events, 10);
+    assert_int_equal(c.events[0].type, GENOP_EV_PREVIOUS_COURSE);
+    assert_string_equal(c.events[0].condition, "knæ");
+    assert_int_equal(c.events[1].type, GENOP_EV_HOSPITAL_PLAN);
+    assert_string_equal(c.events[2].condition, "knæ");
+    assert_int_equal(c.events[4].type, GENOP_EV_DECISION_RECEIVED);
+    assert_int_equal(c.events[5].minutes, 0);
+    assert_int_equal(c.events[5].outcome, GENOP_OUTCOME_PROVIDER_CANCELLED);
+    assert_false(genop_session_counts(&c.events[5]));
+    assert_int_equal(c.events[6].minutes, 1440);
+    assert_int_equal(c.events[6].kind, GENOP_SESSION_TRAINING);
+    assert_true(genop_session_counts(&c.events[6]));
+    assert_int_equal(c.events[8].upheld, GENOP_UPHELD_PARTIAL);
+    assert_int_equal(c.events[9].type, GENOP_EV_COMPLAINT_FORWARDED);
+    genop_case_release(&c);
+}
+
+/* Callers may carry their own fields; the reader ignores them. */
+static void test_extra_keys_tolerated(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"id\": \"sag-17\", \"citizen\": {\"municipality_code\": 851, \"name\": \"X\"},"
+        " \"events\": ["
+        "{\"type\": \"referral_received\", \"date\": \"2025-04-10\", \"paragraph\": \"86.1\","
+        " \"author\": \"ab\", \"registered\": {\"at\": \"2025-04-10T09:00\"}, \"n\": [1, 2]},"
+        "{\"type\": \"contacted\", \"date\": \"2025-04-11\", \"granted\": \"ignored\","
+        " \"minutes\": \"also ignored\"}"
+        "], \"comment\": null}";
+    genop_case c = {0};
+    read_ok(text, &c);
+    assert_int_equal(c.n_events, 2);
+    assert_int_equal(c.municipality_code, 851);
+    assert_int_equal(c.events[1].type, GENOP_EV_CONTACTED);
+    genop_case_release(&c);
+}
+
+static void test_condition_length(void **state)
+{
+    (void)state;
+    char cond[GENOP_CONDITION_MAX + 2];
+    memset(cond, 'x', sizeof cond - 1);
+    cond[GENOP_CONDITION_MAX] = '\0';   /* 127 bytes: the most allowed */
+    char text[512];
+    snprintf(text, sizeof text,
+             "{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-04-10\","
+             " \"paragraph\": \"86.1\", \"condition\": \"%s\"}]}", cond);
+    genop_case c = {0};
+    read_ok(text, &c);
+    assert_int_equal(strlen(c.events[0].condition), GENOP_CONDITION_MAX);
+    assert_string_equal(c.events[0].condition, cond);
+    genop_case_release(&c);
+
+    cond[GENOP_CONDITION_MAX] = 'x';    /* 128 bytes: one too many */
+    cond[GENOP_CONDITION_MAX + 1] = '\0';
+    snprintf(text, sizeof text,
+             "{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-04-10\","
+             " \"paragraph\": \"86.1\", \"condition\": \"%s\"}]}", cond);
+    expect_case_error(text, GENOP_ETOOBIG, "$.events[0].condition", "128");
+    snprintf(text, sizeof text,
+             WITH_EVENT("{\"type\": \"previous_course\", \"date\": \"2024-01-02\","
+                        " \"condition\": \"%s\"}"), cond);
+    expect_case_error(text, GENOP_ETOOBIG, "$.events[1].condition", "128");
+}
+
+/* ---- errors name the JSON path -------------------------------------- */
+
+static void test_root_and_events_shape(void **state)
+{
+    (void)state;
+    expect_case_error("[]", GENOP_EINVAL, "$", "objekt");
+    /* A bare string is not even a JSON document genop_json_parse accepts;
+     * handed over already parsed, it is still not a case. */
+    json_t *str = json_string("sag");
+    genop_case c = {0};
+    genop_error e;
+    genop_error_clear(&e);
+    assert_int_equal(genop_case_from_json(str, &c, &e), GENOP_EINVAL);
+    assert_true(strncmp(e.message, "$:", 2) == 0);
+    assert_message_contains(e, "tekst");
+    assert_case_empty(&c);
+    json_decref(str);
+    genop_case_release(&c);
+    json_t *root = NULL;
+    assert_int_equal(genop_json_parse("\"sag\"", 5, &root, &e), GENOP_EPARSE);
+    expect_case_error("{}", GENOP_EINVAL, "$.events", "mangler");
+    expect_case_error("{\"events\": {}}", GENOP_EINVAL, "$.events", "liste");
+    expect_case_error("{\"events\": null}", GENOP_EINVAL, "$.events", "liste");
+    expect_case_error("{\"events\": [1]}", GENOP_EINVAL, "$.events[0]", "objekt");
+    expect_case_error(WITH_EVENT("[]"), GENOP_EINVAL, "$.events[1]", "objekt");
+}
+
+static void test_event_type(void **state)
+{
+    (void)state;
+    expect_case_error(WITH_EVENT("{\"type\": \"visit\", \"date\": \"2025-04-11\"}"),
+                      GENOP_EINVAL, "$.events[1].type", "visit");
+    expect_case_error(WITH_EVENT("{\"date\": \"2025-04-11\"}"),
+                      GENOP_EINVAL, "$.events[1].type", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": 3, \"date\": \"2025-04-11\"}"),
+                      GENOP_EINVAL, "$.events[1].type", "tekst");
+}
+
+static void test_event_date(void **state)
+{
+    (void)state;
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"paragraph\": \"86.1\"}]}",
+                      GENOP_EINVAL, "$.events[0].date", "mangler");
+    /* 2025 is not a leap year. */
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-02-29\","
+                      " \"paragraph\": \"86.1\"}]}",
+                      GENOP_EINVAL, "$.events[0].date", "2025-02-29");
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-4-1\","
+                      " \"paragraph\": \"86.1\"}]}",
+                      GENOP_EINVAL, "$.events[0].date", "2025-4-1");
+    expect_case_error(WITH_EVENT("{\"type\": \"contacted\", \"date\": 20250411}"),
+                      GENOP_EINVAL, "$.events[1].date", "tekst");
+    /* Outside the calendar's years. */
+    expect_case_error(WITH_EVENT("{\"type\": \"contacted\", \"date\": \"2200-01-01\"}"),
+                      GENOP_ERANGE, "$.events[1].date", "2200-01-01");
+}
+
+static void test_referral_fields(void **state)
+{
+    (void)state;
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-04-10\"}]}",
+                      GENOP_EINVAL, "$.events[0].paragraph", "mangler");
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-04-10\","
+                      " \"paragraph\": \"86.3\"}]}",
+                      GENOP_EINVAL, "$.events[0].paragraph", "86.3");
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-04-10\","
+                      " \"paragraph\": 86.1}]}",
+                      GENOP_EINVAL, "$.events[0].paragraph", "tekst");
+    expect_case_error("{\"events\": [{\"type\": \"referral_received\", \"date\": \"2025-04-10\","
+                      " \"paragraph\": \"86.1\", \"condition\": 7}]}",
+                      GENOP_EINVAL, "$.events[0].condition", "tekst");
+}
+
+static void test_decision_fields(void **state)
+{
+    (void)state;
+    expect_case_error(WITH_EVENT("{\"type\": \"decision\", \"date\": \"2025-04-15\"}"),
+                      GENOP_EINVAL, "$.events[1].granted", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"decision\", \"date\": \"2025-04-15\","
+                                 " \"granted\": \"true\"}"),
+                      GENOP_EINVAL, "$.events[1].granted", "tekst");
+    expect_case_error(WITH_EVENT("{\"type\": \"decision\", \"date\": \"2025-04-15\","
+                                 " \"granted\": 1}"),
+                      GENOP_EINVAL, "$.events[1].granted", "heltal");
+}
+
+static void test_session_fields(void **state)
+{
+    (void)state;
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"outcome\": \"attended\"}"),
+                      GENOP_EINVAL, "$.events[1].minutes", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": \"45\", \"outcome\": \"attended\"}"),
+                      GENOP_EINVAL, "$.events[1].minutes", "tekst");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": 45.5, \"outcome\": \"attended\"}"),
+                      GENOP_EINVAL, "$.events[1].minutes", "heltal");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": -1, \"outcome\": \"attended\"}"),
+                      GENOP_ERANGE, "$.events[1].minutes", "-1");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": 1441, \"outcome\": \"attended\"}"),
+                      GENOP_ERANGE, "$.events[1].minutes", "1441");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": 45}"),
+                      GENOP_EINVAL, "$.events[1].outcome", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": 45, \"outcome\": \"late\"}"),
+                      GENOP_EINVAL, "$.events[1].outcome", "late");
+    expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
+                                 " \"minutes\": 45, \"outcome\": \"attended\","
+                                 " \"kind\": \"group\"}"),
+                      GENOP_EINVAL, "$.events[1].kind", "group");
+}
+
+static void test_other_event_fields(void **state)
+{
+    (void)state;
+    expect_case_error(WITH_EVENT("{\"type\": \"complaint_decided\", \"date\": \"2025-05-01\","
+                                 " \"upheld\": \"maybe\"}"),
+                      GENOP_EINVAL, "$.events[1].upheld", "maybe");
+    expect_case_error(WITH_EVENT("{\"type\": \"complaint_decided\", \"date\": \"2025-05-01\"}"),
+                      GENOP_EINVAL, "$.events[1].upheld", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"previous_course\", \"date\": \"2024-01-02\"}"),
+                      GENOP_EINVAL, "$.events[1].condition", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"closed\", \"date\": \"2025-06-30\"}"),
+                      GENOP_EINVAL, "$.events[1].reason", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"closed\", \"date\": \"2025-06-30\","
+                                 " \"reason\": false}"),
+                      GENOP_EINVAL, "$.events[1].reason", "true/false");
+}
+
+static void test_citizen_and_as_of(void **state)
+{
+    (void)state;
+    expect_case_error("{\"citizen\": [], \"events\": [" REFERRAL "]}",
+                      GENOP_EINVAL, "$.citizen", "objekt");
+    expect_case_error("{\"citizen\": {\"municipality_code\": \"851\"}, \"events\": [" REFERRAL "]}",
+                      GENOP_EINVAL, "$.citizen.municipality_code", "tekst");
+    expect_case_error("{\"citizen\": {\"municipality_code\": 12}, \"events\": [" REFERRAL "]}",
+                      GENOP_ERANGE, "$.citizen.municipality_code", "12");
+    expect_case_error("{\"citizen\": {\"birth_date\": \"1941-02-29\"}, \"events\": [" REFERRAL "]}",
+                      GENOP_EINVAL, "$.citizen.birth_date", "1941-02-29");
+    expect_case_error("{\"as_of\": \"1. maj\", \"events\": [" REFERRAL "]}",
+                      GENOP_EINVAL, "$.as_of", "1. maj");
+}
+
+static void test_referral_count(void **state)
+{
+    (void)state;
+    expect_case_error("{\"events\": []}", GENOP_EINVAL, "$.events", "referral_received");
+    expect_case_error("{\"events\": [{\"type\": \"contacted\", \"date\": \"2025-04-11\"}]}",
+                      GENOP_EINVAL, "$.events", "referral_received");
+    /* The second referral is $.events[2]. */
+    expect_case_error("{\"events\": [" REFERRAL ","
+                      " {\"type\": \"contacted\", \"date\": \"2025-04-11\"}, " REFERRAL "]}",
+                      GENOP_EINVAL, "$.events[2]", "referral_received");
+}
+
+/* The server reads single events with its own path. */
+static void test_single_event_path(void **state)
+{
+    (void)state;
+    json_error_t je;
+    json_t *obj = json_loads("{\"type\": \"session\", \"date\": \"2025-04-22\", \"minutes\": 45,"
+                             " \"outcome\": \"nope\"}", 0, &je);
+    assert_non_null(obj);
+    genop_event ev;
+    genop_error e;
+    genop_error_clear(&e);
+    assert_int_equal(genop_event_from_json(obj, "$.event", &ev, &e), GENOP_EINVAL);
+    assert_true(strncmp(e.message, "$.event.outcome", 15) == 0);
+    json_decref(obj);
+
+    obj = json_loads("{\"type\": \"decision\", \"date\": \"2025-04-15\", \"granted\": false}", 0, &je);
+    assert_non_null(obj);
+    assert_int_equal(genop_event_from_json(obj, "$.event", &ev, &e), GENOP_OK);
+    assert_int_equal(ev.type, GENOP_EV_DECISION);
+    assert_int_equal(ev.date, date_of("2025-04-15"));
+    assert_false(ev.granted);
+    json_decref(obj);
+}
+
+/* ---- genop_json_parse ----------------------------------------------- */
+
+static void test_json_duplicate_keys(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "{\"events\": [], \"events\": []}",
+        "{\"events\": [{\"type\": \"contacted\", \"type\": \"closed\", \"date\": \"2025-04-11\"}]}",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        static json_t sentinel;            /* *root must stay untouched */
+        json_t *root = &sentinel;
+        genop_error e;
+        genop_error_clear(&e);
+        assert_int_equal(genop_json_parse(texts[i], strlen(texts[i]), &root, &e), GENOP_EPARSE);
+        assert_int_equal(e.code, GENOP_EPARSE);
+        assert_ptr_equal(root, &sentinel);
+        assert_message_contains(e, "duplicate");
+    }
+}
+
+static void test_json_malformed(void **state)
+{
+    (void)state;
+    /* The '}' where a value belongs is on line 3, column 14. */
+    static const char text[] = "{\n  \"events\": [\n    {\"type\": }\n  ]\n}";
+    json_t *root = NULL;
+    genop_error e;
+    genop_error_clear(&e);
+    assert_int_equal(genop_json_parse(text, strlen(text), &root, &e), GENOP_EPARSE);
+    assert_null(root);
+    assert_message_contains(e, "linje 3");
+    assert_message_contains(e, "kolonne 14");
+
+    /* Trailing text and an empty input are malformed too. */
+    assert_int_equal(genop_json_parse("{} x", 4, &root, &e), GENOP_EPARSE);
+    assert_int_equal(genop_json_parse("", 0, &root, &e), GENOP_EPARSE);
+    /* Only len bytes are read: the text need not be NUL-terminated. */
+    static const char part[] = "{\"a\": 1}garbage";
+    assert_int_equal(genop_json_parse(part, 8, &root, &e), GENOP_OK);
+    assert_non_null(root);
+    json_decref(root);
+}
+
+static void test_json_too_big(void **state)
+{
+    (void)state;
+    size_t len = GENOP_CASE_JSON_MAX + 1;
+    char *text = malloc(len);
+    assert_non_null(text);
+    memset(text, ' ', len);
+    json_t *root = NULL;
+    genop_error e;
+    genop_error_clear(&e);
+    assert_int_equal(genop_json_parse(text, len, &root, &e), GENOP_ETOOBIG);
+    assert_null(root);
+    free(text);
+}
+
+/* ---- the event limit ------------------------------------------------ */
+
+static json_t *case_with_events(size_t n)
+{
+    json_t *events = json_array();
+    json_array_append_new(events, json_pack("{s:s, s:s, s:s}", "type", "referral_received",
+                                            "date", "2025-04-10", "paragraph", "86.1"));
+    for (size_t i = 1; i < n; i++)
+        json_array_append_new(events, json_pack("{s:s, s:s}", "type", "contacted",
+                                                "date", "2025-04-11"));
+    return json_pack("{s:o}", "events", events);
+}
+
+static void test_event_limit(void **state)
+{
+    (void)state;
+    genop_case c = {0};
+    genop_error e;
+    genop_error_clear(&e);
+
+    json_t *root = case_with_events(GENOP_CASE_EVENTS_MAX);
+    assert_int_equal(genop_case_from_json(root, &c, &e), GENOP_OK);
+    assert_int_equal(c.n_events, GENOP_CASE_EVENTS_MAX);
+    json_decref(root);
+
+    root = case_with_events(GENOP_CASE_EVENTS_MAX + 1);
+    genop_err err = genop_case_from_json(root, &c, &e);
+    json_decref(root);
+    assert_int_equal(err, GENOP_ETOOBIG);
+    assert_int_equal(c.n_events, 0);
+    assert_message_contains(e, "10000");
+
+    read_ok(spec_example, &c);
+    assert_int_equal(c.n_events, 7);
+    genop_case_release(&c);
+
+    /* Like every other error, it names where: the events list. */
+    assert_message_contains(e, "$.events");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spec_example),
+        cmocka_unit_test(test_sorted_and_stable),
+        cmocka_unit_test(test_sorted_and_stable_long),
+        cmocka_unit_test(test_every_event_type),
+        cmocka_unit_test(test_extra_keys_tolerated),
+        cmocka_unit_test(test_condition_length),
+        cmocka_unit_test(test_root_and_events_shape),
+        cmocka_unit_test(test_event_type),
+        cmocka_unit_test(test_event_date),
+        cmocka_unit_test(test_referral_fields),
+        cmocka_unit_test(test_decision_fields),
+        cmocka_unit_test(test_session_fields),
+        cmocka_unit_test(test_other_event_fields),
+        cmocka_unit_test(test_citizen_and_as_of),
+        cmocka_unit_test(test_referral_count),
+        cmocka_unit_test(test_single_event_path),
+        cmocka_unit_test(test_json_duplicate_keys),
+        cmocka_unit_test(test_json_malformed),
+        cmocka_unit_test(test_json_too_big),
+        cmocka_unit_test(test_event_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -286,7 +286,7 @@ static void test_round_trip_every_day(void **state)
         assert_int_equal(genop_date_from_ymd(y, m, dd, &checked, NULL), GENOP_OK);
         assert_int_equal(checked, d);
 
-        char expected[32];
+        char expected[48];
         snprintf(expected, sizeof expected, "%04d-%02d-%02d", y, m, dd);
         char buf[GENOP_DATE_STR_SIZE];
         assert_ptr_equal(genop_date_format(d, buf), buf);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# make bench: the core through its C API, then 1,000,000 cases end to end
+# through `genop evaluate --jsonl`, with wall time and peak memory.
+#   bench/run.sh BENCH_BUILD
+set -euo pipefail
+build=${1:?usage: bench/run.sh BENCH_BUILD}
+cases=${BENCH_CASES:-1000000}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== core (C API), one core"
+"$build/bench/bench_core" "$cases"
+
+echo "== genop evaluate --jsonl, $cases generated cases"
+"$build/bench/gen_cases" "$cases" >"$tmp/cases.jsonl"
+echo "input: $(du -h "$tmp/cases.jsonl" | cut -f1)"
+/usr/bin/time -f "%e %M" -o "$tmp/time" \
+  "$build/genop" evaluate --standard aalborg --as-of 2026-01-15 --jsonl <"$tmp/cases.jsonl" >"$tmp/out.jsonl"
+read -r secs kb <"$tmp/time"
+lines=$(wc -l <"$tmp/out.jsonl")
+errors=$(grep -c '"error"' "$tmp/out.jsonl" || true)
+python3 -c "print(f'end to end: {$lines} results ({$errors} errors) in {$secs} s = {$lines/$secs:,.0f} cases/s, peak memory {$kb/1024:.1f} MB')"

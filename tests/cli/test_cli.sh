@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Command-line contract tests: drives the genop binary exactly as the
+# outside checks of shared/spec/evaluate.md do (commands, output formats,
+# exit codes, one-line errors, no partial output) and prints TAP.
+#
+#   tests/cli/test_cli.sh PATH/TO/genop
+set -uo pipefail
+genop=${1:?usage: test_cli.sh PATH/TO/genop}
+here=$(cd "$(dirname "$0")" && pwd)
+cases=$here/cases
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+
+ok()     { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+# expect_out NAME EXPECTED CMD...: exit 0, stdout == EXPECTED, stderr empty.
+expect_out() {
+  local name=$1 expected=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  local out; out=$(cat "$tmp/out")
+  if [ $rc -eq 0 ] && [ "$out" = "$expected" ] && [ ! -s "$tmp/err" ]; then
+    ok "$name"
+  else
+    not_ok "$name" "exit $rc" "expected: $expected" "got: $out" "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+# expect_fail NAME PATTERN CMD...: non-zero exit, nothing on stdout, exactly
+# one line on stderr that matches the extended regex PATTERN.
+expect_fail() {
+  local name=$1 pattern=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  local lines; lines=$(wc -l <"$tmp/err")
+  if [ $rc -ne 0 ] && [ ! -s "$tmp/out" ] && [ "$lines" -eq 1 ] && grep -qE "$pattern" "$tmp/err"; then
+    ok "$name"
+  else
+    not_ok "$name" "exit $rc, $lines stderr lines" "stdout: $(head -c 300 "$tmp/out")" "stderr: $(cat "$tmp/err")" "wanted: $pattern"
+  fi
+}
+
+# expect_json NAME PYTHON-EXPR CMD...: exit 0 and the expression, evaluated
+# with `r` bound to the parsed stdout, is true.
+expect_json() {
+  local name=$1 expr=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [ $rc -eq 0 ] && python3 -c "import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if ($expr) else 1)" "$tmp/out" 2>>"$tmp/err"; then
+    ok "$name"
+  else
+    not_ok "$name" "exit $rc" "check: $expr" "stdout: $(head -c 1500 "$tmp/out")" "stderr: $(cat "$tmp/err")"
+  fi
+}
+
+# --- calendar ------------------------------------------------------------
+expect_out "holidays 2025, every line, sorted, Danish names" "$(cat "$cases/holidays-2025.txt")" \
+  "$genop" calendar holidays 2025
+"$genop" calendar holidays 2023 >"$tmp/h23"
+if grep -qx "2023-05-05 Store bededag" "$tmp/h23"; then ok "Store bededag 2023 is listed"; else not_ok "Store bededag 2023 is listed" "$(cat "$tmp/h23")"; fi
+"$genop" calendar holidays 2024 >"$tmp/h24"
+if ! grep -q "Store bededag" "$tmp/h24" && [ "$(wc -l <"$tmp/h24")" -eq 13 ]; then ok "no Store bededag from 2024"; else not_ok "no Store bededag from 2024" "$(cat "$tmp/h24")"; fi
+expect_out "holidays include weekend days (2022-12-25 is a Sunday)" "2022-12-25 Juledag" \
+  bash -c "'$genop' calendar holidays 2022 | grep Juledag"
+expect_fail "holidays 1899 is out of range" "1900" "$genop" calendar holidays 1899
+expect_fail "holidays 2200 is out of range" "2199" "$genop" calendar holidays 2200
+expect_fail "holidays needs a number" "calendar" "$genop" calendar holidays tyve
+
+expect_out "add 1 workday over Easter 2025" "2025-04-22" "$genop" calendar add 2025-04-16 1 workdays
+expect_out "add 0 workdays is the date itself, even a Sunday" "2025-04-20" "$genop" calendar add 2025-04-20 0 workdays
+expect_out "add workdays from a Saturday" "2025-04-07" "$genop" calendar add 2025-04-05 1 workdays
+expect_out "add workdays across Christmas" "2025-12-29" "$genop" calendar add 2025-12-23 1 workdays
+expect_out "add workdays across New Year (31 Dec is a day off)" "2026-01-02" "$genop" calendar add 2025-12-30 1 workdays
+expect_out "add 5 workdays over Store bededag 2023" "2023-05-11" "$genop" calendar add 2023-05-03 5 workdays
+expect_out "add 5 workdays, same week 2024 (no Store bededag)" "2024-04-29" "$genop" calendar add 2024-04-22 5 workdays
+expect_out "add days across a leap day" "2024-03-01" "$genop" calendar add 2024-02-28 2 days
+expect_out "add weeks" "2025-05-13" "$genop" calendar add 2025-04-15 4 weeks
+expect_out "add months clamps to month end" "2025-02-28" "$genop" calendar add 2025-01-31 1 months
+expect_out "add months clamps to 29 Feb in a leap year" "2024-02-29" "$genop" calendar add 2024-01-31 1 months
+expect_out "add negative workdays" "2025-04-16" "$genop" calendar add 2025-04-22 -1 workdays
+expect_fail "add rejects 2025-02-29" "2025-02-29" "$genop" calendar add 2025-02-29 1 days
+expect_fail "add rejects 2025-13-01" "2025-13-01" "$genop" calendar add 2025-13-01 1 days
+expect_fail "add rejects 2025-4-1" "2025-4-1" "$genop" calendar add 2025-4-1 1 days
+expect_fail "add rejects an unknown unit" "fortnights" "$genop" calendar add 2025-04-01 1 fortnights
+expect_fail "add past 2199 is a clear error" "2199" "$genop" calendar add 2199-12-30 5 workdays
+
+expect_out "between across Easter 2025" "1" "$genop" calendar between 2025-04-16 2025-04-22
+expect_out "between counts FROM < d <= TO" "5" "$genop" calendar between 2025-04-04 2025-04-11
+expect_out "between the same date is 0" "0" "$genop" calendar between 2025-04-10 2025-04-10
+expect_out "between backwards is 0" "0" "$genop" calendar between 2025-04-22 2025-04-16
+expect_out "between a whole year (2025 has 250 workdays)" "250" "$genop" calendar between 2024-12-31 2025-12-31
+expect_fail "between rejects a bad date" "2023-02-29" "$genop" calendar between 2023-02-29 2023-03-10
+
+# --- evaluate: the spec's example case ------------------------------------
+ex=$cases/aalborg-example.json
+expect_json "evaluate: standard and as_of echoed" \
+  "r['standard']=='aalborg' and r['as_of']=='2025-05-01'" \
+  "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
+expect_json "evaluate: start deadline met with due date and Aalborg source" \
+  "[ (d['due'],d['done'],d['status']) for d in r['deadlines'] if d['id']=='start'] == [('2025-04-25','2025-04-22','met')] and all(d['source'].startswith('Aalborg, ') for d in r['deadlines'])" \
+  "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
+expect_json "evaluate: decision 3 workdays from assessment" \
+  "[ (d['due'],d['status']) for d in r['deadlines'] if d['id']=='decision'] == [('2025-04-22','met')]" \
+  "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
+expect_json "evaluate: complaint window pending, moved to a workday" \
+  "[ (d['due'],d['done'],d['status']) for d in r['deadlines'] if d['id']=='complaint_window'] == [('2025-05-13',None,'pending')]" \
+  "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
+expect_json "evaluate: attendance and eligibility" \
+  "r['attendance']=={'no_shows':0,'citizen_cancellations':0,'review_limit':2,'status':'ok','source':r['attendance']['source']} and r['eligibility']['eligible'] is True and r['eligibility']['findings']==[]" \
+  "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
+expect_json "evaluate: the case's own as_of wins over --as-of" \
+  "r['as_of']=='2025-04-11' and [d['status'] for d in r['deadlines'] if d['id']=='complaint_window']==['pending']" \
+  bash -c "python3 -c \"import json,sys; c=json.load(open('$ex')); c['as_of']='2025-04-11'; print(json.dumps(c))\" | '$genop' evaluate --standard aalborg --as-of 2030-01-01 -"
+expect_json "evaluate: a standard given as a YAML path" \
+  "r['standard']=='aalborg'" \
+  "$genop" evaluate --standard "$here/../../standards/aalborg.yaml" --as-of 2025-05-01 "$ex"
+expect_json "evaluate: Skive limits per ISO week with the worst week" \
+  "{l['id']:(l['status'],l['used'],l['max'],l.get('period')) for l in r['limits']} == {'sessions_per_week':('exceeded',3,2,'2025-W17'),'minutes_per_week':('exceeded',135,90,'2025-W17'),'course_length':('ok',13,122,None)}" \
+  "$genop" evaluate --standard skive --as-of 2025-05-05 "$cases/skive-weekly.json"
+
+# --- evaluate: bad input --------------------------------------------------
+bad() { echo "$2" >"$tmp/$1.json"; echo "$tmp/$1.json"; }
+expect_fail "evaluate: unknown event type names the path" '\$\.events\[1\]\.type' \
+  "$genop" evaluate --standard aalborg "$(bad t1 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"telepathy","date":"2025-04-11"}]}')"
+expect_fail "evaluate: impossible date names the path" '\$\.events\[0\]\.date.*2025-02-29' \
+  "$genop" evaluate --standard aalborg "$(bad t2 '{"events":[{"type":"referral_received","date":"2025-02-29","paragraph":"86.1"}]}')"
+expect_fail "evaluate: missing field" '\$\.events\[1\]\.granted' \
+  "$genop" evaluate --standard aalborg "$(bad t3 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"decision","date":"2025-04-11"}]}')"
+expect_fail "evaluate: wrong type" '\$\.events\[1\]\.minutes' \
+  "$genop" evaluate --standard aalborg "$(bad t4 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"session","date":"2025-04-11","minutes":"45","outcome":"attended"}]}')"
+expect_fail "evaluate: no referral" 'referral_received' \
+  "$genop" evaluate --standard aalborg "$(bad t5 '{"events":[{"type":"contacted","date":"2025-04-11"}]}')"
+expect_fail "evaluate: two referrals" '\$\.events\[1\].*referral_received' \
+  "$genop" evaluate --standard aalborg "$(bad t6 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"referral_received","date":"2025-04-11","paragraph":"86.1"}]}')"
+expect_fail "evaluate: malformed JSON gives line and column" 'linje 1, kolonne' \
+  "$genop" evaluate --standard aalborg "$(bad t7 '{"events": [}')"
+expect_fail "evaluate: bad paragraph" '86\.3' \
+  "$genop" evaluate --standard aalborg "$(bad t8 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.3"}]}')"
+expect_fail "evaluate: unknown standard lists the shipped ones" 'aalborg' \
+  "$genop" evaluate --standard odense "$ex"
+expect_fail "evaluate: bad --as-of" 'as-of' \
+  "$genop" evaluate --standard aalborg --as-of 2025-02-30 "$ex"
+expect_fail "evaluate: missing file" 'nosuchfile' \
+  "$genop" evaluate --standard aalborg "$tmp/nosuchfile.json"
+
+# --- evaluate --jsonl -----------------------------------------------------
+{
+  python3 -c "import json; print(json.dumps(json.load(open('$ex'))))"
+  echo '{"events":[{"type":"referral_received","date":"2025-02-29","paragraph":"86.1"}]}'
+  echo '{"id":"c3","events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.2"}]}'
+} >"$tmp/in.jsonl"
+"$genop" evaluate --standard aalborg --as-of 2025-05-01 --jsonl <"$tmp/in.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && python3 - "$tmp/out.jsonl" <<'PY'
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 3, lines
+a, b, c = (json.loads(l) for l in lines)
+assert a["standard"] == "aalborg" and "error" not in a
+assert set(b) == {"error"} and "2025-02-29" in b["error"] and "linje 2" in b["error"]
+assert c["id"] == "c3" and [d["id"] for d in c["deadlines"]] == ["start"]
+assert c["deadlines"][0]["due"] == "2025-04-29" and c["deadlines"][0]["status"] == "overdue"
+PY
+then ok "jsonl: one line per case, an error line for the bad one, exit 1"; else not_ok "jsonl: one result per line" "exit $rc" "$(cat "$tmp/out.jsonl")"; fi
+head -1 "$tmp/in.jsonl" | "$genop" evaluate --standard aalborg --as-of 2025-05-01 --jsonl >"$tmp/one" 2>"$tmp/err"
+if [ $? -eq 0 ] && [ "$(wc -l <"$tmp/one")" -eq 1 ]; then ok "jsonl: all good exits 0"; else not_ok "jsonl: all good exits 0" "$(cat "$tmp/err")"; fi
+
+# --- standard ---------------------------------------------------------------
+for s in rodovre skive nyborg ishoj aalborg; do
+  expect_out "standard check accepts the shipped $s" "" bash -c "'$genop' standard check '$here/../../standards/$s.yaml' >/dev/null"
+done
+cat >"$tmp/bad.yaml" <<'YAML'
+id: test
+municipality:
+  name: Testrup Kommune
+  short_name: Testrup
+  code: 999
+title: Test
+effective_from: 2025-02-30
+paragraphs: ["86.1"]
+deadlines:
+  - id: contact
+    label: Kontakt
+    from: telegram_received
+    until: contacted
+    amount: -5
+    unit: workdays
+  - id: start
+    label: Start
+    from: referral_received
+    until: first_session
+    amount: 14
+    unit: fortnights
+    colour: blue
+    source:
+      section: Kvalitetsmål
+content:
+  purpose: [Test]
+YAML
+"$genop" standard check "$tmp/bad.yaml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -ne 0 ] && grep -qE "bad.yaml:7:17: .*2025-02-30" "$tmp/err" \
+   && grep -qE "bad.yaml:12:11: .*telegram_received" "$tmp/err" \
+   && grep -qE "bad.yaml:14:13: .*-5" "$tmp/err" \
+   && grep -qE "bad.yaml:10:5: .*source" "$tmp/err" \
+   && grep -qE "bad.yaml:21:11: .*fortnights" "$tmp/err" \
+   && grep -qE "bad.yaml:22:5: .*colour" "$tmp/err"; then
+  ok "standard check reports every problem with file:line:column"
+else
+  not_ok "standard check reports every problem with file:line:column" "exit $rc" "$(cat "$tmp/err")"
+fi
+printf 'id: [unclosed\n' >"$tmp/syntax.yaml"
+"$genop" standard check "$tmp/syntax.yaml" >"$tmp/out" 2>"$tmp/err"
+if [ $? -ne 0 ] && grep -qE "syntax.yaml:[0-9]+:[0-9]+: YAML" "$tmp/err"; then ok "standard check: YAML syntax error with position"; else not_ok "standard check: YAML syntax error" "$(cat "$tmp/err")"; fi
+"$genop" standard show aalborg >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "Kilde: Aalborg, Hvordan får du bevilget træning?" "$tmp/out" && grep -q "3 hverdage" "$tmp/out"; then ok "standard show prints rules with sources in Danish"; else not_ok "standard show" "$(head -20 "$tmp/out")"; fi
+expect_fail "standard show: unknown id" "findes ikke" "$genop" standard show odense
+
+# --- help and usage ----------------------------------------------------------
+"$genop" --help >"$tmp/out" 2>&1
+if [ $? -eq 0 ] && grep -q evaluate "$tmp/out" && grep -q calendar "$tmp/out" && grep -q standard "$tmp/out"; then ok "--help lists the commands"; else not_ok "--help" "$(cat "$tmp/out")"; fi
+for c in evaluate calendar standard demo; do
+  "$genop" $c --help >"$tmp/out" 2>&1
+  if [ $? -eq 0 ] && grep -q "Brug" "$tmp/out"; then ok "$c --help"; else not_ok "$c --help" "$(cat "$tmp/out")"; fi
+done
+expect_fail "unknown command points to the help" "genop --help" "$genop" frobnicate
+expect_fail "unknown option points to the command's help" "genop evaluate --help" "$genop" evaluate --standard aalborg --frob x.json
+
+echo "1..$n"

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every test and ends with one line "N passed, N failed".
+#
+#   tests/run.sh BUILD ASAN_BUILD [FUZZ_BUILD]
+#
+# - the cmocka unit tests of BUILD and of ASAN_BUILD (AddressSanitizer and
+#   UndefinedBehaviorSanitizer), in TAP form;
+# - the command-line contract tests (tests/cli/test_cli.sh) against both
+#   builds' genop binaries;
+# - a short libFuzzer run of each fuzz target over its checked-in corpus.
+# Each TAP "ok" / "not ok" line counts as one test.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+build=${1:?usage: tests/run.sh BUILD ASAN_BUILD [FUZZ_BUILD]}
+asan_build=${2:?usage: tests/run.sh BUILD ASAN_BUILD [FUZZ_BUILD]}
+fuzz_build=${3:-}
+
+passed=0
+failed=0
+failures=()
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Runs a TAP-producing command, echoes its output and adds up its results.
+# A command that dies without reporting (a crash, a sanitizer abort) counts
+# as a failure of its own.
+run_tap() {
+  local label=$1; shift
+  "$@" >"$log" 2>&1
+  local rc=$?
+  cat "$log"
+  local ok notok
+  ok=$(grep -cE '^ok ' "$log")
+  notok=$(grep -cE '^not ok ' "$log")
+  passed=$((passed + ok))
+  failed=$((failed + notok))
+  if [ "$notok" -gt 0 ]; then
+    failures+=("$label: $notok failed")
+  fi
+  if [ "$rc" -ne 0 ] && [ "$notok" -eq 0 ]; then
+    failed=$((failed + 1))
+    failures+=("$label: exited with status $rc")
+  fi
+}
+
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+for dir in "$build" "$asan_build"; do
+  for t in "$dir"/tests/test_*; do
+    [ -f "$t" ] && [ -x "$t" ] || continue
+    echo "# $t"
+    run_tap "$t" "$t"
+  done
+  echo "# tests/cli/test_cli.sh with $dir/genop"
+  run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
+done
+
+if [ -n "$fuzz_build" ]; then
+  echo "# fuzz smoke run"
+  run_tap "fuzz" bash tests/fuzz/run.sh "$fuzz_build" 10
+fi
+
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+  printf 'failed: %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
