@@ -20,15 +20,43 @@ static const char usage[] =
     "Vurderer demo-sagerne (standard: demo/cases) mod deres kommuners\n"
     "kvalitetsstandarder og viser resultatet som tekst.\n";
 
-static const char *status_da(genop_deadline_status s)
+static const char *status_da(const genop_deadline_result *d)
 {
-    switch (s) {
+    switch (d->status) {
     case GENOP_DEADLINE_MET: return "overholdt";
     case GENOP_DEADLINE_LATE: return "overskredet (udført for sent)";
     case GENOP_DEADLINE_PENDING: return "åben";
-    case GENOP_DEADLINE_OVERDUE: return "OVERSKREDET";
+    case GENOP_DEADLINE_OVERDUE:
+        return d->rule->citizens_deadline ? "udløbet" : "OVERSKREDET";
     }
     return "?";
+}
+
+/* Prints s left-aligned in `width` characters (UTF-8 aware). */
+static void print_padded(const char *s, int width)
+{
+    int chars = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    printf("%s%*s", s, width > chars ? width - chars : 0, "");
+}
+
+static void print_deadline(const genop_deadline_result *d)
+{
+    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    printf("   Frist  ");
+    print_padded(d->rule->label, 38);
+    printf("senest %s  %s", genop_date_format(d->due, d1), status_da(d));
+    long left = d->workdays_left;
+    if (d->done)
+        printf(" (%s)", genop_date_format(d->done_date, d2));
+    else if (left == 0)
+        printf(" (forfalder i dag)");
+    else if (left > 0)
+        printf(" (%ld %s tilbage)", left, left == 1 ? "hverdag" : "hverdage");
+    else if (!d->rule->citizens_deadline)
+        printf(" (%ld %s over)", -left, left == -1 ? "hverdag" : "hverdage");
+    printf("\n          kilde: %s\n", d->rule->source.citation);
 }
 
 static void print_result(const char *name, const char *title, const genop_result *r)
@@ -38,22 +66,18 @@ static void print_result(const char *name, const char *title, const genop_result
     printf("   %s, § 86, stk. %s, henvendelse %s, opgjort %s\n", r->standard->municipality,
            r->paragraph == GENOP_PARA_86_2 ? "2" : "1", genop_date_format(r->referral_date, d1),
            genop_date_format(r->as_of, d2));
-    for (size_t i = 0; i < r->n_deadlines; i++) {
-        const genop_deadline_result *d = &r->deadlines[i];
-        printf("   Frist  %-36s senest %s  %s", d->rule->label, genop_date_format(d->due, d1),
-               status_da(d->status));
-        if (d->done)
-            printf(" (%s)", genop_date_format(d->done_date, d2));
-        else
-            printf(" (%ld hverdage tilbage)", d->workdays_left);
-        printf("\n          kilde: %s\n", d->rule->source.citation);
-    }
+    if (r->paragraph_not_covered)
+        printf("   Bemærk: standarden dækker ikke denne paragraf.\n");
+    for (size_t i = 0; i < r->n_deadlines; i++)
+        print_deadline(&r->deadlines[i]);
     for (size_t i = 0; i < r->n_limits; i++) {
         const genop_limit_result *l = &r->limits[i];
-        printf("   Grænse %-36s %ld af %ld%s\n", l->rule->label, l->used, l->max,
-               l->exceeded ? "  OVERSKREDET" : "");
+        printf("   Grænse ");
+        print_padded(l->rule->label, 38);
+        printf("%ld af %ld%s\n", l->used, l->max, l->exceeded ? "  OVERSKREDET" : "");
     }
-    printf("   Fremmøde: %d udeblivelser, %d afbud%s\n", r->attendance.no_shows,
+    printf("   Fremmøde: %d %s, %d afbud%s\n", r->attendance.no_shows,
+           r->attendance.no_shows == 1 ? "udeblivelse" : "udeblivelser",
            r->attendance.citizen_cancellations,
            r->attendance.review ? " - forløbet skal vurderes" : "");
     printf("   Berettiget: %s\n", r->eligible ? "ja" : "nej");

@@ -35,8 +35,9 @@ static int check_one(const char *path)
     genop_err err = genop_standard_parse(text, len, path, &std, &problems, &e);
     free(text);
     if (!err) {
-        printf("%s: i orden (%s, %zu frister, %zu grænser)\n", path, std->municipality,
-               std->n_deadlines, std->n_limits);
+        printf("%s: i orden (%s, %zu %s, %zu %s)\n", path, std->municipality,
+               std->n_deadlines, std->n_deadlines == 1 ? "frist" : "frister",
+               std->n_limits, std->n_limits == 1 ? "grænse" : "grænser");
         genop_standard_free(std);
         return CLI_OK;
     }
@@ -91,6 +92,8 @@ static void show_deadlines(const genop_standard *s)
         printf("): %d %s fra %s til %s%s.\n", d->amount,
                genop_unit_label_da(d->unit, d->amount), genop_anchor_label_da(d->from),
                genop_anchor_label_da(d->until), condition_text(d->when));
+        if (d->citizens_deadline)
+            printf("      Fristen er borgerens; den binder ikke kommunen.\n");
         if (d->due_on_workday)
             printf("      Falder fristen på en fridag, rykkes den til næste hverdag.\n");
         print_source(&d->source);
@@ -120,8 +123,9 @@ static void show_rules(const genop_standard *s)
     const genop_attendance_rule *a = &s->attendance;
     printf("\nFremmøde\n");
     if (a->present) {
+        bool one = a->review_limit == 1;
         printf("  - Forløbet kan tages op til vurdering ved %d %s.\n", a->review_limit,
-               a->counts == GENOP_COUNT_NO_SHOWS ? "udeblivelser"
+               a->counts == GENOP_COUNT_NO_SHOWS ? (one ? "udeblivelse" : "udeblivelser")
                                                  : "udeblivelser og afbud tilsammen");
         print_source(&a->source);
     } else {

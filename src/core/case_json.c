@@ -247,10 +247,13 @@ static genop_err read_events(const json_t *root, genop_case *c, genop_error *e)
         snprintf(path, sizeof path, "$.events[%zu]", i);
         genop_event ev;
         genop_err err = genop_event_from_json(item, path, &ev, e);
-        if (!err)
-            err = genop_case_add(c, &ev, e);
         if (err)
             return err;
+        err = genop_case_add(c, &ev, e);
+        if (err) {
+            genop_error_prefix(e, "%s", path);
+            return err;
+        }
         if (ev.type == GENOP_EV_REFERRAL_RECEIVED && genop_case_referral(c) != &c->events[c->n_events - 1])
             return genop_fail(e, GENOP_EINVAL,
                               "%s: en sag har præcis én henvendelse (referral_received); "

@@ -356,6 +356,8 @@ genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
     out->as_of = as_of;
     out->paragraph = referral->paragraph;
     out->referral_date = referral->date;
+    out->paragraph_not_covered = !(std->paragraphs & referral->paragraph);
+    out->before_effective = referral->date < std->effective_from;
     genop_err err = GENOP_OK;
     for (size_t i = 0; i < std->n_deadlines && !err; i++) {
         const genop_deadline_rule *rule = &std->deadlines[i];

@@ -79,6 +79,11 @@ typedef struct genop_result {
     bool eligible;
     genop_finding findings[GENOP_FINDING_COUNT];
     size_t n_findings;
+    /* The standard does not cover the referral's paragraph: no rule of it
+     * applies, and the case belongs under another standard. */
+    bool paragraph_not_covered;
+    /* The referral came before the standard took effect. */
+    bool before_effective;
     /* Rules the standard has that could not be checked for lack of data
      * (bit per genop_finding_kind), e.g. no birth date for the age rule. */
     unsigned unchecked;

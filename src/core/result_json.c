@@ -34,6 +34,7 @@ static json_t *deadline_json(const genop_deadline_result *d)
     json_object_set_new(o, "status", json_string(genop_deadline_status_name(d->status)));
     if (!d->done)
         json_object_set_new(o, "workdays_left", json_integer(d->workdays_left));
+    json_object_set_new(o, "owner", json_string(d->rule->citizens_deadline ? "citizen" : "municipality"));
     json_object_set_new(o, "rule", rule_text(d->rule));
     json_object_set_new(o, "source", json_string(d->rule->source.citation));
     return o;
@@ -90,6 +91,33 @@ static json_t *eligibility_json(const genop_result *r)
     return o;
 }
 
+static void add_warning(json_t *warnings, const char *id, const char *detail)
+{
+    json_t *w = json_object();
+    json_object_set_new(w, "id", json_string(id));
+    json_object_set_new(w, "detail", json_string(detail));
+    json_array_append_new(warnings, w);
+}
+
+/* Things staff must know about the evaluation as a whole. */
+static json_t *warnings_json(const genop_result *r)
+{
+    json_t *warnings = json_array();
+    char buf[256], date[GENOP_DATE_STR_SIZE];
+    if (r->paragraph_not_covered) {
+        snprintf(buf, sizeof buf, "%ss kvalitetsstandard dækker ikke § 86, stk. %s; ingen af "
+                 "dens regler gælder for sagen.", r->standard->municipality,
+                 r->paragraph == GENOP_PARA_86_2 ? "2" : "1");
+        add_warning(warnings, "paragraph_not_covered", buf);
+    }
+    if (r->before_effective) {
+        snprintf(buf, sizeof buf, "Henvendelsen er modtaget før kvalitetsstandarden trådte i "
+                 "kraft (%s).", genop_date_format(r->standard->effective_from, date));
+        add_warning(warnings, "before_effective", buf);
+    }
+    return warnings;
+}
+
 json_t *genop_result_to_json(const genop_result *r)
 {
     json_t *o = json_object();
@@ -108,5 +136,6 @@ json_t *genop_result_to_json(const genop_result *r)
     json_object_set_new(o, "limits", limits);
     json_object_set_new(o, "attendance", attendance_json(&r->attendance));
     json_object_set_new(o, "eligibility", eligibility_json(r));
+    json_object_set_new(o, "warnings", warnings_json(r));
     return o;
 }

@@ -92,6 +92,8 @@ typedef struct genop_deadline_rule {
     int amount;
     genop_unit unit;
     bool due_on_workday;     /* a due date off a workday moves to the next */
+    bool citizens_deadline;  /* the citizen's to keep (a complaint window), not
+                                staff's: passing it is no breach by the unit */
     genop_source source;
 } genop_deadline_rule;
 

@@ -62,23 +62,26 @@ static void problems_add(genop_problems *p, const char *text)
 static void report_at(loader *L, int line, int column, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
-static void report_at(loader *L, int line, int column, const char *fmt, va_list ap)
+static void record(loader *L, genop_err code, const char *text)
 {
-    char msg[GENOP_ERROR_MSG_MAX - 64];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    char full[GENOP_ERROR_MSG_MAX];
-    genop_bprintf(full, sizeof full, "%.60s:%d:%d: %s", L->filename, line, column, msg);
     if (L->count++ == 0)
-        genop_fail(L->first, GENOP_EINVAL, "%s", full);
+        genop_fail(L->first, code, "%s", text);
     if (L->problems)
-        problems_add(L->problems, full);
+        problems_add(L->problems, text);
 }
 
-/* The 1-based line and column where node starts. Collections have no
- * token of their own in this libfyaml version, so they report their first
- * scalar; an empty collection reports `fallback`. */
-static void node_position(struct fy_node *node, struct fy_node *fallback,
-                          int *line, int *column)
+static void report_at(loader *L, int line, int column, const char *fmt, va_list ap)
+{
+    char msg[GENOP_ERROR_MSG_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    char full[GENOP_ERROR_MSG_MAX];
+    genop_bprintf(full, sizeof full, "%s:%d:%d: %s", L->filename, line, column, msg);
+    record(L, GENOP_EINVAL, full);
+}
+
+/* The first scalar inside node (node itself if it is one), or NULL for an
+ * empty collection. */
+static struct fy_node *first_scalar(struct fy_node *node)
 {
     struct fy_node *n = node;
     while (n && !fy_node_is_scalar(n)) {
@@ -90,6 +93,32 @@ static void node_position(struct fy_node *node, struct fy_node *fallback,
             n = fy_node_sequence_iterate(n, &iter);
         }
     }
+    return n;
+}
+
+/* The key under which node stands in its parent mapping, or NULL. */
+static struct fy_node *key_of(struct fy_node *node)
+{
+    struct fy_node *parent = fy_node_get_parent(node);
+    if (!parent || !fy_node_is_mapping(parent))
+        return NULL;
+    void *iter = NULL;
+    struct fy_node_pair *p;
+    while ((p = fy_node_mapping_iterate(parent, &iter)) != NULL)
+        if (fy_node_pair_value(p) == node)
+            return fy_node_pair_key(p);
+    return NULL;
+}
+
+/* The 1-based line and column where node starts. Collections have no
+ * token of their own in this libfyaml version, so they report their first
+ * scalar; an empty one reports the key it stands under, else `fallback`. */
+static void node_position(struct fy_node *node, struct fy_node *fallback,
+                          int *line, int *column)
+{
+    struct fy_node *n = first_scalar(node);
+    for (struct fy_node *up = node; !n && up; up = fy_node_get_parent(up))
+        n = key_of(up);
     if (!n && fallback && fallback != node) {
         node_position(fallback, NULL, line, column);
         return;
@@ -193,11 +222,11 @@ static const char *get_text(loader *L, struct fy_node *map, const char *key,
         return NULL;
     }
     const char *s = fy_node_get_scalar0(v);
-    if (required && (!s || !*s)) {
+    bool empty = !s || !*s ||
+                 (fy_node_get_style(v) == FYNS_PLAIN && (strcmp(s, "~") == 0 || strcmp(s, "null") == 0));
+    if (empty && required)
         problem(L, v, map, "'%s' i %s må ikke være tom", key, what);
-        return NULL;
-    }
-    return s;
+    return empty ? NULL : s;
 }
 
 static char *dup_text(const char *s)
@@ -329,7 +358,8 @@ static bool valid_id(const char *s)
 static void load_deadline(loader *L, struct fy_node *node, struct fy_node *seq)
 {
     static const char *const keys[] = {"id", "label", "paragraphs", "from", "until", "when",
-                                       "amount", "unit", "due_on_workday", "source", NULL};
+                                       "amount", "unit", "due_on_workday", "owner", "source",
+                                       NULL};
     if (!fy_node_is_mapping(node)) {
         problem(L, node, seq, "hver frist skal være en mapping");
         return;
@@ -359,6 +389,12 @@ static void load_deadline(loader *L, struct fy_node *node, struct fy_node *seq)
     get_int(L, node, "amount", "fristen", true, 0, 3650, &d->amount);
     load_unit(L, node, "fristen", &d->unit);
     get_bool(L, node, "due_on_workday", "fristen", &d->due_on_workday);
+    const char *owner = get_text(L, node, "owner", "fristen", false);
+    if (owner && strcmp(owner, "citizen") == 0)
+        d->citizens_deadline = true;
+    else if (owner && strcmp(owner, "municipality") != 0)
+        problem(L, member(node, "owner"), node,
+                "'owner: %.40s' findes ikke (municipality eller citizen)", owner);
     load_source(L, node, "fristen", &d->source);
 }
 
@@ -465,6 +501,10 @@ static void load_text_list(loader *L, struct fy_node *map, const char *key,
     out->items = calloc(n ? n : 1, sizeof *out->items);
     if (!out->items)
         return;
+    if (fy_node_is_alias(v)) {
+        problem(L, v, map, "'%s' i content: YAML-aliaser (*navn) bruges ikke; skriv teksten", key);
+        return;
+    }
     if (fy_node_is_scalar(v)) {
         out->items[out->n++] = dup_text(fy_node_get_scalar0(v));
         return;
@@ -476,8 +516,8 @@ static void load_text_list(loader *L, struct fy_node *map, const char *key,
     void *iter = NULL;
     struct fy_node *item;
     while ((item = fy_node_sequence_iterate(v, &iter)) != NULL && out->n < n) {
-        if (!fy_node_is_scalar(item)) {
-            problem(L, item, v, "'%s' i content må kun indeholde tekster", key);
+        if (!fy_node_is_scalar(item) || fy_node_is_alias(item)) {
+            problem(L, item, v, "'%s' i content må kun indeholde tekster (ingen aliaser)", key);
             continue;
         }
         out->items[out->n++] = dup_text(fy_node_get_scalar0(item));
@@ -540,6 +580,9 @@ static void load_calendar(loader *L, struct fy_node *root, genop_error *e)
         get_int(L, item, "last_year", "fridagen", false, GENOP_YEAR_MIN, GENOP_YEAR_MAX, &d->last_year);
         if (ok && d->day > genop_days_in_month(2000, d->month))
             problem(L, member(item, "day"), item, "%02d-%02d er ingen dato", d->month, d->day);
+        else if (ok && d->first_year && d->last_year && d->first_year > d->last_year)
+            problem(L, member(item, "last_year"), item, "last_year %d ligger før first_year %d",
+                    d->last_year, d->first_year);
         else if (ok)
             n++;
     }
@@ -551,22 +594,34 @@ static void load_calendar(loader *L, struct fy_node *root, genop_error *e)
         problem(L, seq ? seq : root, root, "kalenderen kunne ikke bygges: %s", e ? e->message : "");
 }
 
-static void check_unique_ids(loader *L, struct fy_node *seq)
+/* Two rules of one kind may not cover the same paragraph; the second one
+ * is reported. */
+static void check_unique_deadlines(loader *L, struct fy_node *seq)
 {
     genop_standard *s = L->std;
-    for (size_t i = 0; i < s->n_deadlines; i++)
-        for (size_t j = i + 1; j < s->n_deadlines; j++)
+    for (size_t j = 1; j < s->n_deadlines; j++)
+        for (size_t i = 0; i < j; i++)
             if (s->deadlines[i].id && s->deadlines[j].id &&
                 strcmp(s->deadlines[i].id, s->deadlines[j].id) == 0 &&
-                (s->deadlines[i].paragraphs & s->deadlines[j].paragraphs))
+                (s->deadlines[i].paragraphs & s->deadlines[j].paragraphs)) {
                 problem(L, fy_node_sequence_get_by_index(seq, (int)j), seq,
                         "fristen '%s' findes to gange for samme paragraf", s->deadlines[j].id);
-    for (size_t i = 0; i < s->n_limits; i++)
-        for (size_t j = i + 1; j < s->n_limits; j++)
+                break;
+            }
+}
+
+static void check_unique_limits(loader *L, struct fy_node *seq)
+{
+    genop_standard *s = L->std;
+    for (size_t j = 1; j < s->n_limits; j++)
+        for (size_t i = 0; i < j; i++)
             if (s->limits[i].kind == s->limits[j].kind &&
-                (s->limits[i].paragraphs & s->limits[j].paragraphs))
-                problem(L, NULL, NULL, "grænsen '%s' findes to gange for samme paragraf",
+                (s->limits[i].paragraphs & s->limits[j].paragraphs)) {
+                problem(L, fy_node_sequence_get_by_index(seq, (int)j), seq,
+                        "grænsen '%s' findes to gange for samme paragraf",
                         genop_limit_name(s->limits[j].kind));
+                break;
+            }
 }
 
 static void load_root(loader *L, struct fy_node *root, genop_error *e)
@@ -595,18 +650,20 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     while (seq && (item = fy_node_sequence_iterate(seq, &iter)) != NULL)
         load_deadline(L, item, seq);
     if (seq)
-        check_unique_ids(L, seq);
+        check_unique_deadlines(L, seq);
     struct fy_node *lim = get_seq(L, root, "limits", "standarden", false);
     iter = NULL;
     while (lim && (item = fy_node_sequence_iterate(lim, &iter)) != NULL)
         load_limit(L, item, lim);
+    if (lim)
+        check_unique_limits(L, lim);
     load_attendance(L, root);
     load_eligibility(L, root);
     load_content(L, root);
     load_calendar(L, root, e);
 }
 
-/* Reports libfyaml's syntax errors with their positions. */
+/* Reports libfyaml's syntax errors; their line and column are 1-based. */
 static void report_syntax(loader *L, struct fy_diag *diag)
 {
     void *iter = NULL;
@@ -614,19 +671,16 @@ static void report_syntax(loader *L, struct fy_diag *diag)
     bool any = false;
     while ((err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
         char msg[GENOP_ERROR_MSG_MAX];
-        snprintf(msg, sizeof msg, "%.60s:%d:%d: YAML-syntaksfejl: %s", L->filename,
-                 err->line + 1, err->column + 1, err->msg);
-        if (L->count++ == 0)
-            genop_fail(L->first, GENOP_EPARSE, "%s", msg);
-        if (L->problems)
-            problems_add(L->problems, msg);
+        genop_bprintf(msg, sizeof msg, "%s:%d:%d: YAML-syntaksfejl: %s", L->filename,
+                      err->line, err->column, err->msg);
+        record(L, GENOP_EPARSE, msg);
         any = true;
     }
     if (!any) {
-        if (L->count++ == 0)
-            genop_fail(L->first, GENOP_EPARSE, "%.60s: YAML-syntaksfejl", L->filename);
-        if (L->problems)
-            problems_add(L->problems, "YAML-syntaksfejl");
+        char msg[GENOP_ERROR_MSG_MAX];
+        genop_bprintf(msg, sizeof msg, "%s:1:1: filen indeholder intet YAML-dokument; "
+                      "en kvalitetsstandard er en YAML-mapping", L->filename);
+        record(L, GENOP_EINVAL, msg);
     }
 }
 
@@ -660,12 +714,9 @@ static bool check_utf8(loader *L, const char *text, size_t len)
         size_t n = utf8_sequence(s + i, len - i);
         if (n == 0) {
             char msg[GENOP_ERROR_MSG_MAX];
-            genop_bprintf(msg, sizeof msg, "%.60s:%d:%d: filen er ikke gyldig UTF-8-tekst "
+            genop_bprintf(msg, sizeof msg, "%s:%d:%d: filen er ikke gyldig UTF-8-tekst "
                           "(byte 0x%02X)", L->filename, line, column, s[i]);
-            L->count++;
-            genop_fail(L->first, GENOP_EPARSE, "%s", msg);
-            if (L->problems)
-                problems_add(L->problems, msg);
+            record(L, GENOP_EPARSE, msg);
             return false;
         }
         if (s[i] == '\n') {
@@ -712,7 +763,9 @@ genop_err genop_standard_parse(const char *text, size_t len, const char *filenam
         ; /* not UTF-8: already reported */
     else if (!doc)
         report_syntax(&L, diag);
-    else if (!root || !fy_node_is_mapping(root))
+    else if (!root)
+        problem(&L, NULL, NULL, "filen er tom; en kvalitetsstandard er en YAML-mapping");
+    else if (!fy_node_is_mapping(root))
         problem(&L, root, NULL, "en kvalitetsstandard skal være en YAML-mapping");
     else
         load_root(&L, root, e);
