@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config meson ninja-build
   clang libclang-rt-14-dev
-  libfyaml-dev libjansson-dev libcmocka-dev
+  libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
   time
 )
 

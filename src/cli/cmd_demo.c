@@ -112,7 +112,7 @@ static int demo_one(const char *dir, const char *name, genop_date as_of)
     if (!err)
         err = genop_registry_load(sid, &std, &e);
     if (!err)
-        err = genop_case_from_json(root, &c, &e);
+        err = genop_case_parse(text, len, &c, &e);
     if (!err)
         err = genop_evaluate(&c, std, c.has_as_of ? c.as_of : as_of, &r, &e);
     if (err)

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "evaluate.h"
 #include "result_json.h"
+#include "strbuf.h"
 
 static const char usage[] =
     "Brug:\n"
@@ -68,133 +69,154 @@ static int parse_opts(int argc, char **argv, eval_opts *o)
     return CLI_OK;
 }
 
-/* Evaluates one parsed case object; on success *out is the result object
- * (with the case's own "id" copied in, when it has one). */
-static genop_err evaluate_json(const json_t *root, const genop_standard *std,
-                               genop_date default_as_of, genop_case *c, json_t **out,
+/* Reads and evaluates one case text; the result is appended to out. */
+static genop_err evaluate_text(const char *text, size_t len, const genop_standard *std,
+                               genop_date default_as_of, genop_case *c, genop_buf *out,
                                genop_error *e)
 {
-    genop_err err = genop_case_from_json(root, c, e);
+    genop_err err = genop_case_parse(text, len, c, e);
     if (err)
         return err;
     genop_result r;
     err = genop_evaluate(c, std, c->has_as_of ? c->as_of : default_as_of, &r, e);
     if (err)
         return err;
-    json_t *res = genop_result_to_json(&r);
-    if (!res)
-        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til resultatet");
-    json_t *id = json_object_get(root, "id");
-    if (id)
-        json_object_set(res, "id", id);
-    *out = res;
-    return GENOP_OK;
+    genop_result_write_json(&r, c, out);
+    return genop_buf_failed(out) ? genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til resultatet")
+                                 : GENOP_OK;
 }
 
 static int evaluate_file(const eval_opts *o, const genop_standard *std, genop_date as_of)
 {
     char *text = NULL;
     size_t len;
-    json_t *root = NULL, *res = NULL;
+    json_t *pretty = NULL;
+    genop_buf out = {0};
     genop_case c = {0};
     genop_error e;
     genop_err err = cli_read_file(o->case_path, GENOP_CASE_JSON_MAX, &text, &len, &e);
     if (!err) {
-        err = genop_json_parse(text, len, &root, &e);
+        err = evaluate_text(text, len, std, as_of, &c, &out, &e);
         if (err)
             genop_error_prefix(&e, "%s", o->case_path);
     }
-    if (!err) {
-        err = evaluate_json(root, std, as_of, &c, &res, &e);
-        if (err)
-            genop_error_prefix(&e, "%s", o->case_path);
-    }
+    if (!err && !(pretty = json_loadb(out.data, out.len, 0, NULL)))
+        err = genop_fail(&e, GENOP_ENOMEM, "ikke nok hukommelse til resultatet");
     if (err)
         cli_error("evaluate: %s", e.message);
     else {
-        json_dumpf(res, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_dumpf(pretty, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         putchar('\n');
     }
-    json_decref(res);
-    json_decref(root);
+    json_decref(pretty);
+    genop_buf_release(&out);
     genop_case_release(&c);
     free(text);
     return err ? CLI_FAILED : CLI_OK;
 }
 
-/* Reads one line (without its newline) into *buf, growing it up to
- * GENOP_CASE_JSON_MAX. Returns false at end of input. *too_long is set when
- * the line was longer; the rest of it is skipped. */
-static bool read_line(FILE *in, char **buf, size_t *cap, size_t *len, bool *too_long)
+/* Reads standard input line by line through one large buffer: a line is
+ * handed out in place (no copy) unless it straddles the buffer's end. */
+typedef struct line_reader {
+    FILE *in;
+    char *buf;
+    size_t cap, start, end;
+    bool eof;
+} line_reader;
+
+#define READ_CHUNK (1u << 20)
+
+/* Next line (without its newline, NUL-terminated in place) in *line and *len.
+ * Returns false at the end of input. A line longer than
+ * GENOP_CASE_JSON_MAX is skipped to its end and reported by *too_long. */
+static bool next_line(line_reader *r, char **line, size_t *len, bool *too_long)
 {
-    size_t n = 0;
-    int ch;
     *too_long = false;
-    while ((ch = getc(in)) != EOF && ch != '\n') {
-        if (n >= GENOP_CASE_JSON_MAX) {
+    for (;;) {
+        char *nl = r->end > r->start ? memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
+        if (nl || (r->eof && r->end > r->start)) {
+            size_t n = nl ? (size_t)(nl - (r->buf + r->start)) : r->end - r->start;
+            *line = r->buf + r->start;
+            (*line)[n] = '\0';
+            *len = n;
+            r->start += n + (nl ? 1 : 0);
+            return true;
+        }
+        if (r->eof)
+            return false;
+        /* Keep the partial line, then read more behind it. */
+        size_t partial = r->end - r->start;
+        if (partial > GENOP_CASE_JSON_MAX) {
             *too_long = true;
-            continue;
+            r->start = r->end = 0;        /* drop it; the rest is skipped below */
+            int ch;
+            while ((ch = getc(r->in)) != EOF && ch != '\n')
+                ;
+            r->eof = ch == EOF;
+            *line = NULL;
+            *len = 0;
+            return true;
         }
-        if (n + 1 >= *cap) {
-            size_t ncap = *cap ? *cap * 2 : 4096;
-            char *grown = realloc(*buf, ncap);
-            if (!grown) {
-                *too_long = true;
-                continue;
-            }
-            *buf = grown;
-            *cap = ncap;
+        if (partial)
+            memmove(r->buf, r->buf + r->start, partial);
+        r->start = 0;
+        r->end = partial;
+        if (r->cap - r->end < READ_CHUNK) {
+            size_t cap = r->cap ? r->cap * 2 : 2 * READ_CHUNK;
+            char *grown = realloc(r->buf, cap + 1);
+            if (!grown)
+                return false;
+            r->buf = grown;
+            r->cap = cap;
         }
-        (*buf)[n++] = (char)ch;
+        size_t got = fread(r->buf + r->end, 1, r->cap - r->end, r->in);
+        r->end += got;
+        r->eof = got == 0;
     }
-    if (ch == EOF && n == 0 && !*too_long)
-        return false;
-    if (*buf)
-        (*buf)[n] = '\0';
-    *len = n;
-    return true;
 }
 
-static void print_error_line(size_t line_no, const char *message)
+static void add_error_line(genop_buf *out, size_t line_no, const char *message)
 {
     char msg[GENOP_ERROR_MSG_MAX + 32];
     snprintf(msg, sizeof msg, "linje %zu: %s", line_no, message);
-    json_t *o = json_pack("{s:s}", "error", msg);
-    if (!o) /* the message was not valid UTF-8 */
-        o = json_pack("{s:s}", "error", "linjen kunne ikke læses");
-    json_dumpf(o, stdout, JSON_COMPACT);
-    putchar('\n');
-    json_decref(o);
+    genop_buf_adds(out, "{\"error\":");
+    genop_buf_add_json_string(out, msg);
+    genop_buf_adds(out, "}\n");
 }
 
 static int evaluate_stream(const genop_standard *std, genop_date as_of)
 {
-    char *line = NULL;
-    size_t cap = 0, len, line_no = 0;
-    bool too_long, any_bad = false;
+    line_reader r = {.in = stdin};
+    genop_buf out = {0};
     genop_case c = {0};
-    while (read_line(stdin, &line, &cap, &len, &too_long)) {
+    char *line;
+    size_t len, line_no = 0;
+    bool too_long, any_bad = false;
+    while (next_line(&r, &line, &len, &too_long)) {
         line_no++;
         genop_error e;
-        json_t *root = NULL, *res = NULL;
+        size_t mark = out.len;
         genop_err err = too_long ? genop_fail(&e, GENOP_ETOOBIG, "linjen er længere end %u byte",
                                               GENOP_CASE_JSON_MAX)
-                                 : genop_json_parse(line ? line : "", len, &root, &e);
-        if (!err)
-            err = evaluate_json(root, std, as_of, &c, &res, &e);
+                                 : evaluate_text(line, len, std, as_of, &c, &out, &e);
         if (err) {
             any_bad = true;
-            print_error_line(line_no, e.message);
+            out.len = mark;          /* nothing of a bad case is printed */
+            add_error_line(&out, line_no, e.message);
         } else {
-            json_dumpf(res, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            putchar('\n');
+            genop_buf_add(&out, "\n", 1);
         }
-        json_decref(res);
-        json_decref(root);
+        if (out.len >= (1u << 16) || genop_buf_failed(&out)) {
+            fwrite(out.data, 1, out.len, stdout);
+            genop_buf_reset(&out);
+        }
     }
-    genop_case_release(&c);
-    free(line);
+    if (out.len)
+        fwrite(out.data, 1, out.len, stdout);
     fflush(stdout);
+    genop_buf_release(&out);
+    genop_case_release(&c);
+    free(r.buf);
     if (any_bad)
         cli_error("evaluate: en eller flere linjer kunne ikke vurderes (se deres \"error\")");
     return any_bad ? CLI_FAILED : CLI_OK;

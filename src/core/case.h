@@ -72,7 +72,18 @@ typedef struct genop_event {
     char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
 } genop_event;
 
+/* Longest case id kept (bytes, without the NUL). */
+#define GENOP_CASE_ID_MAX 127
+
+typedef enum genop_case_id_kind {
+    GENOP_CASE_ID_NONE,
+    GENOP_CASE_ID_STRING,   /* "id": "c3" */
+    GENOP_CASE_ID_NUMBER    /* "id": 17, kept as its decimal text */
+} genop_case_id_kind;
+
 typedef struct genop_case {
+    genop_case_id_kind id_kind;  /* the caller's own id, echoed in results */
+    char id[GENOP_CASE_ID_MAX + 1];
     bool has_birth_date;
     genop_date birth_date;
     bool has_municipality_code;

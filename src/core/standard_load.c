@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 typedef struct loader {
     const char *filename;
     genop_problems *problems;
@@ -684,24 +686,6 @@ static void report_syntax(loader *L, struct fy_diag *diag)
     }
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one
- * (overlong forms, surrogates and code points past U+10FFFF included). */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    if (s[0] < 0x80)
-        return s[0] ? 1 : 0;
-    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    if (len == 0 || s[0] > 0xF4 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
-        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
-        return 0;
-    return len;
-}
-
 /* A standard is UTF-8 text without NUL bytes. Checked before libfyaml sees
  * it: besides giving a clear position, it keeps invalid bytes away from a
  * libfyaml 0.7.12 scanner loop that never ends on some of them (found by
@@ -711,7 +695,7 @@ static bool check_utf8(loader *L, const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     int line = 1, column = 1;
     for (size_t i = 0; i < len;) {
-        size_t n = utf8_sequence(s + i, len - i);
+        size_t n = genop_utf8_sequence(s + i, len - i);
         if (n == 0) {
             char msg[GENOP_ERROR_MSG_MAX];
             genop_bprintf(msg, sizeof msg, "%s:%d:%d: filen er ikke gyldig UTF-8-tekst "

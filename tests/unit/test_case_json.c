@@ -87,16 +87,10 @@ static genop_date date_of(const char *iso)
     return d;
 }
 
-/* Parses text and reads it into c; the error of whichever step failed. */
+/* Reads text into c with the streaming reader the command line uses. */
 static genop_err read_case(const char *text, genop_case *c, genop_error *e)
 {
-    json_t *root = NULL;
-    genop_err err = genop_json_parse(text, strlen(text), &root, e);
-    if (err)
-        return err;
-    err = genop_case_from_json(root, c, e);
-    json_decref(root);
-    return err;
+    return genop_case_parse(text, strlen(text), c, e);
 }
 
 static void read_ok(const char *text, genop_case *c)

@@ -14,8 +14,8 @@
  * input does not matter, that a provider-cancelled session does not start
  * the course and the workdays left on open deadlines.
  *
- * Cases are written as JSON text and go through genop_json_parse() and
- * genop_case_from_json() exactly as the command line reads them; the five
+ * Cases are written as JSON text and go through genop_case_parse()
+ * exactly as the command line reads them; the five
  * standards are loaded once per run with genop_registry_load() into the
  * cmocka group state.
  *
@@ -191,9 +191,7 @@ static void evaluate_at(void **state, int which, const char *as_of, const char *
     genop_date day = 0;
     genop_err err = genop_date_parse(as_of, &day, &e);
     if (!err)
-        err = genop_json_parse(json, strlen(json), &root, &e);
-    if (!err)
-        err = genop_case_from_json(root, &c, &e);
+        err = genop_case_parse(json, strlen(json), &c, &e);
     if (!err)
         err = genop_evaluate(&c, s->std[which], day, r, &e);
     json_decref(root);
@@ -668,7 +666,7 @@ static const char *const order_events[] = {
 
 static char *result_dump(const genop_result *r)
 {
-    json_t *j = genop_result_to_json(r);
+    json_t *j = genop_result_to_json(r, NULL);
     assert_non_null(j);
     char *s = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
     json_decref(j);
@@ -1453,7 +1451,7 @@ static void test_ishoj_no_attendance_rule(void **state)
     assert_attendance(&r, 5, 2, -1, "ok");
     assert_limit_ids(&r, "");
 
-    json_t *j = genop_result_to_json(&r);
+    json_t *j = genop_result_to_json(&r, NULL);
     assert_non_null(j);
     json_t *att = json_object_get(j, "attendance");
     assert_non_null(att);
@@ -1895,7 +1893,7 @@ static void test_result_json(void **state)
 
     /* Nyborg, Maundy Thursday referral, open as of Tue 2025-04-22. */
     EVALUATE(NYBORG, "2025-04-22", CASE(REFERRAL("2025-04-17", "86.1")), &r);
-    json_t *j = genop_result_to_json(&r);
+    json_t *j = genop_result_to_json(&r, NULL);
     assert_non_null(j);
     assert_string_equal(json_str(j, "standard"), "nyborg");
     assert_string_equal(json_str(j, "as_of"), "2025-04-22");
@@ -1921,7 +1919,7 @@ static void test_result_json(void **state)
                       SESSION_MIN("2024-12-30", 45, "attended")
                       SESSION_MIN("2025-01-02", 30, "attended")
                       SESSION_MIN("2025-01-05", 30, "attended")), &r);
-    j = genop_result_to_json(&r);
+    j = genop_result_to_json(&r, NULL);
     assert_non_null(j);
     json_t *l = json_entry(j, "limits", "sessions_per_week");
     assert_non_null(l);
@@ -1949,7 +1947,7 @@ static void test_result_json(void **state)
     EVALUATE(ISHOJ, "2025-06-01",
              CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-12-10", "hofte")
                       REFERRAL_FOR("2025-05-09", "86.1", "hofte")), &r);
-    j = genop_result_to_json(&r);
+    j = genop_result_to_json(&r, NULL);
     assert_non_null(j);
     elig = json_object_get(j, "eligibility");
     assert_true(json_is_false(json_object_get(elig, "eligible")));
@@ -1966,7 +1964,7 @@ static void test_result_json(void **state)
              CASE(REFERRAL("2025-03-10", "86.1") EVENT("assessment", "2025-03-12")
                   DECISION("2025-03-14", "false") EVENT("decision_received", "2025-03-20")
                   EVENT("complaint_received", "2025-04-22")), &r);
-    j = genop_result_to_json(&r);
+    j = genop_result_to_json(&r, NULL);
     assert_non_null(j);
     assert_string_equal(json_str(j, "standard"), "aalborg");
     d = json_entry(j, "deadlines", "complaint_window");

@@ -1,0 +1,168 @@
+/*
+ * strbuf.c - the growable text buffer (see strbuf.h).
+ */
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void genop_buf_reset(genop_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    b->failed = false;
+}
+
+void genop_buf_release(genop_buf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+bool genop_buf_failed(const genop_buf *b)
+{
+    return b->failed;
+}
+
+/* Makes room for n more bytes and the NUL. */
+static bool reserve(genop_buf *b, size_t n)
+{
+    if (b->failed)
+        return false;
+    if (b->len + n + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *grown = realloc(b->data, cap);
+    if (!grown) {
+        b->failed = true;
+        return false;
+    }
+    b->data = grown;
+    b->cap = cap;
+    return true;
+}
+
+void genop_buf_add(genop_buf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void genop_buf_adds(genop_buf *b, const char *s)
+{
+    genop_buf_add(b, s, strlen(s));
+}
+
+void genop_buf_add_long(genop_buf *b, long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--n] = '-';
+    genop_buf_add(b, digits + n, sizeof digits - n);
+}
+
+void genop_buf_addf(genop_buf *b, const char *fmt, ...)
+{
+    /* Try in the room there is; grow and format again only if it was short. */
+    if (!reserve(b, 64))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->data[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= b->cap - b->len) {
+        if (!reserve(b, (size_t)n)) {
+            b->data[b->len] = '\0';
+            return;
+        }
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    b->len += (size_t)n;
+}
+
+size_t genop_utf8_sequence(const unsigned char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (s[0] < 0x80)
+        return s[0] ? 1 : 0;
+    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || s[0] > 0xF4 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+/* The escape for one byte that cannot stand as it is in a JSON string. */
+static void add_escape(genop_buf *b, unsigned char ch)
+{
+    char esc[8];
+    switch (ch) {
+    case '"': genop_buf_add(b, "\\\"", 2); break;
+    case '\\': genop_buf_add(b, "\\\\", 2); break;
+    case '\n': genop_buf_add(b, "\\n", 2); break;
+    case '\t': genop_buf_add(b, "\\t", 2); break;
+    case '\r': genop_buf_add(b, "\\r", 2); break;
+    default:
+        snprintf(esc, sizeof esc, "\\u%04x", ch);
+        genop_buf_add(b, esc, 6);
+    }
+}
+
+void genop_buf_add_json_string(genop_buf *b, const char *s)
+{
+    if (!s) {
+        genop_buf_add(b, "null", 4);
+        return;
+    }
+    genop_buf_add(b, "\"", 1);
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    size_t left = strlen(s);
+    while (left) {
+        size_t n = 1;
+        if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {
+            p++;
+            left--;
+            continue;
+        }
+        genop_buf_add(b, (const char *)run, (size_t)(p - run));
+        if (*p < 0x80)
+            add_escape(b, *p);
+        else if ((n = genop_utf8_sequence(p, left)) > 0)
+            genop_buf_add(b, (const char *)p, n);
+        else {
+            genop_buf_add(b, "\\ufffd", 6);
+            n = 1;
+        }
+        p += n;
+        left -= n;
+        run = p;
+    }
+    genop_buf_add(b, (const char *)run, (size_t)(p - run));
+    genop_buf_add(b, "\"", 1);
+}
