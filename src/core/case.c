@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
+
 static const char *const event_names[GENOP_EV_COUNT] = {
     "referral_received", "contacted", "assessment", "decision",
     "decision_received", "grant_received", "session", "closed",
@@ -24,14 +26,6 @@ static const char *const upheld_names[GENOP_UPHELD_COUNT] = {
     "full", "partial", "none",
 };
 
-static int lookup(const char *const *names, int n, const char *name)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return -1;
-}
-
 const char *genop_event_type_name(genop_event_type t) { return event_names[t]; }
 const char *genop_outcome_name(genop_outcome o) { return outcome_names[o]; }
 const char *genop_session_kind_name(genop_session_kind k) { return kind_names[k]; }
@@ -39,8 +33,8 @@ const char *genop_upheld_name(genop_upheld u) { return upheld_names[u]; }
 
 bool genop_event_type_from_name(const char *name, genop_event_type *out)
 {
-    int i = lookup(event_names, GENOP_EV_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(event_names, GENOP_EV_COUNT, name, &i))
         return false;
     *out = (genop_event_type)i;
     return true;
@@ -48,8 +42,8 @@ bool genop_event_type_from_name(const char *name, genop_event_type *out)
 
 bool genop_outcome_from_name(const char *name, genop_outcome *out)
 {
-    int i = lookup(outcome_names, GENOP_OUTCOME_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(outcome_names, GENOP_OUTCOME_COUNT, name, &i))
         return false;
     *out = (genop_outcome)i;
     return true;
@@ -57,8 +51,8 @@ bool genop_outcome_from_name(const char *name, genop_outcome *out)
 
 bool genop_session_kind_from_name(const char *name, genop_session_kind *out)
 {
-    int i = lookup(kind_names, GENOP_SESSION_KIND_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(kind_names, GENOP_SESSION_KIND_COUNT, name, &i))
         return false;
     *out = (genop_session_kind)i;
     return true;
@@ -66,8 +60,8 @@ bool genop_session_kind_from_name(const char *name, genop_session_kind *out)
 
 bool genop_upheld_from_name(const char *name, genop_upheld *out)
 {
-    int i = lookup(upheld_names, GENOP_UPHELD_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(upheld_names, GENOP_UPHELD_COUNT, name, &i))
         return false;
     *out = (genop_upheld)i;
     return true;

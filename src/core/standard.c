@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
+
 static const char *const unit_names[] = {"days", "workdays", "weeks", "months"};
 
 static const char *const anchor_names[GENOP_ANCHOR_COUNT] = {
@@ -51,19 +53,10 @@ const char *genop_unit_label_da(genop_unit unit, int amount)
     return "?";
 }
 
-/* Index of name in names[0..n), or -1. */
-static int find_name(const char *const *names, int n, const char *name)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return -1;
-}
-
 bool genop_unit_from_name(const char *name, genop_unit *out)
 {
-    int i = find_name(unit_names, 4, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(unit_names, 4, name, &i))
         return false;
     *out = (genop_unit)i;
     return true;
@@ -71,8 +64,8 @@ bool genop_unit_from_name(const char *name, genop_unit *out)
 
 bool genop_anchor_from_name(const char *name, genop_anchor *out)
 {
-    int i = find_name(anchor_names, GENOP_ANCHOR_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(anchor_names, GENOP_ANCHOR_COUNT, name, &i))
         return false;
     *out = (genop_anchor)i;
     return true;
@@ -80,8 +73,8 @@ bool genop_anchor_from_name(const char *name, genop_anchor *out)
 
 bool genop_condition_from_name(const char *name, genop_condition *out)
 {
-    int i = find_name(condition_names, GENOP_WHEN_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(condition_names, GENOP_WHEN_COUNT, name, &i))
         return false;
     *out = (genop_condition)i;
     return true;
@@ -89,8 +82,8 @@ bool genop_condition_from_name(const char *name, genop_condition *out)
 
 bool genop_limit_from_name(const char *name, genop_limit_kind *out)
 {
-    int i = find_name(limit_names, GENOP_LIMIT_COUNT, name);
-    if (i < 0)
+    int i;
+    if (!genop_name_index(limit_names, GENOP_LIMIT_COUNT, name, &i))
         return false;
     *out = (genop_limit_kind)i;
     return true;

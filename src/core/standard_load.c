@@ -175,9 +175,11 @@ static void check_keys(loader *L, struct fy_node *map, const char *what,
     }
 }
 
-/* A required or optional mapping member that must be a mapping. */
-static struct fy_node *get_map(loader *L, struct fy_node *map, const char *key,
-                               const char *what, bool required)
+/* A required or optional member that must be a mapping (or, with
+ * want_sequence, a list); NULL (with a problem if it was required or of
+ * the wrong kind) otherwise. */
+static struct fy_node *get_collection(loader *L, struct fy_node *map, const char *key,
+                                      const char *what, bool required, bool want_sequence)
 {
     struct fy_node *v = member(map, key);
     if (!v) {
@@ -185,27 +187,25 @@ static struct fy_node *get_map(loader *L, struct fy_node *map, const char *key,
             problem(L, map, NULL, "%s mangler '%s'", what, key);
         return NULL;
     }
-    if (!fy_node_is_mapping(v)) {
-        problem(L, v, map, "'%s' i %s skal være en mapping (nøgle: værdi)", key, what);
+    if (want_sequence ? !fy_node_is_sequence(v) : !fy_node_is_mapping(v)) {
+        problem(L, v, map, want_sequence ? "'%s' i %s skal være en liste"
+                                         : "'%s' i %s skal være en mapping (nøgle: værdi)",
+                key, what);
         return NULL;
     }
     return v;
 }
 
+static struct fy_node *get_map(loader *L, struct fy_node *map, const char *key,
+                               const char *what, bool required)
+{
+    return get_collection(L, map, key, what, required, false);
+}
+
 static struct fy_node *get_seq(loader *L, struct fy_node *map, const char *key,
                                const char *what, bool required)
 {
-    struct fy_node *v = member(map, key);
-    if (!v) {
-        if (required)
-            problem(L, map, NULL, "%s mangler '%s'", what, key);
-        return NULL;
-    }
-    if (!fy_node_is_sequence(v)) {
-        problem(L, v, map, "'%s' i %s skal være en liste", key, what);
-        return NULL;
-    }
-    return v;
+    return get_collection(L, map, key, what, required, true);
 }
 
 /* The text of a scalar member, or NULL (with a problem when required or

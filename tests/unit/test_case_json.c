@@ -26,6 +26,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "test_helpers.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,21 +39,6 @@
 #include "date.h"
 #include "error.h"
 #include "standard.h"
-
-/* Formats d and compares it with the expected "YYYY-MM-DD" text. */
-#define assert_date_is(d, iso)                                              \
-    do {                                                                    \
-        char got_buf_[GENOP_DATE_STR_SIZE];                                 \
-        assert_string_equal(genop_date_format((d), got_buf_), (iso));       \
-    } while (0)
-
-/* Fails unless the error message contains needle. */
-#define assert_message_contains(err, needle)                                \
-    do {                                                                    \
-        if (strstr((err).message, (needle)) == NULL)                        \
-            fail_msg("message \"%s\" does not contain \"%s\"",              \
-                     (err).message, (needle));                              \
-    } while (0)
 
 /* The example of shared/spec/evaluate.md section 2, verbatim. */
 static const char spec_example[] =
@@ -76,16 +63,6 @@ static const char spec_example[] =
 
 /* A case whose events are REFERRAL and then `ev` (so ev is $.events[1]). */
 #define WITH_EVENT(ev) "{\"events\": [" REFERRAL ", " ev "]}"
-
-static genop_date date_of(const char *iso)
-{
-    genop_date d = 0;
-    genop_error e;
-    genop_error_clear(&e);
-    if (genop_date_parse(iso, &d, &e) != GENOP_OK)
-        fail_msg("test date %s rejected: %s", iso, e.message);
-    return d;
-}
 
 /* Reads text into c with the streaming reader the command line uses. */
 static genop_err read_case(const char *text, genop_case *c, genop_error *e)

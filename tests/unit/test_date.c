@@ -14,6 +14,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "test_helpers.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -22,31 +24,6 @@
 
 /* Formats d and compares it with the expected "YYYY-MM-DD" text, so a
  * failure shows both dates. */
-#define assert_date_is(d, iso)                                              \
-    do {                                                                    \
-        char got_buf_[GENOP_DATE_STR_SIZE];                                 \
-        assert_string_equal(genop_date_format((d), got_buf_), (iso));       \
-    } while (0)
-
-/* Fails unless the error message contains needle. */
-#define assert_message_contains(err, needle)                                \
-    do {                                                                    \
-        if (strstr((err).message, (needle)) == NULL)                        \
-            fail_msg("message \"%s\" does not contain \"%s\"",              \
-                     (err).message, (needle));                              \
-    } while (0)
-
-/* A date from a literal that the test knows to be valid. */
-static genop_date date_of(const char *iso)
-{
-    genop_date d = 0;
-    genop_error e;
-    genop_error_clear(&e);
-    if (genop_date_parse(iso, &d, &e) != GENOP_OK)
-        fail_msg("test date %s rejected: %s", iso, e.message);
-    return d;
-}
-
 /* ---- leap years and month lengths ---------------------------------- */
 
 static void test_leap_years(void **state)
