@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "registry.h"
+#include "utf8.h"
 #include "standard_load.h"
 
 void cli_error(const char *fmt, ...)
@@ -23,6 +24,7 @@ void cli_error(const char *fmt, ...)
     for (char *p = msg; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
+    genop_utf8_sanitize(msg);
     fprintf(stderr, "genop: %s\n", msg);
 }
 
@@ -33,13 +35,30 @@ int cli_usage_error(const genop_command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    cli_error("%s %s (se 'genop %s --help')", cmd->name, msg, cmd->name);
+    cli_error("%s: %s (se 'genop %s --help')", cmd->name, msg, cmd->name);
     return CLI_USAGE;
 }
 
 bool cli_is_help(const char *arg)
 {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+/* Why a file could not be opened or read, in Danish. */
+static const char *errno_da(int err)
+{
+    switch (err) {
+    case ENOENT: return "filen findes ikke";
+    case EACCES:
+    case EPERM: return "ingen adgang til filen";
+    case EISDIR: return "det er en mappe, ikke en fil";
+    case ENOTDIR: return "en del af stien er ikke en mappe";
+    case ENAMETOOLONG: return "stien er for lang";
+    case EMFILE:
+    case ENFILE: return "for mange åbne filer";
+    case EIO: return "læsefejl på disken";
+    default: return strerror(err);
+    }
 }
 
 genop_err cli_read_file(const char *path, size_t max, char **data, size_t *len,
@@ -49,7 +68,7 @@ genop_err cli_read_file(const char *path, size_t max, char **data, size_t *len,
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return genop_fail(e, errno == ENOENT ? GENOP_ENOTFOUND : GENOP_EIO,
-                          "%s: kan ikke åbnes: %s", path, strerror(errno));
+                          "%s: kan ikke åbnes: %s", path, errno_da(errno));
     genop_err err = GENOP_OK;
     size_t cap = 64 * 1024, n = 0;
     char *buf = malloc(cap + 1);
@@ -75,7 +94,7 @@ genop_err cli_read_file(const char *path, size_t max, char **data, size_t *len,
     if (!buf)
         err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til %s", path);
     else if (!err && ferror(f))
-        err = genop_fail(e, GENOP_EIO, "%s: læsefejl", path);
+        err = genop_fail(e, GENOP_EIO, "%s: kan ikke læses: %s", path, errno_da(errno));
     if (!err && n > max)
         err = genop_fail(e, GENOP_ETOOBIG, "%s er større end %zu byte", path, max);
     if (!is_stdin)
@@ -108,14 +127,7 @@ genop_err cli_load_standard(const char *spec, genop_standard **out, genop_error 
 
 genop_date cli_today(void)
 {
-    /* The TZ variable wins when set (tests use it); otherwise Danish time. */
-    if (!getenv("TZ"))
-        setenv("TZ", "Europe/Copenhagen", 1);
-    tzset();
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return genop_date_from_ymd_unchecked(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return genop_date_in_denmark((int64_t)time(NULL));
 }
 
 bool cli_parse_long(const char *s, long *out)

@@ -119,7 +119,8 @@ void genop_case_sort(genop_case *c);
 /* A session counts unless the provider cancelled it. */
 bool genop_session_counts(const genop_event *ev);
 
-/* The one referral_received event, or NULL if there is none. */
+/* The one referral_received event, or NULL if there is none. Borrowed from
+ * c: valid until the case's events change (add, sort, reset, release). */
 const genop_event *genop_case_referral(const genop_case *c);
 
 /* Checks what every case must satisfy: exactly one referral. */

@@ -32,6 +32,7 @@ typedef enum raw_type {
 
 typedef struct raw_value {
     raw_type type;
+    bool has_nul;                 /* a string with \u0000 in it */
     size_t len;                   /* full length of a string */
     char text[RAW_TEXT_SIZE];     /* NUL-terminated, cut at RAW_TEXT_SIZE - 1 */
     long long integer;
@@ -108,6 +109,8 @@ static genop_err need_text(const raw_value *v, const char *path, const char *key
     if (v->type != RAW_STRING)
         return genop_fail(e, GENOP_EINVAL, "%s.%s skal være en tekst, ikke %s", path, key,
                           raw_type_da(v->type));
+    if (v->has_nul)
+        return genop_fail(e, GENOP_EINVAL, "%s.%s indeholder et NUL-tegn (\\u0000)", path, key);
     *out = v->text;
     return GENOP_OK;
 }
@@ -277,6 +280,8 @@ static genop_err check_root(const raw_object *o, genop_case *c, genop_error *e)
                           raw_type_da(cit->type));
     const raw_value *id = &o->v[K_ID];
     if (id->type == RAW_STRING || id->type == RAW_INTEGER) {
+        if (id->has_nul)
+            return genop_fail(e, GENOP_EINVAL, "$.id indeholder et NUL-tegn (\\u0000)");
         if (id->len > GENOP_CASE_ID_MAX)
             return genop_fail(e, GENOP_ETOOBIG, "$.id er %zu byte langt; højst %d", id->len,
                               GENOP_CASE_ID_MAX);
@@ -342,6 +347,7 @@ static int put_value(parser *p, raw_type type, const char *text, size_t len,
         return 1;
     raw_value *v = &o->v[p->key];
     v->type = type;
+    v->has_nul = text && memchr(text, '\0', len) != NULL;
     v->integer = integer;
     v->boolean = boolean;
     v->len = len;
@@ -398,8 +404,9 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
     raw_object *o = top_object(p, &keys, &n);
     p->key = -1;
     for (int i = 0; o && i < n; i++) {
-        if (keys[i][0] != (char)key[0] || strncmp(keys[i], (const char *)key, len) != 0 ||
-            keys[i][len] != '\0')
+        /* Keys may contain \u0000, so compare lengths, never rely on NULs. */
+        if (len == 0 || keys[i][0] != (char)key[0] || strlen(keys[i]) != len ||
+            memcmp(keys[i], key, len) != 0)
             continue;
         if (o->v[i].type != RAW_ABSENT) {
             char path[64];
@@ -562,12 +569,52 @@ static void position_of(const char *text, size_t offset, int *line, int *column)
     }
 }
 
+/* yajl's messages, in Danish. yajl 2.1 says what went wrong in a short
+ * English phrase; the ones a person can meet are listed here. */
+static const char *syntax_error_da(const char *yajl_message)
+{
+    static const struct { const char *en, *da; } known[] = {
+        {"premature EOF", "teksten slutter, før JSON-værdien er afsluttet"},
+        {"trailing garbage", "der står mere efter JSON-værdien"},
+        {"integer overflow", "et tal er for stort"},
+        {"invalid char in json text", "ugyldigt tegn"},
+        {"invalid string in json text", "ugyldigt tegn i en tekst"},
+        {"invalid bytes in UTF8 string", "teksten er ikke gyldig UTF-8"},
+        {"inside a string, '\\' occurs before a character which it may not", "ugyldig \\-escape i en tekst"},
+        {"invalid (non-hex) character occurs after '\\u' inside string", "ugyldig \\u-escape i en tekst"},
+        {"invalid character inside string", "ugyldigt kontroltegn i en tekst"},
+        {"malformed number, a digit is required after the decimal point", "ugyldigt tal"},
+        {"malformed number, a digit is required after the exponent", "ugyldigt tal"},
+        {"after key and value, inside map, I expect ',' or '}'", "der mangler ',' eller '}' i et objekt"},
+        {"object key and value must be separated by a colon (':')", "der mangler ':' efter en nøgle"},
+        {"after array element, I expect ',' or ']'", "der mangler ',' eller ']' i en liste"},
+        {"invalid object key (must be a string)", "en nøgle skal være en tekst i anførselstegn"},
+        {"unallowed token at this point in JSON text", "uventet tegn"},
+        {"probable comment found in input text, comments are not enabled", "JSON tillader ikke kommentarer"},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strstr(yajl_message, known[i].en))
+            return known[i].da;
+    return "syntaksfejl";
+}
+
+/* True if text[0..len) is only white space. */
+static bool blank(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+            return false;
+    return true;
+}
+
 /* Runs yajl over text with parser p; reports syntax errors with position. */
 static genop_err run_parser(parser *p, const char *text, size_t len)
 {
     if (len > GENOP_CASE_JSON_MAX)
         return genop_fail(p->e, GENOP_ETOOBIG, "sagen fylder %zu byte; højst %u er tilladt",
                           len, GENOP_CASE_JSON_MAX);
+    if (blank(text, len))
+        return genop_fail(p->e, GENOP_EPARSE, "ugyldig JSON: teksten er tom");
     yajl_handle h = yajl_alloc(&callbacks, NULL, p);
     if (!h)
         return genop_fail(p->e, GENOP_ENOMEM, "ikke nok hukommelse til at læse sagen");
@@ -580,18 +627,17 @@ static genop_err run_parser(parser *p, const char *text, size_t len)
     } else if (st != yajl_status_ok) {
         size_t at = yajl_get_bytes_consumed(h);
         unsigned char *msg = yajl_get_error(h, 0, NULL, 0);
+        const char *what = syntax_error_da(msg ? (const char *)msg : "");
         int line, column;
-        position_of(text, at < len ? at : len, &line, &column);
-        char what[160];
-        snprintf(what, sizeof what, "%s", msg ? (const char *)msg : "syntaksfejl");
-        for (char *q = what; *q; q++)
-            if (*q == '\n')
-                *q = ' ';
-        err = genop_fail(p->e, GENOP_EPARSE, "ugyldig JSON på linje %d, kolonne %d: %s",
-                         line, column, what);
+        /* yajl counts the offending byte as consumed: point at it. */
+        size_t bad = at > len ? len : at;
+        position_of(text, bad > 0 ? bad - 1 : 0, &line, &column);
+        if (memchr(text, '\n', len))
+            err = genop_fail(p->e, GENOP_EPARSE, "ugyldig JSON på linje %d, kolonne %d: %s",
+                             line, column, what);
+        else
+            err = genop_fail(p->e, GENOP_EPARSE, "ugyldig JSON ved tegn %d: %s", column, what);
         yajl_free_error(h, msg);
-    } else if (!p->started) {
-        err = genop_fail(p->e, GENOP_EPARSE, "ugyldig JSON: teksten er tom");
     }
     yajl_free(h);
     return err;

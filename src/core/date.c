@@ -183,3 +183,23 @@ int genop_age_on(genop_date birth, genop_date on)
         age--;
     return age;
 }
+
+/* The last Sunday of month in year. */
+static genop_date last_sunday(int year, int month)
+{
+    genop_date last = genop_date_from_ymd_unchecked(year, month, genop_days_in_month(year, month));
+    return last - genop_date_weekday(last) % 7;
+}
+
+genop_date genop_date_in_denmark(int64_t unix_seconds)
+{
+    int64_t day = unix_seconds >= 0 ? unix_seconds / 86400 : -((-unix_seconds + 86399) / 86400);
+    int y, m, d;
+    genop_date_to_ymd((genop_date)day, &y, &m, &d);
+    /* Summer time starts and ends at 01:00 UTC (Directive 2000/84/EC). */
+    int64_t summer_from = (int64_t)last_sunday(y, 3) * 86400 + 3600;
+    int64_t summer_until = (int64_t)last_sunday(y, 10) * 86400 + 3600;
+    int offset = unix_seconds >= summer_from && unix_seconds < summer_until ? 7200 : 3600;
+    int64_t local = unix_seconds + offset;
+    return (genop_date)(local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+}

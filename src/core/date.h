@@ -68,6 +68,12 @@ void genop_date_iso_week(genop_date date, int *iso_year, int *week);
 /* The Monday of the ISO week that contains date. */
 genop_date genop_date_week_monday(genop_date date);
 
+/* The calendar date in Denmark (CET, CEST in summer by the EU rule: from
+ * 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October) at the instant unix_seconds. Pure: no time zone database, no
+ * environment. */
+genop_date genop_date_in_denmark(int64_t unix_seconds);
+
 /* Whole years from birth to on (age on a given day). A birthday on 29
  * February is reached on 1 March in years that are not leap years. */
 int genop_age_on(genop_date birth, genop_date on);

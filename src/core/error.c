@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 const char *genop_strerror(genop_err code)
 {
     switch (code) {
@@ -32,6 +34,7 @@ genop_err genop_fail(genop_error *e, genop_err code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->message, sizeof e->message, fmt, ap);
     va_end(ap);
+    genop_utf8_sanitize(e->message);
     return code;
 }
 
@@ -58,6 +61,7 @@ void genop_error_prefix(genop_error *e, const char *fmt, ...)
     take = old < room ? old : room;
     memcpy(joined + used, e->message, take);
     joined[used + take] = '\0';
+    genop_utf8_sanitize(joined);
     memcpy(e->message, joined, sizeof e->message);
 }
 

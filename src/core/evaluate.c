@@ -14,6 +14,8 @@
  */
 #include "evaluate.h"
 
+#include <assert.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -136,8 +138,12 @@ static genop_err eval_deadline(const genop_standard *std, const genop_deadline_r
                                        &due, e);
     if (!err && rule->due_on_workday)
         err = genop_calendar_next_workday_on_or_after(std->calendar, due, &due, e);
-    if (err)
+    if (err) {
+        char from[GENOP_DATE_STR_SIZE];
+        genop_error_prefix(e, "fristen '%s' regnet fra %s", rule->id,
+                           genop_date_format(f->at[rule->from], from));
         return err;
+    }
     memset(r, 0, sizeof *r);
     r->rule = rule;
     r->from = f->at[rule->from];
@@ -210,8 +216,10 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
         }
         genop_date start = f->at[GENOP_ANCHOR_FIRST_SESSION], end;
         genop_err err = genop_standard_add(std, start, rule->max, rule->unit, &end, e);
-        if (err)
+        if (err) {
+            genop_error_prefix(e, "grænsen course_length");
             return err;
+        }
         r->max = end - start;
         genop_date last = f->has[GENOP_ANCHOR_CLOSED] ? f->last_counting_session : as_of;
         r->used = last > start ? last - start : 0;
@@ -244,6 +252,8 @@ static void eval_attendance(const genop_standard *std, const facts *f, unsigned 
 static genop_finding *add_finding(genop_result *out, genop_finding_kind kind,
                                   const genop_source *source)
 {
+    /* Each check adds at most one finding. */
+    assert(out->n_findings < GENOP_FINDING_COUNT);
     genop_finding *fd = &out->findings[out->n_findings++];
     fd->kind = kind;
     fd->source = source;
@@ -325,8 +335,10 @@ static genop_err check_quarantine(const genop_case *c, const genop_standard *std
             continue;
         genop_date until;
         genop_err err = genop_standard_add(std, ev->date, q->amount, q->unit, &until, e);
-        if (err)
+        if (err) {
+            genop_error_prefix(e, "karensperioden efter forløbet %s", ev->condition);
             return err;
+        }
         if (referral->date < until && (!hit || ev->date > hit->date)) {
             hit = ev;
             hit_until = until;
@@ -346,6 +358,9 @@ static genop_err check_quarantine(const genop_case *c, const genop_standard *std
 genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
                          genop_date as_of, genop_result *out, genop_error *e)
 {
+    assert(c && std && out);
+    assert(std->n_deadlines <= GENOP_DEADLINES_MAX && std->n_limits <= GENOP_LIMITS_MAX);
+    assert(std->calendar != NULL);
     const genop_event *referral = genop_case_referral(c);
     if (!referral)
         return genop_fail(e, GENOP_EINVAL, "$.events: sagen har ingen henvendelse (referral_received)");
@@ -357,7 +372,7 @@ genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
     out->paragraph = referral->paragraph;
     out->referral_date = referral->date;
     out->paragraph_not_covered = !(std->paragraphs & referral->paragraph);
-    out->before_effective = referral->date < std->effective_from;
+    out->before_effective = std->has_effective_from && referral->date < std->effective_from;
     genop_err err = GENOP_OK;
     for (size_t i = 0; i < std->n_deadlines && !err; i++) {
         const genop_deadline_rule *rule = &std->deadlines[i];

@@ -142,9 +142,9 @@ static void write_warnings(genop_buf *b, const genop_result *r)
     bool first = true;
     genop_buf_adds(b, "[");
     if (r->paragraph_not_covered) {
-        snprintf(detail, sizeof detail, "%ss kvalitetsstandard dækker ikke § 86, stk. %s; ingen "
-                 "af dens regler gælder for sagen.", r->standard->municipality,
-                 r->paragraph == GENOP_PARA_86_2 ? "2" : "1");
+        snprintf(detail, sizeof detail, "%ss kvalitetsstandard dækker ikke § 86, stk. %s; "
+                 "standarden giver ingen frister eller grænser for sagen.",
+                 r->standard->municipality, r->paragraph == GENOP_PARA_86_2 ? "2" : "1");
         genop_buf_adds(b, "{\"id\":\"paragraph_not_covered\",\"detail\":");
         genop_buf_add_json_string(b, detail);
         genop_buf_adds(b, "}");

@@ -159,6 +159,7 @@ typedef struct genop_standard {
     int municipality_code;    /* kommunekode, e.g. 851 */
     char *title;
     char *approved;           /* who approved it and when, as written */
+    bool has_effective_from;  /* false when the text gives no date */
     genop_date effective_from;
     unsigned paragraphs;
     genop_deadline_rule deadlines[GENOP_DEADLINES_MAX];

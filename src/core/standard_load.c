@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
+#include "utf8.h"
 
 typedef struct loader {
     const char *filename;
@@ -64,8 +64,11 @@ static void problems_add(genop_problems *p, const char *text)
 static void report_at(loader *L, int line, int column, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
-static void record(loader *L, genop_err code, const char *text)
+static void record(loader *L, genop_err code, const char *message)
 {
+    char text[GENOP_ERROR_MSG_MAX];
+    genop_bprintf(text, sizeof text, "%s", message);
+    genop_utf8_sanitize(text);
     if (L->count++ == 0)
         genop_fail(L->first, code, "%s", text);
     if (L->problems)
@@ -640,10 +643,13 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     load_municipality(L, root);
     s->title = dup_text(get_text(L, root, "title", "standarden", true));
     s->approved = dup_text(get_text(L, root, "approved", "standarden", false));
-    const char *eff = get_text(L, root, "effective_from", "standarden", true);
+    /* Optional: not every published standard says when it took effect. */
+    const char *eff = get_text(L, root, "effective_from", "standarden", false);
     genop_error de;
     if (eff && genop_date_parse(eff, &s->effective_from, &de))
         problem(L, member(root, "effective_from"), root, "effective_from: %s", de.message);
+    else
+        s->has_effective_from = eff != NULL;
     s->paragraphs = 0;
     s->paragraphs = load_paragraphs(L, root, "standarden", true);
     struct fy_node *seq = get_seq(L, root, "deadlines", "standarden", false);
@@ -665,6 +671,28 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     load_calendar(L, root, e);
 }
 
+/* libfyaml's messages, in Danish where we know them. */
+static const char *yaml_error_da(const char *message)
+{
+    static const struct { const char *en, *da; } known[] = {
+        {"duplicate key", "nøglen står to gange"},
+        {"Max depth", "strukturen er indlejret for dybt"},
+        {"tab character", "tabulatorer må ikke bruges til indrykning"},
+        {"invalid indentation", "forkert indrykning"},
+        {"wrongly indented", "forkert indrykning"},
+        {"missing ']'", "der mangler ']'"},
+        {"missing '}'", "der mangler '}'"},
+        {"missing ':'", "der mangler ':'"},
+        {"unterminated", "en tekst i anførselstegn er ikke afsluttet"},
+        {"invalid element in flow sequence", "ugyldigt element i en liste"},
+        {"did not find expected", "uventet tegn"},
+    };
+    for (size_t i = 0; message && i < sizeof known / sizeof known[0]; i++)
+        if (strstr(message, known[i].en))
+            return known[i].da;
+    return NULL;
+}
+
 /* Reports libfyaml's syntax errors; their line and column are 1-based. */
 static void report_syntax(loader *L, struct fy_diag *diag)
 {
@@ -673,8 +701,9 @@ static void report_syntax(loader *L, struct fy_diag *diag)
     bool any = false;
     while ((err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
         char msg[GENOP_ERROR_MSG_MAX];
+        const char *da = yaml_error_da(err->msg);
         genop_bprintf(msg, sizeof msg, "%s:%d:%d: YAML-syntaksfejl: %s", L->filename,
-                      err->line, err->column, err->msg);
+                      err->line, err->column, da ? da : err->msg);
         record(L, GENOP_EPARSE, msg);
         any = true;
     }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void genop_buf_reset(genop_buf *b)
 {
     b->len = 0;
@@ -98,24 +100,6 @@ void genop_buf_addf(genop_buf *b, const char *fmt, ...)
         va_end(ap);
     }
     b->len += (size_t)n;
-}
-
-size_t genop_utf8_sequence(const unsigned char *s, size_t n)
-{
-    if (n == 0)
-        return 0;
-    if (s[0] < 0x80)
-        return s[0] ? 1 : 0;
-    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    if (len == 0 || s[0] > 0xF4 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
-        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
-        return 0;
-    return len;
 }
 
 /* The escape for one byte that cannot stand as it is in a JSON string. */

@@ -28,11 +28,6 @@ void genop_buf_adds(genop_buf *b, const char *s);
 /* Appends the decimal digits of v. */
 void genop_buf_add_long(genop_buf *b, long v);
 void genop_buf_addf(genop_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if there is none
- * (NUL, stray continuation bytes, overlong forms, surrogates and code
- * points past U+10FFFF included). */
-size_t genop_utf8_sequence(const unsigned char *s, size_t n);
-
 /* Appends s as a JSON string literal, quotes included; NULL gives null.
  * Bytes that are not valid UTF-8 become U+FFFD, so the output is always
  * valid JSON even when a message cut a character in half. */

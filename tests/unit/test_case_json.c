@@ -613,6 +613,54 @@ static void test_event_limit(void **state)
     assert_message_contains(e, "$.events");
 }
 
+/* ---- hostile text: NUL bytes, syntax errors in Danish ---------------- */
+
+static void test_nul_in_keys_and_values(void **state)
+{
+    (void)state;
+    /* A key with \u0000 in it is not "type" (and must not be read past). */
+    expect_case_error("{\"events\":[{\"type\\u0000xx\":\"referral_received\","
+                      "\"date\":\"2025-01-01\",\"paragraph\":\"86.1\"}]}",
+                      GENOP_EINVAL, "$.events[0].type", "mangler");
+    /* A value with \u0000 in it is rejected, not cut at the NUL. */
+    expect_case_error("{\"events\":[{\"type\":\"referral_received\\u0000junk\","
+                      "\"date\":\"2025-01-01\",\"paragraph\":\"86.1\"}]}",
+                      GENOP_EINVAL, "$.events[0].type", "NUL");
+    expect_case_error("{\"events\":[{\"type\":\"referral_received\","
+                      "\"date\":\"2025-01-01\\u0000zz\",\"paragraph\":\"86.1\"}]}",
+                      GENOP_EINVAL, "$.events[0].date", "NUL");
+}
+
+static void test_syntax_errors_in_danish(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *word; } cases[] = {
+        {"{\"events\": [", "slutter"},
+        {"{\"events\": []} x", "mere efter"},
+        {"{\"events\": [}", "uventet"},
+        {"   \n ", "tom"},
+        {"{\"a\": 99999999999999999999}", "for stort"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        genop_case c = {0};
+        genop_error e;
+        genop_error_clear(&e);
+        assert_int_equal(genop_case_parse(cases[i].text, strlen(cases[i].text), &c, &e),
+                         GENOP_EPARSE);
+        assert_message_contains(e, "ugyldig JSON");
+        assert_message_contains(e, cases[i].word);
+        genop_case_release(&c);
+    }
+    /* One line: the position is a character; several lines: line and column. */
+    genop_case c = {0};
+    genop_error e;
+    assert_int_equal(genop_case_parse("{\"events\": [}", 13, &c, &e), GENOP_EPARSE);
+    assert_message_contains(e, "ved tegn 13");
+    assert_int_equal(genop_case_parse("{\n\"events\": [}", 14, &c, &e), GENOP_EPARSE);
+    assert_message_contains(e, "linje 2, kolonne 12");
+    genop_case_release(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -636,6 +684,8 @@ int main(void)
         cmocka_unit_test(test_json_malformed),
         cmocka_unit_test(test_json_too_big),
         cmocka_unit_test(test_event_limit),
+        cmocka_unit_test(test_nul_in_keys_and_values),
+        cmocka_unit_test(test_syntax_errors_in_danish),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

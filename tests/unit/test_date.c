@@ -456,6 +456,31 @@ static void test_age_on(void **state)
     assert_int_equal(genop_age_on(date_of("1900-01-01"), date_of("2199-12-31")), 299);
 }
 
+/* ---- today's date in Denmark ---------------------------------------- */
+
+/* Instants (Unix seconds, computed with Python's calendar.timegm) around
+ * midnight in Copenhagen, in winter time (UTC+1), summer time (UTC+2) and
+ * across the EU's switch dates (last Sundays of March and October,
+ * 01:00 UTC). */
+static void test_date_in_denmark(void **state)
+{
+    (void)state;
+    static const struct { int64_t unix; const char *date; } cases[] = {
+        {1743291000, "2025-03-30"}, /* 2025-03-29 23:30 UTC = 00:30 CET */
+        {1743296399, "2025-03-30"}, /* 00:59:59 UTC, last second of CET */
+        {1751407199, "2025-07-01"}, /* 21:59:59 UTC = 23:59:59 CEST */
+        {1751407200, "2025-07-02"}, /* 22:00 UTC = midnight CEST */
+        {1767221999, "2025-12-31"}, /* 22:59:59 UTC = 23:59:59 CET */
+        {1767222000, "2026-01-01"}, /* 23:00 UTC = New Year in Denmark */
+        {1761429599, "2025-10-25"}, /* still summer time */
+        {1761429600, "2025-10-26"},
+        {1709161200, "2024-02-29"}, /* 2024-02-28 23:00 UTC: the leap day */
+        {0, "1970-01-01"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_date_is(genop_date_in_denmark(cases[i].unix), cases[i].date);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_iso_weeks),
         cmocka_unit_test(test_iso_week_properties),
         cmocka_unit_test(test_age_on),
+        cmocka_unit_test(test_date_in_denmark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -372,7 +372,7 @@ static void test_yaml_syntax_error(void **state)
 {
     (void)state;
     /* A duplicate key (an error in YAML 1.2): the second `id` is at 2:1. */
-    expect_problem("id: a\nid: b\n", 12, GENOP_EPARSE, 1, "2:1", "duplicate key");
+    expect_problem("id: a\nid: b\n", 12, GENOP_EPARSE, 1, "2:1", "nøglen står to gange");
     /* An unclosed flow sequence: libfyaml reports where the input ended
      * (line 3, column 1, after the last newline). */
     static const char unclosed[] = "id: [a, b\nx: 1\n";
