@@ -9,6 +9,7 @@ packages=(
   clang libclang-rt-14-dev
   libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
   time
+  python3            # tests/cli/test_cli.sh checks JSON output with it
 )
 
 missing=()

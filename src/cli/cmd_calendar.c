@@ -64,6 +64,39 @@ static bool parse_date_arg(const char *what, const char *s, genop_date *out)
     return false;
 }
 
+/* The largest |N| `calendar add` takes: more than the 300 years of the
+ * supported calendar in days, so every in-range result can be reached. */
+#define ADD_N_MAX 200000L
+
+/* True if s is a decimal integer: an optional sign and at least one digit. */
+static bool is_integer_text(const char *s)
+{
+    if (*s == '+' || *s == '-')
+        s++;
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* Reads N of `calendar add`, telling a non-number from a number that is out
+ * of range. */
+static bool parse_count(const char *s, long *n)
+{
+    if (!is_integer_text(s)) {
+        cli_error("calendar add: N skal være et helt tal, ikke '%.40s'", s);
+        return false;
+    }
+    if (!cli_parse_long(s, n) || *n < -ADD_N_MAX || *n > ADD_N_MAX) {
+        cli_error("calendar add: N = %.40s er uden for det tilladte interval %ld til %ld",
+                  s, -ADD_N_MAX, ADD_N_MAX);
+        return false;
+    }
+    return true;
+}
+
 static int cmd_add(const cal_args *a)
 {
     if (a->n_pos != 3)
@@ -72,10 +105,8 @@ static int cmd_add(const cal_args *a)
     long n;
     if (!parse_date_arg("add", a->pos[0], &date))
         return CLI_FAILED;
-    if (!cli_parse_long(a->pos[1], &n) || n < -200000 || n > 200000) {
-        cli_error("calendar add: N skal være et helt tal, ikke '%s'", a->pos[1]);
+    if (!parse_count(a->pos[1], &n))
         return CLI_FAILED;
-    }
     const char *unit = a->pos[2];
     genop_error e = {0};
     genop_err err = GENOP_OK;
@@ -151,9 +182,11 @@ static int parse_args(int argc, char **argv, cal_args *a)
 
 static int run(int argc, char **argv)
 {
-    if (argc < 2 || cli_is_help(argv[1])) {
-        fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? CLI_USAGE : CLI_OK;
+    if (argc < 2)
+        return cli_usage_error(&genop_cmd_calendar, "angiv holidays, add eller between");
+    if (cli_is_help(argv[1])) {
+        fputs(usage, stdout);
+        return CLI_OK;
     }
     const char *sub = argv[1];
     int (*fn)(const cal_args *) = strcmp(sub, "holidays") == 0 ? cmd_holidays

@@ -1,8 +1,10 @@
 /*
  * cmd_demo.c - `genop demo`: evaluates the shipped demo cases (demo/cases,
  * one JSON file per case, each naming its standard) and prints a readable
- * Danish summary per case: every deadline, limit, the attendance and the
- * eligibility findings. `make run` shows this until the server exists.
+ * Danish summary per case: every deadline, limit, the attendance, the
+ * eligibility findings, the rules that could not be checked and the
+ * warnings. `make run` shows this until the server exists. A case is
+ * judged as of --as-of when given, else its own "as_of", else today.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -18,18 +20,87 @@ static const char usage[] =
     "Brug: genop demo [--cases MAPPE] [--as-of DATO]\n"
     "\n"
     "Vurderer demo-sagerne (standard: demo/cases) mod deres kommuners\n"
-    "kvalitetsstandarder og viser resultatet som tekst.\n";
+    "kvalitetsstandarder og viser resultatet som tekst.\n"
+    "\n"
+    "Tilvalg:\n"
+    "  --cases MAPPE  mappen med sagerne: én JSON-fil pr. sag, der selv\n"
+    "                 nævner sin standard i \"standard\" (højst 256 sager)\n"
+    "  --as-of DATO   opgør alle sager pr. DATO (ÅÅÅÅ-MM-DD). Datoen går forud\n"
+    "                 for sagernes egen \"as_of\"; uden --as-of bruges sagens\n"
+    "                 \"as_of\", og har sagen ingen, dagens dato.\n";
 
-static const char *status_da(const genop_deadline_result *d)
+#define DEMO_FILES_MAX 256
+#define DEMO_PATH_MAX 1024
+
+static const char *plural(long n, const char *one, const char *many)
 {
+    return n == 1 || n == -1 ? one : many;
+}
+
+/* A deadline's status in words, into buf: "overholdt (2025-04-15)",
+ * "for sent (udført 2025-02-12)", "åben, 3 hverdage tilbage", ... */
+static const char *status_da(const genop_deadline_result *d, genop_date as_of, char *buf,
+                             size_t size)
+{
+    char date[GENOP_DATE_STR_SIZE];
+    long left = d->workdays_left;
     switch (d->status) {
-    case GENOP_DEADLINE_MET: return "overholdt";
-    case GENOP_DEADLINE_LATE: return "overskredet (udført for sent)";
-    case GENOP_DEADLINE_PENDING: return "åben";
+    case GENOP_DEADLINE_MET:
+        snprintf(buf, size, "overholdt (%s)", genop_date_format(d->done_date, date));
+        break;
+    case GENOP_DEADLINE_LATE:
+        snprintf(buf, size, "for sent (udført %s)", genop_date_format(d->done_date, date));
+        break;
+    case GENOP_DEADLINE_PENDING:
+        if (as_of == d->due)
+            snprintf(buf, size, "forfalder i dag");
+        else if (left > 0)
+            snprintf(buf, size, "åben, %ld %s tilbage", left, plural(left, "hverdag", "hverdage"));
+        else    /* due on a day off with no workday before it */
+            snprintf(buf, size, "åben, ingen hverdage tilbage");
+        break;
     case GENOP_DEADLINE_OVERDUE:
-        return d->rule->citizens_deadline ? "udløbet" : "OVERSKREDET";
+        if (d->rule->citizens_deadline)
+            snprintf(buf, size, "udløbet uden klage");
+        else if (left < 0)
+            snprintf(buf, size, "OVERSKREDET med %ld %s", -left,
+                     plural(left, "hverdag", "hverdage"));
+        else    /* past due, but no workday since (a weekend) */
+            snprintf(buf, size, "OVERSKREDET med %ld %s", (long)(as_of - d->due),
+                     plural((long)(as_of - d->due), "dag", "dage"));
+        break;
+    default:
+        snprintf(buf, size, "%s", genop_deadline_status_name(d->status));
+        break;
     }
-    return "?";
+    return buf;
+}
+
+/* The unit of a limit's used and max, agreeing with n. */
+static const char *limit_unit(genop_limit_kind kind, long n)
+{
+    switch (kind) {
+    case GENOP_LIMIT_SESSIONS:
+    case GENOP_LIMIT_SESSIONS_PER_WEEK: return plural(n, "træningsgang", "træningsgange");
+    case GENOP_LIMIT_ASSESSMENT_SESSIONS: return plural(n, "udredningsgang", "udredningsgange");
+    case GENOP_LIMIT_MINUTES_PER_WEEK: return plural(n, "minut", "minutter");
+    case GENOP_LIMIT_COURSE_LENGTH: return plural(n, "dag", "dage");
+    default: return "";
+    }
+}
+
+/* What an eligibility rule needs that the case lacked, in Danish; NULL for
+ * a kind without a Danish text. */
+static const char *unchecked_da(genop_finding_kind k)
+{
+    switch (k) {
+    case GENOP_FINDING_AGE: return "alder (ingen fødselsdato)";
+    case GENOP_FINDING_RESIDENCY: return "bopæl (ingen kommunekode)";
+    case GENOP_FINDING_HOSPITAL_PLAN: return "genoptræningsplan (ingen oplysning)";
+    case GENOP_FINDING_QUARANTINE:
+        return "karensperiode (henvendelsen nævner ingen lidelse at sammenligne med)";
+    default: return NULL;
+    }
 }
 
 /* Prints s left-aligned in `width` characters (UTF-8 aware). */
@@ -41,48 +112,57 @@ static void print_padded(const char *s, int width)
     printf("%s%*s", s, width > chars ? width - chars : 0, "");
 }
 
-static void print_deadline(const genop_deadline_result *d)
+static void print_deadline(const genop_deadline_result *d, genop_date as_of)
 {
-    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    char due[GENOP_DATE_STR_SIZE], status[96];
     printf("   Frist  ");
     print_padded(d->rule->label, 38);
-    printf("senest %s  %s", genop_date_format(d->due, d1), status_da(d));
-    long left = d->workdays_left;
-    if (d->done)
-        printf(" (%s)", genop_date_format(d->done_date, d2));
-    else if (left == 0)
-        printf(" (forfalder i dag)");
-    else if (left > 0)
-        printf(" (%ld %s tilbage)", left, left == 1 ? "hverdag" : "hverdage");
-    else if (!d->rule->citizens_deadline)
-        printf(" (%ld %s over)", -left, left == -1 ? "hverdag" : "hverdage");
-    printf("\n          kilde: %s\n", d->rule->source.citation);
+    printf("senest %s  %s\n", genop_date_format(d->due, due),
+           status_da(d, as_of, status, sizeof status));
+    printf("          kilde: %s\n", d->rule->source.citation);
+}
+
+static void print_limit(const genop_limit_result *l)
+{
+    printf("   Grænse ");
+    print_padded(l->rule->label, 38);
+    printf("%ld af %ld %s", l->used, l->max, limit_unit(l->rule->kind, l->max));
+    if (l->has_period)
+        printf(" (uge %04d-W%02d)", l->period_year, l->period_week);
+    printf("%s\n", l->exceeded ? "  OVERSKREDET" : "");
+    printf("          kilde: %s\n", l->rule->source.citation);
 }
 
 static void print_result(const char *name, const char *title, const genop_result *r)
 {
     char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    const char *stk = r->paragraph == GENOP_PARA_86_2 ? "2" : "1";
     printf("\n== %s: %s\n", name, title);
     printf("   %s, § 86, stk. %s, henvendelse %s, opgjort %s\n", r->standard->municipality,
-           r->paragraph == GENOP_PARA_86_2 ? "2" : "1", genop_date_format(r->referral_date, d1),
-           genop_date_format(r->as_of, d2));
+           stk, genop_date_format(r->referral_date, d1), genop_date_format(r->as_of, d2));
     if (r->paragraph_not_covered)
-        printf("   Bemærk: standarden dækker ikke denne paragraf.\n");
+        printf("   Bemærk: %ss kvalitetsstandard dækker ikke § 86, stk. %s; standarden "
+               "giver ingen frister eller grænser for sagen.\n", r->standard->municipality, stk);
+    if (r->before_effective)
+        printf("   Bemærk: henvendelsen er modtaget før kvalitetsstandarden trådte i kraft "
+               "(%s).\n", genop_date_format(r->standard->effective_from, d1));
     for (size_t i = 0; i < r->n_deadlines; i++)
-        print_deadline(&r->deadlines[i]);
-    for (size_t i = 0; i < r->n_limits; i++) {
-        const genop_limit_result *l = &r->limits[i];
-        printf("   Grænse ");
-        print_padded(l->rule->label, 38);
-        printf("%ld af %ld%s\n", l->used, l->max, l->exceeded ? "  OVERSKREDET" : "");
-    }
+        print_deadline(&r->deadlines[i], r->as_of);
+    for (size_t i = 0; i < r->n_limits; i++)
+        print_limit(&r->limits[i]);
     printf("   Fremmøde: %d %s, %d afbud%s\n", r->attendance.no_shows,
-           r->attendance.no_shows == 1 ? "udeblivelse" : "udeblivelser",
+           plural(r->attendance.no_shows, "udeblivelse", "udeblivelser"),
            r->attendance.citizen_cancellations,
            r->attendance.review ? " - forløbet skal vurderes" : "");
-    printf("   Berettiget: %s\n", r->eligible ? "ja" : "nej");
+    printf("   Berettiget: %s\n", !r->eligible ? "nej" : r->unchecked ? "ja, med forbehold" : "ja");
     for (size_t i = 0; i < r->n_findings; i++)
         printf("     - %s (kilde: %s)\n", r->findings[i].detail, r->findings[i].source->citation);
+    for (int k = 0; k < GENOP_FINDING_COUNT; k++)
+        if (r->unchecked & (1u << k)) {
+            const char *da = unchecked_da((genop_finding_kind)k);
+            printf("     Ikke kontrolleret: %s\n",
+                   da ? da : genop_finding_name((genop_finding_kind)k));
+        }
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -91,10 +171,15 @@ static int name_cmp(const void *a, const void *b)
 }
 
 /* Evaluates one demo file; the file names its standard in "standard". */
-static int demo_one(const char *dir, const char *name, genop_date as_of)
+static int demo_one(const char *dir, const char *name, bool has_as_of, genop_date as_of)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char path[DEMO_PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        cli_error("demo: stien til %s i %.60s er længere end %d byte", name, dir,
+                  DEMO_PATH_MAX - 1);
+        return CLI_FAILED;
+    }
     char *text = NULL;
     size_t len;
     json_t *root = NULL;
@@ -114,7 +199,7 @@ static int demo_one(const char *dir, const char *name, genop_date as_of)
     if (!err)
         err = genop_case_parse(text, len, &c, &e);
     if (!err)
-        err = genop_evaluate(&c, std, c.has_as_of ? c.as_of : as_of, &r, &e);
+        err = genop_evaluate(&c, std, has_as_of || !c.has_as_of ? as_of : c.as_of, &r, &e);
     if (err)
         cli_error("demo: %s: %s", path, e.message);
     else
@@ -126,49 +211,91 @@ static int demo_one(const char *dir, const char *name, genop_date as_of)
     return err ? CLI_FAILED : CLI_OK;
 }
 
-static int run(int argc, char **argv)
+static void free_names(char **names, size_t n)
 {
-    const char *dir = "demo/cases";
-    genop_date as_of = cli_today();
-    for (int i = 1; i < argc; i++) {
-        genop_error e;
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--cases") == 0 && i + 1 < argc) {
-            dir = argv[++i];
-        } else if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
-            if (genop_date_parse(argv[++i], &as_of, &e)) {
-                cli_error("demo: --as-of: %s", e.message);
-                return CLI_FAILED;
-            }
-        } else {
-            return cli_usage_error(&genop_cmd_demo, "ukendt argument '%s'", argv[i]);
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+}
+
+/* The demo files of dir (names ending in .json) into names, sorted; fails
+ * with an error, rather than leaving cases out, when there are more than
+ * DEMO_FILES_MAX. */
+static int list_cases(const char *dir, char **names, size_t *n_out)
+{
     DIR *d = opendir(dir);
     if (!d) {
         cli_error("demo: mappen %s kan ikke åbnes", dir);
         return CLI_FAILED;
     }
-    char *names[256];
     size_t n = 0;
+    int rc = CLI_OK;
     struct dirent *ent;
-    while ((ent = readdir(d)) != NULL && n < 256) {
+    while ((ent = readdir(d)) != NULL) {
         size_t len = strlen(ent->d_name);
-        if (len > 5 && strcmp(ent->d_name + len - 5, ".json") == 0)
-            if ((names[n] = strdup(ent->d_name)) != NULL)
-                n++;
+        if (len <= 5 || strcmp(ent->d_name + len - 5, ".json") != 0)
+            continue;
+        if (n == DEMO_FILES_MAX) {
+            cli_error("demo: mappen %s har flere end %d sager (.json-filer)", dir,
+                      DEMO_FILES_MAX);
+            rc = CLI_FAILED;
+            break;
+        }
+        if ((names[n] = strdup(ent->d_name)) == NULL) {
+            cli_error("demo: ikke nok hukommelse til at læse mappen %s", dir);
+            rc = CLI_FAILED;
+            break;
+        }
+        n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, name_cmp);
-    int rc = CLI_OK;
-    printf("genop - demo-sager vurderet mod kommunernes kvalitetsstandarder (%zu sager)\n", n);
-    for (size_t i = 0; i < n; i++) {
-        if (demo_one(dir, names[i], as_of) != CLI_OK)
-            rc = CLI_FAILED;
-        free(names[i]);
+    if (rc) {
+        free_names(names, n);
+        return rc;
     }
+    qsort(names, n, sizeof *names, name_cmp);
+    *n_out = n;
+    return CLI_OK;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *dir = "demo/cases";
+    bool has_as_of = false;
+    genop_date as_of = 0;
+    for (int i = 1; i < argc; i++) {
+        genop_error e;
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        } else if (strcmp(argv[i], "--cases") == 0) {
+            if (++i >= argc)
+                return cli_usage_error(&genop_cmd_demo, "--cases kræver en mappe");
+            dir = argv[i];
+        } else if (strcmp(argv[i], "--as-of") == 0) {
+            if (++i >= argc)
+                return cli_usage_error(&genop_cmd_demo, "--as-of kræver en dato");
+            if (genop_date_parse(argv[i], &as_of, &e)) {
+                cli_error("demo: --as-of: %s", e.message);
+                return CLI_FAILED;
+            }
+            has_as_of = true;
+        } else {
+            return cli_usage_error(&genop_cmd_demo, "ukendt argument '%s'", argv[i]);
+        }
+    }
+    if (!has_as_of)
+        as_of = cli_today();
+    char *names[DEMO_FILES_MAX];
+    size_t n;
+    if (list_cases(dir, names, &n))
+        return CLI_FAILED;
+    int rc = CLI_OK;
+    printf("genop - demo-sager vurderet mod kommunernes kvalitetsstandarder (%zu %s)\n", n,
+           n == 1 ? "sag" : "sager");
+    for (size_t i = 0; i < n; i++)
+        if (demo_one(dir, names[i], has_as_of, as_of) != CLI_OK)
+            rc = CLI_FAILED;
+    free_names(names, n);
     return rc;
 }
 

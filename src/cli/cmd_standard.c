@@ -100,6 +100,36 @@ static void show_deadlines(const genop_standard *s)
     }
 }
 
+/* A limit's maximum with its unit, singular or plural ("højst 1
+ * træningsgang pr. uge"), into buf. */
+static const char *limit_text(const genop_limit_rule *l, char *buf, size_t size)
+{
+    bool one = l->max == 1;
+    switch (l->kind) {
+    case GENOP_LIMIT_SESSIONS:
+        snprintf(buf, size, "højst %d %s i alt", l->max, one ? "træningsgang" : "træningsgange");
+        break;
+    case GENOP_LIMIT_ASSESSMENT_SESSIONS:
+        snprintf(buf, size, "højst %d %s", l->max, one ? "udredningsgang" : "udredningsgange");
+        break;
+    case GENOP_LIMIT_SESSIONS_PER_WEEK:
+        snprintf(buf, size, "højst %d %s pr. uge", l->max,
+                 one ? "træningsgang" : "træningsgange");
+        break;
+    case GENOP_LIMIT_MINUTES_PER_WEEK:
+        snprintf(buf, size, "højst %d %s pr. uge", l->max, one ? "minut" : "minutter");
+        break;
+    case GENOP_LIMIT_COURSE_LENGTH:
+        snprintf(buf, size, "højst %d %s fra første træningsgang", l->max,
+                 genop_unit_label_da(l->unit, l->max));
+        break;
+    default:
+        snprintf(buf, size, "højst %d", l->max);
+        break;
+    }
+    return buf;
+}
+
 static void show_limits(const genop_standard *s)
 {
     printf("\nGrænser\n");
@@ -107,13 +137,10 @@ static void show_limits(const genop_standard *s)
         printf("  (standarden sætter ingen faste grænser)\n");
     for (size_t i = 0; i < s->n_limits; i++) {
         const genop_limit_rule *l = &s->limits[i];
+        char buf[128];
         printf("  - %s (", l->label);
         print_paragraphs(l->paragraphs);
-        if (l->kind == GENOP_LIMIT_COURSE_LENGTH)
-            printf("): højst %d %s fra første træningsgang.\n", l->max,
-                   genop_unit_label_da(l->unit, l->max));
-        else
-            printf("): højst %d.\n", l->max);
+        printf("): %s.\n", limit_text(l, buf, sizeof buf));
         print_source(&l->source);
     }
 }
@@ -125,8 +152,9 @@ static void show_rules(const genop_standard *s)
     if (a->present) {
         bool one = a->review_limit == 1;
         printf("  - Forløbet kan tages op til vurdering ved %d %s.\n", a->review_limit,
-               a->counts == GENOP_COUNT_NO_SHOWS ? (one ? "udeblivelse" : "udeblivelser")
-                                                 : "udeblivelser og afbud tilsammen");
+               a->counts == GENOP_COUNT_NO_SHOWS
+                   ? (one ? "udeblivelse" : "udeblivelser")
+                   : (one ? "udeblivelse eller afbud" : "udeblivelser og afbud tilsammen"));
         print_source(&a->source);
     } else {
         printf("  (standarden sætter ingen grænse for udeblivelser)\n");
@@ -172,7 +200,10 @@ static int show(const char *spec)
     printf("%s\n%s (kommunekode %d)\n", s->title, s->municipality, s->municipality_code);
     printf("Gælder for ");
     print_paragraphs(s->paragraphs);
-    printf(" i Lov om social service, fra %s.\n", genop_date_format(s->effective_from, eff));
+    if (s->has_effective_from)
+        printf(" i Lov om social service, fra %s.\n", genop_date_format(s->effective_from, eff));
+    else
+        printf(" i Lov om social service (teksten angiver ikke, hvornår den gælder fra).\n");
     if (s->approved)
         printf("Godkendt: %s\n", s->approved);
     show_deadlines(s);
@@ -210,9 +241,11 @@ static int list(void)
 
 static int run(int argc, char **argv)
 {
-    if (argc < 2 || cli_is_help(argv[1])) {
-        fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? CLI_USAGE : CLI_OK;
+    if (argc < 2)
+        return cli_usage_error(&genop_cmd_standard, "angiv list, check eller show");
+    if (cli_is_help(argv[1])) {
+        fputs(usage, stdout);
+        return CLI_OK;
     }
     for (int i = 2; i < argc; i++) {
         if (cli_is_help(argv[i])) {

@@ -35,7 +35,9 @@ static void print_help(FILE *out)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        print_help(stderr);
+        /* A bad invocation gets one line, like every other error; the
+         * full help is for --help. */
+        cli_error("angiv en kommando (se 'genop --help')");
         return CLI_USAGE;
     }
     if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {

@@ -42,6 +42,20 @@ expect_fail() {
   fi
 }
 
+# expect_exit NAME RC PATTERN CMD...: like expect_fail, and the exit status
+# is exactly RC (2 for a bad command line, 1 for bad data).
+expect_exit() {
+  local name=$1 want=$2 pattern=$3; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  local lines; lines=$(wc -l <"$tmp/err")
+  if [ $rc -eq "$want" ] && [ ! -s "$tmp/out" ] && [ "$lines" -eq 1 ] && grep -qE -- "$pattern" "$tmp/err"; then
+    ok "$name"
+  else
+    not_ok "$name" "exit $rc (wanted $want), $lines stderr lines" "stdout: $(head -c 300 "$tmp/out")" "stderr: $(cat "$tmp/err")" "wanted: $pattern"
+  fi
+}
+
 # expect_json NAME PYTHON-EXPR CMD...: exit 0 and the expression, evaluated
 # with `r` bound to the parsed stdout, is true.
 expect_json() {
@@ -85,6 +99,9 @@ expect_fail "add rejects 2025-13-01" "2025-13-01" "$genop" calendar add 2025-13-
 expect_fail "add rejects 2025-4-1" "2025-4-1" "$genop" calendar add 2025-4-1 1 days
 expect_fail "add rejects an unknown unit" "fortnights" "$genop" calendar add 2025-04-01 1 fortnights
 expect_fail "add past 2199 is a clear error" "2199" "$genop" calendar add 2199-12-30 5 workdays
+expect_exit "add: N that is no number" 1 "N skal være et helt tal, ikke '3x'" "$genop" calendar add 2025-01-01 3x days
+expect_exit "add: N out of range names the range" 1 "N = 300000 .*-200000 til 200000" "$genop" calendar add 2025-01-01 300000 days
+expect_exit "add: N beyond a long names the range" 1 "-200000 til 200000" "$genop" calendar add 2025-01-01 99999999999999999999999 days
 
 expect_out "between across Easter 2025" "1" "$genop" calendar between 2025-04-16 2025-04-22
 expect_out "between counts FROM < d <= TO" "5" "$genop" calendar between 2025-04-04 2025-04-11
@@ -144,6 +161,11 @@ expect_fail "evaluate: bad --as-of" 'as-of' \
   "$genop" evaluate --standard aalborg --as-of 2025-02-30 "$ex"
 expect_fail "evaluate: missing file" 'nosuchfile' \
   "$genop" evaluate --standard aalborg "$tmp/nosuchfile.json"
+expect_exit "evaluate: --as-of followed by a file name is a bad date, not a missing file" 1 \
+  "^genop: evaluate: --as-of: 'ok\.json' er ikke en dato på formen ÅÅÅÅ-MM-DD$" \
+  "$genop" evaluate --standard aalborg --as-of ok.json
+expect_exit "evaluate: --as-of without a value is a usage error" 2 "--as-of kræver en værdi" \
+  "$genop" evaluate --standard aalborg --as-of
 
 # --- evaluate --jsonl -----------------------------------------------------
 {
@@ -166,6 +188,40 @@ PY
 then ok "jsonl: one line per case, an error line for the bad one, exit 1"; else not_ok "jsonl: one result per line" "exit $rc" "$(cat "$tmp/out.jsonl")"; fi
 head -1 "$tmp/in.jsonl" | "$genop" evaluate --standard aalborg --as-of 2025-05-01 --jsonl >"$tmp/one" 2>"$tmp/err"
 if [ $? -eq 0 ] && [ "$(wc -l <"$tmp/one")" -eq 1 ]; then ok "jsonl: all good exits 0"; else not_ok "jsonl: all good exits 0" "$(cat "$tmp/err")"; fi
+
+# jsonl_check NAME RC PYTHON-CHECK: runs `evaluate --jsonl` on $tmp/in.jsonl;
+# passes when the exit status is RC and the check (with `lines`, the output
+# lines) holds.
+jsonl_check() {
+  local name=$1 want=$2 check=$3
+  "$genop" evaluate --standard aalborg --as-of 2025-05-01 --jsonl <"$tmp/in.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err"
+  local rc=$?
+  if [ $rc -eq "$want" ] && python3 -c "
+import json, sys
+lines = open(sys.argv[1], newline='').read().split('\n')
+assert lines[-1] == '', 'output must end in a newline'
+lines = [json.loads(l) for l in lines[:-1]]
+assert ($check), lines
+" "$tmp/out.jsonl" 2>>"$tmp/err"; then
+    ok "$name"
+  else
+    not_ok "$name" "exit $rc (wanted $want)" "$(head -c 600 "$tmp/out.jsonl")" "stderr: $(cat "$tmp/err")"
+  fi
+}
+good=$(python3 -c "import json; print(json.dumps(json.load(open('$ex'))))")
+printf '%s\n%s\n\n\n' "$good" "$good" >"$tmp/in.jsonl"
+jsonl_check "jsonl: blank lines at the end give no error lines" 0 \
+  "len(lines) == 2 and all('error' not in l for l in lines)"
+printf '%s\r\n%s\r\n\r\n\r\n' "$good" "$good" >"$tmp/in.jsonl"
+jsonl_check "jsonl: CRLF lines and trailing CRLF blank lines are fine" 0 \
+  "len(lines) == 2 and all(l['standard'] == 'aalborg' for l in lines)"
+printf '%s\r\n%s' "$good" "$good" >"$tmp/in.jsonl"
+jsonl_check "jsonl: last line without a newline is read" 0 "len(lines) == 2"
+printf '%s\n\n%s\n\n' "$good" "$good" >"$tmp/in.jsonl"
+jsonl_check "jsonl: a blank line in the middle gives its own error line" 1 \
+  "len(lines) == 3 and 'error' not in lines[0] and set(lines[1]) == {'error'} and 'linje 2' in lines[1]['error'] and lines[2]['standard'] == 'aalborg'"
+: >"$tmp/in.jsonl"
+jsonl_check "jsonl: empty input gives no output" 0 "lines == []"
 
 # --- standard ---------------------------------------------------------------
 for s in rodovre skive nyborg ishoj aalborg; do
@@ -217,6 +273,49 @@ if [ $? -ne 0 ] && grep -qE "syntax.yaml:[0-9]+:[0-9]+: YAML" "$tmp/err"; then o
 "$genop" standard show aalborg >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && grep -q "Kilde: Aalborg, Hvordan får du bevilget træning?" "$tmp/out" && grep -q "3 hverdage" "$tmp/out"; then ok "standard show prints rules with sources in Danish"; else not_ok "standard show" "$(head -20 "$tmp/out")"; fi
 expect_fail "standard show: unknown id" "findes ikke" "$genop" standard show odense
+"$genop" standard show rodovre >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "højst 32 træningsgange i alt\." "$tmp/out" && grep -q "højst 8 udredningsgange\." "$tmp/out" \
+   && grep -q "ved 2 udeblivelser\." "$tmp/out"; then ok "standard show: total limits with units"; else not_ok "standard show: total limits with units" "$(cat "$tmp/out")"; fi
+"$genop" standard show skive >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "højst 2 træningsgange pr. uge\." "$tmp/out" && grep -q "højst 90 minutter pr. uge\." "$tmp/out" \
+   && grep -q "højst 4 måneder fra første træningsgang" "$tmp/out" && grep -q "ved 1 udeblivelse\." "$tmp/out"; then
+  ok "standard show: weekly limits with units, singular for 1"
+else
+  not_ok "standard show: weekly limits with units, singular for 1" "$(cat "$tmp/out")"
+fi
+
+# --- demo -------------------------------------------------------------------
+demo_cases=$here/../../demo/cases
+"$genop" demo --cases "$demo_cases" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "opgjort 2025-07-01" "$tmp/out" \
+   && grep -qE "Træningsminutter pr. uge +135 af 90 minutter \(uge 2025-W17\)  OVERSKREDET" "$tmp/out" \
+   && grep -qE "Forløbets længde +13 af 122 dage$" "$tmp/out" \
+   && grep -q "for sent (udført 2025-02-12)" "$tmp/out" && grep -q "OVERSKREDET med 6 hverdage" "$tmp/out" \
+   && grep -q "Klagefrist .*udløbet uden klage" "$tmp/out" && ! grep -q "))" "$tmp/out"; then
+  ok "demo: each case at its own as_of, limits with units and week, deadline wording"
+else
+  not_ok "demo: each case at its own as_of" "$(head -c 3000 "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+"$genop" demo --cases "$demo_cases" --as-of 2025-04-15 >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && [ "$(grep -c "opgjort " "$tmp/out")" -ge 1 ] && ! grep "opgjort " "$tmp/out" | grep -qv "opgjort 2025-04-15$" \
+   && grep -q "Klagefrist .*åben, 17 hverdage tilbage" "$tmp/out"; then
+  ok "demo: --as-of overrides the cases' own as_of"
+else
+  not_ok "demo: --as-of overrides the cases' own as_of" "$(grep opgjort "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+mkdir -p "$tmp/demo"
+echo '{"standard":"ishoj","title":"Uden data","citizen":{},"events":[{"type":"referral_received","date":"2024-02-01","paragraph":"86.1"},{"type":"previous_course","date":"2024-01-01","condition":"hofte"}]}' >"$tmp/demo/a.json"
+"$genop" demo --cases "$tmp/demo" --as-of 2024-02-05 >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "Ikke kontrolleret: alder (ingen fødselsdato)" "$tmp/out" \
+   && grep -q "Ikke kontrolleret: bopæl (ingen kommunekode)" "$tmp/out" \
+   && grep -q "Bemærk: henvendelsen er modtaget før kvalitetsstandarden trådte i kraft (2024-05-01)" "$tmp/out" \
+   && grep -q "åben, 13 hverdage tilbage" "$tmp/out"; then
+  ok "demo: warnings and rules that could not be checked"
+else
+  not_ok "demo: warnings and rules that could not be checked" "$(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+expect_exit "demo: --cases without a value" 2 "--cases kræver en mappe" "$genop" demo --cases
+expect_exit "demo: bad --as-of" 1 "--as-of: 'x' er ikke en dato" "$genop" demo --as-of x
 
 # --- help and usage ----------------------------------------------------------
 "$genop" --help >"$tmp/out" 2>&1
@@ -225,6 +324,12 @@ for c in evaluate calendar standard demo; do
   "$genop" $c --help >"$tmp/out" 2>&1
   if [ $? -eq 0 ] && grep -q "Brug" "$tmp/out"; then ok "$c --help"; else not_ok "$c --help" "$(cat "$tmp/out")"; fi
 done
+"$genop" --help >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "^Kommandoer:" "$tmp/out"; then ok "--help prints the full help on stdout"; else not_ok "--help on stdout" "$(cat "$tmp/err")"; fi
+expect_exit "no command: one line, exit 2" 2 "^genop: angiv en kommando \(se 'genop --help'\)$" "$genop"
+expect_exit "calendar without a subcommand: one line, exit 2" 2 "^genop: calendar: .*genop calendar --help" "$genop" calendar
+expect_exit "standard without a subcommand: one line, exit 2" 2 "^genop: standard: .*genop standard --help" "$genop" standard
+expect_exit "usage errors read 'genop: COMMAND: message'" 2 "^genop: evaluate: mangler --standard" "$genop" evaluate x.json
 expect_fail "unknown command points to the help" "genop --help" "$genop" frobnicate
 expect_fail "unknown option points to the command's help" "genop evaluate --help" "$genop" evaluate --standard aalborg --frob x.json
 

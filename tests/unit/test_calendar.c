@@ -383,7 +383,7 @@ static void test_calendar_custom_days_off(void **state)
 {
     const genop_calendar *def = *state;
     char name[32];
-    strcpy(name, "Arbejdernes kampdag");
+    snprintf(name, sizeof name, "%s", "Arbejdernes kampdag");
     const genop_day_off days[] = {
         {5, 1, 0, 0, name},
         {12, 24, 0, 0, "Juleaftensdag"},
@@ -396,7 +396,7 @@ static void test_calendar_custom_days_off(void **state)
     assert_int_equal(genop_calendar_new(days, sizeof days / sizeof days[0], &cal, &e),
                      GENOP_OK);
     /* The names are copied: changing the caller's buffer changes nothing. */
-    strcpy(name, "XXXX");
+    snprintf(name, sizeof name, "%s", "XXXX");
 
     /* The custom list replaces the default one. */
     assert_false(genop_calendar_is_workday(cal, date_of("2025-05-01")));  /* Thu */

@@ -229,7 +229,7 @@ static void print_deadlines(const genop_result *r)
         if (d->done)
             genop_date_format(d->done_date, done);
         else
-            strcpy(done, "null");
+            snprintf(done, sizeof done, "%s", "null");
         print_error("  %s due %s done %s %s\n", d->rule->id, due, done,
                     genop_deadline_status_name(d->status));
     }
@@ -261,7 +261,7 @@ static void check_deadline(const genop_result *r, const char *id, const char *du
     if (d->done)
         genop_date_format(d->done_date, got_done);
     else
-        strcpy(got_done, "null");
+        snprintf(got_done, sizeof got_done, "%s", "null");
     const char *want_done = done != NULL ? done : "null";
     if (strcmp(got_due, due) != 0 || strcmp(got_done, want_done) != 0 || d->status != status) {
         print_error("deadline '%s': got due %s, done %s, %s; expected due %s, done %s, %s\n",
