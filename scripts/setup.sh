@@ -8,6 +8,7 @@ packages=(
   build-essential pkg-config meson ninja-build
   clang libclang-rt-14-dev
   libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
+  libsqlite3-dev libmicrohttpd-dev libsodium-dev
   time
   python3            # tests/cli/test_cli.sh checks JSON output with it
 )

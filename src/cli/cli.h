@@ -23,6 +23,9 @@ extern const genop_command genop_cmd_calendar;
 extern const genop_command genop_cmd_evaluate;
 extern const genop_command genop_cmd_standard;
 extern const genop_command genop_cmd_demo;
+extern const genop_command genop_cmd_serve;
+extern const genop_command genop_cmd_user;
+extern const genop_command genop_cmd_token;
 
 /* Exit codes of every command. */
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };

@@ -12,6 +12,9 @@ static const genop_command *const commands[] = {
     &genop_cmd_calendar,
     &genop_cmd_standard,
     &genop_cmd_demo,
+    &genop_cmd_serve,
+    &genop_cmd_user,
+    &genop_cmd_token,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,100 @@
+/*
+ * case_rules.c - the checks behind genop_event_admissible() (see
+ * case_rules.h). Each check is a small function that looks at the case
+ * and the new event and fills in the reason when it refuses.
+ */
+#include "case_rules.h"
+
+#include <stdbool.h>
+
+/* The date of the first event of type t on or before `on`, if any. */
+static bool first_on_or_before(const genop_case *c, genop_event_type t, genop_date on,
+                               genop_date *at)
+{
+    bool found = false;
+    for (size_t i = 0; i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type == t && ev->date <= on && (!found || ev->date < *at)) {
+            *at = ev->date;
+            found = true;
+        }
+    }
+    return found;
+}
+
+/* A decision that granted training on or before `on`. */
+static bool granted_by(const genop_case *c, genop_date on)
+{
+    for (size_t i = 0; i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type == GENOP_EV_DECISION && ev->granted && ev->date <= on)
+            return true;
+    }
+    return false;
+}
+
+static genop_err check_dates(const genop_case *c, const genop_event *ev, genop_date today,
+                             genop_error *e)
+{
+    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    if (ev->date > today)
+        return genop_fail(e, GENOP_EINVAL, "hændelsen er dateret %s, som ligger i fremtiden",
+                          genop_date_format(ev->date, d1));
+    if (ev->type == GENOP_EV_HOSPITAL_PLAN || ev->type == GENOP_EV_PREVIOUS_COURSE)
+        return GENOP_OK;
+    const genop_event *referral = genop_case_referral(c);
+    if (referral && ev->date < referral->date)
+        return genop_fail(e, GENOP_EINVAL, "hændelsen er dateret %s, før henvendelsen %s",
+                          genop_date_format(ev->date, d1), genop_date_format(referral->date, d2));
+    return GENOP_OK;
+}
+
+static genop_err check_course(const genop_case *c, const genop_event *ev, genop_error *e)
+{
+    char d1[GENOP_DATE_STR_SIZE];
+    genop_date closed = 0;
+    bool after_close = ev->type == GENOP_EV_SESSION || ev->type == GENOP_EV_DECISION ||
+                       ev->type == GENOP_EV_GRANT_RECEIVED || ev->type == GENOP_EV_CLOSED;
+    if (after_close && first_on_or_before(c, GENOP_EV_CLOSED, ev->date, &closed))
+        return genop_fail(e, GENOP_EINVAL, "forløbet blev afsluttet %s; der kan ikke registreres "
+                          "mere på det", genop_date_format(closed, d1));
+    if (ev->type == GENOP_EV_SESSION && ev->kind == GENOP_SESSION_TRAINING &&
+        !granted_by(c, ev->date))
+        return genop_fail(e, GENOP_EINVAL, "der er ingen bevilling på eller før %s; en "
+                          "træningsgang kræver en afgørelse, der bevilger træning",
+                          genop_date_format(ev->date, d1));
+    return GENOP_OK;
+}
+
+/* Events that need an earlier event of another type. */
+static genop_err check_order(const genop_case *c, const genop_event *ev, genop_error *e)
+{
+    static const struct { genop_event_type event, needs; const char *text; } order[] = {
+        {GENOP_EV_DECISION_RECEIVED, GENOP_EV_DECISION, "borgeren kan ikke have modtaget en afgørelse, der ikke er truffet"},
+        {GENOP_EV_GRANT_RECEIVED, GENOP_EV_DECISION, "der er ingen afgørelse at modtage bevilling fra"},
+        {GENOP_EV_COMPLAINT_RECEIVED, GENOP_EV_DECISION, "der er ingen afgørelse at klage over"},
+        {GENOP_EV_COMPLAINT_DECIDED, GENOP_EV_COMPLAINT_RECEIVED, "der er ingen klage at genvurdere"},
+        {GENOP_EV_COMPLAINT_FORWARDED, GENOP_EV_COMPLAINT_DECIDED, "klagen skal genvurderes, før den sendes til Ankestyrelsen"},
+    };
+    genop_date at = 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (ev->type == order[i].event && !first_on_or_before(c, order[i].needs, ev->date, &at))
+            return genop_fail(e, GENOP_EINVAL, "%s (%s før %s)", order[i].text,
+                              genop_event_type_name(order[i].needs),
+                              genop_event_type_name(ev->type));
+    return GENOP_OK;
+}
+
+genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
+                                 genop_date today, genop_error *e)
+{
+    if (ev->type == GENOP_EV_REFERRAL_RECEIVED && genop_case_referral(c))
+        return genop_fail(e, GENOP_EINVAL, "sagen har allerede en henvendelse; en sag har "
+                          "præcis én (opret en ny sag for en ny henvendelse)");
+    genop_err err = check_dates(c, ev, today, e);
+    if (!err)
+        err = check_course(c, ev, e);
+    if (!err)
+        err = check_order(c, ev, e);
+    return err;
+}

@@ -1,0 +1,4 @@
+/*
+ * server.c - genop serve (being written).
+ */
+#include "server.h"

@@ -1,0 +1,172 @@
+/*
+ * store.c - the back-end-independent half of the store: role names and the
+ * genop_store_* wrappers that dispatch through the handle's function table.
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+
+static const char *const role_names[GENOP_ROLE_COUNT] = {"visitator", "terapeut", "leder", "admin"};
+
+const char *genop_role_name(genop_role role)
+{
+    return role_names[role];
+}
+
+bool genop_role_from_name(const char *name, genop_role *out)
+{
+    int i;
+    if (!genop_name_index(role_names, GENOP_ROLE_COUNT, name, &i))
+        return false;
+    *out = (genop_role)i;
+    return true;
+}
+
+void genop_store_close(genop_store *s)
+{
+    if (s)
+        s->ops->close(s);
+}
+
+genop_err genop_store_begin(genop_store *s, genop_error *e) { return s->ops->begin(s, e); }
+genop_err genop_store_commit(genop_store *s, genop_error *e) { return s->ops->commit(s, e); }
+void genop_store_rollback(genop_store *s) { s->ops->rollback(s); }
+
+genop_err genop_store_municipality_ensure(genop_store *s, const char *id, int code,
+                                          const char *name, genop_error *e)
+{
+    return s->ops->municipality_ensure(s, id, code, name, e);
+}
+
+genop_err genop_store_user_add(genop_store *s, const genop_user *u, const char *password_hash,
+                               int64_t *id, genop_error *e)
+{
+    return s->ops->user_add(s, u, password_hash, id, e);
+}
+
+genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_user_auth *out,
+                                    genop_error *e)
+{
+    return s->ops->user_auth_get(s, username, out, e);
+}
+
+genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
+                                        int64_t locked_until, genop_error *e)
+{
+    return s->ops->user_login_result(s, user_id, ok, locked_until, e);
+}
+
+genop_err genop_store_session_create(genop_store *s, const unsigned char *token_hash,
+                                     int64_t user_id, int64_t now, genop_error *e)
+{
+    return s->ops->session_create(s, token_hash, user_id, now, e);
+}
+
+genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
+                                  int64_t idle_seconds, genop_user *out, genop_error *e)
+{
+    return s->ops->session_get(s, token_hash, now, idle_seconds, out, e);
+}
+
+genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
+                                     genop_error *e)
+{
+    return s->ops->session_delete(s, token_hash, e);
+}
+
+genop_err genop_store_token_create(genop_store *s, const unsigned char *token_hash,
+                                   int64_t user_id, const char *name, genop_error *e)
+{
+    return s->ops->token_create(s, token_hash, user_id, name, e);
+}
+
+genop_err genop_store_token_get(genop_store *s, const unsigned char *token_hash,
+                                genop_user *out, genop_error *e)
+{
+    return s->ops->token_get(s, token_hash, out, e);
+}
+
+genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
+                                             genop_error *e)
+{
+    return s->ops->citizen_find_or_create(s, c, created, e);
+}
+
+genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
+                                  genop_citizen *out, genop_error *e)
+{
+    return s->ops->citizen_get(s, muni, id, out, e);
+}
+
+genop_err genop_store_case_create(genop_store *s, genop_case_row *c, const char *created_by,
+                                  genop_error *e)
+{
+    return s->ops->case_create(s, c, created_by, e);
+}
+
+genop_err genop_store_case_get(genop_store *s, const char *muni, int64_t id,
+                               genop_case_row *out, genop_error *e)
+{
+    return s->ops->case_get(s, muni, id, out, e);
+}
+
+genop_err genop_store_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
+                                genop_list *out, size_t *total, genop_error *e)
+{
+    return s->ops->case_list(s, muni, f, out, total, e);
+}
+
+genop_err genop_store_event_append(genop_store *s, const char *muni, genop_event_row *ev,
+                                   genop_error *e)
+{
+    return s->ops->event_append(s, muni, ev, e);
+}
+
+genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case_id,
+                                  genop_list *out, genop_error *e)
+{
+    return s->ops->events_list(s, muni, case_id, out, e);
+}
+
+genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
+                                          bool closed, const genop_open_deadline *open,
+                                          size_t n_open, genop_error *e)
+{
+    return s->ops->case_projection_set(s, muni, case_id, closed, open, n_open, e);
+}
+
+genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
+                               genop_list *out, size_t *total, genop_error *e)
+{
+    return s->ops->worklist(s, muni, limit, offset, out, total, e);
+}
+
+genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
+                                        genop_error *e)
+{
+    return s->ops->access_log_append(s, entry, e);
+}
+
+genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
+                                      genop_list *out, genop_error *e)
+{
+    return s->ops->access_log_list(s, muni, citizen_id, out, e);
+}
+
+void genop_store_free_list(genop_list *l)
+{
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+void genop_store_free_events(genop_list *l)
+{
+    genop_event_row *rows = l->items;
+    for (size_t i = 0; i < l->n; i++)
+        free(rows[i].body);
+    genop_store_free_list(l);
+}

@@ -1,0 +1,306 @@
+/*
+ * store.h - genop's durable store: municipalities, users, login sessions and
+ * API tokens, citizens, cases, the append-only case events, the projection
+ * of open deadlines that the worklist reads, and the access log.
+ *
+ * One interface, several back ends: a genop_store is a handle on one
+ * connection to a back end (SQLite now: store_sqlite.c; PostgreSQL later)
+ * reached through the function table in `ops`. Callers use only the
+ * genop_store_* functions below and never see SQL.
+ *
+ * Rules every back end keeps:
+ * - every row carries its municipality, and every read takes the caller's
+ *   municipality: another municipality's row is GENOP_ENOTFOUND, exactly
+ *   as a row that does not exist;
+ * - case events and access-log entries are never updated or deleted;
+ * - writes happen inside genop_store_begin/commit; a failed write leaves
+ *   nothing behind after genop_store_rollback;
+ * - a handle is used by one thread at a time.
+ *
+ * Strings in the row structs are bounded arrays (lengths below); the API
+ * layer checks input lengths before anything reaches the store.
+ */
+#ifndef GENOP_STORE_H
+#define GENOP_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "error.h"
+
+#define GENOP_MUNI_ID_MAX 16
+#define GENOP_USERNAME_MAX 64
+#define GENOP_NAME_MAX 128
+#define GENOP_ADDRESS_MAX 256
+#define GENOP_PHONE_MAX 32
+#define GENOP_TEXT_SMALL_MAX 128
+#define GENOP_HASH_TEXT_MAX 128     /* argon2id encoded hash */
+#define GENOP_TOKEN_HASH_SIZE 32    /* BLAKE2b-256 of a session/API token */
+#define GENOP_TIMESTAMP_SIZE 25     /* "2025-04-10T08:15:30.123Z" + NUL */
+
+typedef enum genop_role {
+    GENOP_ROLE_VISITATOR,
+    GENOP_ROLE_TERAPEUT,
+    GENOP_ROLE_LEDER,
+    GENOP_ROLE_ADMIN,
+    GENOP_ROLE_COUNT
+} genop_role;
+
+const char *genop_role_name(genop_role role);
+bool genop_role_from_name(const char *name, genop_role *out);
+
+typedef struct genop_user {
+    int64_t id;
+    char municipality[GENOP_MUNI_ID_MAX];
+    char username[GENOP_USERNAME_MAX];
+    genop_role role;
+} genop_user;
+
+/* What a login needs to know about a user. */
+typedef struct genop_user_auth {
+    genop_user user;
+    char password_hash[GENOP_HASH_TEXT_MAX];
+    int failed_logins;             /* in a row */
+    int64_t locked_until;          /* unix seconds, 0 if not locked */
+} genop_user_auth;
+
+typedef struct genop_citizen {
+    int64_t id;
+    char municipality[GENOP_MUNI_ID_MAX];
+    char cpr[11];                  /* ten digits */
+    char name[GENOP_NAME_MAX];
+    char address[GENOP_ADDRESS_MAX];
+    char phone[GENOP_PHONE_MAX];
+    genop_date birth_date;
+    bool digital_post_exempt;
+    char relatives[GENOP_ADDRESS_MAX];  /* free text: who to contact */
+} genop_citizen;
+
+typedef struct genop_case_row {
+    int64_t id;
+    char municipality[GENOP_MUNI_ID_MAX];
+    int64_t citizen_id;
+    unsigned paragraph;            /* GENOP_PARA_* */
+    genop_date referral_date;
+    char referral_source[GENOP_TEXT_SMALL_MAX];  /* who referred */
+    char condition[GENOP_TEXT_SMALL_MAX];
+    bool closed;                   /* projection: a `closed` event exists */
+    bool has_next_due;             /* projection: soonest open deadline */
+    genop_date next_due;
+    char created_at[GENOP_TIMESTAMP_SIZE];
+} genop_case_row;
+
+/* A case in a list, with the citizen's name. */
+typedef struct genop_case_summary {
+    genop_case_row c;
+    char citizen_name[GENOP_NAME_MAX];
+} genop_case_summary;
+
+typedef struct genop_case_filter {
+    int closed;                    /* -1 any, 0 open only, 1 closed only */
+    unsigned paragraph;            /* 0 any, else GENOP_PARA_* */
+    bool has_due_before;           /* next open deadline before this date */
+    genop_date due_before;
+    int64_t citizen_id;            /* 0 any */
+    size_t limit;
+    size_t offset;
+} genop_case_filter;
+
+/* One stored event. body is the event's JSON object as it was accepted
+ * (type, date and its fields), owned by the row. */
+typedef struct genop_event_row {
+    int64_t id;
+    int64_t case_id;
+    char type[32];
+    genop_date date;
+    char *body;
+    int64_t corrects;              /* the event this one corrects, or 0 */
+    int64_t author_id;
+    char author[GENOP_USERNAME_MAX];
+    char registered_at[GENOP_TIMESTAMP_SIZE];
+} genop_event_row;
+
+/* An open deadline of a case, as projected when its events last changed. */
+typedef struct genop_open_deadline {
+    int64_t case_id;
+    int64_t citizen_id;
+    char citizen_name[GENOP_NAME_MAX];
+    char deadline_id[48];
+    char label[GENOP_TEXT_SMALL_MAX];
+    unsigned paragraph;
+    genop_date from;
+    genop_date due;
+    char source[GENOP_ADDRESS_MAX];
+} genop_open_deadline;
+
+typedef struct genop_access_entry {
+    int64_t id;
+    char time[GENOP_TIMESTAMP_SIZE];   /* UTC, set by the store when 0-length */
+    int64_t user_id;
+    char username[GENOP_USERNAME_MAX];
+    char municipality[GENOP_MUNI_ID_MAX];
+    int64_t citizen_id;                /* 0: none */
+    int64_t case_id;                   /* 0: none */
+    char action[32];                   /* "read_case", "append_event", ... */
+    char purpose[GENOP_TEXT_SMALL_MAX];
+} genop_access_entry;
+
+/* A list the store allocated; free with genop_store_free_list(). */
+typedef struct genop_list {
+    void *items;
+    size_t n;
+} genop_list;
+
+typedef struct genop_store genop_store;
+
+/* The back end's function table. Each function has the meaning of the
+ * genop_store_* wrapper of the same name below. */
+typedef struct genop_store_ops {
+    void (*close)(genop_store *s);
+    genop_err (*begin)(genop_store *s, genop_error *e);
+    genop_err (*commit)(genop_store *s, genop_error *e);
+    void (*rollback)(genop_store *s);
+    genop_err (*municipality_ensure)(genop_store *s, const char *id, int code,
+                                     const char *name, genop_error *e);
+    genop_err (*user_add)(genop_store *s, const genop_user *u, const char *password_hash,
+                          int64_t *id, genop_error *e);
+    genop_err (*user_auth_get)(genop_store *s, const char *username, genop_user_auth *out,
+                               genop_error *e);
+    genop_err (*user_login_result)(genop_store *s, int64_t user_id, bool ok,
+                                   int64_t locked_until, genop_error *e);
+    genop_err (*session_create)(genop_store *s, const unsigned char *token_hash,
+                                int64_t user_id, int64_t now, genop_error *e);
+    genop_err (*session_get)(genop_store *s, const unsigned char *token_hash, int64_t now,
+                             int64_t idle_seconds, genop_user *out, genop_error *e);
+    genop_err (*session_delete)(genop_store *s, const unsigned char *token_hash,
+                                genop_error *e);
+    genop_err (*token_create)(genop_store *s, const unsigned char *token_hash,
+                              int64_t user_id, const char *name, genop_error *e);
+    genop_err (*token_get)(genop_store *s, const unsigned char *token_hash, genop_user *out,
+                           genop_error *e);
+    genop_err (*citizen_find_or_create)(genop_store *s, genop_citizen *c, bool *created,
+                                        genop_error *e);
+    genop_err (*citizen_get)(genop_store *s, const char *muni, int64_t id, genop_citizen *out,
+                             genop_error *e);
+    genop_err (*case_create)(genop_store *s, genop_case_row *c, const char *created_by,
+                             genop_error *e);
+    genop_err (*case_get)(genop_store *s, const char *muni, int64_t id, genop_case_row *out,
+                          genop_error *e);
+    genop_err (*case_list)(genop_store *s, const char *muni, const genop_case_filter *f,
+                           genop_list *out, size_t *total, genop_error *e);
+    genop_err (*event_append)(genop_store *s, const char *muni, genop_event_row *ev,
+                              genop_error *e);
+    genop_err (*events_list)(genop_store *s, const char *muni, int64_t case_id,
+                             genop_list *out, genop_error *e);
+    genop_err (*case_projection_set)(genop_store *s, const char *muni, int64_t case_id,
+                                     bool closed, const genop_open_deadline *open,
+                                     size_t n_open, genop_error *e);
+    genop_err (*worklist)(genop_store *s, const char *muni, size_t limit, size_t offset,
+                          genop_list *out, size_t *total, genop_error *e);
+    genop_err (*access_log_append)(genop_store *s, genop_access_entry *entry,
+                                   genop_error *e);
+    genop_err (*access_log_list)(genop_store *s, const char *muni, int64_t citizen_id,
+                                 genop_list *out, genop_error *e);
+} genop_store_ops;
+
+/* Every back end's handle starts with this. */
+struct genop_store {
+    const genop_store_ops *ops;
+};
+
+/* Opens (creating and migrating if needed) the SQLite database at path:
+ * WAL, synchronous=FULL, foreign keys on. The caller closes the handle
+ * with genop_store_close(). */
+genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_error *e);
+
+void genop_store_close(genop_store *s);
+
+/* BEGIN IMMEDIATE ... COMMIT. Rollback never fails and is harmless when
+ * no transaction is open. */
+genop_err genop_store_begin(genop_store *s, genop_error *e);
+genop_err genop_store_commit(genop_store *s, genop_error *e);
+void genop_store_rollback(genop_store *s);
+
+/* Creates the municipality if it does not exist (id is the standard's id,
+ * e.g. "aalborg"). */
+genop_err genop_store_municipality_ensure(genop_store *s, const char *id, int code,
+                                          const char *name, genop_error *e);
+
+/* Adds a user; GENOP_EINVAL if the username exists (in any municipality)
+ * or the municipality does not. *id gets the new user's id. */
+genop_err genop_store_user_add(genop_store *s, const genop_user *u, const char *password_hash,
+                               int64_t *id, genop_error *e);
+/* GENOP_ENOTFOUND if there is no such user. */
+genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_user_auth *out,
+                                    genop_error *e);
+/* Records a login attempt: ok resets the failure count; a failure adds one
+ * and sets locked_until (unix seconds; 0 leaves it as it is). */
+genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
+                                        int64_t locked_until, genop_error *e);
+
+/* Sessions and API tokens are stored by the hash of their secret. A
+ * session unused for idle_seconds is gone (GENOP_ENOTFOUND); using it
+ * moves its last use to now. */
+genop_err genop_store_session_create(genop_store *s, const unsigned char *token_hash,
+                                     int64_t user_id, int64_t now, genop_error *e);
+genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
+                                  int64_t idle_seconds, genop_user *out, genop_error *e);
+genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
+                                     genop_error *e);
+genop_err genop_store_token_create(genop_store *s, const unsigned char *token_hash,
+                                   int64_t user_id, const char *name, genop_error *e);
+genop_err genop_store_token_get(genop_store *s, const unsigned char *token_hash,
+                                genop_user *out, genop_error *e);
+
+/* Finds the citizen with c->cpr in c->municipality, or creates one from
+ * *c. Either way c->id (and, when found, every field) is filled in. */
+genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
+                                             genop_error *e);
+genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
+                                  genop_citizen *out, genop_error *e);
+
+/* Creates a case; sets c->id and c->created_at. */
+genop_err genop_store_case_create(genop_store *s, genop_case_row *c, const char *created_by,
+                                  genop_error *e);
+genop_err genop_store_case_get(genop_store *s, const char *muni, int64_t id,
+                               genop_case_row *out, genop_error *e);
+/* Cases of muni matching f, newest first; out->items is genop_case_summary[];
+ * *total is the number of matches without limit/offset. */
+genop_err genop_store_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
+                                genop_list *out, size_t *total, genop_error *e);
+
+/* Appends an event (ev->body must be set); sets ev->id and
+ * ev->registered_at. The case must belong to muni. */
+genop_err genop_store_event_append(genop_store *s, const char *muni, genop_event_row *ev,
+                                   genop_error *e);
+/* A case's events in the order they were registered; out->items is
+ * genop_event_row[] (free with genop_store_free_events()). */
+genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case_id,
+                                  genop_list *out, genop_error *e);
+
+/* Replaces the case's projection: closed flag, its open deadlines (for the
+ * worklist) and next_due (the soonest of them). */
+genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
+                                          bool closed, const genop_open_deadline *open,
+                                          size_t n_open, genop_error *e);
+/* Open deadlines of muni's open cases, soonest due first; out->items is
+ * genop_open_deadline[]. */
+genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
+                               genop_list *out, size_t *total, genop_error *e);
+
+/* Appends to the access log; fills entry->id and entry->time. */
+genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
+                                        genop_error *e);
+/* The access log of one citizen of muni, newest first; out->items is
+ * genop_access_entry[]. */
+genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
+                                      genop_list *out, genop_error *e);
+
+/* Frees a list's items (any list but events). */
+void genop_store_free_list(genop_list *l);
+/* Frees an events list, bodies included. */
+void genop_store_free_events(genop_list *l);
+
+#endif
