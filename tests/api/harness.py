@@ -1,0 +1,143 @@
+"""Shared helpers for the API tests: start a real `genop serve` on a free
+loopback port with a fresh database, add users, and talk HTTP/JSON to it
+with the standard library only. Results are printed as TAP."""
+
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+
+class Tap:
+    """Counts and prints TAP lines; `check` never raises."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, name, *details):
+        self.n += 1
+        if cond:
+            print(f"ok {self.n} - {name}")
+        else:
+            self.failed += 1
+            print(f"not ok {self.n} - {name}")
+            for d in details:
+                for line in str(d).splitlines():
+                    print(f"#   {line}")
+        sys.stdout.flush()
+        return cond
+
+    def done(self):
+        print(f"1..{self.n}")
+        return 1 if self.failed else 0
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A genop serve process on its own database in a temporary directory."""
+
+    def __init__(self, genop, db=None):
+        self.genop = os.path.abspath(genop)
+        self.dir = tempfile.mkdtemp(prefix="genop-api-")
+        self.db = db or os.path.join(self.dir, "genop.db")
+        self.port = free_port()
+        self.proc = None
+
+    def add_user(self, municipality, role, username, password="korrekt-hest-batteri"):
+        r = subprocess.run([self.genop, "user", "add", "--db", self.db,
+                            "--municipality", municipality, "--role", role, username],
+                           input=password + "\n", capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"user add {username}: {r.stderr}")
+        return password
+
+    def start(self):
+        self.proc = subprocess.Popen([self.genop, "serve", "--db", self.db, "--listen",
+                                      f"127.0.0.1:{self.port}"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return time.time()
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("serve exited: " + self.proc.stderr.read().decode())
+                time.sleep(0.02)
+        raise RuntimeError("serve did not answer within 5 seconds")
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                return self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                return self.proc.wait()
+        return self.proc.returncode if self.proc else None
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Client:
+    """One user's HTTP conversation: keeps the session cookie."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.bearer = None
+
+    def request(self, method, path, body=None, raw=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h.setdefault("Content-Type", "application/json")
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        if self.bearer:
+            h["Authorization"] = "Bearer " + self.bearer
+        conn.request(method, path, body=data, headers=h)
+        resp = conn.getresponse()
+        payload = resp.read()
+        conn.close()
+        for k, v in resp.getheaders():
+            if k.lower() == "set-cookie" and v.startswith("genop_session="):
+                self.cookie = v.split(";", 1)[0]
+        try:
+            parsed = json.loads(payload) if payload else None
+        except ValueError:
+            parsed = None
+        return Response(resp.status, dict((k.lower(), v) for k, v in resp.getheaders()),
+                        parsed, payload, resp.getheaders())
+
+    def login(self, username, password):
+        return self.request("POST", "/api/v1/session",
+                            {"username": username, "password": password})
+
+
+class Response:
+    def __init__(self, status, headers, json_body, raw, header_list):
+        self.status = status
+        self.headers = headers
+        self.json = json_body
+        self.raw = raw
+        self.header_list = header_list
+
+    def __repr__(self):
+        return f"{self.status} {self.headers.get('content-type')} {self.raw[:400]!r}"

@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""API tests: start the real `genop serve` on a loopback port with a fresh
+database and drive every route of shared/spec/api.md over HTTP: logins and
+sessions, cases, events (and each kind of event that cannot have happened),
+the worklist, roles, tenant isolation, the access log, and every error
+status. Prints TAP.
+
+    tests/api/test_api.py PATH/TO/genop
+"""
+
+import datetime
+import json
+import os
+import signal
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Client, Server, Tap  # noqa: E402
+
+PROBLEM = "application/problem+json"
+
+
+def days_ago(n):
+    # The server's "today" is Danish; two days' margin keeps tests off midnight.
+    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+
+
+def is_problem(t, r, status, name):
+    body = r.json or {}
+    return t.ok(r.status == status and r.headers.get("content-type", "").startswith(PROBLEM)
+                and all(k in body for k in ("type", "title", "status", "detail"))
+                and body.get("status") == status,
+                name, r)
+
+
+def referral(cpr, name, date, paragraph="86.1", condition="hofte"):
+    return {"citizen": {"cpr": cpr, "name": name, "address": "Boulevarden 13, 9000 Aalborg",
+                        "phone": "99825000"},
+            "referral": {"date": date, "paragraph": paragraph, "source": "egen læge",
+                         "condition": condition, "text": "Faldet i hjemmet.", "consent": True}}
+
+
+def evaluate_with_cli(genop, standard, as_of, events):
+    """The evaluation `genop evaluate` prints for the same events."""
+    case = {"events": events}
+    r = subprocess.run([genop, "evaluate", "--standard", standard, "--as-of", as_of, "-"],
+                       input=json.dumps(case), capture_output=True, text=True)
+    return json.loads(r.stdout) if r.returncode == 0 else {"cli_error": r.stderr}
+
+
+def main():
+    genop = sys.argv[1]
+    t = Tap()
+    srv = Server(genop)
+    try:
+        pw = srv.add_user("aalborg", "visitator", "vis.aalborg")
+        srv.add_user("aalborg", "terapeut", "ter.aalborg")
+        srv.add_user("aalborg", "leder", "led.aalborg")
+        srv.add_user("aalborg", "admin", "adm.aalborg")
+        srv.add_user("skive", "visitator", "vis.skive")
+        r = subprocess.run([genop, "user", "add", "--db", srv.db, "--municipality", "aalborg",
+                            "--role", "visitator", "kort"], input="kort\n",
+                           capture_output=True, text=True)
+        t.ok(r.returncode != 0 and "12" in r.stderr, "user add refuses a password under 12 characters", r.stderr)
+        r = subprocess.run([genop, "user", "add", "--db", srv.db, "--municipality", "odense",
+                            "--role", "visitator", "x.odense"], input=pw + "\n",
+                           capture_output=True, text=True)
+        t.ok(r.returncode != 0, "user add refuses an unknown municipality", r.stderr)
+        srv.start()
+        t.ok(True, "serve answers on its port within 5 seconds")
+        run_session_tests(t, srv, pw)
+        case_id, citizen_id = run_case_tests(t, srv, pw, genop)
+        run_event_tests(t, srv, pw, case_id, genop)
+        run_isolation_and_role_tests(t, srv, pw, case_id, citizen_id)
+        run_access_log_tests(t, srv, pw, case_id, citizen_id)
+        run_error_tests(t, srv, pw)
+        run_token_tests(t, srv, pw, genop)
+        rc = srv.stop(signal.SIGTERM)
+        t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
+    except Exception as ex:  # a crash of the harness is a failure, not a pass
+        t.ok(False, "API test run", repr(ex))
+    finally:
+        srv.cleanup()
+    return t.done()
+
+
+def run_session_tests(t, srv, pw):
+    c = Client(srv.port)
+    r = c.login("vis.aalborg", "forkert-adgangskode")
+    is_problem(t, r, 401, "wrong password is 401 problem+json")
+    r = c.login("ingen.bruger", "forkert-adgangskode")
+    is_problem(t, r, 401, "unknown user is the same 401")
+    r = c.request("GET", "/api/v1/cases")
+    is_problem(t, r, 401, "no session: 401")
+    r = c.login("vis.aalborg", pw)
+    cookie = r.headers.get("set-cookie", "")
+    t.ok(r.status == 200 and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+         and "Secure" not in cookie, "login: 200 and an HttpOnly, SameSite=Strict cookie", r, cookie)
+    r = c.request("GET", "/api/v1/session")
+    t.ok(r.status == 200 and "vis.aalborg" in json.dumps(r.json) and "visitator" in json.dumps(r.json),
+         "GET session says who is logged in", r)
+    r = c.request("DELETE", "/api/v1/session")
+    t.ok(r.status == 204, "logout: 204", r)
+    r = c.request("GET", "/api/v1/session")
+    t.ok(r.status == 401, "the cookie no longer works after logout", r)
+    # Lockout after 5 failures in a row.
+    srv.add_user("aalborg", "visitator", "laas.aalborg")
+    lc = Client(srv.port)
+    for _ in range(5):
+        lc.login("laas.aalborg", "forkert-adgangskode")
+    r = lc.login("laas.aalborg", pw)
+    t.ok(r.status == 401, "5 failed logins in a row lock the account", r)
+
+
+def logged_in(srv, user, pw):
+    c = Client(srv.port)
+    r = c.login(user, pw)
+    if r.status != 200:
+        raise RuntimeError(f"login {user}: {r}")
+    return c
+
+
+def run_case_tests(t, srv, pw, genop):
+    c = logged_in(srv, "vis.aalborg", pw)
+    date = days_ago(30)
+    r = c.request("POST", "/api/v1/cases", referral("010203-1234", "Inger <b>Hansen</b>", date))
+    t.ok(r.status == 201 and isinstance(r.json.get("id"), int), "POST cases: 201 with id", r)
+    case_id = r.json["id"]
+    r2 = c.request("POST", "/api/v1/cases", referral("0102031234", "Inger Hansen", days_ago(20),
+                                                       paragraph="86.2", condition="ryg"))
+    t.ok(r2.status == 201, "a second case for the same citizen", r2)
+    r = c.request("GET", f"/api/v1/cases/{case_id}")
+    body = r.json or {}
+    citizen = body.get("citizen", {})
+    t.ok(r.status == 200 and all(k in body for k in ("id", "citizen", "events", "evaluation"))
+         and isinstance(citizen.get("id"), int), "GET case: id, citizen with id, events, evaluation", r)
+    citizen_id = citizen.get("id")
+    r3 = c.request("GET", f"/api/v1/cases/{r2.json['id']}")
+    t.ok(r3.json and r3.json["citizen"]["id"] == citizen_id,
+         "the same CPR (with or without hyphen) finds the same citizen", r3)
+    t.ok(citizen.get("name") == "Inger <b>Hansen</b>", "a name comes back exactly, as data", citizen)
+    t.ok(citizen.get("birth_date") == "1903-02-01", "the birth date comes from the CPR number", citizen)
+    events = body.get("events", [])
+    t.ok(len(events) == 1 and events[0].get("type") == "referral_received"
+         and events[0].get("date") == date and events[0].get("paragraph") == "86.1",
+         "the referral became the referral_received event", events)
+    ev = body.get("evaluation", {})
+    want = evaluate_with_cli(genop, "aalborg", ev.get("as_of", ""),
+                             [{"type": "referral_received", "date": date, "paragraph": "86.1",
+                               "condition": "hofte"}])
+    t.ok(ev.get("standard") == "aalborg" and ev.get("deadlines") == want.get("deadlines")
+         and ev.get("limits") == want.get("limits"),
+         "the evaluation is the object genop evaluate prints", ev, want)
+    r = c.request("GET", f"/api/v1/cases/{case_id}?as_of={date}")
+    t.ok(r.status == 200 and r.json["evaluation"]["as_of"] == date, "?as_of= sets the evaluation date", r)
+    r = c.request("GET", f"/api/v1/cases/{case_id}?as_of=2025-02-30")
+    t.ok(r.status == 400, "a malformed as_of is 400", r)
+    r = c.request("GET", "/api/v1/cases")
+    ids = [i.get("id") for i in (r.json or {}).get("items", [])]
+    t.ok(r.status == 200 and case_id in ids and r2.json["id"] in ids, "GET cases lists the cases", r)
+    r = c.request("GET", "/api/v1/cases?paragraph=86.2")
+    ids = [i.get("id") for i in (r.json or {}).get("items", [])]
+    t.ok(r.status == 200 and ids == [r2.json["id"]], "filter by paragraph", r)
+    r = c.request("GET", "/api/v1/cases?closed=true")
+    t.ok(r.status == 200 and r.json.get("items") == [], "filter closed=true (none yet)", r)
+    r = c.request("GET", "/api/v1/cases?limit=1&offset=0")
+    t.ok(r.status == 200 and len(r.json.get("items", [])) == 1 and r.json.get("total") == 2,
+         "paging with limit and the total", r)
+    r = c.request("GET", f"/api/v1/cases?due_before={days_ago(-365)}")
+    t.ok(r.status == 200 and len(r.json.get("items", [])) == 2, "filter by next deadline before a date", r)
+    # Bad referrals.
+    bad = referral("010203-1234", "X", date)
+    bad["citizen"]["cpr"] = "311303-1234"
+    r = c.request("POST", "/api/v1/cases", bad)
+    is_problem(t, r, 422, "an impossible CPR number is 422")
+    t.ok("311303" not in json.dumps(r.json), "the problem does not repeat the CPR number", r)
+    bad = referral("010203-1234", "X", date)
+    del bad["citizen"]["name"]
+    r = c.request("POST", "/api/v1/cases", bad)
+    is_problem(t, r, 422, "a referral without the citizen's name is 422")
+    bad = referral("010203-1234", "X", date, paragraph="86.3")
+    r = c.request("POST", "/api/v1/cases", bad)
+    is_problem(t, r, 422, "paragraph 86.3 is 422")
+    bad = referral("010203-1234", "X", "2025-02-29")
+    r = c.request("POST", "/api/v1/cases", bad)
+    is_problem(t, r, 422, "an impossible referral date is 422")
+    return case_id, citizen_id
+
+
+def run_event_tests(t, srv, pw, case_id, genop):
+    c = logged_in(srv, "vis.aalborg", pw)
+    path = f"/api/v1/cases/{case_id}/events"
+    ref = days_ago(30)
+
+    def post(ev):
+        return c.request("POST", path, ev)
+
+    r = post({"type": "contacted", "date": days_ago(29)})
+    t.ok(r.status == 201 and isinstance((r.json or {}).get("id"), int), "append contacted: 201", r)
+    contacted_id = (r.json or {}).get("id")
+    is_problem(t, post({"type": "contacted", "date": days_ago(31)}), 422,
+               "an event dated before the referral is 422")
+    is_problem(t, post({"type": "session", "date": days_ago(25), "minutes": 45, "outcome": "attended"}),
+               422, "a training session before a granted decision is 422")
+    is_problem(t, post({"type": "referral_received", "date": days_ago(25), "paragraph": "86.1"}),
+               422, "a second referral is 422")
+    is_problem(t, post({"type": "telepathy", "date": days_ago(25)}), 422, "an unknown type is 422")
+    is_problem(t, post({"type": "decision", "date": days_ago(25)}), 422, "a missing field is 422")
+    is_problem(t, post({"type": "contacted", "date": days_ago(-10)}), 422, "an event in the future is 422")
+    for ev in ({"type": "assessment", "date": days_ago(28)},
+               {"type": "decision", "date": days_ago(27), "granted": True},
+               {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"},
+               {"type": "note", "date": days_ago(20), "text": "Godt i gang."}):
+        r = post(ev)
+        t.ok(r.status == 201, f"append {ev['type']}: 201", r)
+    # A correction: the contact really happened a day later.
+    r = post({"type": "correction", "date": days_ago(19), "corrects": contacted_id,
+              "event": {"type": "contacted", "date": days_ago(28)}, "reason": "forkert dato"})
+    t.ok(r.status == 201, "append a correction: 201", r)
+    r = c.request("GET", f"/api/v1/cases/{case_id}")
+    body = r.json or {}
+    contact = [d for d in body.get("evaluation", {}).get("deadlines", []) if d.get("id") == "contact"]
+    types = [e.get("type") for e in body.get("events", [])]
+    t.ok(types.count("contacted") == 1 and "correction" in types and "note" in types,
+         "the events list keeps the original, the correction and the note", types)
+    decision = [d for d in body.get("evaluation", {}).get("deadlines", []) if d.get("id") == "decision"]
+    t.ok(decision and decision[0].get("from") == days_ago(28) and decision[0].get("done") == days_ago(27),
+         "the evaluation reads the events", decision)
+    want = evaluate_with_cli(genop, "aalborg", body.get("evaluation", {}).get("as_of", ""), [
+        {"type": "referral_received", "date": ref, "paragraph": "86.1", "condition": "hofte"},
+        {"type": "contacted", "date": days_ago(28)},
+        {"type": "assessment", "date": days_ago(28)},
+        {"type": "decision", "date": days_ago(27), "granted": True},
+        {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"}])
+    t.ok(body.get("evaluation", {}).get("deadlines") == want.get("deadlines"),
+         "the evaluation uses the corrected view", body.get("evaluation"), want, contact)
+    r = post({"type": "closed", "date": days_ago(10), "reason": "goal_reached"})
+    t.ok(r.status == 201, "append closed: 201", r)
+    is_problem(t, post({"type": "session", "date": days_ago(5), "minutes": 45, "outcome": "attended"}),
+               422, "a session on a closed course is 422")
+    r = c.request("GET", "/api/v1/cases?closed=true")
+    t.ok(r.status == 200 and [i["id"] for i in r.json.get("items", [])] == [case_id],
+         "the closed case is listed as closed", r)
+    # Worklist: the other (open, 86.2) case has its start deadline open.
+    r = c.request("GET", "/api/v1/worklist")
+    items = (r.json or {}).get("items", [])
+    dues = [i.get("due") for i in items]
+    t.ok(r.status == 200 and items and all(k in items[0] for k in ("case", "id", "due", "status"))
+         and dues == sorted(dues), "worklist: open deadlines, soonest due first", r)
+    t.ok(all(i.get("case") != case_id for i in items), "a closed case has no open deadlines", items)
+    t.ok(all(i.get("status") in ("pending", "overdue") and "workdays_left" in i
+             and i.get("citizen", {}).get("name") for i in items),
+         "worklist rows carry status, workdays left and the citizen's name", items)
+
+
+def run_isolation_and_role_tests(t, srv, pw, case_id, citizen_id):
+    other = logged_in(srv, "vis.skive", pw)
+    r = other.request("GET", f"/api/v1/cases/{case_id}")
+    is_problem(t, r, 404, "another municipality's case is 404")
+    r = other.request("POST", f"/api/v1/cases/{case_id}/events", {"type": "contacted", "date": days_ago(1)})
+    is_problem(t, r, 404, "appending to another municipality's case is 404")
+    r = other.request("GET", "/api/v1/cases")
+    t.ok(r.status == 200 and r.json.get("items") == [] and r.json.get("total") == 0,
+         "another municipality's cases are not listed", r)
+    r = other.request("GET", "/api/v1/worklist")
+    t.ok(r.status == 200 and r.json.get("items") == [], "nor in its worklist", r)
+    r = other.request("POST", "/api/v1/cases", referral("010203-1234", "Inger Hansen", days_ago(3)))
+    t.ok(r.status == 201, "the same CPR in another municipality is another citizen there", r)
+    sk = other.request("GET", f"/api/v1/cases/{r.json['id']}").json
+    t.ok(sk and sk["citizen"]["id"] != citizen_id, "... with its own id", sk)
+    ter = logged_in(srv, "ter.aalborg", pw)
+    r = ter.request("POST", "/api/v1/cases", referral("020304-1234", "Ole Olsen", days_ago(3)))
+    is_problem(t, r, 403, "a therapist cannot create cases: 403")
+    r = ter.request("GET", f"/api/v1/cases/{case_id}")
+    cpr = (r.json or {}).get("citizen", {}).get("cpr", "")
+    t.ok(r.status == 200 and "1234" not in cpr, "a therapist reads the case without the full CPR", r)
+    adm = logged_in(srv, "adm.aalborg", pw)
+    r = adm.request("GET", f"/api/v1/cases/{case_id}")
+    is_problem(t, r, 403, "an administrator does not read case data: 403")
+    vis = logged_in(srv, "vis.aalborg", pw)
+    r = vis.request("GET", f"/api/v1/citizens/{citizen_id}/access-log")
+    is_problem(t, r, 403, "a visitator cannot read the access log: 403")
+
+
+def run_access_log_tests(t, srv, pw, case_id, citizen_id):
+    led = logged_in(srv, "led.aalborg", pw)
+    r = led.request("GET", f"/api/v1/citizens/{citizen_id}/access-log")
+    items = (r.json or {}).get("items", [])
+    t.ok(r.status == 200 and items and all(k in items[0] for k in ("time", "user", "action")),
+         "leader reads the citizen's access log", r)
+    users = {i.get("user") for i in items}
+    actions = " ".join(str(i.get("action")) for i in items)
+    t.ok({"vis.aalborg", "ter.aalborg"} <= users, "reads and writes by each user are logged", users)
+    t.ok("vis.skive" not in users, "the other municipality's reads are not in this log", users)
+    t.ok(all(i.get("time", "").endswith("Z") for i in items), "times are UTC", items[:3])
+    t.ok(len(actions) > 0 and len({i.get("action") for i in items}) >= 3,
+         "the log names what was done (create, read, append, list)", actions)
+    r = led.request("GET", "/api/v1/citizens/999999/access-log")
+    is_problem(t, r, 404, "an unknown citizen's access log is 404")
+    other = logged_in(srv, "vis.skive", pw)
+    r = other.request("GET", f"/api/v1/citizens/{citizen_id}/access-log")
+    t.ok(r.status in (403, 404), "another municipality cannot see it", r)
+
+
+def run_error_tests(t, srv, pw):
+    c = logged_in(srv, "vis.aalborg", pw)
+    r = c.request("POST", "/api/v1/cases", raw=b'{"citizen": ', headers={"Content-Type": "application/json"})
+    is_problem(t, r, 400, "malformed JSON is 400")
+    r = c.request("POST", "/api/v1/cases", raw=b"cpr=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    is_problem(t, r, 415, "a body that is not JSON is 415")
+    big = json.dumps(referral("010203-1234", "x" * 200000, days_ago(3))).encode()
+    r = c.request("POST", "/api/v1/cases", raw=big, headers={"Content-Type": "application/json"})
+    is_problem(t, r, 413, "a body over the limit is 413")
+    r = c.request("GET", "/api/v1/nothing-here")
+    is_problem(t, r, 404, "an unknown route is 404")
+    r = c.request("GET", "/api/v1/cases/abc")
+    is_problem(t, r, 404, "a case id that is not a number is 404")
+    r = c.request("PUT", "/api/v1/cases")
+    t.ok(r.status == 405, "a known route with the wrong method is 405", r)
+    r = c.request("GET", "/api/v1/cases/987654")
+    is_problem(t, r, 404, "a case that does not exist is 404")
+    t.ok("no-store" in r.headers.get("cache-control", ""), "API answers carry Cache-Control: no-store", r.headers)
+    r = c.request("GET", "/api/v1/cases")
+    t.ok("no-store" in r.headers.get("cache-control", "") and r.headers.get("x-content-type-options") == "nosniff",
+         "... and nosniff", r.headers)
+    r = c.request("POST", "/api/v1/session", {"username": "vis.aalborg"})
+    t.ok(r.status in (400, 401, 422), "login without a password is refused", r)
+
+
+def run_token_tests(t, srv, pw, genop):
+    r = subprocess.run([genop, "token", "create", "--db", srv.db, "--user", "vis.aalborg",
+                        "--name", "test"], capture_output=True, text=True)
+    token = r.stdout.strip().split()[-1] if r.returncode == 0 and r.stdout.strip() else ""
+    t.ok(r.returncode == 0 and len(token) >= 32, "token create prints a token", r.stderr)
+    c = Client(srv.port)
+    c.bearer = token
+    r = c.request("GET", "/api/v1/cases")
+    t.ok(r.status == 200 and r.json.get("total", 0) >= 2, "a Bearer token authenticates", r)
+    c.bearer = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    r = c.request("GET", "/api/v1/cases")
+    t.ok(r.status == 401, "a wrong Bearer token is 401", r)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
