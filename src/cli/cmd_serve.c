@@ -1,19 +1,115 @@
 /*
- * cmd_serve.c - `genop serve` (being written).
+ * cmd_serve.c - `genop serve`: runs the HTTP/JSON API (src/server) on a
+ * database file until SIGTERM or SIGINT.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+#include "server.h"
+
+static const char usage[] =
+    "Brug: genop serve [--db FIL] [--listen ADRESSE:PORT] [--threads N]\n"
+    "                  [--secure-cookies] [--log]\n"
+    "\n"
+    "Starter genops HTTP/JSON-API under /api/v1 og kører, til processen får\n"
+    "SIGTERM eller SIGINT (Ctrl-C). En ny databasefil oprettes og gøres klar\n"
+    "første gang. Brugere oprettes med 'genop user add'.\n"
+    "\n"
+    "Tilvalg:\n"
+    "  --db FIL              databasefilen (standard: genop.db)\n"
+    "  --listen ADR:PORT     adressen, der lyttes på (standard: 127.0.0.1:8086;\n"
+    "                        IPv6 skrives [::1]:8086)\n"
+    "  --threads N           antal arbejdstråde og databaseforbindelser (standard: 4)\n"
+    "  --secure-cookies      marker sessionscookien Secure (når TLS afsluttes foran\n"
+    "                        genop, fx i en reverse proxy)\n"
+    "  --log                 skriv én linje pr. forespørgsel på standard error\n";
+
+/* Splits "ADDR:PORT" (or "[V6]:PORT") into addr (buffer) and *port. */
+static bool parse_listen(const char *s, char *addr, size_t size, uint16_t *port)
+{
+    const char *colon = strrchr(s, ':');
+    long p;
+    if (!colon || !cli_parse_long(colon + 1, &p) || p < 1 || p > 65535)
+        return false;
+    const char *a = s;
+    size_t n = (size_t)(colon - s);
+    if (n >= 2 && a[0] == '[' && a[n - 1] == ']') {
+        a++;
+        n -= 2;
+    }
+    if (n == 0 || n >= size)
+        return false;
+    memcpy(addr, a, n);
+    addr[n] = '\0';
+    *port = (uint16_t)p;
+    return true;
+}
+
+static void on_ready(void *arg, const char *url)
+{
+    (void)arg;
+    printf("genop lytter på %s\n", url);
+    fflush(stdout);
+}
+
+static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *addr, size_t size)
+{
+    const char *listen = "127.0.0.1:8086";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool takes_value = strcmp(a, "--db") == 0 || strcmp(a, "--listen") == 0 ||
+                           strcmp(a, "--threads") == 0;
+        if (takes_value && i + 1 >= argc)
+            return cli_usage_error(&genop_cmd_serve, "%s kræver en værdi", a);
+        long n;
+        if (strcmp(a, "--db") == 0)
+            cfg->db_path = argv[++i];
+        else if (strcmp(a, "--listen") == 0)
+            listen = argv[++i];
+        else if (strcmp(a, "--threads") == 0) {
+            if (!cli_parse_long(argv[++i], &n) || n < 1 || n > GENOP_SERVER_THREADS_MAX)
+                return cli_usage_error(&genop_cmd_serve, "--threads skal være et tal fra 1 til %d",
+                                       GENOP_SERVER_THREADS_MAX);
+            cfg->threads = (unsigned)n;
+        } else if (strcmp(a, "--secure-cookies") == 0)
+            cfg->secure_cookies = true;
+        else if (strcmp(a, "--log") == 0)
+            cfg->log_requests = true;
+        else
+            return cli_usage_error(&genop_cmd_serve, "ukendt tilvalg '%s'", a);
+    }
+    if (!parse_listen(listen, addr, size, &cfg->port))
+        return cli_usage_error(&genop_cmd_serve,
+                               "--listen skal være ADRESSE:PORT, fx 127.0.0.1:8086 ('%s')", listen);
+    cfg->listen_addr = addr;
+    return CLI_OK;
+}
 
 static int run(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("serve: ikke færdig endnu");
-    return CLI_FAILED;
+    for (int i = 1; i < argc; i++)
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+    char addr[256];
+    genop_server_config cfg = {.db_path = "genop.db", .threads = GENOP_SERVER_THREADS_DEFAULT,
+                               .on_ready = on_ready};
+    int rc = parse_opts(argc, argv, &cfg, addr, sizeof addr);
+    if (rc)
+        return rc;
+    genop_error e;
+    if (genop_server_run(&cfg, &e)) {
+        cli_error("serve: %s", e.message);
+        return CLI_FAILED;
+    }
+    return CLI_OK;
 }
 
 const genop_command genop_cmd_serve = {
     .name = "serve",
-    .summary = "(under udvikling)",
-    .usage = "",
+    .summary = "start HTTP/JSON-API'et (login, sager, hændelser, arbejdsliste, adgangslog)",
+    .usage = usage,
     .run = run,
 };

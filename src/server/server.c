@@ -1,4 +1,169 @@
 /*
- * server.c - genop serve (being written).
+ * server.c - the life of `genop serve` (see server.h): start, wait for a
+ * signal, stop.
+ *
+ * Start: block SIGTERM, SIGINT and SIGPIPE in the calling thread first,
+ * so that every thread started afterwards (libmicrohttpd's workers)
+ * inherits the mask and the stop signals can only be taken by sigwait()
+ * here; seed jansson's hash function and initialise libsodium (both once,
+ * before any thread); load every shipped standard (they are
+ * immutable from then on, shared by all requests); make the dummy password
+ * hash; open one store handle per worker thread (the first creates and
+ * migrates a new database); bind the listening socket ourselves, so that
+ * "address in use" is reported as such; start libmicrohttpd on it.
+ *
+ * Stop: sigwait() returns on SIGTERM or SIGINT; MHD_stop_daemon() closes
+ * the socket and joins the workers once their current request is answered;
+ * then the handles are closed and the standards freed. The signal mask is
+ * left as it is: the process is about to exit, and unblocking a second
+ * SIGTERM now would kill it before it could return its status.
  */
 #include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "auth.h"
+#include "http.h"
+#include "registry.h"
+
+const genop_standard *app_standard(const genop_app *a, const char *id)
+{
+    for (size_t i = 0; i < a->n_standards; i++)
+        if (strcmp(a->standards[i]->id, id) == 0)
+            return a->standards[i];
+    return NULL;
+}
+
+static genop_err load_standards(genop_app *app, genop_error *e)
+{
+    for (const genop_embedded_standard *s = genop_embedded_standards; s->id; s++) {
+        if (app->n_standards == APP_STANDARDS_MAX)
+            return genop_fail(e, GENOP_ETOOBIG, "for mange indbyggede standarder");
+        genop_err err = genop_registry_load(s->id, &app->standards[app->n_standards], e);
+        if (err)
+            return err;
+        app->n_standards++;
+    }
+    return GENOP_OK;
+}
+
+/* An argon2id hash of a secret nobody knows, for unknown usernames. */
+static genop_err make_dummy_hash(genop_app *app, genop_error *e)
+{
+    char secret[AUTH_TOKEN_TEXT_SIZE];
+    unsigned char unused[GENOP_TOKEN_HASH_SIZE];
+    genop_err err = auth_token_new(secret, unused, e);
+    if (!err)
+        err = auth_hash_password(secret, app->dummy_hash, e);
+    return err;
+}
+
+static const char *socket_error_da(int err)
+{
+    switch (err) {
+    case EADDRINUSE: return "adressen er allerede i brug";
+    case EACCES: return "ingen tilladelse til at bruge porten";
+    case EADDRNOTAVAIL: return "adressen findes ikke på denne maskine";
+    default: return strerror(err);
+    }
+}
+
+/* Binds and listens on addr:port; *fd is non-blocking (the workers share it). */
+static genop_err open_listener(const genop_server_config *cfg, int *fd, char *url, size_t url_size,
+                               genop_error *e)
+{
+    char port[8];
+    snprintf(port, sizeof port, "%u", (unsigned)cfg->port);
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
+                             .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
+    struct addrinfo *ai = NULL;
+    int rc = getaddrinfo(cfg->listen_addr, port, &hints, &ai);
+    if (rc != 0)
+        return genop_fail(e, GENOP_EINVAL, "--listen: '%s' er ikke en adresse: %s",
+                          cfg->listen_addr, gai_strerror(rc));
+    int s = socket(ai->ai_family, SOCK_STREAM, 0), one = 1, err = 0;
+    if (s < 0 || setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        bind(s, ai->ai_addr, ai->ai_addrlen) != 0 || listen(s, 128) != 0 ||
+        fcntl(s, F_SETFD, FD_CLOEXEC) != 0 || fcntl(s, F_SETFL, O_NONBLOCK) != 0)
+        err = errno;
+    char host[INET6_ADDRSTRLEN] = "?";
+    bool v6 = ai->ai_family == AF_INET6;
+    getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, NULL, 0, NI_NUMERICHOST);
+    freeaddrinfo(ai);
+    if (err) {
+        if (s >= 0)
+            close(s);
+        return genop_fail(e, GENOP_EIO, "kan ikke lytte på %s:%u: %s", cfg->listen_addr,
+                          (unsigned)cfg->port, socket_error_da(err));
+    }
+    snprintf(url, url_size, v6 ? "http://[%s]:%u" : "http://%s:%u", host, (unsigned)cfg->port);
+    *fd = s;
+    return GENOP_OK;
+}
+
+static void app_release(genop_app *app)
+{
+    store_pool_close(app->pool);
+    for (size_t i = 0; i < app->n_standards; i++)
+        genop_standard_free(app->standards[i]);
+}
+
+/* Waits for SIGTERM or SIGINT (blocked in every thread). */
+static void wait_for_stop(const sigset_t *stop)
+{
+    int sig;
+    while (sigwait(stop, &sig) != 0)
+        ;
+}
+
+genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
+{
+    sigset_t stop, blocked;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    blocked = stop;
+    sigaddset(&blocked, SIGPIPE);   /* a client that hangs up is no reason to die */
+    pthread_sigmask(SIG_BLOCK, &blocked, NULL);
+
+    unsigned threads = cfg->threads ? cfg->threads : GENOP_SERVER_THREADS_DEFAULT;
+    genop_app app;
+    memset(&app, 0, sizeof app);
+    app.secure_cookies = cfg->secure_cookies;
+    app.log_requests = cfg->log_requests;
+    struct MHD_Daemon *daemon = NULL;
+    char url[96];
+    int fd = -1;
+    json_object_seed(0);            /* jansson's hash seed, once, before any thread */
+    genop_err err = auth_init(e);
+    if (!err)
+        err = load_standards(&app, e);
+    if (!err)
+        err = make_dummy_hash(&app, e);
+    if (!err)
+        err = store_pool_open(cfg->db_path, threads, &app.pool, e);
+    if (!err)
+        err = open_listener(cfg, &fd, url, sizeof url, e);
+    if (!err && (err = http_daemon_start(&app, fd, threads, &daemon, e)))
+        close(fd);
+    if (!err) {
+        if (cfg->on_ready)
+            cfg->on_ready(cfg->on_ready_arg, url);
+        wait_for_stop(&stop);
+        http_daemon_stop(daemon);
+    }
+    app_release(&app);
+    return err;
+}

@@ -1,6 +1,41 @@
 /*
- * server.h - genop serve (being written).
+ * server.h - `genop serve`: the HTTP/JSON API under /api/v1 (see
+ * shared/spec/api.md and docs/openapi.yaml).
+ *
+ * genop_server_run() is the whole life of the server: it opens one store
+ * handle per worker thread, loads the shipped standards once (shared
+ * read-only by every request), starts libmicrohttpd on the listen address,
+ * tells the caller it is ready, and then waits in the calling thread for
+ * SIGTERM or SIGINT, after which it stops the daemon, closes the handles
+ * and returns. It keeps no global state: everything a request needs
+ * travels from here through libmicrohttpd's closure pointer.
  */
 #ifndef GENOP_SERVER_H
 #define GENOP_SERVER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "error.h"
+
+#define GENOP_SERVER_THREADS_DEFAULT 4
+#define GENOP_SERVER_THREADS_MAX 64
+
+typedef struct genop_server_config {
+    const char *db_path;        /* the SQLite file; created and migrated if new */
+    const char *listen_addr;    /* numeric IPv4/IPv6 address or "localhost" */
+    uint16_t port;
+    unsigned threads;           /* worker threads = store handles; 0: default */
+    bool secure_cookies;        /* mark the session cookie Secure (TLS in front) */
+    bool log_requests;          /* one escaped line per request on stderr */
+    /* Called once the port answers, with "http://ADDR:PORT"; may be NULL. */
+    void (*on_ready)(void *arg, const char *url);
+    void *on_ready_arg;
+} genop_server_config;
+
+/* Runs the server until SIGTERM or SIGINT. Returns GENOP_OK after a clean
+ * stop, or an error (with a Danish message in *e) if it could not start:
+ * the database cannot be opened, the address cannot be bound, ... */
+genop_err genop_server_run(const genop_server_config *cfg, genop_error *e);
+
 #endif

@@ -104,7 +104,7 @@ typedef struct genop_case_filter {
     bool has_due_before;           /* next open deadline before this date */
     genop_date due_before;
     int64_t citizen_id;            /* 0 any */
-    size_t limit;
+    size_t limit;                  /* 0: no limit */
     size_t offset;
 } genop_case_filter;
 
@@ -247,6 +247,7 @@ genop_err genop_store_session_create(genop_store *s, const unsigned char *token_
                                      int64_t user_id, int64_t now, genop_error *e);
 genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
                                   int64_t idle_seconds, genop_user *out, genop_error *e);
+/* Deleting a session that does not exist is not an error. */
 genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
                                      genop_error *e);
 genop_err genop_store_token_create(genop_store *s, const unsigned char *token_hash,
@@ -271,8 +272,10 @@ genop_err genop_store_case_get(genop_store *s, const char *muni, int64_t id,
 genop_err genop_store_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
                                 genop_list *out, size_t *total, genop_error *e);
 
-/* Appends an event (ev->body must be set); sets ev->id and
- * ev->registered_at. The case must belong to muni. */
+/* Appends an event (ev->body must be set, a JSON object); sets ev->id,
+ * ev->registered_at and ev->author. The case must belong to muni
+ * (else GENOP_ENOTFOUND); the author must be a user of muni, and
+ * ev->corrects (if not 0) an event of the same case (else GENOP_EINVAL). */
 genop_err genop_store_event_append(genop_store *s, const char *muni, genop_event_row *ev,
                                    genop_error *e);
 /* A case's events in the order they were registered; out->items is
@@ -285,8 +288,8 @@ genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case
 genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                           bool closed, const genop_open_deadline *open,
                                           size_t n_open, genop_error *e);
-/* Open deadlines of muni's open cases, soonest due first; out->items is
- * genop_open_deadline[]. */
+/* Open deadlines of muni's open cases, soonest due first (then by case);
+ * out->items is genop_open_deadline[]. A limit of 0 is no limit. */
 genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
                                genop_list *out, size_t *total, genop_error *e);
 

@@ -1,0 +1,56 @@
+/*
+ * api.h - what the router hands a route handler, and the handlers of the
+ * route table (one file per resource: api_session.c, api_cases.c,
+ * api_events.c, api_worklist.c, api_citizens.c).
+ *
+ * By the time a handler runs, the router has matched the route, checked
+ * the body size, authenticated the user, checked the role and, for routes
+ * that take a body, checked the content type and parsed the JSON object.
+ * The handler fills in the reply; on every path it either answers or sets
+ * a problem.
+ */
+#ifndef GENOP_API_H
+#define GENOP_API_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "auth.h"
+#include "date.h"
+#include "http.h"
+#include "store.h"
+
+typedef struct api_ctx {
+    const genop_app *app;
+    genop_store *store;           /* borrowed from the pool for this request */
+    http_request *rq;
+    bool authed;                  /* user, std and auth are set */
+    genop_user user;
+    auth_identity auth;           /* how the user got in (session or token) */
+    const genop_standard *std;    /* the user's municipality's standard */
+    int64_t id;                   /* the path's {id}, 0 when it has none */
+    json_t *body;                 /* the request's JSON object (borrowed), or NULL */
+    int64_t now;                  /* unix seconds */
+    genop_date today;             /* the date in Denmark now */
+} api_ctx;
+
+typedef void (*api_handler)(api_ctx *c, http_reply *out);
+
+/* api_session.c */
+void api_session_create(api_ctx *c, http_reply *out);
+void api_session_get(api_ctx *c, http_reply *out);
+void api_session_delete(api_ctx *c, http_reply *out);
+/* api_cases.c */
+void api_cases_create(api_ctx *c, http_reply *out);
+void api_cases_list(api_ctx *c, http_reply *out);
+void api_case_get(api_ctx *c, http_reply *out);
+/* api_events.c */
+void api_events_append(api_ctx *c, http_reply *out);
+/* api_worklist.c */
+void api_worklist_get(api_ctx *c, http_reply *out);
+/* api_citizens.c */
+void api_citizen_access_log(api_ctx *c, http_reply *out);
+
+#endif

@@ -1,0 +1,373 @@
+/*
+ * api_events.c - POST /api/v1/cases/{id}/events: registering what happened
+ * in a case.
+ *
+ * The body is one event: a type of shared/spec/evaluate.md (read by
+ * genop_event_from_json), or one of the API's journal types:
+ *   {"type": "note", "date", "text"}                     free text, no effect
+ *   {"type": "correction", "date", "corrects": ID,       replaces event ID's
+ *    "event": {...} | null, "reason"}                    content, or withdraws it
+ * Any event may carry a free-text "text". Only the fields of the type are
+ * stored (plus "text"), so the record holds what the rules read.
+ *
+ * What cannot have happened is refused with 422 (genop_event_admissible in
+ * src/core/case_rules.c against the case's corrected view; a correction's
+ * new event against the view without the event it corrects, and the case
+ * must keep its one referral). The role decides which types one may
+ * register (roles.h); a correction needs the right to both the corrected
+ * event's type and the new one's.
+ *
+ * Everything happens in one transaction that starts before the case is
+ * read, so two registrations on one case cannot both pass a check that
+ * only one of them would: the event, the case's recomputed projection and
+ * the access-log row. Answer: 201 {"id": event id, "case": case id}.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "audit.h"
+#include "case_json.h"
+#include "case_rules.h"
+#include "case_view.h"
+#include "input.h"
+#include "json_util.h"
+#include "problem.h"
+#include "projection.h"
+#include "roles.h"
+
+#define EVENT_TEXT_MAX 8000
+#define REASON_MAX 500
+
+/* What a checked registration will store, and the view it leads to. */
+typedef struct pending {
+    json_t *stored;          /* owned: the body to store */
+    genop_date date;
+    int64_t corrects;        /* 0 unless a correction */
+    genop_case next;         /* owned: the corrected view with the event */
+} pending;
+
+/* The fields each spec type stores besides type, date and text. */
+static const char *const type_fields[GENOP_EV_COUNT][4] = {
+    [GENOP_EV_REFERRAL_RECEIVED] = {"paragraph", "condition", "source", "consent"},
+    [GENOP_EV_DECISION] = {"granted"},
+    [GENOP_EV_SESSION] = {"minutes", "outcome", "kind"},
+    [GENOP_EV_CLOSED] = {"reason"},
+    [GENOP_EV_COMPLAINT_DECIDED] = {"upheld"},
+    [GENOP_EV_PREVIOUS_COURSE] = {"condition"},
+};
+
+static bool known_type(const char *type)
+{
+    genop_event_type t;
+    return genop_event_type_from_name(type, &t) || case_view_is_journal(type);
+}
+
+static void forbidden_type(api_ctx *c, const char *type, http_reply *out)
+{
+    problem_setf(out, 403, PROBLEM_FORBIDDEN, NULL,
+                 "Din rolle (%s) kan ikke registrere hændelser af typen %s.",
+                 genop_role_name(c->user.role), type);
+}
+
+/* The stored form of a checked spec event: only the fields of its type. */
+static json_t *normalized(const json_t *obj, genop_event_type t)
+{
+    static const char *const common[] = {"type", "date", "text"};
+    json_t *o = json_object();
+    for (size_t i = 0; i < 3; i++)
+        if (json_object_get(obj, common[i]))
+            jset(o, common[i], json_deep_copy(json_object_get(obj, common[i])));
+    for (size_t i = 0; i < 4 && type_fields[t][i]; i++) {
+        json_t *v = json_object_get(obj, type_fields[t][i]);
+        if (v && !json_is_null(v))
+            jset(o, type_fields[t][i], json_deep_copy(v));
+    }
+    return o;
+}
+
+/* Reads a spec event at path and the extra fields the API keeps with it. */
+static bool read_spec_event(const json_t *obj, const char *path, genop_event *ev,
+                            http_reply *out)
+{
+    genop_error e;
+    const char *s;
+    bool present, b;
+    if (genop_event_from_json(obj, path, ev, &e)) {
+        problem_from_error(out, 422, PROBLEM_INVALID_INPUT, &e);
+        return false;
+    }
+    if (!in_text(obj, path, "text", 0, EVENT_TEXT_MAX, &s, out))
+        return false;
+    if (ev->type == GENOP_EV_CLOSED)
+        return in_text(obj, path, "reason", IN_REQUIRED, REASON_MAX, &s, out);
+    if (ev->type == GENOP_EV_REFERRAL_RECEIVED)
+        return in_text(obj, path, "source", IN_ONE_LINE, GENOP_TEXT_SMALL_MAX - 1, &s, out) &&
+               in_bool(obj, path, "consent", 0, &present, &b, out);
+    return true;
+}
+
+static bool refuse(const char *path, const genop_error *e, http_reply *out)
+{
+    problem_setf(out, 422, PROBLEM_INVALID_EVENT, NULL, "%s: %s", path, e->message);
+    return false;
+}
+
+static bool not_in_future(api_ctx *c, genop_date date, http_reply *out)
+{
+    char d[GENOP_DATE_STR_SIZE];
+    if (date <= c->today)
+        return true;
+    problem_setf(out, 422, PROBLEM_INVALID_EVENT, "$.date",
+                 "$.date: hændelsen er dateret %s, som ligger i fremtiden",
+                 genop_date_format(date, d));
+    return false;
+}
+
+static bool check_note(api_ctx *c, case_view_loaded *lc, pending *p, http_reply *out)
+{
+    const char *text;
+    bool has_date;
+    if (!in_date(c->body, "$", "date", IN_REQUIRED, &has_date, &p->date, out) ||
+        !in_text(c->body, "$", "text", IN_REQUIRED, EVENT_TEXT_MAX, &text, out) ||
+        !not_in_future(c, p->date, out))
+        return false;
+    p->stored = json_object();
+    jset(p->stored, "type", json_string(CASE_VIEW_NOTE));
+    jset(p->stored, "date", json_deep_copy(json_object_get(c->body, "date")));
+    jset(p->stored, "text", jstr(text));
+    p->next = lc->view;                    /* a note changes nothing */
+    memset(&lc->view, 0, sizeof lc->view);
+    return true;
+}
+
+static bool check_spec(api_ctx *c, case_view_loaded *lc, pending *p, http_reply *out)
+{
+    genop_event ev;
+    genop_error e;
+    if (!read_spec_event(c->body, "$", &ev, out))
+        return false;
+    if (genop_event_admissible(&lc->view, &ev, c->today, &e))
+        return refuse("Hændelsen kan ikke registreres", &e, out);
+    if (genop_case_add(&lc->view, &ev, &e)) {
+        problem_from_error(out, 422, PROBLEM_INVALID_EVENT, &e);
+        return false;
+    }
+    genop_case_sort(&lc->view);
+    p->date = ev.date;
+    p->stored = normalized(c->body, ev.type);
+    p->next = lc->view;
+    memset(&lc->view, 0, sizeof lc->view);
+    return true;
+}
+
+/* The stored event a correction points at, checked. */
+static const genop_event_row *correction_target(api_ctx *c, const case_view_loaded *lc,
+                                                int64_t id, http_reply *out)
+{
+    const genop_event_row *rows = lc->events.items;
+    for (size_t i = 0; i < lc->events.n; i++) {
+        if (rows[i].id != id)
+            continue;
+        if (case_view_is_journal(rows[i].type)) {
+            problem_set(out, 422, PROBLEM_INVALID_EVENT,
+                        "$.corrects: en note eller en rettelse kan ikke rettes; registrér en ny",
+                        "$.corrects");
+            return NULL;
+        }
+        if (!roles_may_append(c->user.role, rows[i].type)) {
+            forbidden_type(c, rows[i].type, out);
+            return NULL;
+        }
+        return &rows[i];
+    }
+    problem_setf(out, 422, PROBLEM_INVALID_EVENT, "$.corrects",
+                 "$.corrects: hændelse %" PRId64 " findes ikke på sagen", id);
+    return NULL;
+}
+
+/* Adds the correction's new event (if any) to the view without the old. */
+static bool apply_replacement(api_ctx *c, const json_t *repl, pending *p, http_reply *out)
+{
+    genop_event ev;
+    genop_error e;
+    if (!repl)
+        return true;
+    if (!read_spec_event(repl, "$.event", &ev, out))
+        return false;
+    if (!roles_may_append(c->user.role, genop_event_type_name(ev.type))) {
+        forbidden_type(c, genop_event_type_name(ev.type), out);
+        return false;
+    }
+    if (genop_event_admissible(&p->next, &ev, c->today, &e))
+        return refuse("$.event", &e, out);
+    if (genop_case_add(&p->next, &ev, &e)) {
+        problem_from_error(out, 422, PROBLEM_INVALID_EVENT, &e);
+        return false;
+    }
+    genop_case_sort(&p->next);
+    return true;
+}
+
+/* The "event" member: an object, or null to withdraw. */
+static bool read_replacement(const json_t *body, json_t **repl, http_reply *out)
+{
+    json_t *v = json_object_get(body, "event");
+    *repl = NULL;
+    if (!v) {
+        problem_set(out, 422, PROBLEM_INVALID_INPUT,
+                    "$.event mangler: den rettede hændelse, eller null for at trække den tilbage",
+                    "$.event");
+        return false;
+    }
+    if (json_is_null(v))
+        return true;
+    if (!json_is_object(v)) {
+        problem_set(out, 422, PROBLEM_INVALID_INPUT, "$.event skal være et objekt eller null",
+                    "$.event");
+        return false;
+    }
+    *repl = v;
+    return true;
+}
+
+/* The stored form of a checked correction (repl NULL: a withdrawal). */
+static json_t *correction_body(const json_t *body, int64_t corrects, const json_t *repl,
+                               const char *reason)
+{
+    genop_event_type t = GENOP_EV_CONTACTED;
+    if (repl)
+        genop_event_type_from_name(json_string_value(json_object_get(repl, "type")), &t);
+    json_t *o = json_object();
+    jset(o, "type", json_string(CASE_VIEW_CORRECTION));
+    jset(o, "date", json_deep_copy(json_object_get(body, "date")));
+    jset(o, "corrects", json_integer(corrects));
+    jset(o, "event", repl ? normalized(repl, t) : json_null());
+    jset(o, "reason", jstr(reason));
+    return o;
+}
+
+static bool check_correction(api_ctx *c, case_view_loaded *lc, pending *p, http_reply *out)
+{
+    const char *reason;
+    bool has_date;
+    json_t *repl;
+    genop_error e;
+    if (!in_date(c->body, "$", "date", IN_REQUIRED, &has_date, &p->date, out) ||
+        !in_id(c->body, "$", "corrects", IN_REQUIRED, &p->corrects, out) ||
+        !in_text(c->body, "$", "reason", IN_REQUIRED, REASON_MAX, &reason, out) ||
+        !read_replacement(c->body, &repl, out) || !not_in_future(c, p->date, out))
+        return false;
+    const genop_event_row *target = correction_target(c, lc, p->corrects, out);
+    if (!target)
+        return false;
+    if (case_view_build(lc->events.items, lc->events.n, target->id, &lc->cit, c->std, &p->next,
+                        &e)) {
+        problem_internal(out, "rettelse", &e);
+        return false;
+    }
+    if (!apply_replacement(c, repl, p, out))
+        return false;
+    if (!genop_case_referral(&p->next)) {
+        problem_set(out, 422, PROBLEM_INVALID_EVENT,
+                    "Rettelsen kan ikke registreres: en sag har præcis én henvendelse, så "
+                    "henvendelsen kan kun rettes, ikke trækkes tilbage", "$.event");
+        return false;
+    }
+    if (genop_case_check(&p->next, &e))
+        return refuse("Rettelsen kan ikke registreres", &e, out);
+    p->stored = correction_body(c->body, p->corrects, repl, reason);
+    return true;
+}
+
+/* Appends the checked event, recomputes the projection, logs the access. */
+static genop_err store_event(api_ctx *c, case_view_loaded *lc, const char *type, pending *p,
+                             int64_t *id, genop_error *e)
+{
+    genop_event_row row;
+    memset(&row, 0, sizeof row);
+    row.case_id = lc->row.id;
+    snprintf(row.type, sizeof row.type, "%s", type);
+    row.date = p->date;
+    row.corrects = p->corrects;
+    row.author_id = c->user.id;
+    snprintf(row.author, sizeof row.author, "%s", c->user.username);
+    if (!p->stored || !(row.body = json_dumps(p->stored, JSON_COMPACT | JSON_PRESERVE_ORDER)))
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til hændelsen");
+    genop_err err = genop_store_event_append(c->store, c->user.municipality, &row, e);
+    free(row.body);
+    if (!err)
+        err = projection_update(c->store, &lc->row, &lc->cit, &p->next, c->std, c->today, e);
+    if (!err)
+        err = audit_add(c->store, &c->user, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
+                        AUDIT_PURPOSE_CASEWORK, e);
+    if (!err)
+        err = genop_store_commit(c->store, e);
+    *id = row.id;
+    return err;
+}
+
+static bool check(api_ctx *c, case_view_loaded *lc, const char *type, pending *p,
+                  http_reply *out)
+{
+    if (strcmp(type, CASE_VIEW_NOTE) == 0)
+        return check_note(c, lc, p, out);
+    if (strcmp(type, CASE_VIEW_CORRECTION) == 0)
+        return check_correction(c, lc, p, out);
+    return check_spec(c, lc, p, out);
+}
+
+/* Loads the case inside the transaction, checks and stores the event. */
+static void append(api_ctx *c, const char *type, http_reply *out)
+{
+    case_view_loaded lc;
+    pending p;
+    memset(&lc, 0, sizeof lc);
+    memset(&p, 0, sizeof p);
+    genop_error e;
+    int64_t id = 0;
+    genop_err err = genop_store_begin(c->store, &e);
+    if (!err)
+        err = case_view_load(c->store, c->user.municipality, c->id, c->std, &lc, &e);
+    if (err == GENOP_ENOTFOUND) {
+        problem_set(out, 404, PROBLEM_NOT_FOUND, "Sagen findes ikke.", NULL);
+    } else if (err) {
+        problem_internal(out, "registrér hændelse", &e);
+    } else if (!check(c, &lc, type, &p, out)) {
+        genop_store_rollback(c->store);
+        /* The refusal's reason may quote the case's dates: log the look. */
+        if (out->status == 422 && audit_read(c->store, &c->user, lc.cit.id, lc.row.id,
+                                             AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, &e))
+            problem_internal(out, "adgangslog", &e);
+    } else if ((err = store_event(c, &lc, type, &p, &id, &e))) {
+        problem_internal(out, "registrér hændelse", &e);
+    } else {
+        json_t *o = json_object();
+        jset(o, "id", json_integer(id));
+        jset(o, "case", json_integer(lc.row.id));
+        http_reply_json(out, 201, o);
+    }
+    genop_store_rollback(c->store);
+    json_decref(p.stored);
+    genop_case_release(&p.next);
+    case_view_release(&lc);
+}
+
+void api_events_append(api_ctx *c, http_reply *out)
+{
+    const char *type;
+    if (!in_text(c->body, "$", "type", IN_REQUIRED | IN_ONE_LINE, 64, &type, out))
+        return;
+    if (!known_type(type)) {
+        problem_setf(out, 422, PROBLEM_INVALID_INPUT, "$.type",
+                     "$.type: ukendt hændelsestype '%.40s'", type);
+        return;
+    }
+    if (!roles_may_append(c->user.role, type)) {
+        forbidden_type(c, type, out);
+        return;
+    }
+    append(c, type, out);
+}

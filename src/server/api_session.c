@@ -1,0 +1,82 @@
+/*
+ * api_session.c - /api/v1/session: logging in (POST, which sets the
+ * session cookie), who is logged in (GET) and logging out (DELETE, which
+ * deletes the session so the cookie no longer works anywhere).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api.h"
+#include "input.h"
+#include "json_util.h"
+#include "problem.h"
+
+/* Who is logged in, as GET and POST answer it. */
+static json_t *session_json(const genop_user *u, const genop_standard *std, bool via_session)
+{
+    json_t *muni = json_object();
+    jset(muni, "id", jstr(u->municipality));
+    jset(muni, "name", jstr(std ? std->municipality : NULL));
+    jset(muni, "code", std ? json_integer(std->municipality_code) : json_null());
+    json_t *o = json_object();
+    jset(o, "id", json_integer(u->id));
+    jset(o, "username", jstr(u->username));
+    jset(o, "role", jstr(genop_role_name(u->role)));
+    jset(o, "municipality", muni);
+    jset(o, "auth", jstr(via_session ? "session" : "token"));
+    if (via_session)
+        jset(o, "idle_timeout_seconds", json_integer(AUTH_IDLE_SECONDS));
+    return o;
+}
+
+static void login_failed(http_reply *out)
+{
+    problem_set(out, 401, PROBLEM_LOGIN_FAILED,
+                "Forkert brugernavn eller adgangskode, eller kontoen er midlertidigt spærret "
+                "efter for mange mislykkede forsøg.", NULL);
+}
+
+void api_session_create(api_ctx *c, http_reply *out)
+{
+    const char *username, *password;
+    if (!in_text(c->body, "$", "username", IN_REQUIRED | IN_ONE_LINE, 256, &username, out) ||
+        !in_text(c->body, "$", "password", IN_REQUIRED, AUTH_PASSWORD_MAX, &password, out))
+        return;
+    genop_user u;
+    genop_error e;
+    genop_err err = auth_login(c->store, c->app->dummy_hash, username, password, c->now, &u, &e);
+    if (err == GENOP_EINVAL) {
+        login_failed(out);
+        return;
+    }
+    char token[AUTH_TOKEN_TEXT_SIZE];
+    unsigned char hash[GENOP_TOKEN_HASH_SIZE];
+    if (!err)
+        err = auth_token_new(token, hash, &e);
+    if (!err)
+        err = genop_store_session_create(c->store, hash, u.id, c->now, &e);
+    if (err) {
+        problem_internal(out, "login", &e);
+        return;
+    }
+    http_reply_json(out, 200, session_json(&u, app_standard(c->app, u.municipality), true));
+    auth_session_cookie(out->set_cookie, sizeof out->set_cookie, token, c->app->secure_cookies);
+    memset(token, 0, sizeof token);
+    snprintf(out->user, sizeof out->user, "%s", u.username);
+}
+
+void api_session_get(api_ctx *c, http_reply *out)
+{
+    http_reply_json(out, 200, session_json(&c->user, c->std, c->auth.via_session));
+}
+
+void api_session_delete(api_ctx *c, http_reply *out)
+{
+    genop_error e;
+    if (c->auth.via_session && genop_store_session_delete(c->store, c->auth.hash, &e)) {
+        problem_internal(out, "logout", &e);
+        return;
+    }
+    http_reply_json(out, 204, NULL);
+    auth_session_cookie(out->set_cookie, sizeof out->set_cookie, NULL, c->app->secure_cookies);
+}

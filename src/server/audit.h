@@ -1,0 +1,41 @@
+/*
+ * audit.h - the access log: who read or wrote which citizen's or case's
+ * data, when and why. One row per citizen (and case) a request showed or
+ * changed. Writes are logged inside the write's own transaction; reads in
+ * a transaction committed before the answer is sent, so nothing is shown
+ * that was not logged first. The log is append-only (store.h).
+ */
+#ifndef GENOP_AUDIT_H
+#define GENOP_AUDIT_H
+
+#include <stdint.h>
+
+#include "error.h"
+#include "store.h"
+
+/* Actions. */
+#define AUDIT_CASE_CREATE "case.create"
+#define AUDIT_CASE_READ "case.read"
+#define AUDIT_CASE_LIST "case.list"
+#define AUDIT_EVENT_APPEND "event.append"
+#define AUDIT_EVENT_REJECT "event.reject"
+#define AUDIT_WORKLIST_READ "worklist.read"
+#define AUDIT_ACCESSLOG_READ "accesslog.read"
+
+/* Purposes (Danish: they are shown to leaders and to the citizen). */
+#define AUDIT_PURPOSE_CASEWORK "sagsbehandling"
+#define AUDIT_PURPOSE_OVERVIEW "sagsoversigt"
+#define AUDIT_PURPOSE_DEADLINES "fristopfølgning"
+#define AUDIT_PURPOSE_CONTROL "kontrol af adgang til personoplysninger"
+
+/* Appends one row for user u (in u's municipality). citizen and case_id
+ * may be 0 (none). The caller holds the transaction. */
+genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
+                    const char *action, const char *purpose, genop_error *e);
+
+/* A read of one citizen's data: one row in a transaction of its own,
+ * committed on return. */
+genop_err audit_read(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
+                     const char *action, const char *purpose, genop_error *e);
+
+#endif

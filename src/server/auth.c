@@ -1,0 +1,136 @@
+/*
+ * auth.c - passwords, session and API token secrets, cookies, logins and
+ * lockout (see auth.h). All cryptography is libsodium's.
+ */
+#include "auth.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define B64_VARIANT sodium_base64_VARIANT_URLSAFE_NO_PADDING
+
+genop_err auth_init(genop_error *e)
+{
+    if (sodium_init() < 0)
+        return genop_fail(e, GENOP_EIO, "libsodium kunne ikke startes");
+    return GENOP_OK;
+}
+
+genop_err auth_hash_password(const char *password, char out[GENOP_HASH_TEXT_MAX],
+                             genop_error *e)
+{
+    _Static_assert(crypto_pwhash_STRBYTES <= GENOP_HASH_TEXT_MAX, "hash field too small");
+    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til at beregne adgangskodens hash");
+    return GENOP_OK;
+}
+
+bool auth_password_ok(const char *hash, const char *password)
+{
+    return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+genop_err auth_token_new(char text[AUTH_TOKEN_TEXT_SIZE],
+                         unsigned char hash[GENOP_TOKEN_HASH_SIZE], genop_error *e)
+{
+    _Static_assert(sodium_base64_ENCODED_LEN(AUTH_TOKEN_BYTES, B64_VARIANT) == AUTH_TOKEN_TEXT_SIZE,
+                   "token text size");
+    unsigned char secret[AUTH_TOKEN_BYTES];
+    randombytes_buf(secret, sizeof secret);
+    sodium_bin2base64(text, AUTH_TOKEN_TEXT_SIZE, secret, sizeof secret, B64_VARIANT);
+    int rc = crypto_generichash(hash, GENOP_TOKEN_HASH_SIZE, secret, sizeof secret, NULL, 0);
+    sodium_memzero(secret, sizeof secret);
+    if (rc != 0)
+        return genop_fail(e, GENOP_EIO, "nøglen kunne ikke dannes");
+    return GENOP_OK;
+}
+
+bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE])
+{
+    unsigned char secret[AUTH_TOKEN_BYTES];
+    size_t len = strlen(text), got = 0;
+    const char *end = NULL;
+    if (len != AUTH_TOKEN_TEXT_SIZE - 1 ||
+        sodium_base642bin(secret, sizeof secret, text, len, NULL, &got, &end, B64_VARIANT) != 0 ||
+        got != sizeof secret || end != text + len)
+        return false;
+    int rc = crypto_generichash(hash, GENOP_TOKEN_HASH_SIZE, secret, sizeof secret, NULL, 0);
+    sodium_memzero(secret, sizeof secret);
+    return rc == 0;
+}
+
+void auth_session_cookie(char *buf, size_t size, const char *token, bool secure)
+{
+    if (token)
+        snprintf(buf, size, AUTH_COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
+                 secure ? "; Secure" : "");
+    else
+        snprintf(buf, size, AUTH_COOKIE_NAME "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
+                 secure ? "; Secure" : "");
+}
+
+/* Records a failed attempt; the AUTH_LOCK_FAILURES-th in a row locks. */
+static genop_err record_failure(genop_store *s, const genop_user_auth *ua, int64_t now,
+                                genop_error *e)
+{
+    int64_t lock = ua->failed_logins + 1 >= AUTH_LOCK_FAILURES ? now + AUTH_LOCK_SECONDS : 0;
+    return genop_store_user_login_result(s, ua->user.id, false, lock, e);
+}
+
+genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
+                     const char *password, int64_t now, genop_user *out, genop_error *e)
+{
+    genop_user_auth ua;
+    bool found = false;
+    genop_err err = GENOP_ENOTFOUND;
+    if (strlen(username) < GENOP_USERNAME_MAX)
+        err = genop_store_user_auth_get(s, username, &ua, e);
+    if (err && err != GENOP_ENOTFOUND)
+        return err;
+    found = err == GENOP_OK;
+    /* Verify in every case, so that all refusals take the same time. */
+    bool ok = auth_password_ok(found ? ua.password_hash : dummy_hash, password) && found;
+    if (!found)
+        return genop_fail(e, GENOP_EINVAL, "ukendt bruger");
+    if (ua.locked_until > now)
+        return genop_fail(e, GENOP_EINVAL, "kontoen er spærret");
+    if (!ok) {
+        err = record_failure(s, &ua, now, e);
+        return err ? err : genop_fail(e, GENOP_EINVAL, "forkert adgangskode");
+    }
+    err = genop_store_user_login_result(s, ua.user.id, true, 0, e);
+    if (err)
+        return err;
+    *out = ua.user;
+    return GENOP_OK;
+}
+
+/* The token of "Bearer TOKEN", or NULL. */
+static const char *bearer_token(const char *authorization)
+{
+    if (strncasecmp(authorization, "Bearer ", 7) != 0)
+        return NULL;
+    const char *t = authorization + 7;
+    while (*t == ' ')
+        t++;
+    return t;
+}
+
+genop_err auth_identify(genop_store *s, const char *cookie, const char *authorization,
+                        int64_t now, genop_user *out, auth_identity *id, genop_error *e)
+{
+    memset(id, 0, sizeof *id);
+    if (authorization) {
+        const char *token = bearer_token(authorization);
+        if (!token || !auth_token_hash(token, id->hash))
+            return genop_fail(e, GENOP_ENOTFOUND, "ugyldig Authorization-header");
+        return genop_store_token_get(s, id->hash, out, e);
+    }
+    if (!cookie || !auth_token_hash(cookie, id->hash))
+        return genop_fail(e, GENOP_ENOTFOUND, "ingen gyldig session");
+    id->via_session = true;
+    return genop_store_session_get(s, id->hash, now, AUTH_IDLE_SECONDS, out, e);
+}

@@ -1,0 +1,81 @@
+/*
+ * auth.h - who is asking: passwords, login sessions, API tokens.
+ *
+ * - Passwords are stored as argon2id hashes (libsodium crypto_pwhash_str,
+ *   OPSLIMIT/MEMLIMIT_INTERACTIVE).
+ * - Sessions and API tokens are 32 random bytes, given to the client
+ *   base64url-encoded (43 characters: the cookie value or the Bearer token)
+ *   and stored only as their BLAKE2b-256 hash, so a copy of the database
+ *   lets no one in.
+ * - A session cookie is "genop_session=...; Path=/; HttpOnly;
+ *   SameSite=Strict" (+ "; Secure" behind TLS); a session unused for 30
+ *   minutes is gone.
+ * - Five failed logins in a row lock the account for 15 minutes. A wrong
+ *   username, a wrong password and a locked account look the same from the
+ *   outside, and take the same time: an unknown user's password is checked
+ *   against a dummy hash.
+ */
+#ifndef GENOP_AUTH_H
+#define GENOP_AUTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "store.h"
+
+#define AUTH_TOKEN_BYTES 32
+/* base64url without padding of AUTH_TOKEN_BYTES, plus the NUL. */
+#define AUTH_TOKEN_TEXT_SIZE 44
+#define AUTH_IDLE_SECONDS (30 * 60)
+#define AUTH_LOCK_FAILURES 5
+#define AUTH_LOCK_SECONDS (15 * 60)
+/* Longest password accepted (bytes); the shortest a user may set. */
+#define AUTH_PASSWORD_MAX 1024
+#define AUTH_PASSWORD_MIN_CHARS 12
+#define AUTH_COOKIE_NAME "genop_session"
+
+/* How a request's user was identified. */
+typedef struct auth_identity {
+    bool via_session;                           /* else an API token */
+    unsigned char hash[GENOP_TOKEN_HASH_SIZE];  /* the secret's hash */
+} auth_identity;
+
+/* Initialises libsodium; call once before anything else here. */
+genop_err auth_init(genop_error *e);
+
+/* Hashes password into out (NUL-terminated argon2id string). Slow on
+ * purpose (~0.1 s, 64 MiB). */
+genop_err auth_hash_password(const char *password, char out[GENOP_HASH_TEXT_MAX],
+                             genop_error *e);
+
+/* True if password matches hash. Takes as long whether or not it does. */
+bool auth_password_ok(const char *hash, const char *password);
+
+/* A new random secret: its text for the client and its hash for the store. */
+genop_err auth_token_new(char text[AUTH_TOKEN_TEXT_SIZE],
+                         unsigned char hash[GENOP_TOKEN_HASH_SIZE], genop_error *e);
+
+/* The stored hash of a secret's text; false if the text is not one of ours
+ * (wrong length or alphabet). */
+bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE]);
+
+/* Writes the Set-Cookie value for a new session (token) or, with token
+ * NULL, the one that removes the cookie. */
+void auth_session_cookie(char *buf, size_t size, const char *token, bool secure);
+
+/* Checks a login. GENOP_OK and *out filled when it succeeds; GENOP_EINVAL
+ * for a wrong username or password or a locked account (the caller cannot
+ * tell which, by design); another code if the store failed. Records the
+ * attempt and locks the account after AUTH_LOCK_FAILURES failures. */
+genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
+                     const char *password, int64_t now, genop_user *out, genop_error *e);
+
+/* Identifies the user of a request from its Authorization header (a Bearer
+ * token, which wins when present) or its session cookie; either may be
+ * NULL. GENOP_ENOTFOUND when neither holds a valid secret. */
+genop_err auth_identify(genop_store *s, const char *cookie, const char *authorization,
+                        int64_t now, genop_user *out, auth_identity *id, genop_error *e);
+
+#endif

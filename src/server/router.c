@@ -1,0 +1,229 @@
+/*
+ * router.c - the route table of the API and what every route shares.
+ *
+ * Routes (all under /api/v1; {id} is a positive integer, else 404):
+ *
+ *   method  path                          handler                 roles
+ *   POST    /session                      api_session_create      (anyone)
+ *   GET     /session                      api_session_get         any logged in
+ *   DELETE  /session                      api_session_delete      any logged in
+ *   POST    /cases                        api_cases_create        visitator
+ *   GET     /cases                        api_cases_list          visitator terapeut leder
+ *   GET     /cases/{id}                   api_case_get            visitator terapeut leder
+ *   POST    /cases/{id}/events            api_events_append       visitator terapeut
+ *   GET     /worklist                     api_worklist_get        visitator terapeut leder
+ *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
+ *
+ * Role policy: a visitator does everything on cases (create, read, every
+ * event type) and the worklist; a terapeut reads cases and the worklist and
+ * registers the training unit's events (contacted, assessment, session,
+ * closed, note, correction); a leder reads cases, the worklist and the
+ * access log; an admin sees the access log only, never case or health
+ * data. Only a visitator sees full CPR numbers (roles.h has the details).
+ *
+ * The checks, in order: the path (404 unknown, 405 known with another
+ * method, with Allow), the body size (413, see http.c), the login (401),
+ * the role (403), for routes with a body its Content-Type (415) and its
+ * JSON (400 malformed or not an object); then the handler. Another
+ * municipality's case or citizen is the handler's 404, never a 403.
+ */
+#include "router.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "api.h"
+#include "auth.h"
+#include "case_json.h"
+#include "problem.h"
+#include "roles.h"
+
+typedef struct route {
+    const char *method;
+    const char *pattern;      /* segments; "{id}" matches a positive integer */
+    api_handler handler;
+    unsigned roles;           /* ROLES_* bits; 0: no login needed */
+    bool body;                /* takes a JSON object */
+} route;
+
+static const route routes[] = {
+    {"POST", "/api/v1/session", api_session_create, 0, true},
+    {"GET", "/api/v1/session", api_session_get, ROLES_ANY, false},
+    {"DELETE", "/api/v1/session", api_session_delete, ROLES_ANY, false},
+    {"POST", "/api/v1/cases", api_cases_create, ROLES_VISITATOR, true},
+    {"GET", "/api/v1/cases", api_cases_list, ROLES_CASE_READ, false},
+    {"GET", "/api/v1/cases/{id}", api_case_get, ROLES_CASE_READ, false},
+    {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true},
+    {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false},
+    {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false},
+};
+#define N_ROUTES (sizeof routes / sizeof routes[0])
+
+/* Parses a positive decimal integer without sign or leading zeros. */
+static bool parse_id(const char *s, size_t n, int64_t *id)
+{
+    if (n == 0 || n > 18 || s[0] == '0')
+        return false;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *id = v;
+    return true;
+}
+
+/* True if path matches pattern; the {id} segment's value goes to *id. */
+static bool path_matches(const char *pattern, const char *path, int64_t *id)
+{
+    for (;;) {
+        if (*pattern != '/' || *path != '/')
+            return *pattern == *path;      /* both at the end */
+        pattern++;
+        path++;
+        size_t pn = strcspn(pattern, "/"), n = strcspn(path, "/");
+        if (pn == 4 && memcmp(pattern, "{id}", 4) == 0) {
+            if (!parse_id(path, n, id))
+                return false;
+        } else if (pn != n || memcmp(pattern, path, n) != 0) {
+            return false;
+        }
+        pattern += pn;
+        path += n;
+    }
+}
+
+/* Finds the route of the request, or answers 404/405. */
+static const route *find_route(const http_request *rq, int64_t *id, http_reply *out)
+{
+    const char *path = http_request_path(rq);
+    const char *method = http_request_method(rq);
+    if (strcmp(method, "HEAD") == 0)
+        method = "GET";
+    char allow[64] = "";
+    for (size_t i = 0; path && i < N_ROUTES; i++) {
+        int64_t v = 0;
+        if (!path_matches(routes[i].pattern, path, &v))
+            continue;
+        if (strcmp(routes[i].method, method) == 0) {
+            *id = v;
+            return &routes[i];
+        }
+        size_t used = strlen(allow);
+        snprintf(allow + used, sizeof allow - used, "%s%s", used ? ", " : "", routes[i].method);
+    }
+    if (allow[0]) {
+        problem_setf(out, 405, PROBLEM_METHOD_NOT_ALLOWED, NULL,
+                     "Metoden %.16s kan ikke bruges her; tilladt er: %s.", method, allow);
+        snprintf(out->allow, sizeof out->allow, "%s", allow);
+    } else {
+        problem_set(out, 404, PROBLEM_NOT_FOUND, "Adressen findes ikke i genops API.", NULL);
+    }
+    return NULL;
+}
+
+/* Logs the user in from the request's credentials and checks the role. */
+static bool authorize(api_ctx *c, const route *rt, http_reply *out)
+{
+    if (!rt->roles)
+        return true;
+    genop_error e;
+    genop_err err = auth_identify(c->store, http_request_cookie(c->rq, AUTH_COOKIE_NAME),
+                                  http_request_header(c->rq, "Authorization"), c->now, &c->user,
+                                  &c->auth, &e);
+    if (err == GENOP_ENOTFOUND) {
+        problem_set(out, 401, PROBLEM_NOT_LOGGED_IN,
+                    "Du er ikke logget ind, eller din session er udløbet. Log ind igen.", NULL);
+        return false;
+    }
+    if (err) {
+        problem_internal(out, "login", &e);
+        return false;
+    }
+    if (!(c->std = app_standard(c->app, c->user.municipality))) {
+        genop_fail(&e, GENOP_ENOTFOUND, "ingen standard for kommunen %s", c->user.municipality);
+        problem_internal(out, "login", &e);
+        return false;
+    }
+    c->authed = true;
+    if (!(rt->roles & ROLE_BIT(c->user.role))) {
+        problem_setf(out, 403, PROBLEM_FORBIDDEN, NULL,
+                     "Din rolle (%s) giver ikke adgang til dette.", genop_role_name(c->user.role));
+        return false;
+    }
+    return true;
+}
+
+/* True if the Content-Type is application/json (parameters allowed). */
+static bool is_json_type(const char *ct)
+{
+    if (!ct)
+        return false;
+    while (*ct == ' ')
+        ct++;
+    size_t n = strlen("application/json");
+    if (strncasecmp(ct, "application/json", n) != 0)
+        return false;
+    ct += n;
+    while (*ct == ' ')
+        ct++;
+    return *ct == '\0' || *ct == ';';
+}
+
+/* Checks the content type and parses the body of routes that take one.
+ * *body is a new reference the caller releases. */
+static bool read_body(api_ctx *c, const route *rt, json_t **body, http_reply *out)
+{
+    if (!rt->body)
+        return true;
+    if (!is_json_type(http_request_header(c->rq, "Content-Type"))) {
+        problem_set(out, 415, PROBLEM_UNSUPPORTED_MEDIA_TYPE,
+                    "Indholdet skal sendes som JSON (Content-Type: application/json).", NULL);
+        return false;
+    }
+    size_t len;
+    const char *text = http_request_body(c->rq, &len);
+    genop_error e;
+    genop_err err = genop_json_parse(text, len, body, &e);
+    if (err == GENOP_ENOMEM) {
+        problem_internal(out, "json", &e);
+        return false;
+    }
+    if (err) {
+        problem_setf(out, 400, PROBLEM_MALFORMED_JSON, NULL, "Indholdet er ikke gyldig JSON: %s",
+                     e.message);
+        return false;
+    }
+    if (!json_is_object(*body)) {
+        problem_set(out, 400, PROBLEM_MALFORMED_JSON, "Indholdet skal være et JSON-objekt.", "$");
+        return false;
+    }
+    return true;
+}
+
+void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
+{
+    api_ctx c = {.app = app, .rq = rq};
+    const route *rt = find_route(rq, &c.id, out);
+    if (!rt)
+        return;
+    c.now = (int64_t)time(NULL);
+    c.today = genop_date_in_denmark(c.now);
+    c.store = store_pool_acquire(app->pool);
+    json_t *body = NULL;
+    if (authorize(&c, rt, out) && read_body(&c, rt, &body, out)) {
+        c.body = body;
+        rt->handler(&c, out);
+        if (!out->status)       /* a handler must answer; never send status 0 */
+            problem_internal(out, rt->pattern, NULL);
+    }
+    store_pool_release(app->pool, c.store);
+    json_decref(body);
+    if (c.authed)
+        snprintf(out->user, sizeof out->user, "%s", c.user.username);
+}
