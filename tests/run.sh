@@ -5,8 +5,9 @@
 #
 # - the cmocka unit tests of BUILD and of ASAN_BUILD (AddressSanitizer and
 #   UndefinedBehaviorSanitizer), in TAP form;
-# - the command-line contract tests (tests/cli/test_cli.sh) against both
-#   builds' genop binaries;
+# - the command-line contract tests (tests/cli/test_cli.sh), the API tests
+#   (tests/api/test_api.py: a real genop serve driven over HTTP) and the
+#   durability test (kill -9 in the middle of writes) against both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test.
 set -uo pipefail
@@ -56,6 +57,10 @@ for dir in "$build" "$asan_build"; do
   done
   echo "# tests/cli/test_cli.sh with $dir/genop"
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
+  echo "# tests/api/test_api.py with $dir/genop"
+  run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
+  echo "# tests/api/test_durability.py with $dir/genop"
+  run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
 done
 
 if [ -n "$fuzz_build" ]; then

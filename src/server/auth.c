@@ -72,11 +72,20 @@ void auth_session_cookie(char *buf, size_t size, const char *token, bool secure)
                  secure ? "; Secure" : "");
 }
 
-/* Records a failed attempt; the AUTH_LOCK_FAILURES-th in a row locks. */
+/* Records a failed attempt; the AUTH_LOCK_FAILURES-th in a row locks.
+ * Once a lock has run out, the failures before it no longer count: the
+ * streak starts over, so one more mistake does not lock the account again. */
 static genop_err record_failure(genop_store *s, const genop_user_auth *ua, int64_t now,
                                 genop_error *e)
 {
-    int64_t lock = ua->failed_logins + 1 >= AUTH_LOCK_FAILURES ? now + AUTH_LOCK_SECONDS : 0;
+    int failures = ua->failed_logins;
+    if (ua->locked_until != 0 && ua->locked_until <= now) {
+        genop_err err = genop_store_user_login_result(s, ua->user.id, true, 0, e);
+        if (err)
+            return err;
+        failures = 0;
+    }
+    int64_t lock = failures + 1 >= AUTH_LOCK_FAILURES ? now + AUTH_LOCK_SECONDS : 0;
     return genop_store_user_login_result(s, ua->user.id, false, lock, e);
 }
 

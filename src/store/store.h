@@ -235,7 +235,7 @@ genop_err genop_store_user_add(genop_store *s, const genop_user *u, const char *
 /* GENOP_ENOTFOUND if there is no such user. */
 genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_user_auth *out,
                                     genop_error *e);
-/* Records a login attempt: ok resets the failure count; a failure adds one
+/* Records a login attempt: ok resets the failure count and any lock; a failure adds one
  * and sets locked_until (unix seconds; 0 leaves it as it is). */
 genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                         int64_t locked_until, genop_error *e);

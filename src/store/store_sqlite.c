@@ -286,7 +286,7 @@ static const char *const stmt_sql[ST_COUNT] = {
                     " VALUES (?1, ?2, ?3, ?4) RETURNING id",
     [ST_USER_AUTH_GET] = "SELECT " USER_COLS ", u.password_hash, u.failed_logins, u.locked_until"
                          " FROM users u WHERE u.username = ?1",
-    [ST_USER_LOGIN_OK] = "UPDATE users SET failed_logins = 0 WHERE id = ?1",
+    [ST_USER_LOGIN_OK] = "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?1",
     [ST_USER_LOGIN_FAIL] = "UPDATE users SET failed_logins = failed_logins + 1,"
                            " locked_until = CASE WHEN ?2 > 0 THEN ?2 ELSE locked_until END"
                            " WHERE id = ?1",
@@ -1106,7 +1106,7 @@ static genop_err sqlite_user_auth_get(genop_store *s, const char *username, geno
     return err;
 }
 
-/* ok resets failed_logins; a failure adds one and, when locked_until > 0,
+/* ok resets failed_logins and any lock; a failure adds one and, when locked_until > 0,
  * sets it. */
 static genop_err sqlite_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                           int64_t locked_until, genop_error *e)

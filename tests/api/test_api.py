@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 
@@ -111,6 +112,15 @@ def run_session_tests(t, srv, pw):
         lc.login("laas.aalborg", "forkert-adgangskode")
     r = lc.login("laas.aalborg", pw)
     t.ok(r.status == 401, "5 failed logins in a row lock the account", r)
+    # Let the lock run out (move it into the past), then one more mistake
+    # must not lock the account again: the streak starts over.
+    db = sqlite3.connect(srv.db)
+    db.execute("UPDATE users SET locked_until = 1 WHERE username = 'laas.aalborg'")
+    db.commit()
+    db.close()
+    lc.login("laas.aalborg", "forkert-adgangskode")
+    r = lc.login("laas.aalborg", pw)
+    t.ok(r.status == 200, "after the lock runs out, one more mistake does not lock again", r)
 
 
 def logged_in(srv, user, pw):

@@ -366,7 +366,7 @@ static void test_users_and_logins(void **state)
     expect_fail(genop_store_user_auth_get(f->s, "nobody", &ua, e), GENOP_ENOTFOUND, &err);
 
     /* Failures count up; a lock time is kept until replaced; success
-     * resets the count. */
+     * resets the count and the lock. */
     must(genop_store_user_login_result(f->s, id, false, 0, e));
     must(genop_store_user_login_result(f->s, id, false, 0, e));
     must(genop_store_user_login_result(f->s, id, false, 1700000900, e));
@@ -380,6 +380,7 @@ static void test_users_and_logins(void **state)
     must(genop_store_user_login_result(f->s, id, true, 0, e));
     must(genop_store_user_auth_get(f->s, "leder.aalborg", &ua, e));
     assert_int_equal(ua.failed_logins, 0);
+    assert_int_equal(ua.locked_until, 0);   /* success lifts the lock too */
     expect_fail(genop_store_user_login_result(f->s, 9999, false, 0, e), GENOP_ENOTFOUND, &err);
 }
 
