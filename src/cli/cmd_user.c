@@ -74,15 +74,6 @@ static bool valid_username(const char *s)
     return true;
 }
 
-/* Characters (UTF-8 code points) in s. */
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* Reads one line from standard input into buf; no echo on a terminal. */
 static genop_err read_password(char *buf, size_t size, genop_error *e)
 {
@@ -105,10 +96,7 @@ static genop_err read_password(char *buf, size_t size, genop_error *e)
     if (n == size - 1 && buf[n - 1] != '\n')
         return genop_fail(e, GENOP_ETOOBIG, "adgangskoden er længere end %d byte", AUTH_PASSWORD_MAX);
     buf[strcspn(buf, "\r\n")] = '\0';
-    if (utf8_chars(buf) < AUTH_PASSWORD_MIN_CHARS)
-        return genop_fail(e, GENOP_EINVAL, "adgangskoden skal være mindst %d tegn",
-                          AUTH_PASSWORD_MIN_CHARS);
-    return GENOP_OK;
+    return auth_password_acceptable(buf, e);
 }
 
 /* Creates the municipality (if new) and the user. */

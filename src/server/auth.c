@@ -9,12 +9,37 @@
 #include <string.h>
 #include <strings.h>
 
+#include "utf8.h"
+
 #define B64_VARIANT sodium_base64_VARIANT_URLSAFE_NO_PADDING
 
 genop_err auth_init(genop_error *e)
 {
     if (sodium_init() < 0)
         return genop_fail(e, GENOP_EIO, "libsodium kunne ikke startes");
+    return GENOP_OK;
+}
+
+genop_err auth_password_acceptable(const char *password, genop_error *e)
+{
+    size_t bytes = strlen(password), chars = 0;
+    if (bytes > AUTH_PASSWORD_MAX)
+        return genop_fail(e, GENOP_ETOOBIG, "adgangskoden er længere end %d byte",
+                          AUTH_PASSWORD_MAX);
+    const unsigned char *p = (const unsigned char *)password;
+    for (size_t left = bytes; left;) {
+        size_t n = genop_utf8_sequence(p, left);
+        if (n == 0)
+            return genop_fail(e, GENOP_EINVAL, "adgangskoden er ikke gyldig UTF-8-tekst");
+        if (n == 1 && (*p < 0x20 || *p == 0x7F))
+            return genop_fail(e, GENOP_EINVAL, "adgangskoden må ikke indeholde kontroltegn");
+        chars++;
+        p += n;
+        left -= n;
+    }
+    if (chars < AUTH_PASSWORD_MIN_CHARS)
+        return genop_fail(e, GENOP_EINVAL, "adgangskoden skal være mindst %d tegn, ikke %zu",
+                          AUTH_PASSWORD_MIN_CHARS, chars);
     return GENOP_OK;
 }
 

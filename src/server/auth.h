@@ -45,6 +45,12 @@ typedef struct auth_identity {
 /* Initialises libsodium; call once before anything else here. */
 genop_err auth_init(genop_error *e);
 
+/* Checks a new password against genop's rules: valid UTF-8 without
+ * control characters, at least AUTH_PASSWORD_MIN_CHARS characters (not
+ * bytes: "æøå" counts three), at most AUTH_PASSWORD_MAX bytes. The message
+ * in *e never repeats the password. */
+genop_err auth_password_acceptable(const char *password, genop_error *e);
+
 /* Hashes password into out (NUL-terminated argon2id string). Slow on
  * purpose (~0.1 s, 64 MiB). */
 genop_err auth_hash_password(const char *password, char out[GENOP_HASH_TEXT_MAX],

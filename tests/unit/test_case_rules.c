@@ -1,0 +1,139 @@
+/*
+ * test_case_rules.c - what cannot have happened in a case
+ * (genop_event_admissible): a second referral; events before the referral
+ * (except a hospital plan or a previous course) or after today; a training
+ * session without a grant on or before its date (an assessment session
+ * needs none); anything on a closed course; a decision_received, grant,
+ * complaint, reconsideration or forwarding without what must come first.
+ * Each refusal must say why, and the boundaries (same day) are allowed.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+#include "case_json.h"
+#include "case_rules.h"
+
+#define TODAY "2025-06-30"
+
+/* The case so far: referral 2025-04-10 (86.1), contact, assessment. */
+static const char base_case[] =
+    "{\"events\":["
+    "{\"type\":\"referral_received\",\"date\":\"2025-04-10\",\"paragraph\":\"86.1\"},"
+    "{\"type\":\"contacted\",\"date\":\"2025-04-11\"},"
+    "{\"type\":\"assessment\",\"date\":\"2025-04-14\"}%s]}";
+
+/* Evaluates whether `event` may follow base_case plus `more` events. */
+static genop_err try_event(const char *more, const char *event, genop_error *e)
+{
+    char text[2048];
+    snprintf(text, sizeof text, base_case, more);
+    genop_case c = {0};
+    genop_event ev;
+    genop_error pe;
+    if (genop_case_parse(text, strlen(text), &c, &pe))
+        fail_msg("test case rejected: %s", pe.message);
+    if (genop_event_parse(event, strlen(event), "$", &ev, &pe))
+        fail_msg("test event rejected: %s", pe.message);
+    genop_error_clear(e);
+    genop_err err = genop_event_admissible(&c, &ev, date_of(TODAY), e);
+    genop_case_release(&c);
+    return err;
+}
+
+static void allowed(const char *more, const char *event)
+{
+    genop_error e;
+    if (try_event(more, event, &e) != GENOP_OK)
+        fail_msg("refused: %s (%s)", event, e.message);
+}
+
+static void refused(const char *more, const char *event, const char *word)
+{
+    genop_error e;
+    assert_int_equal(try_event(more, event, &e), GENOP_EINVAL);
+    assert_message_contains(e, word);
+}
+
+#define GRANTED ",{\"type\":\"decision\",\"date\":\"2025-04-15\",\"granted\":true}"
+#define REFUSED ",{\"type\":\"decision\",\"date\":\"2025-04-15\",\"granted\":false}"
+#define CLOSED ",{\"type\":\"closed\",\"date\":\"2025-06-01\",\"reason\":\"goal_reached\"}"
+#define SESSION(d) "{\"type\":\"session\",\"date\":\"" d "\",\"minutes\":45,\"outcome\":\"attended\"}"
+
+static void test_one_referral(void **state)
+{
+    (void)state;
+    refused("", "{\"type\":\"referral_received\",\"date\":\"2025-05-01\",\"paragraph\":\"86.2\"}",
+            "allerede en henvendelse");
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    refused("", "{\"type\":\"contacted\",\"date\":\"2025-04-09\"}", "før henvendelsen");
+    allowed("", "{\"type\":\"contacted\",\"date\":\"2025-04-10\"}");       /* same day */
+    allowed("", "{\"type\":\"hospital_plan\",\"date\":\"2025-03-01\"}");
+    allowed("", "{\"type\":\"previous_course\",\"date\":\"2024-12-01\",\"condition\":\"hofte\"}");
+    allowed("", "{\"type\":\"contacted\",\"date\":\"" TODAY "\"}");
+    refused("", "{\"type\":\"contacted\",\"date\":\"2025-07-01\"}", "fremtiden");
+    refused("", "{\"type\":\"hospital_plan\",\"date\":\"2025-07-01\"}", "fremtiden");
+}
+
+static void test_training_needs_a_grant(void **state)
+{
+    (void)state;
+    refused("", SESSION("2025-04-20"), "bevilling");
+    refused(REFUSED, SESSION("2025-04-20"), "bevilling");
+    allowed(GRANTED, SESSION("2025-04-20"));
+    allowed(GRANTED, SESSION("2025-04-15"));          /* the grant's own day */
+    refused(GRANTED, SESSION("2025-04-14"), "bevilling");
+    /* Udredning (an assessment session) comes before the decision. */
+    allowed("", "{\"type\":\"session\",\"date\":\"2025-04-14\",\"minutes\":60,"
+                "\"outcome\":\"attended\",\"kind\":\"assessment\"}");
+}
+
+static void test_closed_course(void **state)
+{
+    (void)state;
+    refused(GRANTED CLOSED, SESSION("2025-06-02"), "afsluttet");
+    refused(GRANTED CLOSED, SESSION("2025-06-01"), "afsluttet");
+    allowed(GRANTED CLOSED, SESSION("2025-05-30"));   /* registered late, held before */
+    refused(GRANTED CLOSED, "{\"type\":\"closed\",\"date\":\"2025-06-10\",\"reason\":\"x\"}",
+            "afsluttet");
+    /* A complaint is still possible after the course ended. */
+    allowed(GRANTED CLOSED, "{\"type\":\"complaint_received\",\"date\":\"2025-06-05\"}");
+}
+
+static void test_order(void **state)
+{
+    (void)state;
+    refused("", "{\"type\":\"decision_received\",\"date\":\"2025-04-20\"}", "decision");
+    refused("", "{\"type\":\"grant_received\",\"date\":\"2025-04-20\"}", "decision");
+    refused("", "{\"type\":\"complaint_received\",\"date\":\"2025-04-20\"}", "klage");
+    allowed(REFUSED, "{\"type\":\"complaint_received\",\"date\":\"2025-04-20\"}");
+    refused(REFUSED, "{\"type\":\"complaint_decided\",\"date\":\"2025-04-20\",\"upheld\":\"none\"}",
+            "klage");
+    refused(REFUSED ",{\"type\":\"complaint_received\",\"date\":\"2025-04-20\"}",
+            "{\"type\":\"complaint_forwarded\",\"date\":\"2025-04-25\"}", "genvurderes");
+    allowed(REFUSED ",{\"type\":\"complaint_received\",\"date\":\"2025-04-20\"}"
+                    ",{\"type\":\"complaint_decided\",\"date\":\"2025-04-22\",\"upheld\":\"none\"}",
+            "{\"type\":\"complaint_forwarded\",\"date\":\"2025-04-25\"}");
+    /* What must come first must come first in time, too. */
+    refused(REFUSED, "{\"type\":\"decision_received\",\"date\":\"2025-04-14\"}", "decision");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_referral),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_training_needs_a_grant),
+        cmocka_unit_test(test_closed_course),
+        cmocka_unit_test(test_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
