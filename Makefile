@@ -1,6 +1,7 @@
 # genop - the two commands of the quick start, and the rest of the build.
 #
-#   make run     install what is missing, build, and run genop's demo
+#   make run     install what is missing, build, make a fresh demo database
+#                (build/demo.db) and start genop serve on it; Ctrl-C stops it
 #   make test    the same setup, then every test (unit tests, command-line
 #                contract tests, the same under AddressSanitizer and
 #                UndefinedBehaviorSanitizer, and a short fuzzing run)
@@ -14,6 +15,9 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 BENCH_BUILD ?= build-bench
 FUZZ_SECONDS ?= 60
+# `make run`: the demo database (remade on every run) and where genop listens.
+DEMO_DB     ?= $(BUILD)/demo.db
+DEMO_LISTEN ?= 127.0.0.1:8086
 
 .PHONY: all setup build run test unit-test asan-test fuzz-smoke fuzz bench clean
 
@@ -28,8 +32,13 @@ $(BUILD)/build.ninja:
 build: setup $(BUILD)/build.ninja
 	@ninja -C $(BUILD)
 
+# The demo prints its users and passwords, where to open genop and how to
+# log in; then the server runs in the foreground until Ctrl-C.
 run: build
-	./$(BUILD)/genop demo --cases demo/cases
+	@./$(BUILD)/genop demo --db $(DEMO_DB) --force --url http://$(DEMO_LISTEN)
+	@echo
+	@echo "Starter genop på http://$(DEMO_LISTEN)/ med demodatabasen $(DEMO_DB). Stop med Ctrl-C."
+	@exec ./$(BUILD)/genop serve --db $(DEMO_DB) --listen $(DEMO_LISTEN)
 
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined \

@@ -10,7 +10,9 @@ packages=(
   libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
   libsqlite3-dev libmicrohttpd-dev libsodium-dev
   time
+  wrk                # make bench: the API under load (bench/api.sh)
   python3            # tests/cli/test_cli.sh checks JSON output with it
+  chromium           # tests/browser: the web app in a real (headless) browser
 )
 
 missing=()

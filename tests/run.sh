@@ -8,6 +8,10 @@
 # - the command-line contract tests (tests/cli/test_cli.sh), the API tests
 #   (tests/api/test_api.py: a real genop serve driven over HTTP) and the
 #   durability test (kill -9 in the middle of writes) against both builds;
+# - the static file tests (tests/api/test_static.py: the web app's files,
+#   their headers, traversal attempts) against both builds;
+# - the demo database (tests/api/test_demo.py: genop demo --db, served and
+#   checked over HTTP with the printed logins) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test.
 set -uo pipefail
@@ -59,8 +63,12 @@ for dir in "$build" "$asan_build"; do
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
+  echo "# tests/api/test_static.py with $dir/genop"
+  run_tap "static ($dir)" python3 tests/api/test_static.py "$dir/genop"
   echo "# tests/api/test_durability.py with $dir/genop"
   run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
+  echo "# tests/api/test_demo.py with $dir/genop"
+  run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
 done
 
 if [ -n "$fuzz_build" ]; then

@@ -56,4 +56,8 @@ genop_date cli_today(void);
 /* Parses a whole decimal number (with optional sign) into *out. */
 bool cli_parse_long(const char *s, long *out);
 
+/* Prints s on standard output left-aligned in `width` characters (UTF-8
+ * aware: "Sørensen" is eight). */
+void cli_print_padded(const char *s, int width);
+
 #endif

@@ -142,3 +142,11 @@ bool cli_parse_long(const char *s, long *out)
     *out = v;
     return true;
 }
+
+void cli_print_padded(const char *s, int width)
+{
+    int chars = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    printf("%s%*s", s, width > chars ? width - chars : 0, "");
+}

@@ -1,10 +1,15 @@
 /*
- * cmd_demo.c - `genop demo`: evaluates the shipped demo cases (demo/cases,
- * one JSON file per case, each naming its standard) and prints a readable
- * Danish summary per case: every deadline, limit, the attendance, the
- * eligibility findings, the rules that could not be checked and the
- * warnings. `make run` shows this until the server exists. A case is
- * judged as of --as-of when given, else its own "as_of", else today.
+ * cmd_demo.c - `genop demo`: two demos.
+ *
+ * With --db FILE it makes a demo database for `genop serve` (demo_db.c:
+ * municipalities, users, cases written through the API's own code); `make
+ * run` starts the server on it.
+ *
+ * Without --db it evaluates the shipped demo cases (demo/cases, one JSON
+ * file per case, each naming its standard) and prints a readable Danish
+ * summary per case: every deadline, limit, the attendance, the eligibility
+ * findings, the rules that could not be checked and the warnings. A case
+ * is judged as of --as-of when given, else its own "as_of", else today.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -13,16 +18,28 @@
 
 #include "case_json.h"
 #include "cli.h"
+#include "demo_db.h"
 #include "evaluate.h"
 #include "registry.h"
 
 static const char usage[] =
     "Brug: genop demo [--cases MAPPE] [--as-of DATO]\n"
+    "      genop demo --db FIL [--force] [--url URL]\n"
     "\n"
-    "Vurderer demo-sagerne (standard: demo/cases) mod deres kommuners\n"
-    "kvalitetsstandarder og viser resultatet som tekst.\n"
+    "Uden --db: vurderer demo-sagerne (standard: demo/cases) mod deres\n"
+    "kommuners kvalitetsstandarder og viser resultatet som tekst.\n"
+    "\n"
+    "Med --db: laver en demodatabase til 'genop serve' med de fem kommuner og\n"
+    "deres kvalitetsstandarder, brugere i alle roller (adgangskoderne vises\n"
+    "én gang) og opdigtede sager i alle tilstande, dateret ud fra i dag.\n"
     "\n"
     "Tilvalg:\n"
+    "  --db FIL       lav demodatabasen i FIL. En eksisterende fil, der ikke er\n"
+    "                 tom, overskrives kun med --force\n"
+    "  --force        slet en eksisterende database i FIL (og dens -wal- og\n"
+    "                 -shm-filer) og lav en ny\n"
+    "  --url URL      serverens adresse i vejledningen til sidst (standard:\n"
+    "                 http://127.0.0.1:8086)\n"
     "  --cases MAPPE  mappen med sagerne: én JSON-fil pr. sag, der selv\n"
     "                 nævner sin standard i \"standard\" (højst 256 sager)\n"
     "  --as-of DATO   opgør alle sager pr. DATO (ÅÅÅÅ-MM-DD). Datoen går forud\n"
@@ -103,20 +120,11 @@ static const char *unchecked_da(genop_finding_kind k)
     }
 }
 
-/* Prints s left-aligned in `width` characters (UTF-8 aware). */
-static void print_padded(const char *s, int width)
-{
-    int chars = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        chars += (*p & 0xC0) != 0x80;
-    printf("%s%*s", s, width > chars ? width - chars : 0, "");
-}
-
 static void print_deadline(const genop_deadline_result *d, genop_date as_of)
 {
     char due[GENOP_DATE_STR_SIZE], status[96];
     printf("   Frist  ");
-    print_padded(d->rule->label, 38);
+    cli_print_padded(d->rule->label, 38);
     printf("senest %s  %s\n", genop_date_format(d->due, due),
            status_da(d, as_of, status, sizeof status));
     printf("          kilde: %s\n", d->rule->source.citation);
@@ -125,7 +133,7 @@ static void print_deadline(const genop_deadline_result *d, genop_date as_of)
 static void print_limit(const genop_limit_result *l)
 {
     printf("   Grænse ");
-    print_padded(l->rule->label, 38);
+    cli_print_padded(l->rule->label, 38);
     printf("%ld af %ld %s", l->used, l->max, limit_unit(l->rule->kind, l->max));
     if (l->has_period)
         printf(" (uge %04d-W%02d)", l->period_year, l->period_week);
@@ -259,15 +267,26 @@ static int list_cases(const char *dir, char **names, size_t *n_out)
 
 static int run(int argc, char **argv)
 {
-    const char *dir = "demo/cases";
-    bool has_as_of = false;
+    const char *dir = "demo/cases", *db = NULL, *url = NULL;
+    bool has_as_of = false, has_cases = false, force = false;
     genop_date as_of = 0;
     for (int i = 1; i < argc; i++) {
         genop_error e;
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
             return CLI_OK;
+        } else if (strcmp(argv[i], "--db") == 0) {
+            if (++i >= argc)
+                return cli_usage_error(&genop_cmd_demo, "--db kræver en fil");
+            db = argv[i];
+        } else if (strcmp(argv[i], "--url") == 0) {
+            if (++i >= argc)
+                return cli_usage_error(&genop_cmd_demo, "--url kræver en adresse");
+            url = argv[i];
+        } else if (strcmp(argv[i], "--force") == 0) {
+            force = true;
         } else if (strcmp(argv[i], "--cases") == 0) {
+            has_cases = true;
             if (++i >= argc)
                 return cli_usage_error(&genop_cmd_demo, "--cases kræver en mappe");
             dir = argv[i];
@@ -283,6 +302,12 @@ static int run(int argc, char **argv)
             return cli_usage_error(&genop_cmd_demo, "ukendt argument '%s'", argv[i]);
         }
     }
+    if (db && (has_cases || has_as_of))
+        return cli_usage_error(&genop_cmd_demo, "--db kan ikke bruges sammen med --cases eller --as-of");
+    if (!db && (force || url))
+        return cli_usage_error(&genop_cmd_demo, "--force og --url hører til --db");
+    if (db)
+        return demo_db_run(db, force, url);
     if (!has_as_of)
         as_of = cli_today();
     char *names[DEMO_FILES_MAX];
@@ -301,7 +326,7 @@ static int run(int argc, char **argv)
 
 const genop_command genop_cmd_demo = {
     .name = "demo",
-    .summary = "vurder demo-sagerne og vis resultatet som tekst",
+    .summary = "lav en demodatabase (--db), eller vurder demo-sagerne som tekst",
     .usage = usage,
     .run = run,
 };

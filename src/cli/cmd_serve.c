@@ -1,20 +1,23 @@
 /*
  * cmd_serve.c - `genop serve`: runs the HTTP/JSON API (src/server) on a
- * database file until SIGTERM or SIGINT.
+ * database file until SIGTERM or SIGINT, and serves the web application's
+ * files (by default the source tree's web/, compiled in; --web DIR).
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "server.h"
 
 static const char usage[] =
     "Brug: genop serve [--db FIL] [--listen ADRESSE:PORT] [--threads N]\n"
-    "                  [--secure-cookies] [--log]\n"
+    "                  [--secure-cookies] [--log] [--web MAPPE]\n"
     "\n"
-    "Starter genops HTTP/JSON-API under /api/v1 og kører, til processen får\n"
-    "SIGTERM eller SIGINT (Ctrl-C). En ny databasefil oprettes og gøres klar\n"
-    "første gang. Brugere oprettes med 'genop user add'.\n"
+    "Starter genops HTTP/JSON-API under /api/v1 og webapplikationen under /\n"
+    "og kører, til processen får SIGTERM eller SIGINT (Ctrl-C). En ny\n"
+    "databasefil oprettes og gøres klar første gang. Brugere oprettes med\n"
+    "'genop user add'.\n"
     "\n"
     "Tilvalg:\n"
     "  --db FIL              databasefilen (standard: genop.db)\n"
@@ -23,7 +26,9 @@ static const char usage[] =
     "  --threads N           antal arbejdstråde og databaseforbindelser (standard: 4)\n"
     "  --secure-cookies      marker sessionscookien Secure (når TLS afsluttes foran\n"
     "                        genop, fx i en reverse proxy)\n"
-    "  --log                 skriv én linje pr. forespørgsel på standard error\n";
+    "  --log                 skriv én linje pr. forespørgsel på standard error\n"
+    "  --web MAPPE           mappen med webapplikationens filer (standard: web/ i\n"
+    "                        kildetræet, som genop blev bygget fra)\n";
 
 /* Splits "ADDR:PORT" (or "[V6]:PORT") into addr (buffer) and *port. */
 static bool parse_listen(const char *s, char *addr, size_t size, uint16_t *port)
@@ -59,7 +64,7 @@ static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *add
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool takes_value = strcmp(a, "--db") == 0 || strcmp(a, "--listen") == 0 ||
-                           strcmp(a, "--threads") == 0;
+                           strcmp(a, "--threads") == 0 || strcmp(a, "--web") == 0;
         if (takes_value && i + 1 >= argc)
             return cli_usage_error(&genop_cmd_serve, "%s kræver en værdi", a);
         long n;
@@ -76,7 +81,13 @@ static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *add
             cfg->secure_cookies = true;
         else if (strcmp(a, "--log") == 0)
             cfg->log_requests = true;
-        else
+        else if (strcmp(a, "--web") == 0) {
+            struct stat st;
+            cfg->web_dir = argv[++i];
+            if (stat(cfg->web_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+                return cli_usage_error(&genop_cmd_serve, "--web: '%s' er ikke en mappe",
+                                       cfg->web_dir);
+        } else
             return cli_usage_error(&genop_cmd_serve, "ukendt tilvalg '%s'", a);
     }
     if (!parse_listen(listen, addr, size, &cfg->port))

@@ -1,8 +1,9 @@
 /*
- * app.h - the server's shared state, built once by server.c before the
- * first request and read-only afterwards (the store pool hands out handles
+ * app.h - the server's shared state, built once (by server.c, or by
+ * service.c for in-process calls) before the first request and read-only afterwards (the store pool hands out handles
  * under its own lock): the loaded standards, the pool, the dummy password
  * hash that keeps failed logins equally slow, and the configuration flags.
+ * app.c builds and releases it, for server.c and for service.c.
  */
 #ifndef GENOP_APP_H
 #define GENOP_APP_H
@@ -19,11 +20,22 @@
 typedef struct genop_app {
     bool secure_cookies;
     bool log_requests;
-    store_pool *pool;                            /* owned by server.c */
-    genop_standard *standards[APP_STANDARDS_MAX];/* owned by server.c */
+    const char *web_dir;       /* the web app's files (borrowed); NULL: static_default_root() */
+    store_pool *pool;                            /* owned: app_open/app_release */
+    genop_standard *standards[APP_STANDARDS_MAX];/* owned: app_open/app_release */
     size_t n_standards;
     char dummy_hash[GENOP_HASH_TEXT_MAX];        /* argon2id of a random secret */
 } genop_app;
+
+/* Fills app (zeroed by the caller, flags set as wanted): loads every
+ * shipped standard, makes the dummy password hash and opens `handles`
+ * store handles on the SQLite file db_path (the first creates and migrates
+ * a new file). auth_init() must have succeeded first. Whatever the result,
+ * the caller releases app with app_release(). */
+genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e);
+
+/* Closes the pool (no handle may be borrowed) and frees the standards. */
+void app_release(genop_app *app);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.
  * Borrowed from the app for its lifetime. */

@@ -15,7 +15,12 @@
  * the body (gathered up to HTTP_BODY_MAX; beyond that the body is dropped
  * and the answer is 413; far beyond it the connection is closed), and a
  * last time with no data, when the router answers. The request is freed by
- * the completion callback.
+ * the completion callback. A path outside /api/ is not the router's: the
+ * web application's files answer it (static.c).
+ *
+ * A request can also be made in-process (http_request_local_new, for
+ * service.c): then there is no connection, and the accessors answer from
+ * the copied method, path and decoded query arguments.
  */
 #include "http.h"
 
@@ -30,6 +35,7 @@
 #include "app.h"
 #include "problem.h"
 #include "router.h"
+#include "static.h"
 #include "utf8.h"
 
 /* Past this much dropped body the connection is closed, not read. */
@@ -44,6 +50,10 @@ struct http_request {
     size_t dropped;            /* bytes of body thrown away (too big) */
     bool too_big;
     bool answered;
+    /* In-process requests only (conn is NULL): */
+    char *local;               /* owned: method, path and decoded arguments */
+    size_t n_args;
+    const char *arg_key[HTTP_LOCAL_ARGS_MAX], *arg_val[HTTP_LOCAL_ARGS_MAX];  /* in local */
 };
 
 const char *http_request_method(const http_request *r) { return r->method; }
@@ -52,17 +62,115 @@ bool http_request_too_big(const http_request *r) { return r->too_big; }
 
 const char *http_request_query(const http_request *r, const char *key)
 {
-    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+    if (r->conn)
+        return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+    for (size_t i = 0; i < r->n_args; i++)
+        if (strcmp(r->arg_key[i], key) == 0)
+            return r->arg_val[i];
+    return NULL;
 }
 
 const char *http_request_header(const http_request *r, const char *name)
 {
-    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+    return r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name) : NULL;
 }
 
 const char *http_request_cookie(const http_request *r, const char *name)
 {
-    return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+    return r->conn ? MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name) : NULL;
+}
+
+static int hex_value(char ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decodes s in place ('+' is a space; a '%' not followed by two
+ * hex digits stays as it is). */
+static void url_decode(char *s)
+{
+    char *o = s;
+    for (const char *p = s; *p; p++) {
+        int hi, lo;
+        if (*p == '+') {
+            *o++ = ' ';
+        } else if (*p == '%' && (hi = hex_value(p[1])) >= 0 && (lo = hex_value(p[2])) >= 0) {
+            *o++ = (char)(hi * 16 + lo);
+            p += 2;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+}
+
+/* Splits the query text q (in r->local) into r's decoded arguments. */
+static genop_err split_query(http_request *r, char *q, genop_error *e)
+{
+    while (q && *q) {
+        char *next = strchr(q, '&');
+        if (next)
+            *next++ = '\0';
+        if (*q) {
+            if (r->n_args == HTTP_LOCAL_ARGS_MAX)
+                return genop_fail(e, GENOP_EINVAL, "forespørgslen har flere end %d parametre",
+                                  HTTP_LOCAL_ARGS_MAX);
+            char *eq = strchr(q, '=');
+            if (eq)
+                *eq++ = '\0';
+            url_decode(q);
+            if (eq)
+                url_decode(eq);
+            r->arg_key[r->n_args] = q;
+            r->arg_val[r->n_args++] = eq ? eq : "";
+        }
+        q = next;
+    }
+    return GENOP_OK;
+}
+
+genop_err http_request_local_new(const char *method, const char *target, http_request **out,
+                                 genop_error *e)
+{
+    if (!method || !target || target[0] != '/')
+        return genop_fail(e, GENOP_EINVAL, "adressen skal begynde med /");
+    size_t m = strlen(method), t = strlen(target);
+    http_request *r = calloc(1, sizeof *r);
+    char *local = malloc(m + t + 2);
+    if (!r || !local) {
+        free(r);
+        free(local);
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til forespørgslen");
+    }
+    memcpy(local, method, m + 1);
+    memcpy(local + m + 1, target, t + 1);
+    r->local = local;
+    r->method = local;
+    char *path = local + m + 1, *q = strchr(path, '?');
+    r->url = path;
+    if (q)
+        *q++ = '\0';
+    genop_err err = split_query(r, q, e);
+    if (err) {
+        http_request_local_free(r);
+        return err;
+    }
+    *out = r;
+    return GENOP_OK;
+}
+
+void http_request_local_free(http_request *r)
+{
+    if (!r)
+        return;
+    free(r->local);
+    free(r);
 }
 
 const char *http_request_body(const http_request *r, size_t *len)
@@ -252,6 +360,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (rq->answered)
         return MHD_YES;
+    if (!rq->too_big && !static_is_api_path(url)) {    /* the web app's files */
+        http_reply logged = {0};
+        bool sent = static_answer(app->web_dir, conn, method, url, &logged.status);
+        rq->answered = true;
+        if (app->log_requests)
+            log_request(rq, &logged);
+        return sent ? MHD_YES : MHD_NO;
+    }
     http_reply reply = {0};
     if (rq->too_big)
         problem_setf(&reply, 413, PROBLEM_TOO_LARGE, NULL,

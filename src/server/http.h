@@ -25,7 +25,8 @@
 typedef struct http_request http_request;
 
 /* Accessors for the request being handled. The strings are borrowed from
- * libmicrohttpd and valid until the answer is queued; NULL when absent. */
+ * libmicrohttpd (or the in-process request) and valid until the answer is
+ * queued; NULL when absent. */
 const char *http_request_method(const http_request *r);
 const char *http_request_path(const http_request *r);
 const char *http_request_query(const http_request *r, const char *key);
@@ -35,6 +36,20 @@ const char *http_request_cookie(const http_request *r, const char *name);
 const char *http_request_body(const http_request *r, size_t *len);
 /* True when the body was larger than HTTP_BODY_MAX (it was discarded). */
 bool http_request_too_big(const http_request *r);
+
+/* Most query arguments an in-process request may carry. */
+#define HTTP_LOCAL_ARGS_MAX 16
+
+/* A request made in-process (service.c) rather than read from a socket:
+ * method and target ("/api/v1/cases?limit=5&closed=false") are copied;
+ * the target's query arguments are percent-decoded ('+' is a space) and
+ * answered by http_request_query() as libmicrohttpd would answer them. It
+ * has no headers, cookies or body. The caller frees *out with
+ * http_request_local_free(). GENOP_EINVAL when the target is not a path
+ * or has more than HTTP_LOCAL_ARGS_MAX arguments. */
+genop_err http_request_local_new(const char *method, const char *target, http_request **out,
+                                 genop_error *e);
+void http_request_local_free(http_request *r);
 
 /* What a handler answers. The body, if any, is owned by the reply and
  * released by http_reply_release(); NULL means no body (204). */

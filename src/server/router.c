@@ -127,24 +127,16 @@ static const route *find_route(const http_request *rq, int64_t *id, http_reply *
     return NULL;
 }
 
-/* Logs the user in from the request's credentials and checks the role. */
-static bool authorize(api_ctx *c, const route *rt, http_reply *out)
+static void not_logged_in(http_reply *out)
 {
-    if (!rt->roles)
-        return true;
+    problem_set(out, 401, PROBLEM_NOT_LOGGED_IN,
+                "Du er ikke logget ind, eller din session er udløbet. Log ind igen.", NULL);
+}
+
+/* Checks the role of the identified c->user and finds its standard. */
+static bool permit(api_ctx *c, const route *rt, http_reply *out)
+{
     genop_error e;
-    genop_err err = auth_identify(c->store, http_request_cookie(c->rq, AUTH_COOKIE_NAME),
-                                  http_request_header(c->rq, "Authorization"), c->now, &c->user,
-                                  &c->auth, &e);
-    if (err == GENOP_ENOTFOUND) {
-        problem_set(out, 401, PROBLEM_NOT_LOGGED_IN,
-                    "Du er ikke logget ind, eller din session er udløbet. Log ind igen.", NULL);
-        return false;
-    }
-    if (err) {
-        problem_internal(out, "login", &e);
-        return false;
-    }
     if (!(c->std = app_standard(c->app, c->user.municipality))) {
         genop_fail(&e, GENOP_ENOTFOUND, "ingen standard for kommunen %s", c->user.municipality);
         problem_internal(out, "login", &e);
@@ -157,6 +149,26 @@ static bool authorize(api_ctx *c, const route *rt, http_reply *out)
         return false;
     }
     return true;
+}
+
+/* Logs the user in from the request's credentials and checks the role. */
+static bool authorize(api_ctx *c, const route *rt, http_reply *out)
+{
+    if (!rt->roles)
+        return true;
+    genop_error e;
+    genop_err err = auth_identify(c->store, http_request_cookie(c->rq, AUTH_COOKIE_NAME),
+                                  http_request_header(c->rq, "Authorization"), c->now, &c->user,
+                                  &c->auth, &e);
+    if (err == GENOP_ENOTFOUND) {
+        not_logged_in(out);
+        return false;
+    }
+    if (err) {
+        problem_internal(out, "login", &e);
+        return false;
+    }
+    return permit(c, rt, out);
 }
 
 /* True if the Content-Type is application/json (parameters allowed). */
@@ -206,6 +218,14 @@ static bool read_body(api_ctx *c, const route *rt, json_t **body, http_reply *ou
     return true;
 }
 
+/* Runs the route's handler, which must answer. */
+static void run_handler(api_ctx *c, const route *rt, http_reply *out)
+{
+    rt->handler(c, out);
+    if (!out->status)       /* a handler must answer; never send status 0 */
+        problem_internal(out, rt->pattern, NULL);
+}
+
 void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
 {
     api_ctx c = {.app = app, .rq = rq};
@@ -218,12 +238,42 @@ void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
     json_t *body = NULL;
     if (authorize(&c, rt, out) && read_body(&c, rt, &body, out)) {
         c.body = body;
-        rt->handler(&c, out);
-        if (!out->status)       /* a handler must answer; never send status 0 */
-            problem_internal(out, rt->pattern, NULL);
+        run_handler(&c, rt, out);
     }
     store_pool_release(app->pool, c.store);
     json_decref(body);
+    if (c.authed)
+        snprintf(out->user, sizeof out->user, "%s", c.user.username);
+}
+
+/* The in-process way in (service.c): the same route table, role check and
+ * handlers, with the user already known and the body already parsed. */
+void router_call(const genop_app *app, const genop_user *user, http_request *rq, json_t *body,
+                 http_reply *out)
+{
+    api_ctx c = {.app = app, .rq = rq};
+    const route *rt = find_route(rq, &c.id, out);
+    if (!rt)
+        return;
+    c.now = (int64_t)time(NULL);
+    c.today = genop_date_in_denmark(c.now);
+    if (rt->roles && !user) {
+        not_logged_in(out);
+        return;
+    }
+    if (rt->roles)
+        c.user = *user;
+    bool ok = !rt->roles || permit(&c, rt, out);
+    if (ok && rt->body && !json_is_object(body)) {
+        problem_set(out, 400, PROBLEM_MALFORMED_JSON, "Indholdet skal være et JSON-objekt.", "$");
+        ok = false;
+    }
+    if (ok) {
+        c.store = store_pool_acquire(app->pool);
+        c.body = rt->body ? body : NULL;
+        run_handler(&c, rt, out);
+        store_pool_release(app->pool, c.store);
+    }
     if (c.authed)
         snprintf(out->user, sizeof out->user, "%s", c.user.username);
 }

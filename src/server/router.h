@@ -7,12 +7,23 @@
 #ifndef GENOP_ROUTER_H
 #define GENOP_ROUTER_H
 
+#include <jansson.h>
+
 #include "app.h"
 #include "http.h"
+#include "store.h"
 
 /* Answers rq into out (status, body, headers). Borrows a store handle from
  * app's pool for the duration of the call. Never fails: every error is a
  * problem answer. */
 void router_dispatch(const genop_app *app, http_request *rq, http_reply *out);
+
+/* Answers an in-process request (service.c) the same way, as `user`
+ * (already authenticated: its id, username, municipality and role are
+ * trusted; NULL for no one) with `body` (borrowed; NULL or a JSON object
+ * for routes that take one) instead of the request's credentials and
+ * body. Route, role, body and handler behave as for router_dispatch(). */
+void router_call(const genop_app *app, const genop_user *user, http_request *rq, json_t *body,
+                 http_reply *out);
 
 #endif

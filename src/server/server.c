@@ -6,11 +6,12 @@
  * so that every thread started afterwards (libmicrohttpd's workers)
  * inherits the mask and the stop signals can only be taken by sigwait()
  * here; seed jansson's hash function and initialise libsodium (both once,
- * before any thread); load every shipped standard (they are
- * immutable from then on, shared by all requests); make the dummy password
- * hash; open one store handle per worker thread (the first creates and
- * migrates a new database); bind the listening socket ourselves, so that
- * "address in use" is reported as such; start libmicrohttpd on it.
+ * before any thread); through app_open() (app.c), load every shipped
+ * standard (they are immutable from then on, shared by all requests), make
+ * the dummy password hash and open one store handle per worker thread (the
+ * first creates and migrates a new database); bind the listening socket
+ * ourselves, so that "address in use" is reported as such; start
+ * libmicrohttpd on it.
  *
  * Stop: sigwait() returns on SIGTERM or SIGINT; MHD_stop_daemon() closes
  * the socket and joins the workers once their current request is answered;
@@ -36,39 +37,6 @@
 #include "app.h"
 #include "auth.h"
 #include "http.h"
-#include "registry.h"
-
-const genop_standard *app_standard(const genop_app *a, const char *id)
-{
-    for (size_t i = 0; i < a->n_standards; i++)
-        if (strcmp(a->standards[i]->id, id) == 0)
-            return a->standards[i];
-    return NULL;
-}
-
-static genop_err load_standards(genop_app *app, genop_error *e)
-{
-    for (const genop_embedded_standard *s = genop_embedded_standards; s->id; s++) {
-        if (app->n_standards == APP_STANDARDS_MAX)
-            return genop_fail(e, GENOP_ETOOBIG, "for mange indbyggede standarder");
-        genop_err err = genop_registry_load(s->id, &app->standards[app->n_standards], e);
-        if (err)
-            return err;
-        app->n_standards++;
-    }
-    return GENOP_OK;
-}
-
-/* An argon2id hash of a secret nobody knows, for unknown usernames. */
-static genop_err make_dummy_hash(genop_app *app, genop_error *e)
-{
-    char secret[AUTH_TOKEN_TEXT_SIZE];
-    unsigned char unused[GENOP_TOKEN_HASH_SIZE];
-    genop_err err = auth_token_new(secret, unused, e);
-    if (!err)
-        err = auth_hash_password(secret, app->dummy_hash, e);
-    return err;
-}
 
 static const char *socket_error_da(int err)
 {
@@ -113,13 +81,6 @@ static genop_err open_listener(const genop_server_config *cfg, int *fd, char *ur
     return GENOP_OK;
 }
 
-static void app_release(genop_app *app)
-{
-    store_pool_close(app->pool);
-    for (size_t i = 0; i < app->n_standards; i++)
-        genop_standard_free(app->standards[i]);
-}
-
 /* Waits for SIGTERM or SIGINT (blocked in every thread). */
 static void wait_for_stop(const sigset_t *stop)
 {
@@ -143,17 +104,14 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
     memset(&app, 0, sizeof app);
     app.secure_cookies = cfg->secure_cookies;
     app.log_requests = cfg->log_requests;
+    app.web_dir = cfg->web_dir;
     struct MHD_Daemon *daemon = NULL;
     char url[96];
     int fd = -1;
     json_object_seed(0);            /* jansson's hash seed, once, before any thread */
     genop_err err = auth_init(e);
     if (!err)
-        err = load_standards(&app, e);
-    if (!err)
-        err = make_dummy_hash(&app, e);
-    if (!err)
-        err = store_pool_open(cfg->db_path, threads, &app.pool, e);
+        err = app_open(&app, cfg->db_path, threads, e);
     if (!err)
         err = open_listener(cfg, &fd, url, sizeof url, e);
     if (!err && (err = http_daemon_start(&app, fd, threads, &daemon, e)))

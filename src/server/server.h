@@ -28,6 +28,7 @@ typedef struct genop_server_config {
     unsigned threads;           /* worker threads = store handles; 0: default */
     bool secure_cookies;        /* mark the session cookie Secure (TLS in front) */
     bool log_requests;          /* one escaped line per request on stderr */
+    const char *web_dir;        /* the web app's files; NULL: the compiled-in web/ */
     /* Called once the port answers, with "http://ADDR:PORT"; may be NULL. */
     void (*on_ready)(void *arg, const char *url);
     void *on_ready_arg;

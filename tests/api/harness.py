@@ -48,8 +48,9 @@ def free_port():
 class Server:
     """A genop serve process on its own database in a temporary directory."""
 
-    def __init__(self, genop, db=None):
+    def __init__(self, genop, db=None, args=()):
         self.genop = os.path.abspath(genop)
+        self.args = list(args)           # more `genop serve` options, e.g. --web DIR
         self.dir = tempfile.mkdtemp(prefix="genop-api-")
         self.db = db or os.path.join(self.dir, "genop.db")
         self.port = free_port()
@@ -65,7 +66,7 @@ class Server:
 
     def start(self):
         self.proc = subprocess.Popen([self.genop, "serve", "--db", self.db, "--listen",
-                                      f"127.0.0.1:{self.port}"],
+                                      f"127.0.0.1:{self.port}"] + self.args,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.time() + 5
         while time.time() < deadline:

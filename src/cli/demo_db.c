@@ -1,0 +1,451 @@
+/*
+ * demo_db.c - `genop demo --db PATH [--force]` (see demo_db.h): makes a
+ * database to try genop with.
+ *
+ * 1. The file: an existing file with anything in it is refused unless
+ *    --force, which deletes it (and SQLite's -wal, -shm and -journal
+ *    files) first, so a demo never mixes with real data.
+ * 2. The municipalities and users, through service.h: per municipality a
+ *    visitator, a terapeut, a leder and an admin named ROLE.MUNICIPALITY
+ *    (Aalborg has a second visitator, visitator2.aalborg). Each password
+ *    is three words and two digits drawn with libsodium's randombytes
+ *    (about 25 bits: enough for a demo on the loopback interface, which is
+ *    all it is for), stored as argon2id and printed once, at the end.
+ * 3. The cases of demo_cases.c, each posted through service_call() exactly
+ *    as a client would post it: POST /api/v1/cases as the municipality's
+ *    visitator, then each event with POST /api/v1/cases/{id}/events - as
+ *    the therapist for sessions and closing, else as the visitator. So the
+ *    cases pass the API's validation and event rules, get their worklist
+ *    projection and leave their trail in the access log, just as if staff
+ *    had typed them in.
+ * 4. A Danish summary: the cases per municipality, the users with their
+ *    passwords, and how to log in.
+ *
+ * Dates are counted back from today in Denmark in each municipality's own
+ * workday calendar (demo_db.h).
+ */
+#include "demo_db.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "cli.h"
+#include "cpr.h"
+#include "service.h"
+
+#define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
+#define DEMO_USERS_MAX 32
+#define DEMO_PASSWORD_MAX 64
+#define DEMO_PATH_MAX 4096
+
+typedef struct demo_user {
+    genop_user u;
+    char password[DEMO_PASSWORD_MAX];
+    const genop_standard *std;     /* borrowed from the service */
+} demo_user;
+
+/* Everything made so far, for the summary. */
+typedef struct demo_state {
+    genop_service *svc;            /* owned */
+    genop_date today;
+    demo_user users[DEMO_USERS_MAX];
+    size_t n_users;
+    int64_t *case_ids;             /* owned: demo_n_cases ids, in table order */
+} demo_state;
+
+/* ---- the file ------------------------------------------------------------- */
+
+/* Deletes path+suffix if it exists. */
+static int remove_file(const char *db, const char *suffix)
+{
+    char path[DEMO_PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s%s", db, suffix);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        cli_error("demo: stien %.60s... er for lang", db);
+        return CLI_FAILED;
+    }
+    if (unlink(path) != 0 && errno != ENOENT) {
+        cli_error("demo: %s kan ikke slettes: %s", path, strerror(errno));
+        return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
+/* Refuses a non-empty existing database unless force, which deletes it. */
+static int prepare_file(const char *db, bool force)
+{
+    struct stat st;
+    if (stat(db, &st) != 0) {
+        if (errno == ENOENT)
+            return CLI_OK;
+        cli_error("demo: %s kan ikke undersøges: %s", db, strerror(errno));
+        return CLI_FAILED;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        cli_error("demo: %s findes og er ikke en almindelig fil", db);
+        return CLI_FAILED;
+    }
+    if (st.st_size == 0)
+        return CLI_OK;
+    if (!force) {
+        cli_error("demo: databasen %s findes allerede og er ikke tom; demoen overskriver "
+                  "den ikke. Brug --force for at slette den og lave en ny demodatabase", db);
+        return CLI_FAILED;
+    }
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (remove_file(db, suffixes[i]))
+            return CLI_FAILED;
+    return CLI_OK;
+}
+
+/* ---- users ---------------------------------------------------------------- */
+
+/* Short Danish words without æ, ø and å, so the passwords type anywhere. */
+static const char *const words[] = {
+    "abild", "agern", "anker", "birk", "bjerg", "blomst", "bolche", "bonde",
+    "brise", "bugt", "drage", "dukke", "fjord", "flod", "fugl", "gran",
+    "grotte", "hasle", "havn", "hegn", "hest", "hjort", "humle", "kage",
+    "kanel", "kano", "klit", "kilde", "kompas", "krage", "kyst", "lampe",
+    "lind", "lyng", "mark", "mose", "musling", "nisse", "oase", "odder",
+    "pibe", "pil", "rav", "rogn", "sand", "sejl", "skov", "sol",
+    "spurv", "stjerne", "storm", "strand", "svane", "tang", "tinde", "tran",
+    "tulipan", "ugle", "vaffel", "vind", "bro", "eng", "frugt", "hytte",
+};
+#define N_WORDS (sizeof words / sizeof words[0])
+
+/* "word-word-word-NN": at least 3 * 3 + 3 + 2 = 14 characters. */
+static void make_password(char *buf, size_t size)
+{
+    snprintf(buf, size, "%s-%s-%s-%02u", words[randombytes_uniform(N_WORDS)],
+             words[randombytes_uniform(N_WORDS)], words[randombytes_uniform(N_WORDS)],
+             (unsigned)(10 + randombytes_uniform(90)));
+}
+
+static int add_user(demo_state *st, const genop_standard *std, genop_role role,
+                    const char *name)
+{
+    genop_error e;
+    if (st->n_users == DEMO_USERS_MAX) {
+        cli_error("demo: for mange brugere");
+        return CLI_FAILED;
+    }
+    demo_user *du = &st->users[st->n_users];
+    memset(du, 0, sizeof *du);
+    du->std = std;
+    du->u.role = role;
+    snprintf(du->u.municipality, sizeof du->u.municipality, "%s", std->id);
+    snprintf(du->u.username, sizeof du->u.username, "%s.%s", name, std->id);
+    make_password(du->password, sizeof du->password);
+    if (service_user_add(st->svc, &du->u, du->password, &e)) {
+        cli_error("demo: brugeren %s kan ikke oprettes: %s", du->u.username, e.message);
+        return CLI_FAILED;
+    }
+    st->n_users++;
+    return CLI_OK;
+}
+
+static int add_municipality(demo_state *st, const char *id)
+{
+    genop_error e;
+    const genop_standard *std = service_standard(st->svc, id);
+    if (!std) {
+        cli_error("demo: ingen indbygget standard for kommunen %s", id);
+        return CLI_FAILED;
+    }
+    if (service_municipality_ensure(st->svc, std, &e)) {
+        cli_error("demo: kommunen %s kan ikke oprettes: %s", id, e.message);
+        return CLI_FAILED;
+    }
+    for (int r = 0; r < GENOP_ROLE_COUNT; r++) {
+        if (add_user(st, std, (genop_role)r, genop_role_name((genop_role)r)))
+            return CLI_FAILED;
+        if (r == GENOP_ROLE_VISITATOR && strcmp(id, "aalborg") == 0 &&
+            add_user(st, std, GENOP_ROLE_VISITATOR, "visitator2"))
+            return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
+/* The user of municipality muni named name.muni; NULL if there is none. */
+static const demo_user *find_user(const demo_state *st, const char *name, const char *muni)
+{
+    char username[GENOP_USERNAME_MAX];
+    snprintf(username, sizeof username, "%s.%s", name, muni);
+    for (size_t i = 0; i < st->n_users; i++)
+        if (strcmp(st->users[i].u.username, username) == 0)
+            return &st->users[i];
+    return NULL;
+}
+
+/* ---- cases ---------------------------------------------------------------- */
+
+/* wd workdays before today, or (week_day 1-5) that weekday wd ISO weeks ago. */
+static genop_err demo_date(const demo_state *st, const genop_standard *std, int wd, int week_day,
+                           genop_date *out, genop_error *e)
+{
+    if (week_day >= 1 && week_day <= 5) {
+        *out = genop_date_week_monday(st->today) - 7 * wd + (week_day - 1);
+        return GENOP_OK;
+    }
+    return genop_calendar_add_workdays(std->calendar, st->today, -(long)wd, out, e);
+}
+
+/* The citizen's CPR number: the birth date as DDMMYY and the serial. */
+static genop_err citizen_cpr(const demo_state *st, const demo_citizen *c,
+                             char cpr[GENOP_CPR_TEXT_SIZE], genop_date *birth, genop_error *e)
+{
+    if (c->born) {
+        genop_err err = genop_date_parse(c->born, birth, e);
+        if (err)
+            return err;
+    } else {    /* a child: age_years and a third of a year old */
+        *birth = genop_date_add_months(st->today, -12 * c->age_years) - 120;
+    }
+    int y, m, d;
+    genop_date_to_ymd(*birth, &y, &m, &d);
+    snprintf(cpr, GENOP_CPR_TEXT_SIZE, "%02u%02u%02u-%.4s", (unsigned)d % 100u,
+             (unsigned)m % 100u, (unsigned)y % 100u, c->serial);
+    return GENOP_OK;
+}
+
+/* Reports a refused call with the problem's detail. */
+static int refused(const demo_case *dc, const char *what, unsigned status, const json_t *reply)
+{
+    const char *detail = json_string_value(json_object_get(reply, "detail"));
+    cli_error("demo: sagen \"%s\" (%s): %s blev afvist (%u): %s", dc->title, dc->municipality,
+              what, status, detail ? detail : "ingen forklaring");
+    return CLI_FAILED;
+}
+
+/* POSTs body (a new reference, taken) to path as u; *id gets the answer's id. */
+static int post(demo_state *st, const demo_case *dc, const demo_user *u, const char *path,
+                const char *what, json_t *body, int64_t *id)
+{
+    unsigned status;
+    json_t *reply = NULL;
+    if (!body) {
+        cli_error("demo: ikke nok hukommelse");
+        return CLI_FAILED;
+    }
+    genop_err err = service_call(st->svc, &u->u, "POST", path, body, &status, &reply);
+    int rc = err ? refused(dc, what, status, reply) : CLI_OK;
+    if (!rc && id)
+        *id = json_integer_value(json_object_get(reply, "id"));
+    json_decref(reply);
+    json_decref(body);
+    return rc;
+}
+
+/* The POST /api/v1/cases body of dc into *out (a new reference). */
+static genop_err case_body(const demo_state *st, const demo_case *dc, const genop_standard *std,
+                           json_t **out, genop_error *e)
+{
+    char cpr[GENOP_CPR_TEXT_SIZE], date[GENOP_DATE_STR_SIZE];
+    genop_date birth, referral;
+    genop_err err = citizen_cpr(st, &dc->citizen, cpr, &birth, e);
+    if (!err)
+        err = demo_date(st, std, dc->referral_wd, 0, &referral, e);
+    if (err)
+        return err;
+    json_t *cit = json_pack("{s:s, s:s, s:s}", "cpr", cpr, "name", dc->citizen.name, "address",
+                            dc->citizen.address);
+    if (cit && dc->citizen.relatives)
+        json_object_set_new(cit, "relatives", json_string(dc->citizen.relatives));
+    json_t *ref = json_pack("{s:s, s:s, s:s, s:s, s:b}", "date",
+                            genop_date_format(referral, date), "paragraph", dc->paragraph,
+                            "source", dc->source, "condition", dc->condition, "consent", 1);
+    if (ref && dc->text)
+        json_object_set_new(ref, "text", json_string(dc->text));
+    /* "o" takes both references, also when packing fails. */
+    if (!(*out = json_pack("{s:o, s:o}", "citizen", cit, "referral", ref)))
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse");
+    return GENOP_OK;
+}
+
+/* The event's body: its fields, type and date. */
+static json_t *event_body(const demo_event *ev, genop_date date)
+{
+    char text[GENOP_DATE_STR_SIZE];
+    json_error_t jerr;
+    json_t *o = ev->fields ? json_loads(ev->fields, 0, &jerr) : json_object();
+    if (o) {
+        json_object_set_new(o, "type", json_string(ev->type));
+        json_object_set_new(o, "date", json_string(genop_date_format(date, text)));
+    }
+    return o;
+}
+
+static int add_events(demo_state *st, const demo_case *dc, const genop_standard *std,
+                      int64_t id)
+{
+    const demo_user *vis = find_user(st, dc->second_visitator ? "visitator2" : "visitator",
+                                     dc->municipality);
+    const demo_user *ter = find_user(st, "terapeut", dc->municipality);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%" PRId64 "/events", id);
+    for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++) {
+        bool by_therapist = strcmp(ev->type, "session") == 0 || strcmp(ev->type, "closed") == 0;
+        int count = ev->count > 1 ? ev->count : 1;
+        for (int k = 0; k < count; k++) {
+            genop_error e;
+            genop_date date;
+            if (demo_date(st, std, ev->wd - k * ev->every, ev->week_day, &date, &e)) {
+                cli_error("demo: sagen \"%s\": %s", dc->title, e.message);
+                return CLI_FAILED;
+            }
+            char what[64];
+            snprintf(what, sizeof what, "hændelsen %s", ev->type);
+            if (post(st, dc, by_therapist ? ter : vis, path, what, event_body(ev, date), NULL))
+                return CLI_FAILED;
+        }
+    }
+    return CLI_OK;
+}
+
+static int add_case(demo_state *st, size_t i)
+{
+    const demo_case *dc = &demo_cases[i];
+    const genop_standard *std = service_standard(st->svc, dc->municipality);
+    const demo_user *vis = find_user(st, dc->second_visitator ? "visitator2" : "visitator",
+                                     dc->municipality);
+    if (!std || !vis || !find_user(st, "terapeut", dc->municipality)) {
+        cli_error("demo: sagen \"%s\": kommunen %s har ingen standard eller brugere", dc->title,
+                  dc->municipality);
+        return CLI_FAILED;
+    }
+    genop_error e;
+    json_t *body;
+    if (case_body(st, dc, std, &body, &e)) {
+        cli_error("demo: sagen \"%s\": %s", dc->title, e.message);
+        return CLI_FAILED;
+    }
+    if (post(st, dc, vis, "/api/v1/cases", "henvendelsen", body, &st->case_ids[i]))
+        return CLI_FAILED;
+    return add_events(st, dc, std, st->case_ids[i]);
+}
+
+/* ---- the summary ---------------------------------------------------------- */
+
+static void print_cases(const demo_state *st)
+{
+    for (size_t m = 0; m < demo_n_municipalities; m++) {
+        const char *id = demo_municipalities[m];
+        const genop_standard *std = service_standard(st->svc, id);
+        size_t n = 0;
+        for (size_t i = 0; i < demo_n_cases; i++)
+            n += strcmp(demo_cases[i].municipality, id) == 0;
+        printf("\n%s (kommunekode %d), %zu sager:\n", std->municipality, std->municipality_code,
+               n);
+        for (size_t i = 0; i < demo_n_cases; i++) {
+            const demo_case *dc = &demo_cases[i];
+            if (strcmp(dc->municipality, id) != 0)
+                continue;
+            printf("  sag %3" PRId64 "  ", st->case_ids[i]);
+            cli_print_padded(dc->citizen.name, 25);
+            printf("§ 86, stk. %s  %s\n", strcmp(dc->paragraph, "86.2") == 0 ? "2" : "1",
+                   dc->title);
+        }
+    }
+}
+
+static void print_users(const demo_state *st)
+{
+    printf("\nBrugere (adgangskoderne vises kun her, én gang; de er kun til demo):\n  ");
+    cli_print_padded("brugernavn", 21);
+    cli_print_padded("rolle", 11);
+    cli_print_padded("kommune", 17);
+    printf("adgangskode\n");
+    for (size_t i = 0; i < st->n_users; i++) {
+        const demo_user *du = &st->users[i];
+        printf("  ");
+        cli_print_padded(du->u.username, 21);
+        cli_print_padded(genop_role_name(du->u.role), 11);
+        cli_print_padded(du->std->municipality, 17);
+        printf("%s\n", du->password);
+    }
+}
+
+/* How to start the server and log in. */
+static void print_login(const demo_state *st, const char *db, const char *url)
+{
+    const demo_user *vis = find_user(st, "visitator", "aalborg");
+    size_t n = strlen(url);
+    while (n > 0 && url[n - 1] == '/')
+        n--;
+    const char *hostport = n > 7 && strncmp(url, "http://", 7) == 0 ? url + 7 : NULL;
+    printf("\nServeren startes med:  genop serve --db %s", db);
+    if (hostport)
+        printf(" --listen %.*s", (int)(n - 7), hostport);
+    printf("\nÅbn %.*s/ i en browser og log ind med en af brugerne ovenfor.\n", (int)n, url);
+    if (!vis)
+        return;
+    printf("API'et ligger under %.*s/api/v1; log fx ind som %s og hent arbejdslisten:\n",
+           (int)n, url, vis->u.username);
+    printf("  curl -c cookies.txt -H 'Content-Type: application/json' -d "
+           "'{\"username\":\"%s\",\"password\":\"%s\"}' %.*s/api/v1/session\n",
+           vis->u.username, vis->password, (int)n, url);
+    printf("  curl -b cookies.txt %.*s/api/v1/worklist\n", (int)n, url);
+}
+
+/* ---- the command ---------------------------------------------------------- */
+
+static int fill(demo_state *st)
+{
+    printf("Opretter %zu kommuner og deres brugere ...\n", demo_n_municipalities);
+    fflush(stdout);
+    for (size_t m = 0; m < demo_n_municipalities; m++)
+        if (add_municipality(st, demo_municipalities[m]))
+            return CLI_FAILED;
+    printf("Registrerer %zu sager gennem API'et ...\n", demo_n_cases);
+    fflush(stdout);
+    for (size_t i = 0; i < demo_n_cases; i++)
+        if (add_case(st, i))
+            return CLI_FAILED;
+    return CLI_OK;
+}
+
+int demo_db_run(const char *db, bool force, const char *url)
+{
+    if (prepare_file(db, force))
+        return CLI_FAILED;
+    demo_state *st = calloc(1, sizeof *st);
+    int64_t *ids = calloc(demo_n_cases, sizeof *ids);
+    if (!st || !ids) {
+        free(st);
+        free(ids);
+        cli_error("demo: ikke nok hukommelse");
+        return CLI_FAILED;
+    }
+    st->case_ids = ids;
+    st->today = genop_date_in_denmark((int64_t)time(NULL));
+    genop_error e;
+    int rc = CLI_OK;
+    if (service_open(db, &st->svc, &e)) {
+        cli_error("demo: %s", e.message);
+        rc = CLI_FAILED;
+    } else if ((rc = fill(st)) != CLI_OK) {
+        cli_error("demo: demodatabasen %s er ikke færdig; lav den forfra med --force", db);
+    } else {
+        printf("\nDemodatabasen %s er klar: %zu kommuner, %zu sager. Alle personer, adresser\n"
+               "og CPR-numre er opdigtede; datoerne regnes fra i dag.\n",
+               db, demo_n_municipalities, demo_n_cases);
+        print_cases(st);
+        print_users(st);
+        print_login(st, db, url ? url : DEMO_URL_DEFAULT);
+    }
+    service_close(st->svc);
+    sodium_memzero(st->users, sizeof st->users);
+    free(st->case_ids);
+    free(st);
+    return rc;
+}

@@ -1,0 +1,64 @@
+/*
+ * app.c - building and releasing the shared state of app.h: the shipped
+ * standards (loaded once, immutable afterwards), the dummy password hash
+ * and the store pool. `genop serve` (server.c) and the in-process service
+ * (service.c) build it the same way, so a request sees the same standards
+ * and the same login behaviour whichever way it comes in.
+ */
+#include "app.h"
+
+#include <string.h>
+
+#include "auth.h"
+#include "registry.h"
+
+const genop_standard *app_standard(const genop_app *a, const char *id)
+{
+    for (size_t i = 0; i < a->n_standards; i++)
+        if (strcmp(a->standards[i]->id, id) == 0)
+            return a->standards[i];
+    return NULL;
+}
+
+static genop_err load_standards(genop_app *app, genop_error *e)
+{
+    for (const genop_embedded_standard *s = genop_embedded_standards; s->id; s++) {
+        if (app->n_standards == APP_STANDARDS_MAX)
+            return genop_fail(e, GENOP_ETOOBIG, "for mange indbyggede standarder");
+        genop_err err = genop_registry_load(s->id, &app->standards[app->n_standards], e);
+        if (err)
+            return err;
+        app->n_standards++;
+    }
+    return GENOP_OK;
+}
+
+/* An argon2id hash of a secret nobody knows, for unknown usernames. */
+static genop_err make_dummy_hash(genop_app *app, genop_error *e)
+{
+    char secret[AUTH_TOKEN_TEXT_SIZE];
+    unsigned char unused[GENOP_TOKEN_HASH_SIZE];
+    genop_err err = auth_token_new(secret, unused, e);
+    if (!err)
+        err = auth_hash_password(secret, app->dummy_hash, e);
+    return err;
+}
+
+genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e)
+{
+    genop_err err = load_standards(app, e);
+    if (!err)
+        err = make_dummy_hash(app, e);
+    if (!err)
+        err = store_pool_open(db_path, handles, &app->pool, e);
+    return err;
+}
+
+void app_release(genop_app *app)
+{
+    store_pool_close(app->pool);
+    app->pool = NULL;
+    for (size_t i = 0; i < app->n_standards; i++)
+        genop_standard_free(app->standards[i]);
+    app->n_standards = 0;
+}

@@ -1,0 +1,234 @@
+// app.js - the staff web application's shell: who is logged in, the
+// header and menu, and the router.
+//
+// Routes live in location.hash (#/, #/sager, #/sag/12, #/adgangslog/3),
+// which the browser never sends to a server nor in a Referer: only ids
+// go there, never a CPR number or a name. Nothing is kept in local or
+// session storage; the session is the server's HttpOnly cookie, and on
+// load the app asks GET /api/v1/session who that is. A 401 anywhere
+// (the session ran out, or was ended in another tab) shows the login
+// again; logging out deletes the session on the server and clears every
+// view, so the back button and a reload both land on the login.
+//
+// Each view is a module with render(main, params, ctx) that fills <main>
+// and returns its title. After a navigation, focus moves to the view's
+// <h1> (tabindex -1), the document title changes and the new page is
+// announced; the time from the start of a navigation to the view being
+// ready is marked with the Performance API ("genop:ready"), which the
+// browser tests read.
+
+import { onUnauthorized, get, del } from './api.js';
+import { h, replace } from './dom.js';
+import * as labels from './labels.js';
+import * as loginView from './views/login.js';
+import * as worklistView from './views/worklist.js';
+import * as casesView from './views/cases.js';
+import * as caseView from './views/case.js';
+import * as accessLogView from './views/accesslog.js';
+import * as referralView from './views/referral.js';
+
+const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
+const LOG_ROLES = ['leder', 'admin'];
+
+const routes = [
+  { name: 'opgaver', re: /^#?\/?$/, view: worklistView, roles: CASE_ROLES, menu: 'Opgaver', href: '#/' },
+  { name: 'ny-henvendelse', re: /^#\/ny-henvendelse$/, view: referralView, roles: ['visitator'],
+    menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
+  { name: 'sager', re: /^#\/sager$/, view: casesView, roles: CASE_ROLES, menu: 'Sager', href: '#/sager' },
+  { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
+  { name: 'adgangslog', re: /^#\/adgangslog(?:\/([1-9][0-9]{0,17}))?$/, view: accessLogView,
+    roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
+];
+
+const state = {
+  session: null,     // GET /api/v1/session's answer while logged in
+  navigation: 0,     // increases with every navigation; stale renders stop
+  firstView: true,
+};
+
+const $ = (id) => document.getElementById(id);
+
+function announce(text) {
+  const region = $('announce');
+  region.textContent = '';
+  // A new text node in a separate task is announced reliably.
+  setTimeout(() => { region.textContent = text; }, 50);
+}
+
+function homeHash(session) {
+  return session && session.role === 'admin' ? '#/adgangslog' : '#/';
+}
+
+function renderHeader() {
+  const s = state.session;
+  const nav = $('nav');
+  const who = $('who');
+  if (!s) {
+    nav.hidden = true;
+    who.hidden = true;
+    replace(nav);
+    replace(who);
+    return;
+  }
+  const items = routes.filter((r) => r.menu && r.roles.includes(s.role));
+  replace(nav, h('ul', null, items.map((r) => h('li', null,
+    h('a', { href: r.href, 'data-route': r.name }, r.menu)))));
+  nav.hidden = false;
+  const muni = (s.municipality && s.municipality.name) || '';
+  replace(who,
+    h('p', { class: 'who-text' },
+      h('span', { class: 'who-muni' }, muni), ' ',
+      h('span', { class: 'who-user' }, `${s.username} (${labels.role(s.role)})`)),
+    h('button', { type: 'button', class: 'button secondary', id: 'logout', onclick: logout }, 'Log ud'));
+  who.hidden = false;
+}
+
+function markCurrent(routeName) {
+  for (const a of $('nav').querySelectorAll('a')) {
+    const current = a.dataset.route === routeName ||
+      (routeName === 'sag' && a.dataset.route === 'sager');
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function focusHeading(main) {
+  const h1 = main.querySelector('h1');
+  const target = h1 || main;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: false });
+}
+
+function ready(name, title) {
+  document.title = title ? `${title} – genop` : 'genop';
+  document.body.dataset.view = name;
+  performance.mark('genop:ready', { detail: name });
+}
+
+async function showLogin(message) {
+  state.session = null;
+  renderHeader();
+  const main = $('main');
+  const nav = ++state.navigation;
+  const title = loginView.render(main, {
+    message,
+    onLoggedIn: (session) => {
+      state.session = session;
+      renderHeader();
+      announce(`Du er logget ind som ${session.username}, ${session.municipality?.name || ''}.`);
+      route();      // the page asked for (a deep link survives the login)
+    },
+  });
+  if (nav !== state.navigation) return;
+  ready('login', title);
+  if (!state.firstView || message) main.querySelector('input')?.focus();
+  state.firstView = false;
+}
+
+async function route() {
+  if (!state.session) return;
+  const nav = ++state.navigation;
+  performance.mark('genop:navigate');
+  const main = $('main');
+  const hash = location.hash;
+  let match = null;
+  let params = [];
+  for (const r of routes) {
+    const m = r.re.exec(hash);
+    if (m) {
+      match = r;
+      params = m.slice(1);
+      break;
+    }
+  }
+  if (match && !match.roles.includes(state.session.role)) {
+    if (hash === '' || hash === '#/' || hash === '#') {
+      location.replace(homeHash(state.session));
+      return;
+    }
+    match = null;
+  }
+  markCurrent(match ? match.name : '');
+  main.setAttribute('aria-busy', 'true');
+  let title;
+  if (!match) {
+    replace(main, h('h1', null, 'Siden findes ikke'),
+      h('p', null, 'Adressen svarer ikke til en side i genop, eller din rolle har ikke adgang til den. ',
+        h('a', { href: homeHash(state.session) }, 'Gå til forsiden')));
+    title = 'Siden findes ikke';
+  } else {
+    const ctx = {
+      session: state.session,
+      stale: () => nav !== state.navigation,
+      announce,
+      // A view that renders itself again (the case page after an event)
+      // says so here: new title, and a new "ready" mark.
+      rerendered: (title) => ready(match.name, title),
+    };
+    try {
+      title = await match.view.render(main, params, ctx);
+    } catch (err) {
+      if (nav !== state.navigation) return;
+      if (err && err.status === 401) return;      // the login is shown
+      replace(main, h('h1', null, 'Der opstod en fejl'),
+        h('p', { class: 'error-text', role: 'alert' }, err && err.message ? err.message : String(err)));
+      title = 'Fejl';
+    }
+  }
+  if (nav !== state.navigation) return;
+  main.removeAttribute('aria-busy');
+  ready(match ? match.name : 'ukendt', title);
+  if (!state.firstView) {
+    focusHeading(main);
+    announce(title || '');
+  }
+  state.firstView = false;
+}
+
+async function logout() {
+  try {
+    await del('/session');
+  } catch {
+    // Gone already (401) or unreachable: either way, forget it here.
+  }
+  state.session = null;
+  replace($('main'));
+  history.replaceState(null, '', '#/');
+  announce('Du er logget ud.');
+  showLogin('Du er logget ud.');
+}
+
+async function start() {
+  onUnauthorized(() => {
+    if (state.session) showLogin('Din session er udløbet, eller du er blevet logget ud. Log ind igen.');
+  });
+  window.addEventListener('hashchange', () => {
+    if (state.session) route();
+  });
+  // A page brought back from the back/forward cache asks again who is
+  // logged in, so a logged-out session never shows old data.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) boot();
+  });
+  await boot();
+}
+
+async function boot() {
+  try {
+    state.session = await get('/session');
+  } catch (err) {
+    state.session = null;
+    if (err.status !== 401) {
+      showLogin(err.message);
+      return;
+    }
+  }
+  if (!state.session) {
+    showLogin();
+    return;
+  }
+  renderHeader();
+  route();
+}
+
+start();

@@ -1,0 +1,86 @@
+// dates.js - dates as Danes write them.
+//
+// The API speaks ISO 8601: calendar dates "2025-04-10" (Danish local
+// dates; no time zone) and registration times "2025-04-10T08:15:00.000Z"
+// (UTC). Dates are formatted from their digits, never through a Date in
+// the browser's own zone, so a date is the same day wherever the browser
+// thinks it is; times are shown in Danish time (Europe/Copenhagen).
+
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli',
+  'august', 'september', 'oktober', 'november', 'december'];
+
+// [year, month, day] of "YYYY-MM-DD", or null if it is not a real date.
+export function parseIsoDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text ?? ''));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+    return null;
+  }
+  return [y, mo, d];
+}
+
+// "YYYY-MM-DD" for a date typed the Danish way: "10.04.2025", "10.4.2025",
+// "10-04-2025" or "10/4/2025" (or already ISO); null if it is no real date.
+export function parseDanishDate(text) {
+  const t = String(text ?? '').trim();
+  if (parseIsoDate(t)) return t;
+  const m = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(t);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return parseIsoDate(iso) ? iso : null;
+}
+
+// "torsdag 10. april 2025"; the text itself when it is not a date.
+export function longDate(iso) {
+  const p = parseIsoDate(iso);
+  if (!p) return iso ?? '';
+  const [y, mo, d] = p;
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()];
+  return `${weekday} ${d}. ${MONTHS[mo - 1]} ${y}`;
+}
+
+// "10.04.2025"; the text itself when it is not a date.
+export function shortDate(iso) {
+  const p = parseIsoDate(iso);
+  if (!p) return iso ?? '';
+  const [y, mo, d] = p;
+  return `${String(d).padStart(2, '0')}.${String(mo).padStart(2, '0')}.${y}`;
+}
+
+const timeParts = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+function partsOf(date) {
+  const out = {};
+  for (const p of timeParts.formatToParts(date)) out[p.type] = p.value;
+  return out;
+}
+
+// "24.11.2026 kl. 05.19" (Danish time) for an ISO timestamp.
+export function dateTime(isoTimestamp) {
+  const t = new Date(isoTimestamp);
+  if (Number.isNaN(t.getTime())) return isoTimestamp ?? '';
+  const p = partsOf(t);
+  return `${p.day}.${p.month}.${p.year} kl. ${p.hour}.${p.minute}`;
+}
+
+// Today's date in Denmark as "YYYY-MM-DD".
+export function todayInDenmark(now = new Date()) {
+  const p = partsOf(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+// Whole years from birth date to date (both ISO), or null.
+export function ageOn(birthIso, onIso) {
+  const b = parseIsoDate(birthIso);
+  const o = parseIsoDate(onIso);
+  if (!b || !o) return null;
+  let age = o[0] - b[0];
+  if (o[1] < b[1] || (o[1] === b[1] && o[2] < b[2])) age -= 1;
+  return age;
+}

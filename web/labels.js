@@ -1,0 +1,109 @@
+// labels.js - the Danish words for the API's codes. A code without a
+// word here is shown as it is, so nothing the server says is hidden.
+
+const EVENT_TYPES = {
+  referral_received: 'Henvendelse modtaget',
+  contacted: 'Kontakt til borgeren',
+  assessment: 'Udredning/samtale',
+  decision: 'Afgørelse',
+  decision_received: 'Borgeren modtog afgørelsen',
+  grant_received: 'Bevilling modtaget',
+  session: 'Træningsgang',
+  closed: 'Forløbet afsluttet',
+  complaint_received: 'Klage modtaget',
+  complaint_decided: 'Klage genvurderet',
+  complaint_forwarded: 'Klage videresendt til Ankestyrelsen',
+  hospital_plan: 'Genoptræningsplan fra sygehus',
+  previous_course: 'Tidligere forløb',
+  note: 'Journalnotat',
+  correction: 'Rettelse',
+};
+
+export const OUTCOMES = {
+  attended: 'fremmødt',
+  citizen_cancelled: 'afbud',
+  no_show: 'udeblevet',
+  provider_cancelled: 'aflyst af os',
+};
+
+export const SESSION_KINDS = { training: 'træning', assessment: 'udredning' };
+
+export const UPHELD = {
+  full: 'fuldt medhold',
+  partial: 'delvist medhold',
+  none: 'intet medhold',
+};
+
+export const CLOSE_REASONS = {
+  goal_reached: 'Målet er nået',
+  citizen_declined: 'Borgeren ønsker ikke at fortsætte',
+  no_shows: 'Udeblivelser',
+  moved: 'Borgeren er flyttet',
+  deceased: 'Borgeren er død',
+  other: 'Anden årsag',
+};
+
+const DEADLINE_STATUS = {
+  met: 'Overholdt',
+  late: 'Overholdt for sent',
+  pending: 'Åben',
+  overdue: 'Overskredet',
+};
+
+const ROLES = {
+  visitator: 'visitator',
+  terapeut: 'terapeut',
+  leder: 'leder',
+  admin: 'administrator',
+};
+
+const ACTIONS = {
+  'case.create': 'Oprettede sagen',
+  'case.read': 'Læste sagen',
+  'case.list': 'Så sagslisten',
+  'event.append': 'Registrerede en hændelse',
+  'event.reject': 'Forsøgte at registrere en hændelse (afvist)',
+  'worklist.read': 'Så opgavelisten',
+  'accesslog.read': 'Læste adgangsloggen',
+};
+
+export const eventType = (t) => EVENT_TYPES[t] || t;
+export const outcome = (o) => OUTCOMES[o] || o;
+export const sessionKind = (k) => SESSION_KINDS[k] || k;
+export const upheld = (u) => UPHELD[u] || u;
+export const closeReason = (r) => CLOSE_REASONS[r] || r;
+export const deadlineStatus = (s) => DEADLINE_STATUS[s] || s;
+export const role = (r) => ROLES[r] || r;
+export const action = (a) => ACTIONS[a] || a;
+
+// "§ 86, stk. 1" for "86.1".
+export function paragraph(p) {
+  const m = /^86\.([12])$/.exec(p || '');
+  return m ? `§ 86, stk. ${m[1]}` : p || '';
+}
+
+export const URGENCY = {
+  overdue: 'Overskredet',
+  today: 'Forfalder i dag',
+  soon: 'Inden for 2 hverdage',
+  later: 'Senere',
+};
+
+// How soon an open deadline is due, for the worklist's colours:
+// { key, text } with key one of overdue, today, soon, later.
+export function urgency(item, asOf) {
+  let key = 'later';
+  if (item.status === 'overdue') key = 'overdue';
+  else if (item.due === asOf) key = 'today';
+  else if (typeof item.workdays_left === 'number' && item.workdays_left <= 2) key = 'soon';
+  return { key, text: URGENCY[key] };
+}
+
+// "3 hverdage tilbage", "1 hverdag over fristen", ...
+export function workdaysText(n) {
+  if (typeof n !== 'number') return '';
+  const word = Math.abs(n) === 1 ? 'hverdag' : 'hverdage';
+  if (n > 0) return `${n} ${word} tilbage`;
+  if (n === 0) return 'ingen hverdage tilbage';
+  return `${-n} ${word} over fristen`;
+}

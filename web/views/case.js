@@ -1,0 +1,272 @@
+// views/case.js - "Sagen": one case (GET /api/v1/cases/{id}) as the
+// API gives it to the user's role: the citizen (only the fields the
+// role may see come back), the referral, every deadline with its due
+// date, status, rule and source in the standard's own words, the limits
+// used so far as bars with the numbers in words, attendance with a
+// warning when the review limit is reached, the eligibility findings,
+// and a timeline of every event with its author and registration time.
+// The actions the role may register are buttons that open small forms
+// (views/forms.js). Another municipality's case is 404, shown as such.
+
+import { get } from '../api.js';
+import { longDate, shortDate, dateTime } from '../dates.js';
+import { h, replace, facts } from '../dom.js';
+import * as labels from '../labels.js';
+import { actionsFor, renderActions } from './forms.js';
+
+const LIMIT_UNITS = {
+  sessions: ['træningsgang', 'træningsgange'],
+  assessment_sessions: ['udredningsgang', 'udredningsgange'],
+  sessions_per_week: ['træningsgang', 'træningsgange'],
+  minutes_per_week: ['minut', 'minutter'],
+  course_length: ['dag', 'dage'],
+};
+
+const UNCHECKED = {
+  age: 'Alder: borgerens fødselsdato kendes ikke',
+  residency: 'Bopæl: borgerens kommune kendes ikke',
+  hospital_plan: 'Genoptræningsplan fra sygehus',
+  quarantine: 'Tidligere forløb: henvendelsen nævner ingen lidelse at sammenligne med',
+};
+
+const section = (id, title, ...body) => h('section', { class: 'card', 'aria-labelledby': id },
+  h('h2', { id }, title), body);
+
+export async function render(main, params, ctx, flash) {
+  const id = Number(params[0]);
+  let data;
+  try {
+    data = await get(`/cases/${id}`);
+  } catch (err) {
+    if (err.status === 404) {
+      if (ctx.stale()) return 'Sagen findes ikke';
+      replace(main, h('h1', null, 'Sagen findes ikke'),
+        h('p', { class: 'error-text', id: 'case-missing' }, err.message),
+        h('p', null, 'Sagen findes ikke i din kommune, eller nummeret er forkert. ',
+          h('a', { href: '#/' }, 'Tilbage til opgaverne')));
+      return 'Sagen findes ikke';
+    }
+    throw err;
+  }
+  if (ctx.stale()) return '';
+  const citizen = data.citizen || {};
+  const kase = data.case || {};
+  const ev = data.evaluation || {};
+  const name = citizen.name || `Borger ${citizen.id}`;
+  const title = `${name} – sag ${data.id}`;
+
+  const status = h('p', { class: 'flash', id: 'case-flash', role: 'status', tabindex: '-1' }, flash || '');
+  const warnings = [];
+  if (ev.attendance && ev.attendance.status === 'review') warnings.push(attendanceWarning(ev.attendance));
+  for (const w of ev.warnings || []) warnings.push(h('p', { class: 'warning' }, w.detail || w.id));
+
+  const actions = actionsFor(ctx.session.role, kase);
+  const rerender = async (message) => {
+    const t = await render(main, params, ctx, message);
+    ctx.rerendered(t);
+    const f = document.getElementById('case-flash');
+    if (f) f.focus();
+  };
+
+  replace(main,
+    h('div', { class: 'page-head' },
+      h('p', { class: 'crumbs' }, h('a', { href: '#/sager' }, 'Sager'), ' › ', `Sag ${data.id}`),
+      h('h1', null, name, h('span', { class: 'h1-sub' }, ` – sag ${data.id}`)),
+      h('p', { class: 'lead' },
+        labels.paragraph(kase.paragraph || ev.paragraph), ' · ',
+        kase.closed ? 'Afsluttet' : 'Åben', ' · vurderet efter ',
+        h('span', { class: 'nowrap' }, `standarden for ${ctx.session.municipality?.name || ev.standard}`),
+        ' pr. ', h('time', { datetime: ev.as_of }, longDate(ev.as_of)))),
+    status,
+    warnings,
+    h('div', { class: 'case-grid' },
+      h('div', { class: 'case-side' },
+        citizenSection(citizen, ctx),
+        referralSection(kase),
+        actions.length ? renderActions(actions, data, ctx, rerender) : null),
+      h('div', { class: 'case-main' },
+        deadlinesSection(ev),
+        limitsSection(ev),
+        attendanceSection(ev.attendance),
+        eligibilitySection(ev.eligibility),
+        timelineSection(data.events || []))));
+  return title;
+}
+
+function citizenSection(c, ctx) {
+  const yesNo = (b) => (b === true ? 'ja' : b === false ? 'nej' : null);
+  const list = facts([
+    ['Navn', c.name],
+    ['CPR-nummer', c.cpr],
+    ['Fødselsdato', c.birth_date ? longDate(c.birth_date) : null],
+    ['Alder', typeof c.age === 'number' ? `${c.age} år` : null],
+    ['Adresse', c.address],
+    ['Telefon', c.phone],
+    ['Pårørende', c.relatives],
+    ['Fritaget for digital post', yesNo(c.digital_post_exempt)],
+    ['Borger-id i genop', c.id !== undefined ? String(c.id) : null],
+  ]);
+  const log = ['leder', 'admin'].includes(ctx.session.role) && c.id
+    ? h('p', null, h('a', { href: `#/adgangslog/${Number(c.id)}` }, 'Se adgangsloggen for borgeren'))
+    : null;
+  return section('sec-citizen', 'Borger', list, log);
+}
+
+function referralSection(k) {
+  return section('sec-referral', 'Henvendelse', facts([
+    ['Paragraf', labels.paragraph(k.paragraph)],
+    ['Modtaget', k.referral_date ? longDate(k.referral_date) : null],
+    ['Henvist af', k.source],
+    ['Samtykke', k.consent === true ? 'borgeren har givet samtykke' : k.consent === false ? 'nej' : null],
+    ['Lidelse', k.condition],
+    ['Beskrivelse', k.text],
+    ['Status', k.closed ? 'afsluttet' : 'åben'],
+    ['Næste frist', k.next_due ? longDate(k.next_due) : null],
+  ]));
+}
+
+function deadlineBadge(d, asOf) {
+  let key;
+  let text;
+  if (d.status === 'met') [key, text] = ['met', 'Overholdt'];
+  else if (d.status === 'late') [key, text] = ['late', 'Overholdt for sent'];
+  else {
+    const u = labels.urgency(d, asOf);
+    [key, text] = [u.key, d.status === 'overdue' ? 'Overskredet' : `Åben – ${u.text.toLowerCase()}`];
+  }
+  return h('span', { class: `badge status-${key}` }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), text);
+}
+
+function deadlinesSection(ev) {
+  const list = ev.deadlines || [];
+  const body = list.length === 0
+    ? h('p', { class: 'empty' }, 'Standarden giver ingen frister for sagen endnu.')
+    : h('ul', { class: 'deadlines', id: 'deadlines' }, list.map((d) => h('li', { class: 'deadline', 'data-deadline': d.id },
+      h('div', { class: 'deadline-head' },
+        h('h3', null, d.label || d.id),
+        deadlineBadge(d, ev.as_of)),
+      facts([
+        ['Forfalder', h('span', null, h('time', { datetime: d.due }, longDate(d.due)),
+          d.done ? null : h('span', { class: 'sub' }, labels.workdaysText(d.workdays_left)))],
+        ['Udført', d.done ? longDate(d.done) : 'ikke endnu'],
+        ['Regnes fra', d.from ? longDate(d.from) : null],
+        ['Regel', d.rule],
+        ['Borgerens frist', d.owner === 'citizen' ? 'ja, det er borgerens egen frist' : null],
+      ], 'facts compact'),
+      h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), d.source || 'ukendt'))));
+  return section('sec-deadlines', 'Frister', body);
+}
+
+function limitsSection(ev) {
+  const list = ev.limits || [];
+  if (list.length === 0) {
+    return section('sec-limits', 'Grænser', h('p', { class: 'empty' }, 'Standarden sætter ingen grænser for forløbets omfang.'));
+  }
+  return section('sec-limits', 'Grænser', h('ul', { class: 'limits', id: 'limits' }, list.map((l) => {
+    const [one, many] = LIMIT_UNITS[l.id] || ['', ''];
+    const unit = l.max === 1 ? one : many;
+    const pid = `limit-${l.id}`;
+    const exceeded = l.status === 'exceeded';
+    const words = `${l.used} af højst ${l.max}${unit ? ` ${unit}` : ''}${l.period ? ` (uge ${l.period})` : ''}`;
+    return h('li', { class: `limit${exceeded ? ' exceeded' : ''}` },
+      h('label', { for: pid }, l.label || l.id),
+      h('progress', { id: pid, max: String(Math.max(l.max, 1)), value: String(Math.min(l.used, Math.max(l.max, 1))),
+        'aria-describedby': `${pid}-text` }),
+      h('p', { class: 'limit-text', id: `${pid}-text` }, exceeded ? h('strong', null, 'Overskredet: ') : null, words),
+      l.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), l.source) : null);
+  })));
+}
+
+function attendanceWarning(a) {
+  const counts = `${a.no_shows} ${a.no_shows === 1 ? 'udeblivelse' : 'udeblivelser'}` +
+    (a.citizen_cancellations ? ` og ${a.citizen_cancellations} ${a.citizen_cancellations === 1 ? 'afbud' : 'afbud'}` : '');
+  return h('div', { class: 'warning', id: 'attendance-warning' },
+    h('p', null, h('strong', null, 'Advarsel: grænsen for fremmøde er nået. '),
+      `Borgeren har ${counts}; standardens grænse er ${a.review_limit}. Forløbet skal revurderes og kan afsluttes.`),
+    a.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), a.source) : null);
+}
+
+function attendanceSection(a) {
+  if (!a) return null;
+  return section('sec-attendance', 'Fremmøde',
+    facts([
+      ['Udeblivelser', String(a.no_shows ?? 0)],
+      ['Afbud fra borgeren', String(a.citizen_cancellations ?? 0)],
+      ['Grænse for revurdering', a.review_limit === null || a.review_limit === undefined ? 'ingen' : String(a.review_limit)],
+      ['Status', a.status === 'review' ? 'grænsen er nået: forløbet skal revurderes' : 'i orden'],
+    ]),
+    a.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), a.source) : null);
+}
+
+function eligibilitySection(e) {
+  if (!e) return null;
+  const findings = e.findings || [];
+  const unchecked = e.unchecked || [];
+  return section('sec-eligibility', 'Betingelser for at få træning',
+    h('p', null, e.eligible ? 'Borgeren opfylder standardens betingelser.' : h('strong', null, 'Borgeren opfylder ikke standardens betingelser.')),
+    findings.length ? h('ul', { class: 'findings' }, findings.map((f) => h('li', null, f.detail || f.id,
+      f.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), f.source) : null))) : null,
+    unchecked.length ? h('div', null, h('p', null, 'Kunne ikke kontrolleres og skal tjekkes i hånden:'),
+      h('ul', null, unchecked.map((u) => h('li', null, UNCHECKED[u] || u)))) : null);
+}
+
+// The words of one event's own fields.
+export function eventDetails(e) {
+  const parts = [];
+  switch (e.type) {
+    case 'referral_received':
+      if (e.paragraph) parts.push(labels.paragraph(e.paragraph));
+      if (e.condition) parts.push(`lidelse: ${e.condition}`);
+      if (e.source) parts.push(`henvist af ${e.source}`);
+      break;
+    case 'decision':
+      parts.push(e.granted ? 'bevilling' : 'afslag');
+      break;
+    case 'session':
+      if (e.outcome) parts.push(labels.outcome(e.outcome));
+      if (typeof e.minutes === 'number') parts.push(`${e.minutes} minutter`);
+      if (e.kind && e.kind !== 'training') parts.push(labels.sessionKind(e.kind));
+      break;
+    case 'closed':
+      if (e.reason) parts.push(`årsag: ${labels.closeReason(e.reason)}`);
+      break;
+    case 'complaint_decided':
+      if (e.upheld) parts.push(labels.upheld(e.upheld));
+      break;
+    case 'previous_course':
+      if (e.condition) parts.push(`lidelse: ${e.condition}`);
+      break;
+    default:
+      break;
+  }
+  return parts.join(', ');
+}
+
+function timelineSection(events) {
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const items = sorted.map((e) => {
+    const details = eventDetails(e);
+    const stateNote = e.state === 'corrected' ? `Rettet ved hændelse nr. ${e.corrected_by}`
+      : e.state === 'withdrawn' ? `Trukket tilbage ved hændelse nr. ${e.corrected_by}` : null;
+    let body = null;
+    if (e.type === 'correction') {
+      body = h('p', null, `Retter hændelse nr. ${e.corrects}: `,
+        e.event ? `ny udgave: ${labels.eventType(e.event.type)} ${shortDate(e.event.date)}` +
+          (eventDetails(e.event) ? ` (${eventDetails(e.event)})` : '') : 'trækkes tilbage',
+        e.reason ? `. Begrundelse: ${e.reason}` : '');
+    }
+    return h('li', { class: `event event-${e.type}${stateNote ? ' superseded' : ''}`, 'data-event': e.id },
+      h('div', { class: 'event-head' },
+        h('time', { datetime: e.date }, longDate(e.date)),
+        h('span', { class: 'event-type' }, labels.eventType(e.type)),
+        h('span', { class: 'event-no' }, `hændelse nr. ${e.id}`)),
+      details ? h('p', { class: 'event-details' }, details) : null,
+      body,
+      e.text ? h('p', { class: 'event-text' }, e.text) : null,
+      stateNote ? h('p', { class: 'event-state' }, stateNote) : null,
+      h('p', { class: 'event-meta' }, `Registreret ${dateTime(e.registered_at)} af ${e.author || 'ukendt'}`));
+  });
+  return section('sec-timeline', 'Tidslinje', items.length
+    ? h('ol', { class: 'timeline', id: 'timeline' }, items)
+    : h('p', { class: 'empty' }, 'Ingen hændelser.'));
+}

@@ -1,0 +1,272 @@
+// views/forms.js - the case page's actions: one button per kind of event
+// the user's role may register, each opening a small form that posts one
+// event to /api/v1/cases/{id}/events. The API decides what can have
+// happened: its Danish message is shown beside the field it names
+// (problem.field, e.g. "$.date"), or above the buttons of the form when
+// it names none. The form checks only what it must to build the event
+// (a date, a required choice), and that a refusal has its reasons.
+
+import { post } from '../api.js';
+import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
+import { h, replace } from '../dom.js';
+import * as labels from '../labels.js';
+
+const V = 'visitator';
+const T = 'terapeut';
+
+const dateField = { name: 'date', label: 'Dato', type: 'date', required: true, path: '$.date' };
+const textField = (label, required) => ({ name: 'text', label, type: 'textarea', required, path: '$.text' });
+const options = (map) => Object.entries(map).map(([value, label]) => ({ value, label }));
+
+const ACTIONS = [
+  { type: 'contacted', button: 'Kontakt', title: 'Kontakt til borgeren', roles: [V, T],
+    fields: [dateField, textField('Notat (valgfrit)')] },
+  { type: 'assessment', button: 'Udredning/samtale', title: 'Udredning eller indledende samtale', roles: [V, T],
+    fields: [dateField, textField('Notat (valgfrit)')] },
+  { type: 'decision', button: 'Afgørelse', title: 'Afgørelse', roles: [V],
+    fields: [dateField,
+      { name: 'granted', label: 'Afgørelsen', type: 'radio', required: true, path: '$.granted',
+        options: [{ value: 'true', label: 'Bevilling' }, { value: 'false', label: 'Afslag' }] },
+      textField('Begrundelse (skal udfyldes ved afslag)')] },
+  { type: 'grant_received', button: 'Modtaget bevilling', title: 'Træningsenheden har modtaget bevillingen', roles: [V],
+    fields: [dateField] },
+  { type: 'session', button: 'Træningsgang', title: 'Træningsgang', roles: [V, T],
+    fields: [dateField,
+      { name: 'outcome', label: 'Udfald', type: 'select', required: true, path: '$.outcome', options: options(labels.OUTCOMES) },
+      { name: 'minutes', label: 'Varighed i minutter', type: 'number', required: true, path: '$.minutes', value: '45', min: 0, max: 600 },
+      { name: 'kind', label: 'Slags', type: 'select', required: true, path: '$.kind', options: options(labels.SESSION_KINDS) },
+      textField('Notat (valgfrit)')] },
+  { type: 'note', button: 'Journalnotat', title: 'Journalnotat', roles: [V, T], open: true,
+    fields: [dateField, textField('Notat', true)] },
+  { type: 'closed', button: 'Afslutning', title: 'Afslutning af forløbet', roles: [V, T],
+    fields: [dateField,
+      { name: 'reason', label: 'Årsag', type: 'select', required: true, path: '$.reason', options: options(labels.CLOSE_REASONS) },
+      textField('Notat (valgfrit)')] },
+  { type: 'complaint_received', button: 'Klage modtaget', title: 'Klage modtaget', roles: [V], open: true,
+    fields: [dateField, textField('Notat (valgfrit)')] },
+  { type: 'complaint_decided', button: 'Klage genvurderet', title: 'Klagen er genvurderet', roles: [V], open: true,
+    fields: [dateField,
+      { name: 'upheld', label: 'Borgeren får', type: 'radio', required: true, path: '$.upheld', options: options(labels.UPHELD) },
+      textField('Notat (valgfrit)')] },
+  { type: 'complaint_forwarded', button: 'Klage videresendt', title: 'Klagen er sendt videre til Ankestyrelsen', roles: [V], open: true,
+    fields: [dateField, textField('Notat (valgfrit)')] },
+  { type: 'correction', button: 'Rettelse', title: 'Rettelse af en hændelse', roles: [V, T], open: true,
+    fields: [
+      { name: 'corrects', label: 'Hændelse, der rettes', type: 'select', required: true, path: '$.corrects', options: [] },
+      { name: 'what', label: 'Rettelsen', type: 'radio', required: true,
+        options: [{ value: 'date', label: 'Ret datoen' }, { value: 'withdraw', label: 'Træk hændelsen tilbage' }] },
+      { name: 'newdate', label: 'Ny dato (ved rettelse af datoen)', type: 'date', path: '$.event.date' },
+      { name: 'reason', label: 'Begrundelse', type: 'textarea', required: true, path: '$.reason' },
+      { ...dateField, label: 'Rettelsens dato' }] },
+];
+
+// The actions role may take on the case (open ones only on open cases).
+export function actionsFor(role, kase) {
+  return ACTIONS.filter((a) => a.roles.includes(role) && (!kase.closed || a.open));
+}
+
+const stripPath = (message) => String(message).replace(/^\$[\w.[\]]*:\s*/, '');
+
+// The section with the buttons and the form they open.
+export function renderActions(actions, data, ctx, done) {
+  const panel = h('div', { class: 'action-panel', id: 'action-panel' });
+  let openButton = null;
+  const buttons = actions.map((a) => {
+    const b = h('button', { type: 'button', class: 'button secondary', 'aria-expanded': 'false',
+      'aria-controls': 'action-panel', 'data-action': a.type }, a.button);
+    b.addEventListener('click', () => {
+      if (openButton === b) {
+        close();
+        return;
+      }
+      close(false);
+      openButton = b;
+      b.setAttribute('aria-expanded', 'true');
+      replace(panel, buildForm(a, data, { close, done }));
+      panel.querySelector('input, select, textarea')?.focus();
+    });
+    return b;
+  });
+  function close(focusBack = true) {
+    replace(panel);
+    if (openButton) {
+      openButton.setAttribute('aria-expanded', 'false');
+      if (focusBack) openButton.focus();
+    }
+    openButton = null;
+  }
+  return h('section', { class: 'card', 'aria-labelledby': 'sec-actions' },
+    h('h2', { id: 'sec-actions' }, 'Registrér'),
+    h('div', { class: 'action-buttons' }, buttons),
+    panel);
+}
+
+function control(f, id, errId, data) {
+  const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
+  if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
+  if (f.type === 'select') {
+    let opts = f.options;
+    if (f.name === 'corrects') {
+      opts = (data.events || [])
+        .filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
+        .map((e) => ({ value: String(e.id), label: `Nr. ${e.id}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
+    }
+    return h('select', common, f.required ? null : h('option', { value: '' }, 'Ikke angivet'),
+      opts.map((o) => h('option', { value: o.value }, o.label)));
+  }
+  // Dates are typed as Danes write them (dd.mm.åååå), whatever language
+  // the browser's own date picker would use.
+  const attrs = { ...common, type: f.type === 'number' ? 'number' : 'text' };
+  if (f.type === 'date') {
+    Object.assign(attrs, { inputmode: 'numeric', autocomplete: 'off', maxlength: '10', size: '10',
+      value: f.name === 'date' ? shortDate(todayInDenmark()) : null,
+      'aria-describedby': `${id}-hint ${errId}` });
+  }
+  if (f.type === 'number') {
+    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value: f.value });
+  }
+  return h('input', attrs);
+}
+
+function buildForm(a, data, { close, done }) {
+  const formId = `form-${a.type}`;
+  const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
+  const byName = new Map();
+  const nodes = a.fields.map((f) => {
+    const id = `${formId}-${f.name}`;
+    const errId = `${id}-error`;
+    const err = h('p', { class: 'field-error', id: errId });
+    if (f.type === 'radio') {
+      const group = h('fieldset', { class: 'field radios', id, 'aria-describedby': errId },
+        h('legend', null, f.label),
+        f.options.map((o, i) => h('div', { class: 'radio' },
+          h('input', { type: 'radio', id: `${id}-${i}`, name: f.name, value: o.value, required: f.required || null }),
+          h('label', { for: `${id}-${i}` }, o.label))),
+        err);
+      byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
+      return group;
+    }
+    const el = control(f, id, errId, data);
+    byName.set(f.name, { f, el, err, focus: () => el.focus() });
+    const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, err);
+  });
+  const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
+  const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Annullér');
+  const form = h('form', { class: 'action-form', id: formId, novalidate: true, 'aria-labelledby': `${formId}-title` },
+    h('h3', { id: `${formId}-title` }, a.title),
+    nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  });
+
+  const raw = (name) => {
+    const entry = byName.get(name);
+    if (!entry) return '';
+    if (entry.f.type === 'radio') return entry.el.querySelector('input:checked')?.value || '';
+    return entry.el.value.trim();
+  };
+  // Dates come out as ISO (what the API takes); everything else as typed.
+  const value = (name) => {
+    const entry = byName.get(name);
+    const v = raw(name);
+    return entry && entry.f.type === 'date' && v ? parseDanishDate(v) || v : v;
+  };
+  function clearErrors() {
+    formError.textContent = '';
+    for (const { el, err } of byName.values()) {
+      err.textContent = '';
+      el.removeAttribute('aria-invalid');
+    }
+  }
+  function fieldError(name, message) {
+    const entry = byName.get(name);
+    entry.err.textContent = message;
+    entry.el.setAttribute('aria-invalid', 'true');
+    entry.focus();
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors();
+    for (const { f } of byName.values()) {
+      if (f.required && !raw(f.name)) {
+        fieldError(f.name, f.type === 'radio' || f.type === 'select' ? 'Vælg en af mulighederne.' : 'Skal udfyldes.');
+        return;
+      }
+    }
+    if (a.type === 'decision' && value('granted') === 'false' && !value('text')) {
+      fieldError('text', 'Et afslag skal have en begrundelse.');
+      return;
+    }
+    for (const { f } of byName.values()) {
+      if (f.type === 'date' && raw(f.name) && !parseDanishDate(raw(f.name))) {
+        fieldError(f.name, 'Datoen skal skrives dd.mm.åååå og være en rigtig dato, fx 10.04.2025.');
+        return;
+      }
+    }
+    let body;
+    try {
+      body = buildEvent(a.type, value, data);
+    } catch (err) {
+      fieldError(err.field, err.message);
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await post(`/cases/${Number(data.id)}/events`, body);
+      close(false);
+      await done(`Registreret: ${a.title}.`);
+    } catch (err) {
+      submit.disabled = false;      // before any focus() below: a disabled button takes none
+      if (err.status === 401) return;
+      const path = err.field;
+      const hit = path && [...byName.values()].find((x) => x.f.path === path);
+      if (hit) fieldError(hit.f.name, stripPath(err.message));
+      else {
+        formError.textContent = stripPath(err.message);
+        submit.focus();
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+function buildEvent(type, value, data) {
+  const text = value('text');
+  if (type === 'correction') {
+    const corrects = Number(value('corrects'));
+    const original = (data.events || []).find((e) => e.id === corrects);
+    let event = null;
+    if (value('what') === 'date') {
+      const newdate = value('newdate');
+      if (!newdate) {
+        const err = new Error('Skriv den rigtige dato.');
+        err.field = 'newdate';
+        throw err;
+      }
+      event = {};
+      for (const [k, v] of Object.entries(original || {})) {
+        if (!['id', 'author', 'registered_at', 'corrects', 'state', 'corrected_by'].includes(k)) event[k] = v;
+      }
+      event.date = newdate;
+    }
+    return { type, date: value('date'), corrects, event, reason: value('reason') };
+  }
+  const body = { type, date: value('date') };
+  if (text) body.text = text;
+  if (type === 'decision') body.granted = value('granted') === 'true';
+  if (type === 'session') {
+    body.outcome = value('outcome');
+    body.minutes = Number(value('minutes'));
+    if (value('kind')) body.kind = value('kind');
+  }
+  if (type === 'closed') body.reason = value('reason');
+  if (type === 'complaint_decided') body.upheld = value('upheld');
+  return body;
+}
