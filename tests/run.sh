@@ -63,6 +63,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
+  echo "# tests/api/test_openapi.py with $dir/genop"
+  run_tap "openapi ($dir)" python3 tests/api/test_openapi.py "$dir/genop"
   echo "# tests/api/test_static.py with $dir/genop"
   run_tap "static ($dir)" python3 tests/api/test_static.py "$dir/genop"
   echo "# tests/api/test_durability.py with $dir/genop"

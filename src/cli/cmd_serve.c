@@ -8,11 +8,13 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "router.h"
 #include "server.h"
 
 static const char usage[] =
     "Brug: genop serve [--db FIL] [--listen ADRESSE:PORT] [--threads N]\n"
     "                  [--secure-cookies] [--log] [--web MAPPE]\n"
+    "       genop serve --routes\n"
     "\n"
     "Starter genops HTTP/JSON-API under /api/v1 og webapplikationen under /\n"
     "og kører, til processen får SIGTERM eller SIGINT (Ctrl-C). En ny\n"
@@ -28,7 +30,8 @@ static const char usage[] =
     "                        genop, fx i en reverse proxy)\n"
     "  --log                 skriv én linje pr. forespørgsel på standard error\n"
     "  --web MAPPE           mappen med webapplikationens filer (standard: web/ i\n"
-    "                        kildetræet, som genop blev bygget fra)\n";
+    "                        kildetræet, som genop blev bygget fra)\n"
+    "  --routes              skriv API'ets ruter (METODE STI), én pr. linje, og stop\n";
 
 /* Splits "ADDR:PORT" (or "[V6]:PORT") into addr (buffer) and *port. */
 static bool parse_listen(const char *s, char *addr, size_t size, uint16_t *port)
@@ -97,6 +100,12 @@ static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *add
     return CLI_OK;
 }
 
+static void print_route(const char *method, const char *pattern, void *ctx)
+{
+    (void)ctx;
+    printf("%s %s\n", method, pattern);
+}
+
 static int run(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
@@ -104,6 +113,10 @@ static int run(int argc, char **argv)
             fputs(usage, stdout);
             return CLI_OK;
         }
+    if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+        router_each_route(print_route, NULL);
+        return CLI_OK;
+    }
     char addr[256];
     genop_server_config cfg = {.db_path = "genop.db", .threads = GENOP_SERVER_THREADS_DEFAULT,
                                .on_ready = on_ready};

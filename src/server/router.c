@@ -63,6 +63,13 @@ static const route routes[] = {
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 
+void router_each_route(void (*fn)(const char *method, const char *pattern, void *ctx),
+                       void *ctx)
+{
+    for (size_t i = 0; i < N_ROUTES; i++)
+        fn(routes[i].method, routes[i].pattern, ctx);
+}
+
 /* Parses a positive decimal integer without sign or leading zeros. */
 static bool parse_id(const char *s, size_t n, int64_t *id)
 {

@@ -18,6 +18,11 @@
  * problem answer. */
 void router_dispatch(const genop_app *app, http_request *rq, http_reply *out);
 
+/* Calls fn(method, pattern, ctx) for every route of the table, in order
+ * (`genop serve --routes`, and the test that keeps docs/openapi.yaml true). */
+void router_each_route(void (*fn)(const char *method, const char *pattern, void *ctx),
+                       void *ctx);
+
 /* Answers an in-process request (service.c) the same way, as `user`
  * (already authenticated: its id, username, municipality and role are
  * trusted; NULL for no one) with `body` (borrowed; NULL or a JSON object
