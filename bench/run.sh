@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: the core through its C API, then 1,000,000 cases end to end
-# through `genop evaluate --jsonl`, with wall time and peak memory.
+# through `genop evaluate --jsonl`, with wall time and peak memory, then
+# the HTTP API under load against its libmicrohttpd ceiling (bench/api.sh).
 #   bench/run.sh BENCH_BUILD
 set -euo pipefail
 build=${1:?usage: bench/run.sh BENCH_BUILD}
@@ -24,3 +25,6 @@ read -r secs kb <"$tmp/time"
 lines=$(wc -l <"$tmp/out.jsonl")
 errors=$(grep -c '"error"' "$tmp/out.jsonl" || true)
 python3 -c "print(f'end to end: {$cases:,} cases in {$secs} s = {$cases/$secs:,.0f} cases/s, peak memory {$kb/1024:.1f} MB; check run: {$lines:,} results, {$errors} errors')"
+
+echo "== the API under load (bench/api.sh)"
+bash "$(dirname "$0")/api.sh" "$build"

@@ -10,6 +10,9 @@
 #   durability test (kill -9 in the middle of writes) against both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
+# - the browser tests (tests/browser/run.sh: the web app in Debian's
+#   chromium driven by playwright-core, axe-core on every screen), once,
+#   with BUILD;
 # - the demo database (tests/api/test_demo.py: genop demo --db, served and
 #   checked over HTTP with the printed logins) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
@@ -72,6 +75,10 @@ for dir in "$build" "$asan_build"; do
   echo "# tests/api/test_demo.py with $dir/genop"
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
 done
+
+# The web app in a real browser, once, with the optimised build.
+echo "# tests/browser/run.sh with $build/genop"
+run_tap "browser" bash tests/browser/run.sh "$build/genop"
 
 if [ -n "$fuzz_build" ]; then
   echo "# fuzz smoke run"

@@ -12,8 +12,8 @@
 //
 // Each view is a module with render(main, params, ctx) that fills <main>
 // and returns its title. After a navigation, focus moves to the view's
-// <h1> (tabindex -1), the document title changes and the new page is
-// announced; the time from the start of a navigation to the view being
+// <h1> (tabindex -1), which a screen reader then reads, and the
+// document title changes; the time from the start of a navigation to the view being
 // ready is marked with the Performance API ("genop:ready"), which the
 // browser tests read.
 
@@ -178,10 +178,7 @@ async function route() {
   if (nav !== state.navigation) return;
   main.removeAttribute('aria-busy');
   ready(match ? match.name : 'ukendt', title);
-  if (!state.firstView) {
-    focusHeading(main);
-    announce(title || '');
-  }
+  if (!state.firstView) focusHeading(main);   // a screen reader reads the new heading
   state.firstView = false;
 }
 

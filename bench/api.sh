@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# The API under load (part of make bench): wrk against `genop serve` on a
+# database of 100,000 seeded cases, and against bench/mhd_ceiling (the
+# least a libmicrohttpd server can do, run the way genop runs it) as the
+# ceiling, in the same run on the same machine.
+#
+#   bench/api.sh BENCH_BUILD
+#
+# 1. The seeded database is cached in BENCH_BUILD/bench as
+#    api-seed-vVERSION-CASES.db (with .open, the ids of the cases open with
+#    a grant); bump VERSION below when the seeder or the store's schema
+#    changes (a migration of the copy would count as start-up). Seeding goes
+#    through the API's own code in-process (bench/seed_api_db.c) in a
+#    tmpfs directory when there is one (every call is a durable
+#    transaction, and fsync there costs nothing), and takes a few minutes.
+# 2. Each run serves a fresh copy of it (the POSTs add to the copy), on
+#    disk next to the cache, so that writes are as durable as in
+#    production (synchronous=FULL). Its token comes from `genop token
+#    create` for the seeded visitator.
+# 3. Both servers listen on free ports of 127.0.0.1 with the same number of
+#    worker threads; each wrk run is 2 threads, 32 connections, 10 seconds
+#    (--latency), after a short unreported warm-up: the ceiling, case reads
+#    (random ids), the worklist, event writes (a session today on a random
+#    open case). Last, as a diagnosis, case reads and event writes again
+#    on a copy of the database in tmpfs, where fsync costs nothing.
+# 4. Prints requests/s, p50 and p99 of each, the ratio of case reads to
+#    the ceiling, and the targets met or missed; before the runs, the
+#    latency of fdatasync on the disk under the copy, which bounds every
+#    durable request (the machine's disk is shared, and it varies).
+# Nothing but loopback is contacted; the servers this script started are
+# stopped by their process ids when it exits, however it exits.
+#
+# Settings (environment): BENCH_API_CASES (100000), BENCH_API_SECONDS (10),
+# BENCH_API_CONNECTIONS (32), BENCH_API_THREADS (genop serve's default, 4).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:?usage: bench/api.sh BENCH_BUILD}" && pwd)
+cases=${BENCH_API_CASES:-100000}
+secs=${BENCH_API_SECONDS:-10}
+conns=${BENCH_API_CONNECTIONS:-32}
+threads=${BENCH_API_THREADS:-4}
+VERSION=1
+seed=$build/bench/api-seed-v$VERSION-$cases.db
+
+for tool in wrk python3; do
+  command -v "$tool" >/dev/null || { echo "api.sh: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
+done
+
+pids=()
+run=""
+scratch=""
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  [ -z "$run" ] || rm -rf "$run"
+  [ -z "$scratch" ] || rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A directory in tmpfs if the machine has one we may write, else "".
+tmpfs_dir() {
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then mktemp -d -p /dev/shm genop-bench.XXXXXX; fi
+}
+
+# ---- 1. the seeded database ------------------------------------------------
+if [ ! -f "$seed" ] || [ ! -f "$seed.open" ]; then
+  echo "seeding $cases cases into $seed (once; later runs reuse it)"
+  rm -f "$seed" "$seed.open"
+  scratch=$(tmpfs_dir)
+  [ -n "$scratch" ] || scratch=$(mktemp -d -p "$build/bench" api-seed.XXXXXX)
+  "$build/bench/seed_api_db" "$scratch/seed.db" "$cases"
+  mv "$scratch/seed.db.open" "$seed.open"
+  cp "$scratch/seed.db" "$seed.partial"
+  sync "$seed.partial"
+  mv "$seed.partial" "$seed"      # last: its presence means a whole seed
+  rm -rf "$scratch"
+  scratch=""
+fi
+echo "database: $cases cases, $(wc -l <"$seed.open") open with a grant, $(du -h "$seed" | cut -f1)"
+
+# ---- 2. this run's copy and token -------------------------------------------
+run=$(mktemp -d -p "$build/bench" api-run.XXXXXX)
+cp "$seed" "$run/genop.db"
+# The copy's dirty pages would otherwise be written back during the first
+# runs, and every fsync of genop's would wait behind them.
+sync "$run/genop.db"
+token=$("$build/genop" token create --db "$run/genop.db" --user bench-visitator --name bench)
+export GENOP_TOKEN=$token GENOP_CASES=$cases GENOP_OPEN_IDS=$seed.open
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Waits up to 15 s until 127.0.0.1:$1 accepts a connection.
+wait_port() {
+  local i
+  for i in $(seq 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "api.sh: nothing listens on port $1" >&2
+  return 1
+}
+
+# Starts genop serve on database $1; sets serve_port and serve_pid.
+start_genop() {
+  serve_port=$(free_port)
+  "$build/genop" serve --db "$1" --listen "127.0.0.1:$serve_port" --threads "$threads" \
+    >"$run/serve.log" 2>&1 &
+  serve_pid=$!
+  pids+=("$serve_pid")
+  wait_port "$serve_port"
+}
+
+stop_pid() {
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# The mean size of a case read's body, over 50 random cases.
+case_read_bytes() {
+  python3 - "$1" <<'EOF'
+import os, random, sys, urllib.request
+port, n, sizes = sys.argv[1], int(os.environ["GENOP_CASES"]), []
+for _ in range(50):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/cases/{random.randint(1, n)}",
+                                 headers={"Authorization": "Bearer " + os.environ["GENOP_TOKEN"]})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        sizes.append(len(r.read()))
+print(sum(sizes) // len(sizes))
+EOF
+}
+
+results=()
+# Runs wrk for $secs seconds with script $2 against port $3 and records
+# the figures under label $1. Bounded: wrk stops itself after $secs s,
+# and timeout ends it if it does not.
+measure() {
+  local label=$1 script=$2 port=$3 out
+  out=$(timeout $((secs + 60)) wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$here/wrk/$script" \
+          "http://127.0.0.1:$port")
+  echo "$out" >"$run/wrk-$script-$port.txt"
+  local line
+  line=$(WRK_OUT=$out python3 - "$label" <<'EOF'
+import os, re, sys
+out = os.environ["WRK_OUT"]
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s)", v)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+bad = int(m.group(1)) if m else 0
+m = re.search(r"Socket errors: (.*)", out)
+errs = m.group(1) if m else "none"
+print(f"{sys.argv[1]}|{rps:.0f}|{p50:.2f}|{p99:.2f}|{bad}|{errs}")
+EOF
+)
+  results+=("$line")
+  local l rps p50 p99 bad errs
+  IFS='|' read -r l rps p50 p99 bad errs <<<"$line"
+  printf '%-44s %8s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s  socket errors: %s\n' \
+    "$l" "$rps" "$p50" "$p99" "$bad" "$errs"
+}
+
+warm_up() {
+  timeout 30 wrk -t2 -c"$conns" -d2s -s "$here/wrk/$1" "http://127.0.0.1:$2" >/dev/null
+}
+
+# The disk under the database: every durable commit waits for one
+# fdatasync of the WAL, so its latency bounds durable requests per second.
+fsync_probe() {
+  python3 - "$1" <<'EOF'
+import os, statistics, sys, time
+path, times = os.path.join(sys.argv[1], "fsync-probe"), []
+fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+for _ in range(200):
+    os.write(fd, b"x" * 16384)
+    t = time.perf_counter()
+    os.fdatasync(fd)
+    times.append((time.perf_counter() - t) * 1000)
+os.close(fd)
+os.unlink(path)
+times.sort()
+print(f"fdatasync after a 16 KB append, 200 times: median {statistics.median(times):.2f} ms, "
+      f"p99 {times[int(len(times) * 0.99) - 1]:.2f} ms")
+EOF
+}
+
+# ---- 3. the runs ------------------------------------------------------------
+echo "the disk: $(fsync_probe "$run")"
+echo "genop serve and mhd_ceiling: $threads worker threads each; wrk: 2 threads, $conns connections, ${secs} s a run"
+start_genop "$run/genop.db"
+genop_port=$serve_port genop_pid=$serve_pid
+body_bytes=$(case_read_bytes "$genop_port")
+echo "a case read's body: $body_bytes bytes on average (the ceiling answers as many)"
+
+ceil_port=$(free_port)
+"$build/bench/mhd_ceiling" "$ceil_port" "$threads" "$body_bytes" >"$run/ceiling.log" 2>&1 &
+ceil_pid=$!
+pids+=("$ceil_pid")
+wait_port "$ceil_port"
+
+warm_up case_read.lua "$ceil_port"
+measure "ceiling: mhd_ceiling, fixed body" case_read.lua "$ceil_port"
+stop_pid "$ceil_pid"
+
+warm_up case_read.lua "$genop_port"
+measure "GET /api/v1/cases/{id}" case_read.lua "$genop_port"
+measure "GET /api/v1/worklist" worklist.lua "$genop_port"
+measure "POST /api/v1/cases/{id}/events" events.lua "$genop_port"
+stop_pid "$genop_pid"
+if grep -q "intern fejl" "$run/serve.log"; then
+  echo "genop serve logged internal errors:"; grep "intern fejl" "$run/serve.log" | sort | uniq -c | head -5
+fi
+
+diag=$(tmpfs_dir)
+if [ -n "$diag" ]; then
+  scratch=$diag
+  cp "$seed" "$diag/genop.db"
+  "$build/genop" token create --db "$diag/genop.db" --user bench-visitator --name bench >"$diag/token"
+  GENOP_TOKEN=$(cat "$diag/token")
+  start_genop "$diag/genop.db"
+  warm_up case_read.lua "$serve_port"
+  measure "diagnosis, db in tmpfs: GET /api/v1/cases/{id}" case_read.lua "$serve_port"
+  measure "diagnosis, db in tmpfs: POST .../events" events.lua "$serve_port"
+  stop_pid "$serve_pid"
+fi
+
+# ---- 4. summary -------------------------------------------------------------
+python3 - "${results[@]}" <<'EOF'
+import sys
+rows = [r.split("|") for r in sys.argv[1:]]
+fig = {r[0]: (float(r[1]), float(r[2]), float(r[3]), int(r[4])) for r in rows}
+print()
+print("| what | requests/s | p50 | p99 |")
+print("|---|---|---|---|")
+for r in rows:
+    print(f"| {r[0]} | {float(r[1]):,.0f} | {r[2]} ms | {r[3]} ms |")
+ceil = fig["ceiling: mhd_ceiling, fixed body"][0]
+read = fig["GET /api/v1/cases/{id}"]
+write = fig["POST /api/v1/cases/{id}/events"]
+ratio = read[0] / ceil
+print()
+print(f"case reads / ceiling: {ratio:.1%} (target at least 40%): {'met' if ratio >= 0.4 else 'MISSED'}")
+print(f"case read p99: {read[2]:.2f} ms (target under 5 ms): {'met' if read[2] < 5 else 'MISSED'}")
+print(f"durable event writes: {write[0]:,.0f}/s (target at least 1,000/s): {'met' if write[0] >= 1000 else 'MISSED'}")
+bad = sum(v[3] for v in fig.values())
+if bad:
+    print(f"WARNING: {bad} answers were not 2xx")
+EOF

@@ -1,0 +1,21 @@
+-- case_read.lua - wrk script of bench/api.sh: GET /api/v1/cases/{id} for
+-- a random id in 1..GENOP_CASES, as the benchmark's visitator (the Bearer
+-- token in GENOP_TOKEN). The ceiling run uses it too, so that both runs
+-- cost wrk the same per request.
+local token = os.getenv("GENOP_TOKEN") or ""
+local cases = tonumber(os.getenv("GENOP_CASES") or "1")
+local headers = {["Authorization"] = "Bearer " .. token}
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("thread_no", counter)
+end
+
+function init(args)
+  math.randomseed(os.time() * 1000 + (thread_no or 0))
+end
+
+function request()
+  return wrk.format("GET", "/api/v1/cases/" .. math.random(cases), headers)
+end
