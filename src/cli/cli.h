@@ -41,6 +41,10 @@ int cli_usage_error(const genop_command *cmd, const char *fmt, ...)
 /* True if arg is -h or --help. */
 bool cli_is_help(const char *arg);
 
+/* If any of argv[1..argc) asks for help, prints usage on standard output
+ * and returns true (the command then exits 0). */
+bool cli_help_requested(int argc, char **argv, const char *usage);
+
 /* Reads the whole of path ("-" for standard input) into a new NUL-terminated
  * buffer (*data, caller frees) of *len bytes, refusing more than max bytes. */
 genop_err cli_read_file(const char *path, size_t max, char **data, size_t *len,

@@ -61,6 +61,16 @@ static const char *errno_da(int err)
     }
 }
 
+bool cli_help_requested(int argc, char **argv, const char *usage)
+{
+    for (int i = 1; i < argc; i++)
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return true;
+        }
+    return false;
+}
+
 genop_err cli_read_file(const char *path, size_t max, char **data, size_t *len,
                         genop_error *e)
 {

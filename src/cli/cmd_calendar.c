@@ -195,11 +195,8 @@ static int run(int argc, char **argv)
                                                                 : NULL;
     if (!fn)
         return cli_usage_error(&genop_cmd_calendar, "ukendt underkommando '%s'", sub);
-    for (int i = 2; i < argc; i++)
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
+    if (cli_help_requested(argc - 1, argv + 1, usage))   /* after the subcommand */
+        return CLI_OK;
     cal_args a;
     int rc = parse_args(argc, argv, &a);
     if (rc == CLI_OK)

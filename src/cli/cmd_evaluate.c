@@ -296,11 +296,8 @@ static int evaluate_stream(const genop_standard *std, genop_date as_of)
 
 static int run(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
+    if (cli_help_requested(argc, argv, usage))
+        return CLI_OK;
     eval_opts o;
     int rc = parse_opts(argc, argv, &o);
     if (rc)

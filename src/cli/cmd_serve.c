@@ -108,11 +108,8 @@ static void print_route(const char *method, const char *pattern, void *ctx)
 
 static int run(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
+    if (cli_help_requested(argc, argv, usage))
+        return CLI_OK;
     if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
         router_each_route(print_route, NULL);
         return CLI_OK;

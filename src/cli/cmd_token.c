@@ -69,11 +69,8 @@ static genop_err create_token(const token_opts *o, char token[AUTH_TOKEN_TEXT_SI
 
 static int run(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
+    if (cli_help_requested(argc, argv, usage))
+        return CLI_OK;
     token_opts o;
     int rc = parse_opts(argc, argv, &o);
     if (rc)

@@ -127,11 +127,8 @@ static genop_err add_user(const user_opts *o, const genop_user *u, const char *h
 
 static int run(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
+    if (cli_help_requested(argc, argv, usage))
+        return CLI_OK;
     user_opts o;
     int rc = parse_opts(argc, argv, &o);
     if (rc)
