@@ -31,6 +31,7 @@
 
 #include <assert.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -751,6 +752,45 @@ static void *list_push(genop_list *l, size_t *cap, size_t item_size)
     l->n++;
     return item;
 }
+
+/* Reads one result row into the item list_push made. */
+typedef void (*row_fn)(row_reader *r, void *item);
+
+/* Steps q to its end, appending one zeroed item_size item per row to out
+ * and filling it with read_row. `what` names the rows in messages ("sagerne").
+ * On error out holds the rows read so far; the caller frees them. */
+static genop_err collect_rows(sqlite_store *st, sqlite3_stmt *q, size_t item_size,
+                              row_fn read_row, const char *what, genop_list *out,
+                              genop_error *e)
+{
+    size_t cap = out->n;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        void *item = list_push(out, &cap, item_size);
+        if (item == NULL)
+            return genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse til %s", what);
+        row_reader r = {q, 0, GENOP_OK, e};
+        read_row(&r, item);
+        if (r.err)
+            return r.err;
+    }
+    if (rc == SQLITE_DONE)
+        return GENOP_OK;
+    char doing[64];
+    snprintf(doing, sizeof doing, "læse %s", what);
+    return db_fail(st, rc, doing, e);
+}
+
+static void read_summary_item(row_reader *r, void *item)
+{
+    genop_case_summary *c = item;
+    read_case(r, &c->c);
+    row_text(r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
+}
+
+static void read_event_item(row_reader *r, void *item) { read_event(r, item); }
+static void read_deadline_item(row_reader *r, void *item) { read_deadline(r, item); }
+static void read_access_item(row_reader *r, void *item) { read_access(r, item); }
 
 /* Steps s to its single row. GENOP_ENOTFOUND (without a message) when
  * there is none. */
@@ -1490,7 +1530,6 @@ static genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_
 {
     sqlite_store *st = handle(s);
     sqlite3_stmt *q = NULL;
-    size_t cap = 0;
     bool own = false;
     out->items = NULL;
     out->n = 0;
@@ -1521,20 +1560,7 @@ static genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_
         err = bind_fail(st, rc, e);
         goto out;
     }
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        genop_case_summary *c = list_push(out, &cap, sizeof *c);
-        if (c == NULL) {
-            err = genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse til sagslisten");
-            goto out;
-        }
-        row_reader r = {q, 0, GENOP_OK, e};
-        read_case(&r, &c->c);
-        row_text(&r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
-        if ((err = r.err))
-            goto out;
-    }
-    if (rc != SQLITE_DONE)
-        err = db_fail(st, rc, "læse sagerne", e);
+    err = collect_rows(st, q, sizeof(genop_case_summary), read_summary_item, "sagerne", out, e);
 out:
     done(q);
     read_end(st, own);
@@ -1639,7 +1665,6 @@ static genop_err sqlite_events_list(genop_store *s, const char *muni, int64_t ca
 {
     sqlite_store *st = handle(s);
     sqlite3_stmt *q = NULL;
-    size_t cap = 0;
     out->items = NULL;
     out->n = 0;
     genop_err err = check_muni(muni, e);
@@ -1652,21 +1677,8 @@ static genop_err sqlite_events_list(genop_store *s, const char *muni, int64_t ca
         err = bind_fail(st, rc, e);
         goto out;
     }
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        genop_event_row *ev = list_push(out, &cap, sizeof *ev);
-        if (ev == NULL) {
-            err = genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse til hændelserne");
-            goto out;
-        }
-        row_reader r = {q, 0, GENOP_OK, e};
-        read_event(&r, ev);
-        if ((err = r.err))
-            goto out;
-    }
-    if (rc != SQLITE_DONE) {
-        err = db_fail(st, rc, "læse hændelserne", e);
+    if ((err = collect_rows(st, q, sizeof(genop_event_row), read_event_item, "hændelserne", out, e)))
         goto out;
-    }
     done(q);
     q = NULL;
     /* No events: tell an empty case from one that is not there. */
@@ -1792,7 +1804,6 @@ static genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit,
 {
     sqlite_store *st = handle(s);
     sqlite3_stmt *q = NULL;
-    size_t cap = 0;
     bool own = false;
     out->items = NULL;
     out->n = 0;
@@ -1821,19 +1832,8 @@ static genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit,
         err = bind_fail(st, rc, e);
         goto out;
     }
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        genop_open_deadline *d = list_push(out, &cap, sizeof *d);
-        if (d == NULL) {
-            err = genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse til arbejdslisten");
-            goto out;
-        }
-        row_reader r = {q, 0, GENOP_OK, e};
-        read_deadline(&r, d);
-        if ((err = r.err))
-            goto out;
-    }
-    if (rc != SQLITE_DONE)
-        err = db_fail(st, rc, "læse arbejdslisten", e);
+    err = collect_rows(st, q, sizeof(genop_open_deadline), read_deadline_item, "arbejdslisten",
+                       out, e);
 out:
     done(q);
     read_end(st, own);
@@ -1891,7 +1891,6 @@ static genop_err sqlite_access_log_list(genop_store *s, const char *muni, int64_
 {
     sqlite_store *st = handle(s);
     sqlite3_stmt *q = NULL;
-    size_t cap = 0;
     out->items = NULL;
     out->n = 0;
     genop_err err = check_muni(muni, e);
@@ -1904,19 +1903,7 @@ static genop_err sqlite_access_log_list(genop_store *s, const char *muni, int64_
         err = bind_fail(st, rc, e);
         goto out;
     }
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        genop_access_entry *a = list_push(out, &cap, sizeof *a);
-        if (a == NULL) {
-            err = genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse til adgangsloggen");
-            goto out;
-        }
-        row_reader r = {q, 0, GENOP_OK, e};
-        read_access(&r, a);
-        if ((err = r.err))
-            goto out;
-    }
-    if (rc != SQLITE_DONE)
-        err = db_fail(st, rc, "læse adgangsloggen", e);
+    err = collect_rows(st, q, sizeof(genop_access_entry), read_access_item, "adgangsloggen", out, e);
 out:
     done(q);
     if (err)
