@@ -120,13 +120,17 @@ static void add_escape(genop_buf *b, unsigned char ch)
 
 void genop_buf_add_json_string(genop_buf *b, const char *s)
 {
-    if (!s) {
+    if (!s)
         genop_buf_add(b, "null", 4);
-        return;
-    }
+    else
+        genop_buf_add_json_string_n(b, s, strlen(s));
+}
+
+void genop_buf_add_json_string_n(genop_buf *b, const char *s, size_t len)
+{
     genop_buf_add(b, "\"", 1);
     const unsigned char *p = (const unsigned char *)s, *run = p;
-    size_t left = strlen(s);
+    size_t left = len;
     while (left) {
         size_t n = 1;
         if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {

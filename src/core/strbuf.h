@@ -32,5 +32,7 @@ void genop_buf_addf(genop_buf *b, const char *fmt, ...) __attribute__((format(pr
  * Bytes that are not valid UTF-8 become U+FFFD, so the output is always
  * valid JSON even when a message cut a character in half. */
 void genop_buf_add_json_string(genop_buf *b, const char *s);
+/* The same for the len bytes at s (NUL bytes among them are escaped). */
+void genop_buf_add_json_string_n(genop_buf *b, const char *s, size_t len);
 
 #endif

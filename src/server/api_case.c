@@ -7,6 +7,14 @@
  *
  * What the citizen block holds depends on the role (roles.h): the full CPR
  * number for a visitator only, contact details for visitator and terapeut.
+ *
+ * This is the most frequent request of all, so its answer is written as
+ * JSON text straight into one buffer: the stored event bodies (JSON
+ * objects the API wrote itself) are copied member by member
+ * (json_members.h) rather than parsed into trees and printed again, and
+ * the evaluation is written by the same writer `genop evaluate` uses. The
+ * case is read in one read transaction, so its row, citizen and events are
+ * of one moment.
  */
 #include <string.h>
 
@@ -15,27 +23,71 @@
 #include "case_view.h"
 #include "evaluate.h"
 #include "input.h"
-#include "json_util.h"
+#include "json_members.h"
 #include "problem.h"
 #include "result_json.h"
 #include "roles.h"
 
-static json_t *citizen_json(const genop_citizen *cit, genop_role role, genop_date today)
+/* Appends ,"name": (the comma unless it is the object's first member). */
+static void key(genop_buf *b, bool *first, const char *name)
+{
+    genop_buf_adds(b, *first ? "\"" : ",\"");
+    genop_buf_adds(b, name);
+    genop_buf_add(b, "\":", 2);
+    *first = false;
+}
+
+static void date_value(genop_buf *b, bool present, genop_date d)
+{
+    char text[GENOP_DATE_STR_SIZE];
+    if (present)
+        genop_buf_add_json_string(b, genop_date_format(d, text));
+    else
+        genop_buf_adds(b, "null");
+}
+
+/* A non-empty string, or null. */
+static void text_or_null(genop_buf *b, const char *s)
+{
+    genop_buf_add_json_string(b, s[0] ? s : NULL);
+}
+
+/* An id, or null for 0. */
+static void id_or_null(genop_buf *b, int64_t id)
+{
+    if (id)
+        genop_buf_add_long(b, (long)id);
+    else
+        genop_buf_adds(b, "null");
+}
+
+static void write_citizen(genop_buf *b, const genop_citizen *cit, genop_role role,
+                          genop_date today)
 {
     char cpr[GENOP_CPR_TEXT_SIZE];
-    json_t *o = json_object();
-    jset(o, "id", json_integer(cit->id));
-    jset(o, "cpr", jstr(roles_cpr_text(role, cit->cpr, cpr)));
-    jset(o, "name", jstr(cit->name));
-    jset(o, "birth_date", jdate(true, cit->birth_date));
-    jset(o, "age", json_integer(genop_age_on(cit->birth_date, today)));
-    if (!roles_sees_contact(role))
-        return o;
-    jset(o, "address", cit->address[0] ? jstr(cit->address) : json_null());
-    jset(o, "phone", cit->phone[0] ? jstr(cit->phone) : json_null());
-    jset(o, "relatives", cit->relatives[0] ? jstr(cit->relatives) : json_null());
-    jset(o, "digital_post_exempt", json_boolean(cit->digital_post_exempt));
-    return o;
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    key(b, &f, "id");
+    genop_buf_add_long(b, (long)cit->id);
+    key(b, &f, "cpr");
+    genop_buf_add_json_string(b, roles_cpr_text(role, cit->cpr, cpr));
+    key(b, &f, "name");
+    genop_buf_add_json_string(b, cit->name);
+    key(b, &f, "birth_date");
+    date_value(b, true, cit->birth_date);
+    key(b, &f, "age");
+    genop_buf_add_long(b, genop_age_on(cit->birth_date, today));
+    if (roles_sees_contact(role)) {
+        key(b, &f, "address");
+        text_or_null(b, cit->address);
+        key(b, &f, "phone");
+        text_or_null(b, cit->phone);
+        key(b, &f, "relatives");
+        text_or_null(b, cit->relatives);
+        key(b, &f, "digital_post_exempt");
+        genop_buf_adds(b, cit->digital_post_exempt ? "true" : "false");
+    }
+    genop_buf_add(b, "}", 1);
 }
 
 /* The stored referral_received row, or NULL. */
@@ -48,82 +100,193 @@ static const genop_event_row *referral_row(const genop_list *events)
     return NULL;
 }
 
-static json_t *case_json(const case_view_loaded *lc)
+/* The text of row's body as it counts now into out: its own body, or its
+ * latest correction's "event" (the text "null" when withdrawn). */
+static genop_err current_body(const genop_list *events, const genop_event_row *row,
+                              genop_buf *out, genop_error *e)
+{
+    const genop_event_row *fix = case_view_correction_of(events->items, events->n, row->id);
+    if (!fix) {
+        genop_buf_adds(out, row->body);
+        return GENOP_OK;
+    }
+    return json_member_value(fix->body, strlen(fix->body), "event", out, e);
+}
+
+/* Appends the member `name` of the referral's current body (null when
+ * there is no referral, or it was withdrawn). */
+static genop_err referral_member(genop_buf *b, const genop_buf *body, const char *name,
+                                 genop_error *e)
+{
+    if (body->len == 0 || strcmp(body->data, "null") == 0) {
+        genop_buf_adds(b, "null");
+        return GENOP_OK;
+    }
+    return json_member_value(body->data, body->len, name, b, e);
+}
+
+static genop_err write_case(genop_buf *b, const case_view_loaded *lc, genop_error *e)
 {
     const genop_event *ref = genop_case_referral(&lc->view);
     const genop_event_row *row = referral_row(&lc->events);
-    json_t *body = row ? case_view_current_body(lc->events.items, lc->events.n, row) : NULL;
+    genop_buf body = {0};
+    genop_err err = row ? current_body(&lc->events, row, &body, e) : GENOP_OK;
     bool closed = false;
     for (size_t i = 0; i < lc->view.n_events; i++)
         closed = closed || lc->view.events[i].type == GENOP_EV_CLOSED;
-    json_t *o = json_object();
-    jset(o, "id", json_integer(lc->row.id));
-    jset(o, "paragraph", jstr(genop_paragraph_name(ref ? ref->paragraph : lc->row.paragraph)));
-    jset(o, "referral_date", jdate(true, ref ? ref->date : lc->row.referral_date));
-    jset(o, "source", json_deep_copy(json_object_get(body, "source")));
-    jset(o, "condition", ref && ref->condition[0] ? jstr(ref->condition) : json_null());
-    jset(o, "text", json_deep_copy(json_object_get(body, "text")));
-    jset(o, "consent", json_deep_copy(json_object_get(body, "consent")));
-    jset(o, "closed", json_boolean(closed));
-    jset(o, "next_due", jdate(lc->row.has_next_due, lc->row.next_due));
-    jset(o, "created_at", jstr(lc->row.created_at));
-    json_decref(body);
-    return o;
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    key(b, &f, "id");
+    genop_buf_add_long(b, (long)lc->row.id);
+    key(b, &f, "paragraph");
+    genop_buf_add_json_string(b, genop_paragraph_name(ref ? ref->paragraph : lc->row.paragraph));
+    key(b, &f, "referral_date");
+    date_value(b, true, ref ? ref->date : lc->row.referral_date);
+    key(b, &f, "source");
+    if (!err)
+        err = referral_member(b, &body, "source", e);
+    key(b, &f, "condition");
+    genop_buf_add_json_string(b, ref && ref->condition[0] ? ref->condition : NULL);
+    key(b, &f, "text");
+    if (!err)
+        err = referral_member(b, &body, "text", e);
+    key(b, &f, "consent");
+    if (!err)
+        err = referral_member(b, &body, "consent", e);
+    key(b, &f, "closed");
+    genop_buf_adds(b, closed ? "true" : "false");
+    key(b, &f, "next_due");
+    date_value(b, lc->row.has_next_due, lc->row.next_due);
+    key(b, &f, "created_at");
+    genop_buf_add_json_string(b, lc->row.created_at);
+    genop_buf_add(b, "}", 1);
+    genop_buf_release(&body);
+    return err;
 }
 
-/* "current", "corrected" or "withdrawn" for an original event. */
-static const char *event_state(const genop_event_row *rows, size_t n, const genop_event_row *row,
-                               const genop_event_row **fix)
+/* "current", "corrected" or "withdrawn" for an original event; *fix is
+ * its latest correction, if any. */
+static genop_err event_state(const genop_list *events, const genop_event_row *row,
+                             const genop_event_row **fix, const char **state, genop_error *e)
 {
-    *fix = case_view_correction_of(rows, n, row->id);
+    *fix = case_view_correction_of(events->items, events->n, row->id);
+    *state = "current";
     if (!*fix)
-        return "current";
-    json_t *current = case_view_current_body(rows, n, row);
-    bool replaced = current != NULL;
-    json_decref(current);
-    return replaced ? "corrected" : "withdrawn";
+        return GENOP_OK;
+    genop_buf replacement = {0};
+    genop_err err = current_body(events, row, &replacement, e);
+    *state = replacement.len && strcmp(replacement.data, "null") != 0 ? "corrected"
+                                                                       : "withdrawn";
+    genop_buf_release(&replacement);
+    return err;
 }
 
-static json_t *event_json(const genop_event_row *rows, size_t n, const genop_event_row *row)
+/* The members of a stored body the answer takes: all but those it writes
+ * from the row itself. */
+static bool body_member_wanted(const char *key, size_t n, void *unused)
 {
-    json_t *o = json_object();
-    jset(o, "id", json_integer(row->id));
-    jset(o, "type", jstr(row->type));
-    jset(o, "date", jdate(true, row->date));
-    json_t *body = json_loads(row->body, 0, NULL);
-    if (json_is_object(body) && o)
-        json_object_update_missing(o, body);
-    json_decref(body);
-    jset(o, "author", jstr(row->author));
-    jset(o, "registered_at", jstr(row->registered_at));
-    jset(o, "corrects", jid(row->corrects));
-    if (!case_view_is_journal(row->type)) {
-        const genop_event_row *fix;
-        jset(o, "state", jstr(event_state(rows, n, row, &fix)));
-        jset(o, "corrected_by", jid(fix ? fix->id : 0));
-    }
-    return o;
+    static const char *const own[] = {"id", "type", "date", "author", "registered_at",
+                                      "corrects", "state", "corrected_by"};
+    (void)unused;
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (strlen(own[i]) == n && memcmp(own[i], key, n) == 0)
+            return false;
+    return true;
 }
 
-static json_t *events_json(const genop_list *events)
+static genop_err write_event(genop_buf *b, const genop_list *events, const genop_event_row *row,
+                             genop_error *e)
+{
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    key(b, &f, "id");
+    genop_buf_add_long(b, (long)row->id);
+    key(b, &f, "type");
+    genop_buf_add_json_string(b, row->type);
+    key(b, &f, "date");
+    date_value(b, true, row->date);
+    bool need_comma = !f;
+    genop_err err = json_members_copy(row->body, strlen(row->body), body_member_wanted, NULL,
+                                      &need_comma, b, e);
+    f = !need_comma;
+    key(b, &f, "author");
+    genop_buf_add_json_string(b, row->author);
+    key(b, &f, "registered_at");
+    genop_buf_add_json_string(b, row->registered_at);
+    key(b, &f, "corrects");
+    id_or_null(b, row->corrects);
+    if (!err && !case_view_is_journal(row->type)) {
+        const genop_event_row *fix;
+        const char *state;
+        err = event_state(events, row, &fix, &state, e);
+        key(b, &f, "state");
+        genop_buf_add_json_string(b, state);
+        key(b, &f, "corrected_by");
+        id_or_null(b, fix ? fix->id : 0);
+    }
+    genop_buf_add(b, "}", 1);
+    if (err)
+        genop_error_prefix(e, "hændelse %ld", (long)row->id);
+    return err;
+}
+
+static genop_err write_events(genop_buf *b, const genop_list *events, genop_error *e)
 {
     const genop_event_row *rows = events->items;
-    json_t *arr = json_array();
-    for (size_t i = 0; i < events->n; i++)
-        json_array_append_new(arr, event_json(rows, events->n, &rows[i]));
-    return arr;
+    genop_err err = GENOP_OK;
+    genop_buf_add(b, "[", 1);
+    for (size_t i = 0; !err && i < events->n; i++) {
+        if (i)
+            genop_buf_add(b, ",", 1);
+        err = write_event(b, events, &rows[i], e);
+    }
+    genop_buf_add(b, "]", 1);
+    return err;
+}
+
+/* The whole answer into b. */
+static genop_err write_answer(genop_buf *b, api_ctx *c, const case_view_loaded *lc,
+                              const genop_result *r, genop_error *e)
+{
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    key(b, &f, "id");
+    genop_buf_add_long(b, (long)lc->row.id);
+    key(b, &f, "citizen");
+    write_citizen(b, &lc->cit, c->user.role, c->today);
+    key(b, &f, "case");
+    genop_err err = write_case(b, lc, e);
+    key(b, &f, "events");
+    if (!err)
+        err = write_events(b, &lc->events, e);
+    key(b, &f, "evaluation");
+    genop_result_write_json(r, &lc->view, b);
+    genop_buf_add(b, "}", 1);
+    return err;
+}
+
+/* Loads the case in one read transaction. */
+static genop_err load_case(api_ctx *c, case_view_loaded *lc, genop_error *e)
+{
+    genop_err err = genop_store_begin_read(c->store, e);
+    if (err)
+        return err;
+    err = case_view_load(c->store, c->user.municipality, c->id, c->std, lc, e);
+    genop_store_rollback(c->store);       /* nothing was written */
+    return err;
 }
 
 static void answer(api_ctx *c, const case_view_loaded *lc, const genop_result *r,
                    http_reply *out)
 {
-    json_t *o = json_object();
-    jset(o, "id", json_integer(lc->row.id));
-    jset(o, "citizen", citizen_json(&lc->cit, c->user.role, c->today));
-    jset(o, "case", case_json(lc));
-    jset(o, "events", events_json(&lc->events));
-    jset(o, "evaluation", genop_result_to_json(r, &lc->view));
-    http_reply_json(out, 200, o);
+    genop_buf b = {0};
+    genop_error e;
+    if (write_answer(&b, c, lc, r, &e)) {
+        genop_buf_release(&b);
+        problem_internal(out, "læs sag", &e);
+        return;
+    }
+    http_reply_text(out, 200, &b);
 }
 
 void api_case_get(api_ctx *c, http_reply *out)
@@ -136,7 +299,7 @@ void api_case_get(api_ctx *c, http_reply *out)
     memset(&lc, 0, sizeof lc);
     genop_result r;
     genop_error e;
-    genop_err err = case_view_load(c->store, c->user.municipality, c->id, c->std, &lc, &e);
+    genop_err err = load_case(c, &lc, &e);
     if (err == GENOP_ENOTFOUND)
         problem_set(out, 404, PROBLEM_NOT_FOUND, "Sagen findes ikke.", NULL);
     else if (err)
@@ -144,7 +307,7 @@ void api_case_get(api_ctx *c, http_reply *out)
     else if (genop_evaluate(&lc.view, c->std, has_as_of ? as_of : c->today, &r, &e))
         problem_setf(out, 400, PROBLEM_BAD_REQUEST, "as_of",
                      "Sagen kan ikke vurderes pr. den dato: %s", e.message);
-    else if (audit_read(c->store, &c->user, lc.cit.id, lc.row.id, AUDIT_CASE_READ,
+    else if (audit_read(c->app->audit, &c->user, lc.cit.id, lc.row.id, AUDIT_CASE_READ,
                         AUDIT_PURPOSE_CASEWORK, &e))
         problem_internal(out, "adgangslog", &e);
     else

@@ -265,14 +265,16 @@ static json_t *summary_json(const genop_case_summary *s)
 static genop_err audit_list(api_ctx *c, const genop_case_summary *items, size_t n,
                             genop_error *e)
 {
-    genop_err err = genop_store_begin(c->store, e);
-    for (size_t i = 0; !err && i < n; i++)
-        err = audit_add(c->store, &c->user, items[i].c.citizen_id, items[i].c.id, AUDIT_CASE_LIST,
-                        AUDIT_PURPOSE_OVERVIEW, e);
-    if (!err)
-        err = genop_store_commit(c->store, e);
-    if (err)
-        genop_store_rollback(c->store);
+    if (n == 0)
+        return GENOP_OK;
+    genop_access_entry *rows = calloc(n, sizeof *rows);
+    if (!rows)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggen");
+    for (size_t i = 0; i < n; i++)
+        audit_entry_init(&rows[i], &c->user, items[i].c.citizen_id, items[i].c.id,
+                         AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
+    genop_err err = audit_queue_record(c->app->audit, rows, n, e);
+    free(rows);
     return err;
 }
 

@@ -34,7 +34,7 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
         return;
     }
     if (!err)
-        err = audit_read(c->store, &c->user, cit.id, 0, AUDIT_ACCESSLOG_READ,
+        err = audit_read(c->app->audit, &c->user, cit.id, 0, AUDIT_ACCESSLOG_READ,
                          AUDIT_PURPOSE_CONTROL, &e);
     if (!err)
         err = genop_store_access_log_list(c->store, c->user.municipality, cit.id, &list, &e);

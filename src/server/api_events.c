@@ -338,7 +338,7 @@ static void append(api_ctx *c, const char *type, http_reply *out)
     } else if (!check(c, &lc, type, &p, out)) {
         genop_store_rollback(c->store);
         /* The refusal's reason may quote the case's dates: log the look. */
-        if (out->status == 422 && audit_read(c->store, &c->user, lc.cit.id, lc.row.id,
+        if (out->status == 422 && audit_read(c->app->audit, &c->user, lc.cit.id, lc.row.id,
                                              AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, &e))
             problem_internal(out, "adgangslog", &e);
     } else if ((err = store_event(c, &lc, type, &p, &id, &e))) {

@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
@@ -50,19 +51,22 @@ static json_t *item_json(const genop_open_deadline *d, long left, genop_date tod
 static genop_err audit_items(api_ctx *c, const genop_open_deadline *items, size_t n,
                              genop_error *e)
 {
-    genop_err err = genop_store_begin(c->store, e);
-    for (size_t i = 0; !err && i < n; i++) {
+    if (n == 0)
+        return GENOP_OK;
+    genop_access_entry *rows = calloc(n, sizeof *rows);
+    if (!rows)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggen");
+    size_t n_rows = 0;
+    for (size_t i = 0; i < n; i++) {
         bool seen = false;
         for (size_t j = 0; j < i && !seen; j++)
             seen = items[j].case_id == items[i].case_id;
         if (!seen)
-            err = audit_add(c->store, &c->user, items[i].citizen_id, items[i].case_id,
-                            AUDIT_WORKLIST_READ, AUDIT_PURPOSE_DEADLINES, e);
+            audit_entry_init(&rows[n_rows++], &c->user, items[i].citizen_id, items[i].case_id,
+                             AUDIT_WORKLIST_READ, AUDIT_PURPOSE_DEADLINES);
     }
-    if (!err)
-        err = genop_store_commit(c->store, e);
-    if (err)
-        genop_store_rollback(c->store);
+    genop_err err = audit_queue_record(c->app->audit, rows, n_rows, e);
+    free(rows);
     return err;
 }
 

@@ -51,11 +51,19 @@ genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_er
         err = make_dummy_hash(app, e);
     if (!err)
         err = store_pool_open(db_path, handles, &app->pool, e);
+    if (!err)
+        err = audit_queue_start(db_path, &app->audit, e);
+    if (!err)
+        err = store_flusher_start(db_path, APP_FLUSH_INTERVAL_MS, &app->flusher, e);
     return err;
 }
 
 void app_release(genop_app *app)
 {
+    audit_queue_stop(app->audit);
+    app->audit = NULL;
+    store_flusher_stop(app->flusher);
+    app->flusher = NULL;
     store_pool_close(app->pool);
     app->pool = NULL;
     for (size_t i = 0; i < app->n_standards; i++)

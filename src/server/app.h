@@ -1,8 +1,10 @@
 /*
  * app.h - the server's shared state, built once (by server.c, or by
- * service.c for in-process calls) before the first request and read-only afterwards (the store pool hands out handles
- * under its own lock): the loaded standards, the pool, the dummy password
- * hash that keeps failed logins equally slow, and the configuration flags.
+ * service.c for in-process calls) before the first request and read-only
+ * afterwards (the store pool, the access log's queue and the flusher do
+ * their own locking): the loaded standards, the pool, the queue, the
+ * flusher, the dummy password hash that keeps failed logins equally slow,
+ * and the configuration flags.
  * app.c builds and releases it, for server.c and for service.c.
  */
 #ifndef GENOP_APP_H
@@ -11,26 +13,33 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "audit_queue.h"
+#include "flusher.h"
 #include "pool.h"
 #include "standard.h"
 #include "store.h"
 
 #define APP_STANDARDS_MAX 16
+/* How often the flusher makes logged commits durable (flusher.h). */
+#define APP_FLUSH_INTERVAL_MS 100
 
 typedef struct genop_app {
     bool secure_cookies;
     bool log_requests;
     const char *web_dir;       /* the web app's files (borrowed); NULL: static_default_root() */
     store_pool *pool;                            /* owned: app_open/app_release */
+    audit_queue *audit;                          /* owned: the access log of reads */
+    store_flusher *flusher;                      /* owned */
     genop_standard *standards[APP_STANDARDS_MAX];/* owned: app_open/app_release */
     size_t n_standards;
     char dummy_hash[GENOP_HASH_TEXT_MAX];        /* argon2id of a random secret */
 } genop_app;
 
 /* Fills app (zeroed by the caller, flags set as wanted): loads every
- * shipped standard, makes the dummy password hash and opens `handles`
- * store handles on the SQLite file db_path (the first creates and migrates
- * a new file). auth_init() must have succeeded first. Whatever the result,
+ * shipped standard, makes the dummy password hash, opens `handles` store
+ * handles on the SQLite file db_path (the first creates and migrates a new
+ * file) and starts the access log's queue and the flusher, each with a
+ * handle and a thread of its own. auth_init() must have succeeded first. Whatever the result,
  * the caller releases app with app_release(). */
 genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e);
 

@@ -1,15 +1,17 @@
 /*
  * audit.h - the access log: who read or wrote which citizen's or case's
  * data, when and why. One row per citizen (and case) a request showed or
- * changed. Writes are logged inside the write's own transaction; reads in
- * a transaction committed before the answer is sent, so nothing is shown
- * that was not logged first. The log is append-only (store.h).
+ * changed. Writes are logged inside the write's own transaction; reads are
+ * committed to the log (through the group commit of audit_queue.h) before
+ * the answer is sent, so nothing is shown that was not logged first. The
+ * log is append-only (store.h).
  */
 #ifndef GENOP_AUDIT_H
 #define GENOP_AUDIT_H
 
 #include <stdint.h>
 
+#include "audit_queue.h"
 #include "error.h"
 #include "store.h"
 
@@ -28,14 +30,18 @@
 #define AUDIT_PURPOSE_DEADLINES "fristopfølgning"
 #define AUDIT_PURPOSE_CONTROL "kontrol af adgang til personoplysninger"
 
+/* Fills *entry with a row for user u (in u's municipality). citizen and
+ * case_id may be 0 (none). */
+void audit_entry_init(genop_access_entry *entry, const genop_user *u, int64_t citizen,
+                      int64_t case_id, const char *action, const char *purpose);
+
 /* Appends one row for user u (in u's municipality). citizen and case_id
  * may be 0 (none). The caller holds the transaction. */
 genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
                     const char *action, const char *purpose, genop_error *e);
 
-/* A read of one citizen's data: one row in a transaction of its own,
- * committed on return. */
-genop_err audit_read(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
+/* A read of one citizen's data: one row, committed on return. */
+genop_err audit_read(audit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e);
 
 #endif

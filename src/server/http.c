@@ -179,18 +179,39 @@ const char *http_request_body(const http_request *r, size_t *len)
     return r->body ? r->body : "";
 }
 
-void http_reply_json(http_reply *r, unsigned status, json_t *body)
+void http_reply_release(http_reply *r)
 {
     json_decref(r->body);
+    r->body = NULL;
+    free(r->text);
+    r->text = NULL;
+    r->text_len = 0;
+}
+
+void http_reply_json(http_reply *r, unsigned status, json_t *body)
+{
+    http_reply_release(r);
     r->status = status;
     r->body = body;
     r->problem = false;
 }
 
-void http_reply_release(http_reply *r)
+void http_reply_text(http_reply *r, unsigned status, genop_buf *json)
 {
-    json_decref(r->body);
-    r->body = NULL;
+    http_reply_release(r);
+    if (genop_buf_failed(json) || json->len == 0) {
+        genop_buf_release(json);
+        genop_error e;
+        genop_fail(&e, GENOP_ENOMEM, "svaret kunne ikke skrives som JSON");
+        problem_internal(r, "svar", &e);
+        return;
+    }
+    r->status = status;
+    r->text = json->data;
+    r->text_len = json->len;
+    r->problem = false;
+    json->data = NULL;
+    json->len = json->cap = 0;
 }
 
 void http_log_escape(char *dst, size_t size, const char *s)
@@ -260,23 +281,40 @@ static void add_headers(struct MHD_Response *resp, const http_reply *r, bool has
         MHD_add_response_header(resp, "WWW-Authenticate", "Bearer realm=\"genop\"");
 }
 
-/* Serialises r and queues it on the connection. */
-static enum MHD_Result send_reply(const genop_app *app, http_request *rq, http_reply *r)
+/* The body of r as malloc'd JSON text (taken from r when it has text),
+ * or NULL when it has none. */
+static char *reply_text(http_reply *r, size_t *len)
 {
-    char *text = NULL;
+    char *text = r->text;
+    if (text) {
+        *len = r->text_len;
+        r->text = NULL;
+        r->text_len = 0;
+        return text;
+    }
     if (r->body && !(text = json_dumps(r->body, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
         genop_error e;
         genop_fail(&e, GENOP_ENOMEM, "svaret kunne ikke skrives som JSON");
         problem_internal(r, "svar", &e);
         text = json_dumps(r->body, JSON_COMPACT);
     }
-    size_t len = text ? strlen(text) : 0;
+    *len = text ? strlen(text) : 0;
+    return text;
+}
+
+/* Serialises r and queues it on the connection. */
+static enum MHD_Result send_reply(const genop_app *app, http_request *rq, http_reply *r)
+{
+    size_t len = 0;
+    char *text = reply_text(r, &len);
     bool has_body = text != NULL;
-    struct MHD_Response *resp = MHD_create_response_from_buffer(len, text ? text : (char *)"",
-                                                                MHD_RESPMEM_MUST_COPY);
-    free(text);
-    if (!resp)
+    struct MHD_Response *resp =
+        text ? MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE)
+             : MHD_create_response_from_buffer(0, (char *)"", MHD_RESPMEM_PERSISTENT);
+    if (!resp) {
+        free(text);
         return MHD_NO;
+    }
     add_headers(resp, r, has_body);
     enum MHD_Result ok = MHD_queue_response(rq->conn, r->status, resp);
     MHD_destroy_response(resp);

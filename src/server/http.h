@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "strbuf.h"
 
 /* Largest request body accepted (bytes). */
 #define HTTP_BODY_MAX (64u * 1024u)
@@ -52,10 +53,14 @@ genop_err http_request_local_new(const char *method, const char *target, http_re
 void http_request_local_free(http_request *r);
 
 /* What a handler answers. The body, if any, is owned by the reply and
- * released by http_reply_release(); NULL means no body (204). */
+ * released by http_reply_release(): a jansson value, or JSON text the
+ * handler wrote itself (text, when not NULL; body is then NULL). No body
+ * at all means 204. */
 typedef struct http_reply {
     unsigned status;
     json_t *body;
+    char *text;                /* malloc'd JSON text of text_len bytes */
+    size_t text_len;
     bool problem;              /* application/problem+json */
     char set_cookie[192];      /* Set-Cookie value, "" for none */
     char allow[64];            /* Allow value (405), "" for none */
@@ -65,6 +70,9 @@ typedef struct http_reply {
 
 /* Sets the status and takes ownership of body (which may be NULL). */
 void http_reply_json(http_reply *r, unsigned status, json_t *body);
+/* Sets the status and takes the JSON text in json (which is left empty);
+ * a buffer whose writing failed gives a 500 problem instead. */
+void http_reply_text(http_reply *r, unsigned status, genop_buf *json);
 void http_reply_release(http_reply *r);
 
 /* Writes s into dst (size bytes, always NUL-terminated) with every byte

@@ -72,6 +72,9 @@ genop_err service_call(genop_service *svc, const genop_user *as_user, const char
     json_decref(copy);
     http_request_local_free(rq);
     *status = out.status;
+    if (out.text)             /* a handler that wrote its answer as text */
+        out.body = json_loadb(out.text, out.text_len, 0, NULL);
+    free(out.text);
     *reply = out.body;        /* ownership passes to the caller */
     if (err == GENOP_ENOMEM)
         return err;

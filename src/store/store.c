@@ -34,6 +34,11 @@ void genop_store_close(genop_store *s)
 genop_err genop_store_begin(genop_store *s, genop_error *e) { return s->ops->begin(s, e); }
 genop_err genop_store_commit(genop_store *s, genop_error *e) { return s->ops->commit(s, e); }
 void genop_store_rollback(genop_store *s) { s->ops->rollback(s); }
+genop_err genop_store_begin_read(genop_store *s, genop_error *e)
+{
+    return s->ops->begin_read(s, e);
+}
+genop_err genop_store_flush(genop_store *s, genop_error *e) { return s->ops->flush(s, e); }
 
 genop_err genop_store_municipality_ensure(genop_store *s, const char *id, int code,
                                           const char *name, genop_error *e)

@@ -160,6 +160,8 @@ typedef struct genop_store genop_store;
 typedef struct genop_store_ops {
     void (*close)(genop_store *s);
     genop_err (*begin)(genop_store *s, genop_error *e);
+    genop_err (*begin_read)(genop_store *s, genop_error *e);
+    genop_err (*flush)(genop_store *s, genop_error *e);
     genop_err (*commit)(genop_store *s, genop_error *e);
     void (*rollback)(genop_store *s);
     genop_err (*municipality_ensure)(genop_store *s, const char *id, int code,
@@ -210,10 +212,35 @@ struct genop_store {
     const genop_store_ops *ops;
 };
 
+/* How a handle's commits reach the disk. */
+typedef enum genop_commit_mode {
+    /* A COMMIT returns once it is on disk: it survives a crash of genop
+     * and of the machine (SQLite: synchronous=FULL). The default. */
+    GENOP_COMMIT_DURABLE,
+    /* A COMMIT returns once it is in the database file's log: it survives
+     * a crash of genop (kill -9), and reaches the disk with the next
+     * durable commit or genop_store_flush() (SQLite: synchronous=NORMAL).
+     * For the access log of reads, which the server flushes every
+     * APP_FLUSH_INTERVAL_MS (app.h). */
+    GENOP_COMMIT_LOGGED,
+} genop_commit_mode;
+
+typedef struct genop_store_options {
+    genop_commit_mode commit_mode;
+    /* True when the owner calls genop_store_flush() regularly (the
+     * server's flusher thread): the handle then never folds the log into
+     * the database itself during a commit (SQLite: wal_autocheckpoint=0),
+     * so no request waits for that. False for one-off commands. */
+    bool flushed_by_owner;
+} genop_store_options;
+
 /* Opens (creating and migrating if needed) the SQLite database at path:
  * WAL, synchronous=FULL, foreign keys on. The caller closes the handle
  * with genop_store_close(). */
 genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_error *e);
+/* The same with options (NULL: the defaults above). */
+genop_err genop_store_open_sqlite_with(const char *path, const genop_store_options *o,
+                                       genop_store **out, genop_error *e);
 
 void genop_store_close(genop_store *s);
 
@@ -222,6 +249,14 @@ void genop_store_close(genop_store *s);
 genop_err genop_store_begin(genop_store *s, genop_error *e);
 genop_err genop_store_commit(genop_store *s, genop_error *e);
 void genop_store_rollback(genop_store *s);
+/* A read transaction: every read until genop_store_commit() (or rollback)
+ * sees the database as it was at the first of them. Only for reads; a
+ * write inside it may fail if another handle wrote in between. */
+genop_err genop_store_begin_read(genop_store *s, genop_error *e);
+/* Makes every commit so far, of every handle on the database, durable
+ * (see GENOP_COMMIT_LOGGED), and keeps the database's log short. Runs
+ * beside readers and writers without stopping them. */
+genop_err genop_store_flush(genop_store *s, genop_error *e);
 
 /* Creates the municipality if it does not exist (id is the standard's id,
  * e.g. "aalborg"). */

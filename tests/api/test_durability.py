@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Durability test: several clients append events as fast as they can,
-the server is killed with SIGKILL in the middle, and after a restart every
-event that was answered 201 must be there, the database must pass
+"""Durability test: several clients append events as fast as they can
+while others read the cases, the server is killed with SIGKILL in the
+middle, and after a restart every event that was answered 201 must be
+there, every read that was answered 200 must be in the access log (a
+read is logged before it is answered), the database must pass
 PRAGMA integrity_check, and nothing half-written may be visible. Prints TAP.
 
     tests/api/test_durability.py PATH/TO/genop
@@ -19,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Client, Server, Tap  # noqa: E402
 
 CLIENTS = 4
+READERS = 2
 SECONDS = 2.0
 
 
@@ -38,6 +41,30 @@ def writer(port, user, pw, case_id, acked, stop):
                 acked.append(r.json["id"])
     except Exception:
         pass  # the server was killed under us: expected
+
+
+def reader(port, user, pw, case_ids, answered, stop):
+    """Reads the cases in turn; answered[case] counts the 200s."""
+    c = Client(port)
+    try:
+        c.login(user, pw)
+        i = 0
+        while not stop.is_set():
+            cid = case_ids[i % len(case_ids)]
+            if c.request("GET", f"/api/v1/cases/{cid}").status == 200:
+                answered[cid] = answered.get(cid, 0) + 1
+            i += 1
+    except Exception:
+        pass  # the server was killed under us: expected
+
+
+def logged_reads(db_path):
+    """case id -> access-log rows of reads of that case."""
+    db = sqlite3.connect(db_path)
+    rows = db.execute("SELECT case_id, count(*) FROM access_log WHERE action = 'case.read'"
+                      " GROUP BY case_id").fetchall()
+    db.close()
+    return dict(rows)
 
 
 def main():
@@ -62,6 +89,9 @@ def main():
         stop = threading.Event()
         threads = [threading.Thread(target=writer, args=(srv.port, "vis.nyborg", pw, cases[i], acked[i], stop))
                    for i in range(CLIENTS)]
+        answered = [{} for _ in range(READERS)]
+        threads += [threading.Thread(target=reader, args=(srv.port, "vis.nyborg", pw, cases, answered[i], stop))
+                    for i in range(READERS)]
         for th in threads:
             th.start()
         time.sleep(SECONDS)
@@ -79,6 +109,17 @@ def main():
         check = db.execute("PRAGMA integrity_check").fetchone()[0]
         db.close()
         t.ok(check == "ok", "the database passes PRAGMA integrity_check after SIGKILL", check)
+
+        reads = {}
+        for a in answered:
+            for cid, n in a.items():
+                reads[cid] = reads.get(cid, 0) + n
+        logged = logged_reads(srv.db)
+        unlogged = sum(max(0, n - logged.get(cid, 0)) for cid, n in reads.items())
+        print(f"# {sum(reads.values())} case reads answered before the kill")
+        t.ok(sum(reads.values()) > 0 and unlogged == 0,
+             "every case read answered before the kill is in the access log",
+             f"{unlogged} of {sum(reads.values())} answered reads have no row")
 
         srv.start()
         c = Client(srv.port)

@@ -1085,6 +1085,56 @@ static void test_two_handles(void **state)
     genop_store_close(other);
 }
 
+/* Copies the file at from to to (byte for byte). */
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* A read transaction sees one moment: another handle's commit after its
+ * first read stays invisible until it ends. A GENOP_COMMIT_LOGGED handle's
+ * commits are seen by others at once, and a flush leaves the log empty
+ * (everything folded into the database file). */
+static void test_read_snapshot_logged_commit_and_flush(void **state)
+{
+    fixture *f = *state;
+    genop_store_options logged = {GENOP_COMMIT_LOGGED, true};
+    genop_store *writer = NULL;
+    must(genop_store_open_sqlite_with(f->path, &logged, &writer, e));
+    int64_t first = add_citizen(writer, A, "0105401234", "Karen Hansen");
+
+    genop_citizen g;
+    genop_error err;
+    must(genop_store_begin_read(f->s, e));
+    must(genop_store_citizen_get(f->s, A, first, &g, e));
+    int64_t second = add_citizen(writer, A, "0202502222", "Bo");
+    expect_fail(genop_store_citizen_get(f->s, A, second, &g, e), GENOP_ENOTFOUND, &err);
+    expect_fail(genop_store_begin_read(f->s, e), GENOP_EINVAL, &err);   /* not nested */
+    must(genop_store_commit(f->s, e));
+    must(genop_store_citizen_get(f->s, A, second, &g, e));
+    assert_string_equal(g.name, "Bo");
+
+    /* After a flush the database file alone holds the commit: a copy of
+     * it without its log has the second citizen. */
+    must(genop_store_flush(writer, e));
+    char copy_path[320];
+    snprintf(copy_path, sizeof copy_path, "%s/copy.db", f->dir);
+    copy_file(f->path, copy_path);
+    genop_store *copied = NULL;
+    must(genop_store_open_sqlite(copy_path, &copied, e));
+    must(genop_store_citizen_get(copied, A, second, &g, e));
+    genop_store_close(copied);
+    genop_store_close(writer);
+}
+
 /* Opens (and so creates and migrates) a store, from a thread. */
 typedef struct opener {
     const char *path;
@@ -1178,6 +1228,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_snapshot_logged_commit_and_flush, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_first_open, setup, teardown),
         cmocka_unit_test_setup_teardown(test_append_throughput, setup, teardown),
     };
