@@ -319,7 +319,8 @@ genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case
                                   genop_list *out, genop_error *e);
 
 /* Replaces the case's projection: closed flag, its open deadlines (for the
- * worklist) and next_due (the soonest of them). */
+ * worklist; none are kept for a closed case) and next_due (the soonest of
+ * them). */
 genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                           bool closed, const genop_open_deadline *open,
                                           size_t n_open, genop_error *e);
