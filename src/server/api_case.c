@@ -77,6 +77,11 @@ static void write_citizen(genop_buf *b, const genop_citizen *cit, genop_role rol
     date_value(b, true, cit->birth_date);
     key(b, &f, "age");
     genop_buf_add_long(b, genop_age_on(cit->birth_date, today));
+    key(b, &f, "municipality_code");
+    if (cit->municipality_code)
+        genop_buf_add_long(b, cit->municipality_code);
+    else
+        genop_buf_adds(b, "null");
     if (roles_sees_contact(role)) {
         key(b, &f, "address");
         text_or_null(b, cit->address);

@@ -6,10 +6,12 @@
  *
  * POST body:
  *   {"citizen": {"cpr", "name", "address", "phone", "birth_date",
- *                "digital_post_exempt", "relatives"},
+ *                "digital_post_exempt", "relatives", "municipality_code"},
  *    "referral": {"date", "paragraph", "source", "condition", "text", "consent"}}
  * cpr, name, date, paragraph and source are required; the birth date comes
- * from the CPR number when not given. Answer: 201 {"id", "citizen": {"id",
+ * from the CPR number when not given; municipality_code, the municipality
+ * the citizen lives in (kommunekode), is the user's municipality's when
+ * not given. A citizen already known keeps what is stored. Answer: 201 {"id", "citizen": {"id",
  * "created"}}.
  */
 #include <inttypes.h>
@@ -28,6 +30,11 @@
 #include "json_util.h"
 #include "problem.h"
 #include "projection.h"
+
+/* Danish municipality codes (kommunekoder) run from 101 (København) to
+ * 860 (Hjørring): Danmarks Statistik's classification KOMMUNE. */
+#define MUNICIPALITY_CODE_MIN 101
+#define MUNICIPALITY_CODE_MAX 860
 
 /* Longest free text of a referral (bytes). */
 #define REFERRAL_TEXT_MAX 8000
@@ -59,6 +66,28 @@ static bool read_cpr(api_ctx *c, const char *text, genop_citizen *cit, http_repl
     return true;
 }
 
+/* The citizen's municipality code: given, or the user's municipality's. */
+static bool read_municipality_code(api_ctx *c, const json_t *obj, genop_citizen *cit,
+                                   http_reply *out)
+{
+    int64_t code;
+    if (!in_id(obj, "$.citizen", "municipality_code", 0, &code, out))
+        return false;
+    if (code == 0) {
+        cit->municipality_code = c->std->municipality_code;
+        return true;
+    }
+    if (code < MUNICIPALITY_CODE_MIN || code > MUNICIPALITY_CODE_MAX) {
+        problem_setf(out, 422, PROBLEM_INVALID_INPUT, "$.citizen.municipality_code",
+                     "$.citizen.municipality_code: %" PRId64 " er ikke en kommunekode "
+                     "(kommunekoder går fra %d til %d)", code, MUNICIPALITY_CODE_MIN,
+                     MUNICIPALITY_CODE_MAX);
+        return false;
+    }
+    cit->municipality_code = (int)code;
+    return true;
+}
+
 static bool read_citizen(api_ctx *c, const json_t *obj, genop_citizen *cit, http_reply *out)
 {
     const char *P = "$.citizen", *cpr, *name, *address, *phone, *relatives;
@@ -71,7 +100,7 @@ static bool read_citizen(api_ctx *c, const json_t *obj, genop_citizen *cit, http
         !in_text(obj, P, "relatives", 0, GENOP_ADDRESS_MAX - 1, &relatives, out) ||
         !in_date(obj, P, "birth_date", 0, &has_birth, &birth, out) ||
         !in_bool(obj, P, "digital_post_exempt", 0, &has_exempt, &exempt, out) ||
-        !read_cpr(c, cpr, cit, out))
+        !read_municipality_code(c, obj, cit, out) || !read_cpr(c, cpr, cit, out))
         return false;
     if (has_birth && birth > c->today) {
         problem_set(out, 422, PROBLEM_INVALID_INPUT,

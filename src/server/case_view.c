@@ -62,8 +62,11 @@ void case_view_init(genop_case *c, const genop_citizen *cit, const genop_standar
     c->id_kind = GENOP_CASE_ID_NONE;
     c->has_birth_date = true;
     c->birth_date = cit->birth_date;
+    /* Where the citizen lives; a citizen stored before that was known
+     * (0) lives in the case's municipality, as genop assumed until then. */
     c->has_municipality_code = true;
-    c->municipality_code = std->municipality_code;
+    c->municipality_code = cit->municipality_code ? cit->municipality_code
+                                                  : std->municipality_code;
 }
 
 json_t *case_view_current_body(const genop_event_row *rows, size_t n, const genop_event_row *row)

@@ -36,8 +36,8 @@ const genop_event_row *case_view_correction_of(const genop_event_row *rows, size
                                                int64_t id);
 
 /* Empties c and sets what the view takes from outside the events: the
- * citizen's birth date, the standard's municipality code (the citizen
- * lives in the municipality whose case it is). The case gets no "id" of
+ * citizen's birth date and the code of the municipality they live in
+ * (the standard's own when not known). The case gets no "id" of
  * its own, so that its evaluation is exactly the
  * object `genop evaluate` prints for a case of these events. */
 void case_view_init(genop_case *c, const genop_citizen *cit, const genop_standard *std);

@@ -76,6 +76,8 @@ typedef struct genop_citizen {
     genop_date birth_date;
     bool digital_post_exempt;
     char relatives[GENOP_ADDRESS_MAX];  /* free text: who to contact */
+    int municipality_code;         /* the municipality the citizen lives in
+                                    * (kommunekode, 101-860); 0: unknown */
 } genop_citizen;
 
 typedef struct genop_case_row {

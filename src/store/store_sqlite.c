@@ -205,6 +205,13 @@ static const migration migrations[] = {
     {2,
      "DELETE FROM open_deadlines WHERE (municipality, case_id) IN\n"
      "  (SELECT municipality, id FROM cases WHERE closed = 1);\n"},
+    /* Where the citizen lives, for the standards' residency rule: until
+     * now every citizen was taken to live in the case's municipality. */
+    {3,
+     "ALTER TABLE citizens ADD COLUMN municipality_code INTEGER NOT NULL DEFAULT 0\n"
+     "  CHECK (municipality_code BETWEEN 0 AND 999);\n"
+     "UPDATE citizens SET municipality_code =\n"
+     "  (SELECT code FROM municipalities m WHERE m.id = citizens.municipality);\n"},
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -217,7 +224,7 @@ static const migration migrations[] = {
 #define USER_COLS "u.id, u.municipality, u.username, u.role"
 #define CITIZEN_COLS                                                            \
     "id, municipality, cpr, name, address, phone, birth_date, "                 \
-    "digital_post_exempt, relatives"
+    "digital_post_exempt, relatives, municipality_code"
 #define CASE_COLS                                                               \
     "c.id, c.municipality, c.citizen_id, c.paragraph, c.referral_date, "        \
     "c.referral_source, c.referral_condition, c.closed, c.next_due, c.created_at"
@@ -323,8 +330,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_CITIZEN_BY_CPR] = "SELECT " CITIZEN_COLS " FROM citizens"
                           " WHERE municipality = ?1 AND cpr = ?2",
     [ST_CITIZEN_INSERT] = "INSERT INTO citizens (municipality, cpr, name, address, phone,"
-                          " birth_date, digital_post_exempt, relatives)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                          " birth_date, digital_post_exempt, relatives, municipality_code)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                           " ON CONFLICT (municipality, cpr) DO NOTHING RETURNING id",
     [ST_CITIZEN_GET] = "SELECT " CITIZEN_COLS " FROM citizens WHERE municipality = ?1 AND id = ?2",
     [ST_CITIZEN_EXISTS] = "SELECT 1 FROM citizens WHERE municipality = ?1 AND id = ?2",
@@ -677,6 +684,7 @@ static void read_citizen(row_reader *r, genop_citizen *c)
     row_date(r, &c->birth_date, NULL, "fødselsdatoen");
     c->digital_post_exempt = row_int(r) != 0;
     row_text(r, c->relatives, sizeof c->relatives, CUT_OK, "pårørende");
+    c->municipality_code = (int)row_int(r);
 }
 
 /* Reads CASE_COLS. */
@@ -1394,6 +1402,9 @@ static genop_err check_citizen(const genop_citizen *c, genop_error *e)
         (err = check_text(c->relatives, sizeof c->relatives, false, "pårørende", e)) ||
         (err = check_date(c->birth_date, "fødselsdatoen", e)))
         return err;
+    if (c->municipality_code < 0 || c->municipality_code > 999)
+        return genop_fail(e, GENOP_EINVAL, "kommunekoden %d er ikke en kommunekode",
+                          c->municipality_code);
     return GENOP_OK;
 }
 
@@ -1459,7 +1470,8 @@ static genop_err sqlite_citizen_find_or_create(genop_store *s, genop_citizen *c,
         (rc = bind_text(q, 3, c->name)) || (rc = bind_text(q, 4, c->address)) ||
         (rc = bind_text(q, 5, c->phone)) || (rc = bind_date(q, 6, c->birth_date)) ||
         (rc = sqlite3_bind_int(q, 7, c->digital_post_exempt ? 1 : 0)) ||
-        (rc = bind_text(q, 8, c->relatives))) {
+        (rc = bind_text(q, 8, c->relatives)) ||
+        (rc = sqlite3_bind_int(q, 9, c->municipality_code))) {
         err = bind_fail(st, rc, e);
         done(q);
         return err;

@@ -77,6 +77,7 @@ def main():
         run_access_log_tests(t, srv, pw, case_id, citizen_id)
         run_error_tests(t, srv, pw)
         run_token_tests(t, srv, pw, genop)
+        run_residency_tests(t, srv, pw)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
     except Exception as ex:  # a crash of the harness is a failure, not a pass
@@ -84,6 +85,36 @@ def main():
     finally:
         srv.cleanup()
     return t.done()
+
+
+def run_residency_tests(t, srv, pw):
+    """The citizen's municipality decides Skive's residency rule."""
+    c = logged_in(srv, "vis.skive", pw)
+    home = referral("020304-1234", "Bo i Skive", days_ago(10))
+    r = c.request("POST", "/api/v1/cases", home)
+    case = c.request("GET", f"/api/v1/cases/{r.json['id']}").json
+    elig = case["evaluation"]["eligibility"]
+    t.ok(case["citizen"]["municipality_code"] == 779 and elig["eligible"]
+         and not any(f["id"] == "residency" for f in elig["findings"]),
+         "a citizen without a municipality code lives in the case's municipality (Skive, 779)", case["citizen"], elig)
+    away = referral("030405-1234", "Bor i København", days_ago(10))
+    away["citizen"]["municipality_code"] = 101
+    r = c.request("POST", "/api/v1/cases", away)
+    case = c.request("GET", f"/api/v1/cases/{r.json['id']}").json
+    elig = case["evaluation"]["eligibility"]
+    found = [f for f in elig["findings"] if f["id"] == "residency"]
+    t.ok(r.status == 201 and case["citizen"]["municipality_code"] == 101 and not elig["eligible"]
+         and len(found) == 1 and found[0]["source"] and "101" in found[0]["detail"],
+         "a citizen living in municipality 101 is not eligible in Skive: a residency finding with its source",
+         elig)
+    for code, why in ((999, "not a municipality code"), (0, "zero"), ("779", "a string")):
+        bad = referral("040506-1234", "X", days_ago(10))
+        bad["citizen"]["municipality_code"] = code
+        r = c.request("POST", "/api/v1/cases", bad)
+        is_problem(t, r, 422, f"a municipality code that is {why} is 422")
+        t.ok((r.json or {}).get("field") == "$.citizen.municipality_code" or
+             "municipality_code" in (r.json or {}).get("detail", ""),
+             f"the problem for {why} names the field", r)
 
 
 def run_session_tests(t, srv, pw):

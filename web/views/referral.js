@@ -39,6 +39,8 @@ const FIELDS = [
   ['name', 'Navn', '$.citizen.name', 'text', true, { autocomplete: 'off' }],
   ['address', 'Adresse', '$.citizen.address', 'text', false, { autocomplete: 'off' }],
   ['phone', 'Telefon', '$.citizen.phone', 'text', false, { inputmode: 'tel', autocomplete: 'off' }],
+  ['municipality_code', 'Bopælskommunens kode (tom: borgeren bor i kommunen)', '$.citizen.municipality_code',
+    'text', false, { inputmode: 'numeric', autocomplete: 'off', maxlength: '3' }],
   ['source', 'Henvist af', '$.referral.source', 'text', true, {}],
   ['paragraph', 'Paragraf', '$.referral.paragraph', 'radio', true, {}],
   ['condition', 'Lidelse', '$.referral.condition', 'text', false, {}],
@@ -156,6 +158,13 @@ export async function render(main, _params, ctx) {
     const citizen = { cpr: value('cpr'), name: value('name') };
     if (value('address')) citizen.address = value('address');
     if (value('phone')) citizen.phone = value('phone');
+    if (value('municipality_code')) {
+      if (!/^[0-9]{3}$/.test(value('municipality_code'))) {
+        fieldError('municipality_code', 'Kommunekoden er tre cifre, fx 851 for Aalborg.');
+        return;
+      }
+      citizen.municipality_code = Number(value('municipality_code'));
+    }
     const referral = { date, paragraph: value('paragraph'), source: value('source'), consent: consent.checked };
     if (value('condition')) referral.condition = value('condition');
     if (value('text')) referral.text = value('text');
