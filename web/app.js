@@ -36,7 +36,7 @@ const routes = [
     menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
   { name: 'sager', re: /^#\/sager$/, view: casesView, roles: CASE_ROLES, menu: 'Sager', href: '#/sager' },
   { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
-  { name: 'adgangslog', re: /^#\/adgangslog(?:\/([1-9][0-9]{0,17}))?$/, view: accessLogView,
+  { name: 'adgangslog', re: /^#\/adgangslog(?:\/([1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/, view: accessLogView,
     roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
 ];
 

@@ -47,6 +47,22 @@ export function facts(pairs, cls) {
   return dl;
 }
 
+// Navigation between pages of a long list: "Viser 101-200 af 340" and
+// links to the previous and next page; href(offset) makes a link's target.
+// Nothing when everything fits on one page.
+export function pager({ total, limit, offset, shown }, href, label) {
+  if (total <= shown && offset === 0) return null;
+  const first = total === 0 ? 0 : offset + 1;
+  const last = offset + shown;
+  const links = [];
+  if (offset > 0) {
+    links.push(h('a', { href: href(Math.max(0, offset - limit)), rel: 'prev' }, 'Forrige side'));
+  }
+  if (last < total) links.push(h('a', { href: href(last), rel: 'next' }, 'Næste side'));
+  return h('nav', { class: 'pager', 'aria-label': label },
+    h('p', null, `Viser ${first}–${last} af ${total}`), links);
+}
+
 // A table cell with its column's name in data-label (shown before the
 // content when narrow screens stack the table) and its content in one
 // wrapper, so the stacked layout has exactly two parts.

@@ -2,12 +2,15 @@
  * api_citizens.c - GET /api/v1/citizens/{id}/access-log: when, by whom and
  * why a citizen's data was looked up or changed, newest first (leder and
  * admin only; {id} is the citizen's internal id, never a CPR number). The
- * look at the log is itself logged first, so it shows in the answer.
+ * look at the log is itself logged first, so it shows in the answer. Every
+ * read of the citizen's data adds a row, so the log is read in pages:
+ * ?limit (1-500, 100 by default) and ?offset, with the total.
  */
 #include <string.h>
 
 #include "api.h"
 #include "audit.h"
+#include "input.h"
 #include "json_util.h"
 #include "problem.h"
 
@@ -25,6 +28,10 @@ static json_t *entry_json(const genop_access_entry *a)
 
 void api_citizen_access_log(api_ctx *c, http_reply *out)
 {
+    size_t limit, offset, total = 0;
+    if (!q_size(c->rq, "limit", 100, 1, 500, &limit, out) ||
+        !q_size(c->rq, "offset", 0, 0, INT64_MAX, &offset, out))
+        return;
     genop_citizen cit;
     genop_list list = {0};
     genop_error e;
@@ -37,7 +44,8 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
         err = audit_read(c->app->audit, &c->user, cit.id, 0, AUDIT_ACCESSLOG_READ,
                          AUDIT_PURPOSE_CONTROL, &e);
     if (!err)
-        err = genop_store_access_log_list(c->store, c->user.municipality, cit.id, &list, &e);
+        err = genop_store_access_log_list(c->store, c->user.municipality, cit.id, limit, offset,
+                                          &list, &total, &e);
     if (err) {
         problem_internal(out, "adgangslog", &e);
         return;
@@ -49,7 +57,9 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
     json_t *o = json_object();
     jset(o, "citizen", json_integer(cit.id));
     jset(o, "items", arr);
-    jset(o, "total", json_integer((json_int_t)list.n));
+    jset(o, "total", json_integer((json_int_t)total));
+    jset(o, "limit", json_integer((json_int_t)limit));
+    jset(o, "offset", json_integer((json_int_t)offset));
     http_reply_json(out, 200, o);
     genop_store_free_list(&list);
 }

@@ -156,9 +156,10 @@ genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entr
 }
 
 genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
-                                      genop_list *out, genop_error *e)
+                                      size_t limit, size_t offset, genop_list *out, size_t *total,
+                                      genop_error *e)
 {
-    return s->ops->access_log_list(s, muni, citizen_id, out, e);
+    return s->ops->access_log_list(s, muni, citizen_id, limit, offset, out, total, e);
 }
 
 void genop_store_free_list(genop_list *l)

@@ -206,7 +206,8 @@ typedef struct genop_store_ops {
     genop_err (*access_log_append)(genop_store *s, genop_access_entry *entry,
                                    genop_error *e);
     genop_err (*access_log_list)(genop_store *s, const char *muni, int64_t citizen_id,
-                                 genop_list *out, genop_error *e);
+                                 size_t limit, size_t offset, genop_list *out, size_t *total,
+                                 genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. */
@@ -334,10 +335,12 @@ genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, s
 /* Appends to the access log; fills entry->id and entry->time. */
 genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
                                         genop_error *e);
-/* The access log of one citizen of muni, newest first; out->items is
- * genop_access_entry[]. */
+/* The access log of one citizen of muni, newest first, from offset and at
+ * most limit rows (0: all); out->items is genop_access_entry[]; *total is
+ * the number of rows without limit and offset. */
 genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
-                                      genop_list *out, genop_error *e);
+                                      size_t limit, size_t offset, genop_list *out,
+                                      size_t *total, genop_error *e);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

@@ -291,6 +291,7 @@ typedef enum stmt_id {
     ST_WORKLIST_COUNT,
     ST_ACCESS_INSERT,
     ST_ACCESS_LIST,
+    ST_ACCESS_COUNT,
     ST_COUNT
 } stmt_id;
 
@@ -374,7 +375,9 @@ static const char *const stmt_sql[ST_COUNT] = {
                          " VALUES (coalesce(?1, " SQL_NOW "), ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                          " RETURNING id, time",
     [ST_ACCESS_LIST] = "SELECT " ACCESS_COLS " FROM access_log"
-                       " WHERE municipality = ?1 AND citizen_id = ?2 ORDER BY id DESC",
+                       " WHERE municipality = ?1 AND citizen_id = ?2 ORDER BY id DESC"
+                       " LIMIT ?3 OFFSET ?4",
+    [ST_ACCESS_COUNT] = "SELECT count(*) FROM access_log WHERE municipality = ?1 AND citizen_id = ?2",
 };
 
 /* ---------------------------------------------------------------------
@@ -1884,41 +1887,60 @@ static genop_err sqlite_case_projection_set(genop_store *s, const char *muni, in
 
 /* out->items is a malloc'd genop_open_deadline[] the caller frees with
  * genop_store_free_list(). limit 0 is no limit. */
-static genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
-                                 genop_list *out, size_t *total, genop_error *e)
+/* A page of rows and the number of all rows that match, read in one read
+ * transaction: `count` is bound with ?1 muni (and ?2 key when has_key);
+ * `page` with the same and then the limit and the offset. */
+typedef struct page_query {
+    stmt_id count, page;
+    const char *muni;
+    bool has_key;
+    int64_t key;
+    size_t limit, offset;         /* limit 0: all */
+    size_t item_size;
+    row_fn read_row;
+    const char *what;             /* "arbejdslisten", for messages */
+} page_query;
+
+/* Binds ?1 muni and (if any) ?2 key; returns the next free index. */
+static int bind_page_key(sqlite3_stmt *q, const page_query *pq, int *rc)
 {
-    sqlite_store *st = handle(s);
+    *rc = bind_text(q, 1, pq->muni);
+    if (*rc == SQLITE_OK && pq->has_key)
+        *rc = sqlite3_bind_int64(q, 2, pq->key);
+    return pq->has_key ? 3 : 2;
+}
+
+static genop_err read_page(sqlite_store *st, const page_query *pq, genop_list *out,
+                           size_t *total, genop_error *e)
+{
     sqlite3_stmt *q = NULL;
     bool own = false;
     out->items = NULL;
     out->n = 0;
     *total = 0;
-    genop_err err = check_muni(muni, e);
+    genop_err err = check_muni(pq->muni, e);
     if (!err)
         err = read_begin(st, &own, e);
     if (err)
         return err;
-
-    if ((err = use(st, ST_WORKLIST_COUNT, &q, e)))
+    int rc;
+    if ((err = use(st, pq->count, &q, e)))
         goto out;
-    int rc = bind_text(q, 1, muni);
-    err = rc ? bind_fail(st, rc, e) : step_row(st, q, "tælle arbejdslisten", e);
+    bind_page_key(q, pq, &rc);
+    err = rc ? bind_fail(st, rc, e) : step_row(st, q, "tælle rækkerne", e);
     if (!err)
         *total = (size_t)sqlite3_column_int64(q, 0);
     done(q);
     q = NULL;
-    if (err)
+    if (err || (err = use(st, pq->page, &q, e)))
         goto out;
-
-    if ((err = use(st, ST_WORKLIST, &q, e)))
-        goto out;
-    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, sql_limit(limit))) ||
-        (rc = sqlite3_bind_int64(q, 3, sql_offset(offset)))) {
+    int next = bind_page_key(q, pq, &rc);
+    if (rc || (rc = sqlite3_bind_int64(q, next, sql_limit(pq->limit))) ||
+        (rc = sqlite3_bind_int64(q, next + 1, sql_offset(pq->offset)))) {
         err = bind_fail(st, rc, e);
         goto out;
     }
-    err = collect_rows(st, q, sizeof(genop_open_deadline), read_deadline_item, "arbejdslisten",
-                       out, e);
+    err = collect_rows(st, q, pq->item_size, pq->read_row, pq->what, out, e);
 out:
     done(q);
     read_end(st, own);
@@ -1927,6 +1949,14 @@ out:
         *total = 0;
     }
     return err;
+}
+
+static genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
+                                 genop_list *out, size_t *total, genop_error *e)
+{
+    page_query pq = {ST_WORKLIST_COUNT, ST_WORKLIST, muni, false, 0, limit, offset,
+                     sizeof(genop_open_deadline), read_deadline_item, "arbejdslisten"};
+    return read_page(handle(s), &pq, out, total, e);
 }
 
 /* ---------------------------------------------------------------------
@@ -1972,28 +2002,12 @@ static genop_err sqlite_access_log_append(genop_store *s, genop_access_entry *a,
 /* out->items is a malloc'd genop_access_entry[] the caller frees with
  * genop_store_free_list(). */
 static genop_err sqlite_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
-                                        genop_list *out, genop_error *e)
+                                        size_t limit, size_t offset, genop_list *out,
+                                        size_t *total, genop_error *e)
 {
-    sqlite_store *st = handle(s);
-    sqlite3_stmt *q = NULL;
-    out->items = NULL;
-    out->n = 0;
-    genop_err err = check_muni(muni, e);
-    if (!err)
-        err = use(st, ST_ACCESS_LIST, &q, e);
-    if (err)
-        return err;
-    int rc;
-    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, citizen_id))) {
-        err = bind_fail(st, rc, e);
-        goto out;
-    }
-    err = collect_rows(st, q, sizeof(genop_access_entry), read_access_item, "adgangsloggen", out, e);
-out:
-    done(q);
-    if (err)
-        genop_store_free_list(out);
-    return err;
+    page_query pq = {ST_ACCESS_COUNT, ST_ACCESS_LIST, muni, true, citizen_id, limit, offset,
+                     sizeof(genop_access_entry), read_access_item, "adgangsloggen"};
+    return read_page(handle(s), &pq, out, total, e);
 }
 
 static const genop_store_ops sqlite_ops = {

@@ -337,6 +337,16 @@ def run_access_log_tests(t, srv, pw, case_id, citizen_id):
     t.ok(all(i.get("time", "").endswith("Z") for i in items), "times are UTC", items[:3])
     t.ok(len(actions) > 0 and len({i.get("action") for i in items}) >= 3,
          "the log names what was done (create, read, append, list)", actions)
+    total = (r.json or {}).get("total", 0)
+    r = led.request("GET", f"/api/v1/citizens/{citizen_id}/access-log?limit=2&offset=1")
+    page = (r.json or {}).get("items", [])
+    # This look logged a row of its own first, so offset 1 starts at the
+    # newest row of the first answer.
+    t.ok(r.status == 200 and [i["id"] for i in page] == [i["id"] for i in items[0:2]]
+         and r.json.get("total") == total + 1 and r.json.get("limit") == 2 and r.json.get("offset") == 1,
+         "the access log is read in pages, newest first, with the total", r)
+    r = led.request("GET", f"/api/v1/citizens/{citizen_id}/access-log?limit=0")
+    is_problem(t, r, 400, "a limit of 0 is 400")
     r = led.request("GET", "/api/v1/citizens/999999/access-log")
     is_problem(t, r, 404, "an unknown citizen's access log is 404")
     other = logged_in(srv, "vis.skive", pw)

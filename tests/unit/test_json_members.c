@@ -109,12 +109,11 @@ static void test_refuses_what_is_not_one_object(void **state)
 static void test_refuses_too_deep_nesting(void **state)
 {
     (void)state;
-    char text[400] = "{\"a\":";
-    for (int i = 0; i < 100; i++)
-        strcat(text, "[");
-    for (int i = 0; i < 100; i++)
-        strcat(text, "]");
-    strcat(text, "}");
+    char text[400];
+    memcpy(text, "{\"a\":", 5);
+    memset(text + 5, '[', 100);
+    memset(text + 105, ']', 100);
+    memcpy(text + 205, "}", 2);
     genop_buf b = {0};
     genop_error e;
     bool comma = false;

@@ -34,7 +34,9 @@
 #define A "aalborg"
 #define B "nyborg"
 /* The number of the newest migration in store_sqlite.c. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 typedef struct fixture {
     char dir[256];
@@ -177,6 +179,7 @@ static int64_t add_citizen(genop_store *s, const char *muni, const char *cpr, co
     copy(c.phone, sizeof c.phone, "+45 12 34 56 78");
     copy(c.relatives, sizeof c.relatives, "Datter: Mette, 87 65 43 21");
     c.birth_date = date_of("1940-05-01");
+    c.municipality_code = 851;
     bool created = false;
     must(genop_store_citizen_find_or_create(s, &c, &created, e));
     assert_true(c.id > 0);
@@ -299,7 +302,7 @@ static void test_open_migrate_reopen(void **state)
     assert_null(s);
     assert_message_contains(err, "skemaversion 999");
     assert_message_contains(err, "nyere genop");
-    raw_exec(db, "PRAGMA user_version = 1");
+    raw_exec(db, "PRAGMA user_version = " STRINGIFY(SCHEMA_VERSION));
     sqlite3_close(db);
     must(genop_store_open_sqlite(f->path, &f->s, e));
 
@@ -462,6 +465,14 @@ static void test_citizens(void **state)
     assert_string_equal(g.relatives, "Datter: Mette, 87 65 43 21");
     assert_date_is(g.birth_date, "1940-05-01");
     assert_false(g.digital_post_exempt);
+    assert_int_equal(g.municipality_code, 851);
+
+    /* The municipality code must be one (0 for unknown up to 999). */
+    genop_citizen bad = g;
+    copy(bad.cpr, sizeof bad.cpr, "0303033333");
+    bad.municipality_code = 1000;
+    expect_fail(genop_store_citizen_find_or_create(f->s, &bad, &created, e), GENOP_EINVAL, &err);
+    assert_message_contains(err, "kommunekode");
 
     /* The same CPR in another municipality is another citizen. */
     int64_t other = add_citizen(f->s, B, "0105401234", "Karen Hansen");
@@ -640,6 +651,7 @@ static void test_corrections(void **state)
 
 static void test_tenant_isolation(void **state)
 {
+    size_t total_rows = 0;
     fixture *f = *state;
     genop_error err;
     genop_err code;
@@ -677,7 +689,7 @@ static void test_tenant_isolation(void **state)
     assert_int_equal(l.n, 0);
     assert_int_equal(total, 0);
     genop_store_free_list(&l);
-    must(genop_store_access_log_list(f->s, B, cit, &l, e));
+    must(genop_store_access_log_list(f->s, B, cit, 0, 0, &l, &total_rows, e));
     assert_int_equal(l.n, 0);
     genop_store_free_list(&l);
 
@@ -697,7 +709,7 @@ static void test_tenant_isolation(void **state)
     must(genop_store_worklist(f->s, A, 0, 0, &l, &total, e));
     assert_int_equal(l.n, 1);
     genop_store_free_list(&l);
-    must(genop_store_access_log_list(f->s, A, cit, &l, e));
+    must(genop_store_access_log_list(f->s, A, cit, 0, 0, &l, &total_rows, e));
     assert_int_equal(l.n, 1);
     genop_store_free_list(&l);
 }
@@ -943,6 +955,7 @@ static void test_case_list_filters(void **state)
 
 static void test_access_log(void **state)
 {
+    size_t total_rows = 0;
     fixture *f = *state;
     genop_error err;
     int64_t cit = add_citizen(f->s, A, "0105401234", "Karen Hansen");
@@ -968,8 +981,9 @@ static void test_access_log(void **state)
     assert_string_equal(given.time, "2025-01-01T00:00:00.000Z");
 
     genop_list l;
-    must(genop_store_access_log_list(f->s, A, cit, &l, e));
+    must(genop_store_access_log_list(f->s, A, cit, 0, 0, &l, &total_rows, e));
     assert_int_equal(l.n, 2);
+    assert_int_equal(total_rows, 2);
     genop_access_entry *rows = l.items;
     assert_int_equal(rows[0].id, b.id);        /* newest first */
     assert_int_equal(rows[0].case_id, 77);
@@ -984,12 +998,24 @@ static void test_access_log(void **state)
     assert_string_equal(rows[1].time, a.time);
     genop_store_free_list(&l);
 
+    /* A page: the second newest alone, with the total of all. */
+    must(genop_store_access_log_list(f->s, A, cit, 1, 1, &l, &total_rows, e));
+    assert_int_equal(l.n, 1);
+    assert_int_equal(total_rows, 2);
+    assert_int_equal(((genop_access_entry *)l.items)[0].id, first);
+    genop_store_free_list(&l);
+    must(genop_store_access_log_list(f->s, A, cit, 5, 2, &l, &total_rows, e));
+    assert_int_equal(l.n, 0);
+    assert_int_equal(total_rows, 2);
+    genop_store_free_list(&l);
+
     copy(a.action, sizeof a.action, "");
     expect_fail(genop_store_access_log_append(f->s, &a, e), GENOP_EINVAL, &err);
 }
 
 static void test_bounded_strings(void **state)
 {
+    size_t total_rows = 0;
     fixture *f = *state;
     genop_error err;
     genop_citizen c;
@@ -1027,7 +1053,8 @@ static void test_bounded_strings(void **state)
     raw_exec(db, sql);
     sqlite3_close(db);
     genop_list l;
-    expect_fail(genop_store_access_log_list(f->s, A, c.id, &l, e), GENOP_ETOOBIG, &err);
+    expect_fail(genop_store_access_log_list(f->s, A, c.id, 0, 0, &l, &total_rows, e),
+                GENOP_ETOOBIG, &err);
     assert_message_contains(err, "handlingen");
     assert_null(l.items);
 }

@@ -1,15 +1,20 @@
 // views/accesslog.js - "Adgangslog" for leaders and administrators:
 // who read or wrote a citizen's data, when and why (GET
 // /api/v1/citizens/{id}/access-log). The citizen is named by genop's
-// citizen id (from the case page), never by CPR number.
+// citizen id (from the case page), never by CPR number. The log grows with
+// every look, so it is shown a page of PAGE rows at a time:
+// #/adgangslog/{citizen}/{offset}.
 
 import { get } from '../api.js';
 import { dateTime } from '../dates.js';
-import { h, replace, cell } from '../dom.js';
+import { h, replace, cell, pager } from '../dom.js';
 import * as labels from '../labels.js';
+
+const PAGE = 100;
 
 export async function render(main, params, ctx) {
   const id = params[0] ? Number(params[0]) : null;
+  const offset = params[1] ? Number(params[1]) : 0;
   const input = h('input', { id: 'log-citizen', name: 'citizen', type: 'text', inputmode: 'numeric',
     pattern: '[0-9]*', value: id ? String(id) : null, 'aria-describedby': 'log-citizen-help log-citizen-error',
     autocomplete: 'off' });
@@ -35,10 +40,13 @@ export async function render(main, params, ctx) {
   let result = null;
   if (id) {
     try {
-      const data = await get(`/citizens/${id}/access-log`);
+      const data = await get(`/citizens/${id}/access-log?limit=${PAGE}&offset=${offset}`);
       if (ctx.stale()) return 'Adgangslog';
       const items = data.items || [];
-      result = items.length === 0 ? h('p', { class: 'empty' }, 'Ingen registreringer.') :
+      const page = { total: data.total, limit: PAGE, offset, shown: items.length };
+      const link = (o) => `#/adgangslog/${id}/${o}`;
+      result = items.length === 0 ? h('p', { class: 'empty' }, 'Ingen registreringer.') : [
+        pager(page, link, 'Sider i adgangsloggen, øverst'),
         h('table', { class: 'table accesslog', id: 'accesslog' },
           h('caption', null, `Adgangslog for borger ${id}, nyeste først`),
           h('thead', null, h('tr', null,
@@ -51,7 +59,8 @@ export async function render(main, params, ctx) {
             cell('Handling', labels.action(it.action)),
             cell('Sag', it.case ? (ctx.session.role === 'admin' ? String(it.case)
               : h('a', { href: `#/sag/${Number(it.case)}` }, `Sag ${it.case}`)) : '–'),
-            cell('Formål', it.purpose || '')))));
+            cell('Formål', it.purpose || ''))))),
+        pager(page, link, 'Sider i adgangsloggen, nederst')];
     } catch (err) {
       if (err.status === 401) throw err;
       result = h('p', { class: 'error-text', role: 'alert' }, err.status === 404
