@@ -94,6 +94,17 @@ genop_err genop_store_token_get(genop_store *s, const unsigned char *token_hash,
     return s->ops->token_get(s, token_hash, out, e);
 }
 
+genop_err genop_store_token_list(genop_store *s, const char *username, genop_list *out,
+                                 genop_error *e)
+{
+    return s->ops->token_list(s, username, out, e);
+}
+
+genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *e)
+{
+    return s->ops->token_revoke(s, id, e);
+}
+
 genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
                                              genop_error *e)
 {

@@ -66,6 +66,16 @@ typedef struct genop_user_auth {
     int64_t locked_until;          /* unix seconds, 0 if not locked */
 } genop_user_auth;
 
+/* An API token as `genop token list` shows it: never the token itself. */
+#define GENOP_TOKEN_ID_SIZE 13       /* 12 hex digits of its hash + NUL */
+typedef struct genop_token_info {
+    char id[GENOP_TOKEN_ID_SIZE];
+    char username[GENOP_USERNAME_MAX];
+    char municipality[GENOP_MUNI_ID_MAX];
+    char name[GENOP_TEXT_SMALL_MAX];
+    char created[GENOP_TIMESTAMP_SIZE];
+} genop_token_info;
+
 typedef struct genop_citizen {
     int64_t id;
     char municipality[GENOP_MUNI_ID_MAX];
@@ -184,6 +194,9 @@ typedef struct genop_store_ops {
                               int64_t user_id, const char *name, genop_error *e);
     genop_err (*token_get)(genop_store *s, const unsigned char *token_hash, genop_user *out,
                            genop_error *e);
+    genop_err (*token_list)(genop_store *s, const char *username, genop_list *out,
+                            genop_error *e);
+    genop_err (*token_revoke)(genop_store *s, const char *id, genop_error *e);
     genop_err (*citizen_find_or_create)(genop_store *s, genop_citizen *c, bool *created,
                                         genop_error *e);
     genop_err (*citizen_get)(genop_store *s, const char *muni, int64_t id, genop_citizen *out,
@@ -292,6 +305,15 @@ genop_err genop_store_token_create(genop_store *s, const unsigned char *token_ha
                                    int64_t user_id, const char *name, genop_error *e);
 genop_err genop_store_token_get(genop_store *s, const unsigned char *token_hash,
                                 genop_user *out, genop_error *e);
+/* The API tokens (of username, or of everybody when NULL), oldest first;
+ * out->items is genop_token_info[]. */
+genop_err genop_store_token_list(genop_store *s, const char *username, genop_list *out,
+                                 genop_error *e);
+/* Deletes the token whose id (genop_token_info.id, any case) is given: it
+ * no longer logs anyone in. GENOP_ENOTFOUND when no token has the id;
+ * GENOP_EINVAL when it is malformed or names more than one (then none is
+ * deleted). */
+genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *e);
 
 /* Finds the citizen with c->cpr in c->municipality, or creates one from
  * *c. Either way c->id (and, when found, every field) is filled in. */

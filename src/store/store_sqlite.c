@@ -37,6 +37,7 @@
 #include "store.h"
 
 #include <assert.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +235,8 @@ static const migration migrations[] = {
 #define DEADLINE_COLS                                                           \
     "d.case_id, c.citizen_id, z.name, d.deadline_id, d.label, d.paragraph, "    \
     "d.from_date, d.due, d.source"
+/* GENOP_TOKEN_ID_SIZE (store.h): 6 bytes of the hash, 12 hex digits. */
+#define TOKEN_ID_BYTES_SQL "6"
 #define ACCESS_COLS                                                             \
     "id, time, user_id, username, municipality, citizen_id, case_id, action, purpose"
 
@@ -272,6 +275,9 @@ typedef enum stmt_id {
     ST_SESSION_DELETE,
     ST_TOKEN_CREATE,
     ST_TOKEN_GET,
+    ST_TOKEN_LIST,
+    ST_TOKEN_MATCHES,
+    ST_TOKEN_DELETE,
     ST_CITIZEN_BY_CPR,
     ST_CITIZEN_INSERT,
     ST_CITIZEN_GET,
@@ -327,6 +333,15 @@ static const char *const stmt_sql[ST_COUNT] = {
                         " SELECT ?1, municipality, id, ?3 FROM users WHERE id = ?2",
     [ST_TOKEN_GET] = "SELECT " USER_COLS " FROM api_tokens t"
                      " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1",
+    /* A token is named by the first bytes of its hash, in hex. */
+    [ST_TOKEN_LIST] = "SELECT lower(hex(substr(t.token_hash, 1, " TOKEN_ID_BYTES_SQL "))),"
+                      " u.username, t.municipality, t.name, t.created FROM api_tokens t"
+                      " JOIN users u ON u.id = t.user_id"
+                      " WHERE ?1 IS NULL OR u.username = ?1 ORDER BY t.created, u.username",
+    [ST_TOKEN_MATCHES] = "SELECT count(*) FROM api_tokens"
+                         " WHERE lower(hex(substr(token_hash, 1, " TOKEN_ID_BYTES_SQL "))) = lower(?1)",
+    [ST_TOKEN_DELETE] = "DELETE FROM api_tokens"
+                        " WHERE lower(hex(substr(token_hash, 1, " TOKEN_ID_BYTES_SQL "))) = lower(?1)",
 
     [ST_CITIZEN_BY_CPR] = "SELECT " CITIZEN_COLS " FROM citizens"
                           " WHERE municipality = ?1 AND cpr = ?2",
@@ -1387,6 +1402,90 @@ static genop_err sqlite_token_get(genop_store *s, const unsigned char *token_has
     return err;
 }
 
+/* Steps the cached statement id, bound with ?1 text, to its end. */
+static genop_err exec_stmt_text(sqlite_store *st, stmt_id id, const char *text,
+                                const char *what, genop_error *e)
+{
+    sqlite3_stmt *s;
+    genop_err err = use(st, id, &s, e);
+    if (err)
+        return err;
+    int rc = bind_text(s, 1, text);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        err = db_fail(st, rc, what, e);
+    done(s);
+    return err;
+}
+
+/* Reads a row of ST_TOKEN_LIST. */
+static void read_token_item(row_reader *r, void *item)
+{
+    genop_token_info *t = item;
+    row_text(r, t->id, sizeof t->id, CUT_REFUSED, "nøglens id");
+    row_text(r, t->username, sizeof t->username, CUT_REFUSED, "brugernavnet");
+    row_text(r, t->municipality, sizeof t->municipality, CUT_REFUSED, "kommunen");
+    row_text(r, t->name, sizeof t->name, CUT_OK, "nøglens navn");
+    row_text(r, t->created, sizeof t->created, CUT_REFUSED, "oprettelsestidspunktet");
+}
+
+static genop_err sqlite_token_list(genop_store *s, const char *username, genop_list *out,
+                                   genop_error *e)
+{
+    sqlite_store *st = handle(s);
+    sqlite3_stmt *q = NULL;
+    out->items = NULL;
+    out->n = 0;
+    genop_err err = use(st, ST_TOKEN_LIST, &q, e);
+    if (err)
+        return err;
+    int rc = username ? bind_text(q, 1, username) : sqlite3_bind_null(q, 1);
+    err = rc ? bind_fail(st, rc, e)
+             : collect_rows(st, q, sizeof(genop_token_info), read_token_item, "nøglerne", out, e);
+    done(q);
+    if (err)
+        genop_store_free_list(out);
+    return err;
+}
+
+/* How many tokens the id names. */
+static genop_err token_matches(sqlite_store *st, const char *id, int64_t *n, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    genop_err err = use(st, ST_TOKEN_MATCHES, &q, e);
+    if (err)
+        return err;
+    int rc = bind_text(q, 1, id);
+    err = rc ? bind_fail(st, rc, e) : step_row(st, q, "finde nøglen", e);
+    if (!err)
+        *n = sqlite3_column_int64(q, 0);
+    done(q);
+    return err;
+}
+
+static genop_err sqlite_token_revoke(genop_store *s, const char *id, genop_error *e)
+{
+    sqlite_store *st = handle(s);
+    size_t len = strnlen(id, GENOP_TOKEN_ID_SIZE);
+    if (len != GENOP_TOKEN_ID_SIZE - 1 || strspn(id, "0123456789abcdefABCDEF") != len)
+        return genop_fail(e, GENOP_EINVAL, "et nøgle-id er %d hexadecimale cifre, som "
+                          "'genop token list' viser dem", GENOP_TOKEN_ID_SIZE - 1);
+    int64_t n = 0;
+    genop_err err = unit_begin(st, e);
+    if (err)
+        return err;
+    err = token_matches(st, id, &n, e);
+    if (!err && n == 0)
+        err = genop_fail(e, GENOP_ENOTFOUND, "der er ingen nøgle med id %s", id);
+    else if (!err && n > 1)
+        err = genop_fail(e, GENOP_EINVAL, "id %s passer på %" PRId64 " nøgler; ingen blev "
+                         "tilbagekaldt", id, n);
+    if (!err)
+        err = exec_stmt_text(st, ST_TOKEN_DELETE, id, "tilbagekalde nøglen", e);
+    return unit_end(st, err, e);
+}
+
 /* ---------------------------------------------------------------------
  * Citizens and cases.
  * ------------------------------------------------------------------- */
@@ -2026,6 +2125,8 @@ static const genop_store_ops sqlite_ops = {
     .session_delete = sqlite_session_delete,
     .token_create = sqlite_token_create,
     .token_get = sqlite_token_get,
+    .token_list = sqlite_token_list,
+    .token_revoke = sqlite_token_revoke,
     .citizen_find_or_create = sqlite_citizen_find_or_create,
     .citizen_get = sqlite_citizen_get,
     .case_create = sqlite_case_create,

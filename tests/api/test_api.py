@@ -391,6 +391,26 @@ def run_token_tests(t, srv, pw, genop):
     c.bearer = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     r = c.request("GET", "/api/v1/cases")
     t.ok(r.status == 401, "a wrong Bearer token is 401", r)
+    # Listed without the token itself, and revoked by the listed id.
+    r = subprocess.run([genop, "token", "list", "--db", srv.db, "--user", "vis.aalborg"],
+                       capture_output=True, text=True)
+    rows = [line.split() for line in r.stdout.splitlines()[1:]]
+    t.ok(r.returncode == 0 and len(rows) == 1 and rows[0][1] == "vis.aalborg"
+         and rows[0][-1] == "test" and token not in r.stdout,
+         "token list shows the token's id, user and name, never the token", r.stdout)
+    token_id = rows[0][0] if rows else "none"
+    r = subprocess.run([genop, "token", "revoke", "--db", srv.db, token_id],
+                       capture_output=True, text=True)
+    t.ok(r.returncode == 0 and token_id in r.stdout, "token revoke revokes by the listed id", r)
+    c.bearer = token
+    r = c.request("GET", "/api/v1/cases")
+    t.ok(r.status == 401, "a revoked token is 401 at once", r)
+    r = subprocess.run([genop, "token", "revoke", "--db", srv.db, token_id],
+                       capture_output=True, text=True)
+    t.ok(r.returncode == 1 and "ingen nøgle" in r.stderr, "revoking it again says there is none", r.stderr)
+    r = subprocess.run([genop, "token", "revoke", "--db", srv.db, "12345"],
+                       capture_output=True, text=True)
+    t.ok(r.returncode == 1 and "12 hexadecimale" in r.stderr, "a malformed id is refused with why", r.stderr)
 
 
 if __name__ == "__main__":

@@ -433,6 +433,35 @@ static void test_sessions_and_tokens(void **state)
     assert_int_equal(u.id, f->user_b);
     assert_string_equal(u.municipality, B);
     expect_fail(genop_store_token_get(f->s, h1, &u, e), GENOP_ENOTFOUND, &err);
+
+    /* Listed by the first 6 bytes of their hash; two that share them are
+     * refused together, one alone is revoked and no longer logs in. */
+    unsigned char twin[GENOP_TOKEN_HASH_SIZE], other[GENOP_TOKEN_HASH_SIZE];
+    memcpy(twin, h3, sizeof twin);
+    twin[31] ^= 0xff;
+    memset(other, 0xab, sizeof other);
+    must(genop_store_token_create(f->s, twin, f->user_a, "tvilling", e));
+    must(genop_store_token_create(f->s, other, f->user_a, "anden", e));
+    genop_list l;
+    must(genop_store_token_list(f->s, NULL, &l, e));
+    assert_int_equal(l.n, 3);
+    genop_store_free_list(&l);
+    must(genop_store_token_list(f->s, "vis.aalborg", &l, e));
+    assert_int_equal(l.n, 2);
+    genop_token_info *t = l.items;
+    assert_string_equal(t[0].username, "vis.aalborg");
+    assert_string_equal(t[0].municipality, A);
+    char twin_id[GENOP_TOKEN_ID_SIZE];
+    memcpy(twin_id, strcmp(t[0].name, "tvilling") == 0 ? t[0].id : t[1].id, sizeof twin_id);
+    genop_store_free_list(&l);
+    expect_fail(genop_store_token_revoke(f->s, twin_id, e), GENOP_EINVAL, &err);
+    assert_message_contains(err, "2 nøgler");
+    must(genop_store_token_get(f->s, h3, &u, e));
+    must(genop_store_token_revoke(f->s, "ABABABABABAB", e));
+    expect_fail(genop_store_token_get(f->s, other, &u, e), GENOP_ENOTFOUND, &err);
+    expect_fail(genop_store_token_revoke(f->s, "abababababab", e), GENOP_ENOTFOUND, &err);
+    expect_fail(genop_store_token_revoke(f->s, "abab", e), GENOP_EINVAL, &err);
+    expect_fail(genop_store_token_revoke(f->s, "abababababax", e), GENOP_EINVAL, &err);
 }
 
 static void test_citizens(void **state)
