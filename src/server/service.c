@@ -44,6 +44,13 @@ genop_err service_open(const char *db_path, genop_service **out, genop_error *e)
     return GENOP_OK;
 }
 
+void service_fail_store_from(genop_service *svc, long n)
+{
+    genop_store *s = store_pool_acquire(svc->app.pool);    /* the only handle */
+    genop_store_fail_from(s, n);
+    store_pool_release(svc->app.pool, s);
+}
+
 void service_close(genop_service *svc)
 {
     if (!svc)

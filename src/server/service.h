@@ -59,6 +59,11 @@ genop_err service_municipality_ensure(genop_service *svc, const genop_standard *
 genop_err service_user_add(genop_service *svc, genop_user *u, const char *password,
                            genop_error *e);
 
+/* Fault injection, for tests: from the nth call on (1: the next), every
+ * call of the service's store handle fails (genop_store_fail_from); 0
+ * turns it off. The access log's own handle (reads) is not affected. */
+void service_fail_store_from(genop_service *svc, long n);
+
 /* The user called username, for service_call(). GENOP_ENOTFOUND if there
  * is none. */
 genop_err service_user(genop_service *svc, const char *username, genop_user *out,

@@ -25,125 +25,200 @@ bool genop_role_from_name(const char *name, genop_role *out)
     return true;
 }
 
+/* The fault injection of tests (genop_store_fail_from): true, with the
+ * error set, when this call is one that must fail. */
+static bool injected_fault(genop_store *s, genop_error *e)
+{
+    if (s->fail_from == 0)
+        return false;
+    s->calls++;
+    if (s->calls < s->fail_from)
+        return false;
+    genop_fail(e, GENOP_EIO, "databasen: indsprøjtet fejl ved kald %ld (test)", s->calls);
+    return true;
+}
+
+void genop_store_fail_from(genop_store *s, long n)
+{
+    s->fail_from = n;
+    s->calls = 0;
+}
+
 void genop_store_close(genop_store *s)
 {
     if (s)
         s->ops->close(s);
 }
 
-genop_err genop_store_begin(genop_store *s, genop_error *e) { return s->ops->begin(s, e); }
-genop_err genop_store_commit(genop_store *s, genop_error *e) { return s->ops->commit(s, e); }
+genop_err genop_store_begin(genop_store *s, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->begin(s, e);
+}
+
+genop_err genop_store_commit(genop_store *s, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->commit(s, e);
+}
+
 void genop_store_rollback(genop_store *s) { s->ops->rollback(s); }
 genop_err genop_store_begin_read(genop_store *s, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->begin_read(s, e);
 }
-genop_err genop_store_flush(genop_store *s, genop_error *e) { return s->ops->flush(s, e); }
+genop_err genop_store_flush(genop_store *s, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->flush(s, e);
+}
+
 
 genop_err genop_store_municipality_ensure(genop_store *s, const char *id, int code,
                                           const char *name, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->municipality_ensure(s, id, code, name, e);
 }
 
 genop_err genop_store_user_add(genop_store *s, const genop_user *u, const char *password_hash,
                                int64_t *id, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->user_add(s, u, password_hash, id, e);
 }
 
 genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_user_auth *out,
                                     genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->user_auth_get(s, username, out, e);
 }
 
 genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                         int64_t locked_until, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->user_login_result(s, user_id, ok, locked_until, e);
 }
 
 genop_err genop_store_session_create(genop_store *s, const unsigned char *token_hash,
                                      int64_t user_id, int64_t now, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->session_create(s, token_hash, user_id, now, e);
 }
 
 genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
                                   int64_t idle_seconds, genop_user *out, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->session_get(s, token_hash, now, idle_seconds, out, e);
 }
 
 genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
                                      genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->session_delete(s, token_hash, e);
 }
 
 genop_err genop_store_token_create(genop_store *s, const unsigned char *token_hash,
                                    int64_t user_id, const char *name, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->token_create(s, token_hash, user_id, name, e);
 }
 
 genop_err genop_store_token_get(genop_store *s, const unsigned char *token_hash,
                                 genop_user *out, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->token_get(s, token_hash, out, e);
 }
 
 genop_err genop_store_token_list(genop_store *s, const char *username, genop_list *out,
                                  genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->token_list(s, username, out, e);
 }
 
 genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->token_revoke(s, id, e);
 }
 
 genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
                                              genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->citizen_find_or_create(s, c, created, e);
 }
 
 genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
                                   genop_citizen *out, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->citizen_get(s, muni, id, out, e);
 }
 
 genop_err genop_store_case_create(genop_store *s, genop_case_row *c, const char *created_by,
                                   genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->case_create(s, c, created_by, e);
 }
 
 genop_err genop_store_case_get(genop_store *s, const char *muni, int64_t id,
                                genop_case_row *out, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->case_get(s, muni, id, out, e);
 }
 
 genop_err genop_store_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
                                 genop_list *out, size_t *total, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->case_list(s, muni, f, out, total, e);
 }
 
 genop_err genop_store_event_append(genop_store *s, const char *muni, genop_event_row *ev,
                                    genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->event_append(s, muni, ev, e);
 }
 
 genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case_id,
                                   genop_list *out, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->events_list(s, muni, case_id, out, e);
 }
 
@@ -151,18 +226,24 @@ genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int6
                                           bool closed, const genop_open_deadline *open,
                                           size_t n_open, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->case_projection_set(s, muni, case_id, closed, open, n_open, e);
 }
 
 genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
                                genop_list *out, size_t *total, genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->worklist(s, muni, limit, offset, out, total, e);
 }
 
 genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
                                         genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->access_log_append(s, entry, e);
 }
 
@@ -170,6 +251,8 @@ genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t 
                                       size_t limit, size_t offset, genop_list *out, size_t *total,
                                       genop_error *e)
 {
+    if (injected_fault(s, e))
+        return GENOP_EIO;
     return s->ops->access_log_list(s, muni, citizen_id, limit, offset, out, total, e);
 }
 

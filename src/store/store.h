@@ -223,10 +223,20 @@ typedef struct genop_store_ops {
                                  genop_error *e);
 } genop_store_ops;
 
-/* Every back end's handle starts with this. */
+/* Every back end's handle starts with this. fail_from and calls are the
+ * fault injection of tests (genop_store_fail_from), zero otherwise. */
 struct genop_store {
     const genop_store_ops *ops;
+    long fail_from;
+    long calls;
 };
+
+/* Fault injection, for tests: the nth call through this handle from now
+ * (1 is the next) and every call after it fail with GENOP_EIO, as a disk
+ * or database failure would, without reaching the back end; rollback and
+ * close never fail. 0 turns it off. Tests use it to check that a failure
+ * at any step of a request leaves nothing half-written. */
+void genop_store_fail_from(genop_store *s, long n);
 
 /* How a handle's commits reach the disk. */
 typedef enum genop_commit_mode {

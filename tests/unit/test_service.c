@@ -253,6 +253,111 @@ static void test_access_log(void **state)
     json_decref(reply);
 }
 
+/* What the API shows of a case and of the municipality's lists: the
+ * case's events and projection, the worklist's total, the number of cases
+ * and the citizen's access-log rows of writes. malloc'd text. */
+static char *visible_state(fixture *f, int64_t id)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%" PRId64, id);
+    json_t *c = call(f, &f->vis, "GET", path, NULL, 200);
+    json_t *list = call(f, &f->vis, "GET", "/api/v1/cases", NULL, 200);
+    json_t *work = call(f, &f->vis, "GET", "/api/v1/worklist", NULL, 200);
+    int64_t citizen = json_integer_value(json_object_get(json_object_get(c, "citizen"), "id"));
+    snprintf(path, sizeof path, "/api/v1/citizens/%" PRId64 "/access-log?limit=500", citizen);
+    json_t *log = call(f, &f->admin, "GET", path, NULL, 200);
+    size_t writes = 0, i;
+    json_t *item;
+    json_array_foreach(json_object_get(log, "items"), i, item) {
+        const char *action = json_string_value(json_object_get(item, "action"));
+        writes += strstr(action, ".read") == NULL && strstr(action, ".list") == NULL;
+    }
+    json_t *state = json_pack("{s:O, s:O, s:O, s:O, s:i}", "events", json_object_get(c, "events"),
+                              "case", json_object_get(c, "case"), "cases",
+                              json_object_get(list, "total"), "worklist",
+                              json_object_get(work, "total"), "logged_writes", (int)writes);
+    char *text = json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(state);
+    json_decref(c);
+    json_decref(list);
+    json_decref(work);
+    json_decref(log);
+    return text;
+}
+
+static json_int_t cases_total(fixture *f)
+{
+    json_t *reply = call(f, &f->vis, "GET", "/api/v1/cases", NULL, 200);
+    json_int_t total = json_integer_value(json_object_get(reply, "total"));
+    json_decref(reply);
+    return total;
+}
+
+/* Sends the request with the store failing from its nth call on: the
+ * answer must be a 500 problem, or 201 once n is past the last call;
+ * *citizen_created (if not NULL) gets the 201's citizen.created. */
+static unsigned call_failing_at(fixture *f, long n, const char *path, const json_t *body,
+                                bool *citizen_created)
+{
+    unsigned status = 0;
+    json_t *reply = NULL;
+    service_fail_store_from(f->svc, n);
+    service_call(f->svc, &f->vis, "POST", path, body, &status, &reply);
+    service_fail_store_from(f->svc, 0);
+    if (status != 201 && status != 500)
+        fail_msg("store failing at call %ld: status %u", n, status);
+    if (status == 500) {
+        assert_problem(reply, "internal");
+        return status;
+    }
+    if (citizen_created)
+        *citizen_created =
+            json_is_true(json_object_get(json_object_get(reply, "citizen"), "created"));
+    json_decref(reply);
+    return status;
+}
+
+/* A failure of the store at any step of appending an event or registering
+ * a referral leaves nothing of it: not the event, the projection, the
+ * citizen, the case nor its access-log row. */
+static void test_store_failure_at_every_step(void **state)
+{
+    fixture *f = *state;
+    int64_t id = create_case(f, &f->vis, "0505481238");
+    char path[96], date[GENOP_DATE_STR_SIZE];
+    snprintf(path, sizeof path, "/api/v1/cases/%" PRId64 "/events", id);
+    json_t *ev = json_pack("{s:s, s:s}", "type", "contacted", "date",
+                           genop_date_format(f->today - 9, date));
+    char *before = visible_state(f, id);
+    long n = 1;
+    for (; call_failing_at(f, n, path, ev, NULL) == 500; n++) {
+        char *now = visible_state(f, id);
+        if (strcmp(before, now) != 0)
+            fail_msg("failing at store call %ld changed the case:\n%s\n%s", n, before, now);
+        free(now);
+        assert_true(n < 200);
+    }
+    assert_true(n > 3);                  /* the append makes several store calls */
+    char *after = visible_state(f, id);
+    assert_string_not_equal(before, after);
+    free(after);
+    json_decref(ev);
+
+    json_t *ref = referral(f, "0606491239", 10);
+    json_int_t cases = cases_total(f);
+    bool created = false;
+    for (n = 1; call_failing_at(f, n, "/api/v1/cases", ref, &created) == 500; n++) {
+        assert_int_equal(cases_total(f), cases);
+        assert_true(n < 200);
+    }
+    assert_true(n > 3);
+    assert_int_equal(cases_total(f), cases + 1);
+    /* No failed attempt left the citizen behind: the last one created it. */
+    assert_true(created);
+    json_decref(ref);
+    free(before);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_routes_and_roles),
         cmocka_unit_test(test_cases_and_events),
         cmocka_unit_test(test_access_log),
+        cmocka_unit_test(test_store_failure_at_every_step),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
