@@ -302,7 +302,7 @@ static genop_err audit_list(api_ctx *c, const genop_case_summary *items, size_t 
     for (size_t i = 0; i < n; i++)
         audit_entry_init(&rows[i], &c->user, items[i].c.citizen_id, items[i].c.id,
                          AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
-    genop_err err = audit_queue_record(c->app->audit, rows, n, e);
+    genop_err err = audit_record(c->app->audit, rows, n, e);
     free(rows);
     return err;
 }

@@ -65,7 +65,7 @@ static genop_err audit_items(api_ctx *c, const genop_open_deadline *items, size_
             audit_entry_init(&rows[n_rows++], &c->user, items[i].citizen_id, items[i].case_id,
                              AUDIT_WORKLIST_READ, AUDIT_PURPOSE_DEADLINES);
     }
-    genop_err err = audit_queue_record(c->app->audit, rows, n_rows, e);
+    genop_err err = audit_record(c->app->audit, rows, n_rows, e);
     free(rows);
     return err;
 }

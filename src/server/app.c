@@ -52,7 +52,9 @@ genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_er
     if (!err)
         err = store_pool_open(db_path, handles, &app->pool, e);
     if (!err)
-        err = audit_queue_start(db_path, &app->audit, e);
+        err = commit_queue_start(db_path, GENOP_COMMIT_LOGGED, "adgangsloggen", &app->audit, e);
+    if (!err)
+        err = commit_queue_start(db_path, GENOP_COMMIT_DURABLE, "skrivekøen", &app->writes, e);
     if (!err)
         err = store_flusher_start(db_path, APP_FLUSH_INTERVAL_MS, &app->flusher, e);
     return err;
@@ -60,8 +62,10 @@ genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_er
 
 void app_release(genop_app *app)
 {
-    audit_queue_stop(app->audit);
+    commit_queue_stop(app->audit);
     app->audit = NULL;
+    commit_queue_stop(app->writes);
+    app->writes = NULL;
     store_flusher_stop(app->flusher);
     app->flusher = NULL;
     store_pool_close(app->pool);

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "audit_queue.h"
+#include "commit_queue.h"
 #include "flusher.h"
 #include "pool.h"
 #include "standard.h"
@@ -28,7 +28,8 @@ typedef struct genop_app {
     bool log_requests;
     const char *web_dir;       /* the web app's files (borrowed); NULL: static_default_root() */
     store_pool *pool;                            /* owned: app_open/app_release */
-    audit_queue *audit;                          /* owned: the access log of reads */
+    commit_queue *audit;                         /* owned: the access log of reads */
+    commit_queue *writes;                        /* owned: durable case writes */
     store_flusher *flusher;                      /* owned */
     genop_standard *standards[APP_STANDARDS_MAX];/* owned: app_open/app_release */
     size_t n_standards;
@@ -38,8 +39,9 @@ typedef struct genop_app {
 /* Fills app (zeroed by the caller, flags set as wanted): loads every
  * shipped standard, makes the dummy password hash, opens `handles` store
  * handles on the SQLite file db_path (the first creates and migrates a new
- * file) and starts the access log's queue and the flusher, each with a
- * handle and a thread of its own. auth_init() must have succeeded first. Whatever the result,
+ * file) and starts the two commit queues (the access log of reads, the
+ * durable case writes) and the flusher, each with a handle and a thread of
+ * its own. auth_init() must have succeeded first. Whatever the result,
  * the caller releases app with app_release(). */
 genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e);
 

@@ -2,16 +2,22 @@
  * audit.h - the access log: who read or wrote which citizen's or case's
  * data, when and why. One row per citizen (and case) a request showed or
  * changed. Writes are logged inside the write's own transaction; reads are
- * committed to the log (through the group commit of audit_queue.h) before
- * the answer is sent, so nothing is shown that was not logged first. The
- * log is append-only (store.h).
+ * committed to the log before the answer is sent, so nothing is shown that
+ * was not logged first. The log is append-only (store.h).
+ *
+ * Reads go through a commit queue of their own (commit_queue.h, the app's
+ * `audit`): the rows of the reads that arrive together share one
+ * transaction, which commits with GENOP_COMMIT_LOGGED - in the database's
+ * log, safe from a crash of genop, before the read is answered, and on
+ * disk within APP_FLUSH_INTERVAL_MS (the flusher). One durable commit per
+ * read had made every read wait for the disk, one at a time.
  */
 #ifndef GENOP_AUDIT_H
 #define GENOP_AUDIT_H
 
 #include <stdint.h>
 
-#include "audit_queue.h"
+#include "commit_queue.h"
 #include "error.h"
 #include "store.h"
 
@@ -40,8 +46,12 @@ void audit_entry_init(genop_access_entry *entry, const genop_user *u, int64_t ci
 genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
                     const char *action, const char *purpose, genop_error *e);
 
+/* Reads: the n rows (borrowed; ids and times are filled in) appended
+ * through the queue q, all or none, committed on return. */
+genop_err audit_record(commit_queue *q, genop_access_entry *rows, size_t n, genop_error *e);
+
 /* A read of one citizen's data: one row, committed on return. */
-genop_err audit_read(audit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,
+genop_err audit_read(commit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e);
 
 #endif

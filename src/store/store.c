@@ -71,6 +71,22 @@ genop_err genop_store_begin_read(genop_store *s, genop_error *e)
         return GENOP_EIO;
     return s->ops->begin_read(s, e);
 }
+genop_err genop_store_savepoint(genop_store *s, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->savepoint(s, e);
+}
+
+genop_err genop_store_release(genop_store *s, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->release(s, e);
+}
+
+void genop_store_rollback_to(genop_store *s) { s->ops->rollback_to(s); }
+
 genop_err genop_store_flush(genop_store *s, genop_error *e)
 {
     if (injected_fault(s, e))

@@ -173,6 +173,9 @@ typedef struct genop_store_ops {
     void (*close)(genop_store *s);
     genop_err (*begin)(genop_store *s, genop_error *e);
     genop_err (*begin_read)(genop_store *s, genop_error *e);
+    genop_err (*savepoint)(genop_store *s, genop_error *e);
+    genop_err (*release)(genop_store *s, genop_error *e);
+    void (*rollback_to)(genop_store *s);
     genop_err (*flush)(genop_store *s, genop_error *e);
     genop_err (*commit)(genop_store *s, genop_error *e);
     void (*rollback)(genop_store *s);
@@ -279,6 +282,14 @@ void genop_store_rollback(genop_store *s);
  * sees the database as it was at the first of them. Only for reads; a
  * write inside it may fail if another handle wrote in between. */
 genop_err genop_store_begin_read(genop_store *s, genop_error *e);
+/* A savepoint inside the open transaction (GENOP_EINVAL without one):
+ * genop_store_release() keeps what was written since and ends it;
+ * genop_store_rollback_to() undoes that and ends it (it never fails).
+ * They nest. The commit queue (src/server/commit_queue.h) runs each job in
+ * one, so a failed job leaves nothing in a shared transaction. */
+genop_err genop_store_savepoint(genop_store *s, genop_error *e);
+genop_err genop_store_release(genop_store *s, genop_error *e);
+void genop_store_rollback_to(genop_store *s);
 /* Makes every commit so far, of every handle on the database, durable
  * (see GENOP_COMMIT_LOGGED), and keeps the database's log short. Runs
  * beside readers and writers without stopping them. */

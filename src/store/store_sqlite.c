@@ -263,6 +263,9 @@ typedef enum stmt_id {
     ST_SAVEPOINT,
     ST_RELEASE,
     ST_ROLLBACK_TO,
+    ST_JOB_SAVEPOINT,
+    ST_JOB_RELEASE,
+    ST_JOB_ROLLBACK_TO,
     ST_MUNI_ENSURE,
     ST_MUNI_EXISTS,
     ST_USER_ADD,
@@ -309,6 +312,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_SAVEPOINT] = "SAVEPOINT genop_unit",
     [ST_RELEASE] = "RELEASE genop_unit",
     [ST_ROLLBACK_TO] = "ROLLBACK TO genop_unit",
+    [ST_JOB_SAVEPOINT] = "SAVEPOINT genop_job",
+    [ST_JOB_RELEASE] = "RELEASE genop_job",
+    [ST_JOB_ROLLBACK_TO] = "ROLLBACK TO genop_job",
 
     [ST_MUNI_ENSURE] = "INSERT INTO municipalities (id, code, name) VALUES (?1, ?2, ?3)"
                        " ON CONFLICT (id) DO NOTHING",
@@ -1116,6 +1122,29 @@ static void sqlite_rollback(genop_store *s)
     sqlite_store *st = handle(s);
     if (in_transaction(st))
         run(st, ST_ROLLBACK, "fortryde transaktionen", NULL);
+}
+
+static genop_err sqlite_savepoint(genop_store *s, genop_error *e)
+{
+    sqlite_store *st = handle(s);
+    if (!in_transaction(st))
+        return genop_fail(e, GENOP_EINVAL, "databasen: et savepoint kræver en transaktion");
+    return run(st, ST_JOB_SAVEPOINT, "begynde et savepoint", e);
+}
+
+static genop_err sqlite_release(genop_store *s, genop_error *e)
+{
+    return run(handle(s), ST_JOB_RELEASE, "afslutte et savepoint", e);
+}
+
+/* Undoes the writes since the savepoint and ends it. */
+static void sqlite_rollback_to(genop_store *s)
+{
+    sqlite_store *st = handle(s);
+    if (!in_transaction(st))
+        return;
+    run(st, ST_JOB_ROLLBACK_TO, "fortryde til et savepoint", NULL);
+    run(st, ST_JOB_RELEASE, "afslutte et savepoint", NULL);
 }
 
 static genop_err sqlite_begin_read(genop_store *s, genop_error *e)
@@ -2115,6 +2144,9 @@ static const genop_store_ops sqlite_ops = {
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
     .begin_read = sqlite_begin_read,
+    .savepoint = sqlite_savepoint,
+    .release = sqlite_release,
+    .rollback_to = sqlite_rollback_to,
     .flush = sqlite_flush,
     .municipality_ensure = sqlite_municipality_ensure,
     .user_add = sqlite_user_add,
