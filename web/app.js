@@ -1,7 +1,8 @@
 // app.js - the staff web application's shell: who is logged in, the
 // header and menu, and the router.
 //
-// Routes live in location.hash (#/, #/sager, #/sag/12, #/adgangslog/3),
+// Routes live in location.hash (#/, #/sager, #/sag/12, #/adgangslog/3,
+// #/kvalitetsstandard),
 // which the browser never sends to a server nor in a Referer: only ids
 // go there, never a CPR number or a name. Nothing is kept in local or
 // session storage; the session is the server's HttpOnly cookie, and on
@@ -26,9 +27,11 @@ import * as casesView from './views/cases.js';
 import * as caseView from './views/case.js';
 import * as accessLogView from './views/accesslog.js';
 import * as referralView from './views/referral.js';
+import * as standardView from './views/standard.js';
 
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
 const LOG_ROLES = ['leder', 'admin'];
+const ALL_ROLES = ['visitator', 'terapeut', 'leder', 'admin'];
 
 const routes = [
   { name: 'opgaver', re: /^#?\/?$/, view: worklistView, roles: CASE_ROLES, menu: 'Opgaver', href: '#/' },
@@ -38,6 +41,8 @@ const routes = [
   { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
   { name: 'adgangslog', re: /^#\/adgangslog(?:\/([1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/, view: accessLogView,
     roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
+  { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
+    menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
 ];
 
 const state = {

@@ -13,6 +13,7 @@
  *   POST    /cases/{id}/events            api_events_append       visitator terapeut
  *   GET     /worklist                     api_worklist_get        visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
+ *   GET     /standard                     api_standard_get        any logged in
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -20,6 +21,8 @@
  * closed, note, correction); a leder reads cases, the worklist and the
  * access log; an admin sees the access log only, never case or health
  * data. Only a visitator sees full CPR numbers (roles.h has the details).
+ * Every role reads its municipality's quality standard (no personal data,
+ * so no access-log row).
  *
  * The checks, in order: the path (404 unknown, 405 known with another
  * method, with Allow), the body size (413, see http.c), the login (401),
@@ -60,6 +63,7 @@ static const route routes[] = {
     {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true},
     {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false},
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false},
+    {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 

@@ -77,6 +77,7 @@ def main():
         run_access_log_tests(t, srv, pw, case_id, citizen_id)
         run_error_tests(t, srv, pw)
         run_token_tests(t, srv, pw, genop)
+        run_standard_tests(t, srv, pw, genop)
         run_residency_tests(t, srv, pw)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
@@ -411,6 +412,126 @@ def run_token_tests(t, srv, pw, genop):
     r = subprocess.run([genop, "token", "revoke", "--db", srv.db, "12345"],
                        capture_output=True, text=True)
     t.ok(r.returncode == 1 and "12 hexadecimale" in r.stderr, "a malformed id is refused with why", r.stderr)
+
+
+def standard_rules(doc):
+    """Every rule of a GET /api/v1/standard document, as (kind, rule)."""
+    rules = [("deadline", d) for d in doc.get("deadlines", [])]
+    rules += [("limit", lim) for lim in doc.get("limits", [])]
+    if doc.get("attendance"):
+        rules.append(("attendance", doc["attendance"]))
+    rules += [("eligibility", r) for r in doc.get("eligibility", [])]
+    return rules
+
+
+def find_rule(rules, rid, paragraph=None):
+    for r in rules:
+        if r.get("id") == rid and (paragraph is None or paragraph in r.get("paragraphs", [])):
+            return r
+    return {}
+
+
+def run_standard_tests(t, srv, pw, genop):
+    """GET /api/v1/standard: every role, 401, each municipality its own
+    standard with the values of standards/*.yaml, every rule with its
+    source, and the same rules and sources as `genop standard show`."""
+    r = Client(srv.port).request("GET", "/api/v1/standard")
+    is_problem(t, r, 401, "standard: not logged in is 401")
+    docs = {}
+    for role, user in (("visitator", "vis.aalborg"), ("terapeut", "ter.aalborg"), ("leder", "led.aalborg"),
+                       ("admin", "adm.aalborg")):
+        r = logged_in(srv, user, pw).request("GET", "/api/v1/standard")
+        docs[user] = r.json if r.status == 200 else None
+        t.ok(r.status == 200 and r.json.get("id") == "aalborg"
+             and r.json.get("municipality", {}).get("name") == "Aalborg Kommune",
+             f"standard: a {role} reads Aalborg's standard", r)
+    t.ok(len({json.dumps(d, sort_keys=True) for d in docs.values()}) == 1,
+         "standard: every role gets the same document")
+    aal = docs["vis.aalborg"] or {}
+    r = logged_in(srv, "vis.aalborg", pw).request("GET", "/api/v1/standard")
+    t.ok(r.headers.get("cache-control") == "no-store" and r.headers.get("content-type", "").startswith("application/json"),
+         "standard: JSON with Cache-Control: no-store", r.headers)
+    r = logged_in(srv, "vis.aalborg", pw).request("POST", "/api/v1/standard", {})
+    t.ok(r.status == 405 and "GET" in r.headers.get("allow", ""), "standard: POST is 405 with Allow: GET", r)
+    sk = logged_in(srv, "vis.skive", pw).request("GET", "/api/v1/standard").json or {}
+
+    # The values of standards/aalborg.yaml and standards/skive.yaml.
+    t.ok(aal.get("municipality", {}).get("code") == 851 and aal.get("effective_from") == "2023-01-01"
+         and aal.get("approved") == "Senior- og Omsorgsudvalget, 14.12.2022"
+         and aal.get("paragraphs") == ["86.1", "86.2"]
+         and aal.get("title", "").startswith("Kvalitetsstandard 2023"),
+         "standard: Aalborg's municipality, title, approval, effective date and paragraphs",
+         {k: aal.get(k) for k in ("municipality", "title", "approved", "effective_from", "paragraphs")})
+    t.ok(sk.get("id") == "skive" and sk.get("municipality", {}).get("code") == 779
+         and sk.get("effective_from") == "2017-10-12" and sk.get("paragraphs") == ["86.1"],
+         "standard: a Skive user gets Skive's standard", {k: sk.get(k) for k in ("id", "municipality", "effective_from")})
+    a_start1 = find_rule(aal.get("deadlines", []), "start", "86.1")
+    a_start2 = find_rule(aal.get("deadlines", []), "start", "86.2")
+    s_start = find_rule(sk.get("deadlines", []), "start")
+    t.ok((a_start1.get("amount"), a_start1.get("unit"), a_start2.get("amount"), s_start.get("amount"), s_start.get("unit"))
+         == (8, "workdays", 10, 14, "days"),
+         "standard: start of training, Aalborg 8/10 workdays (stk. 1/2), Skive 14 days", a_start1, a_start2, s_start)
+    t.ok(a_start1.get("text") == "Første træningsgang holdes senest 8 hverdage efter modtagelsen af henvendelsen."
+         and s_start.get("text") == "Første træningsgang holdes senest 14 kalenderdage efter modtagelsen af henvendelsen."
+         and "Gælder ikke, når der er givet afslag." in s_start.get("details", []),
+         "standard: each deadline says in Danish what it promises", a_start1.get("text"), s_start.get("text"))
+    window = find_rule(aal.get("deadlines", []), "complaint_window")
+    t.ok(window.get("topic") == "complaint" and window.get("owner") == "citizen" and window.get("due_on_workday") is True
+         and window.get("source", {}).get("quote")
+         == "Klagen skal være modtaget i visitationen senest 4 uger efter, at du har modtaget afgørelsen.",
+         "standard: Aalborg's complaint window: the citizen's, moved to a workday, with the standard's words", window)
+    t.ok(aal.get("limits") == [] and
+         [(lim.get("id"), lim.get("max"), lim.get("unit")) for lim in sk.get("limits", [])]
+         == [("sessions_per_week", 2, None), ("minutes_per_week", 90, None), ("course_length", 4, "months")],
+         "standard: limits, none in Aalborg, Skive's 2 a week, 90 minutes a week, 4 months",
+         aal.get("limits"), sk.get("limits"))
+    t.ok((aal.get("attendance") or {}).get("review_limit") == 2
+         and aal["attendance"].get("counts") == "no_shows_and_cancellations"
+         and (sk.get("attendance") or {}).get("review_limit") == 1 and sk["attendance"].get("counts") == "no_shows"
+         and sk["attendance"].get("text") == "Forløbet tages op til vurdering ved 1 udeblivelse.",
+         "standard: attendance, Aalborg 2 no-shows and cancellations, Skive 1 no-show", aal.get("attendance"), sk.get("attendance"))
+    t.ok([e.get("id") for e in aal.get("eligibility", [])] == ["minimum_age", "hospital_plan_excludes"]
+         and [e.get("id") for e in sk.get("eligibility", [])] == ["minimum_age", "residency", "hospital_plan_excludes"]
+         and find_rule(sk["eligibility"], "residency").get("text") == "Borgeren skal bo i Skive Kommune.",
+         "standard: eligibility rules as each standard has them", aal.get("eligibility"), sk.get("eligibility"))
+    t.ok(len(sk.get("content", {}).get("complaints", ["x"])) == 0 and len(aal.get("content", {}).get("complaints", [])) == 4
+         and aal["content"].get("purpose", [""])[0].startswith("Genoptræning (§ 86, stk. 1)"),
+         "standard: the plain-language content (Skive says nothing about complaints)", sk.get("content", {}).keys())
+
+    # Every rule carries its source, and the citation is "<short name>, <section>".
+    for name, doc in (("Aalborg", aal), ("Skive", sk)):
+        rules = standard_rules(doc)
+        bad = [r for _, r in rules
+               if not r.get("text") or not (r.get("source") or {}).get("section")
+               or not r["source"].get("quote")
+               or r["source"].get("citation") != f"{name}, {r['source']['section']}"]
+        t.ok(rules and not bad, f"standard: every {name} rule has a text and a source (section, quote, citation)", bad)
+    note = (find_rule(aal.get("deadlines", []), "decision", "86.1").get("source") or {}).get("note") or ""
+    t.ok(note.startswith("Teksten siger ikke, hvorfra de tre hverdage regnes."),
+         "standard: genop's Danish note where the text is ambiguous", note)
+
+    # The same rules as `genop standard show` prints, source for source.
+    for sid, doc in (("aalborg", aal), ("skive", sk)):
+        r = subprocess.run([genop, "standard", "show", sid], capture_output=True, text=True)
+        shown = [line.strip()[len("Kilde: "):] for line in r.stdout.splitlines() if line.strip().startswith("Kilde: ")]
+        quotes = [line.strip() for line in r.stdout.splitlines() if line.strip().startswith("Standardens ord:")]
+        ours = [rule["source"]["citation"] for _, rule in standard_rules(doc)]
+        t.ok(r.returncode == 0 and sorted(shown) == sorted(ours)
+             and all(f"Standardens ord: »{rule['source']['quote']}«" in quotes for _, rule in standard_rules(doc)),
+             f"standard: {sid}'s rules and sources are those of `genop standard show`", shown, ours)
+
+    # A standard without date or approver, and no access-log row for any of it.
+    srv.add_user("rodovre", "terapeut", "std.rodovre")
+    rod_client = logged_in(srv, "std.rodovre", pw)
+    rod = rod_client.request("GET", "/api/v1/standard").json or {}
+    t.ok(rod.get("id") == "rodovre" and rod.get("effective_from") is None and rod.get("approved") is None
+         and find_rule(rod.get("deadlines", []), "contact").get("text")
+         == "Borgeren kontaktes senest 5 kalenderdage efter modtagelsen af henvendelsen.",
+         "standard: Rødovre's gives no date or approver (null), contact within 5 days", rod)
+    db = sqlite3.connect(srv.db)
+    rows = db.execute("SELECT count(*) FROM access_log WHERE username = 'std.rodovre'").fetchone()[0]
+    db.close()
+    t.ok(rows == 0, "standard: reading it writes no access-log row", rows)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@
 // with authors; registering events through the forms (and the API's
 // refusal shown beside the form); another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
-// shows anything but the login; no console error or CSP violation on
+// shows anything but the login; the quality standard for every role,
+// each rule with its source; no console error or CSP violation on
 // any screen; axe-core on every screen (no serious or critical
 // violation); screenshots of every screen at 1366x768 and 390x844 in
 // tests/browser/screenshots/; and the time until each page is
@@ -162,6 +163,7 @@ async function main() {
   await testReferral();
   await testOtherMunicipality(ids);
   await testLogout();
+  await testStandard();
   await testScreens(ids);
   await testDemo();
 
@@ -206,7 +208,9 @@ async function testLoginAndRoles() {
       `log in as ${role}: name, role and municipality shown`, who);
     if (role === 'admin') {
       ok(t.view === 'adgangslog', 'admin lands on the access log (no case data)', t.view);
-      ok(await p.locator('#nav a').count() === 1, 'admin: only the access log in the menu');
+      const menu = await p.locator('#nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/kvalitetsstandard']),
+        'admin: only the access log and the quality standard in the menu', menu);
     } else {
       ok(t.view === 'opgaver' && (await p.locator('#worklist tbody tr').count()) > 0,
         `${role} lands on Opgaver with items`, t.view);
@@ -471,6 +475,98 @@ async function testLogout() {
   const r = await api.request('GET', '/api/v1/worklist');
   ok(r.status === 401, 'the old session cookie no longer works', r.status);
   await context.close();
+}
+
+// "Kvalitetsstandard": every role reaches it from the menu; the page shows
+// each rule of the municipality's standard (as GET /api/v1/standard has
+// it) with its Danish sentence, its citation and the standard's own
+// words; specific rules as standards/rodovre.yaml and aalborg.yaml write
+// them; keyboard use of the list of parts; no horizontal scrolling, axe
+// and screenshots at both sizes.
+async function testStandard() {
+  for (const role of ['visitator', 'terapeut', 'leder', 'admin']) {
+    const { context, page } = await newPage();
+    await load(page, BASE + '/');
+    await login(page, USERS.rodovre[role]);
+    const t = await navigate(page, () => page.click('#nav a[data-route="kvalitetsstandard"]'));
+    timing(`Kvalitetsstandard as ${role}`, t);
+    ok(t.view === 'kvalitetsstandard' && (await text(page, 'h1')).startsWith('Kvalitetsstandard') &&
+       await page.locator('#nav a[data-route="kvalitetsstandard"]').getAttribute('aria-current') === 'page',
+    `${role} opens Kvalitetsstandard from the menu`, t.view);
+    if (role !== 'visitator') {
+      noProblems(page, `Kvalitetsstandard as ${role}`);
+      await context.close();
+      continue;
+    }
+    const api = new ApiClient(BASE);
+    await api.login(USERS.rodovre.visitator, PASSWORD);
+    const std = await api.must('GET', '/api/v1/standard');
+    const body = await text(page, 'main');
+    const rules = [...std.deadlines, ...std.limits, ...(std.attendance ? [std.attendance] : []), ...std.eligibility];
+    const missing = rules.filter((r) => !body.includes(r.text) || !body.includes(r.source.citation) ||
+      (r.source.quote && !body.includes(`»${r.source.quote}«`)) || (r.source.note && !body.includes(r.source.note)));
+    ok(rules.length >= 6 && missing.length === 0, 'every rule is shown with its sentence, citation, quote and note',
+      missing.map((r) => r.text));
+    const contact = await page.locator('#std-deadlines li[data-rule="contact"]').innerText();
+    ok(contact.includes('Kontakt til borgeren') &&
+       contact.includes('Borgeren kontaktes senest 5 kalenderdage efter modtagelsen af henvendelsen.') &&
+       contact.includes('Kilde: Rødovre, Kvalitetsmål') &&
+       contact.includes('»Visitatorkontakt til borgeren inden for fem dage fra ansøgningen«'),
+    'Rødovre\'s contact deadline: the rule in Danish, its section and the standard\'s words', contact);
+    const sessions = await page.locator('#std-limits li[data-rule="sessions"]').innerText();
+    ok(sessions.includes('Højst 32 træningsgange i alt.') && sessions.includes('Kilde: Rødovre, Ydelsens omfang'),
+      'Rødovre\'s 32 sessions under Omfang, with its source', sessions);
+    const headings = await page.locator('main h2').allInnerTexts();
+    ok(['Om standarden', 'Formål', 'Målgruppe', 'Frister', 'Omfang', 'Fremmøde', 'Klage'].every((x) => headings.includes(x)),
+      'a heading for each part of the standard', headings);
+    ok((await text(page, '#std-om')).includes('Teksten angiver ikke, hvornår den gælder fra.'),
+      'a standard without a date says so instead of inventing one');
+    // Keyboard: the list of parts moves focus to the chosen heading.
+    await page.locator('.std-toc a[data-target="std-omfang-h"]').focus();
+    await page.keyboard.press('Enter');
+    ok(await page.evaluate(() => document.activeElement && document.activeElement.id === 'std-omfang-h') &&
+       page.url().endsWith('#/kvalitetsstandard'), 'the list of parts moves focus to the heading (keyboard), the address stays',
+    page.url());
+    ok(await page.evaluate(() => localStorage.length === 0 && sessionStorage.length === 0),
+      'Kvalitetsstandard: nothing in local or session storage');
+    noProblems(page, 'Kvalitetsstandard as visitator');
+    await context.close();
+  }
+
+  // Aalborg covers both paragraphs and gives a date: each rule names its paragraphs.
+  const { context, page } = await newPage();
+  await load(page, BASE + '/#/kvalitetsstandard');
+  await login(page, USERS.aalborg.visitator);
+  await page.waitForSelector('#std-deadlines');
+  const start = page.locator('#std-deadlines li[data-rule="start"][data-paragraphs="86.1"]');
+  const startText = await start.innerText();
+  ok(startText.includes('§ 86, stk. 1') && startText.includes('Første træningsgang holdes senest 8 hverdage efter modtagelsen af henvendelsen.') &&
+     startText.includes('Gælder ikke, når der er givet afslag.'),
+  'Aalborg: start within 8 workdays under § 86, stk. 1', startText);
+  const start2 = await page.locator('#std-deadlines li[data-rule="start"][data-paragraphs="86.2"]').innerText();
+  ok(start2.includes('§ 86, stk. 2') && start2.includes('senest 10 hverdage'), 'Aalborg: 10 workdays under § 86, stk. 2', start2);
+  const about = await text(page, '#std-om');
+  ok(about.includes('søndag 1. januar 2023') && about.includes('Senior- og Omsorgsudvalget, 14.12.2022') &&
+     about.includes('Aalborg Kommune (kommunekode 851)'), 'Aalborg: effective date in Danish, approval and kommunekode', about);
+  const complaint = await text(page, '#std-klage');
+  ok(complaint.includes('Klagefrist') && complaint.includes('Fristen er borgerens; den binder ikke kommunen.') &&
+     complaint.includes('Kilde: Aalborg, Hvis du ønsker at klage'), 'Aalborg: the complaint deadlines under Klage, with sources', complaint);
+  await context.close();
+
+  for (const size of SIZES) {
+    for (const [muni, user] of [['rodovre', USERS.rodovre.leder], ['aalborg', USERS.aalborg.visitator]]) {
+      const { context: c, page: p } = await newPage(size);
+      await load(p, BASE + '/#/kvalitetsstandard');
+      await login(p, user);
+      await p.waitForSelector('#std-om');
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      ok(overflow <= 0, `Kvalitetsstandard ${muni} (${size.name}): nothing wider than the window`, overflow);
+      await shot(p, `kvalitetsstandard-${muni}-${size.name}`);
+      await axe(p, `Kvalitetsstandard ${muni} (${size.name})`);
+      noProblems(p, `Kvalitetsstandard ${muni} (${size.name})`);
+      await c.close();
+    }
+  }
 }
 
 // Every screen at both sizes: screenshot and axe.

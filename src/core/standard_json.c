@@ -1,0 +1,285 @@
+/*
+ * standard_json.c - writes a loaded standard as the JSON document of
+ * standard_json.h with jansson. The YAML's names are kept for values
+ * (anchors, units, conditions, limit ids), so the document can be read
+ * next to docs/standard-format.md; each rule adds "text", its meaning in
+ * Danish (standard_text.c), and "source". Deadlines also say whether they
+ * belong to a complaint ("topic"), so a screen can show them apart.
+ *
+ * Building never stops half-way: a failed allocation only marks the
+ * builder as failed (jansson's *_set_new() and *_append_new() release the
+ * value they could not take), and the whole document is dropped at the
+ * end.
+ *
+ * Texts that are not valid UTF-8 are written with '?' for the bad bytes
+ * rather than failing the document. The loader checks the file, but
+ * libfyaml 0.7.12 can hand back a block scalar with bytes it never wrote
+ * after a malformed indentation (tests/fuzz/corpus/standard/
+ * libfyaml-block-scalar-garbage), so a loaded text is not proof enough.
+ */
+#include "standard_json.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "standard_text.h"
+#include "utf8.h"
+
+/* The document being built; failed is sticky. */
+typedef struct builder {
+    bool failed;
+} builder;
+
+static void put(builder *b, json_t *obj, const char *key, json_t *value)
+{
+    if (json_object_set_new(obj, key, value) != 0)
+        b->failed = true;
+}
+
+static void push(builder *b, json_t *arr, json_t *value)
+{
+    if (json_array_append_new(arr, value) != 0)
+        b->failed = true;
+}
+
+/* A JSON string of s with every byte that is not valid UTF-8 as '?'. */
+static json_t *sanitized_text(const char *s)
+{
+    char *copy = strdup(s);
+    if (!copy)
+        return NULL;
+    genop_utf8_sanitize(copy);
+    json_t *v = json_string(copy);
+    free(copy);
+    return v;
+}
+
+/* A JSON string of s, or null for NULL. Running out of memory fails the
+ * build. */
+static json_t *text(builder *b, const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *v = json_string(s);
+    if (!v)
+        v = sanitized_text(s);
+    if (!v)
+        b->failed = true;
+    return v;
+}
+
+static json_t *new_object(builder *b)
+{
+    json_t *o = json_object();
+    if (!o)
+        b->failed = true;
+    return o;
+}
+
+static json_t *new_array(builder *b)
+{
+    json_t *a = json_array();
+    if (!a)
+        b->failed = true;
+    return a;
+}
+
+/* ["86.1", "86.2"] for a set of GENOP_PARA_* bits. */
+static json_t *paragraphs_json(builder *b, unsigned bits)
+{
+    json_t *arr = new_array(b);
+    if (bits & GENOP_PARA_86_1)
+        push(b, arr, text(b, genop_paragraph_name(GENOP_PARA_86_1)));
+    if (bits & GENOP_PARA_86_2)
+        push(b, arr, text(b, genop_paragraph_name(GENOP_PARA_86_2)));
+    return arr;
+}
+
+static json_t *source_json(builder *b, const genop_source *s)
+{
+    json_t *o = new_object(b);
+    put(b, o, "section", text(b, s->section));
+    put(b, o, "quote", text(b, s->quote));
+    put(b, o, "note", text(b, s->note));
+    put(b, o, "citation", text(b, s->citation));
+    return o;
+}
+
+static json_t *text_list_json(builder *b, const genop_text_list *l)
+{
+    json_t *arr = new_array(b);
+    for (size_t i = 0; i < l->n; i++)
+        push(b, arr, text(b, l->items[i]));
+    return arr;
+}
+
+/* Every content key, an empty list where the standard says nothing. */
+static json_t *content_json(builder *b, const genop_content *c)
+{
+    json_t *o = new_object(b);
+    put(b, o, "purpose", text_list_json(b, &c->purpose));
+    put(b, o, "target_group", text_list_json(b, &c->target_group));
+    put(b, o, "includes", text_list_json(b, &c->includes));
+    put(b, o, "excludes", text_list_json(b, &c->excludes));
+    put(b, o, "provider", text_list_json(b, &c->provider));
+    put(b, o, "obligations", text_list_json(b, &c->obligations));
+    put(b, o, "complaints", text_list_json(b, &c->complaints));
+    put(b, o, "contact", text_list_json(b, &c->contact));
+    return o;
+}
+
+static json_t *deadline_details_json(builder *b, const genop_deadline_rule *d)
+{
+    const char *details[GENOP_DEADLINE_DETAILS_MAX];
+    size_t n = genop_deadline_details(d, details);
+    json_t *arr = new_array(b);
+    for (size_t i = 0; i < n; i++)
+        push(b, arr, text(b, details[i]));
+    return arr;
+}
+
+static json_t *deadline_json(builder *b, const genop_deadline_rule *d)
+{
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *o = new_object(b);
+    put(b, o, "id", text(b, d->id));
+    put(b, o, "label", text(b, d->label));
+    put(b, o, "topic", text(b, genop_deadline_is_complaint(d) ? "complaint" : "case"));
+    put(b, o, "paragraphs", paragraphs_json(b, d->paragraphs));
+    put(b, o, "from", text(b, genop_anchor_name(d->from)));
+    put(b, o, "until", text(b, genop_anchor_name(d->until)));
+    put(b, o, "when", text(b, genop_condition_name(d->when)));
+    put(b, o, "amount", json_integer(d->amount));
+    put(b, o, "unit", text(b, genop_unit_name(d->unit)));
+    put(b, o, "due_on_workday", json_boolean(d->due_on_workday));
+    put(b, o, "owner", text(b, d->citizens_deadline ? "citizen" : "municipality"));
+    put(b, o, "text", text(b, genop_deadline_text(d, sentence, sizeof sentence)));
+    put(b, o, "details", deadline_details_json(b, d));
+    put(b, o, "source", source_json(b, &d->source));
+    return o;
+}
+
+static json_t *limit_json(builder *b, const genop_limit_rule *l)
+{
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *o = new_object(b);
+    put(b, o, "id", text(b, genop_limit_name(l->kind)));
+    put(b, o, "label", text(b, l->label));
+    put(b, o, "paragraphs", paragraphs_json(b, l->paragraphs));
+    put(b, o, "max", json_integer(l->max));
+    put(b, o, "unit", l->kind == GENOP_LIMIT_COURSE_LENGTH ? text(b, genop_unit_name(l->unit))
+                                                          : json_null());
+    put(b, o, "text", text(b, genop_limit_text(l, sentence, sizeof sentence)));
+    put(b, o, "source", source_json(b, &l->source));
+    return o;
+}
+
+/* The attendance rule, or null when the standard has none. */
+static json_t *attendance_json(builder *b, const genop_attendance_rule *a)
+{
+    if (!a->present)
+        return json_null();
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *o = new_object(b);
+    put(b, o, "paragraphs", paragraphs_json(b, a->paragraphs));
+    put(b, o, "counts", text(b, a->counts == GENOP_COUNT_NO_SHOWS ? "no_shows"
+                                                                  : "no_shows_and_cancellations"));
+    put(b, o, "review_limit", json_integer(a->review_limit));
+    put(b, o, "text", text(b, genop_attendance_text(a, sentence, sizeof sentence)));
+    put(b, o, "source", source_json(b, &a->source));
+    return o;
+}
+
+/* One eligibility rule: its id (the YAML key), its sentence, its source. */
+static json_t *eligibility_rule(builder *b, const char *id, const char *sentence,
+                                const genop_source *src)
+{
+    json_t *o = new_object(b);
+    put(b, o, "id", text(b, id));
+    put(b, o, "text", text(b, sentence));
+    put(b, o, "source", source_json(b, src));
+    return o;
+}
+
+/* The eligibility rules the standard has, in the YAML's order. */
+static json_t *eligibility_json(builder *b, const genop_standard *s)
+{
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *arr = new_array(b);
+    if (s->minimum_age.present) {
+        json_t *o = eligibility_rule(b, "minimum_age",
+                                     genop_minimum_age_text(&s->minimum_age, sentence, sizeof sentence),
+                                     &s->minimum_age.source);
+        put(b, o, "years", json_integer(s->minimum_age.minimum_years));
+        push(b, arr, o);
+    }
+    if (s->residency.present) {
+        json_t *o = eligibility_rule(b, "residency",
+                                     genop_residency_text(s, sentence, sizeof sentence),
+                                     &s->residency.source);
+        put(b, o, "municipality_code", json_integer(s->municipality_code));
+        push(b, arr, o);
+    }
+    if (s->hospital_plan_excludes.present)
+        push(b, arr, eligibility_rule(b, "hospital_plan_excludes",
+                                      genop_hospital_plan_text(sentence, sizeof sentence),
+                                      &s->hospital_plan_excludes.source));
+    if (s->quarantine.present) {
+        json_t *o = eligibility_rule(b, "quarantine",
+                                     genop_quarantine_text(&s->quarantine, sentence, sizeof sentence),
+                                     &s->quarantine.source);
+        put(b, o, "amount", json_integer(s->quarantine.amount));
+        put(b, o, "unit", text(b, genop_unit_name(s->quarantine.unit)));
+        push(b, arr, o);
+    }
+    return arr;
+}
+
+static json_t *municipality_json(builder *b, const genop_standard *s)
+{
+    json_t *o = new_object(b);
+    put(b, o, "name", text(b, s->municipality));
+    put(b, o, "short_name", text(b, s->short_name));
+    put(b, o, "code", json_integer(s->municipality_code));
+    return o;
+}
+
+static json_t *document_json(builder *b, const genop_standard *s)
+{
+    char date[GENOP_DATE_STR_SIZE];
+    json_t *o = new_object(b);
+    put(b, o, "id", text(b, s->id));
+    put(b, o, "municipality", municipality_json(b, s));
+    put(b, o, "title", text(b, s->title));
+    put(b, o, "approved", text(b, s->approved));
+    put(b, o, "effective_from",
+        s->has_effective_from ? text(b, genop_date_format(s->effective_from, date)) : json_null());
+    put(b, o, "paragraphs", paragraphs_json(b, s->paragraphs));
+    put(b, o, "content", content_json(b, &s->content));
+    json_t *deadlines = new_array(b);
+    for (size_t i = 0; i < s->n_deadlines; i++)
+        push(b, deadlines, deadline_json(b, &s->deadlines[i]));
+    put(b, o, "deadlines", deadlines);
+    json_t *limits = new_array(b);
+    for (size_t i = 0; i < s->n_limits; i++)
+        push(b, limits, limit_json(b, &s->limits[i]));
+    put(b, o, "limits", limits);
+    put(b, o, "attendance", attendance_json(b, &s->attendance));
+    put(b, o, "eligibility", eligibility_json(b, s));
+    return o;
+}
+
+genop_err genop_standard_to_json(const genop_standard *std, json_t **out, genop_error *e)
+{
+    builder b = {false};
+    json_t *doc = document_json(&b, std);
+    if (b.failed) {
+        json_decref(doc);
+        *out = NULL;
+        return genop_fail(e, GENOP_ENOMEM, "kvalitetsstandarden %s kunne ikke skrives som JSON",
+                          std->id ? std->id : "?");
+    }
+    *out = doc;
+    return GENOP_OK;
+}

@@ -1,0 +1,27 @@
+/*
+ * standard_json.h - a quality standard as one JSON document, for
+ * GET /api/v1/standard and anything else that shows a standard to people:
+ * who issued it and when, its plain-language content, and every rule
+ * (deadlines, limits, attendance, eligibility) with its values, a Danish
+ * sentence saying what it promises (standard_text.h) and its source (the
+ * section, the standard's own words, genop's note where the text is
+ * ambiguous, and the citation every result carries).
+ *
+ * The document's fields are described in docs/openapi.yaml (schema
+ * Standard). Pure: no I/O.
+ */
+#ifndef GENOP_STANDARD_JSON_H
+#define GENOP_STANDARD_JSON_H
+
+#include <jansson.h>
+
+#include "error.h"
+#include "standard.h"
+
+/* Builds std's document into *out, a new reference the caller releases
+ * with json_decref(). std is only read. A byte of a text that is not
+ * valid UTF-8 is written as '?'. GENOP_ENOMEM, with *out NULL, when
+ * memory ran out. */
+genop_err genop_standard_to_json(const genop_standard *std, json_t **out, genop_error *e);
+
+#endif

@@ -1,0 +1,190 @@
+// views/standard.js - "Kvalitetsstandard": the user's municipality's
+// quality standard (GET /api/v1/standard) as readable Danish pages, for
+// every role. One section per part of the standard (formål, målgruppe,
+// who can get training, indhold, frister, omfang, fremmøde, klage,
+// leverandør, kontakt); every rule says in plain Danish what it promises
+// (the server's "text") and shows where it comes from: the citation
+// (kommune, afsnit), the standard's own words as a quote, and, where the
+// text is ambiguous, how genop reads it. A list of the sections at the
+// top moves focus to the chosen heading (the app routes on
+// location.hash, so in-page #fragments cannot be used as links). A
+// standard holds no personal data; nothing about the user goes anywhere.
+
+import { get } from '../api.js';
+import { longDate } from '../dates.js';
+import { h, replace, facts } from '../dom.js';
+import * as labels from '../labels.js';
+
+const HREF = '#/kvalitetsstandard';
+
+const ELIGIBILITY_LABELS = {
+  minimum_age: 'Alder',
+  residency: 'Bopæl',
+  hospital_plan_excludes: 'Genoptræningsplan fra sygehus',
+  quarantine: 'Tidligere forløb for samme lidelse',
+};
+
+// "§ 86, stk. 1 og 2" for ["86.1", "86.2"], "§ 86, stk. 2" for ["86.2"].
+export function paragraphsText(list) {
+  const stk = (list || []).map((p) => (/^86\.([12])$/.exec(p) || [])[1]).filter(Boolean);
+  if (stk.length === 0) return '';
+  if (stk.length === 1) return labels.paragraph(`86.${stk[0]}`);
+  return `§ 86, stk. ${stk.slice(0, -1).join(', ')} og ${stk.at(-1)}`;
+}
+
+// Where a rule comes from: the citation, the standard's own words, and
+// genop's reading where the text is ambiguous.
+function sourceBlock(src) {
+  if (!src) return h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), 'ukendt');
+  return h('div', { class: 'rule-source' },
+    h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), src.citation || src.section),
+    src.quote ? h('p', { class: 'quote-label' }, 'Standardens ord:') : null,
+    src.quote ? h('blockquote', { class: 'quote' }, h('p', null, `»${src.quote}«`)) : null,
+    src.note ? h('p', { class: 'note' }, h('span', { class: 'source-label' }, 'Sådan læser genop det: '), src.note) : null);
+}
+
+// One rule: its name (and paragraphs when the standard covers both), the
+// promise in Danish, the conditions, the source.
+function ruleItem(rule, key, label, std) {
+  const headingId = `std-rule-${key}`;
+  const both = (std.paragraphs || []).length > 1;
+  const paras = rule.paragraphs ? paragraphsText(rule.paragraphs) : '';
+  return h('li', { class: 'rule', 'data-rule': rule.id, 'data-paragraphs': (rule.paragraphs || []).join(' ') || null },
+    h('article', { 'aria-labelledby': headingId },
+      h('div', { class: 'rule-head' },
+        h('h3', { id: headingId }, label),
+        both && paras ? h('span', { class: 'para-badge' }, paras) : null),
+      h('p', { class: 'rule-text' }, rule.text),
+      rule.details && rule.details.length ? h('ul', { class: 'rule-details' }, rule.details.map((d) => h('li', null, d))) : null,
+      sourceBlock(rule.source)));
+}
+
+function ruleList(id, rules, std, labelOf) {
+  return h('ul', { class: 'rules', id }, rules.map((r, i) => ruleItem(r, `${id}-${i}`, labelOf(r), std)));
+}
+
+const textList = (items, cls) => h('ul', { class: cls || 'text-list' }, items.map((t) => h('li', null, t)));
+const empty = (text) => h('p', { class: 'empty' }, text);
+
+// A part of the standard: <section> named by its <h2>.
+function part(id, title, ...body) {
+  return h('section', { class: 'card std-part', id, 'aria-labelledby': `${id}-h` },
+    h('h2', { id: `${id}-h`, tabindex: '-1' }, title), body);
+}
+
+function aboutPart(std) {
+  const m = std.municipality || {};
+  const eff = std.effective_from;
+  return part('std-om', 'Om standarden',
+    facts([
+      ['Kommune', m.code ? `${m.name} (kommunekode ${m.code})` : m.name],
+      ['Titel', std.title],
+      ['Gælder for', `${paragraphsText(std.paragraphs)} i Lov om social service`],
+      ['Gælder fra', eff ? h('time', { datetime: eff }, longDate(eff)) : 'Teksten angiver ikke, hvornår den gælder fra.'],
+      ['Godkendt', std.approved || 'Teksten angiver ikke, hvem der har godkendt den eller hvornår.'],
+    ]),
+    h('p', { class: 'notice' }, 'Hver regel står med det afsnit af standarden, den kommer fra, og standardens egne ord. ',
+      'Hvor teksten kan læses på flere måder, står der, hvordan genop læser den.'));
+}
+
+function contentPart(id, title, items, none) {
+  if (!items || items.length === 0) return none ? part(id, title, empty(none)) : null;
+  return part(id, title, textList(items));
+}
+
+function includesPart(c) {
+  const inc = c.includes || [];
+  const exc = c.excludes || [];
+  if (!inc.length && !exc.length) return null;
+  return part('std-indhold', 'Indhold',
+    inc.length ? [h('h3', null, 'Træningen kan indeholde'), textList(inc)] : null,
+    exc.length ? [h('h3', null, 'Træningen indeholder ikke'), textList(exc)] : null);
+}
+
+function eligibilityPart(std) {
+  const rules = std.eligibility || [];
+  return part('std-betingelser', 'Hvem kan få træning',
+    rules.length
+      ? [h('p', null, 'Betingelser, som genop kontrollerer for hver sag:'),
+        ruleList('std-eligibility', rules, std, (r) => ELIGIBILITY_LABELS[r.id] || r.id)]
+      : empty('Standarden stiller ingen betingelser, som genop kan kontrollere.'));
+}
+
+function deadlinesPart(std) {
+  const rules = (std.deadlines || []).filter((d) => d.topic !== 'complaint');
+  return part('std-frister', 'Frister',
+    rules.length ? ruleList('std-deadlines', rules, std, (r) => r.label || r.id) : empty('Standarden lover ingen frister.'));
+}
+
+function limitsPart(std) {
+  const rules = std.limits || [];
+  return part('std-omfang', 'Omfang',
+    rules.length ? ruleList('std-limits', rules, std, (r) => r.label || r.id)
+      : empty('Standarden sætter ingen faste grænser for, hvor meget træning et forløb kan have.'));
+}
+
+function attendancePart(std) {
+  const a = std.attendance;
+  const obligations = (std.content && std.content.obligations) || [];
+  return part('std-fremmoede', 'Fremmøde',
+    a ? ruleList('std-attendance', [{ ...a, id: 'attendance' }], std,
+      () => (a.counts === 'no_shows' ? 'Udeblivelser' : 'Udeblivelser og afbud'))
+      : empty('Standarden sætter ingen grænse for udeblivelser.'),
+    obligations.length ? [h('h3', null, 'Borgerens forpligtelser'), textList(obligations)] : null);
+}
+
+function complaintPart(std) {
+  const rules = (std.deadlines || []).filter((d) => d.topic === 'complaint');
+  const words = (std.content && std.content.complaints) || [];
+  if (!rules.length && !words.length) {
+    return part('std-klage', 'Klage', empty('Standarden siger ikke noget om klage.'));
+  }
+  return part('std-klage', 'Klage',
+    words.length ? textList(words) : null,
+    rules.length ? ruleList('std-complaints', rules, std, (r) => r.label || r.id) : null);
+}
+
+// The list of parts at the top. Following one moves focus to its heading.
+function contents(parts) {
+  const items = parts.filter(Boolean).map((sec) => {
+    const heading = sec.querySelector('h2');
+    return h('li', null, h('a', {
+      href: HREF,
+      'data-target': heading.id,
+      onclick: (e) => {
+        e.preventDefault();
+        heading.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+      },
+    }, heading.textContent));
+  });
+  return h('nav', { class: 'std-toc', 'aria-labelledby': 'std-toc-h' },
+    h('h2', { id: 'std-toc-h', class: 'toc-heading' }, 'På denne side'),
+    h('ul', null, items));
+}
+
+export async function render(main, _params, ctx) {
+  const std = await get('/standard');
+  if (ctx.stale()) return 'Kvalitetsstandard';
+  const c = std.content || {};
+  const muni = (std.municipality && std.municipality.name) || '';
+  const parts = [
+    aboutPart(std),
+    contentPart('std-formaal', 'Formål', c.purpose),
+    contentPart('std-maalgruppe', 'Målgruppe', c.target_group),
+    eligibilityPart(std),
+    includesPart(c),
+    deadlinesPart(std),
+    limitsPart(std),
+    attendancePart(std),
+    complaintPart(std),
+    contentPart('std-leverandoer', 'Hvem leverer træningen', c.provider),
+    contentPart('std-kontakt', 'Kontakt', c.contact),
+  ].filter(Boolean);
+  replace(main,
+    h('div', { class: 'page-head' },
+      h('h1', null, 'Kvalitetsstandard', muni ? h('span', { class: 'h1-sub' }, ` – ${muni}`) : null),
+      h('p', { class: 'lead', id: 'std-title' }, std.title || '')),
+    h('div', { class: 'std-layout' }, contents(parts), h('div', { class: 'std-parts' }, parts)));
+  return muni ? `Kvalitetsstandard – ${muni}` : 'Kvalitetsstandard';
+}
