@@ -8,57 +8,32 @@
 
 #include <stdio.h>
 
-/* Appends ,"key": so that every member after the first is preceded by a
- * comma; `first` tracks the object being written. */
-static void key(genop_buf *b, bool *first, const char *name)
-{
-    genop_buf_adds(b, *first ? "\"" : ",\"");
-    genop_buf_adds(b, name);
-    genop_buf_add(b, "\":", 2);
-    *first = false;
-}
-
-/* A string we know needs no escaping (names from genop's own tables). */
-static void plain_string(genop_buf *b, const char *s)
-{
-    genop_buf_add(b, "\"", 1);
-    genop_buf_adds(b, s);
-    genop_buf_add(b, "\"", 1);
-}
-
-static void date_value(genop_buf *b, bool present, genop_date d)
-{
-    char buf[GENOP_DATE_STR_SIZE];
-    if (present)
-        plain_string(b, genop_date_format(d, buf));
-    else
-        genop_buf_adds(b, "null");
-}
+#include "json_write.h"
 
 static void write_deadline(genop_buf *b, const genop_deadline_result *d)
 {
     bool f = true;
     const genop_deadline_rule *rule = d->rule;
     genop_buf_adds(b, "{");
-    key(b, &f, "id");
+    json_write_key(b, &f, "id");
     genop_buf_add_json_string(b, rule->id);
-    key(b, &f, "label");
+    json_write_key(b, &f, "label");
     genop_buf_add_json_string(b, rule->label);
-    key(b, &f, "from");
-    date_value(b, true, d->from);
-    key(b, &f, "due");
-    date_value(b, true, d->due);
-    key(b, &f, "done");
-    date_value(b, d->done, d->done_date);
-    key(b, &f, "status");
-    plain_string(b, genop_deadline_status_name(d->status));
+    json_write_key(b, &f, "from");
+    json_write_date(b, true, d->from);
+    json_write_key(b, &f, "due");
+    json_write_date(b, true, d->due);
+    json_write_key(b, &f, "done");
+    json_write_date(b, d->done, d->done_date);
+    json_write_key(b, &f, "status");
+    json_write_plain_string(b, genop_deadline_status_name(d->status));
     if (!d->done) {
-        key(b, &f, "workdays_left");
+        json_write_key(b, &f, "workdays_left");
         genop_buf_add_long(b, d->workdays_left);
     }
-    key(b, &f, "owner");
+    json_write_key(b, &f, "owner");
     genop_buf_adds(b, rule->citizens_deadline ? "\"citizen\"" : "\"municipality\"");
-    key(b, &f, "rule");
+    json_write_key(b, &f, "rule");
     genop_buf_add(b, "\"", 1);
     genop_buf_add_long(b, rule->amount);
     genop_buf_add(b, " ", 1);
@@ -66,7 +41,7 @@ static void write_deadline(genop_buf *b, const genop_deadline_result *d)
     genop_buf_adds(b, " fra ");
     genop_buf_adds(b, genop_anchor_label_da(rule->from));
     genop_buf_add(b, "\"", 1);
-    key(b, &f, "source");
+    json_write_key(b, &f, "source");
     genop_buf_add_json_string(b, rule->source.citation);
     genop_buf_adds(b, "}");
 }
@@ -75,25 +50,25 @@ static void write_limit(genop_buf *b, const genop_limit_result *l)
 {
     bool f = true;
     genop_buf_adds(b, "{");
-    key(b, &f, "id");
-    plain_string(b, genop_limit_name(l->rule->kind));
-    key(b, &f, "label");
+    json_write_key(b, &f, "id");
+    json_write_plain_string(b, genop_limit_name(l->rule->kind));
+    json_write_key(b, &f, "label");
     genop_buf_add_json_string(b, l->rule->label);
-    key(b, &f, "status");
+    json_write_key(b, &f, "status");
     genop_buf_adds(b, l->exceeded ? "\"exceeded\"" : "\"ok\"");
-    key(b, &f, "used");
+    json_write_key(b, &f, "used");
     genop_buf_add_long(b, l->used);
-    key(b, &f, "max");
+    json_write_key(b, &f, "max");
     genop_buf_add_long(b, l->max);
     if (l->rule->kind == GENOP_LIMIT_SESSIONS_PER_WEEK ||
         l->rule->kind == GENOP_LIMIT_MINUTES_PER_WEEK) {
-        key(b, &f, "period");
+        json_write_key(b, &f, "period");
         if (l->has_period)
             genop_buf_addf(b, "\"%04d-W%02d\"", l->period_year, l->period_week);
         else
             genop_buf_adds(b, "null");
     }
-    key(b, &f, "source");
+    json_write_key(b, &f, "source");
     genop_buf_add_json_string(b, l->rule->source.citation);
     genop_buf_adds(b, "}");
 }
@@ -165,19 +140,19 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
     bool f = true;
     genop_buf_adds(b, "{");
     if (c && c->id_kind == GENOP_CASE_ID_STRING) {
-        key(b, &f, "id");
+        json_write_key(b, &f, "id");
         genop_buf_add_json_string(b, c->id);
     } else if (c && c->id_kind == GENOP_CASE_ID_NUMBER) {
-        key(b, &f, "id");
+        json_write_key(b, &f, "id");
         genop_buf_adds(b, c->id);
     }
-    key(b, &f, "standard");
+    json_write_key(b, &f, "standard");
     genop_buf_add_json_string(b, r->standard->id);
-    key(b, &f, "as_of");
-    date_value(b, true, r->as_of);
-    key(b, &f, "paragraph");
-    plain_string(b, genop_paragraph_name(r->paragraph));
-    key(b, &f, "deadlines");
+    json_write_key(b, &f, "as_of");
+    json_write_date(b, true, r->as_of);
+    json_write_key(b, &f, "paragraph");
+    json_write_plain_string(b, genop_paragraph_name(r->paragraph));
+    json_write_key(b, &f, "deadlines");
     genop_buf_adds(b, "[");
     for (size_t i = 0; i < r->n_deadlines; i++) {
         if (i)
@@ -185,7 +160,7 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
         write_deadline(b, &r->deadlines[i]);
     }
     genop_buf_adds(b, "]");
-    key(b, &f, "limits");
+    json_write_key(b, &f, "limits");
     genop_buf_adds(b, "[");
     for (size_t i = 0; i < r->n_limits; i++) {
         if (i)
@@ -193,11 +168,11 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
         write_limit(b, &r->limits[i]);
     }
     genop_buf_adds(b, "]");
-    key(b, &f, "attendance");
+    json_write_key(b, &f, "attendance");
     write_attendance(b, &r->attendance);
-    key(b, &f, "eligibility");
+    json_write_key(b, &f, "eligibility");
     write_eligibility(b, r);
-    key(b, &f, "warnings");
+    json_write_key(b, &f, "warnings");
     write_warnings(b, r);
     genop_buf_adds(b, "}");
 }

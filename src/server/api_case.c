@@ -24,41 +24,15 @@
 #include "evaluate.h"
 #include "input.h"
 #include "json_members.h"
+#include "json_write.h"
 #include "problem.h"
 #include "result_json.h"
 #include "roles.h"
-
-/* Appends ,"name": (the comma unless it is the object's first member). */
-static void key(genop_buf *b, bool *first, const char *name)
-{
-    genop_buf_adds(b, *first ? "\"" : ",\"");
-    genop_buf_adds(b, name);
-    genop_buf_add(b, "\":", 2);
-    *first = false;
-}
-
-static void date_value(genop_buf *b, bool present, genop_date d)
-{
-    char text[GENOP_DATE_STR_SIZE];
-    if (present)
-        genop_buf_add_json_string(b, genop_date_format(d, text));
-    else
-        genop_buf_adds(b, "null");
-}
 
 /* A non-empty string, or null. */
 static void text_or_null(genop_buf *b, const char *s)
 {
     genop_buf_add_json_string(b, s[0] ? s : NULL);
-}
-
-/* An id, or null for 0. */
-static void id_or_null(genop_buf *b, int64_t id)
-{
-    if (id)
-        genop_buf_add_long(b, (long)id);
-    else
-        genop_buf_adds(b, "null");
 }
 
 static void write_citizen(genop_buf *b, const genop_citizen *cit, genop_role role,
@@ -67,29 +41,26 @@ static void write_citizen(genop_buf *b, const genop_citizen *cit, genop_role rol
     char cpr[GENOP_CPR_TEXT_SIZE];
     bool f = true;
     genop_buf_add(b, "{", 1);
-    key(b, &f, "id");
+    json_write_key(b, &f, "id");
     genop_buf_add_long(b, (long)cit->id);
-    key(b, &f, "cpr");
+    json_write_key(b, &f, "cpr");
     genop_buf_add_json_string(b, roles_cpr_text(role, cit->cpr, cpr));
-    key(b, &f, "name");
+    json_write_key(b, &f, "name");
     genop_buf_add_json_string(b, cit->name);
-    key(b, &f, "birth_date");
-    date_value(b, true, cit->birth_date);
-    key(b, &f, "age");
+    json_write_key(b, &f, "birth_date");
+    json_write_date(b, true, cit->birth_date);
+    json_write_key(b, &f, "age");
     genop_buf_add_long(b, genop_age_on(cit->birth_date, today));
-    key(b, &f, "municipality_code");
-    if (cit->municipality_code)
-        genop_buf_add_long(b, cit->municipality_code);
-    else
-        genop_buf_adds(b, "null");
+    json_write_key(b, &f, "municipality_code");
+    json_write_long_or_null(b, cit->municipality_code != 0, cit->municipality_code);
     if (roles_sees_contact(role)) {
-        key(b, &f, "address");
+        json_write_key(b, &f, "address");
         text_or_null(b, cit->address);
-        key(b, &f, "phone");
+        json_write_key(b, &f, "phone");
         text_or_null(b, cit->phone);
-        key(b, &f, "relatives");
+        json_write_key(b, &f, "relatives");
         text_or_null(b, cit->relatives);
-        key(b, &f, "digital_post_exempt");
+        json_write_key(b, &f, "digital_post_exempt");
         genop_buf_adds(b, cit->digital_post_exempt ? "true" : "false");
     }
     genop_buf_add(b, "}", 1);
@@ -141,28 +112,28 @@ static genop_err write_case(genop_buf *b, const case_view_loaded *lc, genop_erro
         closed = closed || lc->view.events[i].type == GENOP_EV_CLOSED;
     bool f = true;
     genop_buf_add(b, "{", 1);
-    key(b, &f, "id");
+    json_write_key(b, &f, "id");
     genop_buf_add_long(b, (long)lc->row.id);
-    key(b, &f, "paragraph");
+    json_write_key(b, &f, "paragraph");
     genop_buf_add_json_string(b, genop_paragraph_name(ref ? ref->paragraph : lc->row.paragraph));
-    key(b, &f, "referral_date");
-    date_value(b, true, ref ? ref->date : lc->row.referral_date);
-    key(b, &f, "source");
+    json_write_key(b, &f, "referral_date");
+    json_write_date(b, true, ref ? ref->date : lc->row.referral_date);
+    json_write_key(b, &f, "source");
     if (!err)
         err = referral_member(b, &body, "source", e);
-    key(b, &f, "condition");
+    json_write_key(b, &f, "condition");
     genop_buf_add_json_string(b, ref && ref->condition[0] ? ref->condition : NULL);
-    key(b, &f, "text");
+    json_write_key(b, &f, "text");
     if (!err)
         err = referral_member(b, &body, "text", e);
-    key(b, &f, "consent");
+    json_write_key(b, &f, "consent");
     if (!err)
         err = referral_member(b, &body, "consent", e);
-    key(b, &f, "closed");
+    json_write_key(b, &f, "closed");
     genop_buf_adds(b, closed ? "true" : "false");
-    key(b, &f, "next_due");
-    date_value(b, lc->row.has_next_due, lc->row.next_due);
-    key(b, &f, "created_at");
+    json_write_key(b, &f, "next_due");
+    json_write_date(b, lc->row.has_next_due, lc->row.next_due);
+    json_write_key(b, &f, "created_at");
     genop_buf_add_json_string(b, lc->row.created_at);
     genop_buf_add(b, "}", 1);
     genop_buf_release(&body);
@@ -204,30 +175,30 @@ static genop_err write_event(genop_buf *b, const genop_list *events, const genop
 {
     bool f = true;
     genop_buf_add(b, "{", 1);
-    key(b, &f, "id");
+    json_write_key(b, &f, "id");
     genop_buf_add_long(b, (long)row->id);
-    key(b, &f, "type");
+    json_write_key(b, &f, "type");
     genop_buf_add_json_string(b, row->type);
-    key(b, &f, "date");
-    date_value(b, true, row->date);
+    json_write_key(b, &f, "date");
+    json_write_date(b, true, row->date);
     bool need_comma = !f;
     genop_err err = json_members_copy(row->body, strlen(row->body), body_member_wanted, NULL,
                                       &need_comma, b, e);
     f = !need_comma;
-    key(b, &f, "author");
+    json_write_key(b, &f, "author");
     genop_buf_add_json_string(b, row->author);
-    key(b, &f, "registered_at");
+    json_write_key(b, &f, "registered_at");
     genop_buf_add_json_string(b, row->registered_at);
-    key(b, &f, "corrects");
-    id_or_null(b, row->corrects);
+    json_write_key(b, &f, "corrects");
+    json_write_long_or_null(b, row->corrects != 0, (long)row->corrects);
     if (!err && !case_view_is_journal(row->type)) {
         const genop_event_row *fix;
         const char *state;
         err = event_state(events, row, &fix, &state, e);
-        key(b, &f, "state");
+        json_write_key(b, &f, "state");
         genop_buf_add_json_string(b, state);
-        key(b, &f, "corrected_by");
-        id_or_null(b, fix ? fix->id : 0);
+        json_write_key(b, &f, "corrected_by");
+        json_write_long_or_null(b, fix != NULL, fix ? (long)fix->id : 0);
     }
     genop_buf_add(b, "}", 1);
     if (err)
@@ -255,16 +226,16 @@ static genop_err write_answer(genop_buf *b, api_ctx *c, const case_view_loaded *
 {
     bool f = true;
     genop_buf_add(b, "{", 1);
-    key(b, &f, "id");
+    json_write_key(b, &f, "id");
     genop_buf_add_long(b, (long)lc->row.id);
-    key(b, &f, "citizen");
+    json_write_key(b, &f, "citizen");
     write_citizen(b, &lc->cit, c->user.role, c->today);
-    key(b, &f, "case");
+    json_write_key(b, &f, "case");
     genop_err err = write_case(b, lc, e);
-    key(b, &f, "events");
+    json_write_key(b, &f, "events");
     if (!err)
         err = write_events(b, &lc->events, e);
-    key(b, &f, "evaluation");
+    json_write_key(b, &f, "evaluation");
     genop_result_write_json(r, &lc->view, b);
     genop_buf_add(b, "}", 1);
     return err;

@@ -1097,12 +1097,17 @@ out:
 
 /* BEGIN IMMEDIATE: the write lock is taken now (waiting up to the busy
  * timeout), so a transaction never fails half-way for want of it. */
-static genop_err sqlite_begin(genop_store *s, genop_error *e)
+static genop_err begin_with(genop_store *s, stmt_id begin, const char *what, genop_error *e)
 {
     sqlite_store *st = handle(s);
     if (in_transaction(st))
         return genop_fail(e, GENOP_EINVAL, "databasen: en transaktion er allerede i gang");
-    return run(st, ST_BEGIN, "begynde en transaktion", e);
+    return run(st, begin, what, e);
+}
+
+static genop_err sqlite_begin(genop_store *s, genop_error *e)
+{
+    return begin_with(s, ST_BEGIN, "begynde en transaktion", e);
 }
 
 /* On failure nothing was committed and the transaction is gone. */
@@ -1147,12 +1152,10 @@ static void sqlite_rollback_to(genop_store *s)
     run(st, ST_JOB_RELEASE, "afslutte et savepoint", NULL);
 }
 
+/* BEGIN DEFERRED: the snapshot is taken at the first read. */
 static genop_err sqlite_begin_read(genop_store *s, genop_error *e)
 {
-    sqlite_store *st = handle(s);
-    if (in_transaction(st))
-        return genop_fail(e, GENOP_EINVAL, "databasen: en transaktion er allerede i gang");
-    return run(st, ST_BEGIN_READ, "begynde en læsning", e);
+    return begin_with(s, ST_BEGIN_READ, "begynde en læsning", e);
 }
 
 /* A passive checkpoint syncs the WAL before it copies pages from it (with

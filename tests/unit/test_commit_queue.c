@@ -50,13 +50,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     commit_queue_stop(f->q);
-    const char *files[] = {"q.db", "q.db-wal", "q.db-shm"};
-    char path[128];
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/%s", f->dir, files[i]);
-        unlink(path);
-    }
-    rmdir(f->dir);
+    remove_test_db(f->dir, "q.db");
     free(f);
     return 0;
 }

@@ -5,7 +5,9 @@
 #ifndef GENOP_TEST_HELPERS_H
 #define GENOP_TEST_HELPERS_H
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "error.h"
@@ -34,6 +36,19 @@ static inline genop_date date_of(const char *iso)
     if (genop_date_parse(iso, &d, &e) != GENOP_OK)
         fail_msg("test date %s rejected: %s", iso, e.message);
     return d;
+}
+
+/* Removes the SQLite database `base` (with its -wal and -shm files) from
+ * the directory dir, then dir itself: a test's temporary database. */
+static inline void remove_test_db(const char *dir, const char *base)
+{
+    const char *suffixes[] = {"", "-wal", "-shm"};
+    char path[256];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s%s", dir, base, suffixes[i]);
+        unlink(path);
+    }
+    rmdir(dir);
 }
 
 #endif

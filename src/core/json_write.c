@@ -1,0 +1,36 @@
+/*
+ * json_write.c - small pieces for writing JSON text (see json_write.h).
+ */
+#include "json_write.h"
+
+void json_write_key(genop_buf *b, bool *first, const char *name)
+{
+    genop_buf_adds(b, *first ? "\"" : ",\"");
+    genop_buf_adds(b, name);
+    genop_buf_add(b, "\":", 2);
+    *first = false;
+}
+
+void json_write_plain_string(genop_buf *b, const char *s)
+{
+    genop_buf_add(b, "\"", 1);
+    genop_buf_adds(b, s);
+    genop_buf_add(b, "\"", 1);
+}
+
+void json_write_date(genop_buf *b, bool present, genop_date d)
+{
+    char text[GENOP_DATE_STR_SIZE];
+    if (present)
+        json_write_plain_string(b, genop_date_format(d, text));
+    else
+        genop_buf_adds(b, "null");
+}
+
+void json_write_long_or_null(genop_buf *b, bool present, long v)
+{
+    if (present)
+        genop_buf_add_long(b, v);
+    else
+        genop_buf_adds(b, "null");
+}
