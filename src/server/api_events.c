@@ -20,7 +20,13 @@
  * Everything happens in one transaction that starts before the case is
  * read, so two registrations on one case cannot both pass a check that
  * only one of them would: the event, the case's recomputed projection and
- * the access-log row. Answer: 201 {"id": event id, "case": case id}.
+ * the access-log row. That transaction is shared: the registration runs as
+ * a job of the app's durable commit queue (commit_queue.h), in a savepoint
+ * of a transaction with the registrations that arrived at the same moment,
+ * and is answered once that transaction is on disk - one disk flush for
+ * them all instead of one each. A registration sees those before it in
+ * the batch, as it would if each committed alone. Answer: 201 {"id": event
+ * id, "case": case id}.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -282,9 +288,10 @@ static bool check_correction(api_ctx *c, case_view_loaded *lc, pending *p, http_
     return true;
 }
 
-/* Appends the checked event, recomputes the projection, logs the access. */
-static genop_err store_event(api_ctx *c, case_view_loaded *lc, const char *type, pending *p,
-                             int64_t *id, genop_error *e)
+/* Appends the checked event through s (inside the caller's transaction),
+ * recomputes the projection, logs the access. */
+static genop_err store_event(api_ctx *c, genop_store *s, case_view_loaded *lc, const char *type,
+                             pending *p, int64_t *id, genop_error *e)
 {
     genop_event_row row;
     memset(&row, 0, sizeof row);
@@ -296,15 +303,13 @@ static genop_err store_event(api_ctx *c, case_view_loaded *lc, const char *type,
     snprintf(row.author, sizeof row.author, "%s", c->user.username);
     if (!p->stored || !(row.body = json_dumps(p->stored, JSON_COMPACT | JSON_PRESERVE_ORDER)))
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til hændelsen");
-    genop_err err = genop_store_event_append(c->store, c->user.municipality, &row, e);
+    genop_err err = genop_store_event_append(s, c->user.municipality, &row, e);
     free(row.body);
     if (!err)
-        err = projection_update(c->store, &lc->row, &lc->cit, &p->next, c->std, c->today, e);
+        err = projection_update(s, &lc->row, &lc->cit, &p->next, c->std, c->today, e);
     if (!err)
-        err = audit_add(c->store, &c->user, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
+        err = audit_add(s, &c->user, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
                         AUDIT_PURPOSE_CASEWORK, e);
-    if (!err)
-        err = genop_store_commit(c->store, e);
     *id = row.id;
     return err;
 }
@@ -319,40 +324,61 @@ static bool check(api_ctx *c, case_view_loaded *lc, const char *type, pending *p
     return check_spec(c, lc, p, out);
 }
 
-/* Loads the case inside the transaction, checks and stores the event. */
-static void append(api_ctx *c, const char *type, http_reply *out)
-{
+/* A registration as a job of the commit queue. */
+typedef struct append_job {
+    api_ctx *c;
+    const char *type;
+    http_reply *out;            /* a refusal's problem, set by the checks */
     case_view_loaded lc;
     pending p;
-    memset(&lc, 0, sizeof lc);
-    memset(&p, 0, sizeof p);
+    bool refused;               /* the checks said no (out is set) */
+    int64_t id;                 /* the new event's */
+} append_job;
+
+/* The job: loads the case through the queue's store s, checks the event
+ * and stores it. A refusal is an error, so the savepoint is undone. */
+static genop_err run_append(genop_store *s, void *ctx, genop_error *e)
+{
+    append_job *j = ctx;
+    api_ctx *c = j->c;
+    genop_err err = case_view_load(s, c->user.municipality, c->id, c->std, &j->lc, e);
+    if (err)
+        return err;
+    if (!check(c, &j->lc, j->type, &j->p, j->out)) {
+        j->refused = true;
+        return genop_fail(e, GENOP_EINVAL, "hændelsen blev afvist");
+    }
+    return store_event(c, s, &j->lc, j->type, &j->p, &j->id, e);
+}
+
+/* Registers the event through the durable commit queue and answers. */
+static void append(api_ctx *c, const char *type, http_reply *out)
+{
+    append_job j;
+    memset(&j, 0, sizeof j);
+    j.c = c;
+    j.type = type;
+    j.out = out;
     genop_error e;
-    int64_t id = 0;
-    genop_err err = genop_store_begin(c->store, &e);
-    if (!err)
-        err = case_view_load(c->store, c->user.municipality, c->id, c->std, &lc, &e);
-    if (err == GENOP_ENOTFOUND) {
+    genop_err err = commit_queue_run(c->app->writes, run_append, &j, &e);
+    if (j.refused) {
+        /* The refusal's reason may quote the case's dates: log the look. */
+        if (out->status == 422 && audit_read(c->app->audit, &c->user, j.lc.cit.id, j.lc.row.id,
+                                             AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, &e))
+            problem_internal(out, "adgangslog", &e);
+    } else if (err == GENOP_ENOTFOUND) {
         problem_set(out, 404, PROBLEM_NOT_FOUND, "Sagen findes ikke.", NULL);
     } else if (err) {
         problem_internal(out, "registrér hændelse", &e);
-    } else if (!check(c, &lc, type, &p, out)) {
-        genop_store_rollback(c->store);
-        /* The refusal's reason may quote the case's dates: log the look. */
-        if (out->status == 422 && audit_read(c->app->audit, &c->user, lc.cit.id, lc.row.id,
-                                             AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, &e))
-            problem_internal(out, "adgangslog", &e);
-    } else if ((err = store_event(c, &lc, type, &p, &id, &e))) {
-        problem_internal(out, "registrér hændelse", &e);
     } else {
         json_t *o = json_object();
-        jset(o, "id", json_integer(id));
-        jset(o, "case", json_integer(lc.row.id));
+        jset(o, "id", json_integer(j.id));
+        jset(o, "case", json_integer(j.lc.row.id));
         http_reply_json(out, 201, o);
     }
-    genop_store_rollback(c->store);
-    json_decref(p.stored);
-    genop_case_release(&p.next);
-    case_view_release(&lc);
+    json_decref(j.p.stored);
+    genop_case_release(&j.p.next);
+    case_view_release(&j.lc);
 }
 
 void api_events_append(api_ctx *c, http_reply *out)

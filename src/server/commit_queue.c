@@ -32,6 +32,8 @@ struct commit_queue {
     waiter *head;                 /* the waiting callers, oldest first */
     waiter **tail;
     bool stopping;
+    bool fail_requested;          /* commit_queue_fail_from() for the thread */
+    long fail_from;
     pthread_t thread;
     genop_store *store;           /* owned; used by the thread only */
 };
@@ -95,6 +97,10 @@ static void *run_queue(void *arg)
         waiter *batch = q->head;
         q->head = NULL;
         q->tail = &q->head;
+        if (q->fail_requested) {      /* the store is the thread's alone */
+            genop_store_fail_from(q->store, q->fail_from);
+            q->fail_requested = false;
+        }
         pthread_mutex_unlock(&q->lock);
         write_batch(q->store, batch);
         finish_batch(q, batch);
@@ -144,6 +150,14 @@ void commit_queue_stop(commit_queue *q)
     pthread_mutex_destroy(&q->lock);
     genop_store_close(q->store);
     free(q);
+}
+
+void commit_queue_fail_from(commit_queue *q, long n)
+{
+    pthread_mutex_lock(&q->lock);
+    q->fail_requested = true;
+    q->fail_from = n;
+    pthread_mutex_unlock(&q->lock);
 }
 
 genop_err commit_queue_run(commit_queue *q, commit_job_fn job, void *ctx, genop_error *e)

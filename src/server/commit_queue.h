@@ -40,6 +40,11 @@ genop_err commit_queue_start(const char *db_path, genop_commit_mode mode, const 
  * q. No commit_queue_run() may be in progress or follow. NULL is allowed. */
 void commit_queue_stop(commit_queue *q);
 
+/* Fault injection, for tests: the queue's store fails from its nth call
+ * on (genop_store_fail_from), starting with the next batch; 0 turns it
+ * off. */
+void commit_queue_fail_from(commit_queue *q, long n);
+
 /* Runs job(ctx) in the next batch and returns its result once the batch
  * is committed: GENOP_OK means its writes are committed (and durable, for
  * a durable queue); an error means nothing of it was kept - its own, or

@@ -49,6 +49,7 @@ void service_fail_store_from(genop_service *svc, long n)
     genop_store *s = store_pool_acquire(svc->app.pool);    /* the only handle */
     genop_store_fail_from(s, n);
     store_pool_release(svc->app.pool, s);
+    commit_queue_fail_from(svc->app.writes, n);
 }
 
 void service_close(genop_service *svc)

@@ -60,8 +60,10 @@ genop_err service_user_add(genop_service *svc, genop_user *u, const char *passwo
                            genop_error *e);
 
 /* Fault injection, for tests: from the nth call on (1: the next), every
- * call of the service's store handle fails (genop_store_fail_from); 0
- * turns it off. The access log's own handle (reads) is not affected. */
+ * call of the service's store handle, and of the handle of its queue of
+ * case writes, fails (genop_store_fail_from; each handle counts its own
+ * calls); 0 turns it off. The access log's handle (reads) is not
+ * affected. */
 void service_fail_store_from(genop_service *svc, long n);
 
 /* The user called username, for service_call(). GENOP_ENOTFOUND if there

@@ -296,7 +296,7 @@ static void test_open_migrate_reopen(void **state)
 
     /* A database from a newer genop is refused, clearly. */
     raw_exec(db, "PRAGMA user_version = 999");
-    genop_store sentinel = {NULL};
+    genop_store sentinel = {.ops = NULL};
     genop_store *s = &sentinel;          /* a failed open sets it to NULL */
     expect_fail(genop_store_open_sqlite(f->path, &s, e), GENOP_EINVAL, &err);
     assert_null(s);
