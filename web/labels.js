@@ -15,6 +15,7 @@ const EVENT_TYPES = {
   complaint_forwarded: 'Klage videresendt til Ankestyrelsen',
   hospital_plan: 'Genoptræningsplan fra sygehus',
   previous_course: 'Tidligere forløb',
+  function_status: 'Udredning (FSIII)',
   note: 'Journalnotat',
   correction: 'Rettelse',
 };

@@ -4,7 +4,10 @@
  * shows: deadlines pending, overdue, met and late; refusals, complaints
  * (under reconsideration, forwarded late); courses in training, with
  * no-shows, over their limits, closed; § 86, stk. 2 in Aalborg and Ishøj;
- * the eligibility findings (age, hospital plan, quarantine).
+ * the eligibility findings (age, hospital plan, quarantine); and the
+ * therapist's udredning: FSIII function levels and the citizen's own goals
+ * at the start and the end of a course (a finished course in Aalborg and
+ * in Rødovre, one still in training in Aalborg).
  *
  * Dates are workdays before today ("wd"), counted in the municipality's
  * calendar: a deadline of 5 workdays from a referral 8 workdays ago is
@@ -27,6 +30,47 @@
 #define CANCELLED "{\"minutes\": 45, \"outcome\": \"citizen_cancelled\"}"
 #define ASSESS60 "{\"minutes\": 60, \"outcome\": \"attended\", \"kind\": \"assessment\"}"
 #define GOAL "{\"reason\": \"goal_reached\", \"text\": \"Målene for forløbet er nået.\"}"
+
+/* Function statuses: FSIII function-ability conditions (codes of KL's
+ * FSIII version 20240530, OID 1.2.208.176.2.21) and levels 0-4 or 9. */
+#define FS_GAA "51697715-965a-40f3-b4a5-819103bf9d49"          /* Gå */
+#define FS_FAERDEN "0266853a-f222-4955-a2ce-687e26161144"      /* Færden i forskellige omgivelser */
+#define FS_LOEFTE "ba4683f8-4700-4059-a2f6-0598e2e9e15a"       /* Løfte og bære */
+#define FS_KROPSSTILLING "8d848883-6da7-4a7a-91a9-83fc9ffa2e06" /* Ændre kropsstilling */
+#define FS_VASKE "4d46bd94-9518-431c-82e8-ebb91bca307a"        /* Vaske sig */
+#define FS_KLAEDE "e853d3e7-1de5-44f0-ab48-1fb20c449035"       /* Af- og påklædning */
+#define FS_INDKOEB "293bd85b-d9b4-4e2c-83d9-d3df32ce9d82"      /* Indkøb */
+#define FS_HUSLIGT "a7ac8429-513f-43cd-bc69-96a8d0e0f0ff"      /* Lave husligt arbejde */
+#define FS_ENERGI "ff8312dc-442a-43f8-831a-faa18918c1ee"       /* Energi og handlekraft */
+#define FS_ARBEJDE "589d1a12-9be3-4d4c-bb72-3de133731e2f"      /* Have lønnet beskæftigelse */
+#define LV(code, level) "{\"code\": \"" code "\", \"level\": " #level "}"
+#define STATUS(phase, levels, goals) \
+    "{\"phase\": \"" phase "\", \"levels\": [" levels "], \"goals\": [" goals "]}"
+#define MAAL(text) "{\"text\": \"" text "\"}"
+#define NAAET(text, yes) "{\"text\": \"" text "\", \"reached\": " #yes "}"
+
+/* Birthe Nørgaard's new hip: from walking with a rollator to shopping alone. */
+#define HOFTE_START STATUS("start", \
+    LV(FS_GAA, 3) "," LV(FS_FAERDEN, 3) "," LV(FS_KROPSSTILLING, 2) "," LV(FS_VASKE, 2) "," \
+    LV(FS_KLAEDE, 2) "," LV(FS_INDKOEB, 3) "," LV(FS_ARBEJDE, 9), \
+    MAAL("Gå til Netto og handle selv") "," MAAL("Tage bad uden hjælp") "," \
+    MAAL("Cykle til kolonihaven"))
+#define HOFTE_END STATUS("end", \
+    LV(FS_GAA, 1) "," LV(FS_FAERDEN, 1) "," LV(FS_KROPSSTILLING, 0) "," LV(FS_VASKE, 0) "," \
+    LV(FS_KLAEDE, 1) "," LV(FS_INDKOEB, 1) "," LV(FS_ARBEJDE, 9), \
+    NAAET("Gå til Netto og handle selv", true) "," NAAET("Tage bad uden hjælp", true) "," \
+    NAAET("Cykle til kolonihaven", false))
+/* Poul Erik Madsen's back, still in training: only the start so far. */
+#define RYG_START STATUS("start", \
+    LV(FS_LOEFTE, 3) "," LV(FS_KROPSSTILLING, 2) "," LV(FS_HUSLIGT, 3) "," LV(FS_ARBEJDE, 3), \
+    MAAL("Tilbage på arbejde som tømrer på nedsat tid") "," MAAL("Bære indkøbsposer op på 2. sal"))
+/* Mogens Winther's hip, course ended: better, but one goal not reached. */
+#define WINTHER_START STATUS("start", \
+    LV(FS_GAA, 3) "," LV(FS_KROPSSTILLING, 3) "," LV(FS_KLAEDE, 3) "," LV(FS_ENERGI, 2), \
+    MAAL("Gå tur med hunden hver dag") "," MAAL("Klæde mig selv på om morgenen"))
+#define WINTHER_END STATUS("end", \
+    LV(FS_GAA, 2) "," LV(FS_KROPSSTILLING, 1) "," LV(FS_KLAEDE, 1) "," LV(FS_ENERGI, 2), \
+    NAAET("Gå tur med hunden hver dag", false) "," NAAET("Klæde mig selv på om morgenen", true))
 
 /* Shorthands: one event wd workdays ago; a series of n every k workdays. */
 #define EV(t, d) {.type = (t), .wd = (d)}
@@ -53,7 +97,8 @@ const demo_case demo_cases[] = {
      {"Poul Erik Madsen", "Demovej 7, 9400 Nørresundby", "1952-02-28", 0, "9317", NULL},
      "86.1", 20, "egen læge", "ryg", NULL,
      {EV("contacted", 19), EV("assessment", 18), EVF("decision", 17, GRANTED),
-      EV("grant_received", 17), EV("decision_received", 16), SERIES(14, 3, 5, ATT45)}},
+      EV("grant_received", 17), EV("decision_received", 16),
+      EVF("function_status", 14, RYG_START), SERIES(14, 3, 5, ATT45)}},
     {"aalborg", "Udeblivelse og afbud - forløbet skal vurderes", true,
      {"Grethe Sørensen", "Opdigtet Allé 3, 9000 Aalborg", "1944-07-09", 0, "0844", NULL},
      "86.1", 30, "hjemmeplejen", "hofte", "Nyopereret hofte, går med rollator.",
@@ -83,8 +128,9 @@ const demo_case demo_cases[] = {
      {"Birthe Nørgaard", "Øvelsesvej 40, 9200 Aalborg SV", "1947-03-30", 0, "1458", NULL},
      "86.1", 60, "egen læge", "hofte", NULL,
      {EV("contacted", 59), EV("assessment", 58), EVF("decision", 57, GRANTED),
-      EV("grant_received", 57), EV("decision_received", 56), SERIES(53, 3, 10, ATT45),
-      EVF("closed", 24, GOAL)}},
+      EV("grant_received", 57), EV("decision_received", 56),
+      EVF("function_status", 53, HOFTE_START), SERIES(53, 3, 10, ATT45),
+      EVF("function_status", 24, HOFTE_END), EVF("closed", 24, GOAL)}},
 
     /* ---- Ishøj: assessment in 15 workdays, reconsideration, quarantine, 86.2 ---- */
     {"ishoj", "Ny henvendelse - venter på indledende samtale", false,
@@ -180,7 +226,8 @@ const demo_case demo_cases[] = {
      {"Mogens Winther", "Demovej 16, 2610 Rødovre", "1935-02-02", 0, "1399", NULL},
      "86.1", 50, "egen læge", "hofte", NULL,
      {EV("contacted", 49), EV("assessment", 48), EVF("decision", 48, GRANTED),
-      SERIES(46, 3, 10, ATT60), EVF("closed", 18, GOAL)}},
+      EVF("function_status", 46, WINTHER_START), SERIES(46, 3, 10, ATT60),
+      EVF("function_status", 18, WINTHER_END), EVF("closed", 18, GOAL)}},
 
     /* ---- Skive: start in 14 days, 2 sessions and 90 minutes a week, 4 months ---- */
     {"skive", "Ny henvendelse - opstart afventer", false,

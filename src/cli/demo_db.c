@@ -14,10 +14,10 @@
  * 3. The cases of demo_cases.c, each posted through service_call() exactly
  *    as a client would post it: POST /api/v1/cases as the municipality's
  *    visitator, then each event with POST /api/v1/cases/{id}/events - as
- *    the therapist for sessions and closing, else as the visitator. So the
- *    cases pass the API's validation and event rules, get their worklist
- *    projection and leave their trail in the access log, just as if staff
- *    had typed them in.
+ *    the therapist for sessions, function statuses and closing, else as
+ *    the visitator. So the cases pass the API's validation and event
+ *    rules, get their worklist projection and leave their trail in the
+ *    access log, just as if staff had typed them in.
  * 4. A Danish summary: the cases per municipality, the users with their
  *    passwords, and how to log in.
  *
@@ -294,7 +294,8 @@ static int add_events(demo_state *st, const demo_case *dc, const genop_standard 
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%" PRId64 "/events", id);
     for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++) {
-        bool by_therapist = strcmp(ev->type, "session") == 0 || strcmp(ev->type, "closed") == 0;
+        bool by_therapist = strcmp(ev->type, "session") == 0 || strcmp(ev->type, "closed") == 0 ||
+                            strcmp(ev->type, "function_status") == 0;
         int count = ev->count > 1 ? ev->count : 1;
         for (int k = 0; k < count; k++) {
             genop_error e;

@@ -7,7 +7,8 @@
  * municipality's own calendar, so that the same deadlines are pending,
  * overdue, met or late whichever day the demo is made. demo_db.c writes
  * them through the API's own code (service.h), as the municipality's
- * visitator and, for sessions and closing, its therapist.
+ * visitator and, for sessions, function statuses and closing, its
+ * therapist.
  */
 #ifndef GENOP_DEMO_DB_H
 #define GENOP_DEMO_DB_H

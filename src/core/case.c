@@ -1,7 +1,7 @@
 /*
  * case.c - the event list of a case: names of the event vocabulary (as in
- * shared/spec/evaluate.md section 2), appending, stable sorting, and the
- * invariants every case must satisfy.
+ * shared/spec/evaluate.md section 2, plus genop's own function_status),
+ * appending, stable sorting, and the invariants every case must satisfy.
  */
 #include "case.h"
 
@@ -14,7 +14,7 @@ static const char *const event_names[GENOP_EV_COUNT] = {
     "referral_received", "contacted", "assessment", "decision",
     "decision_received", "grant_received", "session", "closed",
     "complaint_received", "complaint_decided", "complaint_forwarded",
-    "hospital_plan", "previous_course",
+    "hospital_plan", "previous_course", "function_status",
 };
 static const char *const outcome_names[GENOP_OUTCOME_COUNT] = {
     "attended", "citizen_cancelled", "no_show", "provider_cancelled",
@@ -25,11 +25,15 @@ static const char *const kind_names[GENOP_SESSION_KIND_COUNT] = {
 static const char *const upheld_names[GENOP_UPHELD_COUNT] = {
     "full", "partial", "none",
 };
+static const char *const phase_names[GENOP_PHASE_COUNT] = {
+    "start", "end",
+};
 
 const char *genop_event_type_name(genop_event_type t) { return event_names[t]; }
 const char *genop_outcome_name(genop_outcome o) { return outcome_names[o]; }
 const char *genop_session_kind_name(genop_session_kind k) { return kind_names[k]; }
 const char *genop_upheld_name(genop_upheld u) { return upheld_names[u]; }
+const char *genop_status_phase_name(genop_status_phase p) { return phase_names[p]; }
 
 bool genop_event_type_from_name(const char *name, genop_event_type *out)
 {
@@ -64,6 +68,15 @@ bool genop_upheld_from_name(const char *name, genop_upheld *out)
     if (!genop_name_index(upheld_names, GENOP_UPHELD_COUNT, name, &i))
         return false;
     *out = (genop_upheld)i;
+    return true;
+}
+
+bool genop_status_phase_from_name(const char *name, genop_status_phase *out)
+{
+    int i;
+    if (!genop_name_index(phase_names, GENOP_PHASE_COUNT, name, &i))
+        return false;
+    *out = (genop_status_phase)i;
     return true;
 }
 

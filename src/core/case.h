@@ -30,6 +30,7 @@ typedef enum genop_event_type {
     GENOP_EV_COMPLAINT_FORWARDED,
     GENOP_EV_HOSPITAL_PLAN,
     GENOP_EV_PREVIOUS_COURSE,
+    GENOP_EV_FUNCTION_STATUS,   /* genop's own: FSIII status; no effect on the rules */
     GENOP_EV_COUNT
 } genop_event_type;
 
@@ -54,6 +55,17 @@ typedef enum genop_upheld {
     GENOP_UPHELD_COUNT
 } genop_upheld;
 
+/* A function_status event records the citizen's function ability at the
+ * start or at the end of the course (FSIII levels and the citizen's own
+ * goals; see fsiii.h). Only the phase is kept in memory: the levels and
+ * goals are checked when the event is read and kept by the caller's store,
+ * since no rule reads them. */
+typedef enum genop_status_phase {
+    GENOP_PHASE_START,
+    GENOP_PHASE_END,
+    GENOP_PHASE_COUNT
+} genop_status_phase;
+
 /* Longest condition text kept (bytes, without the NUL). */
 #define GENOP_CONDITION_MAX 127
 /* Most events one case may hold. */
@@ -69,6 +81,7 @@ typedef struct genop_event {
     genop_outcome outcome;    /* session */
     genop_session_kind kind;  /* session */
     genop_upheld upheld;      /* complaint_decided */
+    genop_status_phase phase; /* function_status */
     char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
 } genop_event;
 
@@ -103,6 +116,8 @@ const char *genop_session_kind_name(genop_session_kind k);
 bool genop_session_kind_from_name(const char *name, genop_session_kind *out);
 const char *genop_upheld_name(genop_upheld u);
 bool genop_upheld_from_name(const char *name, genop_upheld *out);
+const char *genop_status_phase_name(genop_status_phase p);
+bool genop_status_phase_from_name(const char *name, genop_status_phase *out);
 
 /* Empties c (keeping its allocation for reuse). */
 void genop_case_reset(genop_case *c);

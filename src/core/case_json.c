@@ -4,24 +4,38 @@
  *
  * yajl's event parser calls us for every key and value. We keep a small
  * stack of where we are (the case object, its citizen, the events list, one
- * event) and copy the values of the keys genop reads into a `raw_object`
+ * event) and copy the values of the keys genop reads into `raw_value` slots
  * - bounded text buffers, no allocation. When an object closes, its raw
  * values are checked and turned into typed data (check_event,
  * check_citizen): the checks see every field of the object at once, so
  * key order in the input does not matter. Containers and keys genop does
  * not read are skipped, so callers may carry their own fields.
+ *
+ * A function_status event (genop's own type: the citizen's FSIII function
+ * levels and goals at the start or end of the course) holds two lists,
+ * `levels` [{code, level}] and `goals` [{text, reached}]. Their items are
+ * checked as each one closes (a known FSIII code, a level of the scale,
+ * no condition twice) and summed up in `status_items`, without keeping
+ * them: no rule reads them, and the store keeps the event's text. What
+ * the items came to is judged when the event closes, once its type and
+ * phase are known, so key order does not matter here either.
  */
 #include "case_json.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
+#include "fsiii.h"
 #include "standard.h"
 
 /* Largest number of minutes one session may last. */
 #define SESSION_MINUTES_MAX 1440
+/* Most goals one function status may hold, and the longest goal (bytes). */
+#define STATUS_GOALS_MAX 20
+#define GOAL_TEXT_MAX 500
 /* Room for the longest text genop keeps (a condition) plus one byte that
  * shows the input was longer. */
 #define RAW_TEXT_SIZE (GENOP_CONDITION_MAX + 2)
@@ -41,21 +55,24 @@ typedef struct raw_value {
 
 /* The keys genop reads, per kind of object. */
 enum { K_TYPE, K_DATE, K_PARAGRAPH, K_CONDITION, K_GRANTED, K_MINUTES, K_OUTCOME,
-       K_KIND, K_UPHELD, K_REASON, N_EVENT_KEYS };
+       K_KIND, K_UPHELD, K_REASON, K_PHASE, K_LEVELS, K_GOALS, N_EVENT_KEYS };
 static const char *const event_keys[N_EVENT_KEYS] = {
     "type", "date", "paragraph", "condition", "granted", "minutes", "outcome",
-    "kind", "upheld", "reason",
+    "kind", "upheld", "reason", "phase", "levels", "goals",
 };
+/* The items of a function_status event's lists. */
+enum { K_CODE, K_LEVEL, N_LEVEL_KEYS };
+static const char *const level_keys[N_LEVEL_KEYS] = {"code", "level"};
+enum { K_TEXT, K_REACHED, N_GOAL_KEYS };
+static const char *const goal_keys[N_GOAL_KEYS] = {"text", "reached"};
 enum { K_BIRTH_DATE, K_MUNICIPALITY_CODE, N_CITIZEN_KEYS };
 static const char *const citizen_keys[N_CITIZEN_KEYS] = {"birth_date", "municipality_code"};
 enum { K_AS_OF, K_ID, K_CITIZEN, K_EVENTS, N_ROOT_KEYS };
 static const char *const root_keys[N_ROOT_KEYS] = {"as_of", "id", "citizen", "events"};
 
-#define RAW_KEYS_MAX N_EVENT_KEYS
-
-typedef struct raw_object {
-    raw_value v[RAW_KEYS_MAX];
-} raw_object;
+/* A level and a goal have two keys each. */
+#define N_ITEM_KEYS 2
+_Static_assert(N_LEVEL_KEYS == N_ITEM_KEYS && N_GOAL_KEYS == N_ITEM_KEYS, "item keys");
 
 /* Where the parser is. */
 typedef enum frame {
@@ -63,10 +80,25 @@ typedef enum frame {
     F_CITIZEN,   /* inside $.citizen */
     F_EVENTS,    /* inside the $.events list */
     F_EVENT,     /* inside one event */
-    F_EVENT_ONLY /* inside the single event of genop_event_parse */
+    F_EVENT_ONLY,/* inside the single event of genop_event_parse */
+    F_LEVELS,    /* inside an event's "levels" list */
+    F_LEVEL,     /* inside one {code, level} */
+    F_GOALS,     /* inside an event's "goals" list */
+    F_GOAL       /* inside one {text, reached} */
 } frame;
 
-#define STACK_MAX 4
+/* Root, events, event, levels, level. */
+#define STACK_MAX 5
+
+/* What the items of the current event's levels and goals came to. */
+typedef struct status_items {
+    size_t n_levels, n_goals;     /* items opened so far */
+    bool seen[GENOP_FSIII_CONDITIONS_MAX];  /* conditions given a level */
+    long first_reached;           /* first goal with "reached", or -1 */
+    long first_unreached;         /* first goal without it, or -1 */
+    genop_err err;                /* the first bad item (GENOP_OK: none) ... */
+    genop_error first;            /* ... and its message */
+} status_items;
 
 typedef struct parser {
     genop_case *c;                /* NULL for a single event */
@@ -80,7 +112,11 @@ typedef struct parser {
     bool started;
     int key;                      /* current known key of the top frame, -1 if unknown */
     size_t event_index;
-    raw_object root, citizen, event;
+    /* The values of the keys genop reads, one slot per key of each kind of
+     * object (kept small: the parser is cleared for every case). */
+    raw_value root[N_ROOT_KEYS], citizen[N_CITIZEN_KEYS], event[N_EVENT_KEYS];
+    raw_value item[N_ITEM_KEYS];  /* the level or goal being read */
+    status_items items;           /* of the current event */
 } parser;
 
 /* ---- checking raw values ------------------------------------------------ */
@@ -145,11 +181,11 @@ static genop_err need_condition(const raw_value *v, const char *path, bool requi
     return GENOP_OK;
 }
 
-static genop_err check_referral(const raw_object *o, const char *path, genop_event *ev,
+static genop_err check_referral(const raw_value *o, const char *path, genop_event *ev,
                                 genop_error *e)
 {
     const char *p;
-    genop_err err = need_text(&o->v[K_PARAGRAPH], path, "paragraph", true, &p, e);
+    genop_err err = need_text(&o[K_PARAGRAPH], path, "paragraph", true, &p, e);
     if (err)
         return err;
     ev->paragraph = genop_paragraph_from_name(p);
@@ -157,13 +193,13 @@ static genop_err check_referral(const raw_object *o, const char *path, genop_eve
         return genop_fail(e, GENOP_EINVAL,
                           "%s.paragraph er '%.20s'; den skal være \"86.1\" eller \"86.2\"",
                           path, p);
-    return need_condition(&o->v[K_CONDITION], path, false, ev->condition, e);
+    return need_condition(&o[K_CONDITION], path, false, ev->condition, e);
 }
 
-static genop_err check_decision(const raw_object *o, const char *path, genop_event *ev,
+static genop_err check_decision(const raw_value *o, const char *path, genop_event *ev,
                                 genop_error *e)
 {
-    const raw_value *v = &o->v[K_GRANTED];
+    const raw_value *v = &o[K_GRANTED];
     if (v->type == RAW_ABSENT)
         return genop_fail(e, GENOP_EINVAL, "%s.granted mangler (true eller false)", path);
     if (v->type != RAW_BOOL)
@@ -173,10 +209,10 @@ static genop_err check_decision(const raw_object *o, const char *path, genop_eve
     return GENOP_OK;
 }
 
-static genop_err check_session(const raw_object *o, const char *path, genop_event *ev,
+static genop_err check_session(const raw_value *o, const char *path, genop_event *ev,
                                genop_error *e)
 {
-    const raw_value *m = &o->v[K_MINUTES];
+    const raw_value *m = &o[K_MINUTES];
     if (m->type == RAW_ABSENT)
         return genop_fail(e, GENOP_EINVAL, "%s.minutes mangler", path);
     if (m->type != RAW_INTEGER)
@@ -187,14 +223,14 @@ static genop_err check_session(const raw_object *o, const char *path, genop_even
                           path, m->integer, SESSION_MINUTES_MAX);
     ev->minutes = (int)m->integer;
     const char *s;
-    genop_err err = need_text(&o->v[K_OUTCOME], path, "outcome", true, &s, e);
+    genop_err err = need_text(&o[K_OUTCOME], path, "outcome", true, &s, e);
     if (err)
         return err;
     if (!genop_outcome_from_name(s, &ev->outcome))
         return genop_fail(e, GENOP_EINVAL,
                           "%s.outcome er '%.40s'; den skal være attended, citizen_cancelled, "
                           "no_show eller provider_cancelled", path, s);
-    err = need_text(&o->v[K_KIND], path, "kind", false, &s, e);
+    err = need_text(&o[K_KIND], path, "kind", false, &s, e);
     if (err)
         return err;
     ev->kind = GENOP_SESSION_TRAINING;
@@ -204,11 +240,11 @@ static genop_err check_session(const raw_object *o, const char *path, genop_even
     return GENOP_OK;
 }
 
-static genop_err check_complaint_decided(const raw_object *o, const char *path,
+static genop_err check_complaint_decided(const raw_value *o, const char *path,
                                          genop_event *ev, genop_error *e)
 {
     const char *s;
-    genop_err err = need_text(&o->v[K_UPHELD], path, "upheld", true, &s, e);
+    genop_err err = need_text(&o[K_UPHELD], path, "upheld", true, &s, e);
     if (err)
         return err;
     if (!genop_upheld_from_name(s, &ev->upheld))
@@ -217,18 +253,69 @@ static genop_err check_complaint_decided(const raw_object *o, const char *path,
     return GENOP_OK;
 }
 
-/* Turns the raw fields of one event object into *ev. */
-static genop_err check_event(const raw_object *o, const char *path, genop_event *ev,
-                             genop_error *e)
+/* A list member of a function_status event: absent is OK unless required. */
+static genop_err need_list(const raw_value *v, const char *path, const char *key,
+                           bool required, const char *what, genop_error *e)
+{
+    if (v->type == RAW_ABSENT)
+        return required ? genop_fail(e, GENOP_EINVAL, "%s.%s mangler: %s", path, key, what)
+                        : GENOP_OK;
+    if (v->type != RAW_ARRAY)
+        return genop_fail(e, GENOP_EINVAL, "%s.%s skal være en liste (%s), ikke %s", path, key,
+                          what, raw_type_da(v->type));
+    return GENOP_OK;
+}
+
+/* The phase, the lists and what their items came to (status_items). */
+static genop_err check_function_status(const raw_value *o, const status_items *items,
+                                       const char *path, genop_event *ev, genop_error *e)
+{
+    const char *s;
+    genop_err err = need_text(&o[K_PHASE], path, "phase", true, &s, e);
+    if (err)
+        return err;
+    if (!genop_status_phase_from_name(s, &ev->phase))
+        return genop_fail(e, GENOP_EINVAL,
+                          "%s.phase er '%.40s'; den skal være start (startstatus) eller end "
+                          "(slutstatus)", path, s);
+    err = need_list(&o[K_LEVELS], path, "levels", true,
+                    "funktionsevnetilstandenes niveauer som [{code, level}]", e);
+    if (!err)
+        err = need_list(&o[K_GOALS], path, "goals", false,
+                        "borgerens egne mål som [{text, reached}]", e);
+    if (err)
+        return err;
+    if (items->err) {
+        if (e)
+            *e = items->first;
+        return items->err;
+    }
+    if (items->n_levels == 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.levels er tom: angiv niveauet for mindst én "
+                          "funktionsevnetilstand", path);
+    if (ev->phase == GENOP_PHASE_START && items->first_reached >= 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.goals[%ld].reached: om et mål er nået, angives i "
+                          "slutstatus, ikke i startstatus", path, items->first_reached);
+    if (ev->phase == GENOP_PHASE_END && items->first_unreached >= 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.goals[%ld].reached mangler: slutstatus angiver for "
+                          "hvert mål, om det er nået (true eller false)", path,
+                          items->first_unreached);
+    return GENOP_OK;
+}
+
+/* Turns the raw fields of one event object (and what the items of its
+ * lists came to) into *ev. */
+static genop_err check_event(const raw_value *o, const status_items *items, const char *path,
+                             genop_event *ev, genop_error *e)
 {
     memset(ev, 0, sizeof *ev);
     const char *type;
-    genop_err err = need_text(&o->v[K_TYPE], path, "type", true, &type, e);
+    genop_err err = need_text(&o[K_TYPE], path, "type", true, &type, e);
     if (err)
         return err;
     if (!genop_event_type_from_name(type, &ev->type))
         return genop_fail(e, GENOP_EINVAL, "%s.type: ukendt hændelsestype '%.40s'", path, type);
-    err = need_date(&o->v[K_DATE], path, "date", true, NULL, &ev->date, e);
+    err = need_date(&o[K_DATE], path, "date", true, NULL, &ev->date, e);
     if (err)
         return err;
     const char *reason;
@@ -237,19 +324,20 @@ static genop_err check_event(const raw_object *o, const char *path, genop_event 
     case GENOP_EV_DECISION: return check_decision(o, path, ev, e);
     case GENOP_EV_SESSION: return check_session(o, path, ev, e);
     case GENOP_EV_COMPLAINT_DECIDED: return check_complaint_decided(o, path, ev, e);
-    case GENOP_EV_PREVIOUS_COURSE: return need_condition(&o->v[K_CONDITION], path, true, ev->condition, e);
-    case GENOP_EV_CLOSED: return need_text(&o->v[K_REASON], path, "reason", true, &reason, e);
+    case GENOP_EV_PREVIOUS_COURSE: return need_condition(&o[K_CONDITION], path, true, ev->condition, e);
+    case GENOP_EV_CLOSED: return need_text(&o[K_REASON], path, "reason", true, &reason, e);
+    case GENOP_EV_FUNCTION_STATUS: return check_function_status(o, items, path, ev, e);
     default: return GENOP_OK;
     }
 }
 
-static genop_err check_citizen(const raw_object *o, genop_case *c, genop_error *e)
+static genop_err check_citizen(const raw_value *o, genop_case *c, genop_error *e)
 {
-    genop_err err = need_date(&o->v[K_BIRTH_DATE], "$.citizen", "birth_date", false,
+    genop_err err = need_date(&o[K_BIRTH_DATE], "$.citizen", "birth_date", false,
                               &c->has_birth_date, &c->birth_date, e);
     if (err)
         return err;
-    const raw_value *code = &o->v[K_MUNICIPALITY_CODE];
+    const raw_value *code = &o[K_MUNICIPALITY_CODE];
     if (code->type == RAW_ABSENT)
         return GENOP_OK;
     if (code->type != RAW_INTEGER)
@@ -266,19 +354,19 @@ static genop_err check_citizen(const raw_object *o, genop_case *c, genop_error *
 }
 
 /* The case object's own fields, once it is complete. */
-static genop_err check_root(const raw_object *o, genop_case *c, genop_error *e)
+static genop_err check_root(const raw_value *o, genop_case *c, genop_error *e)
 {
-    const raw_value *events = &o->v[K_EVENTS];
+    const raw_value *events = &o[K_EVENTS];
     if (events->type == RAW_ABSENT)
         return genop_fail(e, GENOP_EINVAL, "$.events mangler");
     if (events->type != RAW_ARRAY)
         return genop_fail(e, GENOP_EINVAL, "$.events skal være en liste, ikke %s",
                           raw_type_da(events->type));
-    const raw_value *cit = &o->v[K_CITIZEN];
+    const raw_value *cit = &o[K_CITIZEN];
     if (cit->type != RAW_ABSENT && cit->type != RAW_OBJECT)
         return genop_fail(e, GENOP_EINVAL, "$.citizen skal være et objekt, ikke %s",
                           raw_type_da(cit->type));
-    const raw_value *id = &o->v[K_ID];
+    const raw_value *id = &o[K_ID];
     if (id->type == RAW_STRING || id->type == RAW_INTEGER) {
         if (id->has_nul)
             return genop_fail(e, GENOP_EINVAL, "$.id indeholder et NUL-tegn (\\u0000)");
@@ -291,7 +379,7 @@ static genop_err check_root(const raw_object *o, genop_case *c, genop_error *e)
         return genop_fail(e, GENOP_EINVAL, "$.id skal være en tekst eller et heltal, ikke %s",
                           raw_type_da(id->type));
     }
-    return need_date(&o->v[K_AS_OF], "$", "as_of", false, &c->has_as_of, &c->as_of, e);
+    return need_date(&o[K_AS_OF], "$", "as_of", false, &c->has_as_of, &c->as_of, e);
 }
 
 /* ---- the yajl callbacks ------------------------------------------------- */
@@ -302,30 +390,216 @@ static int fail_cb(parser *p, genop_err err)
     return 0;
 }
 
-static raw_object *top_object(parser *p, const char *const **keys, int *n)
+/* The value slots and keys of the object on top of the stack (NULL for a
+ * list). */
+static raw_value *top_object(parser *p, const char *const **keys, int *n)
 {
     switch (p->stack[p->depth - 1]) {
-    case F_ROOT: *keys = root_keys; *n = N_ROOT_KEYS; return &p->root;
-    case F_CITIZEN: *keys = citizen_keys; *n = N_CITIZEN_KEYS; return &p->citizen;
+    case F_ROOT: *keys = root_keys; *n = N_ROOT_KEYS; return p->root;
+    case F_CITIZEN: *keys = citizen_keys; *n = N_CITIZEN_KEYS; return p->citizen;
     case F_EVENT:
-    case F_EVENT_ONLY: *keys = event_keys; *n = N_EVENT_KEYS; return &p->event;
+    case F_EVENT_ONLY: *keys = event_keys; *n = N_EVENT_KEYS; return p->event;
+    case F_LEVEL: *keys = level_keys; *n = N_LEVEL_KEYS; return p->item;
+    case F_GOAL: *keys = goal_keys; *n = N_GOAL_KEYS; return p->item;
     default: return NULL;
     }
+}
+
+/* Writes "$.events[N]" into path (which holds 48 bytes) without printf:
+ * this runs for every event of every case. */
+static void event_path(size_t index, char path[48])
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index);
+    memcpy(path, "$.events[", 9);
+    memcpy(path + 9, digits + n, sizeof digits - n);
+    path[9 + sizeof digits - n] = ']';
+    path[10 + sizeof digits - n] = '\0';
+}
+
+/* The path of the event being read: "$.events[N]", or the single event's. */
+static void current_event_path(const parser *p, char *buf, size_t size)
+{
+    char path[48];
+    if (p->c) {
+        event_path(p->event_index, path);
+        snprintf(buf, size, "%s", path);
+    } else {
+        snprintf(buf, size, "%s", p->single_path);
+    }
+}
+
+/* The path of item `index` of the current event's list `list`. */
+static void item_path(const parser *p, const char *list, size_t index, char *buf, size_t size)
+{
+    char ev[96];
+    current_event_path(p, ev, sizeof ev);
+    snprintf(buf, size, "%s.%s[%zu]", ev, list, index);
 }
 
 /* The path of the object on top of the stack, for messages. */
 static void top_path(const parser *p, char *buf, size_t size)
 {
     frame f = p->stack[p->depth - 1];
-    if (f == F_EVENT)
-        snprintf(buf, size, "$.events[%zu]", p->event_index);
+    if (f == F_EVENT || f == F_EVENT_ONLY)
+        current_event_path(p, buf, size);
+    else if (f == F_LEVEL)
+        item_path(p, "levels", p->items.n_levels - 1, buf, size);
+    else if (f == F_GOAL)
+        item_path(p, "goals", p->items.n_goals - 1, buf, size);
     else if (f == F_CITIZEN)
         snprintf(buf, size, "$.citizen");
-    else if (f == F_EVENT_ONLY)
-        snprintf(buf, size, "%s", p->single_path);
     else
         snprintf(buf, size, "$");
 }
+
+static int push(parser *p, frame f)
+{
+    if (p->depth >= STACK_MAX)
+        return fail_cb(p, genop_fail(p->e, GENOP_EINVAL, "sagen er for dybt indlejret"));
+    p->stack[p->depth++] = f;
+    p->key = -1;
+    return 1;
+}
+
+/* ---- the items of a function_status event -------------------------------- */
+
+/* Forgets the items of the previous event. Cheap: this runs for every
+ * event; the larger parts are cleared only when a list opens. */
+static void reset_items(status_items *s)
+{
+    s->n_levels = s->n_goals = 0;
+    s->first_reached = s->first_unreached = -1;
+    s->err = GENOP_OK;
+}
+
+/* Records the first bad item of the current event; it is reported if the
+ * event turns out to be a function_status (see check_function_status). */
+__attribute__((format(printf, 3, 4)))
+static void item_error(parser *p, genop_err code, const char *fmt, ...)
+{
+    if (p->items.err)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->items.first.message, sizeof p->items.first.message, fmt, ap);
+    va_end(ap);
+    p->items.first.code = code;
+    p->items.err = code;
+}
+
+/* A list item that is not an object (a scalar, or a list). */
+static void item_not_object(parser *p, frame list, raw_type type)
+{
+    char path[160];
+    if (list == F_LEVELS) {
+        item_path(p, "levels", p->items.n_levels++, path, sizeof path);
+        item_error(p, GENOP_EINVAL, "%s skal være et objekt {code, level}, ikke %s", path,
+                   raw_type_da(type));
+    } else {
+        item_path(p, "goals", p->items.n_goals++, path, sizeof path);
+        item_error(p, GENOP_EINVAL, "%s skal være et objekt {text, reached}, ikke %s", path,
+                   raw_type_da(type));
+    }
+}
+
+/* One {code, level} is complete: a known condition, not seen before in
+ * this event, and a step of the scale. */
+static void close_level(parser *p)
+{
+    char path[160];
+    item_path(p, "levels", p->items.n_levels - 1, path, sizeof path);
+    const raw_value *code = &p->item[K_CODE], *level = &p->item[K_LEVEL];
+    size_t at = 0;
+    const genop_fsiii_condition *cond = NULL;
+    if (code->type == RAW_ABSENT)
+        item_error(p, GENOP_EINVAL, "%s.code mangler: funktionsevnetilstandens FSIII-kode", path);
+    else if (code->type != RAW_STRING)
+        item_error(p, GENOP_EINVAL, "%s.code skal være en tekst (en FSIII-kode), ikke %s", path,
+                   raw_type_da(code->type));
+    else if (code->has_nul || !(cond = genop_fsiii_condition_find(code->text, code->len, &at)))
+        item_error(p, GENOP_EINVAL, "%s.code: '%.40s' er ikke en funktionsevnetilstand i FSIII "
+                   "(version %s)", path, code->text, GENOP_FSIII_VERSION);
+    else if (p->items.seen[at])
+        item_error(p, GENOP_EINVAL, "%s.code: funktionsevnetilstanden %s (%s) står to gange i "
+                   "samme status", path, cond->name, genop_fsiii_condition_area(cond)->name);
+    if (cond)
+        p->items.seen[at] = true;
+    if (level->type == RAW_ABSENT)
+        item_error(p, GENOP_EINVAL, "%s.level mangler: et niveau på FSIII's funktionsevneskala "
+                   "(0-4 eller 9)", path);
+    else if (level->type != RAW_INTEGER)
+        item_error(p, GENOP_EINVAL, "%s.level skal være et heltal (0-4 eller 9), ikke %s", path,
+                   raw_type_da(level->type));
+    else if (!genop_fsiii_level_valid(level->integer))
+        item_error(p, GENOP_ERANGE, "%s.level er %lld; niveauet skal være 0, 1, 2, 3, 4 eller 9 "
+                   "(FSIII's funktionsevneskala)", path, level->integer);
+}
+
+/* True if the text of v, as far as it is held, is only white space. */
+static bool blank_text(const raw_value *v)
+{
+    if (v->len >= RAW_TEXT_SIZE - 1)
+        return false;
+    return v->text[strspn(v->text, " \t\r\n")] == '\0';
+}
+
+/* One {text, reached} is complete. Whether `reached` must be there
+ * depends on the phase, so only where it is and is not is noted. */
+static void close_goal(parser *p)
+{
+    char path[160];
+    long index = (long)p->items.n_goals - 1;
+    item_path(p, "goals", (size_t)index, path, sizeof path);
+    const raw_value *text = &p->item[K_TEXT], *reached = &p->item[K_REACHED];
+    if (p->items.n_goals > STATUS_GOALS_MAX)
+        item_error(p, GENOP_ETOOBIG, "%s: en status kan højst have %d mål", path,
+                   STATUS_GOALS_MAX);
+    else if (text->type == RAW_ABSENT)
+        item_error(p, GENOP_EINVAL, "%s.text mangler: målet med borgerens egne ord", path);
+    else if (text->type != RAW_STRING)
+        item_error(p, GENOP_EINVAL, "%s.text skal være en tekst, ikke %s", path,
+                   raw_type_da(text->type));
+    else if (text->has_nul)
+        item_error(p, GENOP_EINVAL, "%s.text indeholder et NUL-tegn (\\u0000)", path);
+    else if (text->len == 0 || blank_text(text))
+        item_error(p, GENOP_EINVAL, "%s.text er tom: skriv målet med borgerens egne ord", path);
+    else if (text->len > GOAL_TEXT_MAX)
+        item_error(p, GENOP_ETOOBIG, "%s.text er %zu byte lang; højst %d", path, text->len,
+                   GOAL_TEXT_MAX);
+    if (reached->type == RAW_ABSENT || reached->type == RAW_NULL) {
+        if (p->items.first_unreached < 0)
+            p->items.first_unreached = index;
+    } else if (reached->type != RAW_BOOL) {
+        item_error(p, GENOP_EINVAL, "%s.reached skal være true eller false, ikke %s", path,
+                   raw_type_da(reached->type));
+    } else if (p->items.first_reached < 0) {
+        p->items.first_reached = index;
+    }
+}
+
+/* A container opens inside a levels or goals list: an item. */
+static int open_item(parser *p, frame list, raw_type type)
+{
+    if (type != RAW_OBJECT) {
+        item_not_object(p, list, type);
+        p->skip = 1;
+        return 1;
+    }
+    if (list == F_LEVELS)
+        p->items.n_levels++;
+    else
+        p->items.n_goals++;
+    for (int i = 0; i < N_ITEM_KEYS; i++)
+        p->item[i].type = RAW_ABSENT;
+    return push(p, list == F_LEVELS ? F_LEVEL : F_GOAL);
+}
+
+/* ---- values, keys and containers ----------------------------------------- */
 
 /* Stores a scalar for the current key (if it is one genop reads). */
 static int put_value(parser *p, raw_type type, const char *text, size_t len,
@@ -340,12 +614,16 @@ static int put_value(parser *p, raw_type type, const char *text, size_t len,
     if (f == F_EVENTS)
         return fail_cb(p, genop_fail(p->e, GENOP_EINVAL, "$.events[%zu] skal være et objekt, ikke %s",
                                      p->event_index, raw_type_da(type)));
+    if (f == F_LEVELS || f == F_GOALS) {
+        item_not_object(p, f, type);
+        return 1;
+    }
     const char *const *keys;
     int n;
-    raw_object *o = top_object(p, &keys, &n);
+    raw_value *o = top_object(p, &keys, &n);
     if (!o || p->key < 0)
         return 1;
-    raw_value *v = &o->v[p->key];
+    raw_value *v = &o[p->key];
     v->type = type;
     v->has_nul = text && memchr(text, '\0', len) != NULL;
     v->integer = integer;
@@ -401,15 +679,15 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
         return 1;
     const char *const *keys;
     int n;
-    raw_object *o = top_object(p, &keys, &n);
+    raw_value *o = top_object(p, &keys, &n);
     p->key = -1;
     for (int i = 0; o && i < n; i++) {
         /* Keys may contain \u0000, so compare lengths, never rely on NULs. */
         if (len == 0 || keys[i][0] != (char)key[0] || strlen(keys[i]) != len ||
             memcmp(keys[i], key, len) != 0)
             continue;
-        if (o->v[i].type != RAW_ABSENT) {
-            char path[64];
+        if (o[i].type != RAW_ABSENT) {
+            char path[160];
             top_path(p, path, sizeof path);
             return fail_cb(p, genop_fail(p->e, GENOP_EPARSE, "%s: nøglen '%s' står to gange",
                                          path, keys[i]));
@@ -419,13 +697,12 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
     return 1;
 }
 
-static int push(parser *p, frame f)
+/* Enters a function_status event's list `key` (K_LEVELS or K_GOALS). */
+static int open_list(parser *p, int key)
 {
-    if (p->depth >= STACK_MAX)
-        return fail_cb(p, genop_fail(p->e, GENOP_EINVAL, "sagen er for dybt indlejret"));
-    p->stack[p->depth++] = f;
-    p->key = -1;
-    return 1;
+    if (key == K_LEVELS)
+        memset(p->items.seen, 0, sizeof p->items.seen);
+    return push(p, key == K_LEVELS ? F_LEVELS : F_GOALS);
 }
 
 /* A container opens: enter it if genop reads it, else skip it whole. */
@@ -440,6 +717,7 @@ static int open_container(parser *p, raw_type type)
         if (type != RAW_OBJECT)
             return fail_cb(p, genop_fail(p->e, GENOP_EINVAL, "%s skal være et JSON-objekt, ikke %s",
                                          p->c ? "$: en sag" : p->single_path, raw_type_da(type)));
+        reset_items(&p->items);
         return push(p, p->c ? F_ROOT : F_EVENT_ONLY);
     }
     frame f = p->stack[p->depth - 1];
@@ -448,15 +726,21 @@ static int open_container(parser *p, raw_type type)
             return fail_cb(p, genop_fail(p->e, GENOP_EINVAL, "$.events[%zu] skal være et objekt, ikke %s",
                                          p->event_index, raw_type_da(type)));
         for (int i = 0; i < N_EVENT_KEYS; i++)
-            p->event.v[i].type = RAW_ABSENT;
+            p->event[i].type = RAW_ABSENT;
+        reset_items(&p->items);
         return push(p, F_EVENT);
     }
+    if (f == F_LEVELS || f == F_GOALS)
+        return open_item(p, f, type);
     int key = p->key;
     put_value(p, type, NULL, 0, 0, false);
     if (f == F_ROOT && key == K_CITIZEN && type == RAW_OBJECT)
         return push(p, F_CITIZEN);
     if (f == F_ROOT && key == K_EVENTS && type == RAW_ARRAY)
         return push(p, F_EVENTS);
+    if ((f == F_EVENT || f == F_EVENT_ONLY) && (key == K_LEVELS || key == K_GOALS) &&
+        type == RAW_ARRAY)
+        return open_list(p, key);
     p->skip = 1;
     return 1;
 }
@@ -472,28 +756,12 @@ static int on_start_array(void *ctx)
 }
 
 /* One event object is complete: check it and add it to the case. */
-/* Writes "$.events[N]" into path (which holds 48 bytes) without printf:
- * this runs for every event of every case. */
-static void event_path(size_t index, char path[48])
-{
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + index % 10);
-        index /= 10;
-    } while (index);
-    memcpy(path, "$.events[", 9);
-    memcpy(path + 9, digits + n, sizeof digits - n);
-    path[9 + sizeof digits - n] = ']';
-    path[10 + sizeof digits - n] = '\0';
-}
-
 static int close_event(parser *p)
 {
     char path[48];
     event_path(p->event_index, path);
     genop_event ev;
-    genop_err err = check_event(&p->event, path, &ev, p->e);
+    genop_err err = check_event(p->event, &p->items, path, &ev, p->e);
     if (err)
         return fail_cb(p, err);
     err = genop_case_add(p->c, &ev, p->e);
@@ -521,17 +789,19 @@ static int close_container(parser *p)
     switch (f) {
     case F_EVENT: return close_event(p);
     case F_CITIZEN: {
-        genop_err err = check_citizen(&p->citizen, p->c, p->e);
+        genop_err err = check_citizen(p->citizen, p->c, p->e);
         return err ? fail_cb(p, err) : 1;
     }
     case F_ROOT: {
-        genop_err err = check_root(&p->root, p->c, p->e);
+        genop_err err = check_root(p->root, p->c, p->e);
         return err ? fail_cb(p, err) : 1;
     }
     case F_EVENT_ONLY: {
-        genop_err err = check_event(&p->event, p->single_path, p->single, p->e);
+        genop_err err = check_event(p->event, &p->items, p->single_path, p->single, p->e);
         return err ? fail_cb(p, err) : 1;
     }
+    case F_LEVEL: close_level(p); return 1;
+    case F_GOAL: close_goal(p); return 1;
     default: return 1;
     }
 }

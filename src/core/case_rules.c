@@ -1,7 +1,9 @@
 /*
- * case_rules.c - the checks behind genop_event_admissible() (see
- * case_rules.h). Each check is a small function that looks at the case
- * and the new event and fills in the reason when it refuses.
+ * case_rules.c - the checks behind genop_event_admissible() and
+ * genop_case_check_statuses() (see case_rules.h). Each check is a small
+ * function that looks at the case and the new event and fills in the
+ * reason when it refuses; the reason starts with the JSON path of the
+ * event's field at fault ("$.date: ..."), so the API can name the field.
  */
 #include "case_rules.h"
 
@@ -38,13 +40,13 @@ static genop_err check_dates(const genop_case *c, const genop_event *ev, genop_d
 {
     char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
     if (ev->date > today)
-        return genop_fail(e, GENOP_EINVAL, "hændelsen er dateret %s, som ligger i fremtiden",
-                          genop_date_format(ev->date, d1));
+        return genop_fail(e, GENOP_EINVAL, "$.date: hændelsen er dateret %s, som ligger i "
+                          "fremtiden", genop_date_format(ev->date, d1));
     if (ev->type == GENOP_EV_HOSPITAL_PLAN || ev->type == GENOP_EV_PREVIOUS_COURSE)
         return GENOP_OK;
     const genop_event *referral = genop_case_referral(c);
     if (referral && ev->date < referral->date)
-        return genop_fail(e, GENOP_EINVAL, "hændelsen er dateret %s, før henvendelsen %s",
+        return genop_fail(e, GENOP_EINVAL, "$.date: hændelsen er dateret %s, før henvendelsen %s",
                           genop_date_format(ev->date, d1), genop_date_format(referral->date, d2));
     return GENOP_OK;
 }
@@ -56,11 +58,11 @@ static genop_err check_course(const genop_case *c, const genop_event *ev, genop_
     bool after_close = ev->type == GENOP_EV_SESSION || ev->type == GENOP_EV_DECISION ||
                        ev->type == GENOP_EV_GRANT_RECEIVED || ev->type == GENOP_EV_CLOSED;
     if (after_close && first_on_or_before(c, GENOP_EV_CLOSED, ev->date, &closed))
-        return genop_fail(e, GENOP_EINVAL, "forløbet blev afsluttet %s; der kan ikke registreres "
-                          "mere på det", genop_date_format(closed, d1));
+        return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; der kan ikke "
+                          "registreres mere på det", genop_date_format(closed, d1));
     if (ev->type == GENOP_EV_SESSION && ev->kind == GENOP_SESSION_TRAINING &&
         !granted_by(c, ev->date))
-        return genop_fail(e, GENOP_EINVAL, "der er ingen bevilling på eller før %s; en "
+        return genop_fail(e, GENOP_EINVAL, "$.date: der er ingen bevilling på eller før %s; en "
                           "træningsgang kræver en afgørelse, der bevilger træning",
                           genop_date_format(ev->date, d1));
     return GENOP_OK;
@@ -79,9 +81,48 @@ static genop_err check_order(const genop_case *c, const genop_event *ev, genop_e
     genop_date at = 0;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (ev->type == order[i].event && !first_on_or_before(c, order[i].needs, ev->date, &at))
-            return genop_fail(e, GENOP_EINVAL, "%s (%s før %s)", order[i].text,
+            return genop_fail(e, GENOP_EINVAL, "$.date: %s (%s før %s)", order[i].text,
                               genop_event_type_name(order[i].needs),
                               genop_event_type_name(ev->type));
+    return GENOP_OK;
+}
+
+/* The function_status of phase `phase` in c, or NULL. Borrowed from c. */
+static const genop_event *status_of(const genop_case *c, genop_status_phase phase)
+{
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_FUNCTION_STATUS && c->events[i].phase == phase)
+            return &c->events[i];
+    return NULL;
+}
+
+static const char *phase_da(genop_status_phase phase)
+{
+    return phase == GENOP_PHASE_START ? "startstatus" : "slutstatus";
+}
+
+/* A case has at most one start status and one end status (a wrong one is
+ * corrected, not registered again), and the end needs a start on or
+ * before its date. */
+static genop_err check_status(const genop_case *c, const genop_event *ev, genop_error *e)
+{
+    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    if (ev->type != GENOP_EV_FUNCTION_STATUS)
+        return GENOP_OK;
+    const genop_event *same = status_of(c, ev->phase);
+    if (same)
+        return genop_fail(e, GENOP_EINVAL, "$.phase: sagen har allerede en %s (%s); ret den i "
+                          "stedet for at registrere en ny", phase_da(ev->phase),
+                          genop_date_format(same->date, d1));
+    if (ev->phase != GENOP_PHASE_END)
+        return GENOP_OK;
+    const genop_event *start = status_of(c, GENOP_PHASE_START);
+    if (!start)
+        return genop_fail(e, GENOP_EINVAL, "$.phase: der er ingen startstatus; registrér "
+                          "borgerens funktionsevne ved start, før slutstatus kan registreres");
+    if (ev->date < start->date)
+        return genop_fail(e, GENOP_EINVAL, "$.date: slutstatus er dateret %s, før startstatus %s",
+                          genop_date_format(ev->date, d1), genop_date_format(start->date, d2));
     return GENOP_OK;
 }
 
@@ -89,12 +130,38 @@ genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
                                  genop_date today, genop_error *e)
 {
     if (ev->type == GENOP_EV_REFERRAL_RECEIVED && genop_case_referral(c))
-        return genop_fail(e, GENOP_EINVAL, "sagen har allerede en henvendelse; en sag har "
-                          "præcis én (opret en ny sag for en ny henvendelse)");
+        return genop_fail(e, GENOP_EINVAL, "$.type: sagen har allerede en henvendelse; en sag "
+                          "har præcis én (opret en ny sag for en ny henvendelse)");
     genop_err err = check_dates(c, ev, today, e);
     if (!err)
         err = check_course(c, ev, e);
     if (!err)
         err = check_order(c, ev, e);
+    if (!err)
+        err = check_status(c, ev, e);
     return err;
+}
+
+genop_err genop_case_check_statuses(const genop_case *c, genop_error *e)
+{
+    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    size_t count[GENOP_PHASE_COUNT] = {0};
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_FUNCTION_STATUS)
+            count[c->events[i].phase]++;
+    for (int ph = 0; ph < GENOP_PHASE_COUNT; ph++)
+        if (count[ph] > 1)
+            return genop_fail(e, GENOP_EINVAL, "sagen ville få %zu %s; der må kun være én",
+                              count[ph], ph == GENOP_PHASE_START ? "startstatusser"
+                                                                 : "slutstatusser");
+    const genop_event *start = status_of(c, GENOP_PHASE_START);
+    const genop_event *end = status_of(c, GENOP_PHASE_END);
+    if (end && !start)
+        return genop_fail(e, GENOP_EINVAL, "sagens slutstatus (%s) ville stå uden startstatus",
+                          genop_date_format(end->date, d1));
+    if (end && end->date < start->date)
+        return genop_fail(e, GENOP_EINVAL, "sagens slutstatus (%s) ville ligge før startstatus "
+                          "(%s)", genop_date_format(end->date, d1),
+                          genop_date_format(start->date, d2));
+    return GENOP_OK;
 }

@@ -1,7 +1,9 @@
 /*
  * case_rules.h - what cannot have happened in a case. The server asks
  * before it appends an event: a registration that breaks one of these rules
- * is refused (HTTP 422) with a Danish message that says why.
+ * is refused (HTTP 422) with a Danish message that says why. The message
+ * starts with the JSON path of the new event's field at fault (e.g.
+ * "$.date: hændelsen er dateret ..."), which the API returns as `field`.
  */
 #ifndef GENOP_CASE_RULES_H
 #define GENOP_CASE_RULES_H
@@ -18,9 +20,19 @@
  *   before its date (assessment sessions - udredning - do not);
  * - no session, decision or grant after the course was closed;
  * - a decision must follow a referral, a complaint must follow a decision,
- *   a reconsideration a complaint, a forwarding a reconsideration.
+ *   a reconsideration a complaint, a forwarding a reconsideration;
+ * - a function status (FSIII levels and goals) is dated on or after the
+ *   referral like everything else; a case has one start status and one
+ *   end status (a second of either is refused: correct the first), and an
+ *   end status needs a start status on or before its date.
  * Returns GENOP_EINVAL with the reason in *e when ev is refused. */
 genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
                                  genop_date today, genop_error *e);
+
+/* Checks a whole case's function statuses (after a correction replaced or
+ * withdrew one): at most one start and one end status, and no end status
+ * without a start status on or before it. GENOP_EINVAL with the reason
+ * (no path: the case as a whole is at fault) in *e. */
+genop_err genop_case_check_statuses(const genop_case *c, genop_error *e);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * api.h - what the router hands a route handler, and the handlers of the
  * route table (one file per resource: api_session.c, api_cases.c,
- * api_events.c, api_worklist.c, api_citizens.c, api_standard.c).
+ * api_events.c, api_worklist.c, api_citizens.c, api_fsiii.c, api_standard.c).
  *
  * By the time a handler runs, the router has matched the route, checked
  * the body size, authenticated the user, checked the role and, for routes
@@ -52,6 +52,8 @@ void api_events_append(api_ctx *c, http_reply *out);
 void api_worklist_get(api_ctx *c, http_reply *out);
 /* api_citizens.c */
 void api_citizen_access_log(api_ctx *c, http_reply *out);
+/* api_fsiii.c */
+void api_fsiii_get(api_ctx *c, http_reply *out);
 /* api_standard.c */
 void api_standard_get(api_ctx *c, http_reply *out);
 

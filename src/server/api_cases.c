@@ -148,8 +148,11 @@ static bool referral_admissible(api_ctx *c, new_case *nc, http_reply *out)
         return false;
     }
     if (genop_event_admissible(&empty, &nc->ev, c->today, &e)) {
-        problem_setf(out, 422, PROBLEM_INVALID_EVENT, "$.referral.date", "$.referral: %s",
-                     e.message);
+        /* The rules name the event's field first ("$.date: ..."): here the
+         * event is the referral, so that is $.referral.date. */
+        const char *why = strncmp(e.message, "$.date: ", 8) == 0 ? e.message + 8 : e.message;
+        problem_setf(out, 422, PROBLEM_INVALID_EVENT, "$.referral.date", "$.referral.date: %s",
+                     why);
         return false;
     }
     return true;

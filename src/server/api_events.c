@@ -2,20 +2,28 @@
  * api_events.c - POST /api/v1/cases/{id}/events: registering what happened
  * in a case.
  *
- * The body is one event: a type of shared/spec/evaluate.md (read by
- * genop_event_from_json), or one of the API's journal types:
+ * The body is one event: a type of shared/spec/evaluate.md or genop's
+ * function_status (read by genop_event_from_json), or one of the API's
+ * journal types:
  *   {"type": "note", "date", "text"}                     free text, no effect
  *   {"type": "correction", "date", "corrects": ID,       replaces event ID's
  *    "event": {...} | null, "reason"}                    content, or withdraws it
+ *   {"type": "function_status", "date",                  the citizen's FSIII
+ *    "phase": "start" | "end",                           function levels and
+ *    "levels": [{"code", "level"}],                      own goals at the start
+ *    "goals": [{"text", "reached"?}]}                    or end of the course
  * Any event may carry a free-text "text". Only the fields of the type are
- * stored (plus "text"), so the record holds what the rules read.
+ * stored (plus "text"), so the record holds what the rules read (and, for
+ * a function status, its levels and goals, which the case page shows).
  *
  * What cannot have happened is refused with 422 (genop_event_admissible in
  * src/core/case_rules.c against the case's corrected view; a correction's
  * new event against the view without the event it corrects, and the case
- * must keep its one referral). The role decides which types one may
- * register (roles.h); a correction needs the right to both the corrected
- * event's type and the new one's.
+ * must keep its one referral and sound function statuses). The answer's
+ * `field` names the field at fault whenever one is ("$.date",
+ * "$.levels[2].level", "$.event.date" in a correction). The role decides
+ * which types one may register (roles.h); a correction needs the right to
+ * both the corrected event's type and the new one's.
  *
  * Everything happens in one transaction that starts before the case is
  * read, so two registrations on one case cannot both pass a check that
@@ -46,6 +54,8 @@
 
 #define EVENT_TEXT_MAX 8000
 #define REASON_MAX 500
+/* The longest goal of a function status, as the core reader allows. */
+#define GOAL_TEXT_MAX 500
 
 /* What a checked registration will store, and the view it leads to. */
 typedef struct pending {
@@ -63,7 +73,12 @@ static const char *const type_fields[GENOP_EV_COUNT][4] = {
     [GENOP_EV_CLOSED] = {"reason"},
     [GENOP_EV_COMPLAINT_DECIDED] = {"upheld"},
     [GENOP_EV_PREVIOUS_COURSE] = {"condition"},
+    [GENOP_EV_FUNCTION_STATUS] = {"phase"},     /* and its lists: status_lists() */
 };
+
+/* The members kept of each item of a function status's lists. */
+static const char *const level_item_keys[] = {"code", "level", NULL};
+static const char *const goal_item_keys[] = {"text", "reached", NULL};
 
 static bool known_type(const char *type)
 {
@@ -76,6 +91,33 @@ static void forbidden_type(api_ctx *c, const char *type, http_reply *out)
     problem_setf(out, 403, PROBLEM_FORBIDDEN, NULL,
                  "Din rolle (%s) kan ikke registrere hændelser af typen %s.",
                  genop_role_name(c->user.role), type);
+}
+
+/* A checked list of objects, each with only the members `keys`. */
+static json_t *normalized_items(const json_t *list, const char *const *keys)
+{
+    json_t *arr = json_array();
+    size_t i;
+    json_t *item;
+    json_array_foreach(list, i, item) {
+        json_t *o = json_object();
+        for (const char *const *k = keys; *k; k++) {
+            json_t *v = json_object_get(item, *k);
+            if (v && !json_is_null(v))
+                jset(o, *k, json_deep_copy(v));
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+/* A function status's levels and goals (the reader checked both), into o. */
+static void status_lists(json_t *o, const json_t *obj)
+{
+    const json_t *goals = json_object_get(obj, "goals");
+    jset(o, "levels", normalized_items(json_object_get(obj, "levels"), level_item_keys));
+    jset(o, "goals", json_is_array(goals) ? normalized_items(goals, goal_item_keys)
+                                          : json_array());
 }
 
 /* The stored form of a checked spec event: only the fields of its type. */
@@ -91,7 +133,26 @@ static json_t *normalized(const json_t *obj, genop_event_type t)
         if (v && !json_is_null(v))
             jset(o, type_fields[t][i], json_deep_copy(v));
     }
+    if (t == GENOP_EV_FUNCTION_STATUS)
+        status_lists(o, obj);
     return o;
+}
+
+/* A function status's goals as people typed them: one line each, not
+ * blank (the core reader has checked the rest). */
+static bool read_goal_texts(const json_t *obj, const char *path, http_reply *out)
+{
+    const json_t *goals = json_object_get(obj, "goals");
+    size_t i;
+    json_t *goal;
+    const char *s;
+    json_array_foreach(goals, i, goal) {
+        char at[96];
+        snprintf(at, sizeof at, "%s.goals[%zu]", path, i);
+        if (!in_text(goal, at, "text", IN_REQUIRED | IN_ONE_LINE, GOAL_TEXT_MAX, &s, out))
+            return false;
+    }
+    return true;
 }
 
 /* Reads a spec event at path and the extra fields the API keeps with it. */
@@ -112,12 +173,26 @@ static bool read_spec_event(const json_t *obj, const char *path, genop_event *ev
     if (ev->type == GENOP_EV_REFERRAL_RECEIVED)
         return in_text(obj, path, "source", IN_ONE_LINE, GENOP_TEXT_SMALL_MAX - 1, &s, out) &&
                in_bool(obj, path, "consent", 0, &present, &b, out);
+    if (ev->type == GENOP_EV_FUNCTION_STATUS)
+        return read_goal_texts(obj, path, out);
     return true;
 }
 
-static bool refuse(const char *path, const genop_error *e, http_reply *out)
+/* A refusal by the rules (case_rules.h), whose reason starts with the
+ * path of the event's field at fault ("$.date: ..."). `at` is where the
+ * event is in the body: "$", or "$.event" for a correction's new event.
+ * The answer's field is the path in the body ("$.event.date"). */
+static bool refuse(const char *at, const genop_error *e, http_reply *out)
 {
-    problem_setf(out, 422, PROBLEM_INVALID_EVENT, NULL, "%s: %s", path, e->message);
+    const char *m = e->message;
+    size_t n = m[0] == '$' ? strcspn(m, " :") : 0;
+    if (n == 0 || m[n] != ':' || n > 64) {
+        problem_setf(out, 422, PROBLEM_INVALID_EVENT, strcmp(at, "$") ? at : NULL, "%s", m);
+        return false;
+    }
+    char field[160];
+    snprintf(field, sizeof field, "%s%.*s", at, (int)(n - 1), m + 1);
+    problem_setf(out, 422, PROBLEM_INVALID_EVENT, field, "%s%s", field, m + n);
     return false;
 }
 
@@ -156,7 +231,7 @@ static bool check_spec(api_ctx *c, case_view_loaded *lc, pending *p, http_reply 
     if (!read_spec_event(c->body, "$", &ev, out))
         return false;
     if (genop_event_admissible(&lc->view, &ev, c->today, &e))
-        return refuse("Hændelsen kan ikke registreres", &e, out);
+        return refuse("$", &e, out);
     if (genop_case_add(&lc->view, &ev, &e)) {
         problem_from_error(out, 422, PROBLEM_INVALID_EVENT, &e);
         return false;
@@ -282,8 +357,11 @@ static bool check_correction(api_ctx *c, case_view_loaded *lc, pending *p, http_
                     "henvendelsen kan kun rettes, ikke trækkes tilbage", "$.event");
         return false;
     }
-    if (genop_case_check(&p->next, &e))
-        return refuse("Rettelsen kan ikke registreres", &e, out);
+    if (genop_case_check(&p->next, &e) || genop_case_check_statuses(&p->next, &e)) {
+        problem_setf(out, 422, PROBLEM_INVALID_EVENT, "$.event",
+                     "Rettelsen kan ikke registreres: %s", e.message);
+        return false;
+    }
     p->stored = correction_body(c->body, p->corrects, repl, reason);
     return true;
 }

@@ -7,7 +7,7 @@
 
 /* The event types a terapeut may register (the training unit's own). */
 static const char *const terapeut_types[] = {
-    "contacted", "assessment", "session", "closed", "note", "correction",
+    "contacted", "assessment", "session", "closed", "function_status", "note", "correction",
 };
 
 bool roles_may_append(genop_role role, const char *type)

@@ -6,7 +6,8 @@
  *   visitator  cases (create, list, read), events,      all (spec types, note,
  *              worklist                                  correction)
  *   terapeut   cases (list, read), events, worklist     contacted, assessment,
- *                                                        session, closed, note,
+ *                                                        session, closed,
+ *                                                        function_status, note,
  *                                                        correction (of those types)
  *   leder      cases (list, read), worklist,            none
  *              citizens' access log

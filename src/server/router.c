@@ -13,14 +13,17 @@
  *   POST    /cases/{id}/events            api_events_append       visitator terapeut
  *   GET     /worklist                     api_worklist_get        visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
+ *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /standard                     api_standard_get        any logged in
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
  * registers the training unit's events (contacted, assessment, session,
- * closed, note, correction); a leder reads cases, the worklist and the
- * access log; an admin sees the access log only, never case or health
- * data. Only a visitator sees full CPR numbers (roles.h has the details).
+ * closed, function_status, note, correction); a leder reads cases, the
+ * worklist and the access log; an admin sees the access log only, never
+ * case or health data. Only a visitator sees full CPR numbers (roles.h
+ * has the details). Every role reads the FSIII terminology (/fsiii: codes
+ * and names only, no personal data, so no access-log row).
  * Every role reads its municipality's quality standard (no personal data,
  * so no access-log row).
  *
@@ -63,6 +66,7 @@ static const route routes[] = {
     {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true},
     {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false},
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false},
+    {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])

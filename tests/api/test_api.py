@@ -3,7 +3,8 @@
 database and drive every route of shared/spec/api.md over HTTP: logins and
 sessions, cases, events (and each kind of event that cannot have happened),
 the worklist, roles, tenant isolation, the access log, and every error
-status. Prints TAP.
+status, and FSIII function statuses (GET /api/v1/fsiii, function_status
+events and the field each refusal names). Prints TAP.
 
     tests/api/test_api.py PATH/TO/genop
 """
@@ -73,12 +74,13 @@ def main():
         run_session_tests(t, srv, pw)
         case_id, citizen_id = run_case_tests(t, srv, pw, genop)
         run_event_tests(t, srv, pw, case_id, genop)
+        run_fsiii_tests(t, srv, pw, genop)
         run_isolation_and_role_tests(t, srv, pw, case_id, citizen_id)
         run_access_log_tests(t, srv, pw, case_id, citizen_id)
         run_error_tests(t, srv, pw)
         run_token_tests(t, srv, pw, genop)
-        run_standard_tests(t, srv, pw, genop)
         run_residency_tests(t, srv, pw)
+        run_standard_tests(t, srv, pw, genop)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
     except Exception as ex:  # a crash of the harness is a failure, not a pass
@@ -294,6 +296,156 @@ def run_event_tests(t, srv, pw, case_id, genop):
     t.ok(all(i.get("status") in ("pending", "overdue") and "workdays_left" in i
              and i.get("citizen", {}).get("name") for i in items),
          "worklist rows carry status, workdays left and the citizen's name", items)
+
+
+GAA = "51697715-965a-40f3-b4a5-819103bf9d49"    # Gå (Mobilitet), FSIII
+VASK = "4d46bd94-9518-431c-82e8-ebb91bca307a"   # Vaske sig (Egenomsorg), FSIII
+HUSK = "a3ac7928-77c9-425c-a7f1-1248a3764d0a"   # Hukommelse (Mentale funktioner), FSIII
+
+
+def status(date, phase, levels, goals=None, **more):
+    ev = {"type": "function_status", "date": date, "phase": phase,
+          "levels": [{"code": c, "level": lv} for c, lv in levels]}
+    if goals is not None:
+        ev["goals"] = goals
+    ev.update(more)
+    return ev
+
+
+def refused_at(t, r, field, word, name):
+    """422 problem+json whose field names the event's field and whose
+    Danish detail says why."""
+    body = r.json or {}
+    t.ok(r.status == 422 and r.headers.get("content-type", "").startswith(PROBLEM)
+         and body.get("field") == field and word in body.get("detail", ""),
+         f"{name}: 422, field {field}, Danish detail", r)
+
+
+def run_fsiii_tests(t, srv, pw, genop):
+    """GET /api/v1/fsiii, and function_status events: FSIII levels and the
+    citizen's goals at the start and the end of the course."""
+    r = Client(srv.port).request("GET", "/api/v1/fsiii")
+    is_problem(t, r, 401, "fsiii: not logged in is 401")
+    for user in ("vis.aalborg", "ter.aalborg", "led.aalborg", "adm.aalborg"):
+        r = logged_in(srv, user, pw).request("GET", "/api/v1/fsiii")
+        t.ok(r.status == 200, f"fsiii: {user} reads the code list", r)
+    doc = r.json or {}
+    t.ok(doc.get("source", {}).get("version") == "20240530"
+         and doc.get("source", {}).get("oid") == "1.2.208.176.2.21",
+         "fsiii: names its source (FSIII version 20240530, OID 1.2.208.176.2.21)", doc.get("source"))
+    t.ok([lv.get("level") for lv in doc.get("levels", [])] == [0, 1, 2, 3, 4, 9]
+         and doc["levels"][3].get("name") == "Svære begrænsninger",
+         "fsiii: the scale 0-4 and 9 with its Danish names", doc.get("levels"))
+    areas = doc.get("areas", [])
+    t.ok([a.get("name") for a in areas] == ["Egenomsorg", "Praktiske opgaver", "Mobilitet",
+                                           "Mentale funktioner", "Samfundsliv"]
+         and any(c.get("code") == GAA and c.get("name") == "Gå" for c in areas[2].get("conditions", [])),
+         "fsiii: the five areas with their conditions, codes and names", [a.get("name") for a in areas])
+
+    vis = logged_in(srv, "vis.aalborg", pw)
+    ter = logged_in(srv, "ter.aalborg", pw)
+    r = vis.request("POST", "/api/v1/cases", referral("150550-1234", "Else Funktion", days_ago(40)))
+    cid = (r.json or {}).get("id")
+    path = f"/api/v1/cases/{cid}/events"
+
+    def post(ev, c=ter):
+        return c.request("POST", path, ev)
+
+    refused_at(t, post(status(days_ago(30), "end", [(GAA, 1)])), "$.phase", "ingen startstatus",
+               "an end status without a start status")
+    refused_at(t, post(status(days_ago(41), "start", [(GAA, 3)])), "$.date", "før henvendelsen",
+               "a status dated before the referral")
+    refused_at(t, post(status(days_ago(35), "start", [("3f27a7bc-790d-444e-bcf4-6e22a6b1da7e", 3)])),
+               "$.levels[0].code", "ikke en funktionsevnetilstand", "an unknown FSIII code")
+    refused_at(t, post(status(days_ago(35), "start", [(GAA, 3), (VASK, 5)])),
+               "$.levels[1].level", "0, 1, 2, 3, 4 eller 9", "a level outside 0-4 and 9")
+    refused_at(t, post(status(days_ago(35), "start", [(GAA, 3), (VASK, -1)])),
+               "$.levels[1].level", "0, 1, 2, 3, 4 eller 9", "a negative level")
+    refused_at(t, post(status(days_ago(35), "start", [(GAA, 3), (VASK, 2), (GAA, 2)])),
+               "$.levels[2].code", "to gange", "the same condition twice in one status")
+    refused_at(t, post(status(days_ago(35), "start", [])), "$.levels", "mindst én",
+               "a status without levels")
+    refused_at(t, post(status(days_ago(35), "start", [(GAA, 3)], [{"text": "Gå selv", "reached": True}])),
+               "$.goals[0].reached", "slutstatus", "a start status that says a goal was reached")
+    refused_at(t, post(status(days_ago(35), "start", [(GAA, 3)], [{"text": "Gå\nselv"}])),
+               "$.goals[0].text", "linjeskift", "a goal with a line break")
+    refused_at(t, post(status(days_ago(35), "midt", [(GAA, 3)])), "$.phase", "start",
+               "an unknown phase")
+    r = logged_in(srv, "led.aalborg", pw).request("POST", path, status(days_ago(35), "start", [(GAA, 3)]))
+    is_problem(t, r, 403, "a leder cannot register a function status")
+
+    goals = [{"text": "Gå til Netto selv", "extra": 1}, {"text": "Tage bad uden hjælp"}]
+    r = post(status(days_ago(35), "start", [(GAA, 3), (VASK, 2), (HUSK, 9)], goals, junk=True))
+    t.ok(r.status == 201, "a terapeut registers the start status: 201", r)
+    start_id = (r.json or {}).get("id")
+    refused_at(t, post(status(days_ago(34), "start", [(GAA, 2)])), "$.phase", "allerede en startstatus",
+               "a second start status")
+    refused_at(t, post(status(days_ago(36), "end", [(GAA, 2)], [])), "$.date", "før startstatus",
+               "an end status before the start status")
+    refused_at(t, post(status(days_ago(5), "end", [(GAA, 1)], [{"text": "Gå til Netto selv"}])),
+               "$.goals[0].reached", "mangler", "an end status that does not say whether a goal was reached")
+    end = status(days_ago(5), "end", [(GAA, 1), (VASK, 0), (HUSK, 9)],
+                 [{"text": "Gå til Netto selv", "reached": True},
+                  {"text": "Tage bad uden hjælp", "reached": False}])
+    r = post(end)
+    t.ok(r.status == 201, "the end status: 201", r)
+    refused_at(t, post(dict(end, date=days_ago(4))), "$.phase", "allerede en slutstatus",
+               "a second end status")
+    # A correction may not leave the end without its start.
+    r = post({"type": "correction", "date": days_ago(3), "corrects": start_id, "event": None,
+              "reason": "fejl"})
+    refused_at(t, r, "$.event", "uden startstatus", "withdrawing the start status under an end status")
+    r = post({"type": "correction", "date": days_ago(3), "corrects": start_id, "reason": "forkert dato",
+              "event": status(days_ago(2), "start", [(GAA, 3)])})
+    refused_at(t, r, "$.event", "før startstatus", "moving the start status after the end status")
+    r = post({"type": "correction", "date": days_ago(3), "corrects": start_id, "reason": "Gå var 4",
+              "event": status(days_ago(35), "start", [(GAA, 4), (VASK, 2), (HUSK, 9)], goals)})
+    t.ok(r.status == 201, "correcting a level of the start status: 201", r)
+
+    body = vis.request("GET", f"/api/v1/cases/{cid}").json or {}
+    stored = [e for e in body.get("events", []) if e.get("type") == "function_status"]
+    t.ok(len(stored) == 2 and stored[0].get("phase") == "start"
+         and stored[0].get("levels") == [{"code": GAA, "level": 3}, {"code": VASK, "level": 2},
+                                         {"code": HUSK, "level": 9}]
+         and stored[0].get("goals") == [{"text": "Gå til Netto selv"}, {"text": "Tage bad uden hjælp"}]
+         and "junk" not in stored[0] and stored[0].get("state") == "corrected"
+         and stored[1].get("goals")[1] == {"text": "Tage bad uden hjælp", "reached": False},
+         "the case holds both statuses with their levels and goals, and nothing else", stored)
+    fix = [e for e in body.get("events", []) if e.get("type") == "correction"]
+    t.ok(fix and fix[0].get("event", {}).get("levels", [{}])[0] == {"code": GAA, "level": 4},
+         "the correction holds the corrected levels", fix)
+    ev = body.get("evaluation", {})
+    spec = [{k: v for k, v in e.items() if k in ("type", "date", "paragraph", "condition")}
+            for e in body.get("events", []) if e.get("type") == "referral_received"]
+    want = evaluate_with_cli(genop, "aalborg", ev.get("as_of", ""), spec)
+    with_status = evaluate_with_cli(genop, "aalborg", ev.get("as_of", ""), spec + [
+        status(days_ago(35), "start", [(GAA, 4)]), end])
+    t.ok(ev.get("deadlines") == want.get("deadlines") == with_status.get("deadlines")
+         and ev.get("limits") == want.get("limits") == with_status.get("limits"),
+         "function statuses change no deadline or limit, and genop evaluate accepts them",
+         ev, want, with_status)
+
+    # The other rules name the field at fault too.
+    refused_at(t, vis.request("POST", path, {"type": "contacted", "date": days_ago(41)}), "$.date",
+               "før henvendelsen", "an event before the referral")
+    refused_at(t, vis.request("POST", path, {"type": "session", "date": days_ago(20), "minutes": 45,
+                                             "outcome": "attended"}),
+               "$.date", "bevilling", "a training session without a grant")
+    refused_at(t, vis.request("POST", path, {"type": "referral_received", "date": days_ago(20),
+                                             "paragraph": "86.1"}),
+               "$.type", "allerede en henvendelse", "a second referral")
+    refused_at(t, vis.request("POST", path, {"type": "session", "date": days_ago(20), "minutes": 2000,
+                                             "outcome": "attended", "kind": "assessment"}),
+               "$.minutes", "0-1440", "a session of 2000 minutes")
+    r = vis.request("POST", "/api/v1/cases", referral("150550-1234", "Else Funktion", days_ago(-3)))
+    refused_at(t, r, "$.referral.date", "fremtiden", "a referral dated in the future")
+    t.ok((r.json or {}).get("detail", "").startswith("$.referral.date: hændelsen"),
+         "... its detail names the referral's date once", r)
+    contact = vis.request("POST", path, {"type": "contacted", "date": days_ago(39)}).json or {}
+    refused_at(t, vis.request("POST", path, {"type": "correction", "date": days_ago(1),
+                                             "corrects": contact.get("id"), "reason": "dato",
+                                             "event": {"type": "contacted", "date": days_ago(45)}}),
+               "$.event.date", "før henvendelsen", "a correction dated before the referral")
 
 
 def run_isolation_and_role_tests(t, srv, pw, case_id, citizen_id):

@@ -8,7 +8,9 @@
 // filters, and rows linking to their case; the case page with deadlines
 // and their sources, limits, the attendance warning and the timeline
 // with authors; registering events through the forms (and the API's
-// refusal shown beside the form); another municipality's case is "not
+// refusal shown beside the field it names); the udredning (FSIII start
+// and end status through the form, the change per condition and the
+// goals in the table); another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source; no console error or CSP violation on
@@ -160,6 +162,7 @@ async function main() {
   await testWorklist(ids);
   await testCasePage(ids);
   await testForms(ids);
+  await testUdredning();
   await testReferral();
   await testOtherMunicipality(ids);
   await testLogout();
@@ -347,13 +350,16 @@ async function testForms(ids) {
      timeline.includes('af rod.terapeut'), 'a registered contact appears in the timeline, text as text', timeline);
   ok(/Overholdt/.test(await text(page, '#deadlines > li[data-deadline="contact"]')), 'and the contact deadline is met');
 
-  // The API refuses a session before any grant: its message beside the form.
+  // The API refuses a session before any grant and names $.date: its
+  // message beside the date field.
   await page.click('button[data-action=session]');
   await page.selectOption('#form-session-outcome', 'attended');
   await page.click('#form-session button[type=submit]');
-  await page.waitForSelector('#form-session-error:not(:empty)');
-  const err = await text(page, '#form-session-error');
-  ok(/bevilling/.test(err), 'a refused event shows the API\'s Danish reason in the form', err);
+  await page.waitForSelector('#form-session-date-error:not(:empty)');
+  const err = await text(page, '#form-session-date-error');
+  ok(/bevilling/.test(err) && await text(page, '#form-session-error') === '' &&
+     await page.getAttribute('#form-session-date', 'aria-invalid') === 'true',
+  'a refused event shows the API\'s Danish reason beside the field it names', err);
   await page.keyboard.press('Escape');
   ok(await page.locator('#form-session').count() === 0 &&
      await page.evaluate(() => document.activeElement.dataset.action === 'session'), 'Escape closes the form and returns focus');
@@ -388,6 +394,155 @@ async function testForms(ids) {
   await navigate(p2, () => p2.click('#form-decision button[type=submit]'));
   ok((await text(p2, '#timeline')).includes('bevilling'), 'a granted decision appears in the timeline');
   await c2.close();
+}
+
+// "Udredning" on the case page: a terapeut registers the start status and
+// the end status of a course through the form (levels chosen with the
+// keyboard in one area, goals written, then marked reached or not), the
+// API's refusal of a status dated before the referral is shown beside
+// the date field, and the table shows each condition's level at start
+// and end and the change, and the goals with whether they were reached.
+// Keyboard use, labels on every field, axe and screenshots at both sizes.
+async function testUdredning() {
+  const api = new ApiClient(BASE);
+  await api.login(USERS.rodovre.visitator, PASSWORD);
+  const id = (await api.must('POST', '/api/v1/cases', {
+    citizen: { cpr: '0303431234', name: 'Else Udredning', address: 'Rødovrevej 1, 2610 Rødovre' },
+    referral: { date: isoDaysAgo(20), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
+  })).id;
+  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(18), granted: true });
+
+  const { context, page } = await newPage();
+  await load(page, BASE + '/');
+  await login(page, USERS.rodovre.terapeut);
+  await navigate(page, () => page.evaluate((i) => { location.hash = `#/sag/${i}`; }, id));
+  const section = page.locator('#udredning');
+  ok(await section.isVisible() && (await section.innerText()).includes('ikke registreret endnu') &&
+     await page.locator('#udredning button[data-action=status-end]').count() === 0,
+  'Udredning: no status yet, and only the start status can be registered');
+  await page.click('#udredning button[data-action=status-start]');
+  ok(await page.evaluate(() => document.activeElement.id === 'form-status-start-date'), 'Udredning: the form opens with focus on its date');
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('#form-status-start input, #form-status-start select, #form-status-start textarea')]
+    .filter((el) => !el.labels || el.labels.length === 0).map((el) => el.id));
+  ok(unlabelled.length === 0 && await page.locator('#form-status-start select').count() >= 30,
+    'Udredning: a labelled level select for every FSIII condition, every field labelled', unlabelled);
+  const options = await page.locator('#form-status-start select').first().locator('option')
+    .evaluateAll((os) => os.map((o) => o.textContent));
+  ok(JSON.stringify(options) === JSON.stringify(['Ikke vurderet', '0 – Ingen/ubetydelige begrænsninger', '1 – Lette begrænsninger',
+    '2 – Moderate begrænsninger', '3 – Svære begrænsninger', '4 – Totale begrænsninger', '9 – Ikke relevant']),
+  'Udredning: the levels 0-4 and 9 with FSIII\'s Danish names', options);
+  await page.click('#form-status-start button[type=submit]');
+  ok(/mindst én funktionsevnetilstand/.test(await text(page, '#form-status-start-levels-error')) &&
+     await page.evaluate(() => document.activeElement.tagName === 'SELECT'),
+  'Udredning: a status without any level is not sent; focus goes to the first select');
+
+  // Keyboard: open Mobilitet, choose Gå = 3 with the arrow keys.
+  const mobility = page.locator('#form-status-start details.area summary', { hasText: 'Mobilitet' });
+  await mobility.focus();
+  await page.keyboard.press('Enter');
+  const gaa = page.locator('#form-status-start select[data-code="51697715-965a-40f3-b4a5-819103bf9d49"]');
+  ok(await gaa.isVisible(), 'Udredning: an area opens from the keyboard');
+  await gaa.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  ok(await gaa.inputValue() === '3', 'Udredning: a level chosen with the keyboard', await gaa.inputValue());
+  // (Egenomsorg, the first area, was opened by the error above.)
+  await page.selectOption('#form-status-start select[data-code="4d46bd94-9518-431c-82e8-ebb91bca307a"]', '2');
+  ok((await text(page, '#form-status-start')).includes('(1 af 10 vurderet)'), 'Udredning: each area counts its chosen levels');
+  await page.fill('#form-status-start-goal-1', 'Gå til Netto selv');
+  await page.fill('#form-status-start-goal-2', 'Tage bad uden hjælp');
+  // Dated before the referral: the API names $.date, shown beside the date.
+  await page.fill('#form-status-start-date', daDate(isoDaysAgo(25)));
+  await page.click('#form-status-start button[type=submit]');
+  await page.waitForSelector('#form-status-start-date-error:not(:empty)');
+  const dateErr = await text(page, '#form-status-start-date-error');
+  ok(/før henvendelsen/.test(dateErr) && !dateErr.startsWith('$') &&
+     await page.getAttribute('#form-status-start-date', 'aria-invalid') === 'true' &&
+     await page.evaluate(() => document.activeElement.id === 'form-status-start-date'),
+  'Udredning: the API\'s refusal beside the date field it names, focus on it', dateErr);
+  await page.fill('#form-status-start-date', daDate(isoDaysAgo(15)));
+  await navigate(page, () => page.click('#form-status-start button[type=submit]'));
+  await page.waitForSelector('#case-flash:not(:empty)');
+  ok((await text(page, '#case-flash')).includes('startstatus'), 'Udredning: the start status is registered');
+  const gaaRow = () => text(page, '#effect-table tr[data-code="51697715-965a-40f3-b4a5-819103bf9d49"]');
+  let row = await gaaRow();
+  ok(row.includes('Gå') && row.includes('3 – Svære begrænsninger') && row.includes('Afventer slutstatus'),
+    'Udredning: the table shows the start level, the end still to come', row);
+  ok((await text(page, '#goals-table')).includes('Gå til Netto selv') &&
+     (await text(page, '#timeline')).includes('startstatus, 2 funktionsevnetilstande vurderet, 2 mål'),
+  'Udredning: the goals in their table, the status in the timeline');
+
+  // The end status: the areas assessed at start are open, with the start level beside.
+  await page.click('#udredning button[data-action=status-end]');
+  const endGaa = page.locator('#form-status-end select[data-code="51697715-965a-40f3-b4a5-819103bf9d49"]');
+  ok(await endGaa.isVisible() &&
+     (await text(page, '#form-status-end')).includes('Ved start: 3 – Svære begrænsninger'),
+  'Udredning: the end form opens the areas assessed at start and shows the start level');
+  await endGaa.selectOption('1');
+  await page.selectOption('#form-status-end select[data-code="4d46bd94-9518-431c-82e8-ebb91bca307a"]', '2');
+  await page.check('#form-status-end-goal-1-0');
+  await page.click('#form-status-end button[type=submit]');
+  ok(await text(page, '#form-status-end-goal-2-error') === 'Vælg, om målet er nået.',
+    'Udredning: each goal must be marked reached or not');
+  await page.check('#form-status-end-goal-2-1');
+  await shot(page, 'sag-udredning-formular-1366');
+  await axe(page, 'Sagen with the Udredning form (1366)');
+  await page.fill('#form-status-end-date', daDate(isoDaysAgo(1)));
+  await navigate(page, () => page.click('#form-status-end button[type=submit]'));
+  await page.waitForSelector('#case-flash:not(:empty)');
+  row = await gaaRow();
+  const vask = await text(page, '#effect-table tr[data-code="4d46bd94-9518-431c-82e8-ebb91bca307a"]');
+  ok(row.includes('3 – Svære begrænsninger') && row.includes('1 – Lette begrænsninger') && row.includes('Forbedret 2 niveauer') &&
+     vask.includes('Uændret'), 'Udredning: start level, end level and the change per condition', { row, vask });
+  const summary = await text(page, '#effect-summary');
+  ok(summary.includes('Forbedret på 1 af 2 funktionsevnetilstande, uændret på 1, forværret på 0.') && summary.includes('1 af 2 mål er nået.'),
+    'Udredning: the effect in words', summary);
+  const goals = await page.locator('#goals-table tbody tr').allInnerTexts();
+  ok(goals.length === 2 && goals[0].includes('Gå til Netto selv') && goals[0].includes('Nået') && goals[1].includes('Ikke nået'),
+    'Udredning: each goal with whether it was reached', goals);
+  ok(await page.locator('#udredning button[data-action^=status]').count() === 0, 'Udredning: nothing more to register once both are in');
+  await page.locator('#udredning').scrollIntoViewIfNeeded();
+  await shot(page, 'sag-udredning-1366');
+  await axe(page, 'Sagen with the Udredning table (1366)');
+  noProblems(page, 'Udredning');
+  await context.close();
+
+  // The same case on a phone, and read by a leder (who registers nothing).
+  const { context: c2, page: p2 } = await newPage(SIZES[1]);
+  await load(p2, BASE + `/#/sag/${id}`);
+  await login(p2, USERS.rodovre.leder);
+  await p2.waitForSelector('#effect-table');
+  const overflow = await p2.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  ok(overflow <= 0 && await p2.locator('#udredning button').count() === 0,
+    'Udredning at 390 px: nothing wider than the window; a leder only reads it', overflow);
+  await p2.locator('#udredning').scrollIntoViewIfNeeded();
+  await shot(p2, 'sag-udredning-390');
+  await axe(p2, 'Sagen with the Udredning table (390)');
+  noProblems(p2, 'Udredning at 390 px');
+  await c2.close();
+
+  // The form on a phone.
+  const { context: c3, page: p3 } = await newPage(SIZES[1]);
+  const other = (await api.must('POST', '/api/v1/cases', {
+    citizen: { cpr: '0404441234', name: 'Ove Udredning' },
+    referral: { date: isoDaysAgo(3), paragraph: '86.1', source: 'egen læge', condition: 'knæ' },
+  })).id;
+  await load(p3, BASE + `/#/sag/${other}`);
+  await login(p3, USERS.rodovre.terapeut);
+  await p3.waitForSelector('#udredning button[data-action=status-start]');
+  await p3.click('#udredning button[data-action=status-start]');
+  await p3.locator('#form-status-start details.area summary', { hasText: 'Mobilitet' }).click();
+  await p3.fill('#form-status-start-goal-1', 'Cykle til arbejde igen');
+  await p3.click('#form-status-start button[type=submit]');
+  const overflow3 = await p3.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  ok(overflow3 <= 0, 'Udredning form at 390 px: nothing wider than the window', overflow3);
+  await p3.locator('#form-status-start').scrollIntoViewIfNeeded();
+  await shot(p3, 'sag-udredning-formular-390');
+  await axe(p3, 'Sagen with the Udredning form and an error (390)');
+  noProblems(p3, 'Udredning form at 390 px');
+  await c3.close();
 }
 
 async function testReferral() {

@@ -45,8 +45,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The fixed case: referral, contact, assessment, a grant, a session, a
- * note, and a correction of the session (so corrections of corrected
- * events and of journal entries are reachable too). */
+ * note, a correction of the session (so corrections of corrected events
+ * and of journal entries are reachable too), and a start status (FSIII
+ * levels and goals; so end statuses and corrections of statuses are). */
 static const char *const fixed_bodies[] = {
     "{\"type\":\"referral_received\",\"date\":\"2025-03-03\",\"paragraph\":\"86.1\","
     "\"source\":\"egen læge\",\"condition\":\"hofte\"}",
@@ -58,9 +59,13 @@ static const char *const fixed_bodies[] = {
     "{\"type\":\"correction\",\"date\":\"2025-03-19\",\"corrects\":5,\"event\":"
     "{\"type\":\"session\",\"date\":\"2025-03-17\",\"minutes\":60,\"outcome\":\"attended\"},"
     "\"reason\":\"forkert varighed\"}",
+    "{\"type\":\"function_status\",\"date\":\"2025-03-17\",\"phase\":\"start\",\"levels\":"
+    "[{\"code\":\"51697715-965a-40f3-b4a5-819103bf9d49\",\"level\":3}],"
+    "\"goals\":[{\"text\":\"Gå selv\"}]}",
 };
 static const char *const fixed_types[] = {
     "referral_received", "contacted", "assessment", "decision", "session", "note", "correction",
+    "function_status",
 };
 #define N_FIXED (sizeof fixed_bodies / sizeof fixed_bodies[0])
 

@@ -13,6 +13,11 @@
  *   condition's length, the citizen, missing and repeated referrals.
  * - After every error the case is reset (no events, no citizen data) and
  *   the same genop_case reads the next valid case.
+ * - function_status (genop's FSIII status): phase, levels and goals read
+ *   in any key order; unknown codes, levels off the scale, a condition
+ *   twice, bad goals, `reached` in a start status or missing in an end
+ *   status are errors naming the item's path ($.events[i].levels[j].level);
+ *   the same keys on other event types are ignored.
  * - genop_json_parse rejects duplicate keys and reports line and column of
  *   malformed JSON; the event limit GENOP_CASE_EVENTS_MAX holds exactly;
  *   unknown extra keys are tolerated everywhere.
@@ -514,6 +519,161 @@ static void test_single_event_path(void **state)
     json_decref(obj);
 }
 
+/* ---- function_status ------------------------------------------------ */
+
+/* Gå (Mobilitet) and Vaske sig (Egenomsorg), read from CodeSystem-FSIII.json. */
+#define GAA_CODE "51697715-965a-40f3-b4a5-819103bf9d49"
+#define VASK_CODE "4d46bd94-9518-431c-82e8-ebb91bca307a"
+#define LEVEL(code, lv) "{\"code\": \"" code "\", \"level\": " lv "}"
+/* A function status with the given phase, levels and extra members. */
+#define STATUS(phase, levels, more) \
+    "{\"type\": \"function_status\", \"date\": \"2025-04-14\", \"phase\": \"" phase "\"," \
+    " \"levels\": [" levels "]" more "}"
+
+static void test_function_status_read(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"events\": [" REFERRAL ","
+        /* Key order does not matter: lists before the type and phase. */
+        "{\"levels\": [" LEVEL(GAA_CODE, "3") ", {\"level\": 9, \"code\": \"" VASK_CODE "\","
+        " \"note\": [1]}], \"goals\": [{\"text\": \"Gå til Netto selv\"}],"
+        " \"date\": \"2025-04-14\", \"phase\": \"start\", \"type\": \"function_status\"},"
+        STATUS("end", LEVEL(GAA_CODE, "1") "," LEVEL(VASK_CODE, "0"),
+               ", \"goals\": [{\"text\": \"Gå til Netto selv\", \"reached\": true},"
+               " {\"text\": \"Cykle\", \"reached\": false}]") ","
+        /* The same keys on another type are not read. */
+        "{\"type\": \"contacted\", \"date\": \"2025-04-11\", \"levels\": [3, {\"a\": 1}],"
+        " \"goals\": \"x\", \"phase\": 7}"
+        "]}";
+    genop_case c = {0};
+    read_ok(text, &c);
+    assert_int_equal(c.n_events, 4);
+    assert_int_equal(c.events[1].type, GENOP_EV_CONTACTED);
+    assert_int_equal(c.events[2].type, GENOP_EV_FUNCTION_STATUS);
+    assert_int_equal(c.events[2].phase, GENOP_PHASE_START);
+    assert_int_equal(c.events[3].type, GENOP_EV_FUNCTION_STATUS);
+    assert_int_equal(c.events[3].phase, GENOP_PHASE_END);
+    assert_string_equal(genop_event_type_name(c.events[3].type), "function_status");
+    assert_string_equal(genop_status_phase_name(c.events[3].phase), "end");
+    /* No goals at all is fine, and an empty list of them. */
+    read_ok(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "4"), "")), &c);
+    assert_int_equal(c.n_events, 2);
+    read_ok(WITH_EVENT(STATUS("end", LEVEL(GAA_CODE, "4"), ", \"goals\": []")), &c);
+    assert_int_equal(c.events[1].phase, GENOP_PHASE_END);
+    genop_case_release(&c);
+}
+
+static void test_function_status_errors(void **state)
+{
+    (void)state;
+    expect_case_error(WITH_EVENT("{\"type\": \"function_status\", \"date\": \"2025-04-14\","
+                                 " \"levels\": [" LEVEL(GAA_CODE, "1") "]}"),
+                      GENOP_EINVAL, "$.events[1].phase", "mangler");
+    expect_case_error(WITH_EVENT(STATUS("midt", LEVEL(GAA_CODE, "1"), "")),
+                      GENOP_EINVAL, "$.events[1].phase", "start");
+    expect_case_error(WITH_EVENT("{\"type\": \"function_status\", \"date\": \"2025-04-14\","
+                                 " \"phase\": \"start\"}"),
+                      GENOP_EINVAL, "$.events[1].levels", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"function_status\", \"date\": \"2025-04-14\","
+                                 " \"phase\": \"start\", \"levels\": {}}"),
+                      GENOP_EINVAL, "$.events[1].levels", "liste");
+    expect_case_error(WITH_EVENT(STATUS("start", "", "")), GENOP_EINVAL, "$.events[1].levels", "tom");
+    expect_case_error(WITH_EVENT(STATUS("start", "3", "")), GENOP_EINVAL, "$.events[1].levels[0]",
+                      "objekt");
+    expect_case_error(WITH_EVENT(STATUS("start", "[]", "")), GENOP_EINVAL, "$.events[1].levels[0]",
+                      "objekt");
+    expect_case_error(WITH_EVENT(STATUS("start", "{\"level\": 1}", "")), GENOP_EINVAL,
+                      "$.events[1].levels[0].code", "mangler");
+    expect_case_error(WITH_EVENT(STATUS("start", "{\"code\": 17, \"level\": 1}", "")), GENOP_EINVAL,
+                      "$.events[1].levels[0].code", "tekst");
+    /* A real FSIII code, but a condition of the hospital rehabilitation
+     * group (Gang og bevægelse), not one of the care conditions. */
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL("3f27a7bc-790d-444e-bcf4-6e22a6b1da7e", "1"), "")),
+                      GENOP_EINVAL, "$.events[1].levels[0].code", "ikke en funktionsevnetilstand");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL("51697715-965A-40F3-B4A5-819103BF9D49", "1"), "")),
+                      GENOP_EINVAL, "$.events[1].levels[0].code", "FSIII");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "1") ", {\"code\": \"" VASK_CODE "\"}", "")),
+                      GENOP_EINVAL, "$.events[1].levels[1].level", "mangler");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "5"), "")),
+                      GENOP_ERANGE, "$.events[1].levels[0].level", "0, 1, 2, 3, 4 eller 9");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "-1"), "")),
+                      GENOP_ERANGE, "$.events[1].levels[0].level", "er -1");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "8"), "")),
+                      GENOP_ERANGE, "$.events[1].levels[0].level", "er 8");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "2.5"), "")),
+                      GENOP_EINVAL, "$.events[1].levels[0].level", "decimaltal");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "\"3\""), "")),
+                      GENOP_EINVAL, "$.events[1].levels[0].level", "heltal");
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "1") "," LEVEL(VASK_CODE, "2") ","
+                                        LEVEL(GAA_CODE, "3"), "")),
+                      GENOP_EINVAL, "$.events[1].levels[2].code", "Gå (Mobilitet) står to gange");
+    /* The first bad item is the one reported. */
+    expect_case_error(WITH_EVENT(STATUS("start", LEVEL(GAA_CODE, "7") "," LEVEL("x", "1"), "")),
+                      GENOP_ERANGE, "$.events[1].levels[0].level", "er 7");
+    /* A duplicate key inside an item. */
+    expect_case_error(WITH_EVENT(STATUS("start", "{\"code\": \"" GAA_CODE "\", \"level\": 1, \"level\": 2}", "")),
+                      GENOP_EPARSE, "$.events[1].levels[0]", "står to gange");
+}
+
+#define GOALS(phase, goals) WITH_EVENT(STATUS(phase, LEVEL(GAA_CODE, "2"), ", \"goals\": " goals))
+
+static void test_function_status_goals(void **state)
+{
+    (void)state;
+    expect_case_error(GOALS("start", "\"gå\""), GENOP_EINVAL, "$.events[1].goals", "liste");
+    expect_case_error(GOALS("start", "[\"gå\"]"), GENOP_EINVAL, "$.events[1].goals[0]", "objekt");
+    expect_case_error(GOALS("start", "[{\"reached\": true}]"), GENOP_EINVAL,
+                      "$.events[1].goals[0].text", "mangler");
+    expect_case_error(GOALS("start", "[{\"text\": \"\"}]"), GENOP_EINVAL, "$.events[1].goals[0].text",
+                      "tom");
+    expect_case_error(GOALS("start", "[{\"text\": \"  \"}]"), GENOP_EINVAL,
+                      "$.events[1].goals[0].text", "tom");
+    expect_case_error(GOALS("start", "[{\"text\": 4}]"), GENOP_EINVAL, "$.events[1].goals[0].text",
+                      "tekst");
+    expect_case_error(GOALS("start", "[{\"text\": \"a\\u0000b\"}]"), GENOP_EINVAL,
+                      "$.events[1].goals[0].text", "NUL");
+    expect_case_error(GOALS("start", "[{\"text\": \"Gå selv\", \"reached\": true}]"), GENOP_EINVAL,
+                      "$.events[1].goals[0].reached", "slutstatus");
+    expect_case_error(GOALS("end", "[{\"text\": \"a\", \"reached\": false}, {\"text\": \"b\"}]"),
+                      GENOP_EINVAL, "$.events[1].goals[1].reached", "mangler");
+    expect_case_error(GOALS("end", "[{\"text\": \"a\", \"reached\": \"ja\"}]"), GENOP_EINVAL,
+                      "$.events[1].goals[0].reached", "true eller false");
+    /* A goal of 501 bytes. */
+    char text[1200];
+    char goal[502];
+    memset(goal, 'x', 501);
+    goal[501] = '\0';
+    snprintf(text, sizeof text, GOALS("start", "[{\"text\": \"%s\"}]"), goal);
+    expect_case_error(text, GENOP_ETOOBIG, "$.events[1].goals[0].text", "højst 500");
+    /* At most 20 goals. */
+    char many[512];
+    size_t used = 0;
+    for (int i = 0; i < 21; i++)
+        used += (size_t)snprintf(many + used, sizeof many - used, "%s{\"text\": \"m\"}",
+                                 i ? "," : "[");
+    snprintf(many + used, sizeof many - used, "]");
+    snprintf(text, sizeof text, GOALS("start", "%s"), many);
+    expect_case_error(text, GENOP_ETOOBIG, "$.events[1].goals[20]", "højst have 20 mål");
+}
+
+/* A single event (the server's) names the items under its own path. */
+static void test_function_status_single(void **state)
+{
+    (void)state;
+    genop_event ev;
+    genop_error e;
+    static const char bad[] = STATUS("end", LEVEL(GAA_CODE, "1") "," LEVEL(VASK_CODE, "6"), "");
+    assert_int_equal(genop_event_parse(bad, strlen(bad), "$.event", &ev, &e), GENOP_ERANGE);
+    assert_true(strncmp(e.message, "$.event.levels[1].level er 6", 28) == 0);
+    static const char good[] = STATUS("end", LEVEL(VASK_CODE, "9"),
+                                      ", \"goals\": [{\"text\": \"x\", \"reached\": true}]");
+    assert_int_equal(genop_event_parse(good, strlen(good), "$", &ev, &e), GENOP_OK);
+    assert_int_equal(ev.type, GENOP_EV_FUNCTION_STATUS);
+    assert_int_equal(ev.phase, GENOP_PHASE_END);
+    assert_int_equal(ev.date, date_of("2025-04-14"));
+}
+
 /* ---- genop_json_parse ----------------------------------------------- */
 
 static void test_json_duplicate_keys(void **state)
@@ -680,6 +840,10 @@ int main(void)
         cmocka_unit_test(test_citizen_and_as_of),
         cmocka_unit_test(test_referral_count),
         cmocka_unit_test(test_single_event_path),
+        cmocka_unit_test(test_function_status_read),
+        cmocka_unit_test(test_function_status_errors),
+        cmocka_unit_test(test_function_status_goals),
+        cmocka_unit_test(test_function_status_single),
         cmocka_unit_test(test_json_duplicate_keys),
         cmocka_unit_test(test_json_malformed),
         cmocka_unit_test(test_json_too_big),

@@ -4,8 +4,12 @@
  * (except a hospital plan or a previous course) or after today; a training
  * session without a grant on or before its date (an assessment session
  * needs none); anything on a closed course; a decision_received, grant,
- * complaint, reconsideration or forwarding without what must come first.
- * Each refusal must say why, and the boundaries (same day) are allowed.
+ * complaint, reconsideration or forwarding without what must come first;
+ * function statuses (FSIII): one start and one end, the end not without a
+ * start or before it, none before the referral, and the whole-case check
+ * a correction runs (genop_case_check_statuses).
+ * Each refusal must say why and start with the path of the field at fault
+ * ("$.date: ..."), and the boundaries (same day) are allowed.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,6 +61,17 @@ static void refused(const char *more, const char *event, const char *word)
     genop_error e;
     assert_int_equal(try_event(more, event, &e), GENOP_EINVAL);
     assert_message_contains(e, word);
+}
+
+/* Refused, and the reason starts with the path of the field at fault. */
+static void refused_at(const char *more, const char *event, const char *field, const char *word)
+{
+    genop_error e;
+    assert_int_equal(try_event(more, event, &e), GENOP_EINVAL);
+    assert_message_contains(e, word);
+    size_t n = strlen(field);
+    if (strncmp(e.message, field, n) != 0 || e.message[n] != ':')
+        fail_msg("message \"%s\" does not start with \"%s:\"", e.message, field);
 }
 
 #define GRANTED ",{\"type\":\"decision\",\"date\":\"2025-04-15\",\"granted\":true}"
@@ -126,6 +141,79 @@ static void test_order(void **state)
     refused(REFUSED, "{\"type\":\"decision_received\",\"date\":\"2025-04-14\"}", "decision");
 }
 
+/* Function statuses: Gå (Mobilitet) and Vaske sig (Egenomsorg). */
+#define GAA "{\"code\":\"51697715-965a-40f3-b4a5-819103bf9d49\",\"level\":3}"
+#define VASK "{\"code\":\"4d46bd94-9518-431c-82e8-ebb91bca307a\",\"level\":2}"
+#define STATUS(phase, d) "{\"type\":\"function_status\",\"date\":\"" d "\",\"phase\":\"" phase \
+                         "\",\"levels\":[" GAA "," VASK "]}"
+#define START(d) STATUS("start", d)
+#define END(d) STATUS("end", d)
+
+static void test_function_status(void **state)
+{
+    (void)state;
+    allowed("", START("2025-04-10"));                   /* on the referral's day */
+    allowed("", START("2025-04-14"));
+    refused_at("", START("2025-04-09"), "$.date", "før henvendelsen");
+    refused_at("", START("2025-07-01"), "$.date", "fremtiden");
+    /* The end needs a start on or before it. */
+    refused_at("", END("2025-06-01"), "$.phase", "ingen startstatus");
+    allowed("," START("2025-04-14"), END("2025-06-01"));
+    allowed("," START("2025-04-14"), END("2025-04-14"));   /* the same day */
+    refused_at("," START("2025-04-14"), END("2025-04-13"), "$.date", "før startstatus");
+    /* One of each: a wrong status is corrected, not registered again. */
+    refused_at("," START("2025-04-14"), START("2025-04-20"), "$.phase", "allerede en startstatus");
+    refused_at("," START("2025-04-14") "," END("2025-06-01"), END("2025-06-02"), "$.phase",
+               "allerede en slutstatus");
+    /* Not a course event: allowed without a grant and after closing
+     * (the end status is often written up after the last session). */
+    allowed(GRANTED "," START("2025-04-15") CLOSED, END("2025-06-05"));
+}
+
+static void test_fields_named(void **state)
+{
+    (void)state;
+    refused_at("", "{\"type\":\"referral_received\",\"date\":\"2025-05-01\",\"paragraph\":\"86.2\"}",
+               "$.type", "allerede en henvendelse");
+    refused_at("", "{\"type\":\"contacted\",\"date\":\"2025-04-09\"}", "$.date", "før henvendelsen");
+    refused_at("", SESSION("2025-04-20"), "$.date", "bevilling");
+    refused_at(GRANTED CLOSED, SESSION("2025-06-02"), "$.date", "afsluttet");
+    refused_at("", "{\"type\":\"grant_received\",\"date\":\"2025-04-20\"}", "$.date", "decision");
+}
+
+/* genop_case_check_statuses over a whole case (base_case plus `more`). */
+static genop_err check_statuses(const char *more, genop_error *e)
+{
+    char text[2048];
+    snprintf(text, sizeof text, base_case, more);
+    genop_case c = {0};
+    genop_error pe;
+    if (genop_case_parse(text, strlen(text), &c, &pe))
+        fail_msg("test case rejected: %s", pe.message);
+    genop_error_clear(e);
+    genop_err err = genop_case_check_statuses(&c, e);
+    genop_case_release(&c);
+    return err;
+}
+
+static void test_case_statuses(void **state)
+{
+    (void)state;
+    genop_error e;
+    assert_int_equal(check_statuses("", &e), GENOP_OK);
+    assert_int_equal(check_statuses("," START("2025-04-14"), &e), GENOP_OK);
+    assert_int_equal(check_statuses("," START("2025-04-14") "," END("2025-05-14"), &e), GENOP_OK);
+    assert_int_equal(check_statuses("," END("2025-05-14"), &e), GENOP_EINVAL);
+    assert_message_contains(e, "uden startstatus");
+    assert_int_equal(check_statuses("," START("2025-05-20") "," END("2025-05-14"), &e), GENOP_EINVAL);
+    assert_message_contains(e, "før startstatus");
+    assert_int_equal(check_statuses("," START("2025-04-14") "," START("2025-04-15"), &e), GENOP_EINVAL);
+    assert_message_contains(e, "2 startstatusser");
+    assert_int_equal(check_statuses("," START("2025-04-14") "," END("2025-05-14") "," END("2025-05-15"), &e),
+                     GENOP_EINVAL);
+    assert_message_contains(e, "2 slutstatusser");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +222,9 @@ int main(void)
         cmocka_unit_test(test_training_needs_a_grant),
         cmocka_unit_test(test_closed_course),
         cmocka_unit_test(test_order),
+        cmocka_unit_test(test_function_status),
+        cmocka_unit_test(test_fields_named),
+        cmocka_unit_test(test_case_statuses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

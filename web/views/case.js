@@ -4,15 +4,19 @@
 // date, status, rule and source in the standard's own words, the limits
 // used so far as bars with the numbers in words, attendance with a
 // warning when the review limit is reached, the eligibility findings,
-// and a timeline of every event with its author and registration time.
+// the udredning (FSIII function levels and the citizen's goals at start
+// and end, and the change between them; views/udredning.js), and a
+// timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
 // (views/forms.js). Another municipality's case is 404, shown as such.
+// The FSIII code list (GET /api/v1/fsiii) is fetched alongside the case.
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime } from '../dates.js';
 import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { actionsFor, renderActions } from './forms.js';
+import { udredningSection } from './udredning.js';
 
 const LIMIT_UNITS = {
   sessions: ['træningsgang', 'træningsgange'],
@@ -35,8 +39,10 @@ const section = (id, title, ...body) => h('section', { class: 'card', 'aria-labe
 export async function render(main, params, ctx, flash) {
   const id = Number(params[0]);
   let data;
+  let fsiii;
   try {
-    data = await get(`/cases/${id}`);
+    // The code list is not personal data; if it fails, the case still shows.
+    [data, fsiii] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null)]);
   } catch (err) {
     if (err.status === 404) {
       if (ctx.stale()) return 'Sagen findes ikke';
@@ -89,6 +95,7 @@ export async function render(main, params, ctx, flash) {
         limitsSection(ev),
         attendanceSection(ev.attendance),
         eligibilitySection(ev.eligibility),
+        udredningSection(data, fsiii, ctx.session.role, rerender),
         timelineSection(data.events || []))));
   return title;
 }
@@ -237,6 +244,15 @@ export function eventDetails(e) {
     case 'previous_course':
       if (e.condition) parts.push(`lidelse: ${e.condition}`);
       break;
+    case 'function_status': {
+      const n = (e.levels || []).length;
+      const goals = (e.goals || []).length;
+      parts.push(e.phase === 'end' ? 'slutstatus' : 'startstatus');
+      parts.push(`${n} ${n === 1 ? 'funktionsevnetilstand' : 'funktionsevnetilstande'} vurderet`);
+      if (goals) parts.push(`${goals} mål`);
+      if (e.phase === 'end' && goals) parts.push(`${(e.goals || []).filter((g) => g.reached === true).length} nået`);
+      break;
+    }
     default:
       break;
   }

@@ -2,9 +2,12 @@
 // the user's role may register, each opening a small form that posts one
 // event to /api/v1/cases/{id}/events. The API decides what can have
 // happened: its Danish message is shown beside the field it names
-// (problem.field, e.g. "$.date"), or above the buttons of the form when
-// it names none. The form checks only what it must to build the event
-// (a date, a required choice), and that a refusal has its reasons.
+// (problem.field, e.g. "$.date" when an event predates the referral or
+// has no grant, "$.minutes", "$.event.date" in a correction; see
+// fieldForPath), or above the buttons of the form when it names none or a
+// field the form does not have. The form checks only what it must to
+// build the event (a date, a required choice), and that a refusal has its
+// reasons. views/udredning.js builds the function-status form the same way.
 
 import { post } from '../api.js';
 import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
@@ -65,7 +68,27 @@ export function actionsFor(role, kase) {
   return ACTIONS.filter((a) => a.roles.includes(role) && (!kase.closed || a.open));
 }
 
-const stripPath = (message) => String(message).replace(/^\$[\w.[\]]*:\s*/, '');
+// The message without the JSON path the API puts first ("$.date: ...").
+export const stripPath = (message) => String(message).replace(/^\$[\w.[\]]*:\s*/, '');
+// The message as shown beside its field, which names the subject: also
+// "$.minutes er 2000; ..." loses its path ("er 2000; ...").
+export const besideField = (message) => String(message).replace(/^\$[\w.[\]]*(?::\s*|\s+(?=\S))/, '');
+
+// The entry of `entries` (objects with a JSON `path`) that the API's
+// problem.field names: the one whose path is the field, or else the
+// longest whose path the field continues ("$.event.date" is inside
+// "$.event"; "$.levels[2].level" inside "$.levels[2]"). Null if none.
+export function fieldForPath(field, entries) {
+  if (!field) return null;
+  let best = null;
+  for (const entry of entries) {
+    const p = entry.path;
+    if (!p) continue;
+    const inside = field === p || (field.startsWith(p) && /^[.[]/.test(field.slice(p.length)));
+    if (inside && (!best || p.length > best.path.length)) best = entry;
+  }
+  return best;
+}
 
 // The section with the buttons and the form they open.
 export function renderActions(actions, data, ctx, done) {
@@ -223,9 +246,8 @@ function buildForm(a, data, { close, done }) {
     } catch (err) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
-      const path = err.field;
-      const hit = path && [...byName.values()].find((x) => x.f.path === path);
-      if (hit) fieldError(hit.f.name, stripPath(err.message));
+      const hit = fieldForPath(err.field, [...byName.values()].map((x) => ({ path: x.f.path, name: x.f.name })));
+      if (hit) fieldError(hit.name, besideField(err.message));
       else {
         formError.textContent = stripPath(err.message);
         submit.focus();
