@@ -936,15 +936,14 @@ genop_err genop_case_parse(const char *text, size_t len, genop_case *c, genop_er
 genop_err genop_event_parse(const char *text, size_t len, const char *path,
                             genop_event *ev, genop_error *e)
 {
-    parser *p = calloc(1, sizeof *p);
-    if (!p)
-        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til at læse hændelsen");
-    p->single = ev;
-    p->single_path = path;
-    p->e = e;
-    genop_err err = run_parser(p, text, len);
-    free(p);
-    return err;
+    /* On the stack: a few KB, cleared in far fewer instructions than a
+     * calloc's (the server parses every stored event of a case it reads). */
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.single = ev;
+    p.single_path = path;
+    p.e = e;
+    return run_parser(&p, text, len);
 }
 
 /* ---- jansson entry points ----------------------------------------------- */
