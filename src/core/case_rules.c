@@ -1,6 +1,7 @@
 /*
  * case_rules.c - the checks behind genop_event_admissible() and
- * genop_case_check_statuses() (see case_rules.h). Each check is a small
+ * genop_case_check_statuses() and genop_case_check_history() (see
+ * case_rules.h). Each check is a small
  * function that looks at the case and the new event and fills in the
  * reason when it refuses; the reason starts with the JSON path of the
  * event's field at fault ("$.date: ..."), so the API can name the field.
@@ -8,6 +9,7 @@
 #include "case_rules.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 /* The date of the first event of type t on or before `on`, if any. */
 static bool first_on_or_before(const genop_case *c, genop_event_type t, genop_date on,
@@ -139,6 +141,40 @@ genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
         err = check_order(c, ev, e);
     if (!err)
         err = check_status(c, ev, e);
+    return err;
+}
+
+/* The reason of a refusal without its leading "$.field: ". */
+static const char *reason_only(const char *message)
+{
+    if (message[0] != '$')
+        return message;
+    const char *colon = strstr(message, ": ");
+    return colon ? colon + 2 : message;
+}
+
+genop_err genop_case_check_history(const genop_case *c, genop_date today, genop_error *e)
+{
+    genop_case replay = {0};
+    replay.has_birth_date = c->has_birth_date;
+    replay.birth_date = c->birth_date;
+    replay.has_municipality_code = c->has_municipality_code;
+    replay.municipality_code = c->municipality_code;
+    genop_err err = GENOP_OK;
+    genop_error why;
+    for (size_t i = 0; !err && i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        err = genop_event_admissible(&replay, ev, today, &why);
+        if (err) {
+            char d[GENOP_DATE_STR_SIZE];
+            genop_fail(e, err, "%s den %s ville så ikke kunne have fundet sted: %s",
+                       genop_event_type_name(ev->type), genop_date_format(ev->date, d),
+                       reason_only(why.message));
+        } else {
+            err = genop_case_add(&replay, ev, e);
+        }
+    }
+    genop_case_release(&replay);
     return err;
 }
 

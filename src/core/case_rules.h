@@ -35,4 +35,12 @@ genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
  * (no path: the case as a whole is at fault) in *e. */
 genop_err genop_case_check_statuses(const genop_case *c, genop_error *e);
 
+/* Checks that every event of c (a corrected view, sorted by date) could
+ * have happened given the events before it: replays them in order through
+ * genop_event_admissible(). A correction that withdraws or changes an
+ * event must not leave later events that could no longer have happened
+ * (sessions after a grant is withdrawn, a complaint without its decision).
+ * GENOP_EINVAL with the first event that fails and why in *e. */
+genop_err genop_case_check_history(const genop_case *c, genop_date today, genop_error *e);
+
 #endif

@@ -357,7 +357,8 @@ static bool check_correction(api_ctx *c, case_view_loaded *lc, pending *p, http_
                     "henvendelsen kan kun rettes, ikke trækkes tilbage", "$.event");
         return false;
     }
-    if (genop_case_check(&p->next, &e) || genop_case_check_statuses(&p->next, &e)) {
+    if (genop_case_check(&p->next, &e) || genop_case_check_statuses(&p->next, &e) ||
+        genop_case_check_history(&p->next, c->today, &e)) {
         problem_setf(out, 422, PROBLEM_INVALID_EVENT, "$.event",
                      "Rettelsen kan ikke registreres: %s", e.message);
         return false;

@@ -240,6 +240,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
     def post(ev):
         return c.request("POST", path, ev)
 
+    ids = {}
     r = post({"type": "contacted", "date": days_ago(29)})
     t.ok(r.status == 201 and isinstance((r.json or {}).get("id"), int), "append contacted: 201", r)
     contacted_id = (r.json or {}).get("id")
@@ -258,6 +259,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
                {"type": "note", "date": days_ago(20), "text": "Godt i gang."}):
         r = post(ev)
         t.ok(r.status == 201, f"append {ev['type']}: 201", r)
+        ids[ev["type"]] = (r.json or {}).get("id")
     # A correction: the contact really happened a day later.
     r = post({"type": "correction", "date": days_ago(19), "corrects": contacted_id,
               "event": {"type": "contacted", "date": days_ago(28)}, "reason": "forkert dato"})
@@ -279,6 +281,21 @@ def run_event_tests(t, srv, pw, case_id, genop):
         {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"}])
     t.ok(body.get("evaluation", {}).get("deadlines") == want.get("deadlines"),
          "the evaluation uses the corrected view", body.get("evaluation"), want, contact)
+    # A correction may not leave later events that could no longer have
+    # happened: the session needs its granted decision on or before it.
+    for fix, why in (({"event": None}, "withdrawing the grant"),
+                     ({"event": {"type": "decision", "date": days_ago(27), "granted": False}},
+                      "turning the grant into a refusal"),
+                     ({"event": {"type": "decision", "date": days_ago(15), "granted": True}},
+                      "moving the grant after the session")):
+        r = post(dict({"type": "correction", "date": days_ago(19), "corrects": ids["decision"],
+                       "reason": "fejl"}, **fix))
+        t.ok(r.status == 422 and (r.json or {}).get("field") == "$.event"
+             and "session" in (r.json or {}).get("detail", ""),
+             f"a correction {why} while a session follows it is 422, naming the session", r)
+    r = post({"type": "correction", "date": days_ago(19), "corrects": ids["session"], "reason": "50 min",
+              "event": {"type": "session", "date": days_ago(20), "minutes": 50, "outcome": "attended"}})
+    t.ok(r.status == 201, "a correction that leaves every event possible is 201", r)
     r = post({"type": "closed", "date": days_ago(10), "reason": "goal_reached"})
     t.ok(r.status == 201, "append closed: 201", r)
     is_problem(t, post({"type": "session", "date": days_ago(5), "minutes": 45, "outcome": "attended"}),

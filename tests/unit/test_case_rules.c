@@ -214,6 +214,49 @@ static void test_case_statuses(void **state)
     assert_message_contains(e, "2 slutstatusser");
 }
 
+static genop_err check_history(const char *more, genop_error *e)
+{
+    char text[2048];
+    snprintf(text, sizeof text, base_case, more);
+    genop_case c = {0};
+    genop_error pe;
+    if (genop_case_parse(text, strlen(text), &c, &pe))
+        fail_msg("test case rejected: %s", pe.message);
+    genop_case_sort(&c);
+    genop_error_clear(e);
+    genop_err err = genop_case_check_history(&c, date_of(TODAY), e);
+    genop_case_release(&c);
+    return err;
+}
+
+/* The whole case replayed, as after a correction: every event must still
+ * have been possible when it happened. */
+static void test_case_history(void **state)
+{
+    (void)state;
+    genop_error e;
+    const char *grant = ",{\"type\":\"decision\",\"date\":\"2025-04-15\",\"granted\":true}";
+    const char *refusal = ",{\"type\":\"decision\",\"date\":\"2025-04-15\",\"granted\":false}";
+    const char *late_grant = ",{\"type\":\"decision\",\"date\":\"2025-05-01\",\"granted\":true}";
+    const char *session = ",{\"type\":\"session\",\"date\":\"2025-04-22\",\"minutes\":45,"
+                          "\"outcome\":\"attended\"}";
+    char more[512];
+    assert_int_equal(check_history("", &e), GENOP_OK);
+    snprintf(more, sizeof more, "%s%s", grant, session);
+    assert_int_equal(check_history(more, &e), GENOP_OK);
+    /* The grant withdrawn, refused, or moved after the session. */
+    assert_int_equal(check_history(session, &e), GENOP_EINVAL);
+    assert_message_contains(e, "session den 2025-04-22");
+    snprintf(more, sizeof more, "%s%s", refusal, session);
+    assert_int_equal(check_history(more, &e), GENOP_EINVAL);
+    assert_message_contains(e, "ville så ikke kunne have fundet sted");
+    snprintf(more, sizeof more, "%s%s", late_grant, session);
+    assert_int_equal(check_history(more, &e), GENOP_EINVAL);
+    /* The reason is the rule's, without its field path. */
+    if (strstr(e.message, "$."))
+        fail_msg("the reason keeps a field path: %s", e.message);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_function_status),
         cmocka_unit_test(test_fields_named),
         cmocka_unit_test(test_case_statuses),
+        cmocka_unit_test(test_case_history),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
