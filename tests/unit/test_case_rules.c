@@ -31,16 +31,23 @@ static const char base_case[] =
     "{\"type\":\"contacted\",\"date\":\"2025-04-11\"},"
     "{\"type\":\"assessment\",\"date\":\"2025-04-14\"}%s]}";
 
+/* Reads base_case plus the `more` events into *c (zeroed by the caller). */
+static void parse_base_case(const char *more, genop_case *c)
+{
+    char text[2048];
+    genop_error pe;
+    snprintf(text, sizeof text, base_case, more);
+    if (genop_case_parse(text, strlen(text), c, &pe))
+        fail_msg("test case rejected: %s", pe.message);
+}
+
 /* Evaluates whether `event` may follow base_case plus `more` events. */
 static genop_err try_event(const char *more, const char *event, genop_error *e)
 {
-    char text[2048];
-    snprintf(text, sizeof text, base_case, more);
     genop_case c = {0};
     genop_event ev;
     genop_error pe;
-    if (genop_case_parse(text, strlen(text), &c, &pe))
-        fail_msg("test case rejected: %s", pe.message);
+    parse_base_case(more, &c);
     if (genop_event_parse(event, strlen(event), "$", &ev, &pe))
         fail_msg("test event rejected: %s", pe.message);
     genop_error_clear(e);
@@ -184,12 +191,8 @@ static void test_fields_named(void **state)
 /* genop_case_check_statuses over a whole case (base_case plus `more`). */
 static genop_err check_statuses(const char *more, genop_error *e)
 {
-    char text[2048];
-    snprintf(text, sizeof text, base_case, more);
     genop_case c = {0};
-    genop_error pe;
-    if (genop_case_parse(text, strlen(text), &c, &pe))
-        fail_msg("test case rejected: %s", pe.message);
+    parse_base_case(more, &c);
     genop_error_clear(e);
     genop_err err = genop_case_check_statuses(&c, e);
     genop_case_release(&c);
@@ -216,12 +219,8 @@ static void test_case_statuses(void **state)
 
 static genop_err check_history(const char *more, genop_error *e)
 {
-    char text[2048];
-    snprintf(text, sizeof text, base_case, more);
     genop_case c = {0};
-    genop_error pe;
-    if (genop_case_parse(text, strlen(text), &c, &pe))
-        fail_msg("test case rejected: %s", pe.message);
+    parse_base_case(more, &c);
     genop_case_sort(&c);
     genop_error_clear(e);
     genop_err err = genop_case_check_history(&c, date_of(TODAY), e);
