@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: run.sh FUZZ_BUILD SECONDS}
 seconds=${2:-10}
 n=0
-for target in standard case request; do
+for target in standard case request json_members; do
   n=$((n + 1))
   bin=$build/tests/fuzz/fuzz_$target
   work=$(mktemp -d)
