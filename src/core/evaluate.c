@@ -242,6 +242,7 @@ static void eval_attendance(const genop_standard *std, const facts *f, unsigned 
         return;
     a->has_rule = true;
     a->review_limit = rule->review_limit;
+    a->counts = rule->counts;
     a->source = &rule->source;
     int counted = f->no_shows;
     if (rule->counts == GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS)

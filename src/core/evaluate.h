@@ -46,6 +46,7 @@ typedef struct genop_attendance_result {
     int citizen_cancellations;
     bool has_rule;
     int review_limit;
+    genop_attendance_count counts;    /* what the rule counts (with a rule) */
     bool review;
     const genop_source *source;       /* NULL without a rule */
 } genop_attendance_result;

@@ -84,6 +84,13 @@ static void write_attendance(genop_buf *b, const genop_attendance_result *a)
         genop_buf_add_long(b, a->review_limit);
     else
         genop_buf_adds(b, "null");
+    /* Added to the contract: what the review limit counts. */
+    genop_buf_adds(b, ",\"counts\":");
+    if (!a->has_rule)
+        genop_buf_adds(b, "null");
+    else
+        json_write_plain_string(b, a->counts == GENOP_COUNT_NO_SHOWS ? "no_shows"
+                                                                    : "no_shows_and_cancellations");
     genop_buf_adds(b, a->review ? ",\"status\":\"review\",\"source\":" : ",\"status\":\"ok\",\"source\":");
     genop_buf_add_json_string(b, a->source ? a->source->citation : NULL);
     genop_buf_adds(b, "}");

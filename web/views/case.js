@@ -63,7 +63,10 @@ export async function render(main, params, ctx, flash) {
 
   const status = h('p', { class: 'flash', id: 'case-flash', role: 'status', tabindex: '-1' }, flash || '');
   const warnings = [];
-  if (ev.attendance && ev.attendance.status === 'review') warnings.push(attendanceWarning(ev.attendance));
+  // A closed course needs no review any more.
+  if (ev.attendance && ev.attendance.status === 'review' && !kase.closed) {
+    warnings.push(attendanceWarning(ev.attendance));
+  }
   for (const w of ev.warnings || []) warnings.push(h('p', { class: 'warning' }, w.detail || w.id));
 
   const actions = actionsFor(ctx.session.role, kase);
@@ -93,7 +96,7 @@ export async function render(main, params, ctx, flash) {
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
         limitsSection(ev),
-        attendanceSection(ev.attendance),
+        attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
         timelineSection(data.events || []))));
@@ -185,23 +188,29 @@ function limitsSection(ev) {
   })));
 }
 
+// Names only what the standard's review limit counts (a.counts): no-shows,
+// or no-shows and the citizen's cancellations.
 function attendanceWarning(a) {
+  const withCancellations = a.counts !== 'no_shows';
   const counts = `${a.no_shows} ${a.no_shows === 1 ? 'udeblivelse' : 'udeblivelser'}` +
-    (a.citizen_cancellations ? ` og ${a.citizen_cancellations} ${a.citizen_cancellations === 1 ? 'afbud' : 'afbud'}` : '');
+    (withCancellations && a.citizen_cancellations ? ` og ${a.citizen_cancellations} afbud` : '');
   return h('div', { class: 'warning', id: 'attendance-warning' },
     h('p', null, h('strong', null, 'Advarsel: grænsen for fremmøde er nået. '),
       `Borgeren har ${counts}; standardens grænse er ${a.review_limit}. Forløbet skal revurderes og kan afsluttes.`),
     a.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), a.source) : null);
 }
 
-function attendanceSection(a) {
+function attendanceSection(a, closed) {
   if (!a) return null;
   return section('sec-attendance', 'Fremmøde',
     facts([
       ['Udeblivelser', String(a.no_shows ?? 0)],
       ['Afbud fra borgeren', String(a.citizen_cancellations ?? 0)],
       ['Grænse for revurdering', a.review_limit === null || a.review_limit === undefined ? 'ingen' : String(a.review_limit)],
-      ['Status', a.status === 'review' ? 'grænsen er nået: forløbet skal revurderes' : 'i orden'],
+      ['Tæller med', a.counts === 'no_shows' ? 'udeblivelser'
+        : a.counts === 'no_shows_and_cancellations' ? 'udeblivelser og afbud' : null],
+      ['Status', a.status !== 'review' ? 'i orden'
+        : closed ? 'grænsen blev nået' : 'grænsen er nået: forløbet skal revurderes'],
     ]),
     a.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), a.source) : null);
 }
