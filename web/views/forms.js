@@ -31,6 +31,10 @@ const ACTIONS = [
       { name: 'granted', label: 'Afgørelsen', type: 'radio', required: true, path: '$.granted',
         options: [{ value: 'true', label: 'Bevilling' }, { value: 'false', label: 'Afslag' }] },
       textField('Begrundelse (skal udfyldes ved afslag)')] },
+  // The citizen's complaint window runs from here (without it, from the
+  // decision's date): shared/spec/evaluate.md, decision_received.
+  { type: 'decision_received', button: 'Afgørelse modtaget', title: 'Borgeren har modtaget afgørelsen',
+    roles: [V], fields: [dateField] },
   { type: 'grant_received', button: 'Modtaget bevilling', title: 'Træningsenheden har modtaget bevillingen', roles: [V],
     fields: [dateField] },
   { type: 'session', button: 'Træningsgang', title: 'Træningsgang', roles: [V, T],
