@@ -17,18 +17,40 @@
 // document title changes; the time from the start of a navigation to the view being
 // ready is marked with the Performance API ("genop:ready"), which the
 // browser tests read.
+//
+// Loading: index.html preloads GET /api/v1/session (which boot() asks
+// first) and only the modules of the shell and the login. The view of the
+// address asked for is imported (import()) as soon as app.js runs, while
+// the session request is under way; the other views once the first page
+// is ready, when the browser is idle. Importing every view before app.js
+// could run kept the first page's API requests waiting behind a dozen
+// module requests on the browser's six connections.
 
 import { onUnauthorized, get, del } from './api.js';
 import { h, replace } from './dom.js';
 import * as labels from './labels.js';
-import * as loginView from './views/login.js';
-import * as worklistView from './views/worklist.js';
-import * as casesView from './views/cases.js';
-import * as caseView from './views/case.js';
-import * as accessLogView from './views/accesslog.js';
-import * as referralView from './views/referral.js';
-import * as standardView from './views/standard.js';
 
+// A view module, imported the first time it is asked for. Once it is in,
+// it is handed over at once: a second import() would wait for a task of
+// its own, and the browser may lay out and paint before that task runs.
+function lazy(load) {
+  let mod = null;
+  let pending = null;
+  return () => {
+    if (mod) return Promise.resolve(mod);
+    pending ??= load().then((m) => { mod = m; return m; }, (err) => { pending = null; throw err; });
+    return pending;
+  };
+}
+const loginView = lazy(() => import('./views/login.js'));
+const worklistView = lazy(() => import('./views/worklist.js'));
+const casesView = lazy(() => import('./views/cases.js'));
+const caseView = lazy(() => import('./views/case.js'));
+const accessLogView = lazy(() => import('./views/accesslog.js'));
+const referralView = lazy(() => import('./views/referral.js'));
+const standardView = lazy(() => import('./views/standard.js'));
+
+const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
 const LOG_ROLES = ['leder', 'admin'];
 const ALL_ROLES = ['visitator', 'terapeut', 'leder', 'admin'];
@@ -49,6 +71,7 @@ const state = {
   session: null,     // GET /api/v1/session's answer while logged in
   navigation: 0,     // increases with every navigation; stale renders stop
   firstView: true,
+  prefetched: false, // the other views have been asked for
 };
 
 const $ = (id) => document.getElementById(id);
@@ -108,6 +131,12 @@ function ready(name, title) {
   document.title = title ? `${title} – genop` : 'genop';
   document.body.dataset.view = name;
   performance.mark('genop:ready', { detail: name });
+  if (!state.prefetched) {
+    // The first page is shown: import the other views while the user reads.
+    state.prefetched = true;
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+    idle(() => [loginView, ...routes.map((r) => r.view)].forEach((load) => load().catch(() => {})));
+  }
 }
 
 async function showLogin(message) {
@@ -115,7 +144,17 @@ async function showLogin(message) {
   renderHeader();
   const main = $('main');
   const nav = ++state.navigation;
-  const title = loginView.render(main, {
+  let view;
+  try {
+    view = await loginView();
+  } catch {
+    if (nav !== state.navigation) return;
+    replace(main, h('h1', null, 'Der opstod en fejl'), h('p', { class: 'error-text', role: 'alert' }, NOT_LOADED));
+    ready('fejl', 'Fejl');
+    return;
+  }
+  if (nav !== state.navigation) return;
+  const title = view.render(main, {
     message,
     onLoggedIn: (session) => {
       state.session = session;
@@ -171,7 +210,9 @@ async function route() {
       rerendered: (title) => ready(match.name, title),
     };
     try {
-      title = await match.view.render(main, params, ctx);
+      const view = await match.view().catch(() => { throw new Error(NOT_LOADED); });
+      if (nav !== state.navigation) return;
+      title = await view.render(main, params, ctx);
     } catch (err) {
       if (nav !== state.navigation) return;
       if (err && err.status === 401) return;      // the login is shown
@@ -212,6 +253,9 @@ async function start() {
   window.addEventListener('pageshow', (e) => {
     if (e.persisted) boot();
   });
+  // The view of the address asked for is imported at once, while GET
+  // /api/v1/session is under way.
+  routes.find((r) => r.re.test(location.hash))?.view().catch(() => {});
   await boot();
 }
 

@@ -50,15 +50,27 @@ export function shortDate(iso) {
   return `${String(d).padStart(2, '0')}.${String(mo).padStart(2, '0')}.${y}`;
 }
 
-const timeParts = new Intl.DateTimeFormat('da-DK', {
-  timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
+// Danish time without Intl: UTC+1, and UTC+2 in summer time, which in
+// the EU runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+// the last Sunday of October (Directive 2000/84/EC; the server's
+// genop_date_in_denmark() uses the same rule). Creating the first
+// Intl.DateTimeFormat for a time zone loads ICU's zone data, which cost
+// 80-170 ms of the first page load on the test machine.
+function lastSundayUtc(year, month) {        // month 1-12, at 01:00 UTC
+  const last = new Date(Date.UTC(year, month, 0));
+  return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
+}
 
 function partsOf(date) {
-  const out = {};
-  for (const p of timeParts.formatToParts(date)) out[p.type] = p.value;
-  return out;
+  const ms = date.getTime();
+  const year = date.getUTCFullYear();
+  const summer = ms >= lastSundayUtc(year, 3) && ms < lastSundayUtc(year, 10);
+  const t = new Date(ms + (summer ? 2 : 1) * 3600000);
+  const two = (n) => String(n).padStart(2, '0');
+  return {
+    year: String(t.getUTCFullYear()), month: two(t.getUTCMonth() + 1), day: two(t.getUTCDate()),
+    hour: two(t.getUTCHours()), minute: two(t.getUTCMinutes()),
+  };
 }
 
 // "24.11.2026 kl. 05.19" (Danish time) for an ISO timestamp.

@@ -11,7 +11,8 @@
 # `genop serve` on a free loopback port with the source tree's web/,
 # and runs test.mjs, which seeds cases through the API and drives
 # headless chromium. A second genop serve runs on `genop demo --db`'s
-# database, whose printed visitator logins test.mjs uses too.
+# database, whose printed visitator logins test.mjs uses too. test.mjs
+# gets the binary as GENOP_BIN, for `genop calendar` (workdays).
 # Screenshots go to tests/browser/screenshots/.
 set -uo pipefail
 
@@ -86,6 +87,6 @@ demo_url="http://127.0.0.1:$port"
 
 mkdir -p "$here/screenshots"
 GENOP_URL="$url" GENOP_PASSWORD="$password" GENOP_DEMO_URL="$demo_url" GENOP_DEMO_LOGINS="$demo_logins" \
-  node "$here/test.mjs"
+  GENOP_BIN="$genop" node "$here/test.mjs"
 rc=$?
 exit $rc

@@ -6,8 +6,19 @@
 // modulus 11) and the birth date and age it gives are shown beside it.
 // The CPR number is only ever in the form and the request body, never in
 // the address. Whatever the API refuses comes back beside its field.
+//
+// Beside the form (below it on a narrow screen), the eligibility rules of
+// the municipality's standard (GET /api/v1/standard) are checked as the
+// form is filled in, each with its sentence and source: the minimum age
+// on the referral date as soon as the CPR number and the date are known,
+// and residency from the home municipality's code, as the evaluator
+// judges them (src/core/evaluate.c); the hospital plan and the
+// quarantine depend on the case's events, so they are shown as rules to
+// check on the case. A rule the standard does not have is not shown.
+// Findings inform and never block: the API decides. A screen reader
+// hears each change of the findings once, politely, after typing pauses.
 
-import { post } from '../api.js';
+import { get, post } from '../api.js';
 import { longDate, shortDate, todayInDenmark, parseDanishDate, parseIsoDate, ageOn } from '../dates.js';
 import { h, replace } from '../dom.js';
 import * as labels from '../labels.js';
@@ -33,6 +44,155 @@ export function checkCpr(text, today) {
   return { birth: iso };
 }
 
+// ---- eligibility ---------------------------------------------------------
+
+const RULE_NAMES = {
+  minimum_age: 'Alder',
+  residency: 'Bopæl',
+  hospital_plan_excludes: 'Genoptræningsplan fra sygehus',
+  quarantine: 'Tidligere forløb for samme lidelse',
+};
+
+// What the visitator checks on the case for the rules that need its events.
+const ON_THE_CASE = {
+  hospital_plan_excludes: 'Spørg, om borgeren er udskrevet fra sygehuset med en genoptræningsplan.',
+  quarantine: 'Spørg, om borgeren har haft et træningsforløb for samme lidelse.',
+};
+
+// The computable rules' state from what is typed: for each of age and
+// residency that the standard has, { id, state: 'finding' | 'met' |
+// 'pending', text }, with the evaluator's words for a finding.
+// input: { birth: 'YYYY-MM-DD' | null, date: 'YYYY-MM-DD' | null,
+// code: the typed municipality code ('' = the own municipality) }.
+export function eligibilityNow(std, input, ownCode) {
+  const out = [];
+  for (const rule of (std && std.eligibility) || []) {
+    if (rule.id === 'minimum_age') {
+      const min = Number(rule.years);
+      if (!input.birth || !input.date) {
+        out.push({ id: rule.id, state: 'pending', text: 'Vurderes, når CPR-nummer og modtagelsesdato er udfyldt.' });
+        continue;
+      }
+      const age = Math.max(0, ageOn(input.birth, input.date));
+      out.push(age < min
+        ? { id: rule.id, state: 'finding', text: `Borgeren var ${age} år, da henvendelsen blev modtaget; kravet er mindst ${min} år.` }
+        : { id: rule.id, state: 'met', text: `Borgeren var ${age} år, da henvendelsen blev modtaget.` });
+    } else if (rule.id === 'residency') {
+      const own = Number(rule.municipality_code || (std.municipality && std.municipality.code) || ownCode);
+      const name = (std.municipality && (std.municipality.short_name || std.municipality.name)) || 'kommunen';
+      const typed = String(input.code || '').trim();
+      if (typed === '') {
+        out.push({ id: rule.id, state: 'met', text: `Borgeren bor i ${name} (kommunekoden er ikke udfyldt).` });
+      } else if (!/^[0-9]{3}$/.test(typed) || Number(typed) < 101 || Number(typed) > 860) {
+        out.push({ id: rule.id, state: 'pending', text: 'Vurderes, når kommunekoden er udfyldt (tre cifre, 101-860).' });
+      } else if (Number(typed) !== own) {
+        out.push({ id: rule.id, state: 'finding', text: `Borgeren bor i kommune ${Number(typed)}, ikke i ${name} (kommunekode ${own}).` });
+      } else {
+        out.push({ id: rule.id, state: 'met', text: `Borgeren bor i ${name} (kommunekode ${own}).` });
+      }
+    }
+  }
+  return out;
+}
+
+const STATE_WORDS = { finding: 'Fund', met: 'Opfyldt', pending: 'Afventer', 'on-case': 'Vurderes på sagen' };
+
+// Where a rule comes from: the citation, and the standard's own words and
+// genop's reading behind a disclosure, to keep the panel small.
+function ruleSource(src) {
+  if (!src) return h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), 'ukendt');
+  return h('div', { class: 'rule-source' },
+    h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), src.citation || src.section),
+    src.quote || src.note
+      ? h('details', { class: 'elig-words' }, h('summary', null, 'Standardens ord'),
+        src.quote ? h('blockquote', { class: 'quote' }, h('p', null, `»${src.quote}«`)) : null,
+        src.note ? h('p', { class: 'note' }, h('span', { class: 'source-label' }, 'Sådan læser genop det: '), src.note) : null)
+      : null);
+}
+
+// One rule: its name and state, what was found (or what to ask), the
+// rule in Danish and its source. On the case, the rule comes first.
+function ruleItem(rule, state, text) {
+  const said = text ? h('p', { class: 'elig-text' }, text) : null;
+  const ruleText = h('p', { class: 'rule-text' }, rule.text);
+  return h('li', { class: `elig-rule elig-${state}`, 'data-rule': rule.id, 'data-state': state },
+    h('div', { class: 'elig-head' },
+      h('h3', null, RULE_NAMES[rule.id] || rule.id),
+      h('span', { class: `badge elig-badge elig-badge-${state}` },
+        h('span', { class: 'status-dot', 'aria-hidden': 'true' }), STATE_WORDS[state])),
+    state === 'on-case' ? [ruleText, said] : [said, ruleText],
+    ruleSource(rule.source));
+}
+
+// The panel: filled when the standard is in, then again whenever what the
+// rules depend on changes; onFindings(findings) hears each new state.
+// Returns { node, update(input) }.
+function eligibilityPanel(standardPromise, ownCode, onFindings) {
+  const body = h('div', { id: 'elig-body' }, h('p', { class: 'loading' }, 'Henter kvalitetsstandarden …'));
+  const live = h('div', { id: 'elig-live', class: 'visually-hidden', 'aria-live': 'polite' });
+  const node = h('aside', { class: 'card eligibility', id: 'eligibility', 'aria-labelledby': 'elig-title' },
+    h('h2', { id: 'elig-title' }, 'Betingelser i kvalitetsstandarden'), body, live);
+  let std = null;
+  let input = { birth: null, date: null, code: '' };
+  let shownKey = null;
+  let spokenKey = '';          // the findings a screen reader last heard
+  let timer = 0;
+
+  function render() {
+    const rules = (std && std.eligibility) || [];
+    const now = eligibilityNow(std, input, ownCode);
+    const key = JSON.stringify(now);
+    if (key === shownKey) return;
+    shownKey = key;
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const findings = now.filter((x) => x.state === 'finding');
+    onFindings(findings);
+    const onCase = rules.filter((r) => ON_THE_CASE[r.id]);
+    const muni = std.municipality && std.municipality.name;
+    replace(body,
+      h('p', { class: 'help' }, muni ? `${muni}s kvalitetsstandard. ` : 'Kommunens kvalitetsstandard. ',
+        'Fundene vises, så snart de kan beregnes; ',
+        'de forhindrer ikke, at henvendelsen registreres.'),
+      now.length ? h('p', { class: 'elig-summary', id: 'elig-summary' },
+        findings.length === 0 ? 'Ingen fund.'
+          : `${findings.length} fund: ${findings.map((f) => (RULE_NAMES[f.id] || f.id).toLowerCase()).join(' og ')}.`) : null,
+      now.length ? h('ul', { class: 'elig-list', id: 'elig-now', 'aria-label': 'Kontrolleres nu' },
+        now.map((x) => ruleItem(byId.get(x.id), x.state, x.text))) : null,
+      onCase.length ? [h('h3', { class: 'elig-subhead', id: 'elig-case-h' }, 'Vurderes på sagen'),
+        h('p', { class: 'help' }, 'Kan først vurderes, når henvendelsen er registreret, ud fra sagens hændelser.'),
+        h('ul', { class: 'elig-list', id: 'elig-case', 'aria-labelledby': 'elig-case-h' },
+          onCase.map((r) => ruleItem(r, 'on-case', ON_THE_CASE[r.id])))] : null,
+      rules.length === 0 ? h('p', { class: 'empty' }, 'Standarden stiller ingen betingelser, som genop kan kontrollere.') : null);
+    // Tell a screen reader what changed in the findings, once typing pauses.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const spoken = findings.map((f) => f.text).join(' ');
+      if (spoken === spokenKey) return;
+      live.textContent = spoken ? `Fund i forhold til kvalitetsstandarden: ${spoken}`
+        : 'Ingen fund i forhold til kvalitetsstandarden.';
+      spokenKey = spoken;
+    }, 700);
+  }
+
+  standardPromise.then((s) => {
+    std = s;
+    render();
+  }, (err) => {
+    if (err && err.status === 401) return;      // the login is shown
+    replace(body, h('p', { class: 'error-text' }, 'Kvalitetsstandarden kunne ikke hentes: ',
+      err && err.message ? err.message : String(err)));
+  });
+  return {
+    node,
+    update(next) {
+      input = next;
+      if (std) render();
+    },
+  };
+}
+
+// ---- the form --------------------------------------------------------------
+
 const FIELDS = [
   // name, label, path in the API's body, kind, required, extra attributes
   ['cpr', 'CPR-nummer', '$.citizen.cpr', 'text', true, { inputmode: 'numeric', autocomplete: 'off', maxlength: '11' }],
@@ -50,6 +210,19 @@ const FIELDS = [
 
 export async function render(main, _params, ctx) {
   const today = todayInDenmark();
+  const standard = get('/standard');     // not awaited: the form is usable at once
+  standard.catch(() => {});
+  const ownCode = ctx.session && ctx.session.municipality && ctx.session.municipality.code;
+  // A finding is also named under its field (on a narrow screen the panel
+  // is below the form): cues[rule id] is that field's line.
+  const cues = {};
+  const eligibility = eligibilityPanel(standard, ownCode, (findings) => {
+    for (const [id, cue] of Object.entries(cues)) {
+      const f = findings.find((x) => x.id === id);
+      if (f) replace(cue, h('strong', null, 'Fund: '), f.text, ' Se »Betingelser i kvalitetsstandarden« under formularen.');
+      else replace(cue);
+    }
+  });
   const controls = new Map();
   const nodes = [];
   for (const [name, label, fieldPath, kind, required, extra] of FIELDS) {
@@ -69,16 +242,18 @@ export async function render(main, _params, ctx) {
     const hints = [];
     if (name === 'cpr') hints.push(h('p', { class: 'help', id: `${id}-hint` }, 'DDMMÅÅ-XXXX'));
     if (kind === 'date') hints.push(h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025'));
-    const describedBy = [hints.length ? `${id}-hint` : null, name === 'cpr' ? 'ref-cpr-derived' : null, `${id}-error`]
-      .filter(Boolean).join(' ');
+    const cueRule = { cpr: 'minimum_age', municipality_code: 'residency' }[name];
+    const describedBy = [hints.length ? `${id}-hint` : null, name === 'cpr' ? 'ref-cpr-derived' : null,
+      cueRule ? `${id}-cue` : null, `${id}-error`].filter(Boolean).join(' ');
     const attrs = { id, name, 'aria-describedby': describedBy, required: required || null, ...extra };
     const el = kind === 'textarea' ? h('textarea', { ...attrs, rows: '4' })
       : h('input', { ...attrs, type: 'text', value: kind === 'date' ? shortDate(today) : null,
         ...(kind === 'date' ? { inputmode: 'numeric', autocomplete: 'off', maxlength: '10' } : {}) });
     controls.set(name, { el, err, path: fieldPath, required, kind, focus: () => el.focus() });
     const derived = name === 'cpr' ? h('p', { class: 'derived', id: 'ref-cpr-derived', 'aria-live': 'polite' }) : null;
+    if (cueRule) cues[cueRule] = h('p', { class: 'elig-cue', id: `${id}-cue` });
     nodes.push(h('div', { class: 'field' }, h('label', { for: id }, label, required ? null : h('span', { class: 'optional' }, ' (valgfrit)')),
-      hints, el, derived, err));
+      hints, el, derived, cueRule ? cues[cueRule] : null, err));
   }
   const consent = h('input', { type: 'checkbox', id: 'ref-consent', name: 'consent' });
   const consentField = h('div', { class: 'field checkbox' }, h('div', { class: 'radio' }, consent,
@@ -110,6 +285,16 @@ export async function render(main, _params, ctx) {
   }
   cpr.el.addEventListener('input', () => showCpr(false));
   cpr.el.addEventListener('blur', () => showCpr(true));
+
+  // The eligibility panel follows the CPR number, the date and the code.
+  const checkEligibility = () => eligibility.update({
+    birth: checkCpr(cpr.el.value, today).birth || null,
+    date: parseDanishDate(controls.get('date').el.value),
+    code: controls.get('municipality_code').el.value,
+  });
+  for (const name of ['cpr', 'date', 'municipality_code']) {
+    controls.get(name).el.addEventListener('input', checkEligibility);
+  }
 
   const value = (name) => {
     const c = controls.get(name);
@@ -192,6 +377,7 @@ export async function render(main, _params, ctx) {
     h('div', { class: 'page-head' }, h('h1', null, 'Ny henvendelse'),
       h('p', { class: 'lead' }, 'Registrér en henvendelse eller henvisning om træning efter § 86. ',
         'Findes borgeren allerede, knyttes sagen til borgeren ud fra CPR-nummeret.')),
-    form);
+    h('div', { class: 'referral-layout' }, form, eligibility.node));
+  checkEligibility();
   return 'Ny henvendelse';
 }
