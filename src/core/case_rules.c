@@ -57,8 +57,12 @@ static genop_err check_course(const genop_case *c, const genop_event *ev, genop_
 {
     char d1[GENOP_DATE_STR_SIZE];
     genop_date closed = 0;
+    /* An end status may be registered at or after the closure (the last
+     * assessment); a start status cannot begin a course that has ended. */
+    bool start_status = ev->type == GENOP_EV_FUNCTION_STATUS && ev->phase == GENOP_PHASE_START;
     bool after_close = ev->type == GENOP_EV_SESSION || ev->type == GENOP_EV_DECISION ||
-                       ev->type == GENOP_EV_GRANT_RECEIVED || ev->type == GENOP_EV_CLOSED;
+                       ev->type == GENOP_EV_GRANT_RECEIVED || ev->type == GENOP_EV_CLOSED ||
+                       start_status;
     if (after_close && first_on_or_before(c, GENOP_EV_CLOSED, ev->date, &closed))
         return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; der kan ikke "
                           "registreres mere på det", genop_date_format(closed, d1));

@@ -18,7 +18,8 @@
  *   referral, and nothing can be dated after today;
  * - a training session needs a decision that granted training on or
  *   before its date (assessment sessions - udredning - do not);
- * - no session, decision or grant after the course was closed;
+ * - no session, decision, grant or start status (FSIII) after the course
+ *   was closed (an end status may follow the closure);
  * - a decision must follow a referral, a complaint must follow a decision,
  *   a reconsideration a complaint, a forwarding a reconsideration;
  * - a function status (FSIII levels and goals) is dated on or after the

@@ -175,6 +175,8 @@ static void test_function_status(void **state)
     /* Not a course event: allowed without a grant and after closing
      * (the end status is often written up after the last session). */
     allowed(GRANTED "," START("2025-04-15") CLOSED, END("2025-06-05"));
+    /* A start status cannot open a course that has ended. */
+    refused_at(GRANTED CLOSED, START("2025-06-05"), "$.date", "afsluttet");
 }
 
 static void test_fields_named(void **state)

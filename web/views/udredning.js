@@ -212,6 +212,10 @@ function registration(ix, start, end, data, done) {
   if (start && end) {
     return h('p', { class: 'help' }, 'Start- og slutstatus er registreret. En status rettes med en rettelse under Registrér.');
   }
+  // A course that has ended gets no start status (the API refuses it).
+  if (!start && data.case && data.case.closed) {
+    return h('p', { class: 'help' }, 'Forløbet er afsluttet uden en startstatus; der kan ikke registreres en udredning nu.');
+  }
   const phase = start ? 'end' : 'start';
   const panel = h('div', { class: 'status-panel', id: 'status-panel' });
   const button = h('button', { type: 'button', class: 'button secondary', 'aria-expanded': 'false',
