@@ -297,16 +297,14 @@ static json_t *summary_json(const genop_case_summary *s)
 static genop_err audit_list(api_ctx *c, const genop_case_summary *items, size_t n,
                             genop_error *e)
 {
-    if (n == 0)
-        return GENOP_OK;
-    genop_access_entry *rows = calloc(n, sizeof *rows);
-    if (!rows)
-        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggen");
-    for (size_t i = 0; i < n; i++)
-        audit_entry_init(&rows[i], &c->user, items[i].c.citizen_id, items[i].c.id,
-                         AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
-    genop_err err = audit_record(c->app->audit, rows, n, e);
-    free(rows);
+    audit_rows r;
+    audit_rows_init(&r, &c->user, AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; !err && i < n; i++)
+        err = audit_rows_add(&r, items[i].c.citizen_id, items[i].c.id, e);
+    if (!err)
+        err = audit_rows_record(c->app->audit, &r, e);
+    audit_rows_release(&r);
     return err;
 }
 

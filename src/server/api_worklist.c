@@ -47,26 +47,19 @@ static json_t *item_json(const genop_open_deadline *d, long left, genop_date tod
     return o;
 }
 
-/* One access-log row per case shown, committed before the answer. */
+/* One access-log row per case shown (once, though it has several
+ * deadlines), committed before the answer. */
 static genop_err audit_items(api_ctx *c, const genop_open_deadline *items, size_t n,
                              genop_error *e)
 {
-    if (n == 0)
-        return GENOP_OK;
-    genop_access_entry *rows = calloc(n, sizeof *rows);
-    if (!rows)
-        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggen");
-    size_t n_rows = 0;
-    for (size_t i = 0; i < n; i++) {
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = items[j].case_id == items[i].case_id;
-        if (!seen)
-            audit_entry_init(&rows[n_rows++], &c->user, items[i].citizen_id, items[i].case_id,
-                             AUDIT_WORKLIST_READ, AUDIT_PURPOSE_DEADLINES);
-    }
-    genop_err err = audit_record(c->app->audit, rows, n_rows, e);
-    free(rows);
+    audit_rows r;
+    audit_rows_init(&r, &c->user, AUDIT_WORKLIST_READ, AUDIT_PURPOSE_DEADLINES);
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; !err && i < n; i++)
+        err = audit_rows_add(&r, items[i].citizen_id, items[i].case_id, e);
+    if (!err)
+        err = audit_rows_record(c->app->audit, &r, e);
+    audit_rows_release(&r);
     return err;
 }
 

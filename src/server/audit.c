@@ -4,6 +4,7 @@
 #include "audit.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void audit_entry_init(genop_access_entry *entry, const genop_user *u, int64_t citizen,
@@ -28,15 +29,15 @@ genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_
 }
 
 /* Rows for the commit queue's job. */
-typedef struct audit_rows {
+typedef struct row_span {
     genop_access_entry *rows;
     size_t n;
-} audit_rows;
+} row_span;
 
 /* The job: appends the rows inside the queue's transaction. */
 static genop_err append_rows(genop_store *s, void *ctx, genop_error *e)
 {
-    audit_rows *r = ctx;
+    row_span *r = ctx;
     genop_err err = GENOP_OK;
     for (size_t i = 0; !err && i < r->n; i++)
         err = genop_store_access_log_append(s, &r->rows[i], e);
@@ -47,8 +48,45 @@ genop_err audit_record(commit_queue *q, genop_access_entry *rows, size_t n, geno
 {
     if (n == 0)
         return GENOP_OK;
-    audit_rows r = {rows, n};
+    row_span r = {rows, n};
     return commit_queue_run(q, append_rows, &r, e);
+}
+
+void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
+                     const char *purpose)
+{
+    memset(r, 0, sizeof *r);
+    r->user = u;
+    r->action = action;
+    r->purpose = purpose;
+}
+
+genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->rows[i].case_id == case_id)
+            return GENOP_OK;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        genop_access_entry *grown = realloc(r->rows, cap * sizeof *grown);
+        if (!grown)
+            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggen");
+        r->rows = grown;
+        r->cap = cap;
+    }
+    audit_entry_init(&r->rows[r->n++], r->user, citizen, case_id, r->action, r->purpose);
+    return GENOP_OK;
+}
+
+genop_err audit_rows_record(commit_queue *q, audit_rows *r, genop_error *e)
+{
+    return audit_record(q, r->rows, r->n, e);
+}
+
+void audit_rows_release(audit_rows *r)
+{
+    free(r->rows);
+    memset(r, 0, sizeof *r);
 }
 
 genop_err audit_read(commit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,

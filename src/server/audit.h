@@ -50,6 +50,24 @@ genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_
  * through the queue q, all or none, committed on return. */
 genop_err audit_record(commit_queue *q, genop_access_entry *rows, size_t n, genop_error *e);
 
+/* The rows of a list's read (a page of cases, the worklist): one row per
+ * case shown, each case once. Fill with audit_rows_add(), record with
+ * audit_rows_record(), free with audit_rows_release(). */
+typedef struct audit_rows {
+    const genop_user *user;       /* borrowed */
+    const char *action, *purpose; /* borrowed */
+    genop_access_entry *rows;     /* owned */
+    size_t n, cap;
+} audit_rows;
+
+void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
+                     const char *purpose);
+/* Adds a row for the case unless it has one already; GENOP_ENOMEM. */
+genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e);
+/* Commits the rows through q (see audit_record). */
+genop_err audit_rows_record(commit_queue *q, audit_rows *r, genop_error *e);
+void audit_rows_release(audit_rows *r);
+
 /* A read of one citizen's data: one row, committed on return. */
 genop_err audit_read(commit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e);

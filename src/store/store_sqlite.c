@@ -1297,6 +1297,25 @@ static genop_err sqlite_user_login_result(genop_store *s, int64_t user_id, bool 
 
 /* token_hash is GENOP_TOKEN_HASH_SIZE bytes, borrowed for the call. The
  * session carries its user's municipality. */
+/* Steps a bound INSERT ... SELECT ... FROM users WHERE id = ? of a
+ * session or token (`what`): GENOP_EINVAL when its hash exists, and
+ * GENOP_ENOTFOUND when the user does not (nothing was inserted). */
+static genop_err step_insert_for_user(sqlite_store *st, sqlite3_stmt *q, const char *what,
+                                      genop_error *e)
+{
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return genop_fail(e, GENOP_EINVAL, "databasen: %s findes allerede", what);
+    if (rc != SQLITE_DONE) {
+        char doing[64];
+        snprintf(doing, sizeof doing, "oprette %s", what);
+        return db_fail(st, rc, doing, e);
+    }
+    if (sqlite3_changes64(st->db) == 0)
+        return genop_fail(e, GENOP_ENOTFOUND, "brugeren findes ikke");
+    return GENOP_OK;
+}
+
 static genop_err sqlite_session_create(genop_store *s, const unsigned char *token_hash,
                                        int64_t user_id, int64_t now, genop_error *e)
 {
@@ -1310,13 +1329,7 @@ static genop_err sqlite_session_create(genop_store *s, const unsigned char *toke
         (rc = sqlite3_bind_int64(q, 3, now))) {
         err = bind_fail(st, rc, e);
     } else {
-        rc = sqlite3_step(q);
-        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-            err = genop_fail(e, GENOP_EINVAL, "databasen: sessionen findes allerede");
-        else if (rc != SQLITE_DONE)
-            err = db_fail(st, rc, "oprette sessionen", e);
-        else if (sqlite3_changes64(st->db) == 0)
-            err = genop_fail(e, GENOP_ENOTFOUND, "brugeren findes ikke");
+        err = step_insert_for_user(st, q, "sessionen", e);
     }
     done(q);
     return err;
@@ -1399,13 +1412,7 @@ static genop_err sqlite_token_create(genop_store *s, const unsigned char *token_
         (rc = bind_text(q, 3, name))) {
         err = bind_fail(st, rc, e);
     } else {
-        rc = sqlite3_step(q);
-        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-            err = genop_fail(e, GENOP_EINVAL, "databasen: nøglen findes allerede");
-        else if (rc != SQLITE_DONE)
-            err = db_fail(st, rc, "oprette nøglen", e);
-        else if (sqlite3_changes64(st->db) == 0)
-            err = genop_fail(e, GENOP_ENOTFOUND, "brugeren findes ikke");
+        err = step_insert_for_user(st, q, "nøglen", e);
     }
     done(q);
     return err;
