@@ -283,7 +283,7 @@ void api_case_get(api_ctx *c, http_reply *out)
     else if (genop_evaluate(&lc.view, c->std, has_as_of ? as_of : c->today, &r, &e))
         problem_setf(out, 400, PROBLEM_BAD_REQUEST, "as_of",
                      "Sagen kan ikke vurderes pr. den dato: %s", e.message);
-    else if (audit_read(c->app->audit, &c->user, lc.cit.id, lc.row.id, AUDIT_CASE_READ,
+    else if (audit_read(c->app->reads, &c->user, lc.cit.id, lc.row.id, AUDIT_CASE_READ,
                         AUDIT_PURPOSE_CASEWORK, &e))
         problem_internal(out, "adgangslog", &e);
     else

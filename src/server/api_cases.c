@@ -303,7 +303,7 @@ static genop_err audit_list(api_ctx *c, const genop_case_summary *items, size_t 
     for (size_t i = 0; !err && i < n; i++)
         err = audit_rows_add(&r, items[i].c.citizen_id, items[i].c.id, e);
     if (!err)
-        err = audit_rows_record(c->app->audit, &r, e);
+        err = audit_rows_record(c->app->reads, &r, e);
     audit_rows_release(&r);
     return err;
 }

@@ -442,7 +442,7 @@ static void append(api_ctx *c, const char *type, http_reply *out)
     genop_err err = commit_queue_run(c->app->writes, run_append, &j, &e);
     if (j.refused) {
         /* The refusal's reason may quote the case's dates: log the look. */
-        if (out->status == 422 && audit_read(c->app->audit, &c->user, j.lc.cit.id, j.lc.row.id,
+        if (out->status == 422 && audit_read(c->app->reads, &c->user, j.lc.cit.id, j.lc.row.id,
                                              AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, &e))
             problem_internal(out, "adgangslog", &e);
     } else if (err == GENOP_ENOTFOUND) {

@@ -58,7 +58,7 @@ static genop_err audit_items(api_ctx *c, const genop_open_deadline *items, size_
     for (size_t i = 0; !err && i < n; i++)
         err = audit_rows_add(&r, items[i].citizen_id, items[i].case_id, e);
     if (!err)
-        err = audit_rows_record(c->app->audit, &r, e);
+        err = audit_rows_record(c->app->reads, &r, e);
     audit_rows_release(&r);
     return err;
 }

@@ -1,10 +1,10 @@
 /*
  * app.h - the server's shared state, built once (by server.c, or by
  * service.c for in-process calls) before the first request and read-only
- * afterwards (the store pool, the access log's queue and the flusher do
- * their own locking): the loaded standards, the pool, the queue, the
- * flusher, the dummy password hash that keeps failed logins equally slow,
- * and the configuration flags.
+ * afterwards (the store pool, the journal of reads, the write queue and
+ * the flusher do their own locking): the loaded standards, the pool, the
+ * journal, the queue, the flusher, the dummy password hash that keeps
+ * failed logins equally slow, and the configuration flags.
  * app.c builds and releases it, for server.c and for service.c.
  */
 #ifndef GENOP_APP_H
@@ -16,6 +16,7 @@
 #include "commit_queue.h"
 #include "flusher.h"
 #include "pool.h"
+#include "read_journal.h"
 #include "standard.h"
 #include "store.h"
 
@@ -28,7 +29,7 @@ typedef struct genop_app {
     bool log_requests;
     const char *web_dir;       /* the web app's files (borrowed); NULL: static_default_root() */
     store_pool *pool;                            /* owned: app_open/app_release */
-    commit_queue *audit;                         /* owned: the access log of reads */
+    read_journal *reads;                         /* owned: the access log of reads */
     commit_queue *writes;                        /* owned: durable case writes */
     store_flusher *flusher;                      /* owned */
     genop_standard *standards[APP_STANDARDS_MAX];/* owned: app_open/app_release */
@@ -39,13 +40,17 @@ typedef struct genop_app {
 /* Fills app (zeroed by the caller, flags set as wanted): loads every
  * shipped standard, makes the dummy password hash, opens `handles` store
  * handles on the SQLite file db_path (the first creates and migrates a new
- * file) and starts the two commit queues (the access log of reads, the
- * durable case writes) and the flusher, each with a handle and a thread of
- * its own. auth_init() must have succeeded first. Whatever the result,
+ * file), opens the journal of reads (importing what a dead process left),
+ * and starts the commit queue of durable case writes and the flusher
+ * (which imports the journal), each with a handle and a thread of its
+ * own; the journal has a handle of its own too. auth_init() must have
+ * succeeded first. Whatever the result,
  * the caller releases app with app_release(). */
 genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e);
 
-/* Closes the pool (no handle may be borrowed) and frees the standards. */
+/* Stops the queue and the flusher, imports the rest of the journal of
+ * reads, closes the pool (no handle may be borrowed) and frees the
+ * standards. */
 void app_release(genop_app *app);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.

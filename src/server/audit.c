@@ -28,28 +28,9 @@ genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_
     return genop_store_access_log_append(s, &entry, e);
 }
 
-/* Rows for the commit queue's job. */
-typedef struct row_span {
-    genop_access_entry *rows;
-    size_t n;
-} row_span;
-
-/* The job: appends the rows inside the queue's transaction. */
-static genop_err append_rows(genop_store *s, void *ctx, genop_error *e)
+genop_err audit_record(read_journal *j, genop_access_entry *rows, size_t n, genop_error *e)
 {
-    row_span *r = ctx;
-    genop_err err = GENOP_OK;
-    for (size_t i = 0; !err && i < r->n; i++)
-        err = genop_store_access_log_append(s, &r->rows[i], e);
-    return err;
-}
-
-genop_err audit_record(commit_queue *q, genop_access_entry *rows, size_t n, genop_error *e)
-{
-    if (n == 0)
-        return GENOP_OK;
-    row_span r = {rows, n};
-    return commit_queue_run(q, append_rows, &r, e);
+    return read_journal_append(j, rows, n, e);
 }
 
 void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
@@ -78,9 +59,9 @@ genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_
     return GENOP_OK;
 }
 
-genop_err audit_rows_record(commit_queue *q, audit_rows *r, genop_error *e)
+genop_err audit_rows_record(read_journal *j, audit_rows *r, genop_error *e)
 {
-    return audit_record(q, r->rows, r->n, e);
+    return audit_record(j, r->rows, r->n, e);
 }
 
 void audit_rows_release(audit_rows *r)
@@ -89,10 +70,10 @@ void audit_rows_release(audit_rows *r)
     memset(r, 0, sizeof *r);
 }
 
-genop_err audit_read(commit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,
+genop_err audit_read(read_journal *j, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e)
 {
     genop_access_entry entry;
     audit_entry_init(&entry, u, citizen, case_id, action, purpose);
-    return audit_record(q, &entry, 1, e);
+    return audit_record(j, &entry, 1, e);
 }

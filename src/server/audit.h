@@ -5,20 +5,19 @@
  * committed to the log before the answer is sent, so nothing is shown that
  * was not logged first. The log is append-only (store.h).
  *
- * Reads go through a commit queue of their own (commit_queue.h, the app's
- * `audit`): the rows of the reads that arrive together share one
- * transaction, which commits with GENOP_COMMIT_LOGGED - in the database's
- * log, safe from a crash of genop, before the read is answered, and on
- * disk within APP_FLUSH_INTERVAL_MS (the flusher). One durable commit per
- * read had made every read wait for the disk, one at a time.
+ * Reads are appended to the journal of reads (read_journal.h) in the
+ * request's own thread: in a file, safe from a crash of genop, before the
+ * read is answered, and in the database (on disk) within
+ * APP_FLUSH_INTERVAL_MS. A database commit per read, even one shared by
+ * the reads that arrived together, had cost more than the read itself.
  */
 #ifndef GENOP_AUDIT_H
 #define GENOP_AUDIT_H
 
 #include <stdint.h>
 
-#include "commit_queue.h"
 #include "error.h"
+#include "read_journal.h"
 #include "store.h"
 
 /* Actions. */
@@ -46,9 +45,9 @@ void audit_entry_init(genop_access_entry *entry, const genop_user *u, int64_t ci
 genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
                     const char *action, const char *purpose, genop_error *e);
 
-/* Reads: the n rows (borrowed; ids and times are filled in) appended
- * through the queue q, all or none, committed on return. */
-genop_err audit_record(commit_queue *q, genop_access_entry *rows, size_t n, genop_error *e);
+/* Reads: the n rows (borrowed; empty times are set to now) appended to
+ * the journal j, all in one write, before return. */
+genop_err audit_record(read_journal *j, genop_access_entry *rows, size_t n, genop_error *e);
 
 /* The rows of a list's read (a page of cases, the worklist): one row per
  * case shown, each case once. Fill with audit_rows_add(), record with
@@ -64,12 +63,12 @@ void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
                      const char *purpose);
 /* Adds a row for the case unless it has one already; GENOP_ENOMEM. */
 genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e);
-/* Commits the rows through q (see audit_record). */
-genop_err audit_rows_record(commit_queue *q, audit_rows *r, genop_error *e);
+/* Records the rows in the journal j (see audit_record). */
+genop_err audit_rows_record(read_journal *j, audit_rows *r, genop_error *e);
 void audit_rows_release(audit_rows *r);
 
-/* A read of one citizen's data: one row, committed on return. */
-genop_err audit_read(commit_queue *q, const genop_user *u, int64_t citizen, int64_t case_id,
+/* A read of one citizen's data: one row, in the journal j on return. */
+genop_err audit_read(read_journal *j, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e);
 
 #endif

@@ -20,6 +20,8 @@ struct store_flusher {
     unsigned interval_ms;
     pthread_t thread;
     genop_store *store;          /* owned; used by the thread only */
+    flusher_hook hook;           /* may be NULL */
+    void *hook_ctx;              /* borrowed */
 };
 
 /* The absolute CLOCK_MONOTONIC time interval_ms from now. */
@@ -36,10 +38,12 @@ static struct timespec deadline_after(unsigned interval_ms)
     return t;
 }
 
-static void flush_now(genop_store *s)
+static void flush_now(store_flusher *f)
 {
     genop_error e;
-    if (genop_store_flush(s, &e))
+    if (f->hook)
+        f->hook(f->hook_ctx);
+    if (genop_store_flush(f->store, &e))
         fprintf(stderr, "genop: databasen kunne ikke skrives til disken (prøver igen): %s\n",
                 e.message);
 }
@@ -54,7 +58,7 @@ static void *run_flusher(void *arg)
                pthread_cond_timedwait(&f->stop_requested, &f->lock, &until) == 0)
             ;
         pthread_mutex_unlock(&f->lock);
-        flush_now(f->store);
+        flush_now(f);
         pthread_mutex_lock(&f->lock);
     }
     pthread_mutex_unlock(&f->lock);
@@ -72,8 +76,8 @@ static void init_monotonic_cond(pthread_cond_t *c)
     pthread_condattr_destroy(&attr);
 }
 
-genop_err store_flusher_start(const char *db_path, unsigned interval_ms, store_flusher **out,
-                              genop_error *e)
+genop_err store_flusher_start(const char *db_path, unsigned interval_ms, flusher_hook hook,
+                              void *ctx, store_flusher **out, genop_error *e)
 {
     *out = NULL;
     store_flusher *f = calloc(1, sizeof *f);
@@ -86,6 +90,8 @@ genop_err store_flusher_start(const char *db_path, unsigned interval_ms, store_f
         return err;
     }
     f->interval_ms = interval_ms;
+    f->hook = hook;
+    f->hook_ctx = ctx;
     pthread_mutex_init(&f->lock, NULL);
     init_monotonic_cond(&f->stop_requested);
     if (pthread_create(&f->thread, NULL, run_flusher, f) != 0) {
@@ -108,7 +114,7 @@ void store_flusher_stop(store_flusher *f)
     pthread_cond_signal(&f->stop_requested);
     pthread_mutex_unlock(&f->lock);
     pthread_join(f->thread, NULL);
-    flush_now(f->store);
+    flush_now(f);
     pthread_cond_destroy(&f->stop_requested);
     pthread_mutex_destroy(&f->lock);
     genop_store_close(f->store);

@@ -272,6 +272,14 @@ genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t 
     return s->ops->access_log_list(s, muni, citizen_id, limit, offset, out, total, e);
 }
 
+genop_err genop_store_access_batch_claim(genop_store *s, const char *batch, size_t rows,
+                                         bool *claimed, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->access_batch_claim(s, batch, rows, claimed, e);
+}
+
 void genop_store_free_list(genop_list *l)
 {
     free(l->items);

@@ -224,6 +224,8 @@ typedef struct genop_store_ops {
     genop_err (*access_log_list)(genop_store *s, const char *muni, int64_t citizen_id,
                                  size_t limit, size_t offset, genop_list *out, size_t *total,
                                  genop_error *e);
+    genop_err (*access_batch_claim)(genop_store *s, const char *batch, size_t rows,
+                                    bool *claimed, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -375,15 +377,25 @@ genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int6
 genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
                                genop_list *out, size_t *total, genop_error *e);
 
-/* Appends to the access log; fills entry->id and entry->time. */
+/* Appends to the access log; fills entry->id, and entry->time when it is
+ * empty (else the given time, UTC, is kept). */
 genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
                                         genop_error *e);
-/* The access log of one citizen of muni, newest first, from offset and at
+/* The access log of one citizen of muni, newest first (by time, then by
+ * id: reads are imported a moment after they happened), from offset and at
  * most limit rows (0: all); out->items is genop_access_entry[]; *total is
  * the number of rows without limit and offset. */
 genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
                                       size_t limit, size_t offset, genop_list *out,
                                       size_t *total, genop_error *e);
+
+/* Records, inside the caller's transaction, that the batch of access-log
+ * rows named batch (at most 64 characters; the read journal's random id
+ * of a file of read rows) is being imported with `rows` rows. *claimed is
+ * false if it was recorded before: its rows are in the log already, and
+ * the caller rolls back instead of adding them twice. */
+genop_err genop_store_access_batch_claim(genop_store *s, const char *batch, size_t rows,
+                                         bool *claimed, genop_error *e);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

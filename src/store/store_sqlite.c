@@ -213,6 +213,20 @@ static const migration migrations[] = {
      "  CHECK (municipality_code BETWEEN 0 AND 999);\n"
      "UPDATE citizens SET municipality_code =\n"
      "  (SELECT code FROM municipalities m WHERE m.id = citizens.municipality);\n"},
+    /* The batches of read rows the server's read journal has moved into
+     * access_log (src/server/read_journal.c), by the batch's own random
+     * id: a batch whose import was committed is never imported twice,
+     * even if its file outlived the import (a crash before the unlink).
+     * Reads are logged when they happen and imported a moment later, so
+     * the log is listed by time, not by id. */
+    {4,
+     "CREATE TABLE access_log_batches (\n"
+     "  batch TEXT PRIMARY KEY CHECK (length(batch) BETWEEN 1 AND 64),\n"
+     "  rows INTEGER NOT NULL CHECK (rows >= 0),\n"
+     "  imported_at TEXT NOT NULL\n"
+     ");\n"
+     "DROP INDEX access_log_citizen;\n"
+     "CREATE INDEX access_log_citizen ON access_log(municipality, citizen_id, time, id);\n"},
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -301,6 +315,7 @@ typedef enum stmt_id {
     ST_ACCESS_INSERT,
     ST_ACCESS_LIST,
     ST_ACCESS_COUNT,
+    ST_ACCESS_BATCH_CLAIM,
     ST_COUNT
 } stmt_id;
 
@@ -396,9 +411,11 @@ static const char *const stmt_sql[ST_COUNT] = {
                          " VALUES (coalesce(?1, " SQL_NOW "), ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                          " RETURNING id, time",
     [ST_ACCESS_LIST] = "SELECT " ACCESS_COLS " FROM access_log"
-                       " WHERE municipality = ?1 AND citizen_id = ?2 ORDER BY id DESC"
+                       " WHERE municipality = ?1 AND citizen_id = ?2 ORDER BY time DESC, id DESC"
                        " LIMIT ?3 OFFSET ?4",
     [ST_ACCESS_COUNT] = "SELECT count(*) FROM access_log WHERE municipality = ?1 AND citizen_id = ?2",
+    [ST_ACCESS_BATCH_CLAIM] = "INSERT INTO access_log_batches (batch, rows, imported_at)"
+                              " VALUES (?1, ?2, " SQL_NOW ") ON CONFLICT (batch) DO NOTHING",
 };
 
 /* ---------------------------------------------------------------------
@@ -2148,6 +2165,26 @@ static genop_err sqlite_access_log_list(genop_store *s, const char *muni, int64_
     return read_page(handle(s), &pq, out, total, e);
 }
 
+/* Borrows batch for the call; *claimed is false if it was claimed before. */
+static genop_err sqlite_access_batch_claim(genop_store *s, const char *batch, size_t rows,
+                                           bool *claimed, genop_error *e)
+{
+    sqlite_store *st = handle(s);
+    genop_err err = check_text(batch, 65, true, "partiets navn", e);
+    sqlite3_stmt *q = NULL;
+    if (err || (err = use(st, ST_ACCESS_BATCH_CLAIM, &q, e)))
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, batch)) || (rc = sqlite3_bind_int64(q, 2, (sqlite3_int64)rows)))
+        err = bind_fail(st, rc, e);
+    else
+        err = step_done(st, q, "registrere et parti af adgangsloggen", e);
+    if (!err)
+        *claimed = sqlite3_changes(st->db) == 1;
+    done(q);
+    return err;
+}
+
 static const genop_store_ops sqlite_ops = {
     .close = sqlite_close,
     .begin = sqlite_begin,
@@ -2180,4 +2217,5 @@ static const genop_store_ops sqlite_ops = {
     .worklist = sqlite_worklist,
     .access_log_append = sqlite_access_log_append,
     .access_log_list = sqlite_access_log_list,
+    .access_batch_claim = sqlite_access_batch_claim,
 };

@@ -2,6 +2,7 @@
 loopback port with a fresh database, add users, and talk HTTP/JSON to it
 with the standard library only. Results are printed as TAP."""
 
+import glob
 import http.client
 import json
 import os
@@ -45,6 +46,10 @@ def free_port():
         return s.getsockname()[1]
 
 
+# "genop-read-journal 1 " + 32 hex digits + newline
+JOURNAL_HEADER_BYTES = 54
+
+
 class Server:
     """A genop serve process on its own database in a temporary directory."""
 
@@ -78,6 +83,21 @@ class Server:
                     raise RuntimeError("serve exited: " + self.proc.stderr.read().decode())
                 time.sleep(0.02)
         raise RuntimeError("serve did not answer within 5 seconds")
+
+    def journal_files(self):
+        """The server's journal files of reads (read_journal.h)."""
+        return glob.glob(glob.escape(self.db) + "-reads.??????")
+
+    def reads_imported(self, timeout=5):
+        """Waits until every read the server logged is in access_log: its
+        journal files hold their header line only (the flusher imports
+        them every 100 ms). False if that did not happen in time."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if all(os.path.getsize(f) <= JOURNAL_HEADER_BYTES for f in self.journal_files()):
+                return True
+            time.sleep(0.02)
+        return False
 
     def stop(self, sig=signal.SIGTERM):
         if self.proc and self.proc.poll() is None:

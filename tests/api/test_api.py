@@ -697,6 +697,7 @@ def run_standard_tests(t, srv, pw, genop):
          and find_rule(rod.get("deadlines", []), "contact").get("text")
          == "Borgeren kontaktes senest 5 kalenderdage efter modtagelsen af henvendelsen.",
          "standard: Rødovre's gives no date or approver (null), contact within 5 days", rod)
+    t.ok(srv.reads_imported(), "standard: the journal of reads is imported within 5 s")
     db = sqlite3.connect(srv.db)
     rows = db.execute("SELECT count(*) FROM access_log WHERE username = 'std.rodovre'").fetchone()[0]
     db.close()

@@ -110,6 +110,11 @@ def main():
         db.close()
         t.ok(check == "ok", "the database passes PRAGMA integrity_check after SIGKILL", check)
 
+        # The reads answered before the kill are in the killed server's
+        # journal file; the next start imports it before it serves.
+        left = srv.journal_files()
+        t.ok(len(left) == 1, "the killed server left its journal of reads", left)
+        srv.start()
         reads = {}
         for a in answered:
             for cid, n in a.items():
@@ -118,10 +123,11 @@ def main():
         unlogged = sum(max(0, n - logged.get(cid, 0)) for cid, n in reads.items())
         print(f"# {sum(reads.values())} case reads answered before the kill")
         t.ok(sum(reads.values()) > 0 and unlogged == 0,
-             "every case read answered before the kill is in the access log",
+             "every case read answered before the kill is in the access log after the restart",
              f"{unlogged} of {sum(reads.values())} answered reads have no row")
-
-        srv.start()
+        t.ok(not set(left) & set(srv.journal_files()),
+             "the restarted server imported and removed the dead one's journal",
+             srv.journal_files())
         c = Client(srv.port)
         c.login("vis.nyborg", pw)
         missing = 0
@@ -141,6 +147,10 @@ def main():
         t.ok(broken == 0, "no event is half-written", f"{broken} incomplete")
         r = c.request("GET", "/api/v1/worklist")
         t.ok(r.status == 200, "the server works normally after the restart", r)
+        code = srv.stop()
+        t.ok(code == 0 and not srv.journal_files(),
+             "a server stopped with SIGTERM has imported its journal of reads and left no file",
+             (code, srv.journal_files()))
     except Exception as ex:
         t.ok(False, "durability run", repr(ex))
     finally:

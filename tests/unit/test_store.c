@@ -34,7 +34,7 @@
 #define A "aalborg"
 #define B "nyborg"
 /* The number of the newest migration in store_sqlite.c. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 
@@ -1038,8 +1038,45 @@ static void test_access_log(void **state)
     assert_int_equal(total_rows, 2);
     genop_store_free_list(&l);
 
+    /* A read logged earlier but imported later (the journal of reads)
+     * lists by its time: last, as the oldest. */
+    genop_access_entry late = a;
+    copy(late.time, sizeof late.time, "2020-06-30T23:59:59.999Z");
+    must(genop_store_access_log_append(f->s, &late, e));
+    must(genop_store_access_log_list(f->s, A, cit, 0, 0, &l, &total_rows, e));
+    assert_int_equal(l.n, 3);
+    assert_int_equal(((genop_access_entry *)l.items)[0].id, b.id);
+    assert_int_equal(((genop_access_entry *)l.items)[2].id, late.id);
+    genop_store_free_list(&l);
+
     copy(a.action, sizeof a.action, "");
     expect_fail(genop_store_access_log_append(f->s, &a, e), GENOP_EINVAL, &err);
+}
+
+/* A batch of imported reads is claimed once; a rolled-back claim is not. */
+static void test_access_batch_claim(void **state)
+{
+    fixture *f = *state;
+    genop_error err;
+    bool claimed = false;
+    must(genop_store_begin(f->s, e));
+    must(genop_store_access_batch_claim(f->s, "0123abcd", 3, &claimed, e));
+    assert_true(claimed);
+    genop_store_rollback(f->s);
+    must(genop_store_begin(f->s, e));
+    must(genop_store_access_batch_claim(f->s, "0123abcd", 3, &claimed, e));
+    assert_true(claimed);
+    must(genop_store_commit(f->s, e));
+    must(genop_store_access_batch_claim(f->s, "0123abcd", 3, &claimed, e));
+    assert_false(claimed);
+    must(genop_store_access_batch_claim(f->s, "0123abce", 0, &claimed, e));
+    assert_true(claimed);
+    expect_fail(genop_store_access_batch_claim(f->s, "", 0, &claimed, e), GENOP_EINVAL, &err);
+    char long_id[80];
+    memset(long_id, 'a', sizeof long_id - 1);
+    long_id[sizeof long_id - 1] = '\0';
+    expect_fail(genop_store_access_batch_claim(f->s, long_id, 0, &claimed, e), GENOP_ETOOBIG,
+                &err);
 }
 
 static void test_bounded_strings(void **state)
@@ -1283,6 +1320,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_projection_and_worklist, setup, teardown),
         cmocka_unit_test_setup_teardown(test_case_list_filters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_access_batch_claim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
