@@ -3,11 +3,24 @@
  */
 #include "json_write.h"
 
+#include <string.h>
+
 void json_write_key(genop_buf *b, bool *first, const char *name)
 {
-    genop_buf_adds(b, *first ? "\"" : ",\"");
-    genop_buf_adds(b, name);
-    genop_buf_add(b, "\":", 2);
+    /* One append for the common short key: the case answer writes ~150. */
+    char text[40];
+    size_t n = strlen(name);
+    if (n + 4 <= sizeof text) {
+        text[0] = ',';
+        text[1] = '"';
+        memcpy(text + 2, name, n);
+        memcpy(text + 2 + n, "\":", 2);
+        genop_buf_add(b, text + (*first ? 1 : 0), n + (*first ? 3 : 4));
+    } else {
+        genop_buf_adds(b, *first ? "\"" : ",\"");
+        genop_buf_adds(b, name);
+        genop_buf_add(b, "\":", 2);
+    }
     *first = false;
 }
 

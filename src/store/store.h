@@ -382,7 +382,8 @@ genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, s
 genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
                                         genop_error *e);
 /* The access log of one citizen of muni, newest first (by time, then by
- * id: reads are imported a moment after they happened), from offset and at
+ * id: reads are imported a moment after they happened; the rows of one
+ * citizen are few enough to sort), from offset and at
  * most limit rows (0: all); out->items is genop_access_entry[]; *total is
  * the number of rows without limit and offset. */
 genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
