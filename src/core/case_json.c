@@ -30,6 +30,7 @@
 
 #include "fsiii.h"
 #include "standard.h"
+#include "yajl_arena.h"
 
 /* Largest number of minutes one session may last. */
 #define SESSION_MINUTES_MAX 1440
@@ -885,7 +886,9 @@ static genop_err run_parser(parser *p, const char *text, size_t len)
                           len, GENOP_CASE_JSON_MAX);
     if (blank(text, len))
         return genop_fail(p->e, GENOP_EPARSE, "ugyldig JSON: teksten er tom");
-    yajl_handle h = yajl_alloc(&callbacks, NULL, p);
+    yajl_arena arena;
+    yajl_arena_init(&arena);
+    yajl_handle h = yajl_alloc(&callbacks, &arena.funcs, p);
     if (!h)
         return genop_fail(p->e, GENOP_ENOMEM, "ikke nok hukommelse til at læse sagen");
     yajl_status st = yajl_parse(h, (const unsigned char *)text, len);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
+#include "yajl_arena.h"
+
 /* Deepest nesting copied; deeper text is refused. */
 #define NEST_MAX 64
 
@@ -160,7 +162,9 @@ static const yajl_callbacks copy_callbacks = {
 /* Runs the copier c over text. */
 static genop_err run_copier(copier *c, const char *text, size_t len, genop_error *e)
 {
-    yajl_handle h = yajl_alloc(&copy_callbacks, NULL, c);
+    yajl_arena arena;
+    yajl_arena_init(&arena);
+    yajl_handle h = yajl_alloc(&copy_callbacks, &arena.funcs, c);
     if (!h)
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til at læse JSON");
     yajl_status st = yajl_parse(h, (const unsigned char *)text, len);
