@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "store.h"
 
 static const genop_command *const commands[] = {
     &genop_cmd_evaluate,
@@ -37,6 +38,7 @@ static void print_help(FILE *out)
 
 int main(int argc, char **argv)
 {
+    genop_store_sqlite_configure();
     if (argc < 2) {
         /* A bad invocation gets one line, like every other error; the
          * full help is for --help. */

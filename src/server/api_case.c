@@ -8,22 +8,23 @@
  * What the citizen block holds depends on the role (roles.h): the full CPR
  * number for a visitator only, contact details for visitator and terapeut.
  *
- * This is the most frequent request of all, so its answer is written as
- * JSON text straight into one buffer: the stored event bodies (JSON
- * objects the API wrote itself) are copied member by member
- * (json_members.h) rather than parsed into trees and printed again, and
- * the evaluation is written by the same writer `genop evaluate` uses. The
- * case is read in one read transaction, so its row, citizen and events are
- * of one moment.
+ * This is the most frequent request of all. The parts of the answer that
+ * follow from the case's events alone are kept with the case whenever an
+ * event is stored (case_answer.h), so a read fetches the case, its citizen
+ * and that one row, and makes only the citizen block and the evaluation
+ * (from the kept view); without a current kept answer it makes the same
+ * parts from the events. The answer is written as JSON text into one
+ * buffer, the evaluation by the same writer `genop evaluate` uses. The
+ * case is read in one read transaction, so all its parts are of one
+ * moment.
  */
 #include <string.h>
 
 #include "api.h"
 #include "audit.h"
-#include "case_view.h"
+#include "case_answer.h"
 #include "evaluate.h"
 #include "input.h"
-#include "json_members.h"
 #include "json_write.h"
 #include "problem.h"
 #include "result_json.h"
@@ -66,203 +67,79 @@ static void write_citizen(genop_buf *b, const genop_citizen *cit, genop_role rol
     genop_buf_add(b, "}", 1);
 }
 
-/* The stored referral_received row, or NULL. */
-static const genop_event_row *referral_row(const genop_list *events)
+/* The case as this read needs it: its row, citizen and view, and the
+ * parts of the answer that follow from its events - kept with the case
+ * (case_answer.h) or, when there is no current kept answer, made now from
+ * the events. */
+typedef struct case_read {
+    case_view_loaded lc;          /* row, citizen, view; events when made now */
+    genop_case_answer kept;       /* its buffers when kept */
+    genop_buf made_case, made_events;
+    const char *case_json, *events_json;   /* borrowed from kept or made */
+} case_read;
+
+static void case_read_release(case_read *cr)
 {
-    const genop_event_row *rows = events->items;
-    for (size_t i = 0; i < events->n; i++)
-        if (strcmp(rows[i].type, "referral_received") == 0)
-            return &rows[i];
-    return NULL;
+    case_view_release(&cr->lc);
+    genop_case_answer_release(&cr->kept);
+    genop_buf_release(&cr->made_case);
+    genop_buf_release(&cr->made_events);
 }
 
-/* The text of row's body as it counts now into out: its own body, or its
- * latest correction's "event" (the text "null" when withdrawn). */
-static genop_err current_body(const genop_list *events, const genop_event_row *row,
-                              genop_buf *out, genop_error *e)
+/* The answer's parts from the case's events. */
+static genop_err make_parts(genop_store *s, api_ctx *c, case_read *cr, genop_error *e)
 {
-    const genop_event_row *fix = case_view_correction_of(events->items, events->n, row->id);
-    if (!fix) {
-        genop_buf_adds(out, row->body);
-        return GENOP_OK;
-    }
-    return json_member_value(fix->body, strlen(fix->body), "event", out, e);
-}
-
-/* Appends the member `name` of the referral's current body (null when
- * there is no referral, or it was withdrawn). */
-static genop_err referral_member(genop_buf *b, const genop_buf *body, const char *name,
-                                 genop_error *e)
-{
-    if (body->len == 0 || strcmp(body->data, "null") == 0) {
-        genop_buf_adds(b, "null");
-        return GENOP_OK;
-    }
-    return json_member_value(body->data, body->len, name, b, e);
-}
-
-static genop_err write_case(genop_buf *b, const case_view_loaded *lc, genop_error *e)
-{
-    const genop_event *ref = genop_case_referral(&lc->view);
-    const genop_event_row *row = referral_row(&lc->events);
-    genop_buf body = {0};
-    genop_err err = row ? current_body(&lc->events, row, &body, e) : GENOP_OK;
-    bool closed = false;
-    for (size_t i = 0; i < lc->view.n_events; i++)
-        closed = closed || lc->view.events[i].type == GENOP_EV_CLOSED;
-    bool f = true;
-    genop_buf_add(b, "{", 1);
-    json_write_key(b, &f, "id");
-    genop_buf_add_long(b, (long)lc->row.id);
-    json_write_key(b, &f, "paragraph");
-    genop_buf_add_json_string(b, genop_paragraph_name(ref ? ref->paragraph : lc->row.paragraph));
-    json_write_key(b, &f, "referral_date");
-    json_write_date(b, true, ref ? ref->date : lc->row.referral_date);
-    json_write_key(b, &f, "source");
+    genop_err err = case_view_load(s, c->user.municipality, c->id, c->std, &cr->lc, e);
     if (!err)
-        err = referral_member(b, &body, "source", e);
-    json_write_key(b, &f, "condition");
-    genop_buf_add_json_string(b, ref && ref->condition[0] ? ref->condition : NULL);
-    json_write_key(b, &f, "text");
+        err = case_answer_write_case(&cr->made_case, &cr->lc, e);
     if (!err)
-        err = referral_member(b, &body, "text", e);
-    json_write_key(b, &f, "consent");
-    if (!err)
-        err = referral_member(b, &body, "consent", e);
-    json_write_key(b, &f, "closed");
-    genop_buf_adds(b, closed ? "true" : "false");
-    json_write_key(b, &f, "next_due");
-    json_write_date(b, lc->row.has_next_due, lc->row.next_due);
-    json_write_key(b, &f, "created_at");
-    genop_buf_add_json_string(b, lc->row.created_at);
-    genop_buf_add(b, "}", 1);
-    genop_buf_release(&body);
+        err = case_answer_write_events(&cr->made_events, &cr->lc.events, e);
+    if (!err && (genop_buf_failed(&cr->made_case) || genop_buf_failed(&cr->made_events)))
+        err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til svaret");
+    cr->case_json = cr->made_case.data;
+    cr->events_json = cr->made_events.data;
     return err;
 }
 
-/* "current", "corrected" or "withdrawn" for an original event; *fix is
- * its latest correction, if any. */
-static genop_err event_state(const genop_list *events, const genop_event_row *row,
-                             const genop_event_row **fix, const char **state, genop_error *e)
+/* The case's row, citizen and kept answer, or its parts made from its
+ * events; in one read transaction, so all are of one moment. */
+static genop_err load_case(api_ctx *c, case_read *cr, genop_error *e)
 {
-    *fix = case_view_correction_of(events->items, events->n, row->id);
-    *state = "current";
-    if (!*fix)
-        return GENOP_OK;
-    genop_buf replacement = {0};
-    genop_err err = current_body(events, row, &replacement, e);
-    *state = replacement.len && strcmp(replacement.data, "null") != 0 ? "corrected"
-                                                                       : "withdrawn";
-    genop_buf_release(&replacement);
-    return err;
-}
-
-/* The members of a stored body the answer takes: all but those it writes
- * from the row itself. */
-static bool body_member_wanted(const char *key, size_t n, void *unused)
-{
-    static const char *const own[] = {"id", "type", "date", "author", "registered_at",
-                                      "corrects", "state", "corrected_by"};
-    (void)unused;
-    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-        if (strlen(own[i]) == n && memcmp(own[i], key, n) == 0)
-            return false;
-    return true;
-}
-
-static genop_err write_event(genop_buf *b, const genop_list *events, const genop_event_row *row,
-                             genop_error *e)
-{
-    bool f = true;
-    genop_buf_add(b, "{", 1);
-    json_write_key(b, &f, "id");
-    genop_buf_add_long(b, (long)row->id);
-    json_write_key(b, &f, "type");
-    genop_buf_add_json_string(b, row->type);
-    json_write_key(b, &f, "date");
-    json_write_date(b, true, row->date);
-    bool need_comma = !f;
-    genop_err err = json_members_copy(row->body, strlen(row->body), body_member_wanted, NULL,
-                                      &need_comma, b, e);
-    f = !need_comma;
-    json_write_key(b, &f, "author");
-    genop_buf_add_json_string(b, row->author);
-    json_write_key(b, &f, "registered_at");
-    genop_buf_add_json_string(b, row->registered_at);
-    json_write_key(b, &f, "corrects");
-    json_write_long_or_null(b, row->corrects != 0, (long)row->corrects);
-    if (!err && !case_view_is_journal(row->type)) {
-        const genop_event_row *fix;
-        const char *state;
-        err = event_state(events, row, &fix, &state, e);
-        json_write_key(b, &f, "state");
-        genop_buf_add_json_string(b, state);
-        json_write_key(b, &f, "corrected_by");
-        json_write_long_or_null(b, fix != NULL, fix ? (long)fix->id : 0);
-    }
-    genop_buf_add(b, "}", 1);
+    genop_store *s = c->store;
+    const char *muni = c->user.municipality;
+    genop_err err = genop_store_begin_read(s, e);
     if (err)
-        genop_error_prefix(e, "hændelse %ld", (long)row->id);
-    return err;
-}
-
-static genop_err write_events(genop_buf *b, const genop_list *events, genop_error *e)
-{
-    const genop_event_row *rows = events->items;
-    genop_err err = GENOP_OK;
-    genop_buf_add(b, "[", 1);
-    for (size_t i = 0; !err && i < events->n; i++) {
-        if (i)
-            genop_buf_add(b, ",", 1);
-        err = write_event(b, events, &rows[i], e);
+        return err;
+    err = genop_store_case_get(s, muni, c->id, &cr->lc.row, e);
+    if (!err)
+        err = genop_store_citizen_get(s, muni, cr->lc.row.citizen_id, &cr->lc.cit, e);
+    if (!err) {
+        err = case_answer_load(s, muni, c->id, &cr->lc.cit, c->std, &cr->kept, &cr->lc.view, e);
+        cr->case_json = cr->kept.case_json;
+        cr->events_json = cr->kept.events_json;
     }
-    genop_buf_add(b, "]", 1);
+    if (err == GENOP_ENOTFOUND && cr->lc.row.id)
+        err = make_parts(s, c, cr, e);
+    genop_store_rollback(s);       /* nothing was written */
     return err;
 }
 
 /* The whole answer into b. */
-static genop_err write_answer(genop_buf *b, api_ctx *c, const case_view_loaded *lc,
-                              const genop_result *r, genop_error *e)
+static void write_answer(genop_buf *b, api_ctx *c, const case_read *cr, const genop_result *r)
 {
     bool f = true;
     genop_buf_add(b, "{", 1);
     json_write_key(b, &f, "id");
-    genop_buf_add_long(b, (long)lc->row.id);
+    genop_buf_add_long(b, (long)cr->lc.row.id);
     json_write_key(b, &f, "citizen");
-    write_citizen(b, &lc->cit, c->user.role, c->today);
+    write_citizen(b, &cr->lc.cit, c->user.role, c->today);
     json_write_key(b, &f, "case");
-    genop_err err = write_case(b, lc, e);
+    genop_buf_adds(b, cr->case_json);
     json_write_key(b, &f, "events");
-    if (!err)
-        err = write_events(b, &lc->events, e);
+    genop_buf_adds(b, cr->events_json);
     json_write_key(b, &f, "evaluation");
-    genop_result_write_json(r, &lc->view, b);
+    genop_result_write_json(r, &cr->lc.view, b);
     genop_buf_add(b, "}", 1);
-    return err;
-}
-
-/* Loads the case in one read transaction. */
-static genop_err load_case(api_ctx *c, case_view_loaded *lc, genop_error *e)
-{
-    genop_err err = genop_store_begin_read(c->store, e);
-    if (err)
-        return err;
-    err = case_view_load(c->store, c->user.municipality, c->id, c->std, lc, e);
-    genop_store_rollback(c->store);       /* nothing was written */
-    return err;
-}
-
-static void answer(api_ctx *c, const case_view_loaded *lc, const genop_result *r,
-                   http_reply *out)
-{
-    genop_buf b = {0};
-    genop_error e;
-    if (write_answer(&b, c, lc, r, &e)) {
-        genop_buf_release(&b);
-        problem_internal(out, "læs sag", &e);
-        return;
-    }
-    http_reply_text(out, 200, &b);
 }
 
 void api_case_get(api_ctx *c, http_reply *out)
@@ -271,22 +148,25 @@ void api_case_get(api_ctx *c, http_reply *out)
     genop_date as_of;
     if (!q_date(c->rq, "as_of", &has_as_of, &as_of, out))
         return;
-    case_view_loaded lc;
-    memset(&lc, 0, sizeof lc);
+    case_read cr;
+    memset(&cr, 0, sizeof cr);
     genop_result r;
     genop_error e;
-    genop_err err = load_case(c, &lc, &e);
+    genop_err err = load_case(c, &cr, &e);
     if (err == GENOP_ENOTFOUND)
         problem_set(out, 404, PROBLEM_NOT_FOUND, "Sagen findes ikke.", NULL);
     else if (err)
         problem_internal(out, "læs sag", &e);
-    else if (genop_evaluate(&lc.view, c->std, has_as_of ? as_of : c->today, &r, &e))
+    else if (genop_evaluate(&cr.lc.view, c->std, has_as_of ? as_of : c->today, &r, &e))
         problem_setf(out, 400, PROBLEM_BAD_REQUEST, "as_of",
                      "Sagen kan ikke vurderes pr. den dato: %s", e.message);
-    else if (audit_read(c->app->reads, &c->user, lc.cit.id, lc.row.id, AUDIT_CASE_READ,
+    else if (audit_read(c->app->reads, &c->user, cr.lc.cit.id, cr.lc.row.id, AUDIT_CASE_READ,
                         AUDIT_PURPOSE_CASEWORK, &e))
         problem_internal(out, "adgangslog", &e);
-    else
-        answer(c, &lc, &r, out);
-    case_view_release(&lc);
+    else {
+        genop_buf b = {0};
+        write_answer(&b, c, &cr, &r);
+        http_reply_text(out, 200, &b);
+    }
+    case_read_release(&cr);
 }

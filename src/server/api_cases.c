@@ -22,6 +22,7 @@
 
 #include "api.h"
 #include "audit.h"
+#include "case_answer.h"
 #include "case_json.h"
 #include "case_rules.h"
 #include "case_view.h"
@@ -220,6 +221,8 @@ static genop_err store_case(api_ctx *c, new_case *nc, bool *created, genop_error
     }
     if (!err)
         err = projection_update(c->store, &nc->row, &nc->cit, &view, c->std, c->today, e);
+    if (!err)
+        err = case_answer_store(c->store, c->user.municipality, nc->row.id, c->std, e);
     if (!err)
         err = audit_add(c->store, &c->user, nc->cit.id, nc->row.id, AUDIT_CASE_CREATE,
                         AUDIT_PURPOSE_CASEWORK, e);

@@ -43,6 +43,7 @@
 
 #include "api.h"
 #include "audit.h"
+#include "case_answer.h"
 #include "case_json.h"
 #include "case_rules.h"
 #include "case_view.h"
@@ -368,7 +369,8 @@ static bool check_correction(api_ctx *c, case_view_loaded *lc, pending *p, http_
 }
 
 /* Appends the checked event through s (inside the caller's transaction),
- * recomputes the projection, logs the access. */
+ * recomputes the projection and the kept answer of case reads, logs the
+ * access. */
 static genop_err store_event(api_ctx *c, genop_store *s, case_view_loaded *lc, const char *type,
                              pending *p, int64_t *id, genop_error *e)
 {
@@ -386,6 +388,8 @@ static genop_err store_event(api_ctx *c, genop_store *s, case_view_loaded *lc, c
     free(row.body);
     if (!err)
         err = projection_update(s, &lc->row, &lc->cit, &p->next, c->std, c->today, e);
+    if (!err)
+        err = case_answer_store(s, c->user.municipality, lc->row.id, c->std, e);
     if (!err)
         err = audit_add(s, &c->user, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
                         AUDIT_PURPOSE_CASEWORK, e);

@@ -280,6 +280,30 @@ genop_err genop_store_access_batch_claim(genop_store *s, const char *batch, size
     return s->ops->access_batch_claim(s, batch, rows, claimed, e);
 }
 
+genop_err genop_store_case_answer_set(genop_store *s, const char *muni, int64_t case_id,
+                                      const genop_case_answer *a, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_answer_set(s, muni, case_id, a, e);
+}
+
+genop_err genop_store_case_answer_get(genop_store *s, const char *muni, int64_t case_id,
+                                      genop_case_answer *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_answer_get(s, muni, case_id, out, e);
+}
+
+void genop_case_answer_release(genop_case_answer *a)
+{
+    free(a->view);
+    free(a->case_json);
+    free(a->events_json);
+    a->view = a->case_json = a->events_json = NULL;
+}
+
 void genop_store_free_list(genop_list *l)
 {
     free(l->items);

@@ -159,6 +159,21 @@ typedef struct genop_access_entry {
     char purpose[GENOP_TEXT_SMALL_MAX];
 } genop_access_entry;
 
+/* A case read's answer as it stood after the case's newest event
+ * (src/server/case_answer.h says what the parts are). */
+typedef struct genop_case_answer {
+    int64_t last_event_id;         /* the newest event it was made from */
+    int64_t newest_event_id;       /* get: the case's newest event now */
+    int view_format;
+    void *view;                    /* the corrected view, view_len bytes */
+    size_t view_len;
+    char *case_json;               /* the answer's "case" object */
+    char *events_json;             /* the answer's "events" array */
+} genop_case_answer;
+
+/* Frees what a get filled in (the buffers), not a itself. */
+void genop_case_answer_release(genop_case_answer *a);
+
 /* A list the store allocated; free with genop_store_free_list(). */
 typedef struct genop_list {
     void *items;
@@ -226,6 +241,10 @@ typedef struct genop_store_ops {
                                  genop_error *e);
     genop_err (*access_batch_claim)(genop_store *s, const char *batch, size_t rows,
                                     bool *claimed, genop_error *e);
+    genop_err (*case_answer_set)(genop_store *s, const char *muni, int64_t case_id,
+                                 const genop_case_answer *a, genop_error *e);
+    genop_err (*case_answer_get)(genop_store *s, const char *muni, int64_t case_id,
+                                 genop_case_answer *out, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -264,6 +283,14 @@ typedef struct genop_store_options {
      * so no request waits for that. False for one-off commands. */
     bool flushed_by_owner;
 } genop_store_options;
+
+/* Process-wide settings of the SQLite library, for a program to call once
+ * at its start, before any handle is opened (later they cannot take
+ * effect, and are left alone): SQLite keeps no memory statistics, which it
+ * guards with one mutex for every allocation of every connection - under
+ * load the server's threads queued on it (a read answered in ~30% more
+ * time). Optional: handles work the same without. */
+void genop_store_sqlite_configure(void);
 
 /* Opens (creating and migrating if needed) the SQLite database at path:
  * WAL, synchronous=FULL, foreign keys on. The caller closes the handle
@@ -397,6 +424,17 @@ genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t 
  * the caller rolls back instead of adding them twice. */
 genop_err genop_store_access_batch_claim(genop_store *s, const char *batch, size_t rows,
                                          bool *claimed, genop_error *e);
+
+/* Stores (replacing) the answer of case case_id of muni, made from its
+ * events up to a->last_event_id; the caller holds the transaction that
+ * wrote that event. */
+genop_err genop_store_case_answer_set(genop_store *s, const char *muni, int64_t case_id,
+                                      const genop_case_answer *a, genop_error *e);
+/* The stored answer of case case_id of muni, with the case's newest event
+ * id now (out->newest_event_id); GENOP_ENOTFOUND if there is none. Release
+ * out with genop_case_answer_release() on success. */
+genop_err genop_store_case_answer_get(genop_store *s, const char *muni, int64_t case_id,
+                                      genop_case_answer *out, genop_error *e);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

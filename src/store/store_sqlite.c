@@ -225,6 +225,21 @@ static const migration migrations[] = {
      "  rows INTEGER NOT NULL CHECK (rows >= 0),\n"
      "  imported_at TEXT NOT NULL\n"
      ");\n"},
+    /* The answer of a case read as it stood after the case's last event
+     * (src/server/case_answer.c): derived data, written in the same
+     * transaction as each event, used only while last_event_id is still
+     * the case's newest event; a case without one is read from its events. */
+    {5,
+     "CREATE TABLE case_answers (\n"
+     "  case_id INTEGER PRIMARY KEY,\n"
+     "  municipality TEXT NOT NULL,\n"
+     "  last_event_id INTEGER NOT NULL,\n"
+     "  view_format INTEGER NOT NULL,\n"
+     "  view BLOB NOT NULL,\n"
+     "  case_json TEXT NOT NULL,\n"
+     "  events_json TEXT NOT NULL,\n"
+     "  FOREIGN KEY (municipality, case_id) REFERENCES cases(municipality, id)\n"
+     ");\n"},
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -315,6 +330,8 @@ typedef enum stmt_id {
     ST_ACCESS_LIST,
     ST_ACCESS_COUNT,
     ST_ACCESS_BATCH_CLAIM,
+    ST_ANSWER_SET,
+    ST_ANSWER_GET,
     ST_COUNT
 } stmt_id;
 
@@ -418,6 +435,13 @@ static const char *const stmt_sql[ST_COUNT] = {
                        " WHERE municipality = ?1 AND citizen_id = ?2 ORDER BY time DESC, id DESC"
                        " LIMIT ?3 OFFSET ?4",
     [ST_ACCESS_COUNT] = "SELECT count(*) FROM access_log WHERE municipality = ?1 AND citizen_id = ?2",
+    [ST_ANSWER_SET] = "INSERT OR REPLACE INTO case_answers (case_id, municipality, last_event_id,"
+                      " view_format, view, case_json, events_json)"
+                      " VALUES (?2, ?1, ?3, ?4, ?5, ?6, ?7)",
+    /* The newest event from the index case_events(case_id, id) alone. */
+    [ST_ANSWER_GET] = "SELECT a.last_event_id, a.view_format, a.view, a.case_json, a.events_json,"
+                      " (SELECT max(e.id) FROM case_events e WHERE e.case_id = ?2)"
+                      " FROM case_answers a WHERE a.case_id = ?2 AND a.municipality = ?1",
     [ST_ACCESS_BATCH_CLAIM] = "INSERT INTO access_log_batches (batch, rows, imported_at)"
                               " VALUES (?1, ?2, " SQL_NOW ") ON CONFLICT (batch) DO NOTHING",
 };
@@ -1046,6 +1070,11 @@ static genop_err set_pragmas(sqlite_store *st, const genop_store_options *o, gen
              o->commit_mode == GENOP_COMMIT_LOGGED ? "NORMAL" : "FULL", MMAP_BYTES,
              o->flushed_by_owner ? " PRAGMA wal_autocheckpoint = 0;" : "");
     return exec_sql(st, sql, "sætte databasens indstillinger", e);
+}
+
+void genop_store_sqlite_configure(void)
+{
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* SQLITE_MISUSE once initialized */
 }
 
 genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_error *e)
@@ -2193,6 +2222,75 @@ static genop_err sqlite_access_batch_claim(genop_store *s, const char *batch, si
     return err;
 }
 
+/* Borrows a for the call. */
+static genop_err sqlite_case_answer_set(genop_store *s, const char *muni, int64_t case_id,
+                                        const genop_case_answer *a, genop_error *e)
+{
+    sqlite_store *st = handle(s);
+    sqlite3_stmt *q = NULL;
+    genop_err err = check_muni(muni, e);
+    if (err || (err = use(st, ST_ANSWER_SET, &q, e)))
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)) ||
+        (rc = sqlite3_bind_int64(q, 3, a->last_event_id)) ||
+        (rc = sqlite3_bind_int(q, 4, a->view_format)) ||
+        (rc = sqlite3_bind_blob64(q, 5, a->view, a->view_len, SQLITE_STATIC)) ||
+        (rc = bind_text(q, 6, a->case_json)) || (rc = bind_text(q, 7, a->events_json)))
+        err = bind_fail(st, rc, e);
+    else
+        err = step_done(st, q, "gemme sagens svar", e);
+    done(q);
+    return err;
+}
+
+/* A malloc'd copy of column col's n bytes (and a NUL), or NULL. */
+static void *column_copy(sqlite3_stmt *q, int col, bool blob, size_t *len)
+{
+    const void *src = blob ? sqlite3_column_blob(q, col) : (const void *)sqlite3_column_text(q, col);
+    size_t n = (size_t)sqlite3_column_bytes(q, col);
+    char *copy = malloc(n + 1);
+    if (copy) {
+        if (n)
+            memcpy(copy, src, n);
+        copy[n] = '\0';
+    }
+    if (len)
+        *len = n;
+    return copy;
+}
+
+/* out's buffers are malloc'd; free with genop_case_answer_release(). */
+static genop_err sqlite_case_answer_get(genop_store *s, const char *muni, int64_t case_id,
+                                        genop_case_answer *out, genop_error *e)
+{
+    sqlite_store *st = handle(s);
+    sqlite3_stmt *q = NULL;
+    memset(out, 0, sizeof *out);
+    genop_err err = check_muni(muni, e);
+    if (err || (err = use(st, ST_ANSWER_GET, &q, e)))
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)))
+        err = bind_fail(st, rc, e);
+    else
+        err = step_row(st, q, "læse sagens svar", e);
+    if (!err) {
+        out->last_event_id = sqlite3_column_int64(q, 0);
+        out->view_format = sqlite3_column_int(q, 1);
+        out->view = column_copy(q, 2, true, &out->view_len);
+        out->case_json = column_copy(q, 3, false, NULL);
+        out->events_json = column_copy(q, 4, false, NULL);
+        out->newest_event_id = sqlite3_column_int64(q, 5);
+        if (!out->view || !out->case_json || !out->events_json) {
+            genop_case_answer_release(out);
+            err = genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse til sagens svar");
+        }
+    }
+    done(q);
+    return err;
+}
+
 static const genop_store_ops sqlite_ops = {
     .close = sqlite_close,
     .begin = sqlite_begin,
@@ -2226,4 +2324,6 @@ static const genop_store_ops sqlite_ops = {
     .access_log_append = sqlite_access_log_append,
     .access_log_list = sqlite_access_log_list,
     .access_batch_claim = sqlite_access_batch_claim,
+    .case_answer_set = sqlite_case_answer_set,
+    .case_answer_get = sqlite_case_answer_get,
 };

@@ -74,6 +74,7 @@ def main():
         run_session_tests(t, srv, pw)
         case_id, citizen_id = run_case_tests(t, srv, pw, genop)
         run_event_tests(t, srv, pw, case_id, genop)
+        run_kept_answer_tests(t, srv, pw, case_id)
         run_fsiii_tests(t, srv, pw, genop)
         run_isolation_and_role_tests(t, srv, pw, case_id, citizen_id)
         run_access_log_tests(t, srv, pw, case_id, citizen_id)
@@ -318,6 +319,58 @@ def run_event_tests(t, srv, pw, case_id, genop):
 GAA = "51697715-965a-40f3-b4a5-819103bf9d49"    # Gå (Mobilitet), FSIII
 VASK = "4d46bd94-9518-431c-82e8-ebb91bca307a"   # Vaske sig (Egenomsorg), FSIII
 HUSK = "a3ac7928-77c9-425c-a7f1-1248a3764d0a"   # Hukommelse (Mentale funktioner), FSIII
+
+
+def run_kept_answer_tests(t, srv, pw, case_id):
+    """A case read uses the answer kept with the case after its newest event
+    (case_answer.h) and gives exactly what reading the events gives."""
+    def kept(sql, *args):
+        db = sqlite3.connect(srv.db)
+        rows = db.execute(sql, args).fetchall()
+        db.commit()
+        db.close()
+        return rows
+
+    readers = [logged_in(srv, "vis.aalborg", pw), logged_in(srv, "ter.aalborg", pw)]
+    paths = [f"/api/v1/cases/{case_id}", f"/api/v1/cases/{case_id}?as_of={days_ago(1)}"]
+    t.ok(kept("SELECT count(*) FROM case_answers WHERE case_id = ?", case_id) == [(1,)],
+         "kept answer: stored with the case's events")
+    before = [c.request("GET", p).json for c in readers for p in paths]
+    kept("DELETE FROM case_answers WHERE case_id = ?", case_id)
+    after = [c.request("GET", p).json for c in readers for p in paths]
+    t.ok(before == after and all(before),
+         "kept answer: the same answer as from the events (both roles, with and without as_of)",
+         [json.dumps(b)[:300] for b, a in zip(before, after) if b != a][:1])
+    t.ok(kept("SELECT count(*) FROM case_answers WHERE case_id = ?", case_id) == [(0,)],
+         "kept answer: a read does not write one")
+
+    c = readers[0]
+    r = c.request("POST", f"/api/v1/cases/{case_id}/events",
+                  {"type": "note", "date": days_ago(0), "text": "Borgeren ringede."})
+    t.ok(r.status == 201, "kept answer: a note is registered", r)
+    fresh = c.request("GET", paths[0]).json
+    t.ok(fresh["events"][-1]["text"] == "Borgeren ringede.",
+         "kept answer: made again with the new event", fresh["events"][-1])
+    kept("UPDATE case_answers SET case_json = '{\"kept\":true}' WHERE case_id = ?", case_id)
+    t.ok(c.request("GET", paths[0]).json["case"] == {"kept": True},
+         "kept answer: a read takes the case block from it")
+    kept("UPDATE case_answers SET last_event_id = last_event_id - 1 WHERE case_id = ?", case_id)
+    t.ok(c.request("GET", paths[0]).json == fresh,
+         "kept answer: one made before the case's newest event is not used")
+    kept("UPDATE case_answers SET view_format = view_format + 1, last_event_id = "
+         "(SELECT max(id) FROM case_events WHERE case_id = ?) WHERE case_id = ?", case_id, case_id)
+    t.ok(c.request("GET", paths[0]).json == fresh,
+         "kept answer: one in another view format is not used")
+    kept("UPDATE case_answers SET view_format = view_format - 1, view = x'0001' WHERE case_id = ?",
+         case_id)
+    t.ok(c.request("GET", paths[0]).json == fresh,
+         "kept answer: one whose view bytes are cut short is not used")
+    c.request("POST", f"/api/v1/cases/{case_id}/events",
+              {"type": "note", "date": days_ago(0), "text": "Igen."})
+    again = c.request("GET", paths[0]).json
+    kept("DELETE FROM case_answers WHERE case_id = ?", case_id)
+    t.ok(again == c.request("GET", paths[0]).json and again["case"] != {"kept": True},
+         "kept answer: the next event replaces a bad one")
 
 
 def status(date, phase, levels, goals=None, **more):

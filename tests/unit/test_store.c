@@ -34,7 +34,7 @@
 #define A "aalborg"
 #define B "nyborg"
 /* The number of the newest migration in store_sqlite.c. */
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 
@@ -1053,6 +1053,53 @@ static void test_access_log(void **state)
     expect_fail(genop_store_access_log_append(f->s, &a, e), GENOP_EINVAL, &err);
 }
 
+/* A case's kept answer: none at first; stored, it comes back whole with
+ * the case's newest event beside the one it was made from; replaced by
+ * the next; never across municipalities. */
+static void test_case_answer(void **state)
+{
+    fixture *f = *state;
+    genop_error err;
+    int64_t cit = add_citizen(f->s, A, "0105401234", "Karen Hansen");
+    int64_t k = add_case(f->s, A, cit, GENOP_PARA_86_1, "2025-03-03");
+    int64_t e1 = append_ok(f->s, A, k, "referral_received", "2025-03-03", 0, f->user_a);
+    genop_case_answer got;
+    expect_fail(genop_store_case_answer_get(f->s, A, k, &got, e), GENOP_ENOTFOUND, &err);
+
+    unsigned char view[5] = {1, 0, 2, 0, 3};      /* bytes, NULs included */
+    genop_case_answer a = {.last_event_id = e1, .view_format = 7, .view = view,
+                           .view_len = sizeof view, .case_json = "{\"id\":1}",
+                           .events_json = "[{\"æ\":\"ø\"}]"};
+    must(genop_store_case_answer_set(f->s, A, k, &a, e));
+    must(genop_store_case_answer_get(f->s, A, k, &got, e));
+    assert_int_equal(got.last_event_id, e1);
+    assert_int_equal(got.newest_event_id, e1);
+    assert_int_equal(got.view_format, 7);
+    assert_int_equal(got.view_len, sizeof view);
+    assert_memory_equal(got.view, view, sizeof view);
+    assert_string_equal(got.case_json, "{\"id\":1}");
+    assert_string_equal(got.events_json, "[{\"æ\":\"ø\"}]");
+    genop_case_answer_release(&got);
+
+    /* A newer event: the kept answer says it is behind. */
+    int64_t e2 = append_ok(f->s, A, k, "contacted", "2025-03-05", 0, f->user_a);
+    must(genop_store_case_answer_get(f->s, A, k, &got, e));
+    assert_int_equal(got.last_event_id, e1);
+    assert_int_equal(got.newest_event_id, e2);
+    genop_case_answer_release(&got);
+    a.last_event_id = e2;
+    a.view_len = 0;
+    must(genop_store_case_answer_set(f->s, A, k, &a, e));
+    must(genop_store_case_answer_get(f->s, A, k, &got, e));
+    assert_int_equal(got.last_event_id, e2);
+    assert_int_equal(got.view_len, 0);
+    genop_case_answer_release(&got);
+
+    expect_fail(genop_store_case_answer_get(f->s, B, k, &got, e), GENOP_ENOTFOUND, &err);
+    /* Another municipality's case cannot be given an answer. */
+    expect_fail(genop_store_case_answer_set(f->s, B, k, &a, e), GENOP_EINVAL, &err);
+}
+
 /* A batch of imported reads is claimed once; a rolled-back claim is not. */
 static void test_access_batch_claim(void **state)
 {
@@ -1321,6 +1368,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_projection_and_worklist, setup, teardown),
         cmocka_unit_test_setup_teardown(test_case_list_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_access_batch_claim, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_case_answer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),

@@ -1,0 +1,283 @@
+/*
+ * case_answer.c - the parts of a case read's answer that follow from the
+ * case's events alone, made from the stored events and kept with the case
+ * (see case_answer.h).
+ *
+ * The corrected view is kept as bytes: each genop_event's fields before
+ * its condition as they are in memory, then the condition's length (one
+ * byte) and text - most events have none, and the whole struct would take
+ * three times the room. view_format is CASE_ANSWER_VIEW_VERSION and that
+ * fixed part's size together, so a build with another layout of the struct
+ * does not use a kept view; bump the version when the meaning of a field
+ * or an enum of case.h changes.
+ */
+#include "case_answer.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_members.h"
+#include "json_write.h"
+
+#define CASE_ANSWER_VIEW_VERSION 1
+#define FIXED_BYTES offsetof(genop_event, condition)
+#define VIEW_FORMAT ((int)(CASE_ANSWER_VIEW_VERSION << 16 | (int)FIXED_BYTES))
+_Static_assert(FIXED_BYTES < (1 << 16), "view_format keeps the size in 16 bits");
+_Static_assert(offsetof(genop_event, condition) + sizeof(((genop_event *)0)->condition) ==
+                   sizeof(genop_event), "the condition is the struct's last member");
+_Static_assert(GENOP_CONDITION_MAX < 256, "a condition's length fits in one byte");
+
+/* The stored referral_received row, or NULL. */
+static const genop_event_row *referral_row(const genop_list *events)
+{
+    const genop_event_row *rows = events->items;
+    for (size_t i = 0; i < events->n; i++)
+        if (strcmp(rows[i].type, "referral_received") == 0)
+            return &rows[i];
+    return NULL;
+}
+
+/* The text of row's body as it counts now into out: its own body, or its
+ * latest correction's "event" (the text "null" when withdrawn). */
+static genop_err current_body(const genop_list *events, const genop_event_row *row,
+                              genop_buf *out, genop_error *e)
+{
+    const genop_event_row *fix = case_view_correction_of(events->items, events->n, row->id);
+    if (!fix) {
+        genop_buf_adds(out, row->body);
+        return GENOP_OK;
+    }
+    return json_member_value(fix->body, strlen(fix->body), "event", out, e);
+}
+
+/* Appends the member `name` of the referral's current body (null when
+ * there is no referral, or it was withdrawn). */
+static genop_err referral_member(genop_buf *b, const genop_buf *body, const char *name,
+                                 genop_error *e)
+{
+    if (body->len == 0 || strcmp(body->data, "null") == 0) {
+        genop_buf_adds(b, "null");
+        return GENOP_OK;
+    }
+    return json_member_value(body->data, body->len, name, b, e);
+}
+
+genop_err case_answer_write_case(genop_buf *b, const case_view_loaded *lc, genop_error *e)
+{
+    const genop_event *ref = genop_case_referral(&lc->view);
+    const genop_event_row *row = referral_row(&lc->events);
+    genop_buf body = {0};
+    genop_err err = row ? current_body(&lc->events, row, &body, e) : GENOP_OK;
+    bool closed = false;
+    for (size_t i = 0; i < lc->view.n_events; i++)
+        closed = closed || lc->view.events[i].type == GENOP_EV_CLOSED;
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    json_write_key(b, &f, "id");
+    genop_buf_add_long(b, (long)lc->row.id);
+    json_write_key(b, &f, "paragraph");
+    genop_buf_add_json_string(b, genop_paragraph_name(ref ? ref->paragraph : lc->row.paragraph));
+    json_write_key(b, &f, "referral_date");
+    json_write_date(b, true, ref ? ref->date : lc->row.referral_date);
+    json_write_key(b, &f, "source");
+    if (!err)
+        err = referral_member(b, &body, "source", e);
+    json_write_key(b, &f, "condition");
+    genop_buf_add_json_string(b, ref && ref->condition[0] ? ref->condition : NULL);
+    json_write_key(b, &f, "text");
+    if (!err)
+        err = referral_member(b, &body, "text", e);
+    json_write_key(b, &f, "consent");
+    if (!err)
+        err = referral_member(b, &body, "consent", e);
+    json_write_key(b, &f, "closed");
+    genop_buf_adds(b, closed ? "true" : "false");
+    json_write_key(b, &f, "next_due");
+    json_write_date(b, lc->row.has_next_due, lc->row.next_due);
+    json_write_key(b, &f, "created_at");
+    genop_buf_add_json_string(b, lc->row.created_at);
+    genop_buf_add(b, "}", 1);
+    genop_buf_release(&body);
+    return err;
+}
+
+/* "current", "corrected" or "withdrawn" for an original event; *fix is
+ * its latest correction, if any. */
+static genop_err event_state(const genop_list *events, const genop_event_row *row,
+                             const genop_event_row **fix, const char **state, genop_error *e)
+{
+    *fix = case_view_correction_of(events->items, events->n, row->id);
+    *state = "current";
+    if (!*fix)
+        return GENOP_OK;
+    genop_buf replacement = {0};
+    genop_err err = current_body(events, row, &replacement, e);
+    *state = replacement.len && strcmp(replacement.data, "null") != 0 ? "corrected"
+                                                                       : "withdrawn";
+    genop_buf_release(&replacement);
+    return err;
+}
+
+/* The members of a stored body the answer takes: all but those it writes
+ * from the row itself. */
+static bool body_member_wanted(const char *key, size_t n, void *unused)
+{
+    static const char *const own[] = {"id", "type", "date", "author", "registered_at",
+                                      "corrects", "state", "corrected_by"};
+    (void)unused;
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (strlen(own[i]) == n && memcmp(own[i], key, n) == 0)
+            return false;
+    return true;
+}
+
+static genop_err write_event(genop_buf *b, const genop_list *events, const genop_event_row *row,
+                             genop_error *e)
+{
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    json_write_key(b, &f, "id");
+    genop_buf_add_long(b, (long)row->id);
+    json_write_key(b, &f, "type");
+    genop_buf_add_json_string(b, row->type);
+    json_write_key(b, &f, "date");
+    json_write_date(b, true, row->date);
+    bool need_comma = !f;
+    genop_err err = json_members_copy(row->body, strlen(row->body), body_member_wanted, NULL,
+                                      &need_comma, b, e);
+    f = !need_comma;
+    json_write_key(b, &f, "author");
+    genop_buf_add_json_string(b, row->author);
+    json_write_key(b, &f, "registered_at");
+    genop_buf_add_json_string(b, row->registered_at);
+    json_write_key(b, &f, "corrects");
+    json_write_long_or_null(b, row->corrects != 0, (long)row->corrects);
+    if (!err && !case_view_is_journal(row->type)) {
+        const genop_event_row *fix;
+        const char *state;
+        err = event_state(events, row, &fix, &state, e);
+        json_write_key(b, &f, "state");
+        genop_buf_add_json_string(b, state);
+        json_write_key(b, &f, "corrected_by");
+        json_write_long_or_null(b, fix != NULL, fix ? (long)fix->id : 0);
+    }
+    genop_buf_add(b, "}", 1);
+    if (err)
+        genop_error_prefix(e, "hændelse %ld", (long)row->id);
+    return err;
+}
+
+genop_err case_answer_write_events(genop_buf *b, const genop_list *events, genop_error *e)
+{
+    const genop_event_row *rows = events->items;
+    genop_err err = GENOP_OK;
+    genop_buf_add(b, "[", 1);
+    for (size_t i = 0; !err && i < events->n; i++) {
+        if (i)
+            genop_buf_add(b, ",", 1);
+        err = write_event(b, events, &rows[i], e);
+    }
+    genop_buf_add(b, "]", 1);
+    return err;
+}
+
+/* The id of the newest stored event (they are in registration order). */
+static int64_t newest_event(const genop_list *events)
+{
+    const genop_event_row *rows = events->items;
+    return events->n ? rows[events->n - 1].id : 0;
+}
+
+/* The view's events as kept bytes (see the top of the file) into b. */
+static void pack_view(const genop_case *view, genop_buf *b)
+{
+    for (size_t i = 0; i < view->n_events; i++) {
+        const genop_event *ev = &view->events[i];
+        unsigned char n = (unsigned char)strnlen(ev->condition, GENOP_CONDITION_MAX);
+        genop_buf_add(b, (const char *)ev, FIXED_BYTES);
+        genop_buf_add(b, (const char *)&n, 1);
+        genop_buf_add(b, ev->condition, n);
+    }
+}
+
+static genop_err make_and_store(genop_store *s, const case_view_loaded *lc, genop_error *e)
+{
+    genop_buf case_json = {0}, events_json = {0}, view = {0};
+    genop_err err = case_answer_write_case(&case_json, lc, e);
+    if (!err)
+        err = case_answer_write_events(&events_json, &lc->events, e);
+    pack_view(&lc->view, &view);
+    if (!err && (genop_buf_failed(&case_json) || genop_buf_failed(&events_json) ||
+                 genop_buf_failed(&view)))
+        err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til sagens svar");
+    if (!err) {
+        genop_case_answer a = {
+            .last_event_id = newest_event(&lc->events),
+            .view_format = VIEW_FORMAT,
+            .view = view.data,
+            .view_len = view.len,
+            .case_json = case_json.data,
+            .events_json = events_json.data,
+        };
+        err = genop_store_case_answer_set(s, lc->row.municipality, lc->row.id, &a, e);
+    }
+    genop_buf_release(&case_json);
+    genop_buf_release(&events_json);
+    genop_buf_release(&view);
+    return err;
+}
+
+genop_err case_answer_store(genop_store *s, const char *muni, int64_t case_id,
+                            const genop_standard *std, genop_error *e)
+{
+    case_view_loaded lc;
+    memset(&lc, 0, sizeof lc);
+    genop_err err = case_view_load(s, muni, case_id, std, &lc, e);
+    if (!err)
+        err = make_and_store(s, &lc, e);
+    case_view_release(&lc);
+    if (err)
+        genop_error_prefix(e, "sagens svar");
+    return err;
+}
+
+/* Unpacks the kept view's events into view (set up by case_view_init);
+ * GENOP_ENOTFOUND if the bytes do not hold whole events. */
+static genop_err restore_view(const genop_case_answer *a, genop_case *view, genop_error *e)
+{
+    const unsigned char *p = a->view, *end = p + a->view_len;
+    while (p < end) {
+        genop_event ev;
+        memset(&ev, 0, sizeof ev);
+        if ((size_t)(end - p) < FIXED_BYTES + 1 || (size_t)(end - p) < FIXED_BYTES + 1 + p[FIXED_BYTES])
+            return genop_fail(e, GENOP_ENOTFOUND, "sagens gemte svar er ufuldstændigt");
+        memcpy(&ev, p, FIXED_BYTES);
+        memcpy(ev.condition, p + FIXED_BYTES + 1, p[FIXED_BYTES]);
+        p += FIXED_BYTES + 1 + p[FIXED_BYTES];
+        uint32_t seq = ev.seq;
+        genop_err err = genop_case_add(view, &ev, e);
+        if (err)
+            return err;
+        view->events[view->n_events - 1].seq = seq;   /* as it was when kept */
+    }
+    return GENOP_OK;
+}
+
+genop_err case_answer_load(genop_store *s, const char *muni, int64_t case_id,
+                           const genop_citizen *cit, const genop_standard *std,
+                           genop_case_answer *a, genop_case *view, genop_error *e)
+{
+    genop_err err = genop_store_case_answer_get(s, muni, case_id, a, e);
+    if (err)
+        return err;
+    if (a->newest_event_id != a->last_event_id || a->view_format != VIEW_FORMAT) {
+        genop_case_answer_release(a);
+        return genop_fail(e, GENOP_ENOTFOUND, "sagens gemte svar er forældet");
+    }
+    case_view_init(view, cit, std);
+    err = restore_view(a, view, e);
+    if (err)
+        genop_case_answer_release(a);
+    return err;
+}
