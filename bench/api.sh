@@ -39,7 +39,7 @@ cases=${BENCH_API_CASES:-100000}
 secs=${BENCH_API_SECONDS:-10}
 conns=${BENCH_API_CONNECTIONS:-32}
 threads=${BENCH_API_THREADS:-4}
-VERSION=3
+VERSION=4
 seed=$build/bench/api-seed-v$VERSION-$cases.db
 
 for tool in wrk python3; do

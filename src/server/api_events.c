@@ -385,11 +385,11 @@ static genop_err store_event(api_ctx *c, genop_store *s, case_view_loaded *lc, c
     if (!p->stored || !(row.body = json_dumps(p->stored, JSON_COMPACT | JSON_PRESERVE_ORDER)))
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til hændelsen");
     genop_err err = genop_store_event_append(s, c->user.municipality, &row, e);
-    free(row.body);
     if (!err)
         err = projection_update(s, &lc->row, &lc->cit, &p->next, c->std, c->today, e);
     if (!err)
-        err = case_answer_store(s, c->user.municipality, lc->row.id, c->std, e);
+        err = case_answer_keep(s, &lc->row, &lc->cit, &lc->events, &row, c->std, e);
+    free(row.body);
     if (!err)
         err = audit_add(s, &c->user, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
                         AUDIT_PURPOSE_CASEWORK, e);

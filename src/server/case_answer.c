@@ -242,6 +242,30 @@ genop_err case_answer_store(genop_store *s, const char *muni, int64_t case_id,
     return err;
 }
 
+genop_err case_answer_keep(genop_store *s, const genop_case_row *row, const genop_citizen *cit,
+                           const genop_list *events, const genop_event_row *added,
+                           const genop_standard *std, genop_error *e)
+{
+    size_t n = events->n + 1;
+    genop_event_row *rows = malloc(n * sizeof *rows);
+    if (!rows)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til sagens svar");
+    if (events->n)
+        memcpy(rows, events->items, events->n * sizeof *rows);   /* bodies borrowed */
+    rows[n - 1] = *added;
+    case_view_loaded lc = {.row = *row, .cit = *cit, .events = {rows, n}};
+    genop_err err = case_view_build(rows, n, 0, cit, std, &lc.view, e);
+    if (!err)
+        err = genop_case_check(&lc.view, e);
+    if (!err)
+        err = make_and_store(s, &lc, e);
+    genop_case_release(&lc.view);
+    free(rows);
+    if (err)
+        genop_error_prefix(e, "sagens svar");
+    return err;
+}
+
 /* Unpacks the kept view's events into view (set up by case_view_init);
  * GENOP_ENOTFOUND if the bytes do not hold whole events. */
 static genop_err restore_view(const genop_case_answer *a, genop_case *view, genop_error *e)

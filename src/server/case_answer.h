@@ -36,6 +36,14 @@ genop_err case_answer_write_events(genop_buf *b, const genop_list *events, genop
 genop_err case_answer_store(genop_store *s, const char *muni, int64_t case_id,
                             const genop_standard *std, genop_error *e);
 
+/* Keeps the answer of the case whose row (with its projection as just
+ * stored), citizen and stored events were loaded before the event `added`
+ * was appended inside the caller's transaction: what case_answer_store()
+ * would keep, without reading the case again. */
+genop_err case_answer_keep(genop_store *s, const genop_case_row *row, const genop_citizen *cit,
+                           const genop_list *events, const genop_event_row *added,
+                           const genop_standard *std, genop_error *e);
+
 /* The kept answer of case case_id of muni into *a, and its view into view
  * (emptied and set up for the citizen cit and std, as case_view_init
  * does). GENOP_ENOTFOUND when there is no current kept answer: the caller

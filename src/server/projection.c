@@ -34,7 +34,7 @@ static void open_deadline(const genop_case_row *row, const genop_citizen *cit,
              d->rule->source.citation ? d->rule->source.citation : "");
 }
 
-genop_err projection_update(genop_store *s, const genop_case_row *row, const genop_citizen *cit,
+genop_err projection_update(genop_store *s, genop_case_row *row, const genop_citizen *cit,
                             const genop_case *view, const genop_standard *std, genop_date today,
                             genop_error *e)
 {
@@ -49,6 +49,15 @@ genop_err projection_update(genop_store *s, const genop_case_row *row, const gen
         if (!d->done && !d->rule->citizens_deadline)
             open_deadline(row, cit, &r, d, &open[n_open++]);
     }
-    return genop_store_case_projection_set(s, row->municipality, row->id, has_closed(view), open,
-                                           n_open, e);
+    err = genop_store_case_projection_set(s, row->municipality, row->id, has_closed(view), open,
+                                          n_open, e);
+    if (err)
+        return err;
+    row->closed = has_closed(view);
+    row->has_next_due = n_open > 0;
+    row->next_due = 0;
+    for (size_t i = 0; i < n_open; i++)     /* the store's next_due: the soonest */
+        if (i == 0 || open[i].due < row->next_due)
+            row->next_due = open[i].due;
+    return GENOP_OK;
 }

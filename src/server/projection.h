@@ -16,8 +16,9 @@
  * the stored projection of case row: closed when the view has a `closed`
  * event; open deadlines = the deadlines not done whose rule is not the
  * citizen's own (a complaint window is the citizen's to keep, not staff's
- * work). The caller holds the transaction. */
-genop_err projection_update(genop_store *s, const genop_case_row *row, const genop_citizen *cit,
+ * work). row's closed and next_due are set to what was stored. The caller
+ * holds the transaction. */
+genop_err projection_update(genop_store *s, genop_case_row *row, const genop_citizen *cit,
                             const genop_case *view, const genop_standard *std, genop_date today,
                             genop_error *e);
 

@@ -112,8 +112,10 @@ def main():
 
         # The reads answered before the kill are in the killed server's
         # journal file; the next start imports it before it serves.
+        # One file, or two if the kill came while the flusher was between
+        # beginning a new file and removing the one it imported.
         left = srv.journal_files()
-        t.ok(len(left) == 1, "the killed server left its journal of reads", left)
+        t.ok(1 <= len(left) <= 2, "the killed server left its journal of reads", left)
         srv.start()
         reads = {}
         for a in answered:
