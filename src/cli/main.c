@@ -2,6 +2,7 @@
  * main.c - `genop`, the command line: dispatches to one file per command
  * through the table below (git/tmux style) and prints the help.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,8 +37,21 @@ static void print_help(FILE *out)
             "og kommandoen afslutter da med en status forskellig fra 0.\n");
 }
 
+/* glibc's malloc gives the top of a thread's heap back to the system
+ * (madvise) whenever more than a threshold is free there, and takes it
+ * again on the next allocations: `genop serve`'s write thread did so at
+ * every commit (SQLite frees its dirty pages), ~11% of its time in perf.
+ * A fixed threshold of 64 MB keeps that memory; blocks of 16 MB and more
+ * still come from mmap. */
+static void configure_malloc(void)
+{
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
+}
+
 int main(int argc, char **argv)
 {
+    configure_malloc();
     genop_store_sqlite_configure();
     if (argc < 2) {
         /* A bad invocation gets one line, like every other error; the
