@@ -528,23 +528,38 @@ static bool in_transaction(const sqlite_store *st)
     return !sqlite3_get_autocommit(st->db);
 }
 
-/* A write of several statements: a savepoint, inside the caller's
- * transaction if one is open, else its own. unit_end() releases it when
- * err is GENOP_OK and rolls it back otherwise; it returns err (or the
- * release's failure). */
-static genop_err unit_begin(sqlite_store *st, genop_error *e)
+/* A write of several statements: a savepoint inside the caller's
+ * transaction if one is open, else inside one of its own begun with BEGIN
+ * IMMEDIATE (*own), so that the write lock is taken, waiting for it if
+ * need be, before the unit's first read: a transaction that has read can
+ * no longer wait for the lock, and fails at once (SQLITE_BUSY) if another
+ * connection wrote in between - `genop token revoke` did, while the server
+ * imported its journal of reads. unit_end() releases (and commits, if own)
+ * when err is GENOP_OK and rolls back otherwise; it returns err (or the
+ * release's or commit's failure). */
+static genop_err unit_begin(sqlite_store *st, bool *own, genop_error *e)
 {
-    return run(st, ST_SAVEPOINT, "begynde en skrivning", e);
+    *own = !in_transaction(st);
+    genop_err err = *own ? run(st, ST_BEGIN, "begynde en skrivning", e) : GENOP_OK;
+    if (!err && (err = run(st, ST_SAVEPOINT, "begynde en skrivning", e)) && *own)
+        run(st, ST_ROLLBACK, "fortryde en skrivning", NULL);
+    return err;
 }
 
-static genop_err unit_end(sqlite_store *st, genop_err err, genop_error *e)
+static genop_err unit_end(sqlite_store *st, bool own, genop_err err, genop_error *e)
 {
     if (err == GENOP_OK) {
         err = run(st, ST_RELEASE, "afslutte en skrivning", e);
+        if (err == GENOP_OK && own)
+            err = run(st, ST_COMMIT, "gemme en skrivning", e);
         if (err == GENOP_OK)
             return GENOP_OK;
     }
     /* Errors of the clean-up are not the error to report. */
+    if (own) {
+        run(st, ST_ROLLBACK, "fortryde en skrivning", NULL);
+        return err;
+    }
     run(st, ST_ROLLBACK_TO, "fortryde en skrivning", NULL);
     run(st, ST_RELEASE, "afslutte en skrivning", NULL);
     return err;
@@ -1561,7 +1576,8 @@ static genop_err sqlite_token_revoke(genop_store *s, const char *id, genop_error
         return genop_fail(e, GENOP_EINVAL, "et nøgle-id er %d hexadecimale cifre, som "
                           "'genop token list' viser dem", GENOP_TOKEN_ID_SIZE - 1);
     int64_t n = 0;
-    genop_err err = unit_begin(st, e);
+    bool own;
+    genop_err err = unit_begin(st, &own, e);
     if (err)
         return err;
     err = token_matches(st, id, &n, e);
@@ -1572,7 +1588,7 @@ static genop_err sqlite_token_revoke(genop_store *s, const char *id, genop_error
                          "tilbagekaldt", id, n);
     if (!err)
         err = exec_stmt_text(st, ST_TOKEN_DELETE, id, "tilbagekalde nøglen", e);
-    return unit_end(st, err, e);
+    return unit_end(st, own, err, e);
 }
 
 /* ---------------------------------------------------------------------
@@ -2067,10 +2083,11 @@ static genop_err sqlite_case_projection_set(genop_store *s, const char *muni, in
     for (size_t i = 0; i < n_open; i++)
         if ((err = check_deadline(&open[i], e)))
             return err;
-    if ((err = unit_begin(st, e)))
+    bool own;
+    if ((err = unit_begin(st, &own, e)))
         return err;
     err = projection_write(st, muni, case_id, closed, open, n_open, e);
-    return unit_end(st, err, e);
+    return unit_end(st, own, err, e);
 }
 
 /* out->items is a malloc'd genop_open_deadline[] the caller frees with

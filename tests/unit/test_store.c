@@ -1323,6 +1323,68 @@ static void test_concurrent_first_open(void **state)
     sqlite3_close(db);
 }
 
+typedef struct log_writer {
+    const char *path;
+    int64_t user;
+    volatile int stop;
+    int commits;
+    genop_err err;
+    genop_error e;
+} log_writer;
+
+/* Commits access-log rows through a handle of its own until told to stop. */
+static void *write_log_rows(void *arg)
+{
+    log_writer *w = arg;
+    genop_store *s = NULL;
+    if ((w->err = genop_store_open_sqlite(w->path, &s, &w->e)))
+        return NULL;
+    genop_access_entry a = {.user_id = w->user, .citizen_id = 1};
+    copy(a.username, sizeof a.username, "vis.aalborg");
+    copy(a.municipality, sizeof a.municipality, A);
+    copy(a.action, sizeof a.action, "case.read");
+    while (!w->stop && !w->err) {
+        a.time[0] = '\0';
+        w->err = genop_store_access_log_append(s, &a, &w->e);
+        w->commits++;
+    }
+    genop_store_close(s);
+    return NULL;
+}
+
+/* A write of several statements (token revoke: look up, then delete) run
+ * while another connection commits all the time waits for the lock
+ * instead of failing with "database is locked". */
+static void test_unit_waits_for_other_writers(void **state)
+{
+    fixture *f = *state;
+    log_writer w = {.path = f->path, .user = f->user_a};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, write_log_rows, &w), 0);
+    int revoked = 0;
+    double t0 = now_seconds();
+    for (int i = 0; i < 400 && now_seconds() - t0 < 3.0; i++) {
+        unsigned char hash[GENOP_TOKEN_HASH_SIZE] = {(unsigned char)(i >> 8), (unsigned char)i, 7};
+        char id[GENOP_TOKEN_ID_SIZE];
+        snprintf(id, sizeof id, "%02x%02x07000000", (unsigned)(i >> 8) & 0xff, (unsigned)i & 0xff);
+        must(genop_store_token_create(f->s, hash, f->user_a, "travl", e));
+        genop_error err;
+        genop_error_clear(&err);
+        if (genop_store_token_revoke(f->s, id, &err) != GENOP_OK) {
+            w.stop = 1;
+            pthread_join(th, NULL);
+            fail_msg("revoke %d while another connection writes: %s", i, err.message);
+        }
+        revoked++;
+    }
+    w.stop = 1;
+    pthread_join(th, NULL);
+    if (w.err)
+        fail_msg("the other writer: %s", w.e.message);
+    assert_true(revoked > 0 && w.commits > 0);
+    print_message("# %d revokes beside %d commits of another connection\n", revoked, w.commits);
+}
+
 static void test_append_throughput(void **state)
 {
     fixture *f = *state;
@@ -1369,6 +1431,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_case_list_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_access_batch_claim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_case_answer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unit_waits_for_other_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
