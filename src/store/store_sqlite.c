@@ -1029,14 +1029,36 @@ static genop_err migrate(sqlite_store *st, genop_error *e)
     return GENOP_OK;
 }
 
+/* SQLite's busy handler: waits BUSY_POLL_US and tries again, until
+ * BUSY_TIMEOUT_MS have passed (then the statement fails with SQLITE_BUSY). */
+static int busy_wait(void *unused, int tries)
+{
+    (void)unused;
+    if ((long long)tries * BUSY_POLL_US >= BUSY_TIMEOUT_MS * 1000LL)
+        return 0;
+    struct timespec pause = {0, BUSY_POLL_US * 1000L};
+    nanosleep(&pause, NULL);
+    return 1;
+}
+
 /* Turns WAL on (it is a property of the file: a no-op after the first
- * time) and checks that it took. */
+ * time) and checks that it took. Switching a new file to WAL needs the
+ * file to itself, and SQLite does not call the busy handler for that: when
+ * several handles open a new file at once, the others' locks are waited
+ * out here, up to the busy timeout. */
 static genop_err set_wal(sqlite_store *st, genop_error *e)
 {
     sqlite3_stmt *s = NULL;
     int rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
-    if (rc == SQLITE_OK)
+    for (int tries = 1; rc == SQLITE_OK; tries++) {
         rc = sqlite3_step(s);
+        const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+        bool not_yet = (rc & 0xff) == SQLITE_BUSY || (mode && strcmp(mode, "wal") != 0);
+        if (!not_yet || !busy_wait(NULL, tries))
+            break;
+        sqlite3_reset(s);
+        rc = SQLITE_OK;
+    }
     genop_err err = GENOP_OK;
     if (rc == SQLITE_ROW) {
         const char *mode = (const char *)sqlite3_column_text(s, 0);
@@ -1063,17 +1085,6 @@ static void sqlite_close(genop_store *s)
 
 static const genop_store_ops sqlite_ops;
 
-/* SQLite's busy handler: waits BUSY_POLL_US and tries again, until
- * BUSY_TIMEOUT_MS have passed (then the statement fails with SQLITE_BUSY). */
-static int busy_wait(void *unused, int tries)
-{
-    (void)unused;
-    if ((long long)tries * BUSY_POLL_US >= BUSY_TIMEOUT_MS * 1000LL)
-        return 0;
-    struct timespec pause = {0, BUSY_POLL_US * 1000L};
-    nanosleep(&pause, NULL);
-    return 1;
-}
 
 /* The pragmas of a handle opened with options o. */
 static genop_err set_pragmas(sqlite_store *st, const genop_store_options *o, genop_error *e)
