@@ -86,10 +86,11 @@ static void case_read_release(case_read *cr)
     genop_buf_release(&cr->made_events);
 }
 
-/* The answer's parts from the case's events. */
+/* The answer's parts from the case's events (its row and citizen are
+ * loaded). */
 static genop_err make_parts(genop_store *s, api_ctx *c, case_read *cr, genop_error *e)
 {
-    genop_err err = case_view_load(s, c->user.municipality, c->id, c->std, &cr->lc, e);
+    genop_err err = case_view_load_events(s, c->std, &cr->lc, e);
     if (!err)
         err = case_answer_write_case(&cr->made_case, &cr->lc, e);
     if (!err)
@@ -117,9 +118,9 @@ static genop_err load_case(api_ctx *c, case_read *cr, genop_error *e)
         err = case_answer_load(s, muni, c->id, &cr->lc.cit, c->std, &cr->kept, &cr->lc.view, e);
         cr->case_json = cr->kept.case_json;
         cr->events_json = cr->kept.events_json;
+        if (err == GENOP_ENOTFOUND)            /* no current kept answer */
+            err = make_parts(s, c, cr, e);
     }
-    if (err == GENOP_ENOTFOUND && cr->lc.row.id)
-        err = make_parts(s, c, cr, e);
     genop_store_rollback(s);       /* nothing was written */
     return err;
 }

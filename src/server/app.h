@@ -21,7 +21,8 @@
 #include "store.h"
 
 #define APP_STANDARDS_MAX 16
-/* How often the flusher makes logged commits durable (flusher.h). */
+/* How often the flusher imports the journal of reads and folds the
+ * database's log into it (flusher.h, read_journal.h). */
 #define APP_FLUSH_INTERVAL_MS 100
 
 typedef struct genop_app {

@@ -104,6 +104,17 @@ genop_err case_view_build(const genop_event_row *rows, size_t n, int64_t skip,
     return GENOP_OK;
 }
 
+genop_err case_view_load_events(genop_store *s, const genop_standard *std, case_view_loaded *lc,
+                                genop_error *e)
+{
+    genop_err err = genop_store_events_list(s, lc->row.municipality, lc->row.id, &lc->events, e);
+    if (!err)
+        err = case_view_build(lc->events.items, lc->events.n, 0, &lc->cit, std, &lc->view, e);
+    if (!err)
+        err = genop_case_check(&lc->view, e);
+    return err;
+}
+
 genop_err case_view_load(genop_store *s, const char *muni, int64_t id, const genop_standard *std,
                          case_view_loaded *lc, genop_error *e)
 {
@@ -111,11 +122,7 @@ genop_err case_view_load(genop_store *s, const char *muni, int64_t id, const gen
     if (!err)
         err = genop_store_citizen_get(s, muni, lc->row.citizen_id, &lc->cit, e);
     if (!err)
-        err = genop_store_events_list(s, muni, id, &lc->events, e);
-    if (!err)
-        err = case_view_build(lc->events.items, lc->events.n, 0, &lc->cit, std, &lc->view, e);
-    if (!err)
-        err = genop_case_check(&lc->view, e);
+        err = case_view_load_events(s, std, lc, e);
     return err;
 }
 

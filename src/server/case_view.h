@@ -70,4 +70,9 @@ genop_err case_view_load(genop_store *s, const char *muni, int64_t id, const gen
                          case_view_loaded *lc, genop_error *e);
 void case_view_release(case_view_loaded *lc);
 
+/* The second half of case_view_load(), for a caller that has lc's row and
+ * citizen already: the case's events and their view. */
+genop_err case_view_load_events(genop_store *s, const genop_standard *std, case_view_loaded *lc,
+                                genop_error *e);
+
 #endif

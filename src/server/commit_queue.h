@@ -12,9 +12,9 @@
  * job's result. Under load the batches grow by themselves and the cost of
  * a commit is shared; alone, a job waits for one commit, as before.
  *
- * The server has two (app.h): one for the case writes, whose commits are
- * durable (GENOP_COMMIT_DURABLE), and one for the access log of reads
- * (GENOP_COMMIT_LOGGED, see audit.h).
+ * The server has one (app.h), for the case writes, whose commits are
+ * durable (GENOP_COMMIT_DURABLE). (The access log of reads had one too,
+ * with GENOP_COMMIT_LOGGED, until the journal of reads, read_journal.h.)
  */
 #ifndef GENOP_COMMIT_QUEUE_H
 #define GENOP_COMMIT_QUEUE_H

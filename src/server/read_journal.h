@@ -13,10 +13,9 @@
  * the journal file is closed, a new one begun, and the closed file's rows
  * are imported into access_log in one durable transaction, after which the
  * file is removed. A read is thus in access_log, on disk, within about
- * APP_FLUSH_INTERVAL_MS; before that only a power failure can lose it (as
- * before: the rows had been committed with GENOP_COMMIT_LOGGED). Whoever
- * lists the log imports first (read_journal_import), so a listing shows
- * every read answered before it.
+ * APP_FLUSH_INTERVAL_MS; before that only a power failure can lose it.
+ * Whoever lists the log imports first (read_journal_import), so a listing
+ * shows every read answered before it.
  *
  * Crashes: the process writing a journal file holds a lock on it (flock).
  * read_journal_open() first imports every unlocked journal file of the

@@ -270,8 +270,8 @@ typedef enum genop_commit_mode {
     /* A COMMIT returns once it is in the database file's log: it survives
      * a crash of genop (kill -9), and reaches the disk with the next
      * durable commit or genop_store_flush() (SQLite: synchronous=NORMAL).
-     * For the access log of reads, which the server flushes every
-     * APP_FLUSH_INTERVAL_MS (app.h). */
+     * The server's handles are all durable since the access log of reads
+     * moved to its journal (src/server/read_journal.h). */
     GENOP_COMMIT_LOGGED,
 } genop_commit_mode;
 

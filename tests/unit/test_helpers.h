@@ -27,6 +27,19 @@
                      (err).message, (needle));                              \
     } while (0)
 
+/* Fails the test unless call returns GENOP_OK; call may use `e`, an
+ * error of its own, for its genop_error argument. */
+#define must(call)                                                          \
+    do {                                                                    \
+        genop_error must_e_;                                                \
+        genop_error_clear(&must_e_);                                        \
+        genop_error *e = &must_e_;                                          \
+        genop_err must_err_ = (call);                                       \
+        if (must_err_ != GENOP_OK)                                          \
+            fail_msg("%s: %s (%s)", #call, genop_strerror(must_err_),       \
+                     must_e_.message);                                      \
+    } while (0)
+
 /* A date from a literal that the test knows to be valid. */
 static inline genop_date date_of(const char *iso)
 {

@@ -40,16 +40,6 @@ typedef struct fixture {
     int64_t citizen;
 } fixture;
 
-#define must(call)                                                          \
-    do {                                                                    \
-        genop_error must_e_;                                                \
-        genop_error_clear(&must_e_);                                        \
-        genop_error *e = &must_e_;                                          \
-        genop_err must_err_ = (call);                                       \
-        if (must_err_ != GENOP_OK)                                          \
-            fail_msg("%s: %s", #call, must_e_.message);                     \
-    } while (0)
-
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);

@@ -46,17 +46,6 @@ typedef struct fixture {
     int64_t user_b;                /* "vis.nyborg", a visitator of B */
 } fixture;
 
-#define must(call)                                                          \
-    do {                                                                    \
-        genop_error must_e_;                                                \
-        genop_error_clear(&must_e_);                                        \
-        genop_error *e = &must_e_;                                          \
-        genop_err must_err_ = (call);                                       \
-        if (must_err_ != GENOP_OK)                                          \
-            fail_msg("%s: %s (%s)", #call, genop_strerror(must_err_),       \
-                     must_e_.message);                                      \
-    } while (0)
-
 /* Expects call to fail with code; its message is left in *errp. */
 #define expect_fail(call, code, errp)                                       \
     do {                                                                    \
