@@ -1266,6 +1266,50 @@ static void test_read_snapshot_logged_commit_and_flush(void **state)
     genop_store_close(writer);
 }
 
+/* The size of the file at path in bytes (0 if it does not exist). */
+static long file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fclose(f);
+    return n;
+}
+
+/* A flush leaves a long WAL empty: a passive checkpoint alone copies it
+ * but leaves the file as long as it was (only a writer starts it over),
+ * and under writes without a pause it would grow without end. A short
+ * WAL is left to the passive checkpoint. */
+static void test_flush_truncates_a_long_wal(void **state)
+{
+    fixture *f = *state;
+    genop_store_options owned = {GENOP_COMMIT_DURABLE, true};
+    genop_store *flusher = NULL;
+    must(genop_store_open_sqlite_with(f->path, &owned, &flusher, e));
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
+                                  "INSERT INTO scratch VALUES (randomblob(1000));",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    char wal[320];
+    snprintf(wal, sizeof wal, "%s-wal", f->path);
+    must(genop_store_flush(flusher, e));
+    assert_true(file_size(wal) > 0);               /* short: copied, not emptied */
+    /* ~18,000 pages, more than a flush lets the WAL keep. */
+    assert_int_equal(sqlite3_exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                  " FROM n WHERE i < 18000)"
+                                  " INSERT INTO scratch SELECT randomblob(3000) FROM n;",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    assert_true(file_size(wal) > 64L * 1024 * 1024);
+    must(genop_store_flush(flusher, e));
+    assert_int_equal(file_size(wal), 0);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM scratch"), 18001);
+    sqlite3_close(db);
+    genop_store_close(flusher);
+}
+
 /* Opens (and so creates and migrates) a store, from a thread. */
 typedef struct opener {
     const char *path;
@@ -1424,6 +1468,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flush_truncates_a_long_wal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_snapshot_logged_commit_and_flush, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_first_open, setup, teardown),
