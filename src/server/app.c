@@ -49,7 +49,7 @@ static genop_err make_dummy_hash(genop_app *app, genop_error *e)
 static void import_reads(void *journal)
 {
     genop_error e;
-    if (read_journal_import(journal, &e))
+    if (read_journal_flush(journal, &e))
         fprintf(stderr, "genop: adgangsloggens journal kunne ikke læses ind i databasen "
                 "(prøver igen): %s\n", e.message);
 }

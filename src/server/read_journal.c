@@ -4,11 +4,19 @@
  * new file and importing the closed ones into the database, and
  * importing what dead processes left.
  *
- * Two locks: append_lock guards the current file (its descriptor and row
- * count) and is held for one write(2), so lines never interleave;
- * import_lock guards the store handle and the list of closed files, so
- * imports run one at a time. import_lock is taken before append_lock,
- * never the other way round.
+ * A journal file is made at its full size (SEGMENT_BYTES, allocated on
+ * the disk at once, so that a full disk is an error at its creation and
+ * never a SIGBUS later) and mapped into memory shared with the file: an
+ * append is a memcpy into the file's pages in the operating system's
+ * cache, without a system call. The bytes after the last line are zero,
+ * so a file's text ends at its first NUL byte. A file that is full is
+ * sealed and a new one begun.
+ *
+ * Two locks: append_lock guards the current file (its mapping, length and
+ * row count) and the sealed files, and is held for one memcpy, so lines
+ * never interleave; import_lock guards the store handle and the list of
+ * closed files, so syncs and imports run one at a time. import_lock is
+ * taken before append_lock, never the other way round.
  */
 #define _GNU_SOURCE /* mkostemp */
 #include "read_journal.h"
@@ -23,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,22 +45,35 @@
 #define HEADERLESS_GRACE_SECONDS 60
 #define UNREADABLE_SUFFIX ".unreadable"
 #define FIELDS 8
+/* The size of a journal file: about 150,000 reads. */
+#define SEGMENT_BYTES ((size_t)16 << 20)
 
-/* One journal file: an open descriptor (holding the file's lock) and its
- * path, both owned. */
+/* One journal file of this process: an open descriptor (holding the
+ * file's lock), its path and its shared mapping, all owned; used bytes
+ * of text (always less than the size, so the text ends in a NUL) and
+ * rows. */
 typedef struct segment {
     int fd;
     char *path;
+    char *map;
+    size_t used, rows;
 } segment;
+
+/* A growing array of segments, oldest first. */
+typedef struct segment_list {
+    segment *items;
+    size_t n, cap;
+} segment_list;
 
 struct read_journal {
     pthread_mutex_t append_lock;
     segment active;               /* the file appends go to */
-    size_t active_rows;
+    segment_list sealed;          /* full files, for the next import */
     pthread_mutex_t import_lock;
     genop_store *store;           /* owned; imports only */
-    segment *closed;              /* owned; files waiting for import, oldest first */
-    size_t n_closed, cap_closed;
+    segment_list closed;          /* files waiting for import */
+    size_t synced;                /* bytes of the active file known on disk */
+    struct timespec last_import;  /* when the flusher last imported (monotonic) */
     char *prefix;                 /* owned; DB-reads. */
 };
 
@@ -65,37 +87,14 @@ static genop_err sys_fail(genop_error *e, const char *what, const char *path)
                       strerror(errno));
 }
 
-/* Writes the n bytes at data, through short writes and signals; the
- * number written (n unless an error stopped it, errno says which). */
-static size_t write_some(int fd, const char *data, size_t n)
-{
-    size_t done = 0;
-    while (done < n) {
-        ssize_t w = write(fd, data + done, n - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            if (w == 0)
-                errno = ENOSPC;
-            break;
-        }
-        done += (size_t)w;
-    }
-    return done;
-}
-
-static bool write_all(int fd, const char *data, size_t n)
-{
-    return write_some(fd, data, n) == n;
-}
-
 static void segment_close(segment *s)
 {
+    if (s->map)
+        munmap(s->map, SEGMENT_BYTES);
     if (s->fd >= 0)
         close(s->fd);
     free(s->path);
-    s->fd = -1;
-    s->path = NULL;
+    *s = (segment){.fd = -1};
 }
 
 /* The header line of a new file: the tag and a random batch id. */
@@ -109,9 +108,30 @@ static void header_line(char out[sizeof HEADER_TAG + BATCH_HEX + 1])
     out[strlen(HEADER_TAG) + BATCH_HEX + 1] = '\0';
 }
 
-/* Creates a new file PREFIXXXXXXX, locks it and writes its header. If
- * another process's recovery locked the fresh file first (it leaves a
- * file without a header alone), a new name is tried. */
+/* Allocates the locked, empty file fd at its full size on the disk, maps
+ * it and writes its header into *seg. */
+static genop_err segment_fill(int fd, const char *path, segment *seg, genop_error *e)
+{
+    int rc = posix_fallocate(fd, 0, (off_t)SEGMENT_BYTES);
+    if (rc != 0) {
+        errno = rc;
+        return sys_fail(e, "kunne ikke gives plads på disken", path);
+    }
+    void *map = mmap(NULL, SEGMENT_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (map == MAP_FAILED)
+        return sys_fail(e, "kunne ikke lægges i hukommelsen", path);
+    char header[sizeof HEADER_TAG + BATCH_HEX + 1];
+    header_line(header);
+    memcpy(map, header, strlen(header));
+    seg->map = map;
+    seg->used = strlen(header);
+    seg->rows = 0;
+    return GENOP_OK;
+}
+
+/* Creates a new file PREFIXXXXXXX, locks it and makes it ready for
+ * appends. If another process's recovery locked the fresh file first (it
+ * leaves a file without a header alone), a new name is tried. */
 static genop_err segment_create(const char *prefix, segment *out, genop_error *e)
 {
     size_t size = strlen(prefix) + sizeof "XXXXXX";
@@ -120,7 +140,7 @@ static genop_err segment_create(const char *prefix, segment *out, genop_error *e
         if (!path)
             return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
         snprintf(path, size, "%sXXXXXX", prefix);
-        int fd = mkostemp(path, O_APPEND | O_CLOEXEC);
+        int fd = mkostemp(path, O_CLOEXEC);
         if (fd < 0) {
             genop_err err = sys_fail(e, "kunne ikke oprettes", path);
             free(path);
@@ -131,19 +151,41 @@ static genop_err segment_create(const char *prefix, segment *out, genop_error *e
             free(path);
             continue;
         }
-        char header[sizeof HEADER_TAG + BATCH_HEX + 1];
-        header_line(header);
-        if (!write_all(fd, header, strlen(header))) {
-            genop_err err = sys_fail(e, "kunne ikke skrives", path);
+        segment seg = {.fd = fd, .path = path};
+        genop_err err = segment_fill(fd, path, &seg, e);
+        if (err) {
             unlink(path);
-            close(fd);
-            free(path);
+            segment_close(&seg);
             return err;
         }
-        *out = (segment){fd, path};
+        *out = seg;
         return GENOP_OK;
     }
     return genop_fail(e, GENOP_EIO, "adgangsloggens journal: ingen ledig fil ved %s", prefix);
+}
+
+/* Appends seg (moved in) to l. */
+static genop_err list_push(segment_list *l, const segment *seg, genop_error *e)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 4;
+        segment *grown = realloc(l->items, cap * sizeof *grown);
+        if (!grown)
+            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->n++] = *seg;
+    return GENOP_OK;
+}
+
+/* Closes every segment of l and frees it. */
+static void list_release(segment_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        segment_close(&l->items[i]);
+    free(l->items);
+    *l = (segment_list){0};
 }
 
 /* The whole file behind fd into a NUL-terminated malloc'd *out. */
@@ -383,25 +425,50 @@ static void retire(const segment *seg, size_t bad)
     }
 }
 
-/* Imports the file seg (open, locked) and removes it. A file without a
- * header is skipped (*headerless), for the caller to decide. */
-static genop_err import_segment(genop_store *s, const segment *seg, bool *headerless,
-                                genop_error *e)
+/* True if any of the n bytes at p is not NUL. */
+static bool any_byte(const char *p, size_t n)
 {
-    char *data = NULL, batch[BATCH_HEX + 1];
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return true;
+    return false;
+}
+
+/* Imports the text of the file at path: the len bytes at data, followed
+ * by a NUL (borrowed). Its text ends at its first NUL byte; anything but
+ * NULs after that (a crash that reached the disk out of order) is
+ * reported and keeps the file. Removes the file once imported. A file
+ * without a header is skipped (*headerless), for the caller to decide. */
+static genop_err import_data(genop_store *s, const segment *seg, const char *data, size_t len,
+                             bool *headerless, genop_error *e)
+{
+    char batch[BATCH_HEX + 1];
     const char *body = NULL;
-    size_t len = 0, bad = 0;
-    genop_err err = read_whole(seg->fd, seg->path, &data, &len, e);
-    if (err)
-        return err;
+    size_t bad = 0, text = strlen(data);
     *headerless = !read_header(data, batch, &body);
-    if (!*headerless && strlen(data) != len)
-        err = genop_fail(e, GENOP_EINVAL, "adgangsloggens journal %s indeholder et NUL-tegn; "
-                         "filen er ikke læst ind", seg->path);
-    else if (!*headerless)
-        err = import_text(s, seg->path, batch, body, &bad, e);
-    if (!err && !*headerless)
+    if (*headerless)
+        return GENOP_OK;
+    if (any_byte(data + text, len - text)) {
+        fprintf(stderr, "genop: adgangsloggens journal %s har tekst efter byte %zu, der ikke "
+                "kan læses; filen gemmes som %s%s\n", seg->path, text, seg->path,
+                UNREADABLE_SUFFIX);
+        bad++;
+    }
+    genop_err err = import_text(s, seg->path, batch, body, &bad, e);
+    if (!err)
         retire(seg, bad);
+    return err;
+}
+
+/* Imports a dead process's file seg (open, locked) and removes it. */
+static genop_err import_file(genop_store *s, const segment *seg, bool *headerless,
+                             genop_error *e)
+{
+    char *data = NULL;
+    size_t len = 0;
+    genop_err err = read_whole(seg->fd, seg->path, &data, &len, e);
+    if (!err)
+        err = import_data(s, seg, data, len, headerless, e);
     free(data);
     return err;
 }
@@ -421,14 +488,14 @@ static bool is_journal_name(const char *name, const char *base)
 /* Imports the file at path if no live process holds it. */
 static genop_err recover_file(genop_store *s, char *path, genop_error *e)
 {
-    segment seg = {open(path, O_RDONLY | O_CLOEXEC), path};
+    segment seg = {.fd = open(path, O_RDONLY | O_CLOEXEC), .path = path};
     if (seg.fd < 0)
         return errno == ENOENT ? GENOP_OK : sys_fail(e, "kunne ikke åbnes", path);
     genop_err err = GENOP_OK;
     if (flock(seg.fd, LOCK_EX | LOCK_NB) == 0) {
         bool headerless = false;
         struct stat st;
-        err = import_segment(s, &seg, &headerless, e);
+        err = import_file(s, &seg, &headerless, e);
         if (!err && headerless && fstat(seg.fd, &st) == 0 &&
             time(NULL) - st.st_mtime > HEADERLESS_GRACE_SECONDS)
             unlink(path);
@@ -481,6 +548,7 @@ genop_err read_journal_open(const char *db_path, read_journal **out, genop_error
     }
     snprintf(j->prefix, size, "%s%s", db_path, READ_JOURNAL_SUFFIX);
     j->active.fd = -1;
+    clock_gettime(CLOCK_MONOTONIC, &j->last_import);
     pthread_mutex_init(&j->append_lock, NULL);
     pthread_mutex_init(&j->import_lock, NULL);
     genop_err err = sodium_init() < 0 ? genop_fail(e, GENOP_EIO, "libsodium kunne ikke startes")
@@ -494,6 +562,43 @@ genop_err read_journal_open(const char *db_path, read_journal **out, genop_error
         return err;
     }
     *out = j;
+    return GENOP_OK;
+}
+
+/* Seals the full current file and begins a new one. Under append_lock. */
+static genop_err seal_active(read_journal *j, genop_error *e)
+{
+    segment next = {.fd = -1};
+    genop_err err = segment_create(j->prefix, &next, e);
+    if (err)
+        return err;
+    if ((err = list_push(&j->sealed, &j->active, e))) {
+        unlink(next.path);
+        segment_close(&next);
+        return err;
+    }
+    j->active = next;
+    return GENOP_OK;
+}
+
+/* Copies the n bytes at text (whole lines of rows rows) into the current
+ * file, sealing it first if they do not fit. Under append_lock. */
+static genop_err append_text(read_journal *j, const char *text, size_t n, size_t rows,
+                             genop_error *e)
+{
+    if (!j->active.map)
+        return genop_fail(e, GENOP_EIO, "adgangsloggens journal er lukket");
+    if (j->active.used + n >= SEGMENT_BYTES) {
+        genop_err err = j->active.rows ? seal_active(j, e) : GENOP_OK;
+        if (err)
+            return err;
+        if (j->active.used + n >= SEGMENT_BYTES)
+            return genop_fail(e, GENOP_ETOOBIG, "adgangsloggen: %zu rækker på én gang er for "
+                              "mange til journalen", rows);
+    }
+    memcpy(j->active.map + j->active.used, text, n);
+    j->active.used += n;
+    j->active.rows += rows;
     return GENOP_OK;
 }
 
@@ -515,73 +620,121 @@ genop_err read_journal_append(read_journal *j, genop_access_entry *rows, size_t 
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggen");
     }
     pthread_mutex_lock(&j->append_lock);
-    genop_err err = GENOP_OK;
-    if (j->active.fd < 0) {
-        err = genop_fail(e, GENOP_EIO, "adgangsloggens journal er lukket");
-    } else {
-        size_t written = write_some(j->active.fd, b.data, b.len);
-        if (written == b.len) {
-            j->active_rows += n;
-        } else {
-            err = sys_fail(e, "kunne ikke skrives", j->active.path);
-            if (written > 0)   /* ends the torn line, so that only it is lost */
-                write_all(j->active.fd, "\n", 1);
-        }
-    }
+    genop_err err = append_text(j, b.data, b.len, n, e);
     pthread_mutex_unlock(&j->append_lock);
     genop_buf_release(&b);
     return err;
 }
 
-/* Moves the current file to the closed ones; with a successor, a new file
- * takes its place, else appends fail until there is one. Under import_lock. */
+/* Moves the sealed files and then the current one to the closed ones;
+ * with a successor, a new file takes the current one's place, else
+ * appends fail until there is one. The current file moves only if it has
+ * rows or has no successor. Under import_lock. */
 static genop_err rotate(read_journal *j, bool successor, genop_error *e)
 {
-    if (j->n_closed == j->cap_closed) {
-        size_t cap = j->cap_closed ? 2 * j->cap_closed : 4;
-        segment *grown = realloc(j->closed, cap * sizeof *grown);
-        if (!grown)
-            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
-        j->closed = grown;
-        j->cap_closed = cap;
-    }
-    segment next = {-1, NULL};
     genop_err err = GENOP_OK;
     pthread_mutex_lock(&j->append_lock);
-    if (j->active.fd >= 0 && (j->active_rows > 0 || !successor) &&
+    size_t moved = 0;
+    for (; !err && moved < j->sealed.n; moved++)
+        err = list_push(&j->closed, &j->sealed.items[moved], e);
+    if (err)
+        moved--;
+    if (moved)
+        memmove(j->sealed.items, j->sealed.items + moved,
+                (j->sealed.n - moved) * sizeof(segment));
+    j->sealed.n -= moved;
+    segment next = {.fd = -1};
+    if (!err && j->active.map && (j->active.rows > 0 || !successor) &&
         !(successor && (err = segment_create(j->prefix, &next, e)))) {
-        j->closed[j->n_closed++] = j->active;
-        j->active = next;
-        j->active_rows = 0;
+        if ((err = list_push(&j->closed, &j->active, e))) {
+            if (next.path)
+                unlink(next.path);
+            segment_close(&next);
+        } else {
+            j->active = next;
+            j->synced = 0;
+        }
     }
     pthread_mutex_unlock(&j->append_lock);
     return err;
 }
 
-/* Imports the closed files, oldest first, until one fails. Under import_lock. */
+/* Imports the closed files, oldest first, until one fails; each is
+ * unmapped and closed once imported. Under import_lock. */
 static genop_err import_closed(read_journal *j, genop_error *e)
 {
     size_t done = 0;
     genop_err err = GENOP_OK;
-    for (; done < j->n_closed; done++) {
+    for (; done < j->closed.n; done++) {
+        segment *seg = &j->closed.items[done];
         bool headerless = false;
-        if ((err = import_segment(j->store, &j->closed[done], &headerless, e)))
+        if ((err = import_data(j->store, seg, seg->map, seg->used, &headerless, e)))
             break;
-        segment_close(&j->closed[done]);
+        segment_close(seg);
     }
-    memmove(j->closed, j->closed + done, (j->n_closed - done) * sizeof *j->closed);
-    j->n_closed -= done;
+    if (done)
+        memmove(j->closed.items, j->closed.items + done,
+                (j->closed.n - done) * sizeof(segment));
+    j->closed.n -= done;
     return err;
+}
+
+/* Rotates and imports. Under import_lock. */
+static genop_err import_locked(read_journal *j, genop_error *e)
+{
+    genop_error ignored;
+    genop_err err = rotate(j, true, e);
+    genop_err import_err = import_closed(j, err ? &ignored : e);
+    clock_gettime(CLOCK_MONOTONIC, &j->last_import);
+    return err ? err : import_err;
 }
 
 genop_err read_journal_import(read_journal *j, genop_error *e)
 {
     pthread_mutex_lock(&j->import_lock);
-    genop_error ignored;
-    genop_err err = rotate(j, true, e);
-    genop_err import_err = import_closed(j, err ? &ignored : e);
+    genop_err err = import_locked(j, e);
     pthread_mutex_unlock(&j->import_lock);
-    return err ? err : import_err;
+    return err;
+}
+
+/* Milliseconds from a to b. */
+static long ms_between(const struct timespec *a, const struct timespec *b)
+{
+    return (long)(b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* Puts the current file's new lines on the disk. Under import_lock (which
+ * keeps the file open: only an import closes files). */
+static genop_err sync_active(read_journal *j, genop_error *e)
+{
+    pthread_mutex_lock(&j->append_lock);
+    int fd = j->active.fd;
+    size_t used = j->active.used;
+    const char *path = j->active.path;
+    pthread_mutex_unlock(&j->append_lock);
+    if (fd < 0 || used == j->synced)
+        return GENOP_OK;
+    if (fdatasync(fd) != 0)
+        return sys_fail(e, "kunne ikke skrives til disken", path);
+    j->synced = used;
+    return GENOP_OK;
+}
+
+genop_err read_journal_flush(read_journal *j, genop_error *e)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    pthread_mutex_lock(&j->import_lock);
+    pthread_mutex_lock(&j->append_lock);
+    bool sealed = j->sealed.n > 0;
+    pthread_mutex_unlock(&j->append_lock);
+    genop_err err;
+    if (sealed || j->closed.n > 0 || ms_between(&j->last_import, &now) >= READ_JOURNAL_IMPORT_MS)
+        err = import_locked(j, e);
+    else
+        err = sync_active(j, e);
+    pthread_mutex_unlock(&j->import_lock);
+    return err;
 }
 
 void read_journal_close(read_journal *j)
@@ -594,12 +747,11 @@ void read_journal_close(read_journal *j)
         fprintf(stderr, "genop: adgangsloggens journal kunne ikke læses ind i databasen; "
                 "det sker ved næste start: %s\n", e.message);
     pthread_mutex_unlock(&j->import_lock);
-    for (size_t i = 0; i < j->n_closed; i++)
-        segment_close(&j->closed[i]);
-    if (j->active.path && j->active_rows == 0)
+    list_release(&j->closed);
+    list_release(&j->sealed);
+    if (j->active.path && j->active.rows == 0)
         unlink(j->active.path);
     segment_close(&j->active);
-    free(j->closed);
     genop_store_close(j->store);
     pthread_mutex_destroy(&j->append_lock);
     pthread_mutex_destroy(&j->import_lock);

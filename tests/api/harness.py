@@ -91,13 +91,24 @@ class Server:
     def reads_imported(self, timeout=5):
         """Waits until every read the server logged is in access_log: its
         journal files hold their header line only (the flusher imports
-        them every 100 ms). False if that did not happen in time."""
+        them every 2 s). A journal file is made at its full size, its text
+        followed by NUL bytes, so a file holds a row if the byte after its
+        header is not NUL. False if that did not happen in time."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            if all(os.path.getsize(f) <= JOURNAL_HEADER_BYTES for f in self.journal_files()):
+            if not any(self._journal_has_rows(f) for f in self.journal_files()):
                 return True
             time.sleep(0.02)
         return False
+
+    @staticmethod
+    def _journal_has_rows(path):
+        try:
+            with open(path, "rb") as f:
+                head = f.read(JOURNAL_HEADER_BYTES + 1)
+        except FileNotFoundError:      # imported and removed meanwhile
+            return False
+        return len(head) > JOURNAL_HEADER_BYTES and head[JOURNAL_HEADER_BYTES] != 0
 
     def stop(self, sig=signal.SIGTERM):
         if self.proc and self.proc.poll() is None:
