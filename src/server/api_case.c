@@ -15,8 +15,8 @@
  * (from the kept view); without a current kept answer it makes the same
  * parts from the events. The answer is written as JSON text into one
  * buffer, the evaluation by the same writer `genop evaluate` uses. The
- * case is read in one read transaction, so all its parts are of one
- * moment.
+ * router runs this handler in one read transaction (a snapshot route,
+ * router.c), so all parts of the case are of one moment.
  */
 #include <string.h>
 
@@ -103,15 +103,12 @@ static genop_err make_parts(genop_store *s, api_ctx *c, case_read *cr, genop_err
 }
 
 /* The case's row, citizen and kept answer, or its parts made from its
- * events; in one read transaction, so all are of one moment. */
+ * events; in the router's read transaction, so all are of one moment. */
 static genop_err load_case(api_ctx *c, case_read *cr, genop_error *e)
 {
     genop_store *s = c->store;
     const char *muni = c->user.municipality;
-    genop_err err = genop_store_begin_read(s, e);
-    if (err)
-        return err;
-    err = genop_store_case_get(s, muni, c->id, &cr->lc.row, e);
+    genop_err err = genop_store_case_get(s, muni, c->id, &cr->lc.row, e);
     if (!err)
         err = genop_store_citizen_get(s, muni, cr->lc.row.citizen_id, &cr->lc.cit, e);
     if (!err) {
@@ -121,7 +118,6 @@ static genop_err load_case(api_ctx *c, case_read *cr, genop_error *e)
         if (err == GENOP_ENOTFOUND)            /* no current kept answer */
             err = make_parts(s, c, cr, e);
     }
-    genop_store_rollback(s);       /* nothing was written */
     return err;
 }
 

@@ -54,20 +54,23 @@ typedef struct route {
     api_handler handler;
     unsigned roles;           /* ROLES_* bits; 0: no login needed */
     bool body;                /* takes a JSON object */
+    bool snapshot;            /* the handler only reads, in the router's read transaction */
 } route;
 
 static const route routes[] = {
-    {"POST", "/api/v1/session", api_session_create, 0, true},
-    {"GET", "/api/v1/session", api_session_get, ROLES_ANY, false},
-    {"DELETE", "/api/v1/session", api_session_delete, ROLES_ANY, false},
-    {"POST", "/api/v1/cases", api_cases_create, ROLES_VISITATOR, true},
-    {"GET", "/api/v1/cases", api_cases_list, ROLES_CASE_READ, false},
-    {"GET", "/api/v1/cases/{id}", api_case_get, ROLES_CASE_READ, false},
-    {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true},
-    {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false},
-    {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false},
-    {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false},
-    {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false},
+    {"POST", "/api/v1/session", api_session_create, 0, true, false},
+    {"GET", "/api/v1/session", api_session_get, ROLES_ANY, false, false},
+    {"DELETE", "/api/v1/session", api_session_delete, ROLES_ANY, false, false},
+    {"POST", "/api/v1/cases", api_cases_create, ROLES_VISITATOR, true, false},
+    {"GET", "/api/v1/cases", api_cases_list, ROLES_CASE_READ, false, true},
+    {"GET", "/api/v1/cases/{id}", api_case_get, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true, false},
+    {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false, true},
+    /* Not a snapshot: the listing imports the journal of reads first. */
+    {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
+     false},
+    {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
+    {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 
@@ -233,12 +236,40 @@ static bool read_body(api_ctx *c, const route *rt, json_t **body, http_reply *ou
     return true;
 }
 
-/* Runs the route's handler, which must answer. */
-static void run_handler(api_ctx *c, const route *rt, http_reply *out)
+/* Begins the read transaction of a snapshot route, unless one is open;
+ * false (and answered) if that fails. */
+static bool begin_snapshot(api_ctx *c, bool *open, http_reply *out)
 {
-    rt->handler(c, out);
+    genop_error e;
+    if (*open)
+        return true;
+    if (genop_store_begin_read(c->store, &e)) {
+        problem_internal(out, "læsning", &e);
+        return false;
+    }
+    *open = true;
+    return true;
+}
+
+/* Runs the route's handler, which must answer; a snapshot route's handler
+ * runs in a read transaction, ended here (nothing was written). */
+static void run_handler(api_ctx *c, const route *rt, bool snapshot_open, http_reply *out)
+{
+    if (!rt->snapshot || begin_snapshot(c, &snapshot_open, out))
+        rt->handler(c, out);
+    if (snapshot_open)
+        genop_store_rollback(c->store);
     if (!out->status)       /* a handler must answer; never send status 0 */
         problem_internal(out, rt->pattern, NULL);
+}
+
+/* A snapshot route logs in within its read transaction, so a request is
+ * one transaction, not two - when logging in only reads: with an API token
+ * (a session's login may renew or end the session, a write, which a read
+ * transaction cannot make once another has written since it began). */
+static bool logs_in_within_snapshot(const api_ctx *c, const route *rt)
+{
+    return rt->snapshot && rt->roles && http_request_header(c->rq, "Authorization");
 }
 
 void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
@@ -251,10 +282,16 @@ void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
     c.today = genop_date_in_denmark(c.now);
     c.store = store_pool_acquire(app->pool);
     json_t *body = NULL;
-    if (authorize(&c, rt, out) && read_body(&c, rt, &body, out)) {
+    bool snapshot_open = false;
+    if (logs_in_within_snapshot(&c, rt) && !begin_snapshot(&c, &snapshot_open, out)) {
+        /* answered */
+    } else if (authorize(&c, rt, out) && read_body(&c, rt, &body, out)) {
         c.body = body;
-        run_handler(&c, rt, out);
+        run_handler(&c, rt, snapshot_open, out);
+        snapshot_open = false;
     }
+    if (snapshot_open)
+        genop_store_rollback(c.store);
     store_pool_release(app->pool, c.store);
     json_decref(body);
     if (c.authed)
@@ -286,7 +323,7 @@ void router_call(const genop_app *app, const genop_user *user, http_request *rq,
     if (ok) {
         c.store = store_pool_acquire(app->pool);
         c.body = rt->body ? body : NULL;
-        run_handler(&c, rt, out);
+        run_handler(&c, rt, false, out);
         store_pool_release(app->pool, c.store);
     }
     if (c.authed)

@@ -611,6 +611,17 @@ def run_token_tests(t, srv, pw, genop):
     c.bearer = token
     r = c.request("GET", "/api/v1/cases")
     t.ok(r.status == 200 and r.json.get("total", 0) >= 2, "a Bearer token authenticates", r)
+    # A token logs in within the read transaction of a case read, the
+    # worklist and the case list (router.c): the same answers as a session.
+    case_id = (r.json.get("items") or [{}])[0].get("id", 1)
+    r = c.request("GET", f"/api/v1/cases/{case_id}")
+    t.ok(r.status == 200 and r.json.get("id") == case_id and "evaluation" in r.json
+         and len((r.json.get("citizen", {}).get("cpr") or "").replace("-", "")) == 10,
+         "a Bearer token reads a case, the full CPR number for a visitator", r)
+    r = c.request("GET", "/api/v1/worklist")
+    t.ok(r.status == 200 and "items" in r.json, "a Bearer token reads the worklist", r)
+    r = c.request("GET", "/api/v1/cases/999999")
+    t.ok(r.status == 404, "a Bearer token gets 404 for a case that does not exist", r)
     c.bearer = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     r = c.request("GET", "/api/v1/cases")
     t.ok(r.status == 401, "a wrong Bearer token is 401", r)
@@ -628,6 +639,8 @@ def run_token_tests(t, srv, pw, genop):
     c.bearer = token
     r = c.request("GET", "/api/v1/cases")
     t.ok(r.status == 401, "a revoked token is 401 at once", r)
+    r = c.request("GET", f"/api/v1/cases/{case_id}")
+    t.ok(r.status == 401, "a revoked token reads no case", r)
     r = subprocess.run([genop, "token", "revoke", "--db", srv.db, token_id],
                        capture_output=True, text=True)
     t.ok(r.returncode == 1 and "ingen nøgle" in r.stderr, "revoking it again says there is none", r.stderr)
