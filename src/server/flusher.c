@@ -83,7 +83,7 @@ genop_err store_flusher_start(const char *db_path, unsigned interval_ms, flusher
     store_flusher *f = calloc(1, sizeof *f);
     if (!f)
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til databasens skrivetråd");
-    genop_store_options o = {GENOP_COMMIT_DURABLE, true};
+    genop_store_options o = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
     genop_err err = genop_store_open_sqlite_with(db_path, &o, &f->store, e);
     if (err) {
         free(f);

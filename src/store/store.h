@@ -282,7 +282,14 @@ typedef struct genop_store_options {
      * the database itself during a commit (SQLite: wal_autocheckpoint=0),
      * so no request waits for that. False for one-off commands. */
     bool flushed_by_owner;
+    /* genop_store_flush() on this handle starts the log over once it holds
+     * this many pages (0: GENOP_WAL_RESTART_PAGES), see store_sqlite.c. */
+    int wal_restart_pages;
 } genop_store_options;
+
+/* The log's length (in pages of 4 KB: 256 MB) past which a flush starts it
+ * over. */
+#define GENOP_WAL_RESTART_PAGES 65536
 
 /* Process-wide settings of the SQLite library, for a program to call once
  * at its start, before any handle is opened (later they cannot take

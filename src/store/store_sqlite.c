@@ -56,9 +56,6 @@
 
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_POLL_US 50
-/* A WAL of this many frames (pages; 4 KB each by default) is emptied by
- * the next flush (sqlite_flush). */
-#define WAL_RESTART_FRAMES 16384
 /* Up to this much of the database file is memory-mapped. */
 #define MMAP_BYTES 0LL
 
@@ -457,6 +454,7 @@ typedef struct sqlite_store {
     genop_store base;                  /* first: the handle callers hold */
     sqlite3 *db;
     sqlite3_stmt *stmts[ST_COUNT];     /* prepared on first use, owned */
+    int wal_restart_frames;            /* see sqlite_flush */
 } sqlite_store;
 
 static sqlite_store *handle(genop_store *s)
@@ -1116,7 +1114,7 @@ genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_err
 genop_err genop_store_open_sqlite_with(const char *path, const genop_store_options *o,
                                        genop_store **out, genop_error *e)
 {
-    static const genop_store_options defaults = {GENOP_COMMIT_DURABLE, false};
+    static const genop_store_options defaults = {.commit_mode = GENOP_COMMIT_DURABLE};
     if (o == NULL)
         o = &defaults;
     *out = NULL;
@@ -1131,6 +1129,8 @@ genop_err genop_store_open_sqlite_with(const char *path, const genop_store_optio
     if (st == NULL)
         return genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse");
     st->base.ops = &sqlite_ops;
+    st->wal_restart_frames = o->wal_restart_pages > 0 ? o->wal_restart_pages
+                                                      : GENOP_WAL_RESTART_PAGES;
 
     genop_err err = GENOP_OK;
     int rc = sqlite3_open_v2(path, &st->db,
@@ -1248,19 +1248,23 @@ static genop_err sqlite_begin_read(genop_store *s, genop_error *e)
  * writes that never pause, frames arrive while the checkpoint copies, so
  * that moment may never come and the WAL would grow without end (it did:
  * 13 GB while seeding the benchmark's database). So once the WAL holds
- * WAL_RESTART_FRAMES frames, the flusher also truncates it: that checkpoint
+ * wal_restart_frames frames (genop_store_options), the flusher also
+ * restarts it: that checkpoint
  * waits (through the busy handler) for the writer of the moment and for
  * readers of the WAL, holds new writers back while it copies what arrived
- * since the passive one, and empties the file. If it times out, the next
- * flush tries again. */
+ * since the passive one, and makes the next writer start the WAL over from
+ * its beginning. The file keeps its length (the next commits overwrite it
+ * rather than make it longer, which would cost each sync a change of the
+ * file's size too), so the WAL stays near that length. If it times out,
+ * the next flush tries again. */
 static genop_err sqlite_flush(genop_store *s, genop_error *e)
 {
     sqlite_store *st = handle(s);
     int log_frames = 0;
     int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log_frames,
                                        NULL);
-    if (rc == SQLITE_OK && log_frames >= WAL_RESTART_FRAMES)
-        rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc == SQLITE_OK && log_frames >= st->wal_restart_frames)
+        rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
     if (rc == SQLITE_OK || rc == SQLITE_BUSY)
         return GENOP_OK;
     return db_fail(st, rc, "skrive databasens log til disken", e);

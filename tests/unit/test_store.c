@@ -1237,7 +1237,7 @@ static void copy_file(const char *from, const char *to)
 static void test_read_snapshot_logged_commit_and_flush(void **state)
 {
     fixture *f = *state;
-    genop_store_options logged = {GENOP_COMMIT_LOGGED, true};
+    genop_store_options logged = {.commit_mode = GENOP_COMMIT_LOGGED, .flushed_by_owner = true};
     genop_store *writer = NULL;
     must(genop_store_open_sqlite_with(f->path, &logged, &writer, e));
     int64_t first = add_citizen(writer, A, "0105401234", "Karen Hansen");
@@ -1266,46 +1266,100 @@ static void test_read_snapshot_logged_commit_and_flush(void **state)
     genop_store_close(writer);
 }
 
-/* The size of the file at path in bytes (0 if it does not exist). */
-static long file_size(const char *path)
+/* The frames in the WAL of db, as a passive checkpoint (made here)
+ * counts them. */
+static int wal_frames(sqlite3 *db)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fclose(f);
-    return n;
+    int frames = -1;
+    assert_int_equal(sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, &frames,
+                                               NULL), SQLITE_OK);
+    return frames;
 }
 
-/* A flush leaves a long WAL empty: a passive checkpoint alone copies it
- * but leaves the file as long as it was (only a writer starts it over),
- * and under writes without a pause it would grow without end. A short
- * WAL is left to the passive checkpoint. */
-static void test_flush_truncates_a_long_wal(void **state)
+/* Holds the write lock of the database at path for a moment: begins a
+ * write, signals `begun`, waits 200 ms and commits one more row. */
+typedef struct late_writer {
+    const char *path;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool begun;
+    int rc;
+} late_writer;
+
+static void *write_late(void *arg)
+{
+    late_writer *w = arg;
+    sqlite3 *db = NULL;
+    w->rc = sqlite3_open_v2(w->path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (w->rc == SQLITE_OK)
+        w->rc = sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; BEGIN IMMEDIATE;"
+                             " INSERT INTO scratch VALUES (randomblob(3000));", NULL, NULL, NULL);
+    pthread_mutex_lock(&w->lock);
+    w->begun = true;
+    pthread_cond_signal(&w->cond);
+    pthread_mutex_unlock(&w->lock);
+    sleep_ms(200);
+    if (w->rc == SQLITE_OK)
+        w->rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(db);
+    return NULL;
+}
+
+/* A flush starts a long WAL over even when a commit lands while it
+ * copies: a passive checkpoint alone copies the frames there were, but
+ * the log can start over only when a writer finds all of its frames
+ * copied, and under writes without a pause that never happens, so the WAL
+ * would grow without end (it did). A short WAL is left to the passive
+ * checkpoint and the next writer. */
+static void test_flush_restarts_a_long_wal(void **state)
 {
     fixture *f = *state;
-    genop_store_options owned = {GENOP_COMMIT_DURABLE, true};
+    genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true,
+                                 .wal_restart_pages = 1000};
     genop_store *flusher = NULL;
     must(genop_store_open_sqlite_with(f->path, &owned, &flusher, e));
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
-                                  "INSERT INTO scratch VALUES (randomblob(1000));",
-                                  NULL, NULL, NULL), SQLITE_OK);
-    char wal[320];
-    snprintf(wal, sizeof wal, "%s-wal", f->path);
-    must(genop_store_flush(flusher, e));
-    assert_true(file_size(wal) > 0);               /* short: copied, not emptied */
-    /* ~18,000 pages, more than a flush lets the WAL keep. */
-    assert_int_equal(sqlite3_exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
-                                  " FROM n WHERE i < 18000)"
+                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                  " FROM n WHERE i < 1500)"
                                   " INSERT INTO scratch SELECT randomblob(3000) FROM n;",
                                   NULL, NULL, NULL), SQLITE_OK);
-    assert_true(file_size(wal) > 64L * 1024 * 1024);
+    /* (Its length tells; counting its frames would checkpoint it.) */
+    char wal[320];
+    snprintf(wal, sizeof wal, "%s-wal", f->path);
+    FILE *wf = fopen(wal, "rb");
+    assert_non_null(wf);
+    fseek(wf, 0, SEEK_END);
+    assert_true(ftell(wf) > 1000L * 4096);
+    fclose(wf);
+
+    /* Another connection holds the write lock while the flush begins and
+     * commits a row after the passive checkpoint has copied. */
+    late_writer w = {.path = f->path};
+    pthread_mutex_init(&w.lock, NULL);
+    pthread_cond_init(&w.cond, NULL);
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, write_late, &w), 0);
+    pthread_mutex_lock(&w.lock);
+    while (!w.begun)
+        pthread_cond_wait(&w.cond, &w.lock);
+    pthread_mutex_unlock(&w.lock);
     must(genop_store_flush(flusher, e));
-    assert_int_equal(file_size(wal), 0);
-    assert_int_equal(raw_int(db, "SELECT count(*) FROM scratch"), 18001);
+    pthread_join(th, NULL);
+    assert_int_equal(w.rc, SQLITE_OK);
+
+    /* The next write starts the WAL over: it holds that write alone. */
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO scratch VALUES (1)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_true(wal_frames(db) < 10);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM scratch"), 1502);
+
+    /* A short WAL: the flush copies it and leaves it as it is. */
+    must(genop_store_flush(flusher, e));
+    assert_true(wal_frames(db) > 0);
+    pthread_cond_destroy(&w.cond);
+    pthread_mutex_destroy(&w.lock);
     sqlite3_close(db);
     genop_store_close(flusher);
 }
@@ -1468,7 +1522,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_flush_truncates_a_long_wal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flush_restarts_a_long_wal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_snapshot_logged_commit_and_flush, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_first_open, setup, teardown),
