@@ -21,8 +21,9 @@
 #include "store.h"
 
 #define APP_STANDARDS_MAX 16
-/* How often the flusher imports the journal of reads and folds the
- * database's log into it (flusher.h, read_journal.h). */
+/* How often the flusher syncs the journal of reads (importing it every
+ * READ_JOURNAL_IMPORT_MS) and folds the database's log into the database
+ * (flusher.h, read_journal.h). */
 #define APP_FLUSH_INTERVAL_MS 100
 
 typedef struct genop_app {

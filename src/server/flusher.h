@@ -1,7 +1,8 @@
 /*
  * flusher.h - the server's background flush of the database: every
- * interval, first the owner's hook (the app imports the journal of reads,
- * read_journal.h), then genop_store_flush() on a store handle of its own,
+ * interval, first the owner's hook (the app syncs or imports the journal
+ * of reads, read_journal.h), then genop_store_flush() on a store handle of
+ * its own,
  * so that the database's log (SQLite's WAL) is folded into the database
  * by this thread instead of during some request's commit (and commits
  * made with GENOP_COMMIT_LOGGED, if any, reach the disk within the
