@@ -252,15 +252,21 @@ static bool begin_snapshot(api_ctx *c, bool *open, http_reply *out)
 }
 
 /* Runs the route's handler, which must answer; a snapshot route's handler
- * runs in a read transaction, ended here (nothing was written). */
-static void run_handler(api_ctx *c, const route *rt, bool snapshot_open, http_reply *out)
+ * runs in a read transaction (*open; the caller ends it). */
+static void run_handler(api_ctx *c, const route *rt, bool *open, http_reply *out)
 {
-    if (!rt->snapshot || begin_snapshot(c, &snapshot_open, out))
+    if (!rt->snapshot || begin_snapshot(c, open, out))
         rt->handler(c, out);
-    if (snapshot_open)
-        genop_store_rollback(c->store);
     if (!out->status)       /* a handler must answer; never send status 0 */
         problem_internal(out, rt->pattern, NULL);
+}
+
+/* Ends the read transaction of a snapshot route, if one is open (nothing
+ * was written). */
+static void end_snapshot(api_ctx *c, bool open)
+{
+    if (open)
+        genop_store_rollback(c->store);
 }
 
 /* A snapshot route logs in within its read transaction, so a request is
@@ -282,16 +288,13 @@ void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
     c.today = genop_date_in_denmark(c.now);
     c.store = store_pool_acquire(app->pool);
     json_t *body = NULL;
-    bool snapshot_open = false;
-    if (logs_in_within_snapshot(&c, rt) && !begin_snapshot(&c, &snapshot_open, out)) {
-        /* answered */
-    } else if (authorize(&c, rt, out) && read_body(&c, rt, &body, out)) {
+    bool open = false;
+    if ((!logs_in_within_snapshot(&c, rt) || begin_snapshot(&c, &open, out)) &&
+        authorize(&c, rt, out) && read_body(&c, rt, &body, out)) {
         c.body = body;
-        run_handler(&c, rt, snapshot_open, out);
-        snapshot_open = false;
+        run_handler(&c, rt, &open, out);
     }
-    if (snapshot_open)
-        genop_store_rollback(c.store);
+    end_snapshot(&c, open);
     store_pool_release(app->pool, c.store);
     json_decref(body);
     if (c.authed)
@@ -323,7 +326,9 @@ void router_call(const genop_app *app, const genop_user *user, http_request *rq,
     if (ok) {
         c.store = store_pool_acquire(app->pool);
         c.body = rt->body ? body : NULL;
-        run_handler(&c, rt, false, out);
+        bool open = false;
+        run_handler(&c, rt, &open, out);
+        end_snapshot(&c, open);
         store_pool_release(app->pool, c.store);
     }
     if (c.authed)

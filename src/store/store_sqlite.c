@@ -454,7 +454,7 @@ typedef struct sqlite_store {
     genop_store base;                  /* first: the handle callers hold */
     sqlite3 *db;
     sqlite3_stmt *stmts[ST_COUNT];     /* prepared on first use, owned */
-    int wal_restart_frames;            /* see sqlite_flush */
+    int wal_restart_pages;             /* see sqlite_flush */
 } sqlite_store;
 
 static sqlite_store *handle(genop_store *s)
@@ -1129,8 +1129,8 @@ genop_err genop_store_open_sqlite_with(const char *path, const genop_store_optio
     if (st == NULL)
         return genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse");
     st->base.ops = &sqlite_ops;
-    st->wal_restart_frames = o->wal_restart_pages > 0 ? o->wal_restart_pages
-                                                      : GENOP_WAL_RESTART_PAGES;
+    st->wal_restart_pages = o->wal_restart_pages > 0 ? o->wal_restart_pages
+                                                     : GENOP_WAL_RESTART_PAGES;
 
     genop_err err = GENOP_OK;
     int rc = sqlite3_open_v2(path, &st->db,
@@ -1248,12 +1248,11 @@ static genop_err sqlite_begin_read(genop_store *s, genop_error *e)
  * writes that never pause, frames arrive while the checkpoint copies, so
  * that moment may never come and the WAL would grow without end (it did:
  * 13 GB while seeding the benchmark's database). So once the WAL holds
- * wal_restart_frames frames (genop_store_options), the flusher also
- * restarts it: that checkpoint
- * waits (through the busy handler) for the writer of the moment and for
- * readers of the WAL, holds new writers back while it copies what arrived
- * since the passive one, and makes the next writer start the WAL over from
- * its beginning. The file keeps its length (the next commits overwrite it
+ * wal_restart_pages frames (genop_store_options), the flusher also
+ * restarts it: that checkpoint waits (through the busy handler) for the
+ * writer of the moment and for readers of the WAL, holds new writers back
+ * while it copies what arrived since the passive one, and makes the next
+ * writer start the WAL over from its beginning. The file keeps its length (the next commits overwrite it
  * rather than make it longer, which would cost each sync a change of the
  * file's size too), so the WAL stays near that length. If it times out,
  * the next flush tries again. */
@@ -1263,7 +1262,7 @@ static genop_err sqlite_flush(genop_store *s, genop_error *e)
     int log_frames = 0;
     int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log_frames,
                                        NULL);
-    if (rc == SQLITE_OK && log_frames >= st->wal_restart_frames)
+    if (rc == SQLITE_OK && log_frames >= st->wal_restart_pages)
         rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
     if (rc == SQLITE_OK || rc == SQLITE_BUSY)
         return GENOP_OK;
