@@ -119,14 +119,48 @@ static size_t logged(const fixture *f, genop_list *l)
 }
 
 /* Writes a journal file as a process that died would have left it. */
-static void leave_file(const fixture *f, const char *suffix, const char *text)
+/* Leaves the n bytes at data as the journal file DB-reads.SUFFIX. */
+static void leave_bytes(const fixture *f, const char *suffix, const char *data, size_t n)
 {
     char path[160];
     snprintf(path, sizeof path, "%s" READ_JOURNAL_SUFFIX "%s", f->db, suffix);
     FILE *out = fopen(path, "w");
     assert_non_null(out);
-    fputs(text, out);
+    assert_int_equal(fwrite(data, 1, n, out), n);
     fclose(out);
+}
+
+static void leave_file(const fixture *f, const char *suffix, const char *text)
+{
+    leave_bytes(f, suffix, text, strlen(text));
+}
+
+/* A file is made at its full size, its text followed by NUL bytes. If a
+ * crash put a later page of it on the disk but not an earlier one, text
+ * stands after a NUL: the text before it is imported, what follows is
+ * not (it cannot be told from garbage), and the file is kept. */
+static void test_text_after_the_end(void **state)
+{
+    fixture *f = *state;
+    char data[1024];
+    memset(data, 0, sizeof data);
+    int n = snprintf(data, sizeof data,
+                     "genop-read-journal 1 " BATCH "\n"
+                     "2026-03-01T10:00:00.000Z\t%ld\tvis.aalborg\taalborg\t%ld\t1\tcase.read\tx\n",
+                     (long)f->user, (long)f->citizen);
+    snprintf(data + n + 100, sizeof data - (size_t)n - 100,
+             "2026-03-01T10:00:05.000Z\t%ld\tvis.aalborg\taalborg\t%ld\t2\tcase.read\tx\n",
+             (long)f->user, (long)f->citizen);
+    leave_bytes(f, "GGGGGG", data, sizeof data);
+
+    read_journal *j;
+    must(read_journal_open(f->db, &j, e));
+    genop_list l;
+    assert_int_equal(logged(f, &l), 1);
+    assert_int_equal(((genop_access_entry *)l.items)[0].case_id, 1);
+    genop_store_free_list(&l);
+    assert_int_equal(files_with(f, "GGGGGG.unreadable"), 1);
+    read_journal_close(j);
 }
 
 static void test_rows_land_once_with_their_text(void **state)
@@ -319,6 +353,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_rows_land_once_with_their_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dead_process_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_after_the_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads_lose_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
