@@ -38,12 +38,15 @@
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 
+typedef struct sync_counter sync_counter;
+
 typedef struct fixture {
     char dir[256];
     char path[300];
     genop_store *s;
     int64_t user_a;                /* "vis.aalborg", a visitator of A */
     int64_t user_b;                /* "vis.nyborg", a visitator of B */
+    sync_counter *syncs;           /* a test's VFS, owned; teardown removes it */
 } fixture;
 
 /* Expects call to fail with code; its message is left in *errp. */
@@ -110,10 +113,13 @@ static int setup(void **state)
 }
 
 /* Removes the database and its -wal and -shm files, then the directory. */
+static void sync_counter_remove(sync_counter *c);
+
 static int teardown(void **state)
 {
     fixture *f = *state;
     genop_store_close(f->s);
+    sync_counter_remove(f->syncs);
     DIR *d = opendir(f->dir);
     if (d) {
         struct dirent *ent;
@@ -1364,6 +1370,117 @@ static void test_flush_restarts_a_long_wal(void **state)
     genop_store_close(flusher);
 }
 
+/* A VFS that counts the syncs of main database files and passes every
+ * call on to the default VFS: opened files keep the default's file object
+ * and methods, but for xSync, which counts first. Registered as the
+ * default for one test, then unregistered. */
+struct sync_counter {
+    sqlite3_io_methods methods;        /* first: file->pMethods points here */
+    const sqlite3_io_methods *real;
+    sqlite3_vfs vfs;
+    sqlite3_vfs *base;
+    int main_db_syncs;
+};
+
+static int counted_sync(sqlite3_file *file, int flags)
+{
+    sync_counter *c = (sync_counter *)(void *)file->pMethods;
+    c->main_db_syncs++;
+    return c->real->xSync(file, flags);
+}
+
+static int counting_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
+                         int *out_flags)
+{
+    sync_counter *c = vfs->pAppData;
+    int rc = c->base->xOpen(c->base, name, file, flags, out_flags);
+    if (rc != SQLITE_OK || !(flags & SQLITE_OPEN_MAIN_DB) || file->pMethods == NULL)
+        return rc;
+    if (c->real == NULL) {
+        c->real = file->pMethods;
+        c->methods = *file->pMethods;
+        c->methods.xSync = counted_sync;
+    }
+    assert_ptr_equal(file->pMethods, c->real);
+    file->pMethods = &c->methods;
+    return rc;
+}
+
+/* Makes a sync counter the default VFS; the caller removes it with
+ * sync_counter_remove(). */
+static sync_counter *sync_counter_add(void)
+{
+    sync_counter *c = calloc(1, sizeof *c);
+    assert_non_null(c);
+    c->base = sqlite3_vfs_find(NULL);
+    assert_non_null(c->base);
+    c->vfs = *c->base;
+    c->vfs.zName = "genop-test-sync-counter";
+    c->vfs.pAppData = c;
+    c->vfs.xOpen = counting_open;
+    c->vfs.pNext = NULL;
+    if (sqlite3_vfs_register(&c->vfs, 1) != SQLITE_OK) {
+        free(c);
+        fail_msg("could not register the sync counter");
+    }
+    return c;
+}
+
+/* Makes the VFS before c the default again and frees c (NULL is allowed).
+ * Every connection opened through c must be closed. */
+static void sync_counter_remove(sync_counter *c)
+{
+    if (c == NULL)
+        return;
+    sqlite3_vfs_unregister(&c->vfs);
+    sqlite3_vfs_register(c->base, 1);
+    free(c);
+}
+
+/* A flush whose checkpoint copies part of the WAL (a reader still needs
+ * the rest) syncs the database file itself: SQLite syncs it only in a
+ * checkpoint that copies the last frame, and under steady writes the
+ * flusher's rarely does, so the copied pages waited unsynced until the
+ * restart, which then held writers back for ~250 ms (README). A flush
+ * with nothing new copied does not sync again. */
+static void test_flush_syncs_a_partial_copy(void **state)
+{
+    fixture *f = *state;
+    sync_counter *c = f->syncs = sync_counter_add();
+    genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
+    genop_store *flusher = NULL;
+    must(genop_store_open_sqlite_with(f->path, &owned, &flusher, e));
+    sqlite3 *writer = NULL, *reader = NULL;
+    assert_int_equal(sqlite3_open_v2(f->path, &writer, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(f->path, &reader, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    raw_exec(writer, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
+                     " INSERT INTO scratch VALUES (randomblob(20000));");
+    /* The reader's snapshot ends before the second insert. */
+    raw_exec(reader, "BEGIN");
+    assert_int_equal(raw_int(reader, "SELECT count(*) FROM scratch"), 1);
+    raw_exec(writer, "INSERT INTO scratch VALUES (randomblob(20000))");
+
+    int before = c->main_db_syncs;
+    must(genop_store_flush(flusher, e));
+    assert_int_equal(c->main_db_syncs, before + 1);
+    must(genop_store_flush(flusher, e));                /* nothing new */
+    assert_int_equal(c->main_db_syncs, before + 1);
+
+    /* With the reader gone, the rest is copied and synced (by SQLite, and
+     * again by the flush, which cannot tell), once. */
+    raw_exec(reader, "COMMIT");
+    must(genop_store_flush(flusher, e));
+    int after = c->main_db_syncs;
+    assert_true(after >= before + 2);
+    must(genop_store_flush(flusher, e));
+    assert_int_equal(c->main_db_syncs, after);
+    assert_int_equal(raw_int(reader, "SELECT count(*) FROM scratch"), 2);
+
+    sqlite3_close(reader);
+    sqlite3_close(writer);
+    genop_store_close(flusher);
+}
+
 /* Opens (and so creates and migrates) a store, from a thread. */
 typedef struct opener {
     const char *path;
@@ -1523,6 +1640,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bounded_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flush_restarts_a_long_wal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flush_syncs_a_partial_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_snapshot_logged_commit_and_flush, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_first_open, setup, teardown),
