@@ -25,7 +25,8 @@ static const char usage[] =
     "  --db FIL              databasefilen (standard: genop.db)\n"
     "  --listen ADR:PORT     adressen, der lyttes på (standard: 127.0.0.1:8086;\n"
     "                        IPv6 skrives [::1]:8086)\n"
-    "  --threads N           antal arbejdstråde og databaseforbindelser (standard: 4)\n"
+    "  --threads N           antal arbejdstråde og databaseforbindelser (standard: en\n"
+    "                        pr. processor, mindst 2)\n"
     "  --secure-cookies      marker sessionscookien Secure (når TLS afsluttes foran\n"
     "                        genop, fx i en reverse proxy)\n"
     "  --log                 skriv én linje pr. forespørgsel på standard error\n"
@@ -115,8 +116,7 @@ static int run(int argc, char **argv)
         return CLI_OK;
     }
     char addr[256];
-    genop_server_config cfg = {.db_path = "genop.db", .threads = GENOP_SERVER_THREADS_DEFAULT,
-                               .on_ready = on_ready};
+    genop_server_config cfg = {.db_path = "genop.db", .on_ready = on_ready};
     int rc = parse_opts(argc, argv, &cfg, addr, sizeof addr);
     if (rc)
         return rc;

@@ -19,6 +19,7 @@
  * left as it is: the process is about to exit, and unblocking a second
  * SIGTERM now would kill it before it could return its status.
  */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "server.h"
 
 #include <arpa/inet.h>
@@ -28,6 +29,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +91,16 @@ static void wait_for_stop(const sigset_t *stop)
         ;
 }
 
+unsigned genop_server_default_threads(void)
+{
+    cpu_set_t cpus;
+    long n = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus)
+                                                           : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < GENOP_SERVER_THREADS_MIN)
+        return GENOP_SERVER_THREADS_MIN;
+    return n > GENOP_SERVER_THREADS_MAX ? GENOP_SERVER_THREADS_MAX : (unsigned)n;
+}
+
 genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
 {
     sigset_t stop, blocked;
@@ -99,7 +111,7 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
     sigaddset(&blocked, SIGPIPE);   /* a client that hangs up is no reason to die */
     pthread_sigmask(SIG_BLOCK, &blocked, NULL);
 
-    unsigned threads = cfg->threads ? cfg->threads : GENOP_SERVER_THREADS_DEFAULT;
+    unsigned threads = cfg->threads ? cfg->threads : genop_server_default_threads();
     genop_app app;
     memset(&app, 0, sizeof app);
     app.secure_cookies = cfg->secure_cookies;

@@ -18,14 +18,15 @@
 
 #include "error.h"
 
-#define GENOP_SERVER_THREADS_DEFAULT 4
+#define GENOP_SERVER_THREADS_MIN 2
 #define GENOP_SERVER_THREADS_MAX 64
 
 typedef struct genop_server_config {
     const char *db_path;        /* the SQLite file; created and migrated if new */
     const char *listen_addr;    /* numeric IPv4/IPv6 address or "localhost" */
     uint16_t port;
-    unsigned threads;           /* worker threads = store handles; 0: default */
+    unsigned threads;           /* worker threads = store handles; 0: the default
+                                 * (genop_server_default_threads()) */
     bool secure_cookies;        /* mark the session cookie Secure (TLS in front) */
     bool log_requests;          /* one escaped line per request on stderr */
     const char *web_dir;        /* the web app's files; NULL: the compiled-in web/ */
@@ -33,6 +34,16 @@ typedef struct genop_server_config {
     void (*on_ready)(void *arg, const char *url);
     void *on_ready_arg;
 } genop_server_config;
+
+/* The worker threads of a server whose config names none: one for each
+ * processor the process may run on (its CPU affinity), at least
+ * GENOP_SERVER_THREADS_MIN and at most GENOP_SERVER_THREADS_MAX. More
+ * threads than processors made case reads slower, not faster: the threads
+ * queue for SQLite's shared-memory lock and are switched out while they
+ * hold it (README, "The API under load"). A durable write keeps its
+ * thread waiting for the disk, so writes per second grow with the count;
+ * the minimum keeps one thread free while another waits. */
+unsigned genop_server_default_threads(void);
 
 /* Runs the server until SIGTERM or SIGINT. Returns GENOP_OK after a clean
  * stop, or an error (with a Danish message in *e) if it could not start:
