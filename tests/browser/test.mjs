@@ -1274,9 +1274,13 @@ async function testCaseWalk() {
   }
 
   // Registers one event through its button and form; fill() types into
-  // the open form. Returns whether the page registered it.
+  // the open form. Returns whether the page registered it: one more event
+  // in the timeline, and one more of its type on its date (two sessions
+  // may share a day: the walks' dates fall back to the last workday).
   async function register(page, type, title, fill, date) {
+    const onDate = `#timeline > li.event-${type} time[datetime="${date}"]`;
     const before = await page.locator('#timeline > li').count();
+    const beforeOnDate = await page.locator(onDate).count();
     await page.click(`button[data-action="${type}"]`);
     await page.waitForSelector(`#form-${type}`);
     await fill();
@@ -1289,9 +1293,11 @@ async function testCaseWalk() {
       ? await page.locator('.action-form').innerText() : '';
     const flash = await text(page, '#case-flash');
     const after = await page.locator('#timeline > li').count();
-    const inTimeline = await page.locator(`#timeline > li.event-${type} time[datetime="${date}"]`).count();
-    return ok(!refused && flash === `Registreret: ${title}.` && after === before + 1 && inTimeline === 1,
-      `registered through the form: ${title} ${daDate(date)} (in the timeline)`, { refused, flash, before, after, inTimeline });
+    const onDateAfter = await page.locator(onDate).count();
+    return ok(!refused && flash === `Registreret: ${title}.` && after === before + 1 &&
+      onDateAfter === beforeOnDate + 1,
+    `registered through the form: ${title} ${daDate(date)} (in the timeline)`,
+    { refused, flash, before, after, beforeOnDate, onDateAfter });
   }
   const typeDate = (page, sel, iso) => page.fill(sel, daDate(iso));
   async function session(page, date, outcome, minutes) {
