@@ -32,15 +32,16 @@
 #
 # Settings (environment): BENCH_API_CASES (100000), BENCH_API_SECONDS (10),
 # BENCH_API_CONNECTIONS (32), BENCH_API_THREADS (genop serve's default: one
-# per processor this script may run on, at least 2).
+# per processor this script may run on, 2 to 16).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: bench/api.sh BENCH_BUILD}" && pwd)
 cases=${BENCH_API_CASES:-100000}
 secs=${BENCH_API_SECONDS:-10}
 conns=${BENCH_API_CONNECTIONS:-32}
-threads=${BENCH_API_THREADS:-$(nproc)}
+threads=${BENCH_API_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)}
 [ "$threads" -ge 2 ] || threads=2
+[ -n "${BENCH_API_THREADS:-}" ] || [ "$threads" -le 16 ] || threads=16
 VERSION=4
 seed=$build/bench/api-seed-v$VERSION-$cases.db
 

@@ -26,7 +26,7 @@ static const char usage[] =
     "  --listen ADR:PORT     adressen, der lyttes på (standard: 127.0.0.1:8086;\n"
     "                        IPv6 skrives [::1]:8086)\n"
     "  --threads N           antal arbejdstråde og databaseforbindelser (standard: en\n"
-    "                        pr. processor, mindst 2)\n"
+    "                        pr. processor, mindst 2 og højst 16)\n"
     "  --secure-cookies      marker sessionscookien Secure (når TLS afsluttes foran\n"
     "                        genop, fx i en reverse proxy)\n"
     "  --log                 skriv én linje pr. forespørgsel på standard error\n"

@@ -91,14 +91,23 @@ static void wait_for_stop(const sigset_t *stop)
         ;
 }
 
+/* The processors this process may run on. */
+static long usable_processors(void)
+{
+#ifdef CPU_COUNT
+    cpu_set_t cpus;
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0)
+        return CPU_COUNT(&cpus);
+#endif
+    return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 unsigned genop_server_default_threads(void)
 {
-    cpu_set_t cpus;
-    long n = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus)
-                                                           : sysconf(_SC_NPROCESSORS_ONLN);
+    long n = usable_processors();
     if (n < GENOP_SERVER_THREADS_MIN)
         return GENOP_SERVER_THREADS_MIN;
-    return n > GENOP_SERVER_THREADS_MAX ? GENOP_SERVER_THREADS_MAX : (unsigned)n;
+    return n > GENOP_SERVER_THREADS_DEFAULT_MAX ? GENOP_SERVER_THREADS_DEFAULT_MAX : (unsigned)n;
 }
 
 genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)

@@ -20,6 +20,11 @@
 
 #define GENOP_SERVER_THREADS_MIN 2
 #define GENOP_SERVER_THREADS_MAX 64
+/* The most genop_server_default_threads() picks: each thread is a
+ * database connection with a page cache of up to 64 MB, and a container
+ * may be allowed all of a large machine's processors but a share of
+ * their time. More can be asked for with --threads. */
+#define GENOP_SERVER_THREADS_DEFAULT_MAX 16
 
 typedef struct genop_server_config {
     const char *db_path;        /* the SQLite file; created and migrated if new */
@@ -36,8 +41,9 @@ typedef struct genop_server_config {
 } genop_server_config;
 
 /* The worker threads of a server whose config names none: one for each
- * processor the process may run on (its CPU affinity), at least
- * GENOP_SERVER_THREADS_MIN and at most GENOP_SERVER_THREADS_MAX. More
+ * processor the process may run on (its CPU affinity where the system
+ * tells it, else the processors online), at least GENOP_SERVER_THREADS_MIN
+ * and at most GENOP_SERVER_THREADS_DEFAULT_MAX. More
  * threads than processors made case reads slower, not faster: the threads
  * queue for SQLite's shared-memory lock and are switched out while they
  * hold it (README, "The API under load"). A durable write keeps its

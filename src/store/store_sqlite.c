@@ -6,15 +6,17 @@
  * - A handle is one sqlite3 connection, opened with WAL, synchronous=FULL
  *   (every COMMIT is on disk before it returns, so nothing acknowledged is
  *   lost in a crash; GENOP_COMMIT_LOGGED handles use NORMAL, see store.h),
- *   foreign keys on, the file memory-mapped (MMAP_BYTES: pages are read
- *   without a system call or a copy each), and a busy handler so the
+ *   foreign keys on, the file not memory-mapped (MMAP_BYTES: in WAL mode
+ *   SQLite unmaps it whenever another connection has committed, and the
+ *   pages fault in again, see the README), and a busy handler so the
  *   handles of several server threads share one file: readers never wait,
  *   a writer polls for the one before it every BUSY_POLL_US, for up to
  *   BUSY_TIMEOUT_MS. (SQLite's own busy timeout sleeps 1, 2, 5 ... 100 ms
  *   between tries, so a writer slept on long after the lock was free:
  *   write latencies of a second under load.)
- * - genop_store_flush() is a passive checkpoint: it syncs the log (WAL)
- *   and copies it into the database beside readers and writers.
+ * - genop_store_flush() is a passive checkpoint: it syncs the log (WAL),
+ *   copies it into the database beside readers and writers, and syncs
+ *   the database file; past a length it starts the log over (sqlite_flush).
  * - The schema is built by numbered migrations (the `migrations` table
  *   below), each applied once, in order, in its own transaction, and
  *   recorded in PRAGMA user_version. A database newer than this code is
@@ -56,7 +58,8 @@
 
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_POLL_US 50
-/* Up to this much of the database file is memory-mapped. */
+/* Up to this much of the database file is memory-mapped: none (see the
+ * top of this file). */
 #define MMAP_BYTES 0LL
 
 /* "now" as the store writes timestamps: UTC with milliseconds. */
@@ -1240,7 +1243,7 @@ static genop_err sqlite_begin_read(genop_store *s, genop_error *e)
 }
 
 /* Makes the pages a passive checkpoint copied into the database file
- * durable, when it copied any since the last call. SQLite syncs the file
+ * durable, when it copied any since the last sync. SQLite syncs the file
  * only in a checkpoint that copies the very last frame, which under
  * steady writes is rarely the flusher's (frames arrive while it copies):
  * the copied pages then stayed unsynced for a whole turn of the log, and
@@ -1250,20 +1253,23 @@ static genop_err sqlite_begin_read(genop_store *s, genop_error *e)
  * back. (The counts SQLite returns are of the checkpoint's own snapshot of
  * the log, so they do not tell whether it synced: a commit after the
  * snapshot stops it, even when every counted frame was copied.) */
-static int sync_copied(sqlite_store *st, int log_frames, int copied_frames)
+static genop_err sync_copied(sqlite_store *st, int log_frames, int copied_frames,
+                             genop_error *e)
 {
-    if (copied_frames <= 0 ||
-        (log_frames == st->synced_log_frames && copied_frames == st->synced_copied_frames))
-        return SQLITE_OK;
+    bool nothing_new = copied_frames == st->synced_copied_frames &&
+                       log_frames >= st->synced_log_frames;   /* the same turn of the log */
+    if (copied_frames <= 0 || nothing_new)
+        return GENOP_OK;
     sqlite3_file *file = NULL;
     int rc = sqlite3_file_control(st->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
     if (rc == SQLITE_OK && file && file->pMethods)
         rc = file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
-    if (rc == SQLITE_OK) {
-        st->synced_log_frames = log_frames;
-        st->synced_copied_frames = copied_frames;
-    }
-    return rc;
+    if (rc != SQLITE_OK)
+        return genop_fail(e, GENOP_EIO, "databasen: databasefilen kunne ikke skrives til "
+                          "disken: %s", sqlite3_errstr(rc));
+    st->synced_log_frames = log_frames;
+    st->synced_copied_frames = copied_frames;
+    return GENOP_OK;
 }
 
 /* A passive checkpoint syncs the WAL before it copies pages from it (with
@@ -1286,7 +1292,6 @@ static int sync_copied(sqlite_store *st, int log_frames, int copied_frames)
  * rather than make it longer, which would cost each sync a change of the
  * file's size too), so the WAL stays near that length. If it times out,
  * the next flush tries again. */
-
 static genop_err sqlite_flush(genop_store *s, genop_error *e)
 {
     sqlite_store *st = handle(s);
@@ -1294,10 +1299,16 @@ static genop_err sqlite_flush(genop_store *s, genop_error *e)
     int copied_frames = 0;
     int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log_frames,
                                        &copied_frames);
-    if (rc == SQLITE_OK)
-        rc = sync_copied(st, log_frames, copied_frames);
-    if (rc == SQLITE_OK && log_frames >= st->wal_restart_pages)
+    if (rc == SQLITE_OK) {
+        genop_err err = sync_copied(st, log_frames, copied_frames, e);
+        if (err)
+            return err;
+    }
+    if (rc == SQLITE_OK && log_frames >= st->wal_restart_pages) {
         rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+        if (rc == SQLITE_OK)      /* the next turn of the log counts from 0 */
+            st->synced_log_frames = st->synced_copied_frames = 0;
+    }
     if (rc == SQLITE_OK || rc == SQLITE_BUSY)
         return GENOP_OK;
     return db_fail(st, rc, "skrive databasens log til disken", e);

@@ -112,9 +112,9 @@ static int setup(void **state)
     return 0;
 }
 
-/* Removes the database and its -wal and -shm files, then the directory. */
 static void sync_counter_remove(sync_counter *c);
 
+/* Removes the database and its -wal and -shm files, then the directory. */
 static int teardown(void **state)
 {
     fixture *f = *state;
@@ -1380,6 +1380,7 @@ struct sync_counter {
     sqlite3_vfs vfs;
     sqlite3_vfs *base;
     int main_db_syncs;
+    int other_methods;                 /* main files the shim could not count */
 };
 
 static int counted_sync(sqlite3_file *file, int flags)
@@ -1401,7 +1402,10 @@ static int counting_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file,
         c->methods = *file->pMethods;
         c->methods.xSync = counted_sync;
     }
-    assert_ptr_equal(file->pMethods, c->real);
+    if (file->pMethods != c->real) {   /* (no assert here: inside SQLite's call) */
+        c->other_methods++;
+        return rc;
+    }
     file->pMethods = &c->methods;
     return rc;
 }
@@ -1467,7 +1471,8 @@ static void test_flush_syncs_a_partial_copy(void **state)
     assert_int_equal(c->main_db_syncs, before + 1);
 
     /* With the reader gone, the rest is copied and synced (by SQLite, and
-     * again by the flush, which cannot tell), once. */
+     * again by the flush, which cannot tell); a flush after that, with
+     * nothing new, syncs nothing. */
     raw_exec(reader, "COMMIT");
     must(genop_store_flush(flusher, e));
     int after = c->main_db_syncs;
@@ -1475,6 +1480,7 @@ static void test_flush_syncs_a_partial_copy(void **state)
     must(genop_store_flush(flusher, e));
     assert_int_equal(c->main_db_syncs, after);
     assert_int_equal(raw_int(reader, "SELECT count(*) FROM scratch"), 2);
+    assert_int_equal(c->other_methods, 0);
 
     sqlite3_close(reader);
     sqlite3_close(writer);
