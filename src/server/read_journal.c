@@ -179,6 +179,16 @@ static genop_err list_push(segment_list *l, const segment *seg, genop_error *e)
     return GENOP_OK;
 }
 
+/* Drops the first k segments of l (already moved or closed by the
+ * caller), keeping the order of the rest. */
+static void list_drop_front(segment_list *l, size_t k)
+{
+    if (k == 0)
+        return;
+    memmove(l->items, l->items + k, (l->n - k) * sizeof *l->items);
+    l->n -= k;
+}
+
 /* Closes every segment of l and frees it. */
 static void list_release(segment_list *l)
 {
@@ -635,14 +645,9 @@ static genop_err rotate(read_journal *j, bool successor, genop_error *e)
     genop_err err = GENOP_OK;
     pthread_mutex_lock(&j->append_lock);
     size_t moved = 0;
-    for (; !err && moved < j->sealed.n; moved++)
-        err = list_push(&j->closed, &j->sealed.items[moved], e);
-    if (err)
-        moved--;
-    if (moved)
-        memmove(j->sealed.items, j->sealed.items + moved,
-                (j->sealed.n - moved) * sizeof(segment));
-    j->sealed.n -= moved;
+    while (moved < j->sealed.n && !(err = list_push(&j->closed, &j->sealed.items[moved], e)))
+        moved++;
+    list_drop_front(&j->sealed, moved);
     segment next = {.fd = -1};
     if (!err && j->active.map && (j->active.rows > 0 || !successor) &&
         !(successor && (err = segment_create(j->prefix, &next, e)))) {
@@ -672,10 +677,7 @@ static genop_err import_closed(read_journal *j, genop_error *e)
             break;
         segment_close(seg);
     }
-    if (done)
-        memmove(j->closed.items, j->closed.items + done,
-                (j->closed.n - done) * sizeof(segment));
-    j->closed.n -= done;
+    list_drop_front(&j->closed, done);
     return err;
 }
 
