@@ -1381,13 +1381,14 @@ struct sync_counter {
     sqlite3_vfs *base;
     int main_db_syncs;
     int other_methods;                 /* main files the shim could not count */
+    bool fail_syncs;                   /* answer the counted syncs with SQLITE_IOERR_FSYNC */
 };
 
 static int counted_sync(sqlite3_file *file, int flags)
 {
     sync_counter *c = (sync_counter *)(void *)file->pMethods;
     c->main_db_syncs++;
-    return c->real->xSync(file, flags);
+    return c->fail_syncs ? SQLITE_IOERR_FSYNC : c->real->xSync(file, flags);
 }
 
 static int counting_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
@@ -1441,6 +1442,39 @@ static void sync_counter_remove(sync_counter *c)
     free(c);
 }
 
+/* A WAL that a flush can copy only in part: a flusher handle, a writer
+ * that committed twice, and a reader whose open snapshot ends between the
+ * two commits; syncs counted by a shim (the fixture's, removed by
+ * teardown). Closed with pinned_wal_close(). */
+typedef struct pinned_wal {
+    sync_counter *syncs;
+    genop_store *flusher;
+    sqlite3 *writer, *reader;
+} pinned_wal;
+
+static void pin_wal(fixture *f, pinned_wal *p)
+{
+    *p = (pinned_wal){.syncs = f->syncs = sync_counter_add()};
+    genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
+    must(genop_store_open_sqlite_with(f->path, &owned, &p->flusher, e));
+    assert_int_equal(sqlite3_open_v2(f->path, &p->writer, SQLITE_OPEN_READWRITE, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(f->path, &p->reader, SQLITE_OPEN_READWRITE, NULL),
+                     SQLITE_OK);
+    raw_exec(p->writer, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
+                        " INSERT INTO scratch VALUES (randomblob(20000));");
+    raw_exec(p->reader, "BEGIN");
+    assert_int_equal(raw_int(p->reader, "SELECT count(*) FROM scratch"), 1);
+    raw_exec(p->writer, "INSERT INTO scratch VALUES (randomblob(20000))");
+}
+
+static void pinned_wal_close(pinned_wal *p)
+{
+    sqlite3_close(p->reader);
+    sqlite3_close(p->writer);
+    genop_store_close(p->flusher);
+}
+
 /* A flush whose checkpoint copies part of the WAL (a reader still needs
  * the rest) syncs the database file itself: SQLite syncs it only in a
  * checkpoint that copies the last frame, and under steady writes the
@@ -1450,41 +1484,53 @@ static void sync_counter_remove(sync_counter *c)
 static void test_flush_syncs_a_partial_copy(void **state)
 {
     fixture *f = *state;
-    sync_counter *c = f->syncs = sync_counter_add();
-    genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
-    genop_store *flusher = NULL;
-    must(genop_store_open_sqlite_with(f->path, &owned, &flusher, e));
-    sqlite3 *writer = NULL, *reader = NULL;
-    assert_int_equal(sqlite3_open_v2(f->path, &writer, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_open_v2(f->path, &reader, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-    raw_exec(writer, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
-                     " INSERT INTO scratch VALUES (randomblob(20000));");
-    /* The reader's snapshot ends before the second insert. */
-    raw_exec(reader, "BEGIN");
-    assert_int_equal(raw_int(reader, "SELECT count(*) FROM scratch"), 1);
-    raw_exec(writer, "INSERT INTO scratch VALUES (randomblob(20000))");
+    pinned_wal p;
+    pin_wal(f, &p);
+    sync_counter *c = p.syncs;
 
     int before = c->main_db_syncs;
-    must(genop_store_flush(flusher, e));
+    must(genop_store_flush(p.flusher, e));
     assert_int_equal(c->main_db_syncs, before + 1);
-    must(genop_store_flush(flusher, e));                /* nothing new */
+    must(genop_store_flush(p.flusher, e));                /* nothing new */
     assert_int_equal(c->main_db_syncs, before + 1);
 
     /* With the reader gone, the rest is copied and synced (by SQLite, and
      * again by the flush, which cannot tell); a flush after that, with
      * nothing new, syncs nothing. */
-    raw_exec(reader, "COMMIT");
-    must(genop_store_flush(flusher, e));
+    raw_exec(p.reader, "COMMIT");
+    must(genop_store_flush(p.flusher, e));
     int after = c->main_db_syncs;
     assert_true(after >= before + 2);
-    must(genop_store_flush(flusher, e));
+    must(genop_store_flush(p.flusher, e));
     assert_int_equal(c->main_db_syncs, after);
-    assert_int_equal(raw_int(reader, "SELECT count(*) FROM scratch"), 2);
+    assert_int_equal(raw_int(p.reader, "SELECT count(*) FROM scratch"), 2);
     assert_int_equal(c->other_methods, 0);
 
-    sqlite3_close(reader);
-    sqlite3_close(writer);
-    genop_store_close(flusher);
+    pinned_wal_close(&p);
+}
+
+/* A database file that cannot be synced fails the flush with a message
+ * that says so; what was committed stays readable, and the next flush
+ * syncs what the failed one could not. */
+static void test_flush_reports_a_failed_sync(void **state)
+{
+    fixture *f = *state;
+    pinned_wal p;
+    pin_wal(f, &p);
+    sync_counter *c = p.syncs;
+
+    c->fail_syncs = true;
+    genop_error err;
+    expect_fail(genop_store_flush(p.flusher, e), GENOP_EIO, &err);
+    assert_non_null(strstr(err.message, "databasefilen kunne ikke skrives til disken"));
+    c->fail_syncs = false;
+    int before = c->main_db_syncs;
+    must(genop_store_flush(p.flusher, e));
+    assert_int_equal(c->main_db_syncs, before + 1);
+    raw_exec(p.reader, "COMMIT");
+    assert_int_equal(raw_int(p.reader, "SELECT count(*) FROM scratch"), 2);
+
+    pinned_wal_close(&p);
 }
 
 /* Opens (and so creates and migrates) a store, from a thread. */
@@ -1647,6 +1693,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flush_restarts_a_long_wal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flush_syncs_a_partial_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flush_reports_a_failed_sync, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_snapshot_logged_commit_and_flush, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_first_open, setup, teardown),
