@@ -4,11 +4,23 @@
 #include "strbuf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
+
+/* Half the address space at most, so that len + n + 1 and the doubling
+ * of cap in reserve() cannot overflow. */
+#define LIMIT_CEILING (SIZE_MAX / 2)
+
+/* The most bytes b may hold. */
+static size_t limit_of(const genop_buf *b)
+{
+    size_t limit = b->limit ? b->limit : GENOP_BUF_LIMIT;
+    return limit < LIMIT_CEILING ? limit : LIMIT_CEILING;
+}
 
 void genop_buf_reset(genop_buf *b)
 {
@@ -20,8 +32,10 @@ void genop_buf_reset(genop_buf *b)
 
 void genop_buf_release(genop_buf *b)
 {
+    size_t limit = b->limit;
     free(b->data);
     memset(b, 0, sizeof *b);
+    b->limit = limit;
 }
 
 bool genop_buf_failed(const genop_buf *b)
@@ -29,16 +43,31 @@ bool genop_buf_failed(const genop_buf *b)
     return b->failed;
 }
 
-/* Makes room for n more bytes and the NUL. */
+void genop_buf_set_limit(genop_buf *b, size_t limit)
+{
+    b->limit = limit;
+    if (b->len > limit_of(b))
+        b->failed = true;
+}
+
+/* Makes room for n more bytes and the NUL; fails b (sticky) when that
+ * would pass its limit or memory ran out. */
 static bool reserve(genop_buf *b, size_t n)
 {
     if (b->failed)
         return false;
+    size_t limit = limit_of(b);
+    if (b->len > limit || n > limit - b->len) {
+        b->failed = true;
+        return false;
+    }
     if (b->len + n + 1 <= b->cap)
         return true;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + n + 1)
         cap *= 2;
+    if (cap > limit + 1)
+        cap = limit + 1;
     char *grown = realloc(b->data, cap);
     if (!grown) {
         b->failed = true;
@@ -79,26 +108,28 @@ void genop_buf_add_long(genop_buf *b, long v)
 
 void genop_buf_addf(genop_buf *b, const char *fmt, ...)
 {
-    /* Try in the room there is; grow and format again only if it was short. */
-    if (!reserve(b, 64))
+    if (b->failed)
         return;
+    /* Most texts fit here; a longer one is formatted again into room made
+     * for exactly its length. */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0) {
-        b->data[b->len] = '\0';
+        b->failed = true;
         return;
     }
-    if ((size_t)n >= b->cap - b->len) {
-        if (!reserve(b, (size_t)n)) {
-            b->data[b->len] = '\0';
-            return;
-        }
-        va_start(ap, fmt);
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-        va_end(ap);
+    if ((size_t)n < sizeof small) {
+        genop_buf_add(b, small, (size_t)n);
+        return;
     }
+    if (!reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
     b->len += (size_t)n;
 }
 
@@ -128,6 +159,9 @@ void genop_buf_add_json_string(genop_buf *b, const char *s)
 
 void genop_buf_add_json_string_n(genop_buf *b, const char *s, size_t len)
 {
+    if (b->failed)
+        return;
+    size_t start = b->len;
     genop_buf_add(b, "\"", 1);
     const unsigned char *p = (const unsigned char *)s, *run = p;
     size_t left = len;
@@ -153,4 +187,9 @@ void genop_buf_add_json_string_n(genop_buf *b, const char *s, size_t len)
     }
     genop_buf_add(b, (const char *)run, (size_t)(p - run));
     genop_buf_add(b, "\"", 1);
+    if (b->failed && b->data) {
+        /* None of a string that did not fit: no half a literal. */
+        b->len = start;
+        b->data[start] = '\0';
+    }
 }
