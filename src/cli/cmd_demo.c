@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "demo_db.h"
 #include "evaluate.h"
+#include "json_tree.h"
 #include "registry.h"
 
 static const char usage[] =

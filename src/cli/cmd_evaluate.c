@@ -6,6 +6,7 @@
  * Output for a case is built completely before any of it is printed, so a
  * bad case never leaves a partial result behind.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -93,7 +93,7 @@ typedef struct genop_result {
 const char *genop_deadline_status_name(genop_deadline_status s);
 const char *genop_finding_name(genop_finding_kind k);
 
-/* Evaluates c (sorted, checked: see genop_case_from_json) against std as of
+/* Evaluates c (sorted, checked: see genop_case_read) against std as of
  * as_of into *out. Fails only when a date would leave the calendar's span
  * or the case breaks its invariants. */
 genop_err genop_evaluate(const genop_case *c, const genop_standard *std,

@@ -183,12 +183,3 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
     write_warnings(b, r);
     genop_buf_adds(b, "}");
 }
-
-json_t *genop_result_to_json(const genop_result *r, const genop_case *c)
-{
-    genop_buf b = {0};
-    genop_result_write_json(r, c, &b);
-    json_t *j = genop_buf_failed(&b) ? NULL : json_loadb(b.data, b.len, 0, NULL);
-    genop_buf_release(&b);
-    return j;
-}

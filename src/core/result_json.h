@@ -4,13 +4,10 @@
  *
  * There is one writer, genop_result_write_json(), which appends compact
  * JSON text to a buffer (fast enough for `evaluate --jsonl`); callers that
- * want a jansson tree (pretty printing, embedding) use
- * genop_result_to_json(), which parses that text.
+ * want a jansson tree parse that text (src/jsonio/result_tree.h).
  */
 #ifndef GENOP_RESULT_JSON_H
 #define GENOP_RESULT_JSON_H
-
-#include <jansson.h>
 
 #include "case.h"
 #include "evaluate.h"
@@ -19,9 +16,5 @@
 /* Appends r as one compact JSON object to out. c, when not NULL, supplies
  * the case's own "id". Check genop_buf_failed(out) afterwards. */
 void genop_result_write_json(const genop_result *r, const genop_case *c, genop_buf *out);
-
-/* The same object as a new jansson value (the caller owns the reference),
- * or NULL when memory ran out. */
-json_t *genop_result_to_json(const genop_result *r, const genop_case *c);
 
 #endif

@@ -8,7 +8,8 @@
  * ambiguous, and the citation every result carries).
  *
  * The document's fields are described in docs/openapi.yaml (schema
- * Standard). Pure: no I/O.
+ * Standard). Pure: no I/O. It is built as a jansson tree (the server
+ * answers with one), so it lives in src/jsonio, outside the core.
  */
 #ifndef GENOP_STANDARD_JSON_H
 #define GENOP_STANDARD_JSON_H

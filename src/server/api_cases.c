@@ -23,11 +23,12 @@
 #include "api.h"
 #include "audit.h"
 #include "case_answer.h"
-#include "case_json.h"
 #include "case_rules.h"
+#include "case_tree.h"
 #include "case_view.h"
 #include "cpr.h"
 #include "input.h"
+#include "input_limits.h"
 #include "json_util.h"
 #include "problem.h"
 #include "projection.h"
@@ -36,9 +37,6 @@
  * 860 (Hjørring): Danmarks Statistik's classification KOMMUNE. */
 #define MUNICIPALITY_CODE_MIN 101
 #define MUNICIPALITY_CODE_MAX 860
-
-/* Longest free text of a referral (bytes). */
-#define REFERRAL_TEXT_MAX 8000
 
 /* A referral as read from the request. */
 typedef struct new_case {
@@ -169,7 +167,7 @@ static bool read_referral(api_ctx *c, const json_t *obj, new_case *nc, http_repl
         !in_text(obj, P, "source", IN_REQUIRED | IN_ONE_LINE, GENOP_TEXT_SMALL_MAX - 1, &source,
                  out) ||
         !in_text(obj, P, "condition", IN_ONE_LINE, GENOP_CONDITION_MAX, &condition, out) ||
-        !in_text(obj, P, "text", 0, REFERRAL_TEXT_MAX, &text, out) ||
+        !in_text(obj, P, "text", 0, GENOP_EVENT_TEXT_MAX, &text, out) ||
         !in_bool(obj, P, "consent", 0, &has_consent, &consent, out))
         return false;
     unsigned para = genop_paragraph_from_name(paragraph);

@@ -44,19 +44,15 @@
 #include "api.h"
 #include "audit.h"
 #include "case_answer.h"
-#include "case_json.h"
 #include "case_rules.h"
+#include "case_tree.h"
 #include "case_view.h"
 #include "input.h"
+#include "input_limits.h"
 #include "json_util.h"
 #include "problem.h"
 #include "projection.h"
 #include "roles.h"
-
-#define EVENT_TEXT_MAX 8000
-#define REASON_MAX 500
-/* The longest goal of a function status, as the core reader allows. */
-#define GOAL_TEXT_MAX 500
 
 /* What a checked registration will store, and the view it leads to. */
 typedef struct pending {
@@ -150,7 +146,7 @@ static bool read_goal_texts(const json_t *obj, const char *path, http_reply *out
     json_array_foreach(goals, i, goal) {
         char at[96];
         snprintf(at, sizeof at, "%s.goals[%zu]", path, i);
-        if (!in_text(goal, at, "text", IN_REQUIRED | IN_ONE_LINE, GOAL_TEXT_MAX, &s, out))
+        if (!in_text(goal, at, "text", IN_REQUIRED | IN_ONE_LINE, GENOP_GOAL_TEXT_MAX, &s, out))
             return false;
     }
     return true;
@@ -167,10 +163,10 @@ static bool read_spec_event(const json_t *obj, const char *path, genop_event *ev
         problem_from_error(out, 422, PROBLEM_INVALID_INPUT, &e);
         return false;
     }
-    if (!in_text(obj, path, "text", 0, EVENT_TEXT_MAX, &s, out))
+    if (!in_text(obj, path, "text", 0, GENOP_EVENT_TEXT_MAX, &s, out))
         return false;
     if (ev->type == GENOP_EV_CLOSED)
-        return in_text(obj, path, "reason", IN_REQUIRED, REASON_MAX, &s, out);
+        return in_text(obj, path, "reason", IN_REQUIRED, GENOP_REASON_TEXT_MAX, &s, out);
     if (ev->type == GENOP_EV_REFERRAL_RECEIVED)
         return in_text(obj, path, "source", IN_ONE_LINE, GENOP_TEXT_SMALL_MAX - 1, &s, out) &&
                in_bool(obj, path, "consent", 0, &present, &b, out);
@@ -213,7 +209,7 @@ static bool check_note(api_ctx *c, case_view_loaded *lc, pending *p, http_reply 
     const char *text;
     bool has_date;
     if (!in_date(c->body, "$", "date", IN_REQUIRED, &has_date, &p->date, out) ||
-        !in_text(c->body, "$", "text", IN_REQUIRED, EVENT_TEXT_MAX, &text, out) ||
+        !in_text(c->body, "$", "text", IN_REQUIRED, GENOP_EVENT_TEXT_MAX, &text, out) ||
         !not_in_future(c, p->date, out))
         return false;
     p->stored = json_object();
@@ -339,7 +335,7 @@ static bool check_correction(api_ctx *c, case_view_loaded *lc, pending *p, http_
     genop_error e;
     if (!in_date(c->body, "$", "date", IN_REQUIRED, &has_date, &p->date, out) ||
         !in_id(c->body, "$", "corrects", IN_REQUIRED, &p->corrects, out) ||
-        !in_text(c->body, "$", "reason", IN_REQUIRED, REASON_MAX, &reason, out) ||
+        !in_text(c->body, "$", "reason", IN_REQUIRED, GENOP_REASON_TEXT_MAX, &reason, out) ||
         !read_replacement(c->body, &repl, out) || !not_in_future(c, p->date, out))
         return false;
     const genop_event_row *target = correction_target(c, lc, p->corrects, out);

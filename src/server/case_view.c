@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "case_json.h"
+#include "case_tree.h"
 
 bool case_view_is_journal(const char *type)
 {

@@ -44,7 +44,7 @@
 
 #include "api.h"
 #include "auth.h"
-#include "case_json.h"
+#include "json_tree.h"
 #include "problem.h"
 #include "roles.h"
 

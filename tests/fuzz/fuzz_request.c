@@ -40,7 +40,7 @@
 
 #include "evaluate.h"
 #include "registry.h"
-#include "result_json.h"
+#include "result_tree.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -44,6 +44,7 @@
 #include "evaluate.h"
 #include "registry.h"
 #include "result_json.h"
+#include "result_tree.h"
 #include "standard.h"
 
 /* ---- the group state: the five shipped standards --------------------- */

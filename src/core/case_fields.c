@@ -1,0 +1,373 @@
+/*
+ * case_fields.c - the fields of the case format and their checks (see
+ * case_fields.h): one check per event type that has fields of its own,
+ * the citizen's and the case's fields, and the items of a function
+ * status's lists. Pure: no I/O, no allocation.
+ */
+#include "case_fields.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "input_limits.h"
+#include "standard.h"
+
+const char *const case_event_keys[N_EVENT_KEYS] = {
+    "type", "date", "paragraph", "condition", "granted", "minutes", "outcome",
+    "kind", "upheld", "reason", "phase", "levels", "goals",
+};
+const char *const case_level_keys[N_LEVEL_KEYS] = {"code", "level"};
+const char *const case_goal_keys[N_GOAL_KEYS] = {"text", "reached"};
+const char *const case_citizen_keys[N_CITIZEN_KEYS] = {"birth_date", "municipality_code"};
+const char *const case_root_keys[N_ROOT_KEYS] = {"as_of", "id", "citizen", "events"};
+
+/* ---- checking raw values ------------------------------------------------ */
+
+const char *raw_type_da(raw_type t)
+{
+    switch (t) {
+    case RAW_OBJECT: return "et objekt";
+    case RAW_ARRAY: return "en liste";
+    case RAW_STRING: return "en tekst";
+    case RAW_INTEGER: return "et heltal";
+    case RAW_REAL: return "et decimaltal";
+    case RAW_BOOL: return "true/false";
+    case RAW_NULL: return "null";
+    default: return "intet";
+    }
+}
+
+/* The text of a string field: NULL (and OK) when absent and not required. */
+static genop_err need_text(const raw_value *v, const char *path, const char *key,
+                           bool required, const char **out, genop_error *e)
+{
+    *out = NULL;
+    if (v->type == RAW_ABSENT)
+        return required ? genop_fail(e, GENOP_EINVAL, "%s.%s mangler", path, key) : GENOP_OK;
+    if (v->type != RAW_STRING)
+        return genop_fail(e, GENOP_EINVAL, "%s.%s skal være en tekst, ikke %s", path, key,
+                          raw_type_da(v->type));
+    if (v->has_nul)
+        return genop_fail(e, GENOP_EINVAL, "%s.%s indeholder et NUL-tegn (\\u0000)", path, key);
+    *out = v->text;
+    return GENOP_OK;
+}
+
+static genop_err need_date(const raw_value *v, const char *path, const char *key,
+                           bool required, bool *present, genop_date *out, genop_error *e)
+{
+    const char *s;
+    genop_err err = need_text(v, path, key, required, &s, e);
+    if (present)
+        *present = s != NULL;
+    if (err || !s)
+        return err;
+    err = genop_date_parse(v->len < RAW_TEXT_SIZE - 1 ? s : "(for lang)", out, e);
+    if (err)
+        genop_error_prefix(e, "%s.%s", path, key);
+    return err;
+}
+
+/* Copies a condition text into dst, which holds GENOP_CONDITION_MAX + 1. */
+static genop_err need_condition(const raw_value *v, const char *path, bool required,
+                                char *dst, genop_error *e)
+{
+    const char *s;
+    genop_err err = need_text(v, path, "condition", required, &s, e);
+    if (err || !s)
+        return err;
+    if (v->len > GENOP_CONDITION_MAX)
+        return genop_fail(e, GENOP_ETOOBIG, "%s.condition er %zu byte lang; højst %d",
+                          path, v->len, GENOP_CONDITION_MAX);
+    memcpy(dst, s, v->len + 1);
+    return GENOP_OK;
+}
+
+static genop_err check_referral(const raw_value *o, const char *path, genop_event *ev,
+                                genop_error *e)
+{
+    const char *p;
+    genop_err err = need_text(&o[K_PARAGRAPH], path, "paragraph", true, &p, e);
+    if (err)
+        return err;
+    ev->paragraph = genop_paragraph_from_name(p);
+    if (!ev->paragraph)
+        return genop_fail(e, GENOP_EINVAL,
+                          "%s.paragraph er '%.20s'; den skal være \"86.1\" eller \"86.2\"",
+                          path, p);
+    return need_condition(&o[K_CONDITION], path, false, ev->condition, e);
+}
+
+static genop_err check_decision(const raw_value *o, const char *path, genop_event *ev,
+                                genop_error *e)
+{
+    const raw_value *v = &o[K_GRANTED];
+    if (v->type == RAW_ABSENT)
+        return genop_fail(e, GENOP_EINVAL, "%s.granted mangler (true eller false)", path);
+    if (v->type != RAW_BOOL)
+        return genop_fail(e, GENOP_EINVAL, "%s.granted skal være true eller false, ikke %s",
+                          path, raw_type_da(v->type));
+    ev->granted = v->boolean;
+    return GENOP_OK;
+}
+
+static genop_err check_session(const raw_value *o, const char *path, genop_event *ev,
+                               genop_error *e)
+{
+    const raw_value *m = &o[K_MINUTES];
+    if (m->type == RAW_ABSENT)
+        return genop_fail(e, GENOP_EINVAL, "%s.minutes mangler", path);
+    if (m->type != RAW_INTEGER)
+        return genop_fail(e, GENOP_EINVAL, "%s.minutes skal være et heltal, ikke %s",
+                          path, raw_type_da(m->type));
+    if (m->integer < 0 || m->integer > GENOP_SESSION_MINUTES_MAX)
+        return genop_fail(e, GENOP_ERANGE, "%s.minutes er %lld; det skal være 0-%d",
+                          path, m->integer, GENOP_SESSION_MINUTES_MAX);
+    ev->minutes = (int)m->integer;
+    const char *s;
+    genop_err err = need_text(&o[K_OUTCOME], path, "outcome", true, &s, e);
+    if (err)
+        return err;
+    if (!genop_outcome_from_name(s, &ev->outcome))
+        return genop_fail(e, GENOP_EINVAL,
+                          "%s.outcome er '%.40s'; den skal være attended, citizen_cancelled, "
+                          "no_show eller provider_cancelled", path, s);
+    err = need_text(&o[K_KIND], path, "kind", false, &s, e);
+    if (err)
+        return err;
+    ev->kind = GENOP_SESSION_TRAINING;
+    if (s && !genop_session_kind_from_name(s, &ev->kind))
+        return genop_fail(e, GENOP_EINVAL,
+                          "%s.kind er '%.40s'; den skal være training eller assessment", path, s);
+    return GENOP_OK;
+}
+
+static genop_err check_complaint_decided(const raw_value *o, const char *path,
+                                         genop_event *ev, genop_error *e)
+{
+    const char *s;
+    genop_err err = need_text(&o[K_UPHELD], path, "upheld", true, &s, e);
+    if (err)
+        return err;
+    if (!genop_upheld_from_name(s, &ev->upheld))
+        return genop_fail(e, GENOP_EINVAL,
+                          "%s.upheld er '%.40s'; den skal være full, partial eller none", path, s);
+    return GENOP_OK;
+}
+
+/* A list member of a function_status event: absent is OK unless required. */
+static genop_err need_list(const raw_value *v, const char *path, const char *key,
+                           bool required, const char *what, genop_error *e)
+{
+    if (v->type == RAW_ABSENT)
+        return required ? genop_fail(e, GENOP_EINVAL, "%s.%s mangler: %s", path, key, what)
+                        : GENOP_OK;
+    if (v->type != RAW_ARRAY)
+        return genop_fail(e, GENOP_EINVAL, "%s.%s skal være en liste (%s), ikke %s", path, key,
+                          what, raw_type_da(v->type));
+    return GENOP_OK;
+}
+
+/* The phase, the lists and what their items came to (status_items). */
+static genop_err check_function_status(const raw_value *o, const status_items *items,
+                                       const char *path, genop_event *ev, genop_error *e)
+{
+    const char *s;
+    genop_err err = need_text(&o[K_PHASE], path, "phase", true, &s, e);
+    if (err)
+        return err;
+    if (!genop_status_phase_from_name(s, &ev->phase))
+        return genop_fail(e, GENOP_EINVAL,
+                          "%s.phase er '%.40s'; den skal være start (startstatus) eller end "
+                          "(slutstatus)", path, s);
+    err = need_list(&o[K_LEVELS], path, "levels", true,
+                    "funktionsevnetilstandenes niveauer som [{code, level}]", e);
+    if (!err)
+        err = need_list(&o[K_GOALS], path, "goals", false,
+                        "borgerens egne mål som [{text, reached}]", e);
+    if (err)
+        return err;
+    if (items->err) {
+        if (e)
+            *e = items->first;
+        return items->err;
+    }
+    if (items->n_levels == 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.levels er tom: angiv niveauet for mindst én "
+                          "funktionsevnetilstand", path);
+    if (ev->phase == GENOP_PHASE_START && items->first_reached >= 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.goals[%ld].reached: om et mål er nået, angives i "
+                          "slutstatus, ikke i startstatus", path, items->first_reached);
+    if (ev->phase == GENOP_PHASE_END && items->first_unreached >= 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.goals[%ld].reached mangler: slutstatus angiver for "
+                          "hvert mål, om det er nået (true eller false)", path,
+                          items->first_unreached);
+    return GENOP_OK;
+}
+
+genop_err case_fields_event(const raw_value *o, const status_items *items, const char *path,
+                            genop_event *ev, genop_error *e)
+{
+    memset(ev, 0, sizeof *ev);
+    const char *type;
+    genop_err err = need_text(&o[K_TYPE], path, "type", true, &type, e);
+    if (err)
+        return err;
+    if (!genop_event_type_from_name(type, &ev->type))
+        return genop_fail(e, GENOP_EINVAL, "%s.type: ukendt hændelsestype '%.40s'", path, type);
+    err = need_date(&o[K_DATE], path, "date", true, NULL, &ev->date, e);
+    if (err)
+        return err;
+    const char *reason;
+    switch (ev->type) {
+    case GENOP_EV_REFERRAL_RECEIVED: return check_referral(o, path, ev, e);
+    case GENOP_EV_DECISION: return check_decision(o, path, ev, e);
+    case GENOP_EV_SESSION: return check_session(o, path, ev, e);
+    case GENOP_EV_COMPLAINT_DECIDED: return check_complaint_decided(o, path, ev, e);
+    case GENOP_EV_PREVIOUS_COURSE: return need_condition(&o[K_CONDITION], path, true, ev->condition, e);
+    case GENOP_EV_CLOSED: return need_text(&o[K_REASON], path, "reason", true, &reason, e);
+    case GENOP_EV_FUNCTION_STATUS: return check_function_status(o, items, path, ev, e);
+    default: return GENOP_OK;
+    }
+}
+
+genop_err case_fields_citizen(const raw_value *o, genop_case *c, genop_error *e)
+{
+    genop_err err = need_date(&o[K_BIRTH_DATE], "$.citizen", "birth_date", false,
+                              &c->has_birth_date, &c->birth_date, e);
+    if (err)
+        return err;
+    const raw_value *code = &o[K_MUNICIPALITY_CODE];
+    if (code->type == RAW_ABSENT)
+        return GENOP_OK;
+    if (code->type != RAW_INTEGER)
+        return genop_fail(e, GENOP_EINVAL,
+                          "$.citizen.municipality_code skal være et heltal (kommunekode), ikke %s",
+                          raw_type_da(code->type));
+    if (code->integer < 100 || code->integer > 999)
+        return genop_fail(e, GENOP_ERANGE,
+                          "$.citizen.municipality_code er %lld; en kommunekode har tre cifre",
+                          code->integer);
+    c->has_municipality_code = true;
+    c->municipality_code = (int)code->integer;
+    return GENOP_OK;
+}
+
+genop_err case_fields_root(const raw_value *o, genop_case *c, genop_error *e)
+{
+    const raw_value *events = &o[K_EVENTS];
+    if (events->type == RAW_ABSENT)
+        return genop_fail(e, GENOP_EINVAL, "$.events mangler");
+    if (events->type != RAW_ARRAY)
+        return genop_fail(e, GENOP_EINVAL, "$.events skal være en liste, ikke %s",
+                          raw_type_da(events->type));
+    const raw_value *cit = &o[K_CITIZEN];
+    if (cit->type != RAW_ABSENT && cit->type != RAW_OBJECT)
+        return genop_fail(e, GENOP_EINVAL, "$.citizen skal være et objekt, ikke %s",
+                          raw_type_da(cit->type));
+    const raw_value *id = &o[K_ID];
+    if (id->type == RAW_STRING || id->type == RAW_INTEGER) {
+        if (id->has_nul)
+            return genop_fail(e, GENOP_EINVAL, "$.id indeholder et NUL-tegn (\\u0000)");
+        if (id->len > GENOP_CASE_ID_MAX)
+            return genop_fail(e, GENOP_ETOOBIG, "$.id er %zu byte langt; højst %d", id->len,
+                              GENOP_CASE_ID_MAX);
+        c->id_kind = id->type == RAW_STRING ? GENOP_CASE_ID_STRING : GENOP_CASE_ID_NUMBER;
+        memcpy(c->id, id->text, id->len + 1);
+    } else if (id->type != RAW_ABSENT) {
+        return genop_fail(e, GENOP_EINVAL, "$.id skal være en tekst eller et heltal, ikke %s",
+                          raw_type_da(id->type));
+    }
+    return need_date(&o[K_AS_OF], "$", "as_of", false, &c->has_as_of, &c->as_of, e);
+}
+
+/* ---- the items of a function_status event -------------------------------- */
+
+void status_items_reset(status_items *s)
+{
+    s->n_levels = s->n_goals = 0;
+    s->first_reached = s->first_unreached = -1;
+    s->err = GENOP_OK;
+}
+
+void status_items_fail(status_items *s, genop_err code, const char *fmt, ...)
+{
+    if (s->err)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->first.message, sizeof s->first.message, fmt, ap);
+    va_end(ap);
+    s->first.code = code;
+    s->err = code;
+}
+
+void status_items_level(status_items *s, const raw_value *item, const char *path)
+{
+    const raw_value *code = &item[K_CODE], *level = &item[K_LEVEL];
+    size_t at = 0;
+    const genop_fsiii_condition *cond = NULL;
+    if (code->type == RAW_ABSENT)
+        status_items_fail(s, GENOP_EINVAL, "%s.code mangler: funktionsevnetilstandens FSIII-kode",
+                          path);
+    else if (code->type != RAW_STRING)
+        status_items_fail(s, GENOP_EINVAL, "%s.code skal være en tekst (en FSIII-kode), ikke %s",
+                          path, raw_type_da(code->type));
+    else if (code->has_nul || !(cond = genop_fsiii_condition_find(code->text, code->len, &at)))
+        status_items_fail(s, GENOP_EINVAL, "%s.code: '%.40s' er ikke en funktionsevnetilstand i "
+                          "FSIII (version %s)", path, code->text, GENOP_FSIII_VERSION);
+    else if (s->seen[at])
+        status_items_fail(s, GENOP_EINVAL, "%s.code: funktionsevnetilstanden %s (%s) står to "
+                          "gange i samme status", path, cond->name,
+                          genop_fsiii_condition_area(cond)->name);
+    if (cond)
+        s->seen[at] = true;
+    if (level->type == RAW_ABSENT)
+        status_items_fail(s, GENOP_EINVAL, "%s.level mangler: et niveau på FSIII's "
+                          "funktionsevneskala (0-4 eller 9)", path);
+    else if (level->type != RAW_INTEGER)
+        status_items_fail(s, GENOP_EINVAL, "%s.level skal være et heltal (0-4 eller 9), ikke %s",
+                          path, raw_type_da(level->type));
+    else if (!genop_fsiii_level_valid(level->integer))
+        status_items_fail(s, GENOP_ERANGE, "%s.level er %lld; niveauet skal være 0, 1, 2, 3, 4 "
+                          "eller 9 (FSIII's funktionsevneskala)", path, level->integer);
+}
+
+/* True if the text of v, as far as it is held, is only white space. */
+static bool blank_text(const raw_value *v)
+{
+    if (v->len >= RAW_TEXT_SIZE - 1)
+        return false;
+    return v->text[strspn(v->text, " \t\r\n")] == '\0';
+}
+
+void status_items_goal(status_items *s, const raw_value *item, const char *path, long index)
+{
+    const raw_value *text = &item[K_TEXT], *reached = &item[K_REACHED];
+    if (s->n_goals > GENOP_STATUS_GOALS_MAX)
+        status_items_fail(s, GENOP_ETOOBIG, "%s: en status kan højst have %d mål", path,
+                          GENOP_STATUS_GOALS_MAX);
+    else if (text->type == RAW_ABSENT)
+        status_items_fail(s, GENOP_EINVAL, "%s.text mangler: målet med borgerens egne ord", path);
+    else if (text->type != RAW_STRING)
+        status_items_fail(s, GENOP_EINVAL, "%s.text skal være en tekst, ikke %s", path,
+                          raw_type_da(text->type));
+    else if (text->has_nul)
+        status_items_fail(s, GENOP_EINVAL, "%s.text indeholder et NUL-tegn (\\u0000)", path);
+    else if (text->len == 0 || blank_text(text))
+        status_items_fail(s, GENOP_EINVAL, "%s.text er tom: skriv målet med borgerens egne ord",
+                          path);
+    else if (text->len > GENOP_GOAL_TEXT_MAX)
+        status_items_fail(s, GENOP_ETOOBIG, "%s.text er %zu byte lang; højst %d", path,
+                          text->len, GENOP_GOAL_TEXT_MAX);
+    if (reached->type == RAW_ABSENT || reached->type == RAW_NULL) {
+        if (s->first_unreached < 0)
+            s->first_unreached = index;
+    } else if (reached->type != RAW_BOOL) {
+        status_items_fail(s, GENOP_EINVAL, "%s.reached skal være true eller false, ikke %s", path,
+                          raw_type_da(reached->type));
+    } else if (s->first_reached < 0) {
+        s->first_reached = index;
+    }
+}
