@@ -25,12 +25,24 @@
 
 #include <stdint.h>
 
+#include "case_view.h"
 #include "env.h"
 #include "event_input.h"
 
 /* GENOP_OK if actor's role may register events of the API type `type`,
  * else a GENOP_EFORBIDDEN refusal that says so. */
 genop_err casework_event_permitted(const genop_user *actor, const char *type, genop_error *e);
+
+/* Judges ev (borrowed) as actor against the case lc (loaded: row,
+ * citizen, stored events, corrected view) under std as of today, and on
+ * success leaves in *next (empty, owned by the caller: genop_case_release)
+ * the corrected view the event leads to; lc->view may be moved into it.
+ * Refuses with GENOP_EREFUSED (or GENOP_EFORBIDDEN for a correction of a
+ * type the role may not register) as event_append.h says. Pure: no store,
+ * no log (event_judge.c). */
+genop_err casework_event_judge(const genop_user *actor, const genop_standard *std,
+                               genop_date today, case_view_loaded *lc, const casework_event *ev,
+                               genop_case *next, genop_error *e);
 
 /* Registers ev (borrowed) on case case_id as actor. On success *id is the
  * new event's id. */

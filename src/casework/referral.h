@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "case.h"
 #include "date.h"
 #include "env.h"
 
@@ -48,6 +49,26 @@ typedef struct casework_referral_result {
     int64_t citizen_id;
     bool citizen_created;         /* else the citizen was known */
 } casework_referral_result;
+
+/* A referral checked and made ready to store: the citizen as given (the
+ * store finds or creates them by CPR number), the case's row, the
+ * referral_received event as the rules read it and its stored JSON. */
+typedef struct casework_new_case {
+    genop_citizen citizen;
+    genop_case_row row;
+    genop_event referral;
+    char *event_body;             /* owned: casework_new_case_release() */
+} casework_new_case;
+
+/* The checks of casework_referral_register() alone, for a referral by
+ * actor under std as of today: fills *out (zeroed first) or refuses as
+ * that says. Pure: no store, no log. Release *out with
+ * casework_new_case_release() whatever the result. */
+genop_err casework_referral_prepare(const genop_standard *std, genop_date today,
+                                    const genop_user *actor, const casework_referral *in,
+                                    casework_new_case *out, genop_error *e);
+
+void casework_new_case_release(casework_new_case *nc);
 
 /* Reads a referral body {"citizen": {"cpr", "name", "address", "phone",
  * "birth_date", "digital_post_exempt", "relatives", "municipality_code"},
