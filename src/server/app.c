@@ -21,6 +21,35 @@ const genop_standard *app_standard(const genop_app *a, const char *id)
     return NULL;
 }
 
+/* The domain layer's writer: a job in the next batch of the queue. */
+static genop_err run_in_queue(void *queue, casework_job_fn job, void *ctx, genop_error *e)
+{
+    return commit_queue_run(queue, job, ctx, e);
+}
+
+static genop_err journal_append(void *journal, genop_access_entry *rows, size_t n,
+                                genop_error *e)
+{
+    return read_journal_append(journal, rows, n, e);
+}
+
+static genop_err journal_import(void *journal, genop_error *e)
+{
+    return read_journal_import(journal, e);
+}
+
+void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env)
+{
+    memset(env, 0, sizeof *env);
+    env->store = s;
+    env->writer = (casework_writer){run_in_queue, app->writes};
+    env->reads = (casework_read_log){journal_append, journal_import, app->reads};
+    env->standards = (const genop_standard *const *)app->standards;
+    env->n_standards = app->n_standards;
+    env->dummy_hash = app->dummy_hash;
+    casework_env_set_time(env, now);
+}
+
 static genop_err load_standards(genop_app *app, genop_error *e)
 {
     for (const genop_embedded_standard *s = genop_embedded_standards; s->id; s++) {

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "commit_queue.h"
+#include "env.h"
 #include "flusher.h"
 #include "pool.h"
 #include "read_journal.h"
@@ -54,6 +55,11 @@ genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_er
  * reads, closes the pool (no handle may be borrowed) and frees the
  * standards. */
 void app_release(genop_app *app);
+
+/* Fills env for one request (or in-process call) on the store handle s
+ * (borrowed from app's pool) at time now: writes through app's commit
+ * queue, reads logged in app's journal of reads, app's standards. */
+void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.
  * Borrowed from the app for its lifetime. */
