@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "access_log.h"
+#include "case_pack.h"
 #include "case_list.h"
 #include "case_read.h"
 #include "event_append.h"
@@ -398,6 +399,81 @@ static void test_case_read_by_role(void **state)
     casework_case_release(&cr);
 }
 
+/* Replaces case id's kept answer: made from its events up to event
+ * `last`, with the view as view_len bytes of format `format`. */
+static void keep_answer(fixture *f, int64_t id, int64_t last, int format, const void *view,
+                        size_t view_len)
+{
+    genop_case_answer a = {.last_event_id = last, .view_format = format, .view = (void *)view,
+                           .view_len = view_len, .case_json = "{\"kept\":true}",
+                           .events_json = "[]"};
+    must(genop_store_begin(f->loc.store, e));
+    must(genop_store_case_answer_set(f->loc.store, "aalborg", id, &a, e));
+    must(genop_store_commit(f->loc.store, e));
+}
+
+/* The old format 1: each event's fields before its condition as raw
+ * bytes, then the condition's length and text. */
+static size_t format1_bytes(const genop_case *view, unsigned char *out, size_t size)
+{
+    size_t fixed = offsetof(genop_event, condition), n = 0;
+    for (size_t i = 0; i < view->n_events; i++) {
+        size_t len = strlen(view->events[i].condition);
+        assert_true(n + fixed + 1 + len <= size);
+        memcpy(out + n, &view->events[i], fixed);
+        out[n + fixed] = (unsigned char)len;
+        memcpy(out + n + fixed + 1, view->events[i].condition, len);
+        n += fixed + 1 + len;
+    }
+    return n;
+}
+
+static void test_kept_answer_formats(void **state)
+{
+    fixture *f = *state;
+    int64_t id = new_case(f, "0808501234"), last;
+    char b[256];
+    must(append(f, &f->vis, id, dated(b, sizeof b, f, "{\"type\":\"contacted\",", 18, "}"),
+                NULL, e));
+    must(append(f, &f->vis, id, dated(b, sizeof b, f, "{\"type\":\"decision\",\"granted\":true,",
+                                      15, "}"), &last, e));
+    casework_case made;
+    must(casework_case_read(&f->loc.env, &f->vis, id, false, 0, &made, e));
+    assert_int_equal(made.lc.view.n_events, 3);
+    /* Format 1 bytes of the view without its decision, kept as of the
+     * newest event: from another build they could mean anything, so they
+     * are not read - the answer is made from the events. */
+    genop_case fewer = made.lc.view;
+    fewer.n_events = 2;
+    unsigned char bytes[1024];
+    size_t n = format1_bytes(&fewer, bytes, sizeof bytes);
+    int format1 = (int)(1 << 16 | offsetof(genop_event, condition));
+    const void *views[] = {bytes, "garbage without a newline"};
+    size_t lens[] = {n, 25};
+    int formats[] = {format1, GENOP_CASE_PACK_FORMAT};
+    for (size_t k = 0; k < 2; k++) {
+        keep_answer(f, id, last, formats[k], views[k], lens[k]);
+        casework_case cr;
+        must(casework_case_read(&f->loc.env, &f->vis, id, false, 0, &cr, e));
+        assert_int_equal(cr.lc.view.n_events, 3);
+        assert_string_equal(cr.case_json, made.case_json);
+        assert_string_equal(cr.events_json, made.events_json);
+        assert_int_equal(cr.evaluation.n_deadlines, made.evaluation.n_deadlines);
+        casework_case_release(&cr);
+    }
+    /* A current answer of this format is what a read uses. */
+    genop_buf text = {0};
+    genop_case_pack(&fewer, &text);
+    keep_answer(f, id, last, GENOP_CASE_PACK_FORMAT, text.data, text.len);
+    casework_case cr;
+    must(casework_case_read(&f->loc.env, &f->vis, id, false, 0, &cr, e));
+    assert_int_equal(cr.lc.view.n_events, 2);
+    assert_string_equal(cr.case_json, "{\"kept\":true}");
+    casework_case_release(&cr);
+    genop_buf_release(&text);
+    casework_case_release(&made);
+}
+
 static void test_worklist_and_access_log(void **state)
 {
     fixture *f = *state;
@@ -458,6 +534,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_environment_writer_and_read_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_failure_is_not_a_refusal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_case_read_by_role, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kept_answer_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_worklist_and_access_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_identify_logout, setup, teardown),
     };
