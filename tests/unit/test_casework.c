@@ -310,15 +310,7 @@ static genop_err counting_write(void *self, casework_job_fn job, void *ctx, geno
 {
     counting *c = self;
     c->writes++;
-    genop_store *s = c->loc->store;
-    genop_err err = genop_store_begin(s, e);
-    if (!err)
-        err = job(s, ctx, e);
-    if (!err)
-        err = genop_store_commit(s, e);
-    if (err)
-        genop_store_rollback(s);
-    return err;
+    return casework_write(&c->loc->env, job, ctx, e);     /* a transaction of its own */
 }
 
 static genop_err counting_reads(void *self, genop_access_entry *rows, size_t n, genop_error *e)
