@@ -242,7 +242,7 @@ static void fuzz_event_body(json_t *body, genop_role role)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     setup();
-    if (size > HTTP_BODY_MAX)       /* http.c answers 413 before parsing */
+    if (size > HTTP_BODY_MAX)       /* transport.c answers 413 before parsing */
         return 0;
     json_t *body = NULL;
     genop_error e;
