@@ -10,6 +10,9 @@
 #   durability test (kill -9 in the middle of writes) against both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
+# - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
+#   body written before the answer is read, and other ways of sending too
+#   much) against both builds;
 # - the browser tests (tests/browser/run.sh: the web app in Debian's
 #   chromium driven by playwright-core, axe-core on every screen), once,
 #   with BUILD;
@@ -70,6 +73,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "openapi ($dir)" python3 tests/api/test_openapi.py "$dir/genop"
   echo "# tests/api/test_static.py with $dir/genop"
   run_tap "static ($dir)" python3 tests/api/test_static.py "$dir/genop"
+  echo "# tests/api/test_body_limit.py with $dir/genop"
+  run_tap "body limit ($dir)" python3 tests/api/test_body_limit.py "$dir/genop"
   echo "# tests/api/test_durability.py with $dir/genop"
   run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
   echo "# tests/api/test_demo.py with $dir/genop"
