@@ -8,6 +8,7 @@
 
 #include "auth.h"
 #include "registry.h"
+#include "session.h"
 
 static genop_err load_standards(casework_local *l, genop_error *e)
 {
@@ -61,13 +62,7 @@ genop_err casework_local_municipality_ensure(casework_local *l, const genop_stan
 genop_err casework_local_user_add(casework_local *l, genop_user *u, const char *password,
                                   genop_error *e)
 {
-    char hash[GENOP_HASH_TEXT_MAX];
-    genop_err err = auth_password_acceptable(password, e);
-    if (!err)
-        err = auth_hash_password(password, hash, e);
-    if (!err)
-        err = genop_store_user_add(l->store, u, hash, &u->id, e);
-    return err;
+    return casework_user_add(l->store, u, password, e);
 }
 
 genop_err casework_local_user(casework_local *l, const char *username, genop_user *out,

@@ -38,3 +38,15 @@ genop_err casework_identify(const casework_env *env, const char *cookie,
     genop_err err = auth_identify(env->store, cookie, authorization, env->now, out, who, e);
     return err == GENOP_ENOTFOUND ? err : casework_internal(err, e);
 }
+
+genop_err casework_user_add(genop_store *s, genop_user *u, const char *password,
+                            genop_error *e)
+{
+    char hash[GENOP_HASH_TEXT_MAX];
+    genop_err err = auth_password_acceptable(password, e);
+    if (!err)
+        err = auth_hash_password(password, hash, e);
+    if (!err)
+        err = genop_store_user_add(s, u, hash, &u->id, e);
+    return err;
+}

@@ -32,4 +32,11 @@ genop_err casework_identify(const casework_env *env, const char *cookie,
                             const char *authorization, genop_user *out, auth_identity *who,
                             genop_error *e);
 
+/* Adds user u (municipality, username, role set; the municipality must
+ * exist) with password, which must satisfy auth_password_acceptable(),
+ * stored as its argon2id hash through s; sets u->id. For commands and
+ * tests that make users (genop demo, the in-process service). */
+genop_err casework_user_add(genop_store *s, genop_user *u, const char *password,
+                            genop_error *e);
+
 #endif

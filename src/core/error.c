@@ -28,17 +28,27 @@ const char *genop_strerror(genop_err code)
     return "ukendt fejl";
 }
 
+/* Fills e (not NULL) with code, field and the formatted message. */
+__attribute__((format(printf, 4, 0)))
+static genop_err set_error(genop_error *e, genop_err code, const char *field, const char *fmt,
+                           va_list ap)
+{
+    e->code = code;
+    snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+    genop_utf8_sanitize(e->field);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    genop_utf8_sanitize(e->message);
+    return code;
+}
+
 genop_err genop_fail(genop_error *e, genop_err code, const char *fmt, ...)
 {
     if (e == NULL)
         return code;
-    e->code = code;
-    e->field[0] = '\0';
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    set_error(e, code, NULL, fmt, ap);
     va_end(ap);
-    genop_utf8_sanitize(e->message);
     return code;
 }
 
@@ -46,14 +56,10 @@ genop_err genop_refuse(genop_error *e, genop_err code, const char *field, const 
 {
     if (e == NULL)
         return code;
-    e->code = code;
-    snprintf(e->field, sizeof e->field, "%s", field ? field : "");
-    genop_utf8_sanitize(e->field);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    set_error(e, code, field, fmt, ap);
     va_end(ap);
-    genop_utf8_sanitize(e->message);
     return code;
 }
 
