@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "sqlite/sqlite.h"
 
 static const char *const role_names[GENOP_ROLE_COUNT] = {"visitator", "terapeut", "leder", "admin"};
 
@@ -42,6 +43,23 @@ void genop_store_fail_from(genop_store *s, long n)
 {
     s->fail_from = n;
     s->calls = 0;
+}
+
+void genop_store_sqlite_configure(void)
+{
+    sqlite_store_configure();
+}
+
+genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_error *e)
+{
+    return genop_store_open_sqlite_with(path, NULL, out, e);
+}
+
+genop_err genop_store_open_sqlite_with(const char *path, const genop_store_options *o,
+                                       genop_store **out, genop_error *e)
+{
+    static const genop_store_options defaults = {.commit_mode = GENOP_COMMIT_DURABLE};
+    return sqlite_store_open(path, o ? o : &defaults, out, e);
 }
 
 void genop_store_close(genop_store *s)

@@ -1,0 +1,21 @@
+/*
+ * sqlite.h - the SQLite back end's entry points, for the back-end
+ * independent half of the store (store.c, audit_sink.c). Nothing else
+ * includes it: callers open a store by its location (store.h).
+ */
+#ifndef GENOP_SQLITE_H
+#define GENOP_SQLITE_H
+
+#include "store.h"
+
+/* Opens (creating and migrating if needed) the SQLite database file at
+ * path with options o (never NULL): WAL, synchronous=FULL (NORMAL for
+ * GENOP_COMMIT_LOGGED), foreign keys on. The caller closes the handle with
+ * genop_store_close(); on failure *out is NULL. */
+genop_err sqlite_store_open(const char *path, const genop_store_options *o, genop_store **out,
+                            genop_error *e);
+
+/* The process-wide settings of the SQLite library (genop_store_configure). */
+void sqlite_store_configure(void);
+
+#endif
