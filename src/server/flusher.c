@@ -84,7 +84,7 @@ genop_err store_flusher_start(const char *db_path, unsigned interval_ms, flusher
     if (!f)
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til databasens skrivetråd");
     genop_store_options o = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
-    genop_err err = genop_store_open_sqlite_with(db_path, &o, &f->store, e);
+    genop_err err = genop_store_open(db_path, &o, &f->store, e);
     if (err) {
         free(f);
         return err;

@@ -550,19 +550,23 @@ static genop_err recover(read_journal *j, genop_error *e)
 genop_err read_journal_open(const char *db_path, read_journal **out, genop_error *e)
 {
     *out = NULL;
+    genop_store_location loc;
+    genop_err err = genop_store_location_parse(db_path, &loc, e);
+    if (err)
+        return err;
     read_journal *j = calloc(1, sizeof *j);
-    size_t size = strlen(db_path) + sizeof READ_JOURNAL_SUFFIX;
+    size_t size = strlen(loc.path) + sizeof READ_JOURNAL_SUFFIX;
     if (!j || !(j->prefix = malloc(size))) {
         free(j);
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
     }
-    snprintf(j->prefix, size, "%s%s", db_path, READ_JOURNAL_SUFFIX);
+    snprintf(j->prefix, size, "%s%s", loc.path, READ_JOURNAL_SUFFIX);
     j->active.fd = -1;
     clock_gettime(CLOCK_MONOTONIC, &j->last_import);
     pthread_mutex_init(&j->append_lock, NULL);
     pthread_mutex_init(&j->import_lock, NULL);
-    genop_err err = sodium_init() < 0 ? genop_fail(e, GENOP_EIO, "libsodium kunne ikke startes")
-                                      : genop_store_open_sqlite(db_path, &j->store, e);
+    err = sodium_init() < 0 ? genop_fail(e, GENOP_EIO, "libsodium kunne ikke startes")
+                            : genop_store_open(db_path, NULL, &j->store, e);
     if (!err)
         err = recover(j, e);
     if (!err)

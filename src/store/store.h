@@ -4,9 +4,10 @@
  * of open deadlines that the worklist reads, and the access log.
  *
  * One interface, several back ends: a genop_store is a handle on one
- * connection to a back end (SQLite now: store_sqlite.c; PostgreSQL later)
- * reached through the function table in `ops`. Callers use only the
- * genop_store_* functions below and never see SQL.
+ * connection to a back end (SQLite now: sqlite/; PostgreSQL later), opened
+ * by its location (genop_store_open) and reached through the function
+ * table in `ops`. Callers use only the genop_store_* functions below and
+ * never see SQL.
  *
  * Rules every back end keeps:
  * - every row carries its municipality, and every read takes the caller's
@@ -283,7 +284,7 @@ typedef struct genop_store_options {
      * so no request waits for that. False for one-off commands. */
     bool flushed_by_owner;
     /* genop_store_flush() on this handle starts the log over once it holds
-     * this many pages (0: GENOP_WAL_RESTART_PAGES), see store_sqlite.c. */
+     * this many pages (0: GENOP_WAL_RESTART_PAGES), see sqlite/db.c. */
     int wal_restart_pages;
 } genop_store_options;
 
@@ -291,21 +292,41 @@ typedef struct genop_store_options {
  * over. */
 #define GENOP_WAL_RESTART_PAGES 65536
 
-/* Process-wide settings of the SQLite library, for a program to call once
- * at its start, before any handle is opened (later they cannot take
- * effect, and are left alone): SQLite keeps no memory statistics, which it
- * guards with one mutex for every allocation of every connection - under
- * load the server's threads queued on it (a read answered in ~30% more
- * time). Optional: handles work the same without. */
-void genop_store_sqlite_configure(void);
+/* Process-wide settings of the back ends' libraries, for a program to
+ * call once at its start, before any handle is opened (later they cannot
+ * take effect, and are left alone). SQLite: it keeps no memory statistics,
+ * which it guards with one mutex for every allocation of every connection
+ * - under load the server's threads queued on it (a read answered in ~30%
+ * more time). Optional: handles work the same without. */
+void genop_store_configure(void);
 
-/* Opens (creating and migrating if needed) the SQLite database at path:
- * WAL, synchronous=FULL, foreign keys on. The caller closes the handle
- * with genop_store_close(). */
-genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_error *e);
-/* The same with options (NULL: the defaults above). */
-genop_err genop_store_open_sqlite_with(const char *path, const genop_store_options *o,
-                                       genop_store **out, genop_error *e);
+/* Where a store lives: the text `--db` takes.
+ *   sqlite:PATH        the SQLite database file PATH (made if need be);
+ *   PATH               the same, for a path that does not begin with a
+ *                      scheme (letters, digits, + - . and a colon): a file
+ *                      named so is written ./NAME or sqlite:NAME;
+ *   postgresql://...   not yet: refused with a message that says so. */
+typedef enum genop_store_backend {
+    GENOP_STORE_SQLITE,
+} genop_store_backend;
+
+typedef struct genop_store_location {
+    genop_store_backend backend;
+    const char *path;              /* SQLite: the file, borrowed from the text */
+} genop_store_location;
+
+/* Reads location into *out. GENOP_EINVAL, with a Danish message naming the
+ * location and the schemes genop knows, when it is empty or its scheme is
+ * not one of them. */
+genop_err genop_store_location_parse(const char *location, genop_store_location *out,
+                                     genop_error *e);
+
+/* Opens (creating and migrating if needed) the store at location with
+ * options o (NULL: durable commits, no owner's flush). SQLite: WAL,
+ * synchronous=FULL, foreign keys on. The caller closes the handle with
+ * genop_store_close(); on failure *out is NULL. */
+genop_err genop_store_open(const char *location, const genop_store_options *o,
+                           genop_store **out, genop_error *e);
 
 void genop_store_close(genop_store *s);
 

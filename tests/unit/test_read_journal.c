@@ -56,7 +56,7 @@ static int setup(void **state)
     snprintf(c.municipality, sizeof c.municipality, "aalborg");
     snprintf(c.cpr, sizeof c.cpr, "0105401234");
     snprintf(c.name, sizeof c.name, "Karen Hansen");
-    if (genop_store_open_sqlite(f->db, &f->s, &e) ||
+    if (genop_store_open(f->db, NULL, &f->s, &e) ||
         genop_store_municipality_ensure(f->s, "aalborg", 851, "Aalborg", &e) ||
         genop_store_user_add(f->s, &u, "x", &f->user, &e) ||
         genop_store_citizen_find_or_create(f->s, &c, &created, &e)) {

@@ -103,7 +103,7 @@ static int setup(void **state)
     assert_true(genop_bprintf(f->dir, sizeof f->dir, "%s/genop-store-XXXXXX", tmp));
     assert_non_null(mkdtemp(f->dir));
     assert_true(genop_bprintf(f->path, sizeof f->path, "%s/genop.db", f->dir));
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
     must(genop_store_municipality_ensure(f->s, A, 851, "Aalborg Kommune", e));
     must(genop_store_municipality_ensure(f->s, B, 450, "Nyborg Kommune", e));
     f->user_a = add_user(f->s, A, "vis.aalborg", GENOP_ROLE_VISITATOR);
@@ -280,7 +280,7 @@ static void test_open_migrate_reopen(void **state)
     genop_store_close(f->s);
     f->s = NULL;
     for (int i = 0; i < 2; i++) {
-        must(genop_store_open_sqlite(f->path, &f->s, e));
+        must(genop_store_open(f->path, NULL, &f->s, e));
         genop_user_auth ua;
         must(genop_store_user_auth_get(f->s, "vis.aalborg", &ua, e));
         assert_int_equal(ua.user.id, f->user_a);
@@ -293,18 +293,18 @@ static void test_open_migrate_reopen(void **state)
     raw_exec(db, "PRAGMA user_version = 999");
     genop_store sentinel = {.ops = NULL};
     genop_store *s = &sentinel;          /* a failed open sets it to NULL */
-    expect_fail(genop_store_open_sqlite(f->path, &s, e), GENOP_EINVAL, &err);
+    expect_fail(genop_store_open(f->path, NULL, &s, e), GENOP_EINVAL, &err);
     assert_null(s);
     assert_message_contains(err, "skemaversion 999");
     assert_message_contains(err, "nyere genop");
     raw_exec(db, "PRAGMA user_version = " STRINGIFY(SCHEMA_VERSION));
     sqlite3_close(db);
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
 
     /* Files that cannot be opened, or are not a database. */
     char bad[400];
     assert_true(genop_bprintf(bad, sizeof bad, "%s/no/such/dir/genop.db", f->dir));
-    expect_fail(genop_store_open_sqlite(bad, &s, e), GENOP_EIO, &err);
+    expect_fail(genop_store_open(bad, NULL, &s, e), GENOP_EIO, &err);
     assert_message_contains(err, "kunne ikke åbnes");
     assert_true(genop_bprintf(bad, sizeof bad, "%s/not-a-db", f->dir));
     FILE *fp = fopen(bad, "w");
@@ -312,9 +312,9 @@ static void test_open_migrate_reopen(void **state)
     for (int i = 0; i < 100; i++)
         fputs("this is not an SQLite database file\n", fp);
     fclose(fp);
-    expect_fail(genop_store_open_sqlite(bad, &s, e), GENOP_EIO, &err);
+    expect_fail(genop_store_open(bad, NULL, &s, e), GENOP_EIO, &err);
     assert_message_contains(err, "databasen");
-    expect_fail(genop_store_open_sqlite("", &s, e), GENOP_EINVAL, &err);
+    expect_fail(genop_store_open("", NULL, &s, e), GENOP_EINVAL, &err);
 }
 
 static void test_municipality_ensure(void **state)
@@ -1185,7 +1185,7 @@ static void test_two_handles(void **state)
 {
     fixture *f = *state;
     genop_store *other = NULL;
-    must(genop_store_open_sqlite(f->path, &other, e));
+    must(genop_store_open(f->path, NULL, &other, e));
 
     /* One writes in a transaction; the other reads meanwhile, unblocked,
      * and sees only what was committed. */
@@ -1245,7 +1245,7 @@ static void test_read_snapshot_logged_commit_and_flush(void **state)
     fixture *f = *state;
     genop_store_options logged = {.commit_mode = GENOP_COMMIT_LOGGED, .flushed_by_owner = true};
     genop_store *writer = NULL;
-    must(genop_store_open_sqlite_with(f->path, &logged, &writer, e));
+    must(genop_store_open(f->path, &logged, &writer, e));
     int64_t first = add_citizen(writer, A, "0105401234", "Karen Hansen");
 
     genop_citizen g;
@@ -1266,7 +1266,7 @@ static void test_read_snapshot_logged_commit_and_flush(void **state)
     snprintf(copy_path, sizeof copy_path, "%s/copy.db", f->dir);
     copy_file(f->path, copy_path);
     genop_store *copied = NULL;
-    must(genop_store_open_sqlite(copy_path, &copied, e));
+    must(genop_store_open(copy_path, NULL, &copied, e));
     must(genop_store_citizen_get(copied, A, second, &g, e));
     genop_store_close(copied);
     genop_store_close(writer);
@@ -1323,7 +1323,7 @@ static void test_flush_restarts_a_long_wal(void **state)
     genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true,
                                  .wal_restart_pages = 1000};
     genop_store *flusher = NULL;
-    must(genop_store_open_sqlite_with(f->path, &owned, &flusher, e));
+    must(genop_store_open(f->path, &owned, &flusher, e));
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
@@ -1456,7 +1456,7 @@ static void pin_wal(fixture *f, pinned_wal *p)
 {
     *p = (pinned_wal){.syncs = f->syncs = sync_counter_add()};
     genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
-    must(genop_store_open_sqlite_with(f->path, &owned, &p->flusher, e));
+    must(genop_store_open(f->path, &owned, &p->flusher, e));
     assert_int_equal(sqlite3_open_v2(f->path, &p->writer, SQLITE_OPEN_READWRITE, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_open_v2(f->path, &p->reader, SQLITE_OPEN_READWRITE, NULL),
@@ -1544,7 +1544,7 @@ typedef struct opener {
 static void *open_store(void *arg)
 {
     opener *o = arg;
-    o->err = genop_store_open_sqlite(o->path, &o->s, &o->e);
+    o->err = genop_store_open(o->path, NULL, &o->s, &o->e);
     return NULL;
 }
 
@@ -1593,7 +1593,7 @@ static void *write_log_rows(void *arg)
 {
     log_writer *w = arg;
     genop_store *s = NULL;
-    if ((w->err = genop_store_open_sqlite(w->path, &s, &w->e)))
+    if ((w->err = genop_store_open(w->path, NULL, &s, &w->e)))
         return NULL;
     genop_access_entry a = {.user_id = w->user, .citizen_id = 1};
     copy(a.username, sizeof a.username, "vis.aalborg");

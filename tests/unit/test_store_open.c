@@ -1,5 +1,7 @@
 /*
- * test_store_migrate.c - databases made before: the store's migrations
+ * test_store_open.c - opening a store: by its location (sqlite:PATH or a
+ * bare path; any other scheme is refused in Danish, naming the location
+ * and the schemes genop knows); and databases made before: the store's migrations
  * (.sql files embedded at build time) bring a database of schema version 1
  * up to the newest and every row reads back; a database genop made before
  * the store was split by record kind opens and reads back as it was; both
@@ -143,7 +145,7 @@ static char *schema_of(const char *path)
 static void assert_schema_is_fresh(fixture *f)
 {
     genop_store *fresh = NULL;
-    must(genop_store_open_sqlite(f->fresh, &fresh, e));
+    must(genop_store_open(f->fresh, NULL, &fresh, e));
     genop_store_close(fresh);
     char *want = schema_of(f->fresh), *got = schema_of(f->path);
     assert_string_equal(got, want);
@@ -242,12 +244,71 @@ static void check_v1_access_log(genop_store *s)
     assert_int_equal(genop_store_case_answer_get(s, "aalborg", 1, &ans, &err), GENOP_ENOTFOUND);
 }
 
+static void test_open_by_location(void **state)
+{
+    fixture *f = *state;
+    char loc[128];
+    snprintf(loc, sizeof loc, "sqlite:%s", f->path);
+    must(genop_store_open(loc, NULL, &f->s, e));
+    must(genop_store_municipality_ensure(f->s, "aalborg", 851, "Aalborg Kommune", e));
+    genop_store_close(f->s);
+    f->s = NULL;
+    must(genop_store_open(f->path, NULL, &f->s, e));      /* the same file, bare */
+    must(genop_store_municipality_ensure(f->s, "nyborg", 450, "Nyborg Kommune", e));
+    assert_int_equal(raw_int(f->path, "SELECT count(*) FROM municipalities"), 2);
+
+    static const char *const paths[][2] = {
+        {"sqlite:/var/lib/genop/genop.db", "/var/lib/genop/genop.db"},
+        {"SQLite:genop.db", "genop.db"},
+        {"sqlite:a:b.db", "a:b.db"},
+        {"genop.db", "genop.db"},
+        {"./a:b.db", "./a:b.db"},
+        {"/srv/genop/a:b.db", "/srv/genop/a:b.db"},
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        genop_store_location l = {.path = NULL};
+        must(genop_store_location_parse(paths[i][0], &l, e));
+        assert_int_equal(l.backend, GENOP_STORE_SQLITE);
+        assert_string_equal(l.path, paths[i][1]);
+    }
+}
+
+/* Every location that is not SQLite's is refused before anything is
+ * opened, naming the location and what genop knows. */
+static void test_unknown_locations_are_refused(void **state)
+{
+    (void)state;
+    static const char *const bad[][2] = {
+        {"postgresql://genop@db.example/genop", "PostgreSQL understøttes ikke endnu"},
+        {"postgres://genop@db.example/genop", "PostgreSQL understøttes ikke endnu"},
+        {"mysql://genop@db.example/genop", "ukendt databasetype \"mysql:\""},
+        {"a:b.db", "ukendt databasetype \"a:\""},
+        {"sqlite:", "stien til databasefilen mangler"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        genop_error err;
+        genop_store *s = (genop_store *)&err;
+        assert_int_equal(genop_store_open(bad[i][0], NULL, &s, &err), GENOP_EINVAL);
+        assert_null(s);
+        assert_message_contains(err, bad[i][0]);
+        assert_message_contains(err, bad[i][1]);
+        assert_message_contains(err, "sqlite:");
+        assert_int_not_equal(access(bad[i][0], F_OK), 0);      /* no file made */
+    }
+    genop_error err;
+    genop_store *s = NULL;
+    assert_int_equal(genop_store_open("", NULL, &s, &err), GENOP_EINVAL);
+    assert_message_contains(err, "databasen mangler");
+    assert_int_equal(genop_store_open(NULL, NULL, &s, &err), GENOP_EINVAL);
+    assert_null(s);
+}
+
 static void test_v1_database_migrates_and_reads_back(void **state)
 {
     fixture *f = *state;
     make_from_fixture(f->path, "store_v1.sql");
     assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 1);
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
     assert_int_equal(raw_int(f->path, "PRAGMA user_version"), SCHEMA_VERSION);
     check_v1_accounts(f->s);
     check_v1_citizens_and_cases(f->s);
@@ -257,7 +318,7 @@ static void test_v1_database_migrates_and_reads_back(void **state)
     f->s = NULL;
     assert_schema_is_fresh(f);
     /* Reopened, nothing runs again and the rows are still there. */
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
     genop_list l;
     must(genop_store_events_list(f->s, "aalborg", 1, &l, e));
     assert_int_equal(l.n, 4);
@@ -268,7 +329,7 @@ static void test_database_from_before_the_split_reads_back(void **state)
 {
     fixture *f = *state;
     make_from_fixture(f->path, "store_v5.sql");
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
     genop_user_auth ua;
     must(genop_store_user_auth_get(f->s, "vis.aalborg", &ua, e));
     assert_string_equal(ua.user.municipality, "aalborg");
@@ -319,7 +380,7 @@ static void test_newer_database_is_refused(void **state)
 
     genop_error err;
     genop_store *s = (genop_store *)&err;      /* a failed open sets it to NULL */
-    assert_int_equal(genop_store_open_sqlite(f->path, &s, &err), GENOP_EINVAL);
+    assert_int_equal(genop_store_open(f->path, NULL, &s, &err), GENOP_EINVAL);
     assert_null(s);
     assert_message_contains(err, "skemaversion 6");
     assert_message_contains(err, "kender kun op til version 5");
@@ -333,6 +394,8 @@ static void test_newer_database_is_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_open_by_location, setup, teardown),
+        cmocka_unit_test(test_unknown_locations_are_refused),
         cmocka_unit_test_setup_teardown(test_v1_database_migrates_and_reads_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_database_from_before_the_split_reads_back, setup,
                                         teardown),
