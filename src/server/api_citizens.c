@@ -2,9 +2,9 @@
  * api_citizens.c - GET /api/v1/citizens/{id}/access-log: when, by whom and
  * why a citizen's data was looked up or changed, newest first (leder and
  * admin only; {id} is the citizen's internal id, never a CPR number). The
- * look at the log is itself logged first, and the journal of reads
- * imported (read_journal.h), so the answer shows every read answered
- * before it, this look too. Every
+ * look at the log is itself logged first, and the audit sink of reads
+ * synced into the log (audit_sink.h), so the answer shows every read
+ * answered before it, this look too. Every
  * read of the citizen's data adds a row, so the log is read in pages:
  * ?limit (1-500, 100 by default) and ?offset, with the total.
  */
@@ -46,7 +46,7 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
         err = audit_read(c->app->reads, &c->user, cit.id, 0, AUDIT_ACCESSLOG_READ,
                          AUDIT_PURPOSE_CONTROL, &e);
     if (!err)   /* every read answered until now, this one too, into the database */
-        err = read_journal_import(c->app->reads, &e);
+        err = genop_audit_sink_sync(c->app->reads, &e);
     if (!err)
         err = genop_store_access_log_list(c->store, c->user.municipality, cit.id, limit, offset,
                                           &list, &total, &e);

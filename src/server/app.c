@@ -7,7 +7,6 @@
  */
 #include "app.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -45,29 +44,19 @@ static genop_err make_dummy_hash(genop_app *app, genop_error *e)
     return err;
 }
 
-/* The flusher's hook: the journal of reads into the database. */
-static void import_reads(void *journal)
-{
-    genop_error e;
-    if (read_journal_flush(journal, &e))
-        fprintf(stderr, "genop: adgangsloggens journal kunne ikke læses ind i databasen "
-                "(prøver igen): %s\n", e.message);
-}
-
-genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e)
+genop_err app_open(genop_app *app, const char *location, size_t handles, genop_error *e)
 {
     genop_err err = load_standards(app, e);
     if (!err)
         err = make_dummy_hash(app, e);
     if (!err)
-        err = store_pool_open(db_path, handles, &app->pool, e);
+        err = store_pool_open(location, handles, &app->pool, e);
     if (!err)
-        err = read_journal_open(db_path, &app->reads, e);
+        err = genop_audit_sink_open(location, &app->reads, e);
     if (!err)
-        err = commit_queue_start(db_path, GENOP_COMMIT_DURABLE, "skrivekøen", &app->writes, e);
+        err = commit_queue_start(location, GENOP_COMMIT_DURABLE, "skrivekøen", &app->writes, e);
     if (!err)
-        err = store_flusher_start(db_path, APP_FLUSH_INTERVAL_MS, import_reads, app->reads,
-                                  &app->flusher, e);
+        err = store_flusher_start(location, APP_FLUSH_INTERVAL_MS, app->reads, &app->flusher, e);
     return err;
 }
 
@@ -75,9 +64,9 @@ void app_release(genop_app *app)
 {
     commit_queue_stop(app->writes);
     app->writes = NULL;
-    store_flusher_stop(app->flusher);       /* before the journal its hook imports */
+    store_flusher_stop(app->flusher);       /* before the sink it flushes */
     app->flusher = NULL;
-    read_journal_close(app->reads);
+    genop_audit_sink_close(app->reads);
     app->reads = NULL;
     store_pool_close(app->pool);
     app->pool = NULL;

@@ -28,9 +28,10 @@ genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_
     return genop_store_access_log_append(s, &entry, e);
 }
 
-genop_err audit_record(read_journal *j, genop_access_entry *rows, size_t n, genop_error *e)
+genop_err audit_record(genop_audit_sink *sink, genop_access_entry *rows, size_t n,
+                       genop_error *e)
 {
-    return read_journal_append(j, rows, n, e);
+    return genop_audit_sink_append(sink, rows, n, e);
 }
 
 void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
@@ -59,9 +60,9 @@ genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_
     return GENOP_OK;
 }
 
-genop_err audit_rows_record(read_journal *j, audit_rows *r, genop_error *e)
+genop_err audit_rows_record(genop_audit_sink *sink, audit_rows *r, genop_error *e)
 {
-    return audit_record(j, r->rows, r->n, e);
+    return audit_record(sink, r->rows, r->n, e);
 }
 
 void audit_rows_release(audit_rows *r)
@@ -70,10 +71,10 @@ void audit_rows_release(audit_rows *r)
     memset(r, 0, sizeof *r);
 }
 
-genop_err audit_read(read_journal *j, const genop_user *u, int64_t citizen, int64_t case_id,
+genop_err audit_read(genop_audit_sink *sink, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e)
 {
     genop_access_entry entry;
     audit_entry_init(&entry, u, citizen, case_id, action, purpose);
-    return audit_record(j, &entry, 1, e);
+    return audit_record(sink, &entry, 1, e);
 }

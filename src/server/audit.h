@@ -5,19 +5,20 @@
  * committed to the log before the answer is sent, so nothing is shown that
  * was not logged first. The log is append-only (store.h).
  *
- * Reads are appended to the journal of reads (read_journal.h) in the
- * request's own thread: in a file, safe from a crash of genop, before the
- * read is answered, and in the database (on disk) within
- * APP_FLUSH_INTERVAL_MS. A database commit per read, even one shared by
- * the reads that arrived together, had cost more than the read itself.
+ * Reads are appended to the store's audit sink (audit_sink.h; SQLite's is
+ * its journal of reads) in the request's own thread: durable there, safe
+ * from a crash of genop, before the read is answered, and in the access
+ * log (on disk) within APP_FLUSH_INTERVAL_MS. A database commit per read,
+ * even one shared by the reads that arrived together, had cost more than
+ * the read itself.
  */
 #ifndef GENOP_AUDIT_H
 #define GENOP_AUDIT_H
 
 #include <stdint.h>
 
+#include "audit_sink.h"
 #include "error.h"
-#include "read_journal.h"
 #include "store.h"
 
 /* Actions. */
@@ -46,8 +47,9 @@ genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_
                     const char *action, const char *purpose, genop_error *e);
 
 /* Reads: the n rows (borrowed; empty times are set to now) appended to
- * the journal j, all in one write, before return. */
-genop_err audit_record(read_journal *j, genop_access_entry *rows, size_t n, genop_error *e);
+ * the sink, all at once, before return. */
+genop_err audit_record(genop_audit_sink *sink, genop_access_entry *rows, size_t n,
+                       genop_error *e);
 
 /* The rows of a list's read (a page of cases, the worklist): one row per
  * case shown, each case once. Fill with audit_rows_add(), record with
@@ -63,12 +65,12 @@ void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
                      const char *purpose);
 /* Adds a row for the case unless it has one already; GENOP_ENOMEM. */
 genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e);
-/* Records the rows in the journal j (see audit_record). */
-genop_err audit_rows_record(read_journal *j, audit_rows *r, genop_error *e);
+/* Records the rows in the sink (see audit_record). */
+genop_err audit_rows_record(genop_audit_sink *sink, audit_rows *r, genop_error *e);
 void audit_rows_release(audit_rows *r);
 
-/* A read of one citizen's data: one row, in the journal j on return. */
-genop_err audit_read(read_journal *j, const genop_user *u, int64_t citizen, int64_t case_id,
+/* A read of one citizen's data: one row, in the sink on return. */
+genop_err audit_read(genop_audit_sink *sink, const genop_user *u, int64_t citizen, int64_t case_id,
                      const char *action, const char *purpose, genop_error *e);
 
 #endif
