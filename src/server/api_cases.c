@@ -194,6 +194,23 @@ static bool read_referral(api_ctx *c, const json_t *obj, new_case *nc, http_repl
     return referral_admissible(c, nc, out);
 }
 
+/* The citizen of the referral: the one the municipality has with its CPR
+ * number, whose stored fields then replace *cit's, or else a new one made
+ * from *cit (*created). Inside the caller's write transaction, so no
+ * other writer can create the same citizen in between. */
+static genop_err citizen_find_or_create(genop_store *s, genop_citizen *cit, bool *created,
+                                        genop_error *e)
+{
+    genop_citizen found;
+    *created = false;
+    genop_err err = genop_store_citizen_find_by_cpr(s, cit->municipality, cit->cpr, &found, e);
+    if (err == GENOP_OK)
+        *cit = found;
+    else if (err == GENOP_ENOTFOUND && (err = genop_store_citizen_create(s, cit, e)) == GENOP_OK)
+        *created = true;
+    return err;
+}
+
 /* Citizen, case, referral event, projection and access log: one transaction. */
 static genop_err store_case(api_ctx *c, new_case *nc, bool *created, genop_error *e)
 {
@@ -201,7 +218,7 @@ static genop_err store_case(api_ctx *c, new_case *nc, bool *created, genop_error
     genop_event_row ev = {0};
     genop_err err = genop_store_begin(c->store, e);
     if (!err)
-        err = genop_store_citizen_find_or_create(c->store, &nc->cit, created, e);
+        err = citizen_find_or_create(c->store, &nc->cit, created, e);
     nc->row.citizen_id = nc->cit.id;
     if (!err)
         err = genop_store_case_create(c->store, &nc->row, c->user.username, e);

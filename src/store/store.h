@@ -67,6 +67,13 @@ typedef struct genop_user_auth {
     int64_t locked_until;          /* unix seconds, 0 if not locked */
 } genop_user_auth;
 
+/* A login session as stored: its user and its last use. Whether it is
+ * still good is the caller's to decide (src/server/auth.c). */
+typedef struct genop_session {
+    genop_user user;
+    int64_t last_seen;             /* unix seconds */
+} genop_session;
+
 /* An API token as `genop token list` shows it: never the token itself. */
 #define GENOP_TOKEN_ID_SIZE 13       /* 12 hex digits of its hash + NUL */
 typedef struct genop_token_info {
@@ -205,8 +212,10 @@ typedef struct genop_store_ops {
                                    int64_t locked_until, genop_error *e);
     genop_err (*session_create)(genop_store *s, const unsigned char *token_hash,
                                 int64_t user_id, int64_t now, genop_error *e);
-    genop_err (*session_get)(genop_store *s, const unsigned char *token_hash, int64_t now,
-                             int64_t idle_seconds, genop_user *out, genop_error *e);
+    genop_err (*session_get)(genop_store *s, const unsigned char *token_hash,
+                             genop_session *out, genop_error *e);
+    genop_err (*session_touch)(genop_store *s, const unsigned char *token_hash, int64_t now,
+                               genop_error *e);
     genop_err (*session_delete)(genop_store *s, const unsigned char *token_hash,
                                 genop_error *e);
     genop_err (*token_create)(genop_store *s, const unsigned char *token_hash,
@@ -216,8 +225,9 @@ typedef struct genop_store_ops {
     genop_err (*token_list)(genop_store *s, const char *username, genop_list *out,
                             genop_error *e);
     genop_err (*token_revoke)(genop_store *s, const char *id, genop_error *e);
-    genop_err (*citizen_find_or_create)(genop_store *s, genop_citizen *c, bool *created,
-                                        genop_error *e);
+    genop_err (*citizen_find_by_cpr)(genop_store *s, const char *muni, const char *cpr,
+                                     genop_citizen *out, genop_error *e);
+    genop_err (*citizen_create)(genop_store *s, genop_citizen *c, genop_error *e);
     genop_err (*citizen_get)(genop_store *s, const char *muni, int64_t id, genop_citizen *out,
                              genop_error *e);
     genop_err (*case_create)(genop_store *s, genop_case_row *c, const char *created_by,
@@ -369,13 +379,20 @@ genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_
 genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                         int64_t locked_until, genop_error *e);
 
-/* Sessions and API tokens are stored by the hash of their secret. A
- * session unused for idle_seconds is gone (GENOP_ENOTFOUND); using it
- * moves its last use to now. */
+/* Sessions and API tokens are stored by the hash of their secret
+ * (GENOP_TOKEN_HASH_SIZE bytes). A session is created with its last use
+ * at now; GENOP_ENOTFOUND if the user does not exist, GENOP_EINVAL if the
+ * hash does. */
 genop_err genop_store_session_create(genop_store *s, const unsigned char *token_hash,
                                      int64_t user_id, int64_t now, genop_error *e);
-genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
-                                  int64_t idle_seconds, genop_user *out, genop_error *e);
+/* The session with the hash, with its user and last use (GENOP_ENOTFOUND
+ * if there is none). When a session expires is the caller's policy. */
+genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash,
+                                  genop_session *out, genop_error *e);
+/* Moves the session's last use forward to now (never back; a session
+ * that is not there is left so). */
+genop_err genop_store_session_touch(genop_store *s, const unsigned char *token_hash,
+                                    int64_t now, genop_error *e);
 /* Deleting a session that does not exist is not an error. */
 genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
                                      genop_error *e);
@@ -393,10 +410,14 @@ genop_err genop_store_token_list(genop_store *s, const char *username, genop_lis
  * deleted). */
 genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *e);
 
-/* Finds the citizen with c->cpr in c->municipality, or creates one from
- * *c. Either way c->id (and, when found, every field) is filled in. */
-genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
-                                             genop_error *e);
+/* The citizen of muni with the CPR number cpr (ten digits, else
+ * GENOP_EINVAL); GENOP_ENOTFOUND if muni has none. */
+genop_err genop_store_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
+                                          genop_citizen *out, genop_error *e);
+/* Creates the citizen *c (of c->municipality, which must exist) and sets
+ * c->id. GENOP_EINVAL if the municipality already has a citizen with the
+ * CPR number (finding before creating is the caller's). */
+genop_err genop_store_citizen_create(genop_store *s, genop_citizen *c, genop_error *e);
 genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
                                   genop_citizen *out, genop_error *e);
 

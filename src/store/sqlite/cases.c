@@ -123,15 +123,19 @@ genop_err sqlite_case_exists(sqlite_store *st, const char *muni, int64_t id, gen
  * Citizens.
  * ------------------------------------------------------------------- */
 
+/* A CPR number is ten digits. */
+static genop_err check_cpr(const char *cpr, genop_error *e)
+{
+    if (cpr == NULL || strnlen(cpr, 11) != 10 || strspn(cpr, "0123456789") != 10)
+        return genop_fail(e, GENOP_EINVAL, "CPR-nummeret skal være 10 cifre");
+    return GENOP_OK;
+}
+
 static genop_err check_citizen(const genop_citizen *c, genop_error *e)
 {
-    genop_err err = check_muni(c->municipality, e);
-    if (err)
-        return err;
-    size_t n = strnlen(c->cpr, sizeof c->cpr);
-    if (n != 10 || strspn(c->cpr, "0123456789") != 10)
-        return genop_fail(e, GENOP_EINVAL, "CPR-nummeret skal være 10 cifre");
-    if ((err = check_text(c->name, sizeof c->name, false, "navnet", e)) ||
+    genop_err err;
+    if ((err = check_muni(c->municipality, e)) || (err = check_cpr(c->cpr, e)) ||
+        (err = check_text(c->name, sizeof c->name, false, "navnet", e)) ||
         (err = check_text(c->address, sizeof c->address, false, "adressen", e)) ||
         (err = check_text(c->phone, sizeof c->phone, false, "telefonnummeret", e)) ||
         (err = check_text(c->relatives, sizeof c->relatives, false, "pårørende", e)) ||
@@ -197,38 +201,35 @@ static genop_err citizen_insert(sqlite_store *st, genop_citizen *c, genop_error 
     return err;
 }
 
-/* Borrows *c as input and overwrites it with the stored citizen (or sets
- * c->id of the new one). Safe against another handle creating the same
- * citizen at the same moment. */
-genop_err sqlite_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
-                                        genop_error *e)
+/* Fills the caller's *out (bounded copies of the stored text). */
+genop_err sqlite_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
+                                     genop_citizen *out, genop_error *e)
+{
+    genop_err err = check_muni(muni, e);
+    if (!err)
+        err = check_cpr(cpr, e);
+    if (!err)
+        err = citizen_read(sqlite_handle(s), ST_CITIZEN_BY_CPR, muni, cpr, 0, out, e);
+    if (err == GENOP_ENOTFOUND)
+        err = genop_fail(e, GENOP_ENOTFOUND, "borgeren findes ikke");
+    return err;
+}
+
+/* Borrows *c for the call and sets c->id. The CPR number is never in a
+ * message. */
+genop_err sqlite_citizen_create(genop_store *s, genop_citizen *c, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
-    *created = false;
     genop_err err = check_citizen(c, e);
-    if (err)
-        return err;
-    /* Copies: *c is overwritten by what is found. */
-    char muni[GENOP_MUNI_ID_MAX], cpr[sizeof c->cpr];
-    memcpy(muni, c->municipality, sizeof muni);
-    memcpy(cpr, c->cpr, sizeof cpr);
-
-    err = citizen_read(st, ST_CITIZEN_BY_CPR, muni, cpr, 0, c, e);
-    if (err != GENOP_ENOTFOUND)
-        return err;
-    err = sqlite_municipality_exists(st, muni, e);
+    if (!err)
+        err = sqlite_municipality_exists(st, c->municipality, e);
     if (err == GENOP_ENOTFOUND)
-        return genop_fail(e, GENOP_EINVAL, "kommunen \"%s\" findes ikke", muni);
-    if (err)
-        return err;
-    err = citizen_insert(st, c, e);
-    *created = err == GENOP_OK;
-    if (err != GENOP_ENOTFOUND)
-        return err;
-    /* Another handle created the citizen between our look-up and insert. */
-    err = citizen_read(st, ST_CITIZEN_BY_CPR, muni, cpr, 0, c, e);
+        return genop_fail(e, GENOP_EINVAL, "kommunen \"%s\" findes ikke", c->municipality);
+    if (!err)
+        err = citizen_insert(st, c, e);
     if (err == GENOP_ENOTFOUND)
-        err = genop_fail(e, GENOP_EIO, "databasen: borgeren forsvandt under oprettelsen");
+        return genop_fail(e, GENOP_EINVAL, "kommunen har allerede en borger med det "
+                          "CPR-nummer");
     return err;
 }
 

@@ -24,8 +24,10 @@ genop_err sqlite_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                    int64_t locked_until, genop_error *e);
 genop_err sqlite_session_create(genop_store *s, const unsigned char *token_hash,
                                 int64_t user_id, int64_t now, genop_error *e);
-genop_err sqlite_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
-                             int64_t idle_seconds, genop_user *out, genop_error *e);
+genop_err sqlite_session_get(genop_store *s, const unsigned char *token_hash,
+                             genop_session *out, genop_error *e);
+genop_err sqlite_session_touch(genop_store *s, const unsigned char *token_hash, int64_t now,
+                               genop_error *e);
 genop_err sqlite_session_delete(genop_store *s, const unsigned char *token_hash,
                                 genop_error *e);
 genop_err sqlite_token_create(genop_store *s, const unsigned char *token_hash,
@@ -37,8 +39,9 @@ genop_err sqlite_token_list(genop_store *s, const char *username, genop_list *ou
 genop_err sqlite_token_revoke(genop_store *s, const char *id, genop_error *e);
 
 /* cases.c: citizens and cases. */
-genop_err sqlite_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
-                                        genop_error *e);
+genop_err sqlite_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
+                                     genop_citizen *out, genop_error *e);
+genop_err sqlite_citizen_create(genop_store *s, genop_citizen *c, genop_error *e);
 genop_err sqlite_citizen_get(genop_store *s, const char *muni, int64_t id,
                              genop_citizen *out, genop_error *e);
 genop_err sqlite_case_create(genop_store *s, genop_case_row *c, const char *created_by,

@@ -303,40 +303,35 @@ static genop_err session_write(sqlite_store *st, unsigned id, const unsigned cha
     return err;
 }
 
-/* Fills the caller's *out. An expired session is deleted here. */
-genop_err sqlite_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
-                             int64_t idle_seconds, genop_user *out, genop_error *e)
+/* Fills the caller's *out. The statement is reset before return, so it
+ * holds no read snapshot when the caller writes next. */
+genop_err sqlite_session_get(genop_store *s, const unsigned char *token_hash,
+                             genop_session *out, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
     sqlite3_stmt *q = NULL;
     genop_err err = stmt_use(st, &users, ST_SESSION_GET, &q, e);
     if (err)
         return err;
-    int64_t last_seen = 0;
     int rc = bind_hash(q, 1, token_hash);
     err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, "finde sessionen", e);
     if (!err) {
         row_reader r = {q, 0, GENOP_OK, e};
-        last_seen = row_int(&r);
         memset(out, 0, sizeof *out);
-        read_user(&r, out);
+        out->last_seen = row_int(&r);
+        read_user(&r, &out->user);
         err = r.err;
     }
-    /* Reset before writing: a live SELECT would hold its read snapshot. */
     stmt_done(q);
     if (err == GENOP_ENOTFOUND)
         return genop_fail(e, GENOP_ENOTFOUND, "sessionen findes ikke");
-    if (err)
-        return err;
-
-    if (now > last_seen && now - last_seen > idle_seconds) {
-        memset(out, 0, sizeof *out);
-        err = session_write(st, ST_SESSION_DELETE, token_hash, now, e);
-        return err ? err : genop_fail(e, GENOP_ENOTFOUND, "sessionen er udløbet");
-    }
-    if (now > last_seen)
-        err = session_write(st, ST_SESSION_TOUCH, token_hash, now, e);
     return err;
+}
+
+genop_err sqlite_session_touch(genop_store *s, const unsigned char *token_hash, int64_t now,
+                               genop_error *e)
+{
+    return session_write(sqlite_handle(s), ST_SESSION_TOUCH, token_hash, now, e);
 }
 
 /* Deleting a session that is not there is not an error (logging out
