@@ -282,7 +282,7 @@ typedef enum genop_commit_mode {
      * a crash of genop (kill -9), and reaches the disk with the next
      * durable commit or genop_store_flush() (SQLite: synchronous=NORMAL).
      * The server's handles are all durable since the access log of reads
-     * moved to its journal (src/server/read_journal.h). */
+     * moved to its audit sink (audit_sink.h). */
     GENOP_COMMIT_LOGGED,
 } genop_commit_mode;
 
@@ -352,7 +352,7 @@ genop_err genop_store_begin_read(genop_store *s, genop_error *e);
 /* A savepoint inside the open transaction (GENOP_EINVAL without one):
  * genop_store_release() keeps what was written since and ends it;
  * genop_store_rollback_to() undoes that and ends it (it never fails).
- * They nest. The commit queue (src/server/commit_queue.h) runs each job in
+ * They nest. The commit queue (commit_queue.h) runs each job in
  * one, so a failed job leaves nothing in a shared transaction. */
 genop_err genop_store_savepoint(genop_store *s, genop_error *e);
 genop_err genop_store_release(genop_store *s, genop_error *e);

@@ -33,7 +33,7 @@
 
 #define A "aalborg"
 #define B "nyborg"
-/* The number of the newest migration in store_sqlite.c. */
+/* The number of the newest migration (src/store/sqlite/migrations/). */
 #define SCHEMA_VERSION 5
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
