@@ -17,6 +17,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/file.h>
@@ -273,11 +274,19 @@ static void test_dead_process_files(void **state)
     genop_audit_sink_close(j);
 }
 
+typedef struct importer {
+    genop_audit_sink *j;
+    atomic_int stop;
+    atomic_int imports;
+    int failures;
+} importer;
+
 typedef struct appender {
     genop_audit_sink *j;
     const fixture *f;
     int first;
     int failures;
+    importer *im;
 } appender;
 
 static void *run_appender(void *arg)
@@ -289,23 +298,23 @@ static void *run_appender(void *arg)
         a->failures += genop_audit_sink_append(a->j, &r, 1, &e) != GENOP_OK;
         if (i % 10 == 0)        /* let imports happen between appends */
             nanosleep(&(struct timespec){0, 200000}, NULL);
+        /* Half way, wait (up to 5 s) for an import to have finished, so
+         * that imports run between appends even on a loaded machine, where
+         * the first import's commit can outlast every append. */
+        for (int w = 0; i == APPENDS_PER_THREAD / 2 && w < 5000 &&
+                        atomic_load(&a->im->imports) == 0; w++)
+            nanosleep(&(struct timespec){0, 1000000}, NULL);
     }
     return NULL;
 }
 
-typedef struct importer {
-    genop_audit_sink *j;
-    volatile int stop;
-    int imports, failures;
-} importer;
-
 static void *run_importer(void *arg)
 {
     importer *im = arg;
-    while (!im->stop) {
+    while (!atomic_load(&im->stop)) {
         genop_error e;
         im->failures += genop_audit_sink_sync(im->j, &e) != GENOP_OK;
-        im->imports++;
+        atomic_fetch_add(&im->imports, 1);
         nanosleep(&(struct timespec){0, 1000000}, NULL);
     }
     return NULL;
@@ -318,20 +327,22 @@ static void test_threads_lose_nothing(void **state)
     must(genop_audit_sink_open(f->db, &j, e));
     appender a[THREADS];
     pthread_t t[THREADS], it;
-    importer im = {j, 0, 0, 0};
+    importer im = {.j = j};
+    atomic_init(&im.stop, 0);
+    atomic_init(&im.imports, 0);
     pthread_create(&it, NULL, run_importer, &im);
     for (int i = 0; i < THREADS; i++) {
-        a[i] = (appender){j, f, 1 + i * APPENDS_PER_THREAD, 0};
+        a[i] = (appender){j, f, 1 + i * APPENDS_PER_THREAD, 0, &im};
         pthread_create(&t[i], NULL, run_appender, &a[i]);
     }
     for (int i = 0; i < THREADS; i++) {
         pthread_join(t[i], NULL);
         assert_int_equal(a[i].failures, 0);
     }
-    im.stop = 1;
+    atomic_store(&im.stop, 1);
     pthread_join(it, NULL);
     assert_int_equal(im.failures, 0);
-    assert_true(im.imports > 1);
+    assert_true(atomic_load(&im.imports) > 1);
     must(genop_audit_sink_sync(j, e));
 
     genop_list l;
