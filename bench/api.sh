@@ -10,7 +10,7 @@
 #    api-seed-vVERSION-CASES.db (with .open, the ids of the cases open with
 #    a grant); bump VERSION below when the seeder or the store's schema
 #    changes (a migration of the copy would count as start-up). Seeding goes
-#    through the API's own code in-process (bench/seed_api_db.c) in a
+#    through the domain layer in-process (bench/seed_api_db.c) in a
 #    tmpfs directory when there is one (every call is a durable
 #    transaction, and fsync there costs nothing), and takes a few minutes.
 # 2. Each run serves a fresh copy of it (the POSTs add to the copy), on
@@ -42,7 +42,7 @@ conns=${BENCH_API_CONNECTIONS:-32}
 threads=${BENCH_API_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)}
 [ "$threads" -ge 2 ] || threads=2
 [ -n "${BENCH_API_THREADS:-}" ] || [ "$threads" -le 16 ] || threads=16
-VERSION=4
+VERSION=5   # 5: the kept view as text (src/core/case_pack.h)
 seed=$build/bench/api-seed-v$VERSION-$cases.db
 
 for tool in wrk python3; do

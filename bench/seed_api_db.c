@@ -1,8 +1,8 @@
 /*
  * seed_api_db.c - makes the database of the API benchmark (bench/api.sh):
  * N realistic cases of one municipality (aalborg), registered through the
- * API's own code in-process (service.h: the same route table, input
- * checks, event admissibility, projection and access log as over HTTP),
+ * domain layer the API calls (src/casework: the same input checks, event
+ * admissibility, projection, kept answers and access log as over HTTP),
  * as the visitator "bench-visitator".
  *
  *   seed_api_db DB N [SEED]
@@ -31,7 +31,10 @@
 
 #include "date.h"
 #include "gen.h"
-#include "service.h"
+#include "event_append.h"
+#include "event_input.h"
+#include "local.h"
+#include "referral.h"
 
 #define PASSWORD "bench-adgangskode-1234"
 #define REUSE_RING 1024
@@ -55,7 +58,7 @@ static const char *const outcomes[] = {"attended", "attended", "attended", "atte
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
 
 typedef struct seeder {
-    genop_service *svc;
+    casework_local loc;
     genop_user user;
     gen_rng rng;
     genop_date today;
@@ -77,29 +80,49 @@ static json_t *jdate_str(genop_date d)
     return json_string(genop_date_format(d, buf));
 }
 
-/* Sends one request; anything but 201 stops the seeding (every body this
- * file makes must be accepted). *id gets the answer's "id". */
-static int post(seeder *s, const char *path, json_t *body, int64_t *id)
+/* Reports a refused registration of body; every body this file makes
+ * must be accepted, so it stops the seeding. */
+static int refused(const char *what, const json_t *body, const genop_error *e)
 {
-    unsigned status = 0;
-    json_t *reply = NULL;
-    genop_err err = service_call(s->svc, &s->user, "POST", path, body, &status, &reply);
+    char *b = json_dumps(body, JSON_COMPACT);
+    fprintf(stderr, "seed_api_db: %s %s refused: %s (%s)\n", what, b ? b : "?", e->message,
+            e->field);
+    free(b);
+    return 1;
+}
+
+/* Registers the referral body (a new reference, taken); *id gets the case. */
+static int post_case(seeder *s, json_t *body, int64_t *id)
+{
+    casework_referral in;
+    casework_referral_result r;
+    genop_error e;
     s->calls++;
-    if (err || status != 201) {
-        char *b = json_dumps(body, JSON_COMPACT), *r = reply ? json_dumps(reply, JSON_COMPACT) : NULL;
-        fprintf(stderr, "seed_api_db: POST %s %s answered %u: %s\n", path, b ? b : "?", status,
-                r ? r : "");
-        free(b);
-        free(r);
-        json_decref(reply);
-        json_decref(body);
-        return 1;
-    }
-    if (id)
-        *id = json_integer_value(json_object_get(reply, "id"));
-    json_decref(reply);
+    genop_err err = body ? casework_referral_from_json(body, &in, &e)
+                         : genop_fail(&e, GENOP_ENOMEM, "out of memory");
+    if (!err)
+        err = casework_referral_register(&s->loc.env, &s->user, &in, &r, &e);
+    int rc = err ? refused("case", body, &e) : 0;
+    if (!rc)
+        *id = r.case_id;
     json_decref(body);
-    return 0;
+    return rc;
+}
+
+/* Registers the event body (a new reference, taken) on case id. */
+static int post_event(seeder *s, int64_t id, json_t *body)
+{
+    casework_event ev;
+    genop_error e;
+    int64_t event_id;
+    s->calls++;
+    genop_err err = casework_event_read(body, &ev, &e);
+    if (!err)
+        err = casework_event_append(&s->loc.env, &s->user, id, &ev, &event_id, &e);
+    casework_event_release(&ev);
+    int rc = err ? refused("event", body, &e) : 0;
+    json_decref(body);
+    return rc;
 }
 
 /* A new citizen, or now and then one seen before. */
@@ -131,7 +154,7 @@ static json_t *citizen(seeder *s, genop_date referral)
 /* Registers one more event of case id when its date is not after today.
  * *stop is set (and nothing sent) once a date lies in the future: the
  * case is still running. */
-static int event(seeder *s, const char *path, const char *type, genop_date date, json_t *extra,
+static int event(seeder *s, int64_t id, const char *type, genop_date date, json_t *extra,
                  bool *stop)
 {
     if (*stop || date > s->today) {
@@ -142,7 +165,7 @@ static int event(seeder *s, const char *path, const char *type, genop_date date,
     json_t *body = extra ? extra : json_object();
     json_object_set_new(body, "type", json_string(type));
     json_object_set_new(body, "date", jdate_str(date));
-    return post(s, path, body, NULL);
+    return post_event(s, id, body);
 }
 
 /* One case; *open_granted says whether it ends with a granted decision
@@ -166,34 +189,32 @@ static int one_case(seeder *s, long i, bool *open_granted)
     json_t *body = json_pack("{s:o, s:o}", "citizen", citizen(s, ref), "referral", referral);
     int64_t id = 0;
     *open_granted = false;
-    if (post(s, "/api/v1/cases", body, &id))
+    if (post_case(s, body, &id))
         return 1;
     if (id != i + 1) {
         fprintf(stderr, "seed_api_db: case %ld got id %" PRId64 "; the database was not new\n",
                 i + 1, id);
         return 1;
     }
-    char path[64];
-    snprintf(path, sizeof path, "/api/v1/cases/%" PRId64 "/events", id);
     bool stop = false;
     genop_date d = ref + 1 + pick(s, 4);
     if (stage < 8)
         return 0;
-    if (event(s, path, "contacted", d, NULL, &stop))
+    if (event(s, id, "contacted", d, NULL, &stop))
         return 1;
     if (stage < 15)
         return 0;
     d += 1 + pick(s, 5);
-    if (event(s, path, "assessment", d, NULL, &stop))
+    if (event(s, id, "assessment", d, NULL, &stop))
         return 1;
     d += pick(s, 5);
     bool granted = stage >= 20;
-    if (event(s, path, "decision", d, json_pack("{s:b}", "granted", granted), &stop))
+    if (event(s, id, "decision", d, json_pack("{s:b}", "granted", granted), &stop))
         return 1;
     if (!granted) {
         if (pick(s, 3) == 0 &&
-            (event(s, path, "complaint_received", d + 10, NULL, &stop) ||
-             event(s, path, "complaint_decided", d + 20, json_pack("{s:s}", "upheld", "none"),
+            (event(s, id, "complaint_received", d + 10, NULL, &stop) ||
+             event(s, id, "complaint_decided", d + 20, json_pack("{s:s}", "upheld", "none"),
                    &stop)))
             return 1;
         return 0;
@@ -204,13 +225,13 @@ static int one_case(seeder *s, long i, bool *open_granted)
     for (int k = 0; k < sessions; k++) {
         json_t *extra = json_pack("{s:i, s:s}", "minutes", 30 + 15 * pick(s, 4), "outcome",
                                   outcomes[pick(s, COUNT(outcomes))]);
-        if (event(s, path, "session", d, extra, &stop))
+        if (event(s, id, "session", d, extra, &stop))
             return 1;
         d += 2 + pick(s, 5);
     }
     /* Most finished courses are closed; a few are left open, as in life. */
     if (!stop && pick(s, 10) < 8) {
-        if (event(s, path, "closed", d, json_pack("{s:s}", "reason", "goal_reached"), &stop))
+        if (event(s, id, "closed", d, json_pack("{s:s}", "reason", "goal_reached"), &stop))
             return 1;
         *open_granted = stop;       /* not closed if the closing date is still ahead */
     }
@@ -228,17 +249,17 @@ static int setup(seeder *s, const char *db)
 {
     genop_error e;
     const genop_standard *std;
-    if (service_open(db, &s->svc, &e)) {
+    if (casework_local_open(db, &s->loc, &e)) {
         fprintf(stderr, "seed_api_db: %s\n", e.message);
         return 1;
     }
-    std = service_standard(s->svc, "aalborg");
+    std = casework_standard(&s->loc.env, "aalborg");
     memset(&s->user, 0, sizeof s->user);
     snprintf(s->user.municipality, sizeof s->user.municipality, "aalborg");
     snprintf(s->user.username, sizeof s->user.username, "bench-visitator");
     s->user.role = GENOP_ROLE_VISITATOR;
-    if (!std || service_municipality_ensure(s->svc, std, &e) ||
-        service_user_add(s->svc, &s->user, PASSWORD, &e)) {
+    if (!std || casework_local_municipality_ensure(&s->loc, std, &e) ||
+        casework_local_user_add(&s->loc, &s->user, PASSWORD, &e)) {
         fprintf(stderr, "seed_api_db: %s\n", std ? e.message : "no standard aalborg");
         return 1;
     }
@@ -269,12 +290,14 @@ int main(int argc, char **argv)
     static seeder s;
     s.rng.state = argc > 3 ? strtoull(argv[3], NULL, 10) | 1 : 0x5EED5EED5EEDULL;
     s.today = genop_date_in_denmark((int64_t)time(NULL));
-    if (setup(&s, db))
+    if (setup(&s, db)) {
+        casework_local_close(&s.loc);
         return 1;
+    }
     FILE *open_ids = fopen(tmp_path, "w");
     if (!open_ids) {
         perror(tmp_path);
-        service_close(s.svc);
+        casework_local_close(&s.loc);
         return 1;
     }
     double t0 = now_seconds();
@@ -293,7 +316,7 @@ int main(int argc, char **argv)
     }
     if (fclose(open_ids) != 0)
         rc = 1;
-    service_close(s.svc);
+    casework_local_close(&s.loc);
     if (rc || rename(tmp_path, open_path) != 0) {
         fprintf(stderr, "seed_api_db: seeding failed\n");
         return 1;

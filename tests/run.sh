@@ -13,6 +13,8 @@
 # - the browser tests (tests/browser/run.sh: the web app in Debian's
 #   chromium driven by playwright-core, axe-core on every screen), once,
 #   with BUILD;
+# - the OpenAPI lint (tests/openapi/run.sh: docs/openapi.yaml checked by
+#   @redocly/cli, no error and no warning), once;
 # - the demo database (tests/api/test_demo.py: genop demo --db, served and
 #   checked over HTTP with the printed logins) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
@@ -75,6 +77,10 @@ for dir in "$build" "$asan_build"; do
   echo "# tests/api/test_demo.py with $dir/genop"
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
 done
+
+# The API document against OpenAPI 3.1, once: it does not depend on a build.
+echo "# tests/openapi/run.sh"
+run_tap "openapi lint" bash tests/openapi/run.sh
 
 # The web app in a real browser, once, with the optimised build.
 echo "# tests/browser/run.sh with $build/genop"

@@ -5,19 +5,20 @@
  * 1. The file: an existing file with anything in it is refused unless
  *    --force, which deletes it (and SQLite's -wal, -shm and -journal
  *    files) first, so a demo never mixes with real data.
- * 2. The municipalities and users, through service.h: per municipality a
+ * 2. The municipalities and users, through src/casework/local.h: per municipality a
  *    visitator, a terapeut, a leder and an admin named ROLE.MUNICIPALITY
  *    (Aalborg has a second visitator, visitator2.aalborg). Each password
  *    is three words and two digits drawn with libsodium's randombytes
  *    (about 25 bits: enough for a demo on the loopback interface, which is
  *    all it is for), stored as argon2id and printed once, at the end.
- * 3. The cases of demo_cases.c, each posted through service_call() exactly
- *    as a client would post it: POST /api/v1/cases as the municipality's
- *    visitator, then each event with POST /api/v1/cases/{id}/events - as
- *    the therapist for sessions, function statuses and closing, else as
- *    the visitator. So the cases pass the API's validation and event
- *    rules, get their worklist projection and leave their trail in the
- *    access log, just as if staff had typed them in.
+ * 3. The cases of demo_cases.c, each registered through the domain layer
+ *    (src/casework) that the API's handlers call: the referral as the
+ *    municipality's visitator, then each event, read from JSON as a
+ *    client's would be (event_input.h) - as the therapist for sessions,
+ *    function statuses and closing, else as the visitator. So the cases
+ *    pass the same validation and event rules, get their worklist
+ *    projection and leave their trail in the access log, just as if staff
+ *    had typed them in.
  * 4. A Danish summary: the cases per municipality, the users with their
  *    passwords, and how to log in.
  *
@@ -40,7 +41,10 @@
 #include "calendar.h"
 #include "cli.h"
 #include "cpr.h"
-#include "service.h"
+#include "event_append.h"
+#include "event_input.h"
+#include "local.h"
+#include "referral.h"
 #include "store.h"
 
 #define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
@@ -51,12 +55,12 @@
 typedef struct demo_user {
     genop_user u;
     char password[DEMO_PASSWORD_MAX];
-    const genop_standard *std;     /* borrowed from the service */
+    const genop_standard *std;     /* borrowed from the casework_local */
 } demo_user;
 
 /* Everything made so far, for the summary. */
 typedef struct demo_state {
-    genop_service *svc;            /* owned */
+    casework_local loc;            /* owned */
     genop_date today;
     demo_user users[DEMO_USERS_MAX];
     size_t n_users;
@@ -155,7 +159,7 @@ static int add_user(demo_state *st, const genop_standard *std, genop_role role,
     snprintf(du->u.municipality, sizeof du->u.municipality, "%s", std->id);
     snprintf(du->u.username, sizeof du->u.username, "%s.%s", name, std->id);
     make_password(du->password, sizeof du->password);
-    if (service_user_add(st->svc, &du->u, du->password, &e)) {
+    if (casework_local_user_add(&st->loc, &du->u, du->password, &e)) {
         cli_error("demo: brugeren %s kan ikke oprettes: %s", du->u.username, e.message);
         return CLI_FAILED;
     }
@@ -166,12 +170,12 @@ static int add_user(demo_state *st, const genop_standard *std, genop_role role,
 static int add_municipality(demo_state *st, const char *id)
 {
     genop_error e;
-    const genop_standard *std = service_standard(st->svc, id);
+    const genop_standard *std = casework_standard(&st->loc.env, id);
     if (!std) {
         cli_error("demo: ingen indbygget standard for kommunen %s", id);
         return CLI_FAILED;
     }
-    if (service_municipality_ensure(st->svc, std, &e)) {
+    if (casework_local_municipality_ensure(&st->loc, std, &e)) {
         cli_error("demo: kommunen %s kan ikke oprettes: %s", id, e.message);
         return CLI_FAILED;
     }
@@ -227,61 +231,43 @@ static genop_err citizen_cpr(const demo_state *st, const demo_citizen *c,
     return GENOP_OK;
 }
 
-/* Reports a refused call with the problem's detail. */
-static int refused(const demo_case *dc, const char *what, unsigned status, const json_t *reply)
+/* Reports a refused registration with its reason. */
+static int refused(const demo_case *dc, const char *what, const genop_error *e)
 {
-    const char *detail = json_string_value(json_object_get(reply, "detail"));
-    cli_error("demo: sagen \"%s\" (%s): %s blev afvist (%u): %s", dc->title, dc->municipality,
-              what, status, detail ? detail : "ingen forklaring");
+    cli_error("demo: sagen \"%s\" (%s): %s blev afvist: %s%s%s", dc->title, dc->municipality,
+              what, e->message, e->field[0] ? " - felt " : "", e->field);
     return CLI_FAILED;
 }
 
-/* POSTs body (a new reference, taken) to path as u; *id gets the answer's id. */
-static int post(demo_state *st, const demo_case *dc, const demo_user *u, const char *path,
-                const char *what, json_t *body, int64_t *id)
+/* Registers dc's referral as u; *id gets the new case's id. */
+static int register_referral(demo_state *st, const demo_case *dc, const demo_user *u,
+                             const genop_standard *std, int64_t *id)
 {
-    unsigned status;
-    json_t *reply = NULL;
-    if (!body) {
-        cli_error("demo: ikke nok hukommelse");
+    char cpr[GENOP_CPR_TEXT_SIZE];
+    genop_date birth;
+    casework_referral in = {
+        .name = dc->citizen.name, .address = dc->citizen.address,
+        .relatives = dc->citizen.relatives, .paragraph = dc->paragraph,
+        .source = dc->source, .condition = dc->condition, .text = dc->text,
+        .has_consent = true, .consent = true, .cpr = cpr,
+    };
+    casework_referral_result r;
+    genop_error e;
+    genop_err err = citizen_cpr(st, &dc->citizen, cpr, &birth, &e);
+    if (!err)
+        err = demo_date(st, std, dc->referral_wd, 0, &in.date, &e);
+    if (err) {
+        cli_error("demo: sagen \"%s\": %s", dc->title, e.message);
         return CLI_FAILED;
     }
-    genop_err err = service_call(st->svc, &u->u, "POST", path, body, &status, &reply);
-    int rc = err ? refused(dc, what, status, reply) : CLI_OK;
-    if (!rc && id)
-        *id = json_integer_value(json_object_get(reply, "id"));
-    json_decref(reply);
-    json_decref(body);
-    return rc;
+    if (casework_referral_register(&st->loc.env, &u->u, &in, &r, &e))
+        return refused(dc, "henvendelsen", &e);
+    *id = r.case_id;
+    return CLI_OK;
 }
 
-/* The POST /api/v1/cases body of dc into *out (a new reference). */
-static genop_err case_body(const demo_state *st, const demo_case *dc, const genop_standard *std,
-                           json_t **out, genop_error *e)
-{
-    char cpr[GENOP_CPR_TEXT_SIZE], date[GENOP_DATE_STR_SIZE];
-    genop_date birth, referral;
-    genop_err err = citizen_cpr(st, &dc->citizen, cpr, &birth, e);
-    if (!err)
-        err = demo_date(st, std, dc->referral_wd, 0, &referral, e);
-    if (err)
-        return err;
-    json_t *cit = json_pack("{s:s, s:s, s:s}", "cpr", cpr, "name", dc->citizen.name, "address",
-                            dc->citizen.address);
-    if (cit && dc->citizen.relatives)
-        json_object_set_new(cit, "relatives", json_string(dc->citizen.relatives));
-    json_t *ref = json_pack("{s:s, s:s, s:s, s:s, s:b}", "date",
-                            genop_date_format(referral, date), "paragraph", dc->paragraph,
-                            "source", dc->source, "condition", dc->condition, "consent", 1);
-    if (ref && dc->text)
-        json_object_set_new(ref, "text", json_string(dc->text));
-    /* "o" takes both references, also when packing fails. */
-    if (!(*out = json_pack("{s:o, s:o}", "citizen", cit, "referral", ref)))
-        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse");
-    return GENOP_OK;
-}
-
-/* The event's body: its fields, type and date. */
+/* The event's body: its fields, type and date (a new reference, NULL
+ * when out of memory). */
 static json_t *event_body(const demo_event *ev, genop_date date)
 {
     char text[GENOP_DATE_STR_SIZE];
@@ -294,14 +280,31 @@ static json_t *event_body(const demo_event *ev, genop_date date)
     return o;
 }
 
+/* Registers the event body (a new reference, taken) on case id as u. */
+static int add_event(demo_state *st, const demo_case *dc, const demo_user *u, int64_t id,
+                     const char *what, json_t *body)
+{
+    casework_event ev;
+    genop_error e;
+    int64_t event_id;
+    if (!body) {
+        cli_error("demo: ikke nok hukommelse");
+        return CLI_FAILED;
+    }
+    genop_err err = casework_event_read(body, &ev, &e);
+    if (!err)
+        err = casework_event_append(&st->loc.env, &u->u, id, &ev, &event_id, &e);
+    casework_event_release(&ev);
+    json_decref(body);
+    return err ? refused(dc, what, &e) : CLI_OK;
+}
+
 static int add_events(demo_state *st, const demo_case *dc, const genop_standard *std,
                       int64_t id)
 {
     const demo_user *vis = find_user(st, dc->second_visitator ? "visitator2" : "visitator",
                                      dc->municipality);
     const demo_user *ter = find_user(st, "terapeut", dc->municipality);
-    char path[64];
-    snprintf(path, sizeof path, "/api/v1/cases/%" PRId64 "/events", id);
     for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++) {
         bool by_therapist = strcmp(ev->type, "session") == 0 || strcmp(ev->type, "closed") == 0 ||
                             strcmp(ev->type, "function_status") == 0;
@@ -315,7 +318,7 @@ static int add_events(demo_state *st, const demo_case *dc, const genop_standard 
             }
             char what[64];
             snprintf(what, sizeof what, "hændelsen %s", ev->type);
-            if (post(st, dc, by_therapist ? ter : vis, path, what, event_body(ev, date), NULL))
+            if (add_event(st, dc, by_therapist ? ter : vis, id, what, event_body(ev, date)))
                 return CLI_FAILED;
         }
     }
@@ -325,7 +328,7 @@ static int add_events(demo_state *st, const demo_case *dc, const genop_standard 
 static int add_case(demo_state *st, size_t i)
 {
     const demo_case *dc = &demo_cases[i];
-    const genop_standard *std = service_standard(st->svc, dc->municipality);
+    const genop_standard *std = casework_standard(&st->loc.env, dc->municipality);
     const demo_user *vis = find_user(st, dc->second_visitator ? "visitator2" : "visitator",
                                      dc->municipality);
     if (!std || !vis || !find_user(st, "terapeut", dc->municipality)) {
@@ -333,13 +336,7 @@ static int add_case(demo_state *st, size_t i)
                   dc->municipality);
         return CLI_FAILED;
     }
-    genop_error e;
-    json_t *body;
-    if (case_body(st, dc, std, &body, &e)) {
-        cli_error("demo: sagen \"%s\": %s", dc->title, e.message);
-        return CLI_FAILED;
-    }
-    if (post(st, dc, vis, "/api/v1/cases", "henvendelsen", body, &st->case_ids[i]))
+    if (register_referral(st, dc, vis, std, &st->case_ids[i]))
         return CLI_FAILED;
     return add_events(st, dc, std, st->case_ids[i]);
 }
@@ -350,7 +347,7 @@ static void print_cases(const demo_state *st)
 {
     for (size_t m = 0; m < demo_n_municipalities; m++) {
         const char *id = demo_municipalities[m];
-        const genop_standard *std = service_standard(st->svc, id);
+        const genop_standard *std = casework_standard(&st->loc.env, id);
         size_t n = 0;
         for (size_t i = 0; i < demo_n_cases; i++)
             n += strcmp(demo_cases[i].municipality, id) == 0;
@@ -416,7 +413,7 @@ static int fill(demo_state *st)
     for (size_t m = 0; m < demo_n_municipalities; m++)
         if (add_municipality(st, demo_municipalities[m]))
             return CLI_FAILED;
-    printf("Registrerer %zu sager gennem API'et ...\n", demo_n_cases);
+    printf("Registrerer %zu sager ...\n", demo_n_cases);
     fflush(stdout);
     for (size_t i = 0; i < demo_n_cases; i++)
         if (add_case(st, i))
@@ -440,7 +437,7 @@ int demo_db_run(const char *db, bool force, const char *url)
     st->today = genop_date_in_denmark((int64_t)time(NULL));
     genop_error e;
     int rc = CLI_OK;
-    if (service_open(db, &st->svc, &e)) {
+    if (casework_local_open(db, &st->loc, &e)) {
         cli_error("demo: %s", e.message);
         rc = CLI_FAILED;
     } else if ((rc = fill(st)) != CLI_OK) {
@@ -453,7 +450,7 @@ int demo_db_run(const char *db, bool force, const char *url)
         print_users(st);
         print_login(st, db, url ? url : DEMO_URL_DEFAULT);
     }
-    service_close(st->svc);
+    casework_local_close(&st->loc);
     sodium_memzero(st->users, sizeof st->users);
     free(st->case_ids);
     free(st);

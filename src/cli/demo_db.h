@@ -6,7 +6,8 @@
  * the events, each dated a number of workdays before today in the
  * municipality's own calendar, so that the same deadlines are pending,
  * overdue, met or late whichever day the demo is made. demo_db.c writes
- * them through the API's own code (service.h), as the municipality's
+ * them through the domain layer the API calls (src/casework), as the
+ * municipality's
  * visitator and, for sessions, function statuses and closing, its
  * therapist.
  */

@@ -71,10 +71,8 @@ typedef enum genop_status_phase {
 /* Most events one case may hold. */
 #define GENOP_CASE_EVENTS_MAX 10000
 
-/* The server keeps arrays of this struct as bytes in the database
- * (src/server/case_answer.c): when the meaning of a field or of an enum it
- * uses changes, bump CASE_ANSWER_VIEW_VERSION there (a change of the
- * struct's size is caught without it). */
+/* One event as the rules read it. Kept outside memory only as the text
+ * of case_pack.h, by names, never as the struct's bytes. */
 typedef struct genop_event {
     genop_event_type type;
     genop_date date;

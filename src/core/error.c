@@ -21,21 +21,51 @@ const char *genop_strerror(genop_err code)
     case GENOP_ENOTFOUND: return "findes ikke";
     case GENOP_EUSAGE: return "forkert brug af kommandoen";
     case GENOP_ETOOBIG: return "input er for stort";
+    case GENOP_EFORBIDDEN: return "ikke tilladt for din rolle";
+    case GENOP_ECONFLICT: return "i strid med det, der er gemt";
+    case GENOP_EREFUSED: return "afvist efter reglerne";
     }
     return "ukendt fejl";
+}
+
+/* Fills e (not NULL) with code, field and the formatted message. */
+static genop_err set_error(genop_error *e, genop_err code, const char *field, const char *fmt,
+                           va_list ap)
+{
+    e->code = code;
+    snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+    genop_utf8_sanitize(e->field);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    genop_utf8_sanitize(e->message);
+    return code;
 }
 
 genop_err genop_fail(genop_error *e, genop_err code, const char *fmt, ...)
 {
     if (e == NULL)
         return code;
-    e->code = code;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    set_error(e, code, NULL, fmt, ap);
     va_end(ap);
-    genop_utf8_sanitize(e->message);
     return code;
+}
+
+genop_err genop_refuse(genop_error *e, genop_err code, const char *field, const char *fmt, ...)
+{
+    if (e == NULL)
+        return code;
+    va_list ap;
+    va_start(ap, fmt);
+    set_error(e, code, field, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+bool genop_err_is_refusal(genop_err code)
+{
+    return code == GENOP_ENOTFOUND || code == GENOP_EFORBIDDEN || code == GENOP_EINVAL ||
+           code == GENOP_ECONFLICT || code == GENOP_EREFUSED;
 }
 
 void genop_error_prefix(genop_error *e, const char *fmt, ...)
@@ -70,6 +100,7 @@ void genop_error_clear(genop_error *e)
     if (e == NULL)
         return;
     e->code = GENOP_OK;
+    e->field[0] = '\0';
     e->message[0] = '\0';
 }
 

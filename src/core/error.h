@@ -26,15 +26,30 @@ typedef enum genop_err {
     GENOP_EIO = 5,      /* reading or writing a file failed */
     GENOP_ENOTFOUND = 6,/* a named thing (standard, file) does not exist */
     GENOP_EUSAGE = 7,   /* a command was called with wrong arguments */
-    GENOP_ETOOBIG = 8   /* the input exceeds a fixed bound */
+    GENOP_ETOOBIG = 8,  /* the input exceeds a fixed bound */
+    GENOP_EFORBIDDEN = 9,/* the acting user's role may not do this */
+    GENOP_ECONFLICT = 10,/* it clashes with what is stored (e.g. another name
+                          * for a known CPR number) */
+    GENOP_EREFUSED = 11 /* well-formed, but the rules say it cannot be so
+                          * (an event that cannot have happened) */
 } genop_err;
 
 /* The message buffer is large enough for a path, a value and an explanation;
  * longer messages are truncated, never overflowed. */
 #define GENOP_ERROR_MSG_MAX 512
 
+/* The longest JSON path or argument name a refusal names as its field. */
+#define GENOP_ERROR_FIELD_MAX 160
+
+/* An error, and where a request is refused, what it refuses: the kind is
+ * the code (GENOP_ENOTFOUND, GENOP_EFORBIDDEN, GENOP_EINVAL,
+ * GENOP_ECONFLICT, GENOP_EREFUSED), `field` the JSON path of the input at
+ * fault ("$.referral.date"; empty when none) and `message` the Danish
+ * reason. The domain layer (src/casework) refuses this way; the server
+ * turns it into a problem answer, a command into a message. */
 typedef struct genop_error {
     genop_err code;
+    char field[GENOP_ERROR_FIELD_MAX];
     char message[GENOP_ERROR_MSG_MAX];
 } genop_error;
 
@@ -45,6 +60,16 @@ const char *genop_strerror(genop_err code);
  * returns code, so callers can write `return genop_fail(e, GENOP_EINVAL, ...)`. */
 genop_err genop_fail(genop_error *e, genop_err code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* genop_fail() that also names the field at fault (a JSON path; may be
+ * NULL or empty for none). */
+genop_err genop_refuse(genop_error *e, genop_err code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* True for the codes that refuse a request (not found, forbidden,
+ * invalid, conflict, refused by the rules) rather than report a failure
+ * of genop or its store. */
+bool genop_err_is_refusal(genop_err code);
 
 /* Prepends "prefix: " to the message already in *e (e may be NULL). Used to
  * add context, e.g. the file name, as an error travels up. */

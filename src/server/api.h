@@ -6,7 +6,10 @@
  * By the time a handler runs, the router has matched the route, checked
  * the body size, authenticated the user, checked the role and, for routes
  * that take a body, checked the content type and parsed the JSON object.
- * The handler fills in the reply; on every path it either answers or sets
+ * A handler only translates: it turns the query and the JSON body into the
+ * typed input of an operation of the domain layer (src/casework, called
+ * with c->env as c->user), and its result into JSON or its refusal into a
+ * problem (problem_from_refusal). On every path it either answers or sets
  * a problem.
  */
 #ifndef GENOP_API_H
@@ -18,6 +21,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "env.h"
 #include "date.h"
 #include "http.h"
 #include "store.h"
@@ -34,6 +38,7 @@ typedef struct api_ctx {
     json_t *body;                 /* the request's JSON object (borrowed), or NULL */
     int64_t now;                  /* unix seconds */
     genop_date today;             /* the date in Denmark now */
+    casework_env env;             /* the domain layer's: store, writer, read log, clock */
 } api_ctx;
 
 typedef void (*api_handler)(api_ctx *c, http_reply *out);

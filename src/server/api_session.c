@@ -7,9 +7,10 @@
 #include <string.h>
 
 #include "api.h"
-#include "input.h"
+#include "json_input.h"
 #include "json_util.h"
 #include "problem.h"
+#include "session.h"
 
 /* Who is logged in, as GET and POST answer it. */
 static json_t *session_json(const genop_user *u, const genop_standard *std, bool via_session)
@@ -39,30 +40,30 @@ static void login_failed(http_reply *out)
 void api_session_create(api_ctx *c, http_reply *out)
 {
     const char *username, *password;
-    if (!in_text(c->body, "$", "username", IN_REQUIRED | IN_ONE_LINE, 256, &username, out) ||
-        !in_text(c->body, "$", "password", IN_REQUIRED, AUTH_PASSWORD_MAX, &password, out))
-        return;
-    genop_user u;
+    casework_login_result r;
     genop_error e;
-    genop_err err = auth_login(c->store, c->app->dummy_hash, username, password, c->now, &u, &e);
+    genop_err err = in_text(c->body, "$", "username", IN_REQUIRED | IN_ONE_LINE, 256, &username,
+                            &e);
+    if (!err)
+        err = in_text(c->body, "$", "password", IN_REQUIRED, AUTH_PASSWORD_MAX, &password, &e);
+    if (err) {
+        problem_from_refusal(out, "login", &e);
+        return;
+    }
+    err = casework_login(&c->env, username, password, &r, &e);
     if (err == GENOP_EINVAL) {
         login_failed(out);
         return;
     }
-    char token[AUTH_TOKEN_TEXT_SIZE];
-    unsigned char hash[GENOP_TOKEN_HASH_SIZE];
-    if (!err)
-        err = auth_token_new(token, hash, &e);
-    if (!err)
-        err = genop_store_session_create(c->store, hash, u.id, c->now, &e);
     if (err) {
         problem_internal(out, "login", &e);
         return;
     }
-    http_reply_json(out, 200, session_json(&u, app_standard(c->app, u.municipality), true));
-    auth_session_cookie(out->set_cookie, sizeof out->set_cookie, token, c->app->secure_cookies);
-    memset(token, 0, sizeof token);
-    snprintf(out->user, sizeof out->user, "%s", u.username);
+    http_reply_json(out, 200, session_json(&r.user, casework_standard(&c->env, r.user.municipality),
+                                           true));
+    auth_session_cookie(out->set_cookie, sizeof out->set_cookie, r.token, c->app->secure_cookies);
+    memset(r.token, 0, sizeof r.token);
+    snprintf(out->user, sizeof out->user, "%s", r.user.username);
 }
 
 void api_session_get(api_ctx *c, http_reply *out)
@@ -73,7 +74,7 @@ void api_session_get(api_ctx *c, http_reply *out)
 void api_session_delete(api_ctx *c, http_reply *out)
 {
     genop_error e;
-    if (c->auth.via_session && genop_store_session_delete(c->store, c->auth.hash, &e)) {
+    if (casework_logout(&c->env, &c->auth, &e)) {
         problem_internal(out, "logout", &e);
         return;
     }

@@ -20,6 +20,35 @@ const genop_standard *app_standard(const genop_app *a, const char *id)
     return NULL;
 }
 
+/* The domain layer's writer: a job in the next batch of the queue. */
+static genop_err run_in_queue(void *queue, casework_job_fn job, void *ctx, genop_error *e)
+{
+    return commit_queue_run(queue, job, ctx, e);
+}
+
+/* The domain layer's log of reads: the store's audit sink. */
+static genop_err sink_append(void *sink, genop_access_entry *rows, size_t n, genop_error *e)
+{
+    return genop_audit_sink_append(sink, rows, n, e);
+}
+
+static genop_err sink_sync(void *sink, genop_error *e)
+{
+    return genop_audit_sink_sync(sink, e);
+}
+
+void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env)
+{
+    memset(env, 0, sizeof *env);
+    env->store = s;
+    env->writer = (casework_writer){run_in_queue, app->writes};
+    env->reads = (casework_read_log){sink_append, sink_sync, app->reads};
+    env->standards = (const genop_standard *const *)app->standards;
+    env->n_standards = app->n_standards;
+    env->dummy_hash = app->dummy_hash;
+    casework_env_set_time(env, now);
+}
+
 static genop_err load_standards(genop_app *app, genop_error *e)
 {
     for (const genop_embedded_standard *s = genop_embedded_standards; s->id; s++) {

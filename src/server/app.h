@@ -15,6 +15,7 @@
 
 #include "audit_sink.h"
 #include "commit_queue.h"
+#include "env.h"
 #include "flusher.h"
 #include "pool.h"
 #include "standard.h"
@@ -53,6 +54,11 @@ genop_err app_open(genop_app *app, const char *location, size_t handles, genop_e
  * rest of its reads into the access log), closes the pool (no handle may
  * be borrowed) and frees the standards. */
 void app_release(genop_app *app);
+
+/* Fills env for one request (or in-process call) on the store handle s
+ * (borrowed from app's pool) at time now: writes through app's commit
+ * queue, reads logged in app's audit sink, app's standards. */
+void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.
  * Borrowed from the app for its lifetime. */

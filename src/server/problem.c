@@ -24,6 +24,7 @@ static const char *title_da(unsigned status, const char *slug)
     case 403: return "Ingen adgang";
     case 404: return "Findes ikke";
     case 405: return "Metoden er ikke tilladt";
+    case 409: return "I strid med det, der er gemt";
     case 413: return "Forespørgslen er for stor";
     case 415: return "Forkert indholdstype";
     case 422: return "Ugyldige oplysninger";
@@ -71,6 +72,30 @@ void problem_from_error(http_reply *out, unsigned status, const char *slug, cons
         }
     }
     problem_set(out, status, slug, m, field[0] ? field : NULL);
+}
+
+void problem_from_refusal(http_reply *out, const char *where, const genop_error *e)
+{
+    const char *field = e->field[0] ? e->field : NULL;
+    switch (e->code) {
+    case GENOP_ENOTFOUND:
+        problem_set(out, 404, PROBLEM_NOT_FOUND, e->message, NULL);
+        return;
+    case GENOP_EFORBIDDEN:
+        problem_set(out, 403, PROBLEM_FORBIDDEN, e->message, field);
+        return;
+    case GENOP_ECONFLICT:
+        problem_set(out, 409, PROBLEM_CONFLICT, e->message, field);
+        return;
+    case GENOP_EREFUSED:
+        problem_set(out, 422, PROBLEM_INVALID_EVENT, e->message, field);
+        return;
+    case GENOP_EINVAL:
+        problem_set(out, 422, PROBLEM_INVALID_INPUT, e->message, field);
+        return;
+    default:
+        problem_internal(out, where, e);
+    }
 }
 
 void problem_internal(http_reply *out, const char *where, const genop_error *e)

@@ -25,6 +25,7 @@
 #define PROBLEM_UNSUPPORTED_MEDIA_TYPE "unsupported-media-type"
 #define PROBLEM_INVALID_INPUT "invalid-input"
 #define PROBLEM_INVALID_EVENT "invalid-event"
+#define PROBLEM_CONFLICT "conflict"
 #define PROBLEM_INTERNAL "internal-error"
 
 /* Makes out a problem answer (replacing any body it had). field may be
@@ -39,6 +40,13 @@ void problem_setf(http_reply *out, unsigned status, const char *slug, const char
 /* A 422 from a core error whose message starts with the JSON path
  * ("$.events.date mangler"): the path becomes `field`. */
 void problem_from_error(http_reply *out, unsigned status, const char *slug, const genop_error *e);
+
+/* The answer to a refusal of the domain layer (src/casework/env.h) or a
+ * failure: GENOP_ENOTFOUND 404, GENOP_EFORBIDDEN 403, GENOP_ECONFLICT 409,
+ * GENOP_EREFUSED 422 invalid-event, GENOP_EINVAL 422 invalid-input, each
+ * with e's field and message; any other code is a 500 (problem_internal,
+ * with `where`). */
+void problem_from_refusal(http_reply *out, const char *where, const genop_error *e);
 
 /* A 500: logs `where` and e's message on stderr (escaped) and answers
  * without details, which could leak internals. */

@@ -44,6 +44,7 @@
 
 #include "api.h"
 #include "auth.h"
+#include "session.h"
 #include "case_json.h"
 #include "problem.h"
 #include "roles.h"
@@ -175,9 +176,9 @@ static bool authorize(api_ctx *c, const route *rt, http_reply *out)
     if (!rt->roles)
         return true;
     genop_error e;
-    genop_err err = auth_identify(c->store, http_request_cookie(c->rq, AUTH_COOKIE_NAME),
-                                  http_request_header(c->rq, "Authorization"), c->now, &c->user,
-                                  &c->auth, &e);
+    genop_err err = casework_identify(&c->env, http_request_cookie(c->rq, AUTH_COOKIE_NAME),
+                                      http_request_header(c->rq, "Authorization"), &c->user,
+                                      &c->auth, &e);
     if (err == GENOP_ENOTFOUND) {
         not_logged_in(out);
         return false;
@@ -287,6 +288,7 @@ void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
     c.now = (int64_t)time(NULL);
     c.today = genop_date_in_denmark(c.now);
     c.store = store_pool_acquire(app->pool);
+    app_casework_env(app, c.store, c.now, &c.env);
     json_t *body = NULL;
     bool open = false;
     if ((!logs_in_within_snapshot(&c, rt) || begin_snapshot(&c, &open, out)) &&
@@ -325,6 +327,7 @@ void router_call(const genop_app *app, const genop_user *user, http_request *rq,
     }
     if (ok) {
         c.store = store_pool_acquire(app->pool);
+        app_casework_env(app, c.store, c.now, &c.env);
         c.body = rt->body ? body : NULL;
         bool open = false;
         run_handler(&c, rt, &open, out);

@@ -22,6 +22,7 @@
 #include "http.h"
 #include "problem.h"
 #include "router.h"
+#include "session.h"
 
 struct genop_service {
     genop_app app;           /* its pool holds the service's one store handle */
@@ -107,14 +108,8 @@ genop_err service_municipality_ensure(genop_service *svc, const genop_standard *
 genop_err service_user_add(genop_service *svc, genop_user *u, const char *password,
                            genop_error *e)
 {
-    char hash[GENOP_HASH_TEXT_MAX];
-    genop_err err = auth_password_acceptable(password, e);
-    if (!err)
-        err = auth_hash_password(password, hash, e);
-    if (err)
-        return err;
     genop_store *s = store_pool_acquire(svc->app.pool);
-    err = genop_store_user_add(s, u, hash, &u->id, e);
+    genop_err err = casework_user_add(s, u, password, e);
     store_pool_release(svc->app.pool, s);
     return err;
 }

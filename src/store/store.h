@@ -414,9 +414,10 @@ genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *
  * GENOP_EINVAL); GENOP_ENOTFOUND if muni has none. */
 genop_err genop_store_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
                                           genop_citizen *out, genop_error *e);
-/* Creates the citizen *c (of c->municipality, which must exist) and sets
- * c->id. GENOP_EINVAL if the municipality already has a citizen with the
- * CPR number (finding before creating is the caller's). */
+/* Creates the citizen *c (of c->municipality, which must exist, else
+ * GENOP_EINVAL) and sets c->id. GENOP_ECONFLICT if the municipality
+ * already has a citizen with the CPR number (finding before creating is
+ * the caller's). */
 genop_err genop_store_citizen_create(genop_store *s, genop_citizen *c, genop_error *e);
 genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
                                   genop_citizen *out, genop_error *e);

@@ -29,10 +29,11 @@ def days_ago(n):
     return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
 
 
-def writer(port, user, pw, case_id, acked, stop):
+def writer(port, user, pw, case_id, acked, stop, ready):
     c = Client(port)
     try:
         c.login(user, pw)
+        ready.release()
         while not stop.is_set():
             r = c.request("POST", f"/api/v1/cases/{case_id}/events",
                           {"type": "session", "date": days_ago(2), "minutes": 30,
@@ -43,11 +44,12 @@ def writer(port, user, pw, case_id, acked, stop):
         pass  # the server was killed under us: expected
 
 
-def reader(port, user, pw, case_ids, answered, stop):
+def reader(port, user, pw, case_ids, answered, stop, ready):
     """Reads the cases in turn; answered[case] counts the 200s."""
     c = Client(port)
     try:
         c.login(user, pw)
+        ready.release()
         i = 0
         while not stop.is_set():
             cid = case_ids[i % len(case_ids)]
@@ -87,13 +89,18 @@ def main():
             cases.append(cid)
         acked = [[] for _ in range(CLIENTS)]
         stop = threading.Event()
-        threads = [threading.Thread(target=writer, args=(srv.port, "vis.nyborg", pw, cases[i], acked[i], stop))
+        # Logging in is slow on purpose (argon2id): the clock starts once
+        # every client is logged in, so a busy machine still writes.
+        ready = threading.Semaphore(0)
+        threads = [threading.Thread(target=writer, args=(srv.port, "vis.nyborg", pw, cases[i], acked[i], stop, ready))
                    for i in range(CLIENTS)]
         answered = [{} for _ in range(READERS)]
-        threads += [threading.Thread(target=reader, args=(srv.port, "vis.nyborg", pw, cases, answered[i], stop))
+        threads += [threading.Thread(target=reader, args=(srv.port, "vis.nyborg", pw, cases, answered[i], stop, ready))
                     for i in range(READERS)]
         for th in threads:
             th.start()
+        for _ in threads:
+            ready.acquire(timeout=60)
         time.sleep(SECONDS)
         srv.proc.send_signal(signal.SIGKILL)
         srv.proc.wait()

@@ -1,31 +1,27 @@
 /*
- * fuzz_request.c - libFuzzer target for what the server does with a
- * request body: the bytes are read as the router reads a body
- * (genop_json_parse, then "must be an object"), then checked both as the
- * body of POST /api/v1/cases and as the body of POST
- * /api/v1/cases/{id}/events against a small fixed case, for a visitator
- * and for a terapeut (who may register fewer types).
+ * fuzz_request.c - libFuzzer target for what genop does with a request
+ * body: the bytes are read as the router reads a body (genop_json_parse,
+ * then "must be an object"), then checked both as the body of POST
+ * /api/v1/cases and as the body of POST /api/v1/cases/{id}/events against
+ * a small fixed case, for a visitator and for a terapeut (who may register
+ * fewer types).
  *
- * The handlers' checks are static functions of api_cases.c and
- * api_events.c (read_citizen/read_referral; check: the note, spec-event
- * and correction checks). They are pure - the store is only touched after
- * them, to load the case and to write - so this file includes those two
- * source files and calls the checks with a case built in memory, exactly
- * as the handlers call them after case_view_load(). (The server library
- * linked in also holds api_cases.o and api_events.o; a static archive's
- * member is only linked to resolve a symbol still undefined, and every
- * global symbol of those two is defined here first, so they are not.)
+ * It calls the domain layer (src/casework) exactly as the handlers and
+ * the operations do, without a store: casework_referral_from_json() and
+ * casework_referral_prepare() for a referral; casework_event_read() and
+ * casework_event_judge() for an event, with the fixed case loaded into
+ * memory. It links the core, the store's back-end-independent wrappers
+ * and the domain layer - no SQLite, no libmicrohttpd, no libsodium.
  *
  * Beyond "no crash, no leak, no undefined behaviour" it asserts:
- * - a refused body gets a problem answer (400, 403 or 422), never a 500
- *   and never no answer;
+ * - a refused body gets a refusal a client can act on (invalid, forbidden
+ *   or refused by the rules, with a message), never an internal failure;
  * - an accepted body is stored in a form that reads back: the stored JSON
- *   text (as the store would keep it) goes through the corrected view
- *   (case_view_build, which parses stored bodies with the streaming
- *   reader, genop_event_parse) to the same events the check accepted, the
- *   case keeps its invariants, and it evaluates as of today - otherwise
- *   the write would 500 in projection_update, or the case would fail to
- *   load on every later read.
+ *   text goes through the corrected view (case_view_build, which parses
+ *   stored bodies with the streaming reader, genop_event_parse) to the
+ *   same events the check accepted, the case keeps its invariants, and it
+ *   evaluates as of today - otherwise the write would fail in
+ *   projection_update, or the case would fail to load on every later read.
  * Not reached here: POST /api/v1/session's body (two text checks, then
  * auth_login against the store).
  */
@@ -35,12 +31,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api_cases.c"
-#include "api_events.c"
-
+#include "case_json.h"
+#include "case_view.h"
 #include "evaluate.h"
+#include "event_append.h"
+#include "event_input.h"
+#include "json_input.h"
+#include "referral.h"
 #include "registry.h"
 #include "result_json.h"
+
+/* The largest body the transport passes on (src/server/http.h answers
+ * 413 past it). */
+#define BODY_MAX (64u * 1024u)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -100,42 +103,26 @@ static void setup(void)
     genop_case_release(&c);
 }
 
-static api_ctx ctx_for(genop_role role, json_t *body)
+static genop_user user_for(genop_role role)
 {
-    api_ctx c;
-    memset(&c, 0, sizeof c);
-    c.authed = true;
-    c.user.id = 1;
-    c.user.role = role;
-    memcpy(c.user.municipality, "aalborg", sizeof "aalborg");
-    memcpy(c.user.username, "fuzz", sizeof "fuzz");
-    c.std = std;
-    c.id = 1;
-    c.body = body;
-    c.now = 1748858400;    /* 2025-06-02 10:00 UTC */
-    c.today = today;
-    return c;
+    genop_user u;
+    memset(&u, 0, sizeof u);
+    u.id = 1;
+    u.role = role;
+    memcpy(u.municipality, "aalborg", sizeof "aalborg");
+    memcpy(u.username, "fuzz", sizeof "fuzz");
+    return u;
 }
 
-/* A refusal is a problem answer of a kind a client can act on. */
-static void assert_refusal(const http_reply *out)
+/* A refusal is one a client can act on, with a reason. */
+static void assert_refusal(genop_err err, const genop_error *e)
 {
-    assert(out->status == 400 || out->status == 403 || out->status == 422);
-    assert(out->problem && json_is_object(out->body));
-    assert(json_is_string(json_object_get(out->body, "detail")));
-}
-
-/* The stored text of an accepted event's body, as store_event writes it. */
-static char *stored_text(const json_t *stored)
-{
-    assert(stored != NULL);
-    char *text = json_dumps(stored, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    assert(text != NULL);
-    return text;
+    assert(err == GENOP_EINVAL || err == GENOP_EFORBIDDEN || err == GENOP_EREFUSED);
+    assert(e->code == err && e->message[0] != '\0');
 }
 
 /* Reads rows[0..n) back as case_view_load would and checks it against
- * what the handler checked (`expect`, may be NULL). */
+ * what the checks accepted (`expect`, may be NULL). */
 static void assert_reads_back(size_t n, const genop_citizen *who, const genop_case *expect)
 {
     genop_case v = {0};
@@ -160,89 +147,85 @@ static void assert_reads_back(size_t n, const genop_citizen *who, const genop_ca
     genop_case_release(&v);
 }
 
-/* POST /api/v1/cases: the body checks of api_cases_create(). */
-static void fuzz_case_body(json_t *body)
+/* POST /api/v1/cases: the reading and the checks of a referral. */
+static void fuzz_case_body(const json_t *body)
 {
-    api_ctx c = ctx_for(GENOP_ROLE_VISITATOR, body);
-    http_reply out = {0};
-    new_case nc;
-    memset(&nc, 0, sizeof nc);
-    json_t *citizen, *referral;
-    if (in_object(c.body, "$", "citizen", IN_REQUIRED, &citizen, &out) &&
-        in_object(c.body, "$", "referral", IN_REQUIRED, &referral, &out) &&
-        read_citizen(&c, citizen, &nc.cit, &out) && read_referral(&c, referral, &nc, &out)) {
-        assert(out.status == 0);
+    genop_user u = user_for(GENOP_ROLE_VISITATOR);
+    casework_referral in;
+    casework_new_case nc = {0};
+    genop_error e;
+    genop_err err = casework_referral_from_json(body, &in, &e);
+    if (!err)
+        err = casework_referral_prepare(std, today, &u, &in, &nc, &e);
+    if (!err) {
         /* The new case alone: its referral row, read back. */
         genop_event_row saved = rows[0];
-        char *text = stored_text(nc.event_body);
-        rows[0].body = text;
-        assert_reads_back(1, &nc.cit, NULL);
+        rows[0].body = nc.event_body;
+        assert_reads_back(1, &nc.citizen, NULL);
         rows[0] = saved;
-        free(text);
     } else {
-        assert_refusal(&out);
+        assert_refusal(err, &e);
     }
-    json_decref(nc.event_body);
-    http_reply_release(&out);
+    casework_new_case_release(&nc);
 }
 
-/* POST /api/v1/cases/{id}/events: api_events_append()'s checks, then
- * append()'s check() on the fixed case loaded into memory. */
-static void fuzz_event_body(json_t *body, genop_role role)
+/* The fixed case as case_view_load() leaves it. */
+static void load_fixed(case_view_loaded *lc)
 {
-    api_ctx c = ctx_for(role, body);
-    http_reply out = {0};
-    const char *type;
-    if (!in_text(c.body, "$", "type", IN_REQUIRED | IN_ONE_LINE, 64, &type, &out)) {
-        assert_refusal(&out);
-        http_reply_release(&out);
-        return;
-    }
-    if (!known_type(type) || !roles_may_append(c.user.role, type)) {
-        http_reply_release(&out);
-        return;
-    }
-    case_view_loaded lc;
-    pending p;
-    memset(&lc, 0, sizeof lc);
-    memset(&p, 0, sizeof p);
-    lc.row.id = 1;
-    memcpy(lc.row.municipality, "aalborg", sizeof "aalborg");
-    lc.row.citizen_id = cit.id;
-    lc.cit = cit;
-    lc.events.items = rows;
-    lc.events.n = N_FIXED;
-    genop_error e;
-    if (case_view_build(rows, N_FIXED, 0, &cit, std, &lc.view, &e))
+    memset(lc, 0, sizeof *lc);
+    lc->row.id = 1;
+    memcpy(lc->row.municipality, "aalborg", sizeof "aalborg");
+    lc->row.citizen_id = cit.id;
+    lc->cit = cit;
+    lc->events.items = rows;
+    lc->events.n = N_FIXED;
+    if (case_view_build(rows, N_FIXED, 0, &cit, std, &lc->view, NULL))
         __builtin_trap();
-    if (check(&c, &lc, type, &p, &out)) {
-        assert(out.status == 0);
-        char *text = stored_text(p.stored);
-        genop_event_row *row = &rows[N_FIXED];
-        memset(row, 0, sizeof *row);
-        row->id = N_FIXED + 1;
-        row->case_id = 1;
-        assert(strlen(type) < sizeof row->type);
-        memcpy(row->type, type, strlen(type) + 1);
-        row->date = p.date;
-        row->corrects = p.corrects;
-        row->body = text;
-        assert_reads_back(N_FIXED + 1, &cit, &p.next);
-        row->body = NULL;
-        free(text);
-    } else {
-        assert_refusal(&out);
-    }
-    json_decref(p.stored);
-    genop_case_release(&p.next);
+}
+
+/* The accepted event as the store keeps it, read back with the case. */
+static void assert_event_reads_back(const casework_event *ev, const genop_case *next)
+{
+    genop_event_row *row = &rows[N_FIXED];
+    memset(row, 0, sizeof *row);
+    row->id = N_FIXED + 1;
+    row->case_id = 1;
+    memcpy(row->type, ev->type, strlen(ev->type) + 1);
+    row->date = ev->date;
+    row->corrects = ev->kind == CASEWORK_EVENT_CORRECTION ? ev->corrects : 0;
+    row->body = ev->stored;
+    assert_reads_back(N_FIXED + 1, &cit, next);
+    row->body = NULL;
+}
+
+/* POST /api/v1/cases/{id}/events: the reading of the event and its
+ * judgement on the fixed case, as role. */
+static void fuzz_event_body(const json_t *body, genop_role role)
+{
+    genop_user u = user_for(role);
+    casework_event ev;
+    case_view_loaded lc;
+    genop_case next = {0};
+    genop_error e;
+    load_fixed(&lc);
+    genop_err err = casework_event_read(body, &ev, &e);
+    if (!err)
+        err = casework_event_permitted(&u, ev.type, &e);
+    if (!err)
+        err = casework_event_judge(&u, std, today, &lc, &ev, &next, &e);
+    if (!err)
+        assert_event_reads_back(&ev, &next);
+    else
+        assert_refusal(err, &e);
+    casework_event_release(&ev);
+    genop_case_release(&next);
     genop_case_release(&lc.view);
-    http_reply_release(&out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     setup();
-    if (size > HTTP_BODY_MAX)       /* http.c answers 413 before parsing */
+    if (size > BODY_MAX)
         return 0;
     json_t *body = NULL;
     genop_error e;

@@ -533,7 +533,7 @@ static void test_citizens(void **state)
     assert_message_contains(err, "10 cifre");
     c = g;
     c.id = 0;
-    expect_fail(genop_store_citizen_create(f->s, &c, e), GENOP_EINVAL, &err);
+    expect_fail(genop_store_citizen_create(f->s, &c, e), GENOP_ECONFLICT, &err);
     assert_message_contains(err, "allerede en borger");
     assert_null(strstr(err.message, "0105401234"));
     assert_int_equal(c.id, 0);

@@ -228,7 +228,7 @@ genop_err sqlite_citizen_create(genop_store *s, genop_citizen *c, genop_error *e
     if (!err)
         err = citizen_insert(st, c, e);
     if (err == GENOP_ENOTFOUND)
-        return genop_fail(e, GENOP_EINVAL, "kommunen har allerede en borger med det "
+        return genop_fail(e, GENOP_ECONFLICT, "kommunen har allerede en borger med det "
                           "CPR-nummer");
     return err;
 }

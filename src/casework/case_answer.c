@@ -3,13 +3,12 @@
  * case's events alone, made from the stored events and kept with the case
  * (see case_answer.h).
  *
- * The corrected view is kept as bytes: each genop_event's fields before
- * its condition as they are in memory, then the condition's length (one
- * byte) and text - most events have none, and the whole struct would take
- * three times the room. view_format is CASE_ANSWER_VIEW_VERSION and that
- * fixed part's size together, so a build with another layout of the struct
- * does not use a kept view; bump the version when the meaning of a field
- * or an enum of case.h changes.
+ * The corrected view is kept as versioned text (src/core/case_pack.h:
+ * one line per event, every field by name), with its format's number in
+ * view_format. A kept answer of another format - format 1 kept the raw
+ * bytes of struct genop_event, whose meaning changed with any change of
+ * the struct or its enums - is not current: the case is read from its
+ * events, and its next event keeps an answer of this format.
  */
 #include "case_answer.h"
 
@@ -17,16 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_pack.h"
 #include "json_members.h"
 #include "json_write.h"
-
-#define CASE_ANSWER_VIEW_VERSION 1
-#define FIXED_BYTES offsetof(genop_event, condition)
-#define VIEW_FORMAT ((int)(CASE_ANSWER_VIEW_VERSION << 16 | (int)FIXED_BYTES))
-_Static_assert(FIXED_BYTES < (1 << 16), "view_format keeps the size in 16 bits");
-_Static_assert(offsetof(genop_event, condition) + sizeof(((genop_event *)0)->condition) ==
-                   sizeof(genop_event), "the condition is the struct's last member");
-_Static_assert(GENOP_CONDITION_MAX < 256, "a condition's length fits in one byte");
 
 /* The stored referral_received row, or NULL. */
 static const genop_event_row *referral_row(const genop_list *events)
@@ -189,32 +181,20 @@ static int64_t newest_event(const genop_list *events)
     return events->n ? rows[events->n - 1].id : 0;
 }
 
-/* The view's events as kept bytes (see the top of the file) into b. */
-static void pack_view(const genop_case *view, genop_buf *b)
-{
-    for (size_t i = 0; i < view->n_events; i++) {
-        const genop_event *ev = &view->events[i];
-        unsigned char n = (unsigned char)strnlen(ev->condition, GENOP_CONDITION_MAX);
-        genop_buf_add(b, (const char *)ev, FIXED_BYTES);
-        genop_buf_add(b, (const char *)&n, 1);
-        genop_buf_add(b, ev->condition, n);
-    }
-}
-
 static genop_err make_and_store(genop_store *s, const case_view_loaded *lc, genop_error *e)
 {
     genop_buf case_json = {0}, events_json = {0}, view = {0};
     genop_err err = case_answer_write_case(&case_json, lc, e);
     if (!err)
         err = case_answer_write_events(&events_json, &lc->events, e);
-    pack_view(&lc->view, &view);
+    genop_case_pack(&lc->view, &view);
     if (!err && (genop_buf_failed(&case_json) || genop_buf_failed(&events_json) ||
                  genop_buf_failed(&view)))
         err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til sagens svar");
     if (!err) {
         genop_case_answer a = {
             .last_event_id = newest_event(&lc->events),
-            .view_format = VIEW_FORMAT,
+            .view_format = GENOP_CASE_PACK_FORMAT,
             .view = view.data,
             .view_len = view.len,
             .case_json = case_json.data,
@@ -266,28 +246,6 @@ genop_err case_answer_keep(genop_store *s, const genop_case_row *row, const geno
     return err;
 }
 
-/* Unpacks the kept view's events into view (set up by case_view_init);
- * GENOP_ENOTFOUND if the bytes do not hold whole events. */
-static genop_err restore_view(const genop_case_answer *a, genop_case *view, genop_error *e)
-{
-    const unsigned char *p = a->view, *end = p + a->view_len;
-    while (p < end) {
-        genop_event ev;
-        memset(&ev, 0, sizeof ev);
-        if ((size_t)(end - p) < FIXED_BYTES + 1 || (size_t)(end - p) < FIXED_BYTES + 1 + p[FIXED_BYTES])
-            return genop_fail(e, GENOP_ENOTFOUND, "sagens gemte svar er ufuldstændigt");
-        memcpy(&ev, p, FIXED_BYTES);
-        memcpy(ev.condition, p + FIXED_BYTES + 1, p[FIXED_BYTES]);
-        p += FIXED_BYTES + 1 + p[FIXED_BYTES];
-        uint32_t seq = ev.seq;
-        genop_err err = genop_case_add(view, &ev, e);
-        if (err)
-            return err;
-        view->events[view->n_events - 1].seq = seq;   /* as it was when kept */
-    }
-    return GENOP_OK;
-}
-
 genop_err case_answer_load(genop_store *s, const char *muni, int64_t case_id,
                            const genop_citizen *cit, const genop_standard *std,
                            genop_case_answer *a, genop_case *view, genop_error *e)
@@ -295,13 +253,14 @@ genop_err case_answer_load(genop_store *s, const char *muni, int64_t case_id,
     genop_err err = genop_store_case_answer_get(s, muni, case_id, a, e);
     if (err)
         return err;
-    if (a->newest_event_id != a->last_event_id || a->view_format != VIEW_FORMAT) {
+    if (a->newest_event_id != a->last_event_id || a->view_format != GENOP_CASE_PACK_FORMAT) {
         genop_case_answer_release(a);
         return genop_fail(e, GENOP_ENOTFOUND, "sagens gemte svar er forældet");
     }
     case_view_init(view, cit, std);
-    err = restore_view(a, view, e);
-    if (err)
-        genop_case_answer_release(a);
-    return err;
+    if (genop_case_unpack(a->view, a->view_len, view, e)) {
+        genop_case_answer_release(a);           /* read from the events instead */
+        return genop_fail(e, GENOP_ENOTFOUND, "sagens gemte svar kan ikke læses");
+    }
+    return GENOP_OK;
 }

@@ -5,20 +5,20 @@
  * committed to the log before the answer is sent, so nothing is shown that
  * was not logged first. The log is append-only (store.h).
  *
- * Reads are appended to the store's audit sink (audit_sink.h; SQLite's is
- * its journal of reads) in the request's own thread: durable there, safe
- * from a crash of genop, before the read is answered, and in the access
- * log (on disk) within APP_FLUSH_INTERVAL_MS. A database commit per read,
- * even one shared by the reads that arrived together, had cost more than
- * the read itself.
+ * Reads go where the environment's read log says (env.h): in the server,
+ * the journal of reads, in the request's own thread (in a file, safe from
+ * a crash of genop, before the read is answered, and in the database
+ * within a moment: a database commit per read, even one shared by the
+ * reads that arrived together, had cost more than the read itself); in a
+ * command, the store's access log directly.
  */
 #ifndef GENOP_AUDIT_H
 #define GENOP_AUDIT_H
 
 #include <stdint.h>
 
-#include "audit_sink.h"
 #include "error.h"
+#include "env.h"
 #include "store.h"
 
 /* Actions. */
@@ -46,10 +46,6 @@ void audit_entry_init(genop_access_entry *entry, const genop_user *u, int64_t ci
 genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_t case_id,
                     const char *action, const char *purpose, genop_error *e);
 
-/* Reads: the n rows (borrowed; empty times are set to now) appended to
- * the sink, all at once, before return. */
-genop_err audit_record(genop_audit_sink *sink, genop_access_entry *rows, size_t n,
-                       genop_error *e);
 
 /* The rows of a list's read (a page of cases, the worklist): one row per
  * case shown, each case once. Fill with audit_rows_add(), record with
@@ -65,12 +61,12 @@ void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
                      const char *purpose);
 /* Adds a row for the case unless it has one already; GENOP_ENOMEM. */
 genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e);
-/* Records the rows in the sink (see audit_record). */
-genop_err audit_rows_record(genop_audit_sink *sink, audit_rows *r, genop_error *e);
+/* Logs the rows as reads, as env says (casework_log_reads), before return. */
+genop_err audit_rows_record(const casework_env *env, audit_rows *r, genop_error *e);
 void audit_rows_release(audit_rows *r);
 
-/* A read of one citizen's data: one row, in the sink on return. */
-genop_err audit_read(genop_audit_sink *sink, const genop_user *u, int64_t citizen, int64_t case_id,
-                     const char *action, const char *purpose, genop_error *e);
+/* A read of one citizen's data: one row, logged as env says on return. */
+genop_err audit_read(const casework_env *env, const genop_user *u, int64_t citizen,
+                     int64_t case_id, const char *action, const char *purpose, genop_error *e);
 
 #endif

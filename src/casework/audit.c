@@ -28,12 +28,6 @@ genop_err audit_add(genop_store *s, const genop_user *u, int64_t citizen, int64_
     return genop_store_access_log_append(s, &entry, e);
 }
 
-genop_err audit_record(genop_audit_sink *sink, genop_access_entry *rows, size_t n,
-                       genop_error *e)
-{
-    return genop_audit_sink_append(sink, rows, n, e);
-}
-
 void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
                      const char *purpose)
 {
@@ -60,9 +54,9 @@ genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_
     return GENOP_OK;
 }
 
-genop_err audit_rows_record(genop_audit_sink *sink, audit_rows *r, genop_error *e)
+genop_err audit_rows_record(const casework_env *env, audit_rows *r, genop_error *e)
 {
-    return audit_record(sink, r->rows, r->n, e);
+    return casework_log_reads(env, r->rows, r->n, e);
 }
 
 void audit_rows_release(audit_rows *r)
@@ -71,10 +65,10 @@ void audit_rows_release(audit_rows *r)
     memset(r, 0, sizeof *r);
 }
 
-genop_err audit_read(genop_audit_sink *sink, const genop_user *u, int64_t citizen, int64_t case_id,
-                     const char *action, const char *purpose, genop_error *e)
+genop_err audit_read(const casework_env *env, const genop_user *u, int64_t citizen,
+                     int64_t case_id, const char *action, const char *purpose, genop_error *e)
 {
     genop_access_entry entry;
     audit_entry_init(&entry, u, citizen, case_id, action, purpose);
-    return audit_record(sink, &entry, 1, e);
+    return casework_log_reads(env, &entry, 1, e);
 }

@@ -1,0 +1,107 @@
+/*
+ * case_list.c - the case list and the worklist (see case_list.h).
+ */
+#include "case_list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "calendar.h"
+#include "roles.h"
+
+genop_err casework_cases_list(const casework_env *env, const genop_user *actor,
+                              const genop_case_filter *f, genop_list *out, size_t *total,
+                              genop_error *e)
+{
+    audit_rows r;
+    memset(out, 0, sizeof *out);
+    genop_err err = casework_require_role(actor, ROLES_CASE_READ, "se sagslisten", e);
+    if (err)
+        return err;
+    audit_rows_init(&r, actor, AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
+    err = genop_store_case_list(env->store, actor->municipality, f, out, total, e);
+    const genop_case_summary *items = out->items;
+    for (size_t i = 0; !err && i < out->n; i++)
+        err = audit_rows_add(&r, items[i].c.citizen_id, items[i].c.id, e);
+    if (!err)
+        err = audit_rows_record(env, &r, e);
+    audit_rows_release(&r);
+    if (err)
+        genop_store_free_list(out);
+    return casework_internal(err, e);
+}
+
+/* Workdays from today to due (negative: how many it is overdue). */
+static genop_err workdays_left(const genop_standard *std, genop_date today, genop_date due,
+                               long *out, genop_error *e)
+{
+    if (due >= today)
+        return genop_calendar_workdays_between(std->calendar, today, due, out, e);
+    genop_err err = genop_calendar_workdays_between(std->calendar, due, today, out, e);
+    *out = -*out;
+    return err;
+}
+
+/* The tasks of the deadlines d[0..n), judged as of today. */
+static genop_err make_tasks(const genop_standard *std, genop_date today,
+                            const genop_open_deadline *d, size_t n, casework_worklist *w,
+                            genop_error *e)
+{
+    if (n && !(w->items = calloc(n, sizeof *w->items)))
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til arbejdslisten");
+    for (size_t i = 0; i < n; i++) {
+        casework_task *t = &w->items[w->n++];
+        t->deadline = d[i];
+        t->overdue = today > d[i].due;
+        genop_err err = workdays_left(std, today, d[i].due, &t->workdays_left, e);
+        if (err)
+            return err;
+    }
+    return GENOP_OK;
+}
+
+/* One access-log row per case shown (once, though it has several
+ * deadlines). */
+static genop_err audit_tasks(const casework_env *env, const genop_user *actor,
+                             const casework_worklist *w, genop_error *e)
+{
+    audit_rows r;
+    audit_rows_init(&r, actor, AUDIT_WORKLIST_READ, AUDIT_PURPOSE_DEADLINES);
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; !err && i < w->n; i++)
+        err = audit_rows_add(&r, w->items[i].deadline.citizen_id, w->items[i].deadline.case_id,
+                             e);
+    if (!err)
+        err = audit_rows_record(env, &r, e);
+    audit_rows_release(&r);
+    return err;
+}
+
+genop_err casework_worklist_get(const casework_env *env, const genop_user *actor, size_t limit,
+                                size_t offset, casework_worklist *out, genop_error *e)
+{
+    const genop_standard *std;
+    genop_list list = {0};
+    memset(out, 0, sizeof *out);
+    out->as_of = env->today;
+    genop_err err = casework_require_role(actor, ROLES_CASE_READ, "se arbejdslisten", e);
+    if (!err)
+        err = casework_user_standard(env, actor, &std, e);
+    if (err)
+        return err;
+    err = genop_store_worklist(env->store, actor->municipality, limit, offset, &list,
+                               &out->total, e);
+    if (!err)
+        err = make_tasks(std, env->today, list.items, list.n, out, e);
+    if (!err)
+        err = audit_tasks(env, actor, out, e);
+    genop_store_free_list(&list);
+    return casework_internal(err, e);
+}
+
+void casework_worklist_release(casework_worklist *w)
+{
+    free(w->items);
+    memset(w, 0, sizeof *w);
+}

@@ -1,0 +1,46 @@
+/*
+ * case_list.h - the municipality's cases, a page at a time, and the
+ * worklist of their open deadlines. Both are read from the projections
+ * kept with every case (projection.h), and each case shown is written to
+ * the access log (one row a case) before they return.
+ */
+#ifndef GENOP_CASEWORK_CASE_LIST_H
+#define GENOP_CASEWORK_CASE_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "env.h"
+
+/* The cases of the actor's municipality (visitator, terapeut, leder)
+ * matching f, newest first; out->items is genop_case_summary[] (free with
+ * genop_store_free_list()); *total counts the matches without f's limit
+ * and offset. */
+genop_err casework_cases_list(const casework_env *env, const genop_user *actor,
+                              const genop_case_filter *f, genop_list *out, size_t *total,
+                              genop_error *e);
+
+/* One task of the worklist: an open deadline and where it stands today. */
+typedef struct casework_task {
+    genop_open_deadline deadline;
+    long workdays_left;       /* from today to due; negative: overdue by so many */
+    bool overdue;             /* today is past the due date */
+} casework_task;
+
+typedef struct casework_worklist {
+    casework_task *items;     /* owned: casework_worklist_release() */
+    size_t n;
+    size_t total;             /* open deadlines in all, without limit and offset */
+    genop_date as_of;         /* today, as the tasks were judged */
+} casework_worklist;
+
+/* The open deadlines of the actor's municipality's open cases (visitator,
+ * terapeut, leder), soonest due first, from offset and at most limit
+ * (0: all). Workdays are counted in the municipality standard's calendar.
+ * Release *out with casework_worklist_release() whatever the result. */
+genop_err casework_worklist_get(const casework_env *env, const genop_user *actor, size_t limit,
+                                size_t offset, casework_worklist *out, genop_error *e);
+
+void casework_worklist_release(casework_worklist *w);
+
+#endif

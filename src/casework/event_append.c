@@ -1,0 +1,118 @@
+/*
+ * event_append.c - registering an event (see event_append.h): the case
+ * loaded and the event judged (event_judge.c) in one job of the writer,
+ * then the event, the projection, the kept answer and the access-log row.
+ */
+#include "event_append.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "case_answer.h"
+#include "case_view.h"
+#include "projection.h"
+#include "roles.h"
+
+genop_err casework_event_permitted(const genop_user *actor, const char *type, genop_error *e)
+{
+    if (roles_may_append(actor->role, type))
+        return GENOP_OK;
+    return genop_refuse(e, GENOP_EFORBIDDEN, NULL,
+                        "Din rolle (%s) kan ikke registrere hændelser af typen %s.",
+                        genop_role_name(actor->role), type);
+}
+
+/* A registration as a job of the writer. */
+typedef struct append_job {
+    const casework_env *env;
+    const genop_user *actor;
+    const genop_standard *std;
+    int64_t case_id;
+    const casework_event *ev;
+    case_view_loaded lc;
+    genop_case next;            /* owned: the corrected view with the event */
+    bool loaded;                /* lc holds the case */
+    int64_t id;                 /* the new event's */
+} append_job;
+
+/* Appends the checked event through s, recomputes the projection and the
+ * kept answer of case reads, logs the access. */
+static genop_err store_event(append_job *j, genop_store *s, genop_error *e)
+{
+    const genop_user *u = j->actor;
+    genop_event_row row;
+    memset(&row, 0, sizeof row);
+    row.case_id = j->lc.row.id;
+    snprintf(row.type, sizeof row.type, "%s", j->ev->type);
+    row.date = j->ev->date;
+    row.corrects = j->ev->kind == CASEWORK_EVENT_CORRECTION ? j->ev->corrects : 0;
+    row.author_id = u->id;
+    snprintf(row.author, sizeof row.author, "%s", u->username);
+    row.body = j->ev->stored;                   /* borrowed */
+    genop_err err = genop_store_event_append(s, u->municipality, &row, e);
+    if (!err)
+        err = projection_update(s, &j->lc.row, &j->lc.cit, &j->next, j->std, j->env->today, e);
+    if (!err)
+        err = case_answer_keep(s, &j->lc.row, &j->lc.cit, &j->lc.events, &row, j->std, e);
+    if (!err)
+        err = audit_add(s, u, j->lc.cit.id, j->lc.row.id, AUDIT_EVENT_APPEND,
+                        AUDIT_PURPOSE_CASEWORK, e);
+    j->id = row.id;
+    return casework_internal(err, e);
+}
+
+/* The job: loads the case through the writer's store s, checks the event
+ * and stores it. A refusal is an error, so nothing of it is kept. */
+static genop_err run_append(genop_store *s, void *ctx, genop_error *e)
+{
+    append_job *j = ctx;
+    const char *muni = j->actor->municipality;
+    genop_err err = case_view_load(s, muni, j->case_id, j->std, &j->lc, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_refuse(e, GENOP_ENOTFOUND, NULL, "Sagen findes ikke.");
+    if (err)
+        return casework_internal(err, e);
+    j->loaded = true;
+    err = casework_event_judge(j->actor, j->std, j->env->today, &j->lc, j->ev, &j->next, e);
+    return err ? err : store_event(j, s, e);
+}
+
+/* A refusal by the rules may quote the case's dates: the look is logged. */
+static genop_err log_refusal(const append_job *j, genop_err err, genop_error *e)
+{
+    genop_error why = *e;
+    if (!j->loaded || (err != GENOP_EREFUSED && err != GENOP_EINVAL))
+        return err;
+    genop_err logged = audit_read(j->env, j->actor, j->lc.cit.id, j->lc.row.id,
+                                  AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, e);
+    if (logged)
+        return casework_internal(logged, e);
+    *e = why;
+    return err;
+}
+
+genop_err casework_event_append(const casework_env *env, const genop_user *actor,
+                                int64_t case_id, const casework_event *ev, int64_t *id,
+                                genop_error *e)
+{
+    append_job j;
+    memset(&j, 0, sizeof j);
+    j.env = env;
+    j.actor = actor;
+    j.case_id = case_id;
+    j.ev = ev;
+    genop_err err = casework_event_permitted(actor, ev->type, e);
+    if (!err)
+        err = casework_user_standard(env, actor, &j.std, e);
+    if (!err)
+        err = casework_write(env, run_append, &j, e);
+    if (err)
+        err = log_refusal(&j, err, e);
+    else
+        *id = j.id;
+    genop_case_release(&j.next);
+    case_view_release(&j.lc);
+    return err;
+}

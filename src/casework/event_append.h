@@ -1,0 +1,53 @@
+/*
+ * event_append.h - registering what happened in a case: an event read by
+ * casework_event_read() (event_input.h) is judged against the case and
+ * stored, with the case's projection, its kept answer and the access log.
+ *
+ * What cannot have happened is refused with GENOP_EREFUSED
+ * (genop_event_admissible in src/core/case_rules.c against the case's
+ * corrected view; a correction's new event against the view without the
+ * event it corrects, and the case must keep its one referral and sound
+ * function statuses); the refusal's field names the field at fault
+ * whenever one is ("$.date", "$.levels[2].level", "$.event.date" in a
+ * correction). The role decides which types one may register (roles.h);
+ * a correction needs the right to both the corrected event's type and the
+ * new one's (GENOP_EFORBIDDEN). A case of another municipality, or none,
+ * is GENOP_ENOTFOUND.
+ *
+ * Everything happens in one job of the environment's writer that reads
+ * the case first, so two registrations on one case cannot both pass a
+ * check that only one of them would: the event, the case's recomputed
+ * projection, its kept answer and the access-log row. A refusal by the
+ * rules is itself logged as a read (the reason may quote the case).
+ */
+#ifndef GENOP_CASEWORK_EVENT_APPEND_H
+#define GENOP_CASEWORK_EVENT_APPEND_H
+
+#include <stdint.h>
+
+#include "case_view.h"
+#include "env.h"
+#include "event_input.h"
+
+/* GENOP_OK if actor's role may register events of the API type `type`,
+ * else a GENOP_EFORBIDDEN refusal that says so. */
+genop_err casework_event_permitted(const genop_user *actor, const char *type, genop_error *e);
+
+/* Judges ev (borrowed) as actor against the case lc (loaded: row,
+ * citizen, stored events, corrected view) under std as of today, and on
+ * success leaves in *next (empty, owned by the caller: genop_case_release)
+ * the corrected view the event leads to; lc->view may be moved into it.
+ * Refuses with GENOP_EREFUSED (or GENOP_EFORBIDDEN for a correction of a
+ * type the role may not register) as event_append.h says. Pure: no store,
+ * no log (event_judge.c). */
+genop_err casework_event_judge(const genop_user *actor, const genop_standard *std,
+                               genop_date today, case_view_loaded *lc, const casework_event *ev,
+                               genop_case *next, genop_error *e);
+
+/* Registers ev (borrowed) on case case_id as actor. On success *id is the
+ * new event's id. */
+genop_err casework_event_append(const casework_env *env, const genop_user *actor,
+                                int64_t case_id, const casework_event *ev, int64_t *id,
+                                genop_error *e);
+
+#endif

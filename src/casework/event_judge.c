@@ -1,0 +1,152 @@
+/*
+ * event_judge.c - whether an event can have happened on its case (see
+ * casework_event_judge in event_append.h): a spec event against the
+ * case's corrected view (genop_event_admissible, src/core/case_rules.c),
+ * a note by its date alone, a correction's new event against the view
+ * without the event it corrects, and the case as the correction leaves it
+ * against the case's invariants. Pure: it reads the loaded case only.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "case_rules.h"
+#include "event_append.h"
+
+/* What one judgement works on. */
+typedef struct judging {
+    const genop_user *actor;
+    const genop_standard *std;
+    genop_date today;
+    case_view_loaded *lc;
+    const casework_event *ev;
+    genop_case *next;           /* the caller's: the view the event leads to */
+} judging;
+
+/* A refusal by the rules (case_rules.h), whose reason starts with the
+ * path of the event's field at fault ("$.date: ..."). `at` is where the
+ * event is in the body: "$", or "$.event" for a correction's new event.
+ * The refusal's field is the path in the body ("$.event.date"). */
+static genop_err refuse(const char *at, genop_error *e)
+{
+    char m[GENOP_ERROR_MSG_MAX];
+    snprintf(m, sizeof m, "%s", e->message);
+    size_t n = m[0] == '$' ? strcspn(m, " :") : 0;
+    if (n == 0 || m[n] != ':' || n > 64)
+        return genop_refuse(e, GENOP_EREFUSED, strcmp(at, "$") ? at : NULL, "%s", m);
+    char field[GENOP_ERROR_FIELD_MAX];
+    snprintf(field, sizeof field, "%s%.*s", at, (int)(n - 1), m + 1);
+    return genop_refuse(e, GENOP_EREFUSED, field, "%s%s", field, m + n);
+}
+
+static genop_err not_in_future(const judging *j, genop_error *e)
+{
+    char d[GENOP_DATE_STR_SIZE];
+    if (j->ev->date <= j->today)
+        return GENOP_OK;
+    return genop_refuse(e, GENOP_EREFUSED, "$.date",
+                        "$.date: hændelsen er dateret %s, som ligger i fremtiden",
+                        genop_date_format(j->ev->date, d));
+}
+
+/* Adds ev to the view next after the rules' check; `at` as for refuse(). */
+static genop_err add_admissible(genop_case *next, const genop_event *ev, genop_date today,
+                                const char *at, genop_error *e)
+{
+    if (genop_event_admissible(next, ev, today, e))
+        return refuse(at, e);
+    if (genop_case_add(next, ev, e))
+        return casework_refusal_at_path(GENOP_EREFUSED, e);
+    genop_case_sort(next);
+    return GENOP_OK;
+}
+
+static genop_err check_spec(judging *j, genop_error *e)
+{
+    genop_err err = add_admissible(&j->lc->view, &j->ev->ev, j->today, "$", e);
+    if (err)
+        return err;
+    *j->next = j->lc->view;                      /* the view now holds the event */
+    memset(&j->lc->view, 0, sizeof j->lc->view);
+    return GENOP_OK;
+}
+
+static genop_err check_note(judging *j, genop_error *e)
+{
+    genop_err err = not_in_future(j, e);
+    if (err)
+        return err;
+    *j->next = j->lc->view;                      /* a note changes nothing */
+    memset(&j->lc->view, 0, sizeof j->lc->view);
+    return GENOP_OK;
+}
+
+/* The stored event a correction points at, checked. */
+static genop_err correction_target(judging *j, const genop_event_row **out, genop_error *e)
+{
+    const genop_event_row *rows = j->lc->events.items;
+    for (size_t i = 0; i < j->lc->events.n; i++) {
+        if (rows[i].id != j->ev->corrects)
+            continue;
+        if (case_view_is_journal(rows[i].type))
+            return genop_refuse(e, GENOP_EREFUSED, "$.corrects",
+                                "$.corrects: en note eller en rettelse kan ikke rettes; "
+                                "registrér en ny");
+        *out = &rows[i];
+        return casework_event_permitted(j->actor, rows[i].type, e);
+    }
+    return genop_refuse(e, GENOP_EREFUSED, "$.corrects",
+                        "$.corrects: hændelse %" PRId64 " findes ikke på sagen",
+                        j->ev->corrects);
+}
+
+/* The case as the correction leaves it must still be a case. */
+static genop_err check_corrected(judging *j, genop_error *e)
+{
+    if (!genop_case_referral(j->next))
+        return genop_refuse(e, GENOP_EREFUSED, "$.event",
+                            "Rettelsen kan ikke registreres: en sag har præcis én henvendelse, "
+                            "så henvendelsen kan kun rettes, ikke trækkes tilbage");
+    genop_error why;
+    if (genop_case_check(j->next, &why) || genop_case_check_statuses(j->next, &why) ||
+        genop_case_check_history(j->next, j->today, &why))
+        return genop_refuse(e, GENOP_EREFUSED, "$.event", "Rettelsen kan ikke registreres: %s",
+                            why.message);
+    return GENOP_OK;
+}
+
+static genop_err check_correction(judging *j, genop_error *e)
+{
+    const genop_event_row *target = NULL;
+    genop_err err = not_in_future(j, e);
+    if (!err)
+        err = correction_target(j, &target, e);
+    if (err)
+        return err;
+    err = case_view_build(j->lc->events.items, j->lc->events.n, target->id, &j->lc->cit,
+                          j->std, j->next, e);
+    if (err)
+        return casework_internal(err, e);
+    if (!j->ev->withdraws) {
+        err = casework_event_permitted(j->actor, genop_event_type_name(j->ev->replacement.type),
+                                       e);
+        if (!err)
+            err = add_admissible(j->next, &j->ev->replacement, j->today, "$.event", e);
+        if (err)
+            return err;
+    }
+    return check_corrected(j, e);
+}
+
+
+genop_err casework_event_judge(const genop_user *actor, const genop_standard *std,
+                               genop_date today, case_view_loaded *lc, const casework_event *ev,
+                               genop_case *next, genop_error *e)
+{
+    judging j = {actor, std, today, lc, ev, next};
+    if (ev->kind == CASEWORK_EVENT_NOTE)
+        return check_note(&j, e);
+    if (ev->kind == CASEWORK_EVENT_CORRECTION)
+        return check_correction(&j, e);
+    return check_spec(&j, e);
+}

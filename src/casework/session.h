@@ -1,0 +1,42 @@
+/*
+ * session.h - logging in and out, and who is asking: the domain's side of
+ * auth.h (passwords, login sessions, API tokens, account locking).
+ */
+#ifndef GENOP_CASEWORK_SESSION_H
+#define GENOP_CASEWORK_SESSION_H
+
+#include "auth.h"
+#include "env.h"
+
+/* A login that succeeded: the user and the new session's secret, which
+ * the client is given once (the store keeps only its hash). */
+typedef struct casework_login_result {
+    genop_user user;
+    char token[AUTH_TOKEN_TEXT_SIZE];
+} casework_login_result;
+
+/* Logs username in with password and opens a login session. A wrong
+ * username or password, or a locked account, is GENOP_EINVAL and cannot
+ * be told apart (auth.h); the attempt is recorded either way. The caller
+ * wipes out->token once it has handed it on. */
+genop_err casework_login(const casework_env *env, const char *username, const char *password,
+                         casework_login_result *out, genop_error *e);
+
+/* Ends the login session `who` came with (nothing for an API token). */
+genop_err casework_logout(const casework_env *env, const auth_identity *who, genop_error *e);
+
+/* The user of a request from its Authorization header (a Bearer token,
+ * which wins when present) or its session cookie's value; either may be
+ * NULL. GENOP_ENOTFOUND when neither holds a valid secret. */
+genop_err casework_identify(const casework_env *env, const char *cookie,
+                            const char *authorization, genop_user *out, auth_identity *who,
+                            genop_error *e);
+
+/* Adds user u (municipality, username, role set; the municipality must
+ * exist) with password, which must satisfy auth_password_acceptable(),
+ * stored as its argon2id hash through s; sets u->id. For commands and
+ * tests that make users (genop demo, the in-process service). */
+genop_err casework_user_add(genop_store *s, genop_user *u, const char *password,
+                            genop_error *e);
+
+#endif
