@@ -1,9 +1,9 @@
 /*
  * test_store_open.c - opening a store: by its location (sqlite:PATH or a
  * bare path; any other scheme is refused in Danish, naming the location
- * and the schemes genop knows); and databases made before: the store's migrations
- * (.sql files embedded at build time) bring a database of schema version 1
- * up to the newest and every row reads back; a database genop made before
+ * and the schemes genop knows); and databases made before: the store's
+ * migrations (.sql files embedded at build time) bring a database of
+ * schema version 1 up to the newest and every row reads back; a database genop made before
  * the store was split by record kind opens and reads back as it was; both
  * end with exactly the schema a new database gets; and a database from a
  * newer genop is refused with a Danish message and left as it was.
