@@ -1,7 +1,7 @@
 /*
  * mhd_ceiling.c - the ceiling of the API benchmark (bench/api.sh): the
  * least a libmicrohttpd server can do per request, run exactly as `genop
- * serve` runs libmicrohttpd (src/server/http.c and server.c), so that
+ * serve` runs libmicrohttpd (src/server/transport.c and server.c), so that
  * genop's figures can be read against what the server library itself
  * allows on this machine.
  *

@@ -10,6 +10,12 @@
 #   durability test (kill -9 in the middle of writes) against both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
+# - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
+#   body written before the answer is read, and other ways of sending too
+#   much) against both builds;
+# - the shape of src/ (tools/check_layers.py: no circle of includes, the
+#   layering rules; sizes of files and functions reported, enforced with
+#   CHECK_LAYERS_STRICT=1) and the checker's own tests, once;
 # - the browser tests (tests/browser/run.sh: the web app in Debian's
 #   chromium driven by playwright-core, axe-core on every screen), once,
 #   with BUILD;
@@ -54,6 +60,12 @@ run_tap() {
   fi
 }
 
+# The shape of the source tree first: it needs no build.
+echo "# tools/check_layers.py"
+run_tap "layers" python3 tools/check_layers.py ${CHECK_LAYERS_STRICT:+--strict}
+echo "# tests/tools/test_check_layers.py"
+run_tap "layers checker" python3 tests/tools/test_check_layers.py
+
 export CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -72,6 +84,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "openapi ($dir)" python3 tests/api/test_openapi.py "$dir/genop"
   echo "# tests/api/test_static.py with $dir/genop"
   run_tap "static ($dir)" python3 tests/api/test_static.py "$dir/genop"
+  echo "# tests/api/test_body_limit.py with $dir/genop"
+  run_tap "body limit ($dir)" python3 tests/api/test_body_limit.py "$dir/genop"
   echo "# tests/api/test_durability.py with $dir/genop"
   run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
   echo "# tests/api/test_demo.py with $dir/genop"

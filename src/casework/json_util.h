@@ -2,7 +2,7 @@
  * json_util.h - small helpers for building answers with jansson: strings
  * that need not be valid UTF-8 on the way in, dates, ids that may be
  * absent, and setting members without checking every allocation (a
- * failed allocation leaves a member out; http.c answers 500 if the
+ * failed allocation leaves a member out; transport.c answers 500 if the
  * document cannot be serialised at all).
  */
 #ifndef GENOP_JSON_UTIL_H

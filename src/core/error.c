@@ -29,6 +29,7 @@ const char *genop_strerror(genop_err code)
 }
 
 /* Fills e (not NULL) with code, field and the formatted message. */
+__attribute__((format(printf, 4, 0)))
 static genop_err set_error(genop_error *e, genop_err code, const char *field, const char *fmt,
                            va_list ap)
 {

@@ -101,7 +101,7 @@ void problem_from_refusal(http_reply *out, const char *where, const genop_error 
 void problem_internal(http_reply *out, const char *where, const genop_error *e)
 {
     char msg[GENOP_ERROR_MSG_MAX * 2];
-    http_log_escape(msg, sizeof msg, e ? e->message : "");
+    http_log_escape(msg, sizeof msg, e ? e->message : out->failure ? out->failure : "");
     fprintf(stderr, "genop: intern fejl i %s: %s\n", where, msg);
     problem_set(out, 500, PROBLEM_INTERNAL,
                 "Der opstod en intern fejl. Prøv igen, og kontakt support, hvis fejlen bliver ved.",

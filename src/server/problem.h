@@ -49,7 +49,8 @@ void problem_from_error(http_reply *out, unsigned status, const char *slug, cons
 void problem_from_refusal(http_reply *out, const char *where, const genop_error *e);
 
 /* A 500: logs `where` and e's message on stderr (escaped) and answers
- * without details, which could leak internals. */
+ * without details, which could leak internals. e may be NULL: then the
+ * reason a setter left in out->failure (http.h), if any, is logged. */
 void problem_internal(http_reply *out, const char *where, const genop_error *e);
 
 #endif

@@ -27,11 +27,12 @@
  * Every role reads its municipality's quality standard (no personal data,
  * so no access-log row).
  *
- * The checks, in order: the path (404 unknown, 405 known with another
- * method, with Allow), the body size (413, see http.c), the login (401),
- * the role (403), for routes with a body its Content-Type (415) and its
- * JSON (400 malformed or not an object); then the handler. Another
- * municipality's case or citizen is the handler's 404, never a 403.
+ * A body over the limit never gets here (transport.c answers 413). The
+ * checks, in order: the path (404 unknown, 405 known with another
+ * method, with Allow), the login (401), the role (403), for routes with a
+ * body its Content-Type (415) and its JSON (400 malformed or not an
+ * object); then the handler. Another municipality's case or citizen is
+ * the handler's 404, never a 403.
  */
 #include "router.h"
 

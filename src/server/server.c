@@ -10,10 +10,11 @@
  * standard (they are immutable from then on, shared by all requests), make
  * the dummy password hash and open one store handle per worker thread (the
  * first creates and migrates a new database); bind the listening socket
- * ourselves, so that "address in use" is reported as such; start
- * libmicrohttpd on it.
+ * ourselves, so that "address in use" is reported as such; start the
+ * transport (transport.c, libmicrohttpd) on it with the router as its
+ * handler for the paths under /api/ and the web root for every other.
  *
- * Stop: sigwait() returns on SIGTERM or SIGINT; MHD_stop_daemon() closes
+ * Stop: sigwait() returns on SIGTERM or SIGINT; transport_stop() closes
  * the socket and joins the workers once their current request is answered;
  * then the handles are closed and the standards freed. The signal mask is
  * left as it is: the process is about to exit, and unblocking a second
@@ -38,7 +39,9 @@
 
 #include "app.h"
 #include "auth.h"
-#include "http.h"
+#include "router.h"
+#include "static.h"
+#include "transport.h"
 
 static const char *socket_error_da(int err)
 {
@@ -81,6 +84,29 @@ static genop_err open_listener(const genop_server_config *cfg, int *fd, char *ur
     snprintf(url, url_size, v6 ? "http://[%s]:%u" : "http://%s:%u", host, (unsigned)cfg->port);
     *fd = s;
     return GENOP_OK;
+}
+
+/* The transport's handler: the router, with the app as its state. */
+static void handle_api(void *ctx, http_request *rq, http_reply *out)
+{
+    router_dispatch(ctx, rq, out);
+}
+
+/* Starts the transport on fd: the API's paths go to the router, the rest
+ * to the web app's files. */
+static genop_err start_transport(genop_app *app, int fd, unsigned threads, transport **out,
+                                 genop_error *e)
+{
+    transport_config tc = {
+        .handle = handle_api,
+        .ctx = app,
+        .handles_path = static_is_api_path,
+        .web_root = app->web_dir,
+        .body_max = HTTP_BODY_MAX,
+        .threads = threads,
+        .log_requests = app->log_requests,
+    };
+    return transport_start(&tc, fd, out, e);
 }
 
 /* Waits for SIGTERM or SIGINT (blocked in every thread). */
@@ -126,7 +152,7 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
     app.secure_cookies = cfg->secure_cookies;
     app.log_requests = cfg->log_requests;
     app.web_dir = cfg->web_dir;
-    struct MHD_Daemon *daemon = NULL;
+    transport *http = NULL;
     char url[96];
     int fd = -1;
     json_object_seed(0);            /* jansson's hash seed, once, before any thread */
@@ -135,13 +161,13 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
         err = app_open(&app, cfg->db_path, threads, e);
     if (!err)
         err = open_listener(cfg, &fd, url, sizeof url, e);
-    if (!err && (err = http_daemon_start(&app, fd, threads, &daemon, e)))
+    if (!err && (err = start_transport(&app, fd, threads, &http, e)))
         close(fd);
     if (!err) {
         if (cfg->on_ready)
             cfg->on_ready(cfg->on_ready_arg, url);
         wait_for_stop(&stop);
-        http_daemon_stop(daemon);
+        transport_stop(http);
     }
     app_release(&app);
     return err;

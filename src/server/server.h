@@ -4,11 +4,12 @@
  *
  * genop_server_run() is the whole life of the server: it opens one store
  * handle per worker thread, loads the shipped standards once (shared
- * read-only by every request), starts libmicrohttpd on the listen address,
+ * read-only by every request), starts the transport (transport.h:
+ * libmicrohttpd) on the listen address with the router as its handler,
  * tells the caller it is ready, and then waits in the calling thread for
- * SIGTERM or SIGINT, after which it stops the daemon, closes the handles
- * and returns. It keeps no global state: everything a request needs
- * travels from here through libmicrohttpd's closure pointer.
+ * SIGTERM or SIGINT, after which it stops the transport, closes the
+ * handles and returns. It keeps no global state: everything a request
+ * needs travels from here through the transport's handler context.
  */
 #ifndef GENOP_SERVER_H
 #define GENOP_SERVER_H

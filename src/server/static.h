@@ -2,8 +2,9 @@
  * static.h - the web application's files, served by `genop serve` for
  * every path outside /api/ (see static.c for the rules).
  *
- * http.c sends a request here instead of to the router when
- * static_is_api_path() is false; static_answer() then queues the answer
+ * The transport (transport.c) sends a request here instead of to its
+ * handler when the path is not the handler's (server.c: when
+ * static_is_api_path() is false); static_answer() then queues the answer
  * (a file, 304, or a short Danish error text) on the connection itself.
  */
 #ifndef GENOP_STATIC_H

@@ -41,8 +41,8 @@
 #include "registry.h"
 #include "result_json.h"
 
-/* The largest body the transport passes on (src/server/http.h answers
- * 413 past it). */
+/* The largest body the transport passes on (src/server/http.h's
+ * HTTP_BODY_MAX; it answers 413 past it). */
 #define BODY_MAX (64u * 1024u)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -225,7 +225,7 @@ static void fuzz_event_body(const json_t *body, genop_role role)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     setup();
-    if (size > BODY_MAX)
+    if (size > BODY_MAX)            /* the transport answers 413 before parsing */
         return 0;
     json_t *body = NULL;
     genop_error e;
