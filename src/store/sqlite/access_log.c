@@ -120,7 +120,7 @@ genop_err sqlite_access_log_list(genop_store *s, const char *muni, int64_t citiz
     page_query pq = {&access, ST_ACCESS_COUNT, ST_ACCESS_LIST, muni, true, citizen_id, NULL,
                      NULL, limit, offset, sizeof(genop_access_entry), read_access_item,
                      "adgangsloggen"};
-    return stmt_read_page(sqlite_handle(s), &pq, out, total, e);
+    return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
 
 /* Borrows batch for the call; *claimed is false if it was claimed before. */

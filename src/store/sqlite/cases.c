@@ -195,7 +195,7 @@ static genop_err citizen_insert(sqlite_store *st, genop_citizen *c, genop_error 
         if (rc == SQLITE_ROW)
             c->id = sqlite3_column_int64(q, 0);
         else
-            err = rc == SQLITE_DONE ? GENOP_ENOTFOUND : db_fail(st, rc, "oprette borgeren", e);
+            err = rc == SQLITE_DONE ? GENOP_ENOTFOUND : sql_fail(st, rc, "oprette borgeren", e);
     }
     stmt_done(q);
     return err;
@@ -376,5 +376,5 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
     page_query pq = {&cases, ST_CASE_COUNT, ST_CASE_LIST, muni, false, 0, bind_case_filter, f,
                      f->limit, f->offset, sizeof(genop_case_summary), read_summary_item,
                      "sagerne"};
-    return stmt_read_page(sqlite_handle(s), &pq, out, total, e);
+    return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }

@@ -1,6 +1,7 @@
 /*
- * db.c - the SQLite back end of the store: opening a database file,
- * closing it, transactions and the flush. The records are in files of
+ * db.c - the SQLite back end's connection: opening a database file,
+ * closing it, transactions, units of work and the flush. The function
+ * table and the entry points are in sqlite.c, the records in files of
  * their own (users.c, cases.c, events.c, access_log.c), the schema's
  * migrations in migrate.c, the statement helper in stmt.c.
  *
@@ -34,8 +35,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "records.h"
-#include "sqlite.h"
 
 /* RETURNING (3.35), sqlite3_changes64 and SQLITE_OPEN_EXRESCODE (3.37),
  * json_valid() built in (3.38). */
@@ -85,27 +84,10 @@ static const stmt_table tx = {tx_sql, ST_COUNT};
  * What the record files share.
  * ------------------------------------------------------------------- */
 
-genop_err db_fail(sqlite_store *st, int rc, const char *what, genop_error *e)
-{
-    const char *msg = sqlite3_errmsg(st->db);
-    switch (rc & 0xff) {
-    case SQLITE_NOMEM:
-        return genop_fail(e, GENOP_ENOMEM, "databasen: kunne ikke %s: ikke nok hukommelse", what);
-    case SQLITE_CONSTRAINT:
-        return genop_fail(e, GENOP_EINVAL, "databasen: kunne ikke %s: afvist (%s)", what, msg);
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return genop_fail(e, GENOP_EIO, "databasen: kunne ikke %s: databasen er optaget (%s)",
-                          what, msg);
-    default:
-        return genop_fail(e, GENOP_EIO, "databasen: kunne ikke %s: %s", what, msg);
-    }
-}
-
 genop_err db_exec(sqlite_store *st, const char *sql, const char *what, genop_error *e)
 {
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? GENOP_OK : db_fail(st, rc, what, e);
+    return rc == SQLITE_OK ? GENOP_OK : sql_fail(st, rc, what, e);
 }
 
 bool db_in_transaction(const sqlite_store *st)
@@ -161,6 +143,73 @@ void db_read_end(sqlite_store *st, bool own)
 }
 
 /* ---------------------------------------------------------------------
+ * Pages: a page of rows and their count from one snapshot.
+ * ------------------------------------------------------------------- */
+
+/* Binds pq's filter: by its bind, or ?1 muni and (if any) ?2 key.
+ * Returns SQLite's result code; *next is the next free index. */
+static int bind_filter(sqlite3_stmt *q, const page_query *pq, int *next)
+{
+    if (pq->bind)
+        return pq->bind(q, pq, next);
+    int rc = bind_text(q, 1, pq->muni);
+    if (rc == SQLITE_OK && pq->has_key)
+        rc = sqlite3_bind_int64(q, 2, pq->key);
+    *next = pq->has_key ? 3 : 2;
+    return rc;
+}
+
+/* The count of pq's rows into *total, in the caller's read transaction. */
+static genop_err read_count(sqlite_store *st, const page_query *pq, size_t *total,
+                            genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    genop_err err = stmt_use(st, pq->table, pq->count, &q, e);
+    if (err)
+        return err;
+    int next;
+    int rc = bind_filter(q, pq, &next);
+    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, "tælle rækkerne", e);
+    if (!err)
+        *total = (size_t)sqlite3_column_int64(q, 0);
+    stmt_done(q);
+    return err;
+}
+
+genop_err db_read_page(sqlite_store *st, const page_query *pq, genop_list *out,
+                         size_t *total, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    bool own = false;
+    out->items = NULL;
+    out->n = 0;
+    *total = 0;
+    genop_err err = check_muni(pq->muni, e);
+    if (!err)
+        err = db_read_begin(st, &own, e);
+    if (err)
+        return err;
+    int rc, next;
+    if ((err = read_count(st, pq, total, e)) || (err = stmt_use(st, pq->table, pq->page, &q, e)))
+        goto out;
+    if ((rc = bind_filter(q, pq, &next)) ||
+        (rc = sqlite3_bind_int64(q, next, sql_limit(pq->limit))) ||
+        (rc = sqlite3_bind_int64(q, next + 1, sql_offset(pq->offset)))) {
+        err = stmt_bind_fail(st, rc, e);
+        goto out;
+    }
+    err = stmt_collect(st, q, pq->item_size, pq->read_row, pq->what, out, e);
+out:
+    stmt_done(q);
+    db_read_end(st, own);
+    if (err) {
+        genop_store_free_list(out);
+        *total = 0;
+    }
+    return err;
+}
+
+/* ---------------------------------------------------------------------
  * Opening and closing.
  * ------------------------------------------------------------------- */
 
@@ -201,7 +250,7 @@ static genop_err set_wal(sqlite_store *st, genop_error *e)
             err = genop_fail(e, GENOP_EIO, "databasen: kunne ikke slå WAL til (journal: %s)",
                              mode ? mode : "ukendt");
     } else {
-        err = db_fail(st, rc, "slå WAL til", e);
+        err = sql_fail(st, rc, "slå WAL til", e);
     }
     sqlite3_finalize(s);
     return err;
@@ -219,9 +268,7 @@ static genop_err set_pragmas(sqlite_store *st, const genop_store_options *o, gen
     return db_exec(st, sql, "sætte databasens indstillinger", e);
 }
 
-/* Finalizes the cached statements and closes the connection (an open
- * transaction is rolled back); frees the handle. */
-static void db_close(genop_store *s)
+void db_close(genop_store *s)
 {
     sqlite_store *st = sqlite_handle(s);
     stmt_cache_release(&st->stmts);
@@ -229,14 +276,7 @@ static void db_close(genop_store *s)
     free(st);
 }
 
-void sqlite_store_configure(void)
-{
-    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* SQLITE_MISUSE once initialized */
-}
-
-/* Opens the connection of st on path and sets it up as the top of this
- * file says. */
-static genop_err db_connect(sqlite_store *st, const char *path, const genop_store_options *o,
+genop_err db_connect(sqlite_store *st, const char *path, const genop_store_options *o,
                          genop_error *e)
 {
     int rc = sqlite3_open_v2(path, &st->db,
@@ -267,34 +307,6 @@ static genop_err db_connect(sqlite_store *st, const char *path, const genop_stor
     return err;
 }
 
-/* The handle is malloc'd and owned by the caller, who closes it with
- * genop_store_close(); on failure *out is NULL and nothing is left open. */
-genop_err sqlite_store_open(const char *path, const genop_store_options *o, genop_store **out,
-                            genop_error *e)
-{
-    *out = NULL;
-    if (path == NULL || path[0] == '\0')
-        return genop_fail(e, GENOP_EINVAL, "databasen: stien til databasefilen mangler");
-    /* The library on the machine may be older than the headers built with,
-     * or built without threads (handles live in several threads). */
-    if (sqlite3_libversion_number() < 3038000 || !sqlite3_threadsafe())
-        return genop_fail(e, GENOP_EIO, "databasen: SQLite %s er for gammel eller uden tråde; "
-                          "genop kræver 3.38 eller nyere", sqlite3_libversion());
-    sqlite_store *st = calloc(1, sizeof *st);
-    if (st == NULL)
-        return genop_fail(e, GENOP_ENOMEM, "databasen: ikke nok hukommelse");
-    st->base.ops = &sqlite_ops;
-    st->wal_restart_pages = o->wal_restart_pages > 0 ? o->wal_restart_pages
-                                                     : GENOP_WAL_RESTART_PAGES;
-    genop_err err = db_connect(st, path, o, e);
-    if (err) {
-        db_close(&st->base);
-        return err;
-    }
-    *out = &st->base;
-    return GENOP_OK;
-}
-
 /* ---------------------------------------------------------------------
  * Transactions.
  * ------------------------------------------------------------------- */
@@ -309,13 +321,13 @@ static genop_err begin_with(genop_store *s, unsigned begin, const char *what, ge
     return stmt_run(st, &tx, begin, what, e);
 }
 
-static genop_err db_begin(genop_store *s, genop_error *e)
+genop_err db_begin(genop_store *s, genop_error *e)
 {
     return begin_with(s, ST_BEGIN, "begynde en transaktion", e);
 }
 
 /* On failure nothing was committed and the transaction is gone. */
-static genop_err db_commit(genop_store *s, genop_error *e)
+genop_err db_commit(genop_store *s, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
     if (!db_in_transaction(st))
@@ -326,14 +338,14 @@ static genop_err db_commit(genop_store *s, genop_error *e)
     return err;
 }
 
-static void db_rollback(genop_store *s)
+void db_rollback(genop_store *s)
 {
     sqlite_store *st = sqlite_handle(s);
     if (db_in_transaction(st))
         stmt_run(st, &tx, ST_ROLLBACK, "fortryde transaktionen", NULL);
 }
 
-static genop_err db_savepoint(genop_store *s, genop_error *e)
+genop_err db_savepoint(genop_store *s, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
     if (!db_in_transaction(st))
@@ -341,13 +353,13 @@ static genop_err db_savepoint(genop_store *s, genop_error *e)
     return stmt_run(st, &tx, ST_JOB_SAVEPOINT, "begynde et savepoint", e);
 }
 
-static genop_err db_release(genop_store *s, genop_error *e)
+genop_err db_release(genop_store *s, genop_error *e)
 {
     return stmt_run(sqlite_handle(s), &tx, ST_JOB_RELEASE, "afslutte et savepoint", e);
 }
 
 /* Undoes the writes since the savepoint and ends it. */
-static void db_rollback_to(genop_store *s)
+void db_rollback_to(genop_store *s)
 {
     sqlite_store *st = sqlite_handle(s);
     if (!db_in_transaction(st))
@@ -357,7 +369,7 @@ static void db_rollback_to(genop_store *s)
 }
 
 /* BEGIN DEFERRED: the snapshot is taken at the first read. */
-static genop_err db_begin_read(genop_store *s, genop_error *e)
+genop_err db_begin_read(genop_store *s, genop_error *e)
 {
     return begin_with(s, ST_BEGIN_READ, "begynde en læsning", e);
 }
@@ -416,7 +428,7 @@ static genop_err sync_copied(sqlite_store *st, int log_frames, int copied_frames
  * rather than make it longer, which would cost each sync a change of the
  * file's size too), so the WAL stays near that length. If it times out,
  * the next flush tries again. */
-static genop_err db_flush(genop_store *s, genop_error *e)
+genop_err db_flush(genop_store *s, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
     int log_frames = 0;
@@ -435,48 +447,5 @@ static genop_err db_flush(genop_store *s, genop_error *e)
     }
     if (rc == SQLITE_OK || rc == SQLITE_BUSY)
         return GENOP_OK;
-    return db_fail(st, rc, "skrive databasens log til disken", e);
+    return sql_fail(st, rc, "skrive databasens log til disken", e);
 }
-
-/* ---------------------------------------------------------------------
- * The function table: this file's functions and the record files'.
- * ------------------------------------------------------------------- */
-
-const genop_store_ops sqlite_ops = {
-    .close = db_close,
-    .begin = db_begin,
-    .commit = db_commit,
-    .rollback = db_rollback,
-    .begin_read = db_begin_read,
-    .savepoint = db_savepoint,
-    .release = db_release,
-    .rollback_to = db_rollback_to,
-    .flush = db_flush,
-    .municipality_ensure = sqlite_municipality_ensure,
-    .user_add = sqlite_user_add,
-    .user_auth_get = sqlite_user_auth_get,
-    .user_login_result = sqlite_user_login_result,
-    .session_create = sqlite_session_create,
-    .session_get = sqlite_session_get,
-    .session_touch = sqlite_session_touch,
-    .session_delete = sqlite_session_delete,
-    .token_create = sqlite_token_create,
-    .token_get = sqlite_token_get,
-    .token_list = sqlite_token_list,
-    .token_revoke = sqlite_token_revoke,
-    .citizen_find_by_cpr = sqlite_citizen_find_by_cpr,
-    .citizen_create = sqlite_citizen_create,
-    .citizen_get = sqlite_citizen_get,
-    .case_create = sqlite_case_create,
-    .case_get = sqlite_case_get,
-    .case_list = sqlite_case_list,
-    .event_append = sqlite_event_append,
-    .events_list = sqlite_events_list,
-    .case_projection_set = sqlite_case_projection_set,
-    .worklist = sqlite_worklist,
-    .access_log_append = sqlite_access_log_append,
-    .access_log_list = sqlite_access_log_list,
-    .access_batch_claim = sqlite_access_batch_claim,
-    .case_answer_set = sqlite_case_answer_set,
-    .case_answer_get = sqlite_case_answer_get,
-};

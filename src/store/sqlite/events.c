@@ -174,7 +174,7 @@ static genop_err event_insert_step(sqlite_store *st, sqlite3_stmt *q, genop_even
     if (rc == SQLITE_CONSTRAINT_CHECK)
         return genop_fail(e, GENOP_EINVAL, "hændelsens indhold er ikke et gyldigt JSON-objekt");
     if (rc != SQLITE_ROW)
-        return db_fail(st, rc, "gemme hændelsen", e);
+        return sql_fail(st, rc, "gemme hændelsen", e);
     row_reader r = {q, 0, GENOP_OK, e};
     int64_t id = row_int(&r);
     char at[GENOP_TIMESTAMP_SIZE];
@@ -364,7 +364,7 @@ genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t
     page_query pq = {&events, ST_WORKLIST_COUNT, ST_WORKLIST, muni, false, 0, NULL, NULL,
                      limit, offset, sizeof(genop_open_deadline), read_deadline_item,
                      "arbejdslisten"};
-    return stmt_read_page(sqlite_handle(s), &pq, out, total, e);
+    return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
 
 /* ---------------------------------------------------------------------

@@ -23,7 +23,7 @@ static genop_err schema_version(sqlite_store *st, int *out, genop_error *e)
         sqlite3_finalize(s);
         return GENOP_OK;
     }
-    genop_err err = db_fail(st, rc, "læse skemaversionen", e);
+    genop_err err = sql_fail(st, rc, "læse skemaversionen", e);
     sqlite3_finalize(s);
     return err;
 }

@@ -1,6 +1,6 @@
 /*
- * records.h - the record files of the SQLite back end, for db.c's function
- * table (sqlite_ops) and for each other: every function has the meaning
+ * records.h - the record files of the SQLite back end, for the function
+ * table (sqlite.c) and for each other: every function has the meaning
  * of the genop_store_* wrapper of the same name (store.h). Private to
  * src/store/sqlite.
  */
@@ -8,8 +8,6 @@
 #define GENOP_SQLITE_RECORDS_H
 
 #include "db.h"
-
-extern const genop_store_ops sqlite_ops;
 
 /* users.c: municipalities, users, login sessions, API tokens. */
 genop_err sqlite_municipality_ensure(genop_store *s, const char *id, int code,

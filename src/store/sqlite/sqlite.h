@@ -6,8 +6,9 @@
 #ifndef GENOP_SQLITE_H
 #define GENOP_SQLITE_H
 
-#include "audit_sink.h"
 #include "store.h"
+
+typedef struct genop_audit_sink genop_audit_sink;   /* audit_sink.h */
 
 /* Opens (creating and migrating if needed) the SQLite database file at
  * path with options o (never NULL): WAL, synchronous=FULL (NORMAL for

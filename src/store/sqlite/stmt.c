@@ -1,10 +1,10 @@
 /*
- * stmt.c - the SQLite back end's statement helper (see stmt.h): the cache
- * of prepared statements, binding, the row reader with its bounded copies
- * (cut at a whole UTF-8 character for free text; an error for
- * identifiers, where a cut would change the meaning), lists and pages of
- * rows, and the checks of values on the way in (GENOP_ETOOBIG for text
- * longer than its field).
+ * stmt.c - the SQLite back end's statement helper (see stmt.h): SQLite's
+ * errors as genop's, the cache of prepared statements, binding, the row
+ * reader with its bounded copies (cut at a whole UTF-8 character for free
+ * text; an error for identifiers, where a cut would change the meaning),
+ * lists of rows, and the checks of values on the way in (GENOP_ETOOBIG
+ * for text longer than its field).
  */
 #include "stmt.h"
 
@@ -13,12 +13,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "standard.h"
 
 /* ---------------------------------------------------------------------
- * The cache.
+ * Errors and the cache.
  * ------------------------------------------------------------------- */
+
+genop_err sql_fail(sqlite_store *st, int rc, const char *what, genop_error *e)
+{
+    const char *msg = sqlite3_errmsg(st->db);
+    switch (rc & 0xff) {
+    case SQLITE_NOMEM:
+        return genop_fail(e, GENOP_ENOMEM, "databasen: kunne ikke %s: ikke nok hukommelse", what);
+    case SQLITE_CONSTRAINT:
+        return genop_fail(e, GENOP_EINVAL, "databasen: kunne ikke %s: afvist (%s)", what, msg);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return genop_fail(e, GENOP_EIO, "databasen: kunne ikke %s: databasen er optaget (%s)",
+                          what, msg);
+    default:
+        return genop_fail(e, GENOP_EIO, "databasen: kunne ikke %s: %s", what, msg);
+    }
+}
 
 void stmt_cache_release(stmt_cache *c)
 {
@@ -58,7 +74,7 @@ genop_err stmt_use(sqlite_store *st, const stmt_table *t, unsigned id, sqlite3_s
         int rc = sqlite3_prepare_v3(st->db, t->sql[id], -1, SQLITE_PREPARE_PERSISTENT,
                                     &slots[id], NULL);
         if (rc != SQLITE_OK)
-            return db_fail(st, rc, "forberede en forespørgsel", e);
+            return sql_fail(st, rc, "forberede en forespørgsel", e);
     }
     *out = slots[id];
     return GENOP_OK;
@@ -81,7 +97,7 @@ genop_err stmt_run(sqlite_store *st, const stmt_table *t, unsigned id, const cha
         return err;
     int rc = sqlite3_step(s);
     if (rc != SQLITE_DONE)
-        err = db_fail(st, rc, what, e);
+        err = sql_fail(st, rc, what, e);
     stmt_done(s);
     return err;
 }
@@ -93,18 +109,18 @@ genop_err stmt_step_row(sqlite_store *st, sqlite3_stmt *s, const char *what, gen
         return GENOP_OK;
     if (rc == SQLITE_DONE)
         return GENOP_ENOTFOUND;
-    return db_fail(st, rc, what, e);
+    return sql_fail(st, rc, what, e);
 }
 
 genop_err stmt_step_done(sqlite_store *st, sqlite3_stmt *s, const char *what, genop_error *e)
 {
     int rc = sqlite3_step(s);
-    return rc == SQLITE_DONE ? GENOP_OK : db_fail(st, rc, what, e);
+    return rc == SQLITE_DONE ? GENOP_OK : sql_fail(st, rc, what, e);
 }
 
 genop_err stmt_bind_fail(sqlite_store *st, int rc, genop_error *e)
 {
-    return db_fail(st, rc, "binde en værdi", e);
+    return sql_fail(st, rc, "binde en værdi", e);
 }
 
 /* ---------------------------------------------------------------------
@@ -224,7 +240,7 @@ char *row_text_copy(row_reader *r, const char *what)
 }
 
 /* ---------------------------------------------------------------------
- * Lists and pages.
+ * Lists.
  * ------------------------------------------------------------------- */
 
 /* Appends a zeroed item of item_size bytes to l, whose array holds *cap
@@ -265,70 +281,7 @@ genop_err stmt_collect(sqlite_store *st, sqlite3_stmt *q, size_t item_size, row_
         return GENOP_OK;
     char doing[64];
     snprintf(doing, sizeof doing, "læse %s", what);
-    return db_fail(st, rc, doing, e);
-}
-
-/* Binds pq's filter: by its bind, or ?1 muni and (if any) ?2 key.
- * Returns SQLite's result code; *next is the next free index. */
-static int bind_filter(sqlite3_stmt *q, const page_query *pq, int *next)
-{
-    if (pq->bind)
-        return pq->bind(q, pq, next);
-    int rc = bind_text(q, 1, pq->muni);
-    if (rc == SQLITE_OK && pq->has_key)
-        rc = sqlite3_bind_int64(q, 2, pq->key);
-    *next = pq->has_key ? 3 : 2;
-    return rc;
-}
-
-/* The count of pq's rows into *total, in the caller's read transaction. */
-static genop_err read_count(sqlite_store *st, const page_query *pq, size_t *total,
-                            genop_error *e)
-{
-    sqlite3_stmt *q = NULL;
-    genop_err err = stmt_use(st, pq->table, pq->count, &q, e);
-    if (err)
-        return err;
-    int next;
-    int rc = bind_filter(q, pq, &next);
-    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, "tælle rækkerne", e);
-    if (!err)
-        *total = (size_t)sqlite3_column_int64(q, 0);
-    stmt_done(q);
-    return err;
-}
-
-genop_err stmt_read_page(sqlite_store *st, const page_query *pq, genop_list *out,
-                         size_t *total, genop_error *e)
-{
-    sqlite3_stmt *q = NULL;
-    bool own = false;
-    out->items = NULL;
-    out->n = 0;
-    *total = 0;
-    genop_err err = check_muni(pq->muni, e);
-    if (!err)
-        err = db_read_begin(st, &own, e);
-    if (err)
-        return err;
-    int rc, next;
-    if ((err = read_count(st, pq, total, e)) || (err = stmt_use(st, pq->table, pq->page, &q, e)))
-        goto out;
-    if ((rc = bind_filter(q, pq, &next)) ||
-        (rc = sqlite3_bind_int64(q, next, sql_limit(pq->limit))) ||
-        (rc = sqlite3_bind_int64(q, next + 1, sql_offset(pq->offset)))) {
-        err = stmt_bind_fail(st, rc, e);
-        goto out;
-    }
-    err = stmt_collect(st, q, pq->item_size, pq->read_row, pq->what, out, e);
-out:
-    stmt_done(q);
-    db_read_end(st, own);
-    if (err) {
-        genop_store_free_list(out);
-        *total = 0;
-    }
-    return err;
+    return sql_fail(st, rc, doing, e);
 }
 
 /* ---------------------------------------------------------------------

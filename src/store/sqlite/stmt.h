@@ -1,8 +1,9 @@
 /*
  * stmt.h - the SQLite back end's statement helper, private to
- * src/store/sqlite: the cache of prepared statements, binding values,
- * reading rows into genop's bounded structs, collecting rows into a list,
- * and checking values on their way in.
+ * src/store/sqlite: the handle, SQLite's errors as genop's, the cache of
+ * prepared statements, binding values, reading rows into genop's bounded
+ * structs, collecting rows into a list, and checking values on their way
+ * in. The lowest layer of the back end: it includes none of its files.
  *
  * Each record file owns its SQL: a stmt_table of constant texts indexed by
  * an enum of its own. A handle prepares a text the first time it needs it
@@ -20,8 +21,6 @@
 
 #include "store.h"
 
-typedef struct sqlite_store sqlite_store;
-
 /* A record file's statements: sql[0..n), every entry set. */
 typedef struct stmt_table {
     const char *const *sql;
@@ -36,6 +35,27 @@ typedef struct stmt_cache {
     sqlite3_stmt **stmts[STMT_TABLES_MAX];
     size_t n;
 } stmt_cache;
+
+/* A handle: one sqlite3 connection and its prepared statements. */
+typedef struct sqlite_store {
+    genop_store base;                  /* first: the handle callers hold */
+    sqlite3 *db;                       /* owned */
+    stmt_cache stmts;                  /* owned */
+    int wal_restart_pages;             /* see db_flush (db.c) */
+    int synced_log_frames;             /* the log's length at the last */
+    int synced_copied_frames;          /* flush that synced, see sync_copied */
+} sqlite_store;
+
+static inline sqlite_store *sqlite_handle(genop_store *s)
+{
+    return (sqlite_store *)s;
+}
+
+/* Turns a failed SQLite call into a genop error. what says what the store
+ * was doing, as the rest of "kunne ikke ...". Constraint violations are
+ * the caller's input (GENOP_EINVAL); running out of memory is
+ * GENOP_ENOMEM; everything else is the database file (GENOP_EIO). */
+genop_err sql_fail(sqlite_store *st, int rc, const char *what, genop_error *e);
 
 /* Finalizes every statement of the cache and frees its arrays. */
 void stmt_cache_release(stmt_cache *c);
@@ -113,34 +133,6 @@ typedef void (*row_fn)(row_reader *r, void *item);
  * them. */
 genop_err stmt_collect(sqlite_store *st, sqlite3_stmt *q, size_t item_size, row_fn read_row,
                        const char *what, genop_list *out, genop_error *e);
-
-/* Binds a page query's filter to q (both of its statements) and sets
- * *next to the first index after it; returns SQLite's result code. */
-typedef struct page_query page_query;
-typedef int (*page_bind_fn)(sqlite3_stmt *q, const page_query *pq, int *next);
-
-/* A page of rows and the number of all rows that match, read in one read
- * transaction: `count` and `page` are bound with ?1 muni (and ?2 key when
- * has_key), or by bind when it is set; `page` then with the limit and the
- * offset. */
-struct page_query {
-    const stmt_table *table;
-    unsigned count, page;
-    const char *muni;
-    bool has_key;
-    int64_t key;
-    page_bind_fn bind;            /* NULL: muni and key as above */
-    const void *ctx;              /* for bind */
-    size_t limit, offset;         /* limit 0: all */
-    size_t item_size;
-    row_fn read_row;
-    const char *what;             /* "arbejdslisten", for messages */
-};
-
-/* out->items is a malloc'd array the caller frees with
- * genop_store_free_list() (empty on failure); *total counts every match. */
-genop_err stmt_read_page(sqlite_store *st, const page_query *pq, genop_list *out,
-                         size_t *total, genop_error *e);
 
 /* ---- Checking values on the way in. */
 

@@ -100,7 +100,7 @@ static genop_err run_with_text(sqlite_store *st, unsigned id, const char *text, 
     if (rc == SQLITE_OK)
         rc = sqlite3_step(s);
     if (rc != SQLITE_DONE)
-        err = db_fail(st, rc, what, e);
+        err = sql_fail(st, rc, what, e);
     stmt_done(s);
     return err;
 }
@@ -185,7 +185,7 @@ genop_err sqlite_user_add(genop_store *s, const genop_user *u, const char *passw
     } else if (rc == SQLITE_CONSTRAINT_UNIQUE) {
         err = genop_fail(e, GENOP_EINVAL, "brugernavnet \"%s\" findes allerede", u->username);
     } else {
-        err = db_fail(st, rc, "oprette brugeren", e);
+        err = sql_fail(st, rc, "oprette brugeren", e);
     }
 out:
     stmt_done(q);
@@ -260,7 +260,7 @@ static genop_err step_insert_for_user(sqlite_store *st, sqlite3_stmt *q, const c
     if (rc != SQLITE_DONE) {
         char doing[64];
         snprintf(doing, sizeof doing, "oprette %s", what);
-        return db_fail(st, rc, doing, e);
+        return sql_fail(st, rc, doing, e);
     }
     if (sqlite3_changes64(st->db) == 0)
         return genop_fail(e, GENOP_ENOTFOUND, "brugeren findes ikke");
