@@ -153,6 +153,27 @@ static const char *bearer_token(const char *authorization)
     return t;
 }
 
+/* The user of the session with the hash. A session unused for
+ * AUTH_IDLE_SECONDS is gone: deleted as soon as it is seen, and
+ * GENOP_ENOTFOUND (also for a later call with an earlier clock). Using a
+ * session moves its last use to now - at most once a second, as times
+ * are whole seconds and the store is touched only when now is past the
+ * last use. */
+static genop_err session_user(genop_store *s, const unsigned char *hash, int64_t now,
+                              genop_user *out, genop_error *e)
+{
+    genop_session ses;
+    genop_err err = genop_store_session_get(s, hash, &ses, e);
+    if (err)
+        return err;
+    if (now > ses.last_seen && now - ses.last_seen > AUTH_IDLE_SECONDS) {
+        err = genop_store_session_delete(s, hash, e);
+        return err ? err : genop_fail(e, GENOP_ENOTFOUND, "sessionen er udløbet");
+    }
+    *out = ses.user;
+    return now > ses.last_seen ? genop_store_session_touch(s, hash, now, e) : GENOP_OK;
+}
+
 genop_err auth_identify(genop_store *s, const char *cookie, const char *authorization,
                         int64_t now, genop_user *out, auth_identity *id, genop_error *e)
 {
@@ -166,5 +187,5 @@ genop_err auth_identify(genop_store *s, const char *cookie, const char *authoriz
     if (!cookie || !auth_token_hash(cookie, id->hash))
         return genop_fail(e, GENOP_ENOTFOUND, "ingen gyldig session");
     id->via_session = true;
-    return genop_store_session_get(s, id->hash, now, AUTH_IDLE_SECONDS, out, e);
+    return session_user(s, id->hash, now, out, e);
 }

@@ -30,7 +30,7 @@ genop_err casework_local_open(const char *location, casework_local *out, genop_e
     if (!err)
         err = load_standards(out, e);
     if (!err)
-        err = genop_store_open_sqlite(location, &out->store, e);
+        err = genop_store_open(location, NULL, &out->store, e);
     out->env.store = out->store;
     out->env.standards = (const genop_standard *const *)out->standards;
     out->env.n_standards = out->n_standards;

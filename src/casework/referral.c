@@ -202,6 +202,23 @@ void casework_new_case_release(casework_new_case *nc)
     nc->event_body = NULL;
 }
 
+/* The citizen of the referral: the one the municipality has with its CPR
+ * number, whose stored fields then replace *cit's, or else a new one made
+ * from *cit (*created). Inside the job's write transaction, so no other
+ * writer can create the same citizen in between. */
+static genop_err citizen_find_or_create(genop_store *s, genop_citizen *cit, bool *created,
+                                        genop_error *e)
+{
+    genop_citizen found;
+    *created = false;
+    genop_err err = genop_store_citizen_find_by_cpr(s, cit->municipality, cit->cpr, &found, e);
+    if (err == GENOP_OK)
+        *cit = found;
+    else if (err == GENOP_ENOTFOUND && (err = genop_store_citizen_create(s, cit, e)) == GENOP_OK)
+        *created = true;
+    return err;
+}
+
 /* The job: citizen, case, referral event, projection, kept answer, log. */
 static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
 {
@@ -210,7 +227,7 @@ static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
     const genop_user *u = j->actor;
     genop_case view = {0};
     genop_event_row ev = {.type = "referral_received", .body = nc->event_body};
-    genop_err err = genop_store_citizen_find_or_create(s, &nc->citizen, &j->created, e);
+    genop_err err = citizen_find_or_create(s, &nc->citizen, &j->created, e);
     nc->row.citizen_id = nc->citizen.id;
     if (!err)
         err = genop_store_case_create(s, &nc->row, u->username, e);

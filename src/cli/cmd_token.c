@@ -25,7 +25,7 @@ static const char usage[] =
     "  revoke   tilbagekalder nøglen med det id, list viser; den virker ikke mere\n"
     "\n"
     "Tilvalg:\n"
-    "  --db FIL           databasefilen\n"
+    "  --db FIL           databasefilen, også skrevet sqlite:FIL\n"
     "  --user BRUGERNAVN  brugeren, nøglen giver adgang som (list: kun hans nøgler)\n"
     "  --name NAVN        hvad nøglen bruges til (vises ikke for borgere)\n";
 
@@ -160,7 +160,7 @@ static int run(int argc, char **argv)
     genop_error e;
     genop_err err = auth_init(&e);
     if (!err)
-        err = genop_store_open_sqlite(o.db, &s, &e);
+        err = genop_store_open(o.db, NULL, &s, &e);
     if (!err)
         err = run_action(s, &o, token, &e);
     genop_store_close(s);

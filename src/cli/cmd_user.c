@@ -22,7 +22,8 @@ static const char usage[] =
     "standard input (mindst 12 tegn) og gemmes kun som argon2id-hash.\n"
     "\n"
     "Tilvalg:\n"
-    "  --db FIL             databasefilen (oprettes, hvis den ikke findes)\n"
+    "  --db FIL             databasefilen, også skrevet sqlite:FIL (oprettes, hvis\n"
+    "                       den ikke findes)\n"
     "  --municipality ID    kommunen: en indbygget standard (rodovre, skive,\n"
     "                       nyborg, ishoj, aalborg)\n"
     "  --role ROLLE         visitator, terapeut, leder eller admin\n"
@@ -111,7 +112,7 @@ static genop_err add_user(const user_opts *o, const genop_user *u, const char *h
         genop_error_prefix(e, "--municipality");
         return err;
     }
-    err = genop_store_open_sqlite(o->db, &s, e);
+    err = genop_store_open(o->db, NULL, &s, e);
     if (!err)
         err = genop_store_municipality_ensure(s, std->id, std->municipality_code,
                                               std->municipality, e);

@@ -45,6 +45,7 @@
 #include "event_input.h"
 #include "local.h"
 #include "referral.h"
+#include "store.h"
 
 #define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
 #define DEMO_USERS_MAX 32
@@ -84,9 +85,17 @@ static int remove_file(const char *db, const char *suffix)
     return CLI_OK;
 }
 
-/* Refuses a non-empty existing database unless force, which deletes it. */
-static int prepare_file(const char *db, bool force)
+/* Refuses a non-empty existing database unless force, which deletes it.
+ * location is the store's (store.h): its file is the one looked at. */
+static int prepare_file(const char *location, bool force)
 {
+    genop_store_location loc;
+    genop_error e;
+    if (genop_store_location_parse(location, &loc, &e)) {
+        cli_error("demo: %s", e.message);
+        return CLI_FAILED;
+    }
+    const char *db = loc.path;
     struct stat st;
     if (stat(db, &st) != 0) {
         if (errno == ENOENT)

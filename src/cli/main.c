@@ -52,7 +52,7 @@ static void configure_malloc(void)
 int main(int argc, char **argv)
 {
     configure_malloc();
-    genop_store_sqlite_configure();
+    genop_store_configure();
     if (argc < 2) {
         /* A bad invocation gets one line, like every other error; the
          * full help is for --help. */

@@ -7,7 +7,6 @@
  */
 #include "app.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -27,15 +26,15 @@ static genop_err run_in_queue(void *queue, casework_job_fn job, void *ctx, genop
     return commit_queue_run(queue, job, ctx, e);
 }
 
-static genop_err journal_append(void *journal, genop_access_entry *rows, size_t n,
-                                genop_error *e)
+/* The domain layer's log of reads: the store's audit sink. */
+static genop_err sink_append(void *sink, genop_access_entry *rows, size_t n, genop_error *e)
 {
-    return read_journal_append(journal, rows, n, e);
+    return genop_audit_sink_append(sink, rows, n, e);
 }
 
-static genop_err journal_import(void *journal, genop_error *e)
+static genop_err sink_sync(void *sink, genop_error *e)
 {
-    return read_journal_import(journal, e);
+    return genop_audit_sink_sync(sink, e);
 }
 
 void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env)
@@ -43,7 +42,7 @@ void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casewor
     memset(env, 0, sizeof *env);
     env->store = s;
     env->writer = (casework_writer){run_in_queue, app->writes};
-    env->reads = (casework_read_log){journal_append, journal_import, app->reads};
+    env->reads = (casework_read_log){sink_append, sink_sync, app->reads};
     env->standards = (const genop_standard *const *)app->standards;
     env->n_standards = app->n_standards;
     env->dummy_hash = app->dummy_hash;
@@ -74,29 +73,19 @@ static genop_err make_dummy_hash(genop_app *app, genop_error *e)
     return err;
 }
 
-/* The flusher's hook: the journal of reads into the database. */
-static void import_reads(void *journal)
-{
-    genop_error e;
-    if (read_journal_flush(journal, &e))
-        fprintf(stderr, "genop: adgangsloggens journal kunne ikke læses ind i databasen "
-                "(prøver igen): %s\n", e.message);
-}
-
-genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e)
+genop_err app_open(genop_app *app, const char *location, size_t handles, genop_error *e)
 {
     genop_err err = load_standards(app, e);
     if (!err)
         err = make_dummy_hash(app, e);
     if (!err)
-        err = store_pool_open(db_path, handles, &app->pool, e);
+        err = store_pool_open(location, handles, &app->pool, e);
     if (!err)
-        err = read_journal_open(db_path, &app->reads, e);
+        err = genop_audit_sink_open(location, &app->reads, e);
     if (!err)
-        err = commit_queue_start(db_path, GENOP_COMMIT_DURABLE, "skrivekøen", &app->writes, e);
+        err = commit_queue_start(location, GENOP_COMMIT_DURABLE, "skrivekøen", &app->writes, e);
     if (!err)
-        err = store_flusher_start(db_path, APP_FLUSH_INTERVAL_MS, import_reads, app->reads,
-                                  &app->flusher, e);
+        err = store_flusher_start(location, APP_FLUSH_INTERVAL_MS, app->reads, &app->flusher, e);
     return err;
 }
 
@@ -104,9 +93,9 @@ void app_release(genop_app *app)
 {
     commit_queue_stop(app->writes);
     app->writes = NULL;
-    store_flusher_stop(app->flusher);       /* before the journal its hook imports */
+    store_flusher_stop(app->flusher);       /* before the sink it flushes */
     app->flusher = NULL;
-    read_journal_close(app->reads);
+    genop_audit_sink_close(app->reads);
     app->reads = NULL;
     store_pool_close(app->pool);
     app->pool = NULL;

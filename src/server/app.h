@@ -1,9 +1,9 @@
 /*
  * app.h - the server's shared state, built once (by server.c, or by
  * service.c for in-process calls) before the first request and read-only
- * afterwards (the store pool, the journal of reads, the write queue and
+ * afterwards (the store pool, the audit sink of reads, the write queue and
  * the flusher do their own locking): the loaded standards, the pool, the
- * journal, the queue, the flusher, the dummy password hash that keeps
+ * sink, the queue, the flusher, the dummy password hash that keeps
  * failed logins equally slow, and the configuration flags.
  * app.c builds and releases it, for server.c and for service.c.
  */
@@ -13,18 +13,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "audit_sink.h"
 #include "commit_queue.h"
 #include "env.h"
 #include "flusher.h"
 #include "pool.h"
-#include "read_journal.h"
 #include "standard.h"
 #include "store.h"
 
 #define APP_STANDARDS_MAX 16
-/* How often the flusher syncs the journal of reads (importing it every
- * READ_JOURNAL_IMPORT_MS) and folds the database's log into the database
- * (flusher.h, read_journal.h). */
+/* How often the flusher flushes the audit sink of reads (SQLite's journal
+ * of reads: synced, and imported every 2 s) and folds the database's log
+ * into the database (flusher.h, audit_sink.h). */
 #define APP_FLUSH_INTERVAL_MS 100
 
 typedef struct genop_app {
@@ -32,7 +32,7 @@ typedef struct genop_app {
     bool log_requests;
     const char *web_dir;       /* the web app's files (borrowed); NULL: static_default_root() */
     store_pool *pool;                            /* owned: app_open/app_release */
-    read_journal *reads;                         /* owned: the access log of reads */
+    genop_audit_sink *reads;                     /* owned: the access log of reads */
     commit_queue *writes;                        /* owned: durable case writes */
     store_flusher *flusher;                      /* owned */
     genop_standard *standards[APP_STANDARDS_MAX];/* owned: app_open/app_release */
@@ -42,23 +42,22 @@ typedef struct genop_app {
 
 /* Fills app (zeroed by the caller, flags set as wanted): loads every
  * shipped standard, makes the dummy password hash, opens `handles` store
- * handles on the SQLite file db_path (the first creates and migrates a new
- * file), opens the journal of reads (importing what a dead process left),
- * and starts the commit queue of durable case writes and the flusher
- * (which imports the journal), each with a handle and a thread of its
- * own; the journal has a handle of its own too. auth_init() must have
- * succeeded first. Whatever the result,
- * the caller releases app with app_release(). */
-genop_err app_open(genop_app *app, const char *db_path, size_t handles, genop_error *e);
+ * handles on the store at location (store.h: sqlite:PATH or a path; the
+ * first creates and migrates a new database), opens its audit sink of
+ * reads (taking in what a dead process left), and starts the commit queue
+ * of durable case writes and the flusher (which flushes the sink), each
+ * with a handle and a thread of its own. auth_init() must have succeeded
+ * first. Whatever the result, the caller releases app with app_release(). */
+genop_err app_open(genop_app *app, const char *location, size_t handles, genop_error *e);
 
-/* Stops the queue and the flusher, imports the rest of the journal of
- * reads, closes the pool (no handle may be borrowed) and frees the
- * standards. */
+/* Stops the queue and the flusher, closes the audit sink (which moves the
+ * rest of its reads into the access log), closes the pool (no handle may
+ * be borrowed) and frees the standards. */
 void app_release(genop_app *app);
 
 /* Fills env for one request (or in-process call) on the store handle s
  * (borrowed from app's pool) at time now: writes through app's commit
- * queue, reads logged in app's journal of reads, app's standards. */
+ * queue, reads logged in app's audit sink, app's standards. */
 void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.

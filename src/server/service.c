@@ -28,7 +28,7 @@ struct genop_service {
     genop_app app;           /* its pool holds the service's one store handle */
 };
 
-genop_err service_open(const char *db_path, genop_service **out, genop_error *e)
+genop_err service_open(const char *location, genop_service **out, genop_error *e)
 {
     genop_service *svc = calloc(1, sizeof *svc);
     if (!svc)
@@ -36,7 +36,7 @@ genop_err service_open(const char *db_path, genop_service **out, genop_error *e)
     json_object_seed(0);     /* as server.c does; harmless once seeded */
     genop_err err = auth_init(e);
     if (!err)
-        err = app_open(&svc->app, db_path, 1, e);
+        err = app_open(&svc->app, location, 1, e);
     if (err) {
         service_close(svc);
         return err;

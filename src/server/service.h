@@ -23,10 +23,10 @@
 
 typedef struct genop_service genop_service;
 
-/* Opens the SQLite database at db_path (creating and migrating a new
- * file), initialises libsodium and loads the shipped standards. The caller
- * frees *out with service_close(). */
-genop_err service_open(const char *db_path, genop_service **out, genop_error *e);
+/* Opens the store at location (store.h: sqlite:PATH or a path; a new
+ * database is created and migrated), initialises libsodium and loads the
+ * shipped standards. The caller frees *out with service_close(). */
+genop_err service_open(const char *location, genop_service **out, genop_error *e);
 
 /* Closes the store handle and frees everything. NULL is fine. */
 void service_close(genop_service *svc);

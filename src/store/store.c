@@ -1,6 +1,9 @@
 /*
- * store.c - the back-end-independent half of the store: role names and the
- * genop_store_* wrappers that dispatch through the handle's function table.
+ * store.c - the back-end-independent half of the store: role names, the
+ * genop_store_* wrappers that dispatch through the handle's function
+ * table, and the fault injection of tests. It knows no back end
+ * (location.c opens them), so what links only the wrappers links no
+ * database library.
  */
 #include "store.h"
 
@@ -135,12 +138,20 @@ genop_err genop_store_session_create(genop_store *s, const unsigned char *token_
     return s->ops->session_create(s, token_hash, user_id, now, e);
 }
 
-genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
-                                  int64_t idle_seconds, genop_user *out, genop_error *e)
+genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash,
+                                  genop_session *out, genop_error *e)
 {
     if (injected_fault(s, e))
         return GENOP_EIO;
-    return s->ops->session_get(s, token_hash, now, idle_seconds, out, e);
+    return s->ops->session_get(s, token_hash, out, e);
+}
+
+genop_err genop_store_session_touch(genop_store *s, const unsigned char *token_hash,
+                                    int64_t now, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->session_touch(s, token_hash, now, e);
 }
 
 genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
@@ -182,12 +193,19 @@ genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *
     return s->ops->token_revoke(s, id, e);
 }
 
-genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
-                                             genop_error *e)
+genop_err genop_store_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
+                                          genop_citizen *out, genop_error *e)
 {
     if (injected_fault(s, e))
         return GENOP_EIO;
-    return s->ops->citizen_find_or_create(s, c, created, e);
+    return s->ops->citizen_find_by_cpr(s, muni, cpr, out, e);
+}
+
+genop_err genop_store_citizen_create(genop_store *s, genop_citizen *c, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->citizen_create(s, c, e);
 }
 
 genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,

@@ -4,9 +4,10 @@
  * of open deadlines that the worklist reads, and the access log.
  *
  * One interface, several back ends: a genop_store is a handle on one
- * connection to a back end (SQLite now: store_sqlite.c; PostgreSQL later)
- * reached through the function table in `ops`. Callers use only the
- * genop_store_* functions below and never see SQL.
+ * connection to a back end (SQLite now: sqlite/; PostgreSQL later), opened
+ * by its location (genop_store_open) and reached through the function
+ * table in `ops`. Callers use only the genop_store_* functions below and
+ * never see SQL.
  *
  * Rules every back end keeps:
  * - every row carries its municipality, and every read takes the caller's
@@ -65,6 +66,13 @@ typedef struct genop_user_auth {
     int failed_logins;             /* in a row */
     int64_t locked_until;          /* unix seconds, 0 if not locked */
 } genop_user_auth;
+
+/* A login session as stored: its user and its last use. Whether it is
+ * still good is the caller's to decide (src/server/auth.c). */
+typedef struct genop_session {
+    genop_user user;
+    int64_t last_seen;             /* unix seconds */
+} genop_session;
 
 /* An API token as `genop token list` shows it: never the token itself. */
 #define GENOP_TOKEN_ID_SIZE 13       /* 12 hex digits of its hash + NUL */
@@ -204,8 +212,10 @@ typedef struct genop_store_ops {
                                    int64_t locked_until, genop_error *e);
     genop_err (*session_create)(genop_store *s, const unsigned char *token_hash,
                                 int64_t user_id, int64_t now, genop_error *e);
-    genop_err (*session_get)(genop_store *s, const unsigned char *token_hash, int64_t now,
-                             int64_t idle_seconds, genop_user *out, genop_error *e);
+    genop_err (*session_get)(genop_store *s, const unsigned char *token_hash,
+                             genop_session *out, genop_error *e);
+    genop_err (*session_touch)(genop_store *s, const unsigned char *token_hash, int64_t now,
+                               genop_error *e);
     genop_err (*session_delete)(genop_store *s, const unsigned char *token_hash,
                                 genop_error *e);
     genop_err (*token_create)(genop_store *s, const unsigned char *token_hash,
@@ -215,8 +225,9 @@ typedef struct genop_store_ops {
     genop_err (*token_list)(genop_store *s, const char *username, genop_list *out,
                             genop_error *e);
     genop_err (*token_revoke)(genop_store *s, const char *id, genop_error *e);
-    genop_err (*citizen_find_or_create)(genop_store *s, genop_citizen *c, bool *created,
-                                        genop_error *e);
+    genop_err (*citizen_find_by_cpr)(genop_store *s, const char *muni, const char *cpr,
+                                     genop_citizen *out, genop_error *e);
+    genop_err (*citizen_create)(genop_store *s, genop_citizen *c, genop_error *e);
     genop_err (*citizen_get)(genop_store *s, const char *muni, int64_t id, genop_citizen *out,
                              genop_error *e);
     genop_err (*case_create)(genop_store *s, genop_case_row *c, const char *created_by,
@@ -271,7 +282,7 @@ typedef enum genop_commit_mode {
      * a crash of genop (kill -9), and reaches the disk with the next
      * durable commit or genop_store_flush() (SQLite: synchronous=NORMAL).
      * The server's handles are all durable since the access log of reads
-     * moved to its journal (src/server/read_journal.h). */
+     * moved to its audit sink (audit_sink.h). */
     GENOP_COMMIT_LOGGED,
 } genop_commit_mode;
 
@@ -283,7 +294,7 @@ typedef struct genop_store_options {
      * so no request waits for that. False for one-off commands. */
     bool flushed_by_owner;
     /* genop_store_flush() on this handle starts the log over once it holds
-     * this many pages (0: GENOP_WAL_RESTART_PAGES), see store_sqlite.c. */
+     * this many pages (0: GENOP_WAL_RESTART_PAGES), see sqlite/db.c. */
     int wal_restart_pages;
 } genop_store_options;
 
@@ -291,21 +302,41 @@ typedef struct genop_store_options {
  * over. */
 #define GENOP_WAL_RESTART_PAGES 65536
 
-/* Process-wide settings of the SQLite library, for a program to call once
- * at its start, before any handle is opened (later they cannot take
- * effect, and are left alone): SQLite keeps no memory statistics, which it
- * guards with one mutex for every allocation of every connection - under
- * load the server's threads queued on it (a read answered in ~30% more
- * time). Optional: handles work the same without. */
-void genop_store_sqlite_configure(void);
+/* Process-wide settings of the back ends' libraries, for a program to
+ * call once at its start, before any handle is opened (later they cannot
+ * take effect, and are left alone). SQLite: it keeps no memory statistics,
+ * which it guards with one mutex for every allocation of every connection
+ * - under load the server's threads queued on it (a read answered in ~30%
+ * more time). Optional: handles work the same without. */
+void genop_store_configure(void);
 
-/* Opens (creating and migrating if needed) the SQLite database at path:
- * WAL, synchronous=FULL, foreign keys on. The caller closes the handle
- * with genop_store_close(). */
-genop_err genop_store_open_sqlite(const char *path, genop_store **out, genop_error *e);
-/* The same with options (NULL: the defaults above). */
-genop_err genop_store_open_sqlite_with(const char *path, const genop_store_options *o,
-                                       genop_store **out, genop_error *e);
+/* Where a store lives: the text `--db` takes.
+ *   sqlite:PATH        the SQLite database file PATH (made if need be);
+ *   PATH               the same, for a path that does not begin with a
+ *                      scheme (letters, digits, + - . and a colon): a file
+ *                      named so is written ./NAME or sqlite:NAME;
+ *   postgresql://...   not yet: refused with a message that says so. */
+typedef enum genop_store_backend {
+    GENOP_STORE_SQLITE,
+} genop_store_backend;
+
+typedef struct genop_store_location {
+    genop_store_backend backend;
+    const char *path;              /* SQLite: the file, borrowed from the text */
+} genop_store_location;
+
+/* Reads location into *out. GENOP_EINVAL, with a Danish message naming the
+ * location and the schemes genop knows, when it is empty or its scheme is
+ * not one of them. */
+genop_err genop_store_location_parse(const char *location, genop_store_location *out,
+                                     genop_error *e);
+
+/* Opens (creating and migrating if needed) the store at location with
+ * options o (NULL: durable commits, no owner's flush). SQLite: WAL,
+ * synchronous=FULL, foreign keys on. The caller closes the handle with
+ * genop_store_close(); on failure *out is NULL. */
+genop_err genop_store_open(const char *location, const genop_store_options *o,
+                           genop_store **out, genop_error *e);
 
 void genop_store_close(genop_store *s);
 
@@ -321,7 +352,7 @@ genop_err genop_store_begin_read(genop_store *s, genop_error *e);
 /* A savepoint inside the open transaction (GENOP_EINVAL without one):
  * genop_store_release() keeps what was written since and ends it;
  * genop_store_rollback_to() undoes that and ends it (it never fails).
- * They nest. The commit queue (src/server/commit_queue.h) runs each job in
+ * They nest. The commit queue (commit_queue.h) runs each job in
  * one, so a failed job leaves nothing in a shared transaction. */
 genop_err genop_store_savepoint(genop_store *s, genop_error *e);
 genop_err genop_store_release(genop_store *s, genop_error *e);
@@ -348,13 +379,20 @@ genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_
 genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                         int64_t locked_until, genop_error *e);
 
-/* Sessions and API tokens are stored by the hash of their secret. A
- * session unused for idle_seconds is gone (GENOP_ENOTFOUND); using it
- * moves its last use to now. */
+/* Sessions and API tokens are stored by the hash of their secret
+ * (GENOP_TOKEN_HASH_SIZE bytes). A session is created with its last use
+ * at now; GENOP_ENOTFOUND if the user does not exist, GENOP_EINVAL if the
+ * hash does. */
 genop_err genop_store_session_create(genop_store *s, const unsigned char *token_hash,
                                      int64_t user_id, int64_t now, genop_error *e);
-genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash, int64_t now,
-                                  int64_t idle_seconds, genop_user *out, genop_error *e);
+/* The session with the hash, with its user and last use (GENOP_ENOTFOUND
+ * if there is none). When a session expires is the caller's policy. */
+genop_err genop_store_session_get(genop_store *s, const unsigned char *token_hash,
+                                  genop_session *out, genop_error *e);
+/* Moves the session's last use forward to now (never back; a session
+ * that is not there is left so). */
+genop_err genop_store_session_touch(genop_store *s, const unsigned char *token_hash,
+                                    int64_t now, genop_error *e);
 /* Deleting a session that does not exist is not an error. */
 genop_err genop_store_session_delete(genop_store *s, const unsigned char *token_hash,
                                      genop_error *e);
@@ -372,10 +410,15 @@ genop_err genop_store_token_list(genop_store *s, const char *username, genop_lis
  * deleted). */
 genop_err genop_store_token_revoke(genop_store *s, const char *id, genop_error *e);
 
-/* Finds the citizen with c->cpr in c->municipality, or creates one from
- * *c. Either way c->id (and, when found, every field) is filled in. */
-genop_err genop_store_citizen_find_or_create(genop_store *s, genop_citizen *c, bool *created,
-                                             genop_error *e);
+/* The citizen of muni with the CPR number cpr (ten digits, else
+ * GENOP_EINVAL); GENOP_ENOTFOUND if muni has none. */
+genop_err genop_store_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
+                                          genop_citizen *out, genop_error *e);
+/* Creates the citizen *c (of c->municipality, which must exist, else
+ * GENOP_EINVAL) and sets c->id. GENOP_ECONFLICT if the municipality
+ * already has a citizen with the CPR number (finding before creating is
+ * the caller's). */
+genop_err genop_store_citizen_create(genop_store *s, genop_citizen *c, genop_error *e);
 genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
                                   genop_citizen *out, genop_error *e);
 

@@ -317,6 +317,39 @@ fi
 expect_exit "demo: --cases without a value" 2 "--cases kræver en mappe" "$genop" demo --cases
 expect_exit "demo: bad --as-of" 1 "--as-of: 'x' er ikke en dato" "$genop" demo --as-of x
 
+# --- the database's location ------------------------------------------------
+# --db takes sqlite:FILE or a bare FILE (the same database); other schemes
+# are refused in one Danish line that names the location.
+if printf 'korrekt-hest-batteri\n' | "$genop" user add --db "sqlite:$tmp/loc.db" --municipality aalborg \
+     --role visitator anne >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/loc.db" ] && [ ! -e "sqlite:$tmp/loc.db" ]; then
+  ok "user add --db sqlite:FILE makes FILE"
+else
+  not_ok "user add --db sqlite:FILE makes FILE" "$(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+"$genop" token create --db "$tmp/loc.db" --user anne --name cli >"$tmp/out" 2>"$tmp/err"
+created=$?
+"$genop" token list --db "sqlite:$tmp/loc.db" >"$tmp/out" 2>"$tmp/err"
+listed=$?
+if [ $created -eq 0 ] && [ $listed -eq 0 ] && grep -qE "anne +aalborg .* cli$" "$tmp/out"; then
+  ok "a bare --db FILE and --db sqlite:FILE are the same database"
+else
+  not_ok "a bare --db FILE and --db sqlite:FILE are the same database" "$(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+expect_exit "--db postgresql://... is refused, naming it" 1 \
+  '^genop: token list: databasen "postgresql://genop@db/genop": PostgreSQL understøttes ikke endnu; .*sqlite:STI' \
+  "$genop" token list --db postgresql://genop@db/genop
+expect_exit "--db with an unknown scheme is refused, naming it" 1 \
+  '^genop: serve: databasen "mysql://db/genop": ukendt databasetype "mysql:"; genop kender sqlite:STI' \
+  "$genop" serve --db mysql://db/genop --listen 127.0.0.1:1
+if "$genop" demo --db "sqlite:$tmp/demo.db" >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/demo.db" ] &&
+   grep -q "genop serve --db sqlite:$tmp/demo.db" "$tmp/out"; then
+  ok "demo --db sqlite:FILE makes FILE"
+else
+  not_ok "demo --db sqlite:FILE makes FILE" "$(tail -5 "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+expect_exit "demo --db sqlite:FILE looks at FILE: an existing one is refused" 1 \
+  "^genop: demo: databasen $tmp/demo.db findes allerede" "$genop" demo --db "sqlite:$tmp/demo.db"
+
 # --- help and usage ----------------------------------------------------------
 "$genop" --help >"$tmp/out" 2>&1
 if [ $? -eq 0 ] && grep -q evaluate "$tmp/out" && grep -q calendar "$tmp/out" && grep -q standard "$tmp/out"; then ok "--help lists the commands"; else not_ok "--help" "$(cat "$tmp/out")"; fi

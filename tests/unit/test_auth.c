@@ -2,8 +2,10 @@
  * test_auth.c - the password rules (at least 12 characters counted as
  * characters, not bytes; valid UTF-8; no control characters; a bounded
  * length; messages that never repeat the password), argon2id hashing and
- * verification, and API/session tokens (random, hashed, recognised only in
- * their own form).
+ * verification, API/session tokens (random, hashed, recognised only in
+ * their own form), and the expiry of login sessions: a session unused for
+ * 30 minutes is gone, and a use moves its last use at most once a second
+ * (auth.c decides; the store only keeps the last use).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 
 #include "auth.h"
+#include "store.h"
 
 static int setup(void **state)
 {
@@ -93,12 +96,87 @@ static void test_tokens(void **state)
     assert_false(auth_token_hash("", h));
 }
 
+/* A store in a temporary directory with one user, vis.aalborg. */
+typedef struct auth_store {
+    char dir[32];
+    char path[64];
+    genop_store *s;
+    genop_user u;
+} auth_store;
+
+static void auth_store_open(auth_store *a)
+{
+    snprintf(a->dir, sizeof a->dir, "/tmp/genop-auth-XXXXXX");
+    assert_non_null(mkdtemp(a->dir));
+    snprintf(a->path, sizeof a->path, "%s/a.db", a->dir);
+    must(genop_store_open(a->path, NULL, &a->s, e));
+    must(genop_store_municipality_ensure(a->s, "aalborg", 851, "Aalborg Kommune", e));
+    a->u = (genop_user){.role = GENOP_ROLE_VISITATOR};
+    snprintf(a->u.municipality, sizeof a->u.municipality, "aalborg");
+    snprintf(a->u.username, sizeof a->u.username, "vis.aalborg");
+    must(genop_store_user_add(a->s, &a->u, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA",
+                              &a->u.id, e));
+}
+
+static void auth_store_close(auth_store *a)
+{
+    genop_store_close(a->s);
+    remove_test_db(a->dir, "a.db");
+}
+
+static void test_sessions_expire(void **state)
+{
+    (void)state;
+    auth_store a;
+    auth_store_open(&a);
+    char token[AUTH_TOKEN_TEXT_SIZE];
+    unsigned char hash[GENOP_TOKEN_HASH_SIZE];
+    must(auth_token_new(token, hash, e));
+    const int64_t t0 = 1700000000, idle = AUTH_IDLE_SECONDS;
+    genop_user u;
+    auth_identity id;
+    genop_error err;
+
+    must(genop_store_session_create(a.s, hash, a.u.id, t0, e));
+    must(auth_identify(a.s, token, NULL, t0 + 1000, &u, &id, e));
+    assert_true(id.via_session);
+    assert_int_equal(u.id, a.u.id);
+    assert_string_equal(u.municipality, "aalborg");
+    assert_string_equal(u.username, "vis.aalborg");
+    assert_int_equal(u.role, GENOP_ROLE_VISITATOR);
+    /* The use at t0+1000 moved last_seen: t0+2500 is within idle of it. */
+    must(auth_identify(a.s, token, NULL, t0 + 2500, &u, &id, e));
+    must(auth_identify(a.s, token, NULL, t0 + 2500 + idle, &u, &id, e));
+    /* Idle too long: gone, also for a later call with an earlier clock. */
+    assert_int_equal(auth_identify(a.s, token, NULL, t0 + 2500 + 2 * idle + 1, &u, &id, &err),
+                     GENOP_ENOTFOUND);
+    assert_message_contains(err, "udløbet");
+    assert_int_equal(auth_identify(a.s, token, NULL, t0, &u, &id, &err), GENOP_ENOTFOUND);
+    genop_session ses;
+    assert_int_equal(genop_store_session_get(a.s, hash, &ses, &err), GENOP_ENOTFOUND);
+
+    /* At most one touch a second: a second use in the same second does not
+     * write (the store's second call, the touch, would fail), one in the
+     * next second does. */
+    must(genop_store_session_create(a.s, hash, a.u.id, t0, e));
+    must(auth_identify(a.s, token, NULL, t0 + 5, &u, &id, e));
+    genop_store_fail_from(a.s, 2);
+    must(auth_identify(a.s, token, NULL, t0 + 5, &u, &id, e));
+    genop_store_fail_from(a.s, 2);
+    assert_int_equal(auth_identify(a.s, token, NULL, t0 + 6, &u, &id, &err), GENOP_EIO);
+    genop_store_fail_from(a.s, 0);
+    must(genop_store_session_get(a.s, hash, &ses, e));
+    assert_int_equal(ses.last_seen, t0 + 5);
+    auth_store_close(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_password_rules),
         cmocka_unit_test(test_hash_and_verify),
         cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_sessions_expire),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

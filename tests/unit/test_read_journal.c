@@ -1,5 +1,7 @@
 /*
- * test_read_journal.c - the journal of reads (read_journal.h): rows land
+ * test_read_journal.c - the SQLite back end's audit sink, the journal of
+ * reads (audit_sink.h, sqlite/read_journal.h), used as the server uses it
+ * (by the store's location): rows land
  * in access_log exactly once, with their own time and every byte of their
  * text; the files a dead process left are imported at open, one that was
  * imported already is removed without a second copy, a live process's
@@ -15,6 +17,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/file.h>
@@ -25,7 +28,8 @@
 
 #include "test_helpers.h"
 
-#include "read_journal.h"
+#include "audit_sink.h"
+#include "sqlite/read_journal.h"
 #include "store.h"
 
 #define THREADS 4
@@ -52,14 +56,13 @@ static int setup(void **state)
     snprintf(u.municipality, sizeof u.municipality, "aalborg");
     snprintf(u.username, sizeof u.username, "vis.aalborg");
     genop_citizen c = {0};
-    bool created = false;
     snprintf(c.municipality, sizeof c.municipality, "aalborg");
     snprintf(c.cpr, sizeof c.cpr, "0105401234");
     snprintf(c.name, sizeof c.name, "Karen Hansen");
-    if (genop_store_open_sqlite(f->db, &f->s, &e) ||
+    if (genop_store_open(f->db, NULL, &f->s, &e) ||
         genop_store_municipality_ensure(f->s, "aalborg", 851, "Aalborg", &e) ||
         genop_store_user_add(f->s, &u, "x", &f->user, &e) ||
-        genop_store_citizen_find_or_create(f->s, &c, &created, &e)) {
+        genop_store_citizen_create(f->s, &c, &e)) {
         fprintf(stderr, "%s\n", e.message);
         return -1;
     }
@@ -153,32 +156,32 @@ static void test_text_after_the_end(void **state)
              (long)f->user, (long)f->citizen);
     leave_bytes(f, "GGGGGG", data, sizeof data);
 
-    read_journal *j;
-    must(read_journal_open(f->db, &j, e));
+    genop_audit_sink *j;
+    must(genop_audit_sink_open(f->db, &j, e));
     genop_list l;
     assert_int_equal(logged(f, &l), 1);
     assert_int_equal(((genop_access_entry *)l.items)[0].case_id, 1);
     genop_store_free_list(&l);
     assert_int_equal(files_with(f, "GGGGGG.unreadable"), 1);
-    read_journal_close(j);
+    genop_audit_sink_close(j);
 }
 
 static void test_rows_land_once_with_their_text(void **state)
 {
     fixture *f = *state;
-    read_journal *j;
-    must(read_journal_open(f->db, &j, e));
+    genop_audit_sink *j;
+    must(genop_audit_sink_open(f->db, &j, e));
     assert_int_equal(files_with(f, READ_JOURNAL_SUFFIX), 1);
     genop_access_entry rows[2] = {row(f, 7, "sags\tbehandling\\ med\nlinjeskift\r"),
                                   row(f, 8, "æøå ÆØÅ")};
     snprintf(rows[1].time, sizeof rows[1].time, "2024-02-29T23:59:59.999Z");
-    must(read_journal_append(j, rows, 2, e));
+    must(genop_audit_sink_append(j, rows, 2, e));
     assert_int_equal(strlen(rows[0].time), GENOP_TIMESTAMP_SIZE - 1);   /* set to now */
     genop_list l;
     assert_int_equal(logged(f, &l), 0);       /* in the file, not yet in the database */
     genop_store_free_list(&l);
 
-    must(read_journal_import(j, e));
+    must(genop_audit_sink_sync(j, e));
     assert_int_equal(logged(f, &l), 2);
     genop_access_entry *got = l.items;        /* newest first */
     assert_string_equal(got[0].purpose, "sags\tbehandling\\ med\nlinjeskift\r");
@@ -189,14 +192,14 @@ static void test_rows_land_once_with_their_text(void **state)
     assert_int_equal(got[1].user_id, f->user);
     genop_store_free_list(&l);
 
-    must(read_journal_import(j, e));          /* nothing new: nothing twice */
+    must(genop_audit_sink_sync(j, e));          /* nothing new: nothing twice */
     assert_int_equal(logged(f, &l), 2);
     genop_store_free_list(&l);
     assert_int_equal(files_with(f, READ_JOURNAL_SUFFIX), 1);
 
     genop_access_entry last = row(f, 9, "sagsbehandling");
-    must(read_journal_append(j, &last, 1, e));
-    read_journal_close(j);                    /* imports the rest, leaves no file */
+    must(genop_audit_sink_append(j, &last, 1, e));
+    genop_audit_sink_close(j);                    /* imports the rest, leaves no file */
     assert_int_equal(logged(f, &l), 3);
     genop_store_free_list(&l);
     assert_int_equal(files_with(f, READ_JOURNAL_SUFFIX), 0);
@@ -243,8 +246,8 @@ static void test_dead_process_files(void **state)
     struct timeval past[2] = {{time(NULL) - 3600, 0}, {time(NULL) - 3600, 0}};
     assert_int_equal(utimes(old, past), 0);
 
-    read_journal *j;
-    must(read_journal_open(f->db, &j, e));
+    genop_audit_sink *j;
+    must(genop_audit_sink_open(f->db, &j, e));
     genop_list l;
     assert_int_equal(logged(f, &l), 4);       /* cases 1, 2 once; 3 and 7 */
     genop_access_entry *got = l.items;
@@ -262,20 +265,28 @@ static void test_dead_process_files(void **state)
     assert_int_equal(files_with(f, "DDDDDD"), 1);      /* the live one, untouched */
     assert_int_equal(files_with(f, "EEEEEE"), 1);
     assert_int_equal(files_with(f, "FFFFFF"), 0);
-    read_journal_close(j);
+    genop_audit_sink_close(j);
     close(held);
 
     /* Once its process is gone, its file is imported by the next open. */
-    must(read_journal_open(f->db, &j, e));
+    must(genop_audit_sink_open(f->db, &j, e));
     assert_int_equal(files_with(f, "DDDDDD"), 0);
-    read_journal_close(j);
+    genop_audit_sink_close(j);
 }
 
+typedef struct importer {
+    genop_audit_sink *j;
+    atomic_int stop;
+    atomic_int imports;
+    int failures;
+} importer;
+
 typedef struct appender {
-    read_journal *j;
+    genop_audit_sink *j;
     const fixture *f;
     int first;
     int failures;
+    importer *im;
 } appender;
 
 static void *run_appender(void *arg)
@@ -284,26 +295,26 @@ static void *run_appender(void *arg)
     for (int i = 0; i < APPENDS_PER_THREAD; i++) {
         genop_access_entry r = row(a->f, a->first + i, "sagsbehandling");
         genop_error e;
-        a->failures += read_journal_append(a->j, &r, 1, &e) != GENOP_OK;
+        a->failures += genop_audit_sink_append(a->j, &r, 1, &e) != GENOP_OK;
         if (i % 10 == 0)        /* let imports happen between appends */
             nanosleep(&(struct timespec){0, 200000}, NULL);
+        /* Half way, wait (up to 5 s) for an import to have finished, so
+         * that imports run between appends even on a loaded machine, where
+         * the first import's commit can outlast every append. */
+        for (int w = 0; i == APPENDS_PER_THREAD / 2 && w < 5000 &&
+                        atomic_load(&a->im->imports) == 0; w++)
+            nanosleep(&(struct timespec){0, 1000000}, NULL);
     }
     return NULL;
 }
 
-typedef struct importer {
-    read_journal *j;
-    volatile int stop;
-    int imports, failures;
-} importer;
-
 static void *run_importer(void *arg)
 {
     importer *im = arg;
-    while (!im->stop) {
+    while (!atomic_load(&im->stop)) {
         genop_error e;
-        im->failures += read_journal_import(im->j, &e) != GENOP_OK;
-        im->imports++;
+        im->failures += genop_audit_sink_sync(im->j, &e) != GENOP_OK;
+        atomic_fetch_add(&im->imports, 1);
         nanosleep(&(struct timespec){0, 1000000}, NULL);
     }
     return NULL;
@@ -312,25 +323,27 @@ static void *run_importer(void *arg)
 static void test_threads_lose_nothing(void **state)
 {
     fixture *f = *state;
-    read_journal *j;
-    must(read_journal_open(f->db, &j, e));
+    genop_audit_sink *j;
+    must(genop_audit_sink_open(f->db, &j, e));
     appender a[THREADS];
     pthread_t t[THREADS], it;
-    importer im = {j, 0, 0, 0};
+    importer im = {.j = j};
+    atomic_init(&im.stop, 0);
+    atomic_init(&im.imports, 0);
     pthread_create(&it, NULL, run_importer, &im);
     for (int i = 0; i < THREADS; i++) {
-        a[i] = (appender){j, f, 1 + i * APPENDS_PER_THREAD, 0};
+        a[i] = (appender){j, f, 1 + i * APPENDS_PER_THREAD, 0, &im};
         pthread_create(&t[i], NULL, run_appender, &a[i]);
     }
     for (int i = 0; i < THREADS; i++) {
         pthread_join(t[i], NULL);
         assert_int_equal(a[i].failures, 0);
     }
-    im.stop = 1;
+    atomic_store(&im.stop, 1);
     pthread_join(it, NULL);
     assert_int_equal(im.failures, 0);
-    assert_true(im.imports > 1);
-    must(read_journal_import(j, e));
+    assert_true(atomic_load(&im.imports) > 1);
+    must(genop_audit_sink_sync(j, e));
 
     genop_list l;
     size_t n = logged(f, &l);
@@ -344,8 +357,35 @@ static void test_threads_lose_nothing(void **state)
     }
     free(seen);
     genop_store_free_list(&l);
-    read_journal_close(j);
+    genop_audit_sink_close(j);
     assert_int_equal(files_with(f, READ_JOURNAL_SUFFIX), 0);
+}
+
+/* The sink is opened by the store's location: sqlite:PATH puts the
+ * journal beside PATH; a location of no back end is refused. */
+static void test_opened_by_location(void **state)
+{
+    fixture *f = *state;
+    char loc[128];
+    snprintf(loc, sizeof loc, "sqlite:%s", f->db);
+    genop_audit_sink *j;
+    must(genop_audit_sink_open(loc, &j, e));
+    assert_int_equal(files_with(f, "g.db" READ_JOURNAL_SUFFIX), 1);
+    genop_access_entry r = row(f, 3, "sagsbehandling");
+    must(genop_audit_sink_append(j, &r, 1, e));
+    must(genop_audit_sink_sync(j, e));
+    genop_list l;
+    assert_int_equal(logged(f, &l), 1);
+    genop_store_free_list(&l);
+    genop_audit_sink_close(j);
+    assert_int_equal(files_with(f, READ_JOURNAL_SUFFIX), 0);
+
+    genop_error err;
+    j = (genop_audit_sink *)&err;
+    assert_int_equal(genop_audit_sink_open("postgresql://genop@db/genop", &j, &err),
+                     GENOP_EINVAL);
+    assert_null(j);
+    assert_message_contains(err, "PostgreSQL");
 }
 
 int main(void)
@@ -355,6 +395,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dead_process_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_after_the_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads_lose_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_opened_by_location, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

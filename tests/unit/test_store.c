@@ -33,7 +33,7 @@
 
 #define A "aalborg"
 #define B "nyborg"
-/* The number of the newest migration in store_sqlite.c. */
+/* The number of the newest migration (src/store/sqlite/migrations/). */
 #define SCHEMA_VERSION 5
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
@@ -103,7 +103,7 @@ static int setup(void **state)
     assert_true(genop_bprintf(f->dir, sizeof f->dir, "%s/genop-store-XXXXXX", tmp));
     assert_non_null(mkdtemp(f->dir));
     assert_true(genop_bprintf(f->path, sizeof f->path, "%s/genop.db", f->dir));
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
     must(genop_store_municipality_ensure(f->s, A, 851, "Aalborg Kommune", e));
     must(genop_store_municipality_ensure(f->s, B, 450, "Nyborg Kommune", e));
     f->user_a = add_user(f->s, A, "vis.aalborg", GENOP_ROLE_VISITATOR);
@@ -163,6 +163,21 @@ static void raw_exec(sqlite3 *db, const char *sql)
         fail_msg("%s: %s", sql, msg ? msg : "?");
 }
 
+/* The citizen *c as a referral finds or makes it (as src/server/api_cases.c
+ * does, from the store's two primitives): the stored one with its CPR
+ * number, whose fields then replace *c's, or a new one (*created). */
+static genop_err find_or_create(genop_store *s, genop_citizen *c, bool *created, genop_error *e)
+{
+    genop_citizen found;
+    *created = false;
+    genop_err err = genop_store_citizen_find_by_cpr(s, c->municipality, c->cpr, &found, e);
+    if (err == GENOP_OK)
+        *c = found;
+    else if (err == GENOP_ENOTFOUND && (err = genop_store_citizen_create(s, c, e)) == GENOP_OK)
+        *created = true;
+    return err;
+}
+
 static int64_t add_citizen(genop_store *s, const char *muni, const char *cpr, const char *name)
 {
     genop_citizen c;
@@ -176,7 +191,7 @@ static int64_t add_citizen(genop_store *s, const char *muni, const char *cpr, co
     c.birth_date = date_of("1940-05-01");
     c.municipality_code = 851;
     bool created = false;
-    must(genop_store_citizen_find_or_create(s, &c, &created, e));
+    must(find_or_create(s, &c, &created, e));
     assert_true(c.id > 0);
     return c.id;
 }
@@ -280,7 +295,7 @@ static void test_open_migrate_reopen(void **state)
     genop_store_close(f->s);
     f->s = NULL;
     for (int i = 0; i < 2; i++) {
-        must(genop_store_open_sqlite(f->path, &f->s, e));
+        must(genop_store_open(f->path, NULL, &f->s, e));
         genop_user_auth ua;
         must(genop_store_user_auth_get(f->s, "vis.aalborg", &ua, e));
         assert_int_equal(ua.user.id, f->user_a);
@@ -293,18 +308,18 @@ static void test_open_migrate_reopen(void **state)
     raw_exec(db, "PRAGMA user_version = 999");
     genop_store sentinel = {.ops = NULL};
     genop_store *s = &sentinel;          /* a failed open sets it to NULL */
-    expect_fail(genop_store_open_sqlite(f->path, &s, e), GENOP_EINVAL, &err);
+    expect_fail(genop_store_open(f->path, NULL, &s, e), GENOP_EINVAL, &err);
     assert_null(s);
     assert_message_contains(err, "skemaversion 999");
     assert_message_contains(err, "nyere genop");
     raw_exec(db, "PRAGMA user_version = " STRINGIFY(SCHEMA_VERSION));
     sqlite3_close(db);
-    must(genop_store_open_sqlite(f->path, &f->s, e));
+    must(genop_store_open(f->path, NULL, &f->s, e));
 
     /* Files that cannot be opened, or are not a database. */
     char bad[400];
     assert_true(genop_bprintf(bad, sizeof bad, "%s/no/such/dir/genop.db", f->dir));
-    expect_fail(genop_store_open_sqlite(bad, &s, e), GENOP_EIO, &err);
+    expect_fail(genop_store_open(bad, NULL, &s, e), GENOP_EIO, &err);
     assert_message_contains(err, "kunne ikke åbnes");
     assert_true(genop_bprintf(bad, sizeof bad, "%s/not-a-db", f->dir));
     FILE *fp = fopen(bad, "w");
@@ -312,9 +327,9 @@ static void test_open_migrate_reopen(void **state)
     for (int i = 0; i < 100; i++)
         fputs("this is not an SQLite database file\n", fp);
     fclose(fp);
-    expect_fail(genop_store_open_sqlite(bad, &s, e), GENOP_EIO, &err);
+    expect_fail(genop_store_open(bad, NULL, &s, e), GENOP_EIO, &err);
     assert_message_contains(err, "databasen");
-    expect_fail(genop_store_open_sqlite("", &s, e), GENOP_EINVAL, &err);
+    expect_fail(genop_store_open("", NULL, &s, e), GENOP_EINVAL, &err);
 }
 
 static void test_municipality_ensure(void **state)
@@ -392,33 +407,39 @@ static void test_sessions_and_tokens(void **state)
     memset(h1, 0x11, sizeof h1);
     memset(h2, 0x22, sizeof h2);
     memset(h3, 0x33, sizeof h3);
-    const int64_t t0 = 1700000000, idle = 1800;
+    const int64_t t0 = 1700000000;
     genop_user u;
+    genop_session ses;
 
+    /* The store keeps a session's user and last use; when it expires is
+     * auth.c's to decide (test_auth.c). */
     must(genop_store_session_create(f->s, h1, f->user_a, t0, e));
     expect_fail(genop_store_session_create(f->s, h1, f->user_a, t0, e), GENOP_EINVAL, &err);
     expect_fail(genop_store_session_create(f->s, h2, 9999, t0, e), GENOP_ENOTFOUND, &err);
-    must(genop_store_session_get(f->s, h1, t0 + 1000, idle, &u, e));
-    assert_int_equal(u.id, f->user_a);
-    assert_string_equal(u.municipality, A);
-    assert_string_equal(u.username, "vis.aalborg");
-    assert_int_equal(u.role, GENOP_ROLE_VISITATOR);
-    /* The use at t0+1000 moved last_seen: t0+2500 is within idle of it. */
-    must(genop_store_session_get(f->s, h1, t0 + 2500, idle, &u, e));
-    must(genop_store_session_get(f->s, h1, t0 + 2500 + idle, idle, &u, e));
-    /* Idle too long: gone, also for a later call with an earlier clock. */
-    expect_fail(genop_store_session_get(f->s, h1, t0 + 2500 + 2 * idle + 1, idle, &u, e),
-                GENOP_ENOTFOUND, &err);
-    assert_message_contains(err, "udløbet");
-    expect_fail(genop_store_session_get(f->s, h1, t0, idle, &u, e), GENOP_ENOTFOUND, &err);
+    must(genop_store_session_get(f->s, h1, &ses, e));
+    assert_int_equal(ses.user.id, f->user_a);
+    assert_string_equal(ses.user.municipality, A);
+    assert_string_equal(ses.user.username, "vis.aalborg");
+    assert_int_equal(ses.user.role, GENOP_ROLE_VISITATOR);
+    assert_int_equal(ses.last_seen, t0);
+    /* A touch moves the last use forward, never back. */
+    must(genop_store_session_touch(f->s, h1, t0 + 1000, e));
+    must(genop_store_session_get(f->s, h1, &ses, e));
+    assert_int_equal(ses.last_seen, t0 + 1000);
+    must(genop_store_session_touch(f->s, h1, t0 + 500, e));
+    must(genop_store_session_get(f->s, h1, &ses, e));
+    assert_int_equal(ses.last_seen, t0 + 1000);
 
     /* Logging out. */
     must(genop_store_session_create(f->s, h2, f->user_b, t0, e));
-    must(genop_store_session_get(f->s, h2, t0, idle, &u, e));
-    assert_string_equal(u.municipality, B);
+    must(genop_store_session_get(f->s, h2, &ses, e));
+    assert_string_equal(ses.user.municipality, B);
     must(genop_store_session_delete(f->s, h2, e));
-    expect_fail(genop_store_session_get(f->s, h2, t0, idle, &u, e), GENOP_ENOTFOUND, &err);
+    expect_fail(genop_store_session_get(f->s, h2, &ses, e), GENOP_ENOTFOUND, &err);
+    assert_message_contains(err, "sessionen findes ikke");
     must(genop_store_session_delete(f->s, h2, e));
+    must(genop_store_session_touch(f->s, h2, t0, e));      /* gone: nothing to touch */
+    expect_fail(genop_store_session_get(f->s, h2, &ses, e), GENOP_ENOTFOUND, &err);
 
     /* API tokens. */
     must(genop_store_token_create(f->s, h3, f->user_b, "integration", e));
@@ -473,7 +494,7 @@ static void test_citizens(void **state)
     copy(c.name, sizeof c.name, "Someone Else");
     c.birth_date = date_of("2000-01-01");
     bool created = true;
-    must(genop_store_citizen_find_or_create(f->s, &c, &created, e));
+    must(find_or_create(f->s, &c, &created, e));
     assert_false(created);
     assert_int_equal(c.id, id);
     assert_string_equal(c.name, "Karen Hansen");
@@ -495,8 +516,27 @@ static void test_citizens(void **state)
     genop_citizen bad = g;
     copy(bad.cpr, sizeof bad.cpr, "0303033333");
     bad.municipality_code = 1000;
-    expect_fail(genop_store_citizen_find_or_create(f->s, &bad, &created, e), GENOP_EINVAL, &err);
+    expect_fail(find_or_create(f->s, &bad, &created, e), GENOP_EINVAL, &err);
     assert_message_contains(err, "kommunekode");
+
+    /* The primitives: found by CPR or not found; a second citizen with the
+     * same CPR in one municipality refused, without the number in the
+     * message. */
+    must(genop_store_citizen_find_by_cpr(f->s, A, "0105401234", &g, e));
+    assert_int_equal(g.id, id);
+    expect_fail(genop_store_citizen_find_by_cpr(f->s, A, "0909099999", &g, e), GENOP_ENOTFOUND,
+                &err);
+    assert_message_contains(err, "borgeren findes ikke");
+    expect_fail(genop_store_citizen_find_by_cpr(f->s, B, "0105401234", &g, e), GENOP_ENOTFOUND,
+                &err);
+    expect_fail(genop_store_citizen_find_by_cpr(f->s, A, "010540123", &g, e), GENOP_EINVAL, &err);
+    assert_message_contains(err, "10 cifre");
+    c = g;
+    c.id = 0;
+    expect_fail(genop_store_citizen_create(f->s, &c, e), GENOP_ECONFLICT, &err);
+    assert_message_contains(err, "allerede en borger");
+    assert_null(strstr(err.message, "0105401234"));
+    assert_int_equal(c.id, 0);
 
     /* The same CPR in another municipality is another citizen. */
     int64_t other = add_citizen(f->s, B, "0105401234", "Karen Hansen");
@@ -521,7 +561,7 @@ static void test_citizens(void **state)
     copy(c.name, sizeof c.name, "Jens Æblerød");
     c.birth_date = date_of("1930-12-24");
     c.digital_post_exempt = true;
-    must(genop_store_citizen_find_or_create(f->s, &c, &created, e));
+    must(find_or_create(f->s, &c, &created, e));
     assert_true(created);
     must(genop_store_citizen_get(f->s, A, c.id, &g, e));
     assert_true(g.digital_post_exempt);
@@ -529,13 +569,13 @@ static void test_citizens(void **state)
 
     /* Bad input. No CPR number in any message. */
     copy(c.cpr, sizeof c.cpr, "12345");
-    expect_fail(genop_store_citizen_find_or_create(f->s, &c, &created, e), GENOP_EINVAL, &err);
+    expect_fail(find_or_create(f->s, &c, &created, e), GENOP_EINVAL, &err);
     assert_message_contains(err, "10 cifre");
     copy(c.cpr, sizeof c.cpr, "24123O1111");
-    expect_fail(genop_store_citizen_find_or_create(f->s, &c, &created, e), GENOP_EINVAL, &err);
+    expect_fail(find_or_create(f->s, &c, &created, e), GENOP_EINVAL, &err);
     copy(c.cpr, sizeof c.cpr, "2412301112");
     copy(c.municipality, sizeof c.municipality, "odense");
-    expect_fail(genop_store_citizen_find_or_create(f->s, &c, &created, e), GENOP_EINVAL, &err);
+    expect_fail(find_or_create(f->s, &c, &created, e), GENOP_EINVAL, &err);
     assert_message_contains(err, "odense");
     assert_null(strstr(err.message, "2412301112"));
 }
@@ -1133,14 +1173,14 @@ static void test_bounded_strings(void **state)
     c.birth_date = date_of("1940-05-01");
     memset(c.name, 'x', sizeof c.name - 1);   /* the longest name that fits */
     bool created;
-    must(genop_store_citizen_find_or_create(f->s, &c, &created, e));
+    must(find_or_create(f->s, &c, &created, e));
     genop_citizen g;
     must(genop_store_citizen_get(f->s, A, c.id, &g, e));
     assert_int_equal(strlen(g.name), sizeof g.name - 1);
 
     memset(c.name, 'x', sizeof c.name);        /* no NUL: refused, not read past */
     copy(c.cpr, sizeof c.cpr, "0202502222");
-    expect_fail(genop_store_citizen_find_or_create(f->s, &c, &created, e), GENOP_ETOOBIG, &err);
+    expect_fail(find_or_create(f->s, &c, &created, e), GENOP_ETOOBIG, &err);
     assert_message_contains(err, "navnet");
 
     /* Longer text written by someone else is cut at a whole character. */
@@ -1185,7 +1225,7 @@ static void test_two_handles(void **state)
 {
     fixture *f = *state;
     genop_store *other = NULL;
-    must(genop_store_open_sqlite(f->path, &other, e));
+    must(genop_store_open(f->path, NULL, &other, e));
 
     /* One writes in a transaction; the other reads meanwhile, unblocked,
      * and sees only what was committed. */
@@ -1245,7 +1285,7 @@ static void test_read_snapshot_logged_commit_and_flush(void **state)
     fixture *f = *state;
     genop_store_options logged = {.commit_mode = GENOP_COMMIT_LOGGED, .flushed_by_owner = true};
     genop_store *writer = NULL;
-    must(genop_store_open_sqlite_with(f->path, &logged, &writer, e));
+    must(genop_store_open(f->path, &logged, &writer, e));
     int64_t first = add_citizen(writer, A, "0105401234", "Karen Hansen");
 
     genop_citizen g;
@@ -1266,7 +1306,7 @@ static void test_read_snapshot_logged_commit_and_flush(void **state)
     snprintf(copy_path, sizeof copy_path, "%s/copy.db", f->dir);
     copy_file(f->path, copy_path);
     genop_store *copied = NULL;
-    must(genop_store_open_sqlite(copy_path, &copied, e));
+    must(genop_store_open(copy_path, NULL, &copied, e));
     must(genop_store_citizen_get(copied, A, second, &g, e));
     genop_store_close(copied);
     genop_store_close(writer);
@@ -1323,7 +1363,7 @@ static void test_flush_restarts_a_long_wal(void **state)
     genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true,
                                  .wal_restart_pages = 1000};
     genop_store *flusher = NULL;
-    must(genop_store_open_sqlite_with(f->path, &owned, &flusher, e));
+    must(genop_store_open(f->path, &owned, &flusher, e));
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE scratch (b);"
@@ -1456,7 +1496,7 @@ static void pin_wal(fixture *f, pinned_wal *p)
 {
     *p = (pinned_wal){.syncs = f->syncs = sync_counter_add()};
     genop_store_options owned = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
-    must(genop_store_open_sqlite_with(f->path, &owned, &p->flusher, e));
+    must(genop_store_open(f->path, &owned, &p->flusher, e));
     assert_int_equal(sqlite3_open_v2(f->path, &p->writer, SQLITE_OPEN_READWRITE, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_open_v2(f->path, &p->reader, SQLITE_OPEN_READWRITE, NULL),
@@ -1544,7 +1584,7 @@ typedef struct opener {
 static void *open_store(void *arg)
 {
     opener *o = arg;
-    o->err = genop_store_open_sqlite(o->path, &o->s, &o->e);
+    o->err = genop_store_open(o->path, NULL, &o->s, &o->e);
     return NULL;
 }
 
@@ -1593,7 +1633,7 @@ static void *write_log_rows(void *arg)
 {
     log_writer *w = arg;
     genop_store *s = NULL;
-    if ((w->err = genop_store_open_sqlite(w->path, &s, &w->e)))
+    if ((w->err = genop_store_open(w->path, NULL, &s, &w->e)))
         return NULL;
     genop_access_entry a = {.user_id = w->user, .citizen_id = 1};
     copy(a.username, sizeof a.username, "vis.aalborg");

@@ -1,7 +1,7 @@
 /*
- * flusher.c - the server's background flush of the database (see
- * flusher.h): a thread that sleeps on a condition variable for the
- * interval (or until it is told to stop) and flushes.
+ * flusher.c - the background flush of a store (see flusher.h): a thread
+ * that sleeps on a condition variable for the interval (or until it is
+ * told to stop) and flushes the audit sink and the store.
  */
 #include "flusher.h"
 
@@ -20,8 +20,7 @@ struct store_flusher {
     unsigned interval_ms;
     pthread_t thread;
     genop_store *store;          /* owned; used by the thread only */
-    flusher_hook hook;           /* may be NULL */
-    void *hook_ctx;              /* borrowed */
+    genop_audit_sink *sink;      /* borrowed; may be NULL */
 };
 
 /* The absolute CLOCK_MONOTONIC time interval_ms from now. */
@@ -41,8 +40,9 @@ static struct timespec deadline_after(unsigned interval_ms)
 static void flush_now(store_flusher *f)
 {
     genop_error e;
-    if (f->hook)
-        f->hook(f->hook_ctx);
+    if (f->sink && genop_audit_sink_flush(f->sink, &e))
+        fprintf(stderr, "genop: adgangsloggen kunne ikke læses ind i databasen "
+                "(prøver igen): %s\n", e.message);
     if (genop_store_flush(f->store, &e))
         fprintf(stderr, "genop: databasen kunne ikke skrives til disken (prøver igen): %s\n",
                 e.message);
@@ -76,22 +76,21 @@ static void init_monotonic_cond(pthread_cond_t *c)
     pthread_condattr_destroy(&attr);
 }
 
-genop_err store_flusher_start(const char *db_path, unsigned interval_ms, flusher_hook hook,
-                              void *ctx, store_flusher **out, genop_error *e)
+genop_err store_flusher_start(const char *location, unsigned interval_ms,
+                              genop_audit_sink *sink, store_flusher **out, genop_error *e)
 {
     *out = NULL;
     store_flusher *f = calloc(1, sizeof *f);
     if (!f)
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til databasens skrivetråd");
     genop_store_options o = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
-    genop_err err = genop_store_open_sqlite_with(db_path, &o, &f->store, e);
+    genop_err err = genop_store_open(location, &o, &f->store, e);
     if (err) {
         free(f);
         return err;
     }
     f->interval_ms = interval_ms;
-    f->hook = hook;
-    f->hook_ctx = ctx;
+    f->sink = sink;
     pthread_mutex_init(&f->lock, NULL);
     init_monotonic_cond(&f->stop_requested);
     if (pthread_create(&f->thread, NULL, run_flusher, f) != 0) {

@@ -2,8 +2,8 @@
  * commit_queue.h - group commit: writes of many requests in one
  * transaction.
  *
- * SQLite lets one writer in at a time, and a durable commit waits for the
- * disk (an fdatasync), so requests that each commit on their own queue up
+ * A database lets one writer in at a time (SQLite does), and a durable
+ * commit waits for the disk (an fdatasync), so requests that each commit on their own queue up
  * one disk flush apiece. A commit queue has a thread and a store handle of
  * its own. A request hands it a job (a function that writes through the
  * store it is given) and waits; the thread takes every job that has
@@ -12,9 +12,10 @@
  * job's result. Under load the batches grow by themselves and the cost of
  * a commit is shared; alone, a job waits for one commit, as before.
  *
- * The server has one (app.h), for the case writes, whose commits are
- * durable (GENOP_COMMIT_DURABLE). (The access log of reads had one too,
- * with GENOP_COMMIT_LOGGED, until the journal of reads, read_journal.h.)
+ * The server has one (src/server/app.h), for the case writes, whose
+ * commits are durable (GENOP_COMMIT_DURABLE). (The access log of reads had
+ * one too, with GENOP_COMMIT_LOGGED, until it got its audit sink,
+ * audit_sink.h.)
  */
 #ifndef GENOP_COMMIT_QUEUE_H
 #define GENOP_COMMIT_QUEUE_H
@@ -30,10 +31,10 @@ typedef struct commit_queue commit_queue;
  * and the job runs on the queue's thread while the caller waits. */
 typedef genop_err (*commit_job_fn)(genop_store *s, void *ctx, genop_error *e);
 
-/* Opens a store handle on the SQLite file db_path with commit mode `mode`
- * and starts the queue's thread; `name` names the queue in messages. The
- * caller owns *out and stops it with commit_queue_stop(). */
-genop_err commit_queue_start(const char *db_path, genop_commit_mode mode, const char *name,
+/* Opens a store handle on the store at location (store.h) with commit
+ * mode `mode` and starts the queue's thread; `name` names the queue in
+ * messages. The caller owns *out and stops it with commit_queue_stop(). */
+genop_err commit_queue_start(const char *location, genop_commit_mode mode, const char *name,
                              commit_queue **out, genop_error *e);
 
 /* Runs what is still queued, stops the thread, closes the handle and frees

@@ -1,5 +1,6 @@
 /*
- * pool.h - a fixed set of store handles shared by the worker threads.
+ * pool.h - a fixed set of store handles shared by the worker threads of
+ * the server (any back end: the handles are opened by location).
  *
  * A store handle is used by one thread at a time (store.h), so each request
  * borrows one for as long as it runs. The server makes as many handles as
@@ -17,9 +18,11 @@
 
 typedef struct store_pool store_pool;
 
-/* Opens n handles on the SQLite database at path (the first open creates
- * and migrates a new file). The caller frees with store_pool_close(). */
-genop_err store_pool_open(const char *path, size_t n, store_pool **out, genop_error *e);
+/* Opens n handles on the store at location (store.h; the first open
+ * creates and migrates a new database), with durable commits and the
+ * log's upkeep left to a flusher (flusher.h). The caller frees with
+ * store_pool_close(). */
+genop_err store_pool_open(const char *location, size_t n, store_pool **out, genop_error *e);
 
 /* Closes every handle and frees the pool. No handle may be borrowed. */
 void store_pool_close(store_pool *p);

@@ -110,7 +110,7 @@ static void *run_queue(void *arg)
     return NULL;
 }
 
-genop_err commit_queue_start(const char *db_path, genop_commit_mode mode, const char *name,
+genop_err commit_queue_start(const char *location, genop_commit_mode mode, const char *name,
                              commit_queue **out, genop_error *e)
 {
     *out = NULL;
@@ -118,7 +118,7 @@ genop_err commit_queue_start(const char *db_path, genop_commit_mode mode, const 
     if (!q)
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til %s", name);
     genop_store_options o = {.commit_mode = mode, .flushed_by_owner = true};
-    genop_err err = genop_store_open_sqlite_with(db_path, &o, &q->store, e);
+    genop_err err = genop_store_open(location, &o, &q->store, e);
     if (err) {
         free(q);
         return err;

@@ -1,16 +1,10 @@
 /*
- * read_journal.c - the access log of reads through a journal file (see
+ * read_journal.c - the SQLite back end's audit sink (audit_sink.h): the
+ * access log of reads through a journal file beside the database (see
  * read_journal.h): writing lines in the request's thread, switching to a
  * new file and importing the closed ones into the database, and
- * importing what dead processes left.
- *
- * A journal file is made at its full size (SEGMENT_BYTES, allocated on
- * the disk at once, so that a full disk is an error at its creation and
- * never a SIGBUS later) and mapped into memory shared with the file: an
- * append is a memcpy into the file's pages in the operating system's
- * cache, without a system call. The bytes after the last line are zero,
- * so a file's text ends at its first NUL byte. A file that is full is
- * sealed and a new one begun.
+ * importing what dead processes left. The files themselves are
+ * journal_file.c's.
  *
  * Two locks: append_lock guards the current file (its mapping, length and
  * row count) and the sealed files, and is held for one memcpy, so lines
@@ -18,54 +12,30 @@
  * closed files, so syncs and imports run one at a time. import_lock is
  * taken before append_lock, never the other way round.
  */
-#define _GNU_SOURCE /* mkostemp */
 #include "read_journal.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <pthread.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "strbuf.h"
+#include "journal_file.h"
+#include "sqlite.h"
 
-#define HEADER_TAG "genop-read-journal 1 "
-#define BATCH_HEX 32
 /* A file without a header is being created by its owner, or was left by a
  * crash during its creation: removed once it is this old. */
 #define HEADERLESS_GRACE_SECONDS 60
 #define UNREADABLE_SUFFIX ".unreadable"
-#define FIELDS 8
-/* The size of a journal file: about 150,000 reads. */
-#define SEGMENT_BYTES ((size_t)16 << 20)
 
-/* One journal file of this process: an open descriptor (holding the
- * file's lock), its path and its shared mapping, all owned; used bytes
- * of text (always less than the size, so the text ends in a NUL) and
- * rows. */
-typedef struct segment {
-    int fd;
-    char *path;
-    char *map;
-    size_t used, rows;
-} segment;
-
-/* A growing array of segments, oldest first. */
-typedef struct segment_list {
-    segment *items;
-    size_t n, cap;
-} segment_list;
-
-struct read_journal {
+typedef struct read_journal {
+    genop_audit_sink base;        /* first: the sink callers hold */
     pthread_mutex_t append_lock;
     segment active;               /* the file appends go to */
     segment_list sealed;          /* full files, for the next import */
@@ -75,299 +45,14 @@ struct read_journal {
     size_t synced;                /* bytes of the active file known on disk */
     struct timespec last_import;  /* when the flusher last imported (monotonic) */
     char *prefix;                 /* owned; DB-reads. */
-};
+} read_journal;
 
-/* ---------------------------------------------------------------------
- * Files.
- * ------------------------------------------------------------------- */
-
-static genop_err sys_fail(genop_error *e, const char *what, const char *path)
-{
-    return genop_fail(e, GENOP_EIO, "adgangsloggens journal %s: %s: %s", path, what,
-                      strerror(errno));
-}
-
-static void segment_close(segment *s)
-{
-    if (s->map)
-        munmap(s->map, SEGMENT_BYTES);
-    if (s->fd >= 0)
-        close(s->fd);
-    free(s->path);
-    *s = (segment){.fd = -1};
-}
-
-/* The header line of a new file: the tag and a random batch id. */
-static void header_line(char out[sizeof HEADER_TAG + BATCH_HEX + 1])
-{
-    unsigned char id[BATCH_HEX / 2];
-    randombytes_buf(id, sizeof id);
-    memcpy(out, HEADER_TAG, strlen(HEADER_TAG));
-    sodium_bin2hex(out + strlen(HEADER_TAG), BATCH_HEX + 1, id, sizeof id);
-    out[strlen(HEADER_TAG) + BATCH_HEX] = '\n';
-    out[strlen(HEADER_TAG) + BATCH_HEX + 1] = '\0';
-}
-
-/* Allocates the locked, empty file fd at its full size on the disk, maps
- * it and writes its header into *seg. */
-static genop_err segment_fill(int fd, const char *path, segment *seg, genop_error *e)
-{
-    int rc = posix_fallocate(fd, 0, (off_t)SEGMENT_BYTES);
-    if (rc != 0) {
-        errno = rc;
-        return sys_fail(e, "kunne ikke gives plads på disken", path);
-    }
-    void *map = mmap(NULL, SEGMENT_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    if (map == MAP_FAILED)
-        return sys_fail(e, "kunne ikke lægges i hukommelsen", path);
-    char header[sizeof HEADER_TAG + BATCH_HEX + 1];
-    header_line(header);
-    memcpy(map, header, strlen(header));
-    seg->map = map;
-    seg->used = strlen(header);
-    seg->rows = 0;
-    return GENOP_OK;
-}
-
-/* Creates a new file PREFIXXXXXXX, locks it and makes it ready for
- * appends. If another process's recovery locked the fresh file first (it
- * leaves a file without a header alone), a new name is tried. */
-static genop_err segment_create(const char *prefix, segment *out, genop_error *e)
-{
-    size_t size = strlen(prefix) + sizeof "XXXXXX";
-    for (int tries = 0; tries < 8; tries++) {
-        char *path = malloc(size);
-        if (!path)
-            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
-        snprintf(path, size, "%sXXXXXX", prefix);
-        int fd = mkostemp(path, O_CLOEXEC);
-        if (fd < 0) {
-            genop_err err = sys_fail(e, "kunne ikke oprettes", path);
-            free(path);
-            return err;
-        }
-        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-            close(fd);
-            free(path);
-            continue;
-        }
-        segment seg = {.fd = fd, .path = path};
-        genop_err err = segment_fill(fd, path, &seg, e);
-        if (err) {
-            unlink(path);
-            segment_close(&seg);
-            return err;
-        }
-        *out = seg;
-        return GENOP_OK;
-    }
-    return genop_fail(e, GENOP_EIO, "adgangsloggens journal: ingen ledig fil ved %s", prefix);
-}
-
-/* Appends seg (moved in) to l. */
-static genop_err list_push(segment_list *l, const segment *seg, genop_error *e)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 4;
-        segment *grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown)
-            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
-        l->items = grown;
-        l->cap = cap;
-    }
-    l->items[l->n++] = *seg;
-    return GENOP_OK;
-}
-
-/* Drops the first k segments of l (already moved or closed by the
- * caller), keeping the order of the rest. */
-static void list_drop_front(segment_list *l, size_t k)
-{
-    if (k == 0)
-        return;
-    memmove(l->items, l->items + k, (l->n - k) * sizeof *l->items);
-    l->n -= k;
-}
-
-/* Closes every segment of l and frees it. */
-static void list_release(segment_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        segment_close(&l->items[i]);
-    free(l->items);
-    *l = (segment_list){0};
-}
-
-/* The whole file behind fd into a NUL-terminated malloc'd *out. */
-static genop_err read_whole(int fd, const char *path, char **out, size_t *len, genop_error *e)
-{
-    struct stat st;
-    if (fstat(fd, &st) != 0)
-        return sys_fail(e, "kunne ikke læses", path);
-    char *data = malloc((size_t)st.st_size + 1);
-    if (!data)
-        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til at læse %s", path);
-    size_t got = 0;
-    while (got < (size_t)st.st_size) {
-        ssize_t r = pread(fd, data + got, (size_t)st.st_size - got, (off_t)got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        got += (size_t)r;
-    }
-    if (got < (size_t)st.st_size) {
-        free(data);
-        return sys_fail(e, "kunne ikke læses helt", path);
-    }
-    data[got] = '\0';
-    *out = data;
-    *len = got;
-    return GENOP_OK;
-}
-
-/* ---------------------------------------------------------------------
- * Lines.
- * ------------------------------------------------------------------- */
-
-/* Now, UTC, as the store writes times: 2026-11-24T08:43:21.250Z. */
-static void now_text(char out[GENOP_TIMESTAMP_SIZE])
-{
-    struct timespec ts;
-    struct tm tm;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    size_t n = strftime(out, GENOP_TIMESTAMP_SIZE, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(out + n, GENOP_TIMESTAMP_SIZE - n, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
-}
-
-/* s with \ tab newline and carriage return escaped. */
-static void add_escaped(genop_buf *b, const char *s)
-{
-    for (const char *run = s;; s++) {
-        const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t"
-                        : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" : NULL;
-        if (!esc && *s)
-            continue;
-        genop_buf_add(b, run, (size_t)(s - run));
-        if (!*s)
-            return;
-        genop_buf_add(b, esc, 2);
-        run = s + 1;
-    }
-}
-
-static void add_line(genop_buf *b, const genop_access_entry *r)
-{
-    genop_buf_adds(b, r->time);
-    genop_buf_add(b, "\t", 1);
-    genop_buf_add_long(b, (long)r->user_id);
-    genop_buf_add(b, "\t", 1);
-    add_escaped(b, r->username);
-    genop_buf_add(b, "\t", 1);
-    add_escaped(b, r->municipality);
-    genop_buf_add(b, "\t", 1);
-    genop_buf_add_long(b, (long)r->citizen_id);
-    genop_buf_add(b, "\t", 1);
-    genop_buf_add_long(b, (long)r->case_id);
-    genop_buf_add(b, "\t", 1);
-    add_escaped(b, r->action);
-    genop_buf_add(b, "\t", 1);
-    add_escaped(b, r->purpose);
-    genop_buf_add(b, "\n", 1);
-}
-
-/* Unescapes the n bytes at s into out[size]; false if they do not fit or
- * hold a bad escape. */
-static bool unescape(const char *s, size_t n, char *out, size_t size)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\\') {
-            if (++i == n)
-                return false;
-            c = s[i] == '\\' ? '\\' : s[i] == 't' ? '\t' : s[i] == 'n' ? '\n'
-              : s[i] == 'r' ? '\r' : '\0';
-            if (c == '\0')
-                return false;
-        }
-        if (o + 1 >= size)
-            return false;
-        out[o++] = c;
-    }
-    out[o] = '\0';
-    return true;
-}
-
-/* A decimal id of the n bytes at s (0 or positive). */
-static bool parse_id_field(const char *s, size_t n, int64_t *out)
-{
-    if (n == 0 || n > 18)
-        return false;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-/* Parses one line (without its newline, len bytes) into *r. */
-static bool parse_line(const char *line, size_t len, genop_access_entry *r)
-{
-    const char *f[FIELDS];
-    size_t n[FIELDS], k = 0;
-    const char *start = line, *end = line + len;
-    for (const char *p = line; p <= end && k < FIELDS; p++) {
-        if (p == end || *p == '\t') {
-            f[k] = start;
-            n[k++] = (size_t)(p - start);
-            start = p + 1;
-        }
-    }
-    memset(r, 0, sizeof *r);
-    return k == FIELDS && start == end + 1 && unescape(f[0], n[0], r->time, sizeof r->time) &&
-           n[0] == GENOP_TIMESTAMP_SIZE - 1 && parse_id_field(f[1], n[1], &r->user_id) &&
-           unescape(f[2], n[2], r->username, sizeof r->username) &&
-           unescape(f[3], n[3], r->municipality, sizeof r->municipality) &&
-           parse_id_field(f[4], n[4], &r->citizen_id) &&
-           parse_id_field(f[5], n[5], &r->case_id) &&
-           unescape(f[6], n[6], r->action, sizeof r->action) &&
-           unescape(f[7], n[7], r->purpose, sizeof r->purpose);
-}
+static void read_journal_close(genop_audit_sink *sink);
+static const genop_audit_sink_ops journal_ops;
 
 /* ---------------------------------------------------------------------
  * Importing one file.
  * ------------------------------------------------------------------- */
-
-/* The batch id of the file's text, or false if its header is missing or
- * bad; *body is where the rows begin. */
-static bool read_header(const char *data, char batch[BATCH_HEX + 1], const char **body)
-{
-    size_t tag = strlen(HEADER_TAG);
-    if (strncmp(data, HEADER_TAG, tag) != 0 || strlen(data) < tag + BATCH_HEX + 1 ||
-        data[tag + BATCH_HEX] != '\n')
-        return false;
-    for (size_t i = 0; i < BATCH_HEX; i++)
-        if (!strchr("0123456789abcdef", data[tag + i]) || data[tag + i] == '\0')
-            return false;
-    memcpy(batch, data + tag, BATCH_HEX);
-    batch[BATCH_HEX] = '\0';
-    *body = data + tag + BATCH_HEX + 1;
-    return true;
-}
-
-/* The number of newline-terminated lines in body. */
-static size_t count_lines(const char *body)
-{
-    size_t n = 0;
-    for (const char *p = body; (p = strchr(p, '\n')); p++)
-        n++;
-    return n;
-}
 
 /* Appends each readable line of body to the log; the others are reported
  * (path, line number) and counted in *bad. */
@@ -379,7 +64,7 @@ static genop_err import_lines(genop_store *s, const char *path, const char *body
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
         genop_access_entry r;
-        if (nl && parse_line(p, len, &r)) {
+        if (nl && journal_parse_line(p, len, &r)) {
             genop_err err = genop_store_access_log_append(s, &r, e);
             if (err) {
                 genop_error_prefix(e, "%s linje %zu", path, line_no + 1);
@@ -407,7 +92,7 @@ static genop_err import_text(genop_store *s, const char *path, const char *batch
     genop_err err = genop_store_begin(s, e);
     if (err)
         return err;
-    err = genop_store_access_batch_claim(s, batch, count_lines(body), &claimed, e);
+    err = genop_store_access_batch_claim(s, batch, journal_count_lines(body), &claimed, e);
     if (!err && claimed)
         err = import_lines(s, path, body, bad, e);
     if (!err && claimed)
@@ -452,10 +137,10 @@ static bool any_byte(const char *p, size_t n)
 static genop_err import_data(genop_store *s, const segment *seg, const char *data, size_t len,
                              bool *headerless, genop_error *e)
 {
-    char batch[BATCH_HEX + 1];
+    char batch[JOURNAL_BATCH_HEX + 1];
     const char *body = NULL;
     size_t bad = 0, text = strlen(data);
-    *headerless = !read_header(data, batch, &body);
+    *headerless = !journal_read_header(data, batch, &body);
     if (*headerless)
         return GENOP_OK;
     if (any_byte(data + text, len - text)) {
@@ -476,7 +161,7 @@ static genop_err import_file(genop_store *s, const segment *seg, bool *headerles
 {
     char *data = NULL;
     size_t len = 0;
-    genop_err err = read_whole(seg->fd, seg->path, &data, &len, e);
+    genop_err err = journal_read_whole(seg->fd, seg->path, &data, &len, e);
     if (!err)
         err = import_data(s, seg, data, len, headerless, e);
     free(data);
@@ -500,7 +185,7 @@ static genop_err recover_file(genop_store *s, char *path, genop_error *e)
 {
     segment seg = {.fd = open(path, O_RDONLY | O_CLOEXEC), .path = path};
     if (seg.fd < 0)
-        return errno == ENOENT ? GENOP_OK : sys_fail(e, "kunne ikke åbnes", path);
+        return errno == ENOENT ? GENOP_OK : journal_sys_fail(e, "kunne ikke åbnes", path);
     genop_err err = GENOP_OK;
     if (flock(seg.fd, LOCK_EX | LOCK_NB) == 0) {
         bool headerless = false;
@@ -523,7 +208,7 @@ static genop_err recover(read_journal *j, genop_error *e)
     if (!dir)
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
     DIR *d = opendir(dir);
-    genop_err err = d ? GENOP_OK : sys_fail(e, "mappen kunne ikke læses", dir);
+    genop_err err = d ? GENOP_OK : journal_sys_fail(e, "mappen kunne ikke læses", dir);
     for (struct dirent *de; !err && d && (de = readdir(d));) {
         if (!is_journal_name(de->d_name, base))
             continue;
@@ -547,28 +232,31 @@ static genop_err recover(read_journal *j, genop_error *e)
  * The journal.
  * ------------------------------------------------------------------- */
 
-genop_err read_journal_open(const char *db_path, read_journal **out, genop_error *e)
+/* Opens the journal of the SQLite database file at path (see the top of
+ * read_journal.h); the caller owns *out: read_journal_close(). */
+static genop_err read_journal_open(const char *path, read_journal **out, genop_error *e)
 {
+    static const genop_store_options durable = {.commit_mode = GENOP_COMMIT_DURABLE};
     *out = NULL;
     read_journal *j = calloc(1, sizeof *j);
-    size_t size = strlen(db_path) + sizeof READ_JOURNAL_SUFFIX;
+    size_t size = strlen(path) + sizeof READ_JOURNAL_SUFFIX;
     if (!j || !(j->prefix = malloc(size))) {
         free(j);
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til adgangsloggens journal");
     }
-    snprintf(j->prefix, size, "%s%s", db_path, READ_JOURNAL_SUFFIX);
+    snprintf(j->prefix, size, "%s%s", path, READ_JOURNAL_SUFFIX);
+    j->base.ops = &journal_ops;
     j->active.fd = -1;
     clock_gettime(CLOCK_MONOTONIC, &j->last_import);
     pthread_mutex_init(&j->append_lock, NULL);
     pthread_mutex_init(&j->import_lock, NULL);
-    genop_err err = sodium_init() < 0 ? genop_fail(e, GENOP_EIO, "libsodium kunne ikke startes")
-                                      : genop_store_open_sqlite(db_path, &j->store, e);
+    genop_err err = sqlite_store_open(path, &durable, &j->store, e);
     if (!err)
         err = recover(j, e);
     if (!err)
         err = segment_create(j->prefix, &j->active, e);
     if (err) {
-        read_journal_close(j);
+        read_journal_close(&j->base);
         return err;
     }
     *out = j;
@@ -582,7 +270,7 @@ static genop_err seal_active(read_journal *j, genop_error *e)
     genop_err err = segment_create(j->prefix, &next, e);
     if (err)
         return err;
-    if ((err = list_push(&j->sealed, &j->active, e))) {
+    if ((err = segment_list_push(&j->sealed, &j->active, e))) {
         unlink(next.path);
         segment_close(&next);
         return err;
@@ -598,11 +286,11 @@ static genop_err append_text(read_journal *j, const char *text, size_t n, size_t
 {
     if (!j->active.map)
         return genop_fail(e, GENOP_EIO, "adgangsloggens journal er lukket");
-    if (j->active.used + n >= SEGMENT_BYTES) {
+    if (j->active.used + n >= JOURNAL_SEGMENT_BYTES) {
         genop_err err = j->active.rows ? seal_active(j, e) : GENOP_OK;
         if (err)
             return err;
-        if (j->active.used + n >= SEGMENT_BYTES)
+        if (j->active.used + n >= JOURNAL_SEGMENT_BYTES)
             return genop_fail(e, GENOP_ETOOBIG, "adgangsloggen: %zu rækker på én gang er for "
                               "mange til journalen", rows);
     }
@@ -612,18 +300,21 @@ static genop_err append_text(read_journal *j, const char *text, size_t n, size_t
     return GENOP_OK;
 }
 
-genop_err read_journal_append(read_journal *j, genop_access_entry *rows, size_t n,
-                              genop_error *e)
+/* Appends rows[0..n) (borrowed; an empty time is set to now) to the
+ * current file, all at once. Safe from any thread. */
+static genop_err read_journal_append(genop_audit_sink *sink, genop_access_entry *rows, size_t n,
+                                     genop_error *e)
 {
+    read_journal *j = (read_journal *)sink;
     if (n == 0)
         return GENOP_OK;
     char now[GENOP_TIMESTAMP_SIZE];
-    now_text(now);
+    journal_now(now);
     genop_buf b = {0};
     for (size_t i = 0; i < n; i++) {
         if (!rows[i].time[0])
             memcpy(rows[i].time, now, sizeof now);
-        add_line(&b, &rows[i]);
+        journal_add_line(&b, &rows[i]);
     }
     if (genop_buf_failed(&b)) {
         genop_buf_release(&b);
@@ -645,13 +336,13 @@ static genop_err rotate(read_journal *j, bool successor, genop_error *e)
     genop_err err = GENOP_OK;
     pthread_mutex_lock(&j->append_lock);
     size_t moved = 0;
-    while (moved < j->sealed.n && !(err = list_push(&j->closed, &j->sealed.items[moved], e)))
+    while (moved < j->sealed.n && !(err = segment_list_push(&j->closed, &j->sealed.items[moved], e)))
         moved++;
-    list_drop_front(&j->sealed, moved);
+    segment_list_drop_front(&j->sealed, moved);
     segment next = {.fd = -1};
     if (!err && j->active.map && (j->active.rows > 0 || !successor) &&
         !(successor && (err = segment_create(j->prefix, &next, e)))) {
-        if ((err = list_push(&j->closed, &j->active, e))) {
+        if ((err = segment_list_push(&j->closed, &j->active, e))) {
             if (next.path)
                 unlink(next.path);
             segment_close(&next);
@@ -677,7 +368,7 @@ static genop_err import_closed(read_journal *j, genop_error *e)
             break;
         segment_close(seg);
     }
-    list_drop_front(&j->closed, done);
+    segment_list_drop_front(&j->closed, done);
     return err;
 }
 
@@ -691,8 +382,11 @@ static genop_err import_locked(read_journal *j, genop_error *e)
     return err ? err : import_err;
 }
 
-genop_err read_journal_import(read_journal *j, genop_error *e)
+/* Begins a new file if the current one has rows, and imports every
+ * closed one. Safe from any thread; imports one at a time. */
+static genop_err read_journal_import(genop_audit_sink *sink, genop_error *e)
 {
+    read_journal *j = (read_journal *)sink;
     pthread_mutex_lock(&j->import_lock);
     genop_err err = import_locked(j, e);
     pthread_mutex_unlock(&j->import_lock);
@@ -717,13 +411,17 @@ static genop_err sync_active(read_journal *j, genop_error *e)
     if (fd < 0 || used == j->synced)
         return GENOP_OK;
     if (fdatasync(fd) != 0)
-        return sys_fail(e, "kunne ikke skrives til disken", path);
+        return journal_sys_fail(e, "kunne ikke skrives til disken", path);
     j->synced = used;
     return GENOP_OK;
 }
 
-genop_err read_journal_flush(read_journal *j, genop_error *e)
+/* Imports when READ_JOURNAL_IMPORT_MS have passed since the last import
+ * or a file is full or waits for a retry, else puts the current file's
+ * new lines on the disk. Safe from any thread. */
+static genop_err read_journal_flush(genop_audit_sink *sink, genop_error *e)
 {
+    read_journal *j = (read_journal *)sink;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     pthread_mutex_lock(&j->import_lock);
@@ -739,18 +437,19 @@ genop_err read_journal_flush(read_journal *j, genop_error *e)
     return err;
 }
 
-void read_journal_close(read_journal *j)
+/* Imports what is left (reported on standard error if that fails: the
+ * files stay for the next start) and frees j. */
+static void read_journal_close(genop_audit_sink *sink)
 {
-    if (!j)
-        return;
+    read_journal *j = (read_journal *)sink;
     genop_error e;
     pthread_mutex_lock(&j->import_lock);
     if (j->store && (rotate(j, false, &e) || import_closed(j, &e)))
         fprintf(stderr, "genop: adgangsloggens journal kunne ikke læses ind i databasen; "
                 "det sker ved næste start: %s\n", e.message);
     pthread_mutex_unlock(&j->import_lock);
-    list_release(&j->closed);
-    list_release(&j->sealed);
+    segment_list_release(&j->closed);
+    segment_list_release(&j->sealed);
     if (j->active.path && j->active.rows == 0)
         unlink(j->active.path);
     segment_close(&j->active);
@@ -759,4 +458,19 @@ void read_journal_close(read_journal *j)
     pthread_mutex_destroy(&j->import_lock);
     free(j->prefix);
     free(j);
+}
+
+static const genop_audit_sink_ops journal_ops = {
+    .append = read_journal_append,
+    .sync = read_journal_import,
+    .flush = read_journal_flush,
+    .close = read_journal_close,
+};
+
+genop_err sqlite_audit_sink_open(const char *path, genop_audit_sink **out, genop_error *e)
+{
+    read_journal *j = NULL;
+    genop_err err = read_journal_open(path, &j, e);
+    *out = err ? NULL : &j->base;
+    return err;
 }

@@ -17,7 +17,7 @@ struct store_pool {
     size_t n, n_free;
 };
 
-genop_err store_pool_open(const char *path, size_t n, store_pool **out, genop_error *e)
+genop_err store_pool_open(const char *location, size_t n, store_pool **out, genop_error *e)
 {
     assert(n > 0);
     store_pool *p = calloc(1, sizeof *p);
@@ -36,7 +36,7 @@ genop_err store_pool_open(const char *path, size_t n, store_pool **out, genop_er
     for (size_t i = 0; i < n; i++) {
         /* Durable commits; the server's flusher keeps the log short. */
         genop_store_options o = {.commit_mode = GENOP_COMMIT_DURABLE, .flushed_by_owner = true};
-        genop_err err = genop_store_open_sqlite_with(path, &o, &p->all[i], e);
+        genop_err err = genop_store_open(location, &o, &p->all[i], e);
         if (err) {
             store_pool_close(p);
             return err;

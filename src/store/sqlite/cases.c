@@ -1,0 +1,380 @@
+/*
+ * cases.c - the SQLite back end's citizens and cases: a citizen is known
+ * by its CPR number within a municipality; a case belongs to a citizen of
+ * the same municipality (a composite foreign key) and carries the
+ * projection its events leave (closed, the soonest open deadline), which
+ * events.c writes.
+ */
+#include <string.h>
+
+#include "records.h"
+
+#define CITIZEN_COLS                                                            \
+    "id, municipality, cpr, name, address, phone, birth_date, "                 \
+    "digital_post_exempt, relatives, municipality_code"
+#define CASE_COLS                                                               \
+    "c.id, c.municipality, c.citizen_id, c.paragraph, c.referral_date, "        \
+    "c.referral_source, c.referral_condition, c.closed, c.next_due, c.created_at"
+
+/* The filter of case_list: ?1 municipality, ?2 closed (-1 any), ?3 paragraph
+ * (0 any), ?4 due before (NULL any), ?5 citizen (NULL any). */
+#define CASE_FILTER                                                             \
+    " WHERE c.municipality = ?1 AND (?2 < 0 OR c.closed = ?2)"                  \
+    " AND (?3 = 0 OR c.paragraph = ?3) AND (?4 IS NULL OR c.next_due < ?4)"     \
+    " AND (?5 IS NULL OR c.citizen_id = ?5)"
+
+enum {
+    ST_CITIZEN_BY_CPR,
+    ST_CITIZEN_INSERT,
+    ST_CITIZEN_GET,
+    ST_CITIZEN_EXISTS,
+    ST_CASE_INSERT,
+    ST_CASE_GET,
+    ST_CASE_EXISTS,
+    ST_CASE_LIST,
+    ST_CASE_COUNT,
+    ST_COUNT
+};
+
+static const char *const cases_sql[ST_COUNT] = {
+    [ST_CITIZEN_BY_CPR] = "SELECT " CITIZEN_COLS " FROM citizens"
+                          " WHERE municipality = ?1 AND cpr = ?2",
+    [ST_CITIZEN_INSERT] = "INSERT INTO citizens (municipality, cpr, name, address, phone,"
+                          " birth_date, digital_post_exempt, relatives, municipality_code)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                          " ON CONFLICT (municipality, cpr) DO NOTHING RETURNING id",
+    [ST_CITIZEN_GET] = "SELECT " CITIZEN_COLS " FROM citizens WHERE municipality = ?1 AND id = ?2",
+    [ST_CITIZEN_EXISTS] = "SELECT 1 FROM citizens WHERE municipality = ?1 AND id = ?2",
+
+    [ST_CASE_INSERT] = "INSERT INTO cases (municipality, citizen_id, paragraph, referral_date,"
+                       " referral_source, referral_condition, created_by)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id, created_at",
+    [ST_CASE_GET] = "SELECT " CASE_COLS " FROM cases c WHERE c.municipality = ?1 AND c.id = ?2",
+    [ST_CASE_EXISTS] = "SELECT 1 FROM cases WHERE municipality = ?1 AND id = ?2",
+    [ST_CASE_LIST] = "SELECT " CASE_COLS ", z.name FROM cases c"
+                     " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
+                     CASE_FILTER " ORDER BY c.id DESC LIMIT ?6 OFFSET ?7",
+    [ST_CASE_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER,
+};
+
+static const stmt_table cases = {cases_sql, ST_COUNT};
+
+/* Reads CITIZEN_COLS. */
+static void read_citizen(row_reader *r, genop_citizen *c)
+{
+    c->id = row_int(r);
+    row_text(r, c->municipality, sizeof c->municipality, CUT_REFUSED, "kommunen");
+    row_text(r, c->cpr, sizeof c->cpr, CUT_REFUSED, "CPR-nummeret");
+    row_text(r, c->name, sizeof c->name, CUT_OK, "navnet");
+    row_text(r, c->address, sizeof c->address, CUT_OK, "adressen");
+    row_text(r, c->phone, sizeof c->phone, CUT_OK, "telefonnummeret");
+    row_date(r, &c->birth_date, NULL, "fødselsdatoen");
+    c->digital_post_exempt = row_int(r) != 0;
+    row_text(r, c->relatives, sizeof c->relatives, CUT_OK, "pårørende");
+    c->municipality_code = (int)row_int(r);
+}
+
+/* Reads CASE_COLS. */
+static void read_case(row_reader *r, genop_case_row *c)
+{
+    c->id = row_int(r);
+    row_text(r, c->municipality, sizeof c->municipality, CUT_REFUSED, "kommunen");
+    c->citizen_id = row_int(r);
+    c->paragraph = (unsigned)row_int(r);
+    row_date(r, &c->referral_date, NULL, "henvisningsdatoen");
+    row_text(r, c->referral_source, sizeof c->referral_source, CUT_OK, "henviseren");
+    row_text(r, c->condition, sizeof c->condition, CUT_OK, "tilstanden");
+    c->closed = row_int(r) != 0;
+    row_date(r, &c->next_due, &c->has_next_due, "næste frist");
+    row_text(r, c->created_at, sizeof c->created_at, CUT_REFUSED, "oprettelsestidspunktet");
+}
+
+static void read_summary_item(row_reader *r, void *item)
+{
+    genop_case_summary *c = item;
+    read_case(r, &c->c);
+    row_text(r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
+}
+
+/* Runs existence check id ("SELECT 1 ... WHERE municipality = ?1 AND
+ * id = ?2"): GENOP_OK if the row is there, GENOP_ENOTFOUND (no message)
+ * if not. */
+static genop_err exists(sqlite_store *st, unsigned id, const char *muni, int64_t row_id,
+                        genop_error *e)
+{
+    sqlite3_stmt *s;
+    genop_err err = stmt_use(st, &cases, id, &s, e);
+    if (err)
+        return err;
+    int rc = bind_text(s, 1, muni);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(s, 2, row_id);
+    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, s, "slå op", e);
+    stmt_done(s);
+    return err;
+}
+
+genop_err sqlite_case_exists(sqlite_store *st, const char *muni, int64_t id, genop_error *e)
+{
+    return exists(st, ST_CASE_EXISTS, muni, id, e);
+}
+
+/* ---------------------------------------------------------------------
+ * Citizens.
+ * ------------------------------------------------------------------- */
+
+/* A CPR number is ten digits. */
+static genop_err check_cpr(const char *cpr, genop_error *e)
+{
+    if (cpr == NULL || strnlen(cpr, 11) != 10 || strspn(cpr, "0123456789") != 10)
+        return genop_fail(e, GENOP_EINVAL, "CPR-nummeret skal være 10 cifre");
+    return GENOP_OK;
+}
+
+static genop_err check_citizen(const genop_citizen *c, genop_error *e)
+{
+    genop_err err;
+    if ((err = check_muni(c->municipality, e)) || (err = check_cpr(c->cpr, e)) ||
+        (err = check_text(c->name, sizeof c->name, false, "navnet", e)) ||
+        (err = check_text(c->address, sizeof c->address, false, "adressen", e)) ||
+        (err = check_text(c->phone, sizeof c->phone, false, "telefonnummeret", e)) ||
+        (err = check_text(c->relatives, sizeof c->relatives, false, "pårørende", e)) ||
+        (err = check_date(c->birth_date, "fødselsdatoen", e)))
+        return err;
+    if (c->municipality_code < 0 || c->municipality_code > 999)
+        return genop_fail(e, GENOP_EINVAL, "kommunekoden %d er ikke en kommunekode",
+                          c->municipality_code);
+    return GENOP_OK;
+}
+
+/* Reads the citizen found by the statement `id` (bound with ?1 muni and
+ * ?2 either the cpr or the citizen's id) into *out. GENOP_ENOTFOUND
+ * without a message when there is no such row. */
+static genop_err citizen_read(sqlite_store *st, unsigned id, const char *muni, const char *cpr,
+                              int64_t citizen_id, genop_citizen *out, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    genop_err err = stmt_use(st, &cases, id, &q, e);
+    if (err)
+        return err;
+    int rc = bind_text(q, 1, muni);
+    if (!rc)
+        rc = cpr ? bind_text(q, 2, cpr) : sqlite3_bind_int64(q, 2, citizen_id);
+    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, "finde borgeren", e);
+    if (!err) {
+        genop_citizen c;
+        memset(&c, 0, sizeof c);
+        row_reader r = {q, 0, GENOP_OK, e};
+        read_citizen(&r, &c);
+        err = r.err;
+        if (!err)
+            *out = c;
+    }
+    stmt_done(q);
+    return err;
+}
+
+/* Inserts *c (checked) unless its CPR number is taken in its municipality:
+ * then GENOP_ENOTFOUND without a message. Sets c->id. */
+static genop_err citizen_insert(sqlite_store *st, genop_citizen *c, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    genop_err err = stmt_use(st, &cases, ST_CITIZEN_INSERT, &q, e);
+    if (err)
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, c->municipality)) || (rc = bind_text(q, 2, c->cpr)) ||
+        (rc = bind_text(q, 3, c->name)) || (rc = bind_text(q, 4, c->address)) ||
+        (rc = bind_text(q, 5, c->phone)) || (rc = bind_date(q, 6, c->birth_date)) ||
+        (rc = sqlite3_bind_int(q, 7, c->digital_post_exempt ? 1 : 0)) ||
+        (rc = bind_text(q, 8, c->relatives)) ||
+        (rc = sqlite3_bind_int(q, 9, c->municipality_code))) {
+        err = stmt_bind_fail(st, rc, e);
+    } else {
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW)
+            c->id = sqlite3_column_int64(q, 0);
+        else
+            err = rc == SQLITE_DONE ? GENOP_ENOTFOUND : sql_fail(st, rc, "oprette borgeren", e);
+    }
+    stmt_done(q);
+    return err;
+}
+
+/* Fills the caller's *out (bounded copies of the stored text). */
+genop_err sqlite_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,
+                                     genop_citizen *out, genop_error *e)
+{
+    genop_err err = check_muni(muni, e);
+    if (!err)
+        err = check_cpr(cpr, e);
+    if (!err)
+        err = citizen_read(sqlite_handle(s), ST_CITIZEN_BY_CPR, muni, cpr, 0, out, e);
+    if (err == GENOP_ENOTFOUND)
+        err = genop_fail(e, GENOP_ENOTFOUND, "borgeren findes ikke");
+    return err;
+}
+
+/* Borrows *c for the call and sets c->id. The CPR number is never in a
+ * message. */
+genop_err sqlite_citizen_create(genop_store *s, genop_citizen *c, genop_error *e)
+{
+    sqlite_store *st = sqlite_handle(s);
+    genop_err err = check_citizen(c, e);
+    if (!err)
+        err = sqlite_municipality_exists(st, c->municipality, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_fail(e, GENOP_EINVAL, "kommunen \"%s\" findes ikke", c->municipality);
+    if (!err)
+        err = citizen_insert(st, c, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_fail(e, GENOP_ECONFLICT, "kommunen har allerede en borger med det "
+                          "CPR-nummer");
+    return err;
+}
+
+/* Fills the caller's *out; another municipality's citizen is
+ * GENOP_ENOTFOUND. */
+genop_err sqlite_citizen_get(genop_store *s, const char *muni, int64_t id, genop_citizen *out,
+                             genop_error *e)
+{
+    genop_err err = check_muni(muni, e);
+    if (err)
+        return err;
+    err = citizen_read(sqlite_handle(s), ST_CITIZEN_GET, muni, NULL, id, out, e);
+    if (err == GENOP_ENOTFOUND)
+        err = genop_fail(e, GENOP_ENOTFOUND, "borgeren findes ikke");
+    return err;
+}
+
+/* ---------------------------------------------------------------------
+ * Cases.
+ * ------------------------------------------------------------------- */
+
+/* The checks of case_create: every field, and the citizen is muni's. */
+static genop_err check_case(sqlite_store *st, const genop_case_row *c, const char *created_by,
+                            genop_error *e)
+{
+    genop_err err;
+    if ((err = check_muni(c->municipality, e)) || (err = check_paragraph(c->paragraph, e)) ||
+        (err = check_date(c->referral_date, "henvisningsdatoen", e)) ||
+        (err = check_text(c->referral_source, sizeof c->referral_source, false, "henviseren", e)) ||
+        (err = check_text(c->condition, sizeof c->condition, false, "tilstanden", e)) ||
+        (err = check_text(created_by ? created_by : "", GENOP_USERNAME_MAX, false,
+                          "opretteren", e)))
+        return err;
+    err = exists(st, ST_CITIZEN_EXISTS, c->municipality, c->citizen_id, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_fail(e, GENOP_ENOTFOUND, "borgeren findes ikke");
+    return err;
+}
+
+/* Reads the id and created_at the insert returned into c. */
+static genop_err read_created(sqlite3_stmt *q, genop_case_row *c, genop_error *e)
+{
+    row_reader r = {q, 0, GENOP_OK, e};
+    int64_t id = row_int(&r);
+    char created_at[GENOP_TIMESTAMP_SIZE];
+    row_text(&r, created_at, sizeof created_at, CUT_REFUSED, "oprettelsestidspunktet");
+    if (r.err)
+        return r.err;
+    c->id = id;
+    memcpy(c->created_at, created_at, sizeof created_at);
+    c->closed = false;
+    c->has_next_due = false;
+    c->next_due = 0;
+    return GENOP_OK;
+}
+
+/* Borrows c's input fields and created_by (NULL: none); sets c->id,
+ * c->created_at and the empty projection. The citizen must be muni's. */
+genop_err sqlite_case_create(genop_store *s, genop_case_row *c, const char *created_by,
+                             genop_error *e)
+{
+    sqlite_store *st = sqlite_handle(s);
+    sqlite3_stmt *q = NULL;
+    genop_err err = check_case(st, c, created_by, e);
+    if (err || (err = stmt_use(st, &cases, ST_CASE_INSERT, &q, e)))
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, c->municipality)) || (rc = sqlite3_bind_int64(q, 2, c->citizen_id)) ||
+        (rc = sqlite3_bind_int64(q, 3, c->paragraph)) || (rc = bind_date(q, 4, c->referral_date)) ||
+        (rc = bind_text(q, 5, c->referral_source)) || (rc = bind_text(q, 6, c->condition)) ||
+        (rc = bind_text(q, 7, created_by ? created_by : ""))) {
+        err = stmt_bind_fail(st, rc, e);
+    } else if (!(err = stmt_step_row(st, q, "oprette sagen", e))) {
+        err = read_created(q, c, e);
+    } else if (err == GENOP_ENOTFOUND) {
+        err = genop_fail(e, GENOP_EIO, "databasen: sagen blev ikke oprettet");
+    }
+    stmt_done(q);
+    return err;
+}
+
+/* Fills the caller's *out; another municipality's case is
+ * GENOP_ENOTFOUND. */
+genop_err sqlite_case_get(genop_store *s, const char *muni, int64_t id, genop_case_row *out,
+                          genop_error *e)
+{
+    sqlite_store *st = sqlite_handle(s);
+    sqlite3_stmt *q = NULL;
+    genop_err err = check_muni(muni, e);
+    if (!err)
+        err = stmt_use(st, &cases, ST_CASE_GET, &q, e);
+    if (err)
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, id)))
+        err = stmt_bind_fail(st, rc, e);
+    else
+        err = stmt_step_row(st, q, "finde sagen", e);
+    if (err == GENOP_ENOTFOUND)
+        err = genop_fail(e, GENOP_ENOTFOUND, "sagen findes ikke");
+    if (!err) {
+        genop_case_row c;
+        memset(&c, 0, sizeof c);
+        row_reader r = {q, 0, GENOP_OK, e};
+        read_case(&r, &c);
+        err = r.err;
+        if (!err)
+            *out = c;
+    }
+    stmt_done(q);
+    return err;
+}
+
+/* Binds the CASE_FILTER parameters ?1..?5 (pq->ctx is the filter). */
+static int bind_case_filter(sqlite3_stmt *q, const page_query *pq, int *next)
+{
+    const genop_case_filter *f = pq->ctx;
+    int rc;
+    *next = 6;
+    if ((rc = bind_text(q, 1, pq->muni)) ||
+        (rc = sqlite3_bind_int(q, 2, f->closed < 0 ? -1 : f->closed ? 1 : 0)) ||
+        (rc = sqlite3_bind_int64(q, 3, f->paragraph)))
+        return rc;
+    rc = f->has_due_before ? bind_date(q, 4, f->due_before) : sqlite3_bind_null(q, 4);
+    if (rc)
+        return rc;
+    return bind_id(q, 5, f->citizen_id);
+}
+
+/* out->items is a malloc'd genop_case_summary[] the caller frees with
+ * genop_store_free_list() (empty and NULL on failure). The page and its
+ * total are read from one snapshot. */
+genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
+                           genop_list *out, size_t *total, genop_error *e)
+{
+    out->items = NULL;
+    out->n = 0;
+    *total = 0;
+    genop_err err = check_muni(muni, e);
+    if (!err && f->has_due_before)
+        err = check_date(f->due_before, "fristdatoen", e);
+    if (err)
+        return err;
+    page_query pq = {&cases, ST_CASE_COUNT, ST_CASE_LIST, muni, false, 0, bind_case_filter, f,
+                     f->limit, f->offset, sizeof(genop_case_summary), read_summary_item,
+                     "sagerne"};
+    return db_read_page(sqlite_handle(s), &pq, out, total, e);
+}
