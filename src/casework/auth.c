@@ -87,16 +87,6 @@ bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE]
     return rc == 0;
 }
 
-void auth_session_cookie(char *buf, size_t size, const char *token, bool secure)
-{
-    if (token)
-        snprintf(buf, size, AUTH_COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
-                 secure ? "; Secure" : "");
-    else
-        snprintf(buf, size, AUTH_COOKIE_NAME "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
-                 secure ? "; Secure" : "");
-}
-
 /* Records a failed attempt; the AUTH_LOCK_FAILURES-th in a row locks.
  * Once a lock has run out, the failures before it no longer count: the
  * streak starts over, so one more mistake does not lock the account again. */

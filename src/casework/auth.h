@@ -7,9 +7,8 @@
  *   base64url-encoded (43 characters: the cookie value or the Bearer token)
  *   and stored only as their BLAKE2b-256 hash, so a copy of the database
  *   lets no one in.
- * - A session cookie is "genop_session=...; Path=/; HttpOnly;
- *   SameSite=Strict" (+ "; Secure" behind TLS); a session unused for 30
- *   minutes is gone.
+ * - A session unused for 30 minutes is gone (the server carries its
+ *   secret in a cookie, src/server/api_session.c).
  * - Five failed logins in a row lock the account for 15 minutes. A wrong
  *   username, a wrong password and a locked account look the same from the
  *   outside, and take the same time: an unknown user's password is checked
@@ -34,7 +33,6 @@
 /* Longest password accepted (bytes); the shortest a user may set. */
 #define AUTH_PASSWORD_MAX 1024
 #define AUTH_PASSWORD_MIN_CHARS 12
-#define AUTH_COOKIE_NAME "genop_session"
 
 /* How a request's user was identified. */
 typedef struct auth_identity {
@@ -67,9 +65,6 @@ genop_err auth_token_new(char text[AUTH_TOKEN_TEXT_SIZE],
  * (wrong length or alphabet). */
 bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE]);
 
-/* Writes the Set-Cookie value for a new session (token) or, with token
- * NULL, the one that removes the cookie. */
-void auth_session_cookie(char *buf, size_t size, const char *token, bool secure);
 
 /* Checks a login. GENOP_OK and *out filled when it succeeds; GENOP_EINVAL
  * for a wrong username or password or a locked account (the caller cannot

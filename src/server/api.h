@@ -43,6 +43,11 @@ typedef struct api_ctx {
 
 typedef void (*api_handler)(api_ctx *c, http_reply *out);
 
+/* The login session's cookie: "genop_session=SECRET; Path=/; HttpOnly;
+ * SameSite=Strict" (+ "; Secure" behind TLS); set by POST /session,
+ * removed by DELETE /session, read by the router. */
+#define API_SESSION_COOKIE "genop_session"
+
 /* api_session.c */
 void api_session_create(api_ctx *c, http_reply *out);
 void api_session_get(api_ctx *c, http_reply *out);

@@ -30,6 +30,18 @@ static json_t *session_json(const genop_user *u, const genop_standard *std, bool
     return o;
 }
 
+/* Writes the Set-Cookie value for a new session (token) or, with token
+ * NULL, the one that removes the cookie. */
+static void session_cookie(char *buf, size_t size, const char *token, bool secure)
+{
+    if (token)
+        snprintf(buf, size, API_SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
+                 secure ? "; Secure" : "");
+    else
+        snprintf(buf, size, API_SESSION_COOKIE "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
+                 secure ? "; Secure" : "");
+}
+
 static void login_failed(http_reply *out)
 {
     problem_set(out, 401, PROBLEM_LOGIN_FAILED,
@@ -61,7 +73,7 @@ void api_session_create(api_ctx *c, http_reply *out)
     }
     http_reply_json(out, 200, session_json(&r.user, casework_standard(&c->env, r.user.municipality),
                                            true));
-    auth_session_cookie(out->set_cookie, sizeof out->set_cookie, r.token, c->app->secure_cookies);
+    session_cookie(out->set_cookie, sizeof out->set_cookie, r.token, c->app->secure_cookies);
     memset(r.token, 0, sizeof r.token);
     snprintf(out->user, sizeof out->user, "%s", r.user.username);
 }
@@ -79,5 +91,5 @@ void api_session_delete(api_ctx *c, http_reply *out)
         return;
     }
     http_reply_json(out, 204, NULL);
-    auth_session_cookie(out->set_cookie, sizeof out->set_cookie, NULL, c->app->secure_cookies);
+    session_cookie(out->set_cookie, sizeof out->set_cookie, NULL, c->app->secure_cookies);
 }

@@ -177,7 +177,7 @@ static bool authorize(api_ctx *c, const route *rt, http_reply *out)
     if (!rt->roles)
         return true;
     genop_error e;
-    genop_err err = casework_identify(&c->env, http_request_cookie(c->rq, AUTH_COOKIE_NAME),
+    genop_err err = casework_identify(&c->env, http_request_cookie(c->rq, API_SESSION_COOKIE),
                                       http_request_header(c->rq, "Authorization"), &c->user,
                                       &c->auth, &e);
     if (err == GENOP_ENOTFOUND) {
