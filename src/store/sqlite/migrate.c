@@ -81,7 +81,7 @@ static genop_err migrate_to(sqlite_store *st, const sqlite_migration *m, int *ve
 genop_err db_migrate(sqlite_store *st, genop_error *e)
 {
     const int latest = sqlite_n_migrations;
-    int version;
+    int version = 0;
     genop_err err = schema_version(st, &version, e);
     if (err)
         return err;
