@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "decimal.h"
 #include "standard.h"
 
 #define PACK_FIELDS 10
@@ -88,15 +89,10 @@ static bool text_of(field f, char *buf, size_t size)
 
 static bool read_minutes(field f, int *out)
 {
-    long v = 0;
+    int64_t v;
     bool neg = f.n > 0 && f.s[0] == '-';
-    if (f.n == (size_t)neg || f.n > 10)
+    if (f.n > 10 || !genop_decimal_parse(f.s + neg, f.n - neg, &v))
         return false;
-    for (size_t i = neg; i < f.n; i++) {
-        if (f.s[i] < '0' || f.s[i] > '9')
-            return false;
-        v = v * 10 + (f.s[i] - '0');
-    }
     *out = (int)(neg ? -v : v);
     return true;
 }

@@ -44,6 +44,7 @@
 #include <time.h>
 
 #include "api.h"
+#include "decimal.h"
 #include "auth.h"
 #include "session.h"
 #include "json_tree.h"
@@ -86,16 +87,7 @@ void router_each_route(void (*fn)(const char *method, const char *pattern, void 
 /* Parses a positive decimal integer without sign or leading zeros. */
 static bool parse_id(const char *s, size_t n, int64_t *id)
 {
-    if (n == 0 || n > 18 || s[0] == '0')
-        return false;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *id = v;
-    return true;
+    return n > 0 && s[0] != '0' && genop_decimal_parse(s, n, id);
 }
 
 /* True if path matches pattern; the {id} segment's value goes to *id. */

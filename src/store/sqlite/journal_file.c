@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "decimal.h"
+
 #define FIELDS 8
 
 /* ---------------------------------------------------------------------
@@ -262,16 +264,7 @@ static bool unescape(const char *s, size_t n, char *out, size_t size)
 /* A decimal id of the n bytes at s (0 or positive). */
 static bool parse_id_field(const char *s, size_t n, int64_t *out)
 {
-    if (n == 0 || n > 18)
-        return false;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
+    return genop_decimal_parse(s, n, out);
 }
 
 /* Parses one line (without its newline, len bytes) into *r. */
