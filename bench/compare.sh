@@ -9,7 +9,8 @@
 # OLD_GENOP and NEW_GENOP are genop binaries (release builds); OLD_SEED and
 # NEW_SEED databases seeded for each by its own bench/seed_api_db (with
 # SEED.open beside each: the ids of the cases open with a grant). Each
-# round serves a fresh copy of each seed in turn - in tmpfs when there is
+# round serves a fresh copy of each seed in turn (which first alternates
+# from round to round) - in tmpfs when there is
 # one, so that the disk's fsync does not blur the CPU - and runs wrk
 # (2 threads, 32 connections, BENCH_COMPARE_SECONDS a run, 8 by default)
 # first with case reads, then with event writes, after a 2 s warm-up. The
@@ -79,8 +80,15 @@ print(f'$label reads {int(r)/$secs:8.0f}/s {float(rc)/int(r)*1e6:6.1f} us/read  
 
 results=()
 for i in $(seq "$rounds"); do
-  results+=("$(one old "$old_genop" "$old_seed")"); echo "${results[-1]}"
-  results+=("$(one new "$new_genop" "$new_seed")"); echo "${results[-1]}"
+  # Which build goes first alternates, so that neither always runs on a
+  # machine warmed (or tired) by the other.
+  if [ $((i % 2)) -eq 1 ]; then
+    results+=("$(one old "$old_genop" "$old_seed")"); echo "${results[-1]}"
+    results+=("$(one new "$new_genop" "$new_seed")"); echo "${results[-1]}"
+  else
+    results+=("$(one new "$new_genop" "$new_seed")"); echo "${results[-1]}"
+    results+=("$(one old "$old_genop" "$old_seed")"); echo "${results[-1]}"
+  fi
 done
 printf '%s\n' "${results[@]}" | python3 -c '
 import re, statistics, sys

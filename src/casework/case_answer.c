@@ -3,9 +3,9 @@
  * case's events alone, made from the stored events and kept with the case
  * (see case_answer.h).
  *
- * The corrected view is kept as versioned text (src/core/case_pack.h:
- * one line per event, every field by name), with its format's number in
- * view_format. A kept answer of another format - format 1 kept the raw
+ * The corrected view is kept in its own explicit, versioned form
+ * (src/core/case_pack.h: 16 bytes an event and its condition, every enum
+ * by the format's own code), with the format's number in view_format. A kept answer of another format - format 1 kept the raw
  * bytes of struct genop_event, whose meaning changed with any change of
  * the struct or its enums - is not current: the case is read from its
  * events, and its next event keeps an answer of this format.

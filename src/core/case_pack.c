@@ -1,52 +1,82 @@
 /*
- * case_pack.c - writing and reading a case's events as versioned text
- * (see case_pack.h for the format).
+ * case_pack.c - writing and reading a case's events in the kept form of
+ * case_pack.h. Each code table lists case.h's values by name in the
+ * format's order; a code is an index in it.
  */
 #include "case_pack.h"
 
+#include <stdint.h>
 #include <string.h>
 
-#include "decimal.h"
 #include "standard.h"
 
-#define PACK_FIELDS 10
+#define FIXED 16
 
-static void add_field(genop_buf *b, const char *s)
+static const int type_codes[] = {
+    GENOP_EV_REFERRAL_RECEIVED, GENOP_EV_CONTACTED, GENOP_EV_ASSESSMENT, GENOP_EV_DECISION,
+    GENOP_EV_DECISION_RECEIVED, GENOP_EV_GRANT_RECEIVED, GENOP_EV_SESSION, GENOP_EV_CLOSED,
+    GENOP_EV_COMPLAINT_RECEIVED, GENOP_EV_COMPLAINT_DECIDED, GENOP_EV_COMPLAINT_FORWARDED,
+    GENOP_EV_HOSPITAL_PLAN, GENOP_EV_PREVIOUS_COURSE, GENOP_EV_FUNCTION_STATUS,
+};
+static const int outcome_codes[] = {
+    GENOP_OUTCOME_ATTENDED, GENOP_OUTCOME_CITIZEN_CANCELLED, GENOP_OUTCOME_NO_SHOW,
+    GENOP_OUTCOME_PROVIDER_CANCELLED,
+};
+static const int kind_codes[] = {GENOP_SESSION_TRAINING, GENOP_SESSION_ASSESSMENT};
+static const int upheld_codes[] = {GENOP_UPHELD_FULL, GENOP_UPHELD_PARTIAL, GENOP_UPHELD_NONE};
+static const int phase_codes[] = {GENOP_PHASE_START, GENOP_PHASE_END};
+static const unsigned paragraph_codes[] = {0, GENOP_PARA_86_1, GENOP_PARA_86_2};
+
+#define N(a) (sizeof a / sizeof a[0])
+_Static_assert(N(type_codes) == GENOP_EV_COUNT, "every event type has a code");
+_Static_assert(N(outcome_codes) == GENOP_OUTCOME_COUNT, "every outcome has a code");
+_Static_assert(N(kind_codes) == GENOP_SESSION_KIND_COUNT, "every session kind has a code");
+_Static_assert(N(upheld_codes) == GENOP_UPHELD_COUNT, "every upheld value has a code");
+_Static_assert(N(phase_codes) == GENOP_PHASE_COUNT, "every phase has a code");
+_Static_assert(GENOP_CONDITION_MAX < 256, "a condition's length fits in one byte");
+
+/* The code of value v: its index in the table (v is always in it). */
+#define CODE_OF(table, v) code_of(table, N(table), (int)(v))
+
+static unsigned char code_of(const int *table, size_t n, int v)
 {
-    genop_buf_adds(b, s);
-    genop_buf_add(b, "\t", 1);
+    for (size_t i = 0; i < n; i++)
+        if (table[i] == v)
+            return (unsigned char)i;
+    return 0;
 }
 
-/* The condition with \\, \t and \n escaped. */
-static void add_condition(genop_buf *b, const char *s)
+static void put32(unsigned char *p, int32_t v)
 {
-    for (; *s; s++) {
-        if (*s == '\\')
-            genop_buf_add(b, "\\\\", 2);
-        else if (*s == '\t')
-            genop_buf_add(b, "\\t", 2);
-        else if (*s == '\n')
-            genop_buf_add(b, "\\n", 2);
-        else
-            genop_buf_add(b, s, 1);
-    }
+    uint32_t u = (uint32_t)v;
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(u >> (8 * i));
+}
+
+static int32_t get32(const unsigned char *p)
+{
+    uint32_t u = 0;
+    for (int i = 0; i < 4; i++)
+        u |= (uint32_t)p[i] << (8 * i);
+    return (int32_t)u;
 }
 
 static void pack_event(const genop_event *ev, genop_buf *b)
 {
-    char date[GENOP_DATE_STR_SIZE];
-    add_field(b, genop_event_type_name(ev->type));
-    add_field(b, genop_date_format(ev->date, date));
-    add_field(b, ev->paragraph ? genop_paragraph_name(ev->paragraph) : "-");
-    add_field(b, ev->granted ? "1" : "0");
-    genop_buf_add_long(b, ev->minutes);
-    genop_buf_add(b, "\t", 1);
-    add_field(b, genop_outcome_name(ev->outcome));
-    add_field(b, genop_session_kind_name(ev->kind));
-    add_field(b, genop_upheld_name(ev->upheld));
-    add_field(b, genop_status_phase_name(ev->phase));
-    add_condition(b, ev->condition);
-    genop_buf_add(b, "\n", 1);
+    unsigned char f[FIXED];
+    size_t n = strnlen(ev->condition, GENOP_CONDITION_MAX);
+    f[0] = CODE_OF(type_codes, ev->type);
+    put32(f + 1, ev->date);
+    f[5] = ev->paragraph == GENOP_PARA_86_1 ? 1 : ev->paragraph == GENOP_PARA_86_2 ? 2 : 0;
+    f[6] = ev->granted ? 1 : 0;
+    put32(f + 7, ev->minutes);
+    f[11] = CODE_OF(outcome_codes, ev->outcome);
+    f[12] = CODE_OF(kind_codes, ev->kind);
+    f[13] = CODE_OF(upheld_codes, ev->upheld);
+    f[14] = CODE_OF(phase_codes, ev->phase);
+    f[15] = (unsigned char)n;
+    genop_buf_add(b, (const char *)f, FIXED);
+    genop_buf_add(b, ev->condition, n);
 }
 
 void genop_case_pack(const genop_case *c, genop_buf *b)
@@ -55,105 +85,44 @@ void genop_case_pack(const genop_case *c, genop_buf *b)
         pack_event(&c->events[i], b);
 }
 
-/* One field of a line: its start and length. */
-typedef struct field {
-    const char *s;
-    size_t n;
-} field;
-
-/* Splits line[0..n) at its tabs into exactly PACK_FIELDS fields. */
-static bool split(const char *line, size_t n, field out[PACK_FIELDS])
+/* One event from the FIXED bytes at f and its condition after them;
+ * false if a code or the date is not one this format knows. */
+static bool read_event(const unsigned char *f, genop_event *ev)
 {
-    size_t k = 0;
-    const char *end = line + n;
-    while (k < PACK_FIELDS) {
-        const char *tab = k + 1 < PACK_FIELDS ? memchr(line, '\t', (size_t)(end - line)) : end;
-        if (!tab)
-            return false;
-        out[k].s = line;
-        out[k++].n = (size_t)(tab - line);
-        line = tab + 1;
-    }
-    return memchr(out[PACK_FIELDS - 1].s, '\t', out[PACK_FIELDS - 1].n) == NULL;
-}
-
-/* f as a NUL-terminated copy in buf (size bytes); false if too long. */
-static bool text_of(field f, char *buf, size_t size)
-{
-    if (f.n >= size)
-        return false;
-    memcpy(buf, f.s, f.n);
-    buf[f.n] = '\0';
-    return true;
-}
-
-static bool read_minutes(field f, int *out)
-{
-    int64_t v;
-    bool neg = f.n > 0 && f.s[0] == '-';
-    if (f.n > 10 || !genop_decimal_parse(f.s + neg, f.n - neg, &v))
-        return false;
-    *out = (int)(neg ? -v : v);
-    return true;
-}
-
-static bool read_condition(field f, char out[GENOP_CONDITION_MAX + 1])
-{
-    size_t n = 0;
-    for (size_t i = 0; i < f.n; i++) {
-        char ch = f.s[i];
-        if (ch == '\\') {
-            if (++i == f.n)
-                return false;
-            ch = f.s[i] == 't' ? '\t' : f.s[i] == 'n' ? '\n' : f.s[i];
-        }
-        if (n == GENOP_CONDITION_MAX)
-            return false;
-        out[n++] = ch;
-    }
-    out[n] = '\0';
-    return true;
-}
-
-/* The enums and flags of fields f[2..8]. */
-static bool read_codes(const field *f, genop_event *ev)
-{
-    char t[5][32];
-    for (size_t i = 0; i < 5; i++)
-        if (!text_of(f[i == 0 ? 2 : i + 4], t[i], sizeof t[i]))
-            return false;
-    ev->paragraph = strcmp(t[0], "-") == 0 ? 0 : genop_paragraph_from_name(t[0]);
-    ev->granted = f[3].n == 1 && f[3].s[0] == '1';
-    return (ev->paragraph || strcmp(t[0], "-") == 0) && f[3].n == 1 &&
-           (f[3].s[0] == '0' || f[3].s[0] == '1') && genop_outcome_from_name(t[1], &ev->outcome) &&
-           genop_session_kind_from_name(t[2], &ev->kind) && genop_upheld_from_name(t[3], &ev->upheld) &&
-           genop_status_phase_from_name(t[4], &ev->phase);
-}
-
-static bool read_line(const char *line, size_t n, genop_event *ev)
-{
-    field f[PACK_FIELDS];
-    char type[32], date[GENOP_DATE_STR_SIZE];
     memset(ev, 0, sizeof *ev);
-    return split(line, n, f) && text_of(f[0], type, sizeof type) &&
-           genop_event_type_from_name(type, &ev->type) && text_of(f[1], date, sizeof date) &&
-           genop_date_parse(date, &ev->date, NULL) == GENOP_OK && read_codes(f, ev) &&
-           read_minutes(f[4], &ev->minutes) && read_condition(f[9], ev->condition);
+    ev->date = get32(f + 1);
+    if (f[0] >= N(type_codes) || f[5] >= N(paragraph_codes) || f[6] > 1 ||
+        f[11] >= N(outcome_codes) || f[12] >= N(kind_codes) || f[13] >= N(upheld_codes) ||
+        f[14] >= N(phase_codes) || f[15] > GENOP_CONDITION_MAX ||
+        ev->date < genop_date_from_ymd_unchecked(GENOP_YEAR_MIN, 1, 1) ||
+        ev->date > genop_date_from_ymd_unchecked(GENOP_YEAR_MAX, 12, 31))
+        return false;
+    ev->type = (genop_event_type)type_codes[f[0]];
+    ev->paragraph = paragraph_codes[f[5]];
+    ev->granted = f[6] == 1;
+    ev->minutes = get32(f + 7);
+    ev->outcome = (genop_outcome)outcome_codes[f[11]];
+    ev->kind = (genop_session_kind)kind_codes[f[12]];
+    ev->upheld = (genop_upheld)upheld_codes[f[13]];
+    ev->phase = (genop_status_phase)phase_codes[f[14]];
+    memcpy(ev->condition, f + FIXED, f[15]);
+    ev->condition[f[15]] = '\0';
+    return true;
 }
 
-genop_err genop_case_unpack(const char *text, size_t len, genop_case *c, genop_error *e)
+genop_err genop_case_unpack(const void *data, size_t len, genop_case *c, genop_error *e)
 {
-    const char *p = text, *end = text + len;
-    for (size_t line = 1; p < end; line++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const unsigned char *p = data, *end = p + len;
+    for (size_t i = 1; p < end; i++) {
         genop_event ev;
-        if (!nl || !read_line(p, (size_t)(nl - p), &ev))
-            return genop_fail(e, GENOP_EINVAL, "linje %zu af sagens gemte hændelser kan ikke læses",
-                              line);
+        if ((size_t)(end - p) < FIXED || (size_t)(end - p) < FIXED + (size_t)p[15] ||
+            !read_event(p, &ev))
+            return genop_fail(e, GENOP_EINVAL, "hændelse %zu af sagens gemte hændelser kan "
+                              "ikke læses", i);
         genop_err err = genop_case_add(c, &ev, e);
         if (err)
             return err;
-        p = nl + 1;
+        p += FIXED + p[15];
     }
     return GENOP_OK;
 }

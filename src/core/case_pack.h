@@ -1,20 +1,36 @@
 /*
- * case_pack.h - a case's events as compact, versioned text: what the
- * domain layer keeps with a case so that a read need not rebuild the
- * corrected view from every stored event (src/casework/case_answer.h).
+ * case_pack.h - a case's events in a compact, explicit and versioned
+ * binary form: what the domain layer keeps with a case so that a read
+ * need not rebuild the corrected view from every stored event
+ * (src/casework/case_answer.h).
  *
- * Format GENOP_CASE_PACK_FORMAT (2): one line per event, in the case's
- * order, of ten fields separated by tabs:
- *   type date paragraph granted minutes outcome kind upheld phase condition
- * type, outcome, kind, upheld and phase by their names in
- * shared/spec/evaluate.md (case.h's *_name functions), the date as
- * YYYY-MM-DD, the paragraph as "86.1"/"86.2" or "-", granted as 0 or 1,
- * minutes in decimal, and the condition with backslash, tab and newline
- * written \\, \t, \n. Every field is written for every event, so a line
- * reads back to the same genop_event whatever its type; names, not enum
- * numbers, so reordering an enum of case.h changes nothing already kept.
- * (Format 1, the fixed part of struct genop_event as raw bytes, is no
- * longer read: a case kept that way is rebuilt from its events.)
+ * Format GENOP_CASE_PACK_FORMAT (3): the events in the case's order, each
+ * 16 bytes and then its condition:
+ *   offset size  field
+ *   0      1     type      code: the index in evaluate.md's list of types
+ *                          (referral_received 0, contacted 1, assessment 2,
+ *                          decision 3, decision_received 4, grant_received
+ *                          5, session 6, closed 7, complaint_received 8,
+ *                          complaint_decided 9, complaint_forwarded 10,
+ *                          hospital_plan 11, previous_course 12,
+ *                          function_status 13)
+ *   1      4     date      days since 1970-01-01, signed, little-endian
+ *   5      1     paragraph 0 none, 1 § 86, stk. 1, 2 § 86, stk. 2
+ *   6      1     flags     bit 0: granted
+ *   7      4     minutes   signed, little-endian
+ *   11     1     outcome   attended 0, citizen_cancelled 1, no_show 2,
+ *                          provider_cancelled 3
+ *   12     1     kind      training 0, assessment 1
+ *   13     1     upheld    full 0, partial 1, none 2
+ *   14     1     phase     start 0, end 1
+ *   15     1     n         the condition's length in bytes (at most
+ *                          GENOP_CONDITION_MAX), then its n bytes
+ * The codes are this format's own, mapped to case.h's enums by name in
+ * case_pack.c, never the enums' numbers: reordering an enum changes
+ * nothing already kept. (Format 1 was the raw bytes of struct genop_event
+ * and is no longer read; format 2, one line of text an event, was read
+ * back at ten times the cost and never left development.) A kept view of
+ * another format is rebuilt from the case's events by the caller.
  */
 #ifndef GENOP_CASE_PACK_H
 #define GENOP_CASE_PACK_H
@@ -25,15 +41,16 @@
 #include "error.h"
 #include "strbuf.h"
 
-#define GENOP_CASE_PACK_FORMAT 2
+#define GENOP_CASE_PACK_FORMAT 3
 
-/* Appends c's events as text to b (a failed allocation is b's sticky
- * failure). */
+/* Appends c's events to b in this format (a failed allocation is b's
+ * sticky failure). */
 void genop_case_pack(const genop_case *c, genop_buf *b);
 
-/* Appends the events of text[0..len) to c (set up by the caller, e.g. its
- * birth date), in their order. GENOP_EINVAL (with the line) when the text
- * is not whole lines of this format; c then holds the lines before. */
-genop_err genop_case_unpack(const char *text, size_t len, genop_case *c, genop_error *e);
+/* Appends the events of data[0..len) to c (set up by the caller, e.g. its
+ * birth date), in their order. GENOP_EINVAL (naming the event) when the
+ * bytes are not whole events of this format with known codes and dates of
+ * the calendar's span; c then holds the events before. */
+genop_err genop_case_unpack(const void *data, size_t len, genop_case *c, genop_error *e);
 
 #endif

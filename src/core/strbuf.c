@@ -46,14 +46,26 @@ bool genop_buf_failed(const genop_buf *b)
 void genop_buf_set_limit(genop_buf *b, size_t limit)
 {
     b->limit = limit;
-    if (b->len > limit_of(b))
+    if (b->len > limit_of(b)) {
         b->failed = true;
+    } else if (b->cap > limit_of(b) + 1) {
+        /* Keep reserve()'s fast path true: no room past the limit. */
+        char *shrunk = realloc(b->data, limit_of(b) + 1);
+        if (shrunk) {
+            b->data = shrunk;
+            b->cap = limit_of(b) + 1;
+        } else {
+            b->failed = true;
+        }
+    }
 }
 
 /* Makes room for n more bytes and the NUL; fails b (sticky) when that
  * would pass its limit or memory ran out. */
 static bool reserve(genop_buf *b, size_t n)
 {
+    if (n < b->cap - b->len)        /* cap <= limit + 1 always: within the limit */
+        return !b->failed;
     if (b->failed)
         return false;
     size_t limit = limit_of(b);

@@ -1,12 +1,13 @@
 /*
- * test_case_pack.c - the kept view's text (src/core/case_pack.h):
+ * test_case_pack.c - the kept view's form (src/core/case_pack.h):
  * - every field of every kind of event reads back as it was written,
  *   conditions with tabs, newlines, backslashes and æ/ø/å included, over
  *   random cases;
- * - the text names every enum by its name (so reordering an enum of
- *   case.h cannot change what a kept line means);
- * - text that is not whole lines of the format is refused with the line's
- *   number, never half-read into something else.
+ * - the bytes are the format's own, byte for byte as case_pack.h
+ *   documents them (its codes, not case.h's enum numbers);
+ * - bytes that are not whole events of the format (cut short, unknown
+ *   codes, a date outside the calendar, a condition too long) are refused
+ *   with the event's number, never half-read into something else.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,58 +85,62 @@ static void test_random_cases_read_back(void **state)
     }
 }
 
-static void test_names_not_numbers(void **state)
+static void test_the_documented_bytes(void **state)
 {
     (void)state;
     genop_case c = {0};
     genop_event ev = {.type = GENOP_EV_SESSION, .date = date_of("2026-03-02"), .minutes = 45,
-                      .outcome = GENOP_OUTCOME_NO_SHOW, .kind = GENOP_SESSION_ASSESSMENT};
+                      .outcome = GENOP_OUTCOME_NO_SHOW, .kind = GENOP_SESSION_ASSESSMENT,
+                      .upheld = GENOP_UPHELD_NONE, .phase = GENOP_PHASE_END, .granted = true,
+                      .paragraph = GENOP_PARA_86_2, .condition = "knæ"};
     must(genop_case_add(&c, &ev, e));
     genop_buf b = {0};
     genop_case_pack(&c, &b);
-    assert_string_equal(b.data, "session\t2026-03-02\t-\t0\t45\tno_show\tassessment\tfull\tstart\t\n");
+    /* 2026-03-02 is day 20514 since 1970-01-01: 0x5022. */
+    const unsigned char want[] = {6, 0x22, 0x50, 0, 0, 2, 1, 45, 0, 0, 0, 2, 1, 2, 1, 4,
+                                  'k', 'n', 0xc3, 0xa6};
+    assert_int_equal(b.len, sizeof want);
+    assert_memory_equal(b.data, want, sizeof want);
     genop_buf_release(&b);
     genop_case_release(&c);
 }
 
-static void test_malformed_text_is_refused(void **state)
+static void test_malformed_bytes_are_refused(void **state)
 {
     (void)state;
-    const char *good = "contacted\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tstart\t\n";
-    const char *bad[] = {
-        "contacted\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tstart\t",      /* no newline */
-        "contacted\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\n",              /* 9 fields */
-        "contacted\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tstart\tx\ty\n", /* 11 */
-        "visited\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tstart\t\n",
-        "contacted\t2026-02-30\t-\t0\t0\tattended\ttraining\tfull\tstart\t\n",
-        "contacted\t2026-03-02\t86.3\t0\t0\tattended\ttraining\tfull\tstart\t\n",
-        "contacted\t2026-03-02\t-\t2\t0\tattended\ttraining\tfull\tstart\t\n",
-        "contacted\t2026-03-02\t-\t0\t4x\tattended\ttraining\tfull\tstart\t\n",
-        "contacted\t2026-03-02\t-\t0\t0\tshowed\ttraining\tfull\tstart\t\n",
-        "contacted\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tmiddle\t\n",
-        "contacted\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tstart\tending\\\n",
-        "\n",
+    genop_case c = {0};
+    genop_event ev = {.type = GENOP_EV_CONTACTED, .date = date_of("2026-03-02")};
+    must(genop_case_add(&c, &ev, e));
+    genop_buf good = {0};
+    genop_case_pack(&c, &good);
+    genop_case_pack(&c, &good);             /* two events of 16 bytes */
+    assert_int_equal(good.len, 32);
+    struct { size_t at; unsigned char byte; size_t len; } bad[] = {
+        {0, 0, 31},            /* cut short */
+        {16, 14, 32},          /* an unknown type */
+        {16 + 4, 0x7f, 32},    /* a date far past 2199 */
+        {16 + 5, 3, 32},       /* an unknown paragraph */
+        {16 + 6, 2, 32},       /* flags beyond granted */
+        {16 + 11, 4, 32},      /* an unknown outcome */
+        {16 + 12, 2, 32},      /* an unknown kind */
+        {16 + 13, 3, 32},      /* an unknown upheld */
+        {16 + 14, 2, 32},      /* an unknown phase */
+        {16 + 15, 1, 32},      /* a condition of 1 byte that is not there */
+        {16 + 15, 200, 32},    /* longer than any condition */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        genop_case c = {0};
-        genop_error e;
-        char text[256];
-        snprintf(text, sizeof text, "%s%s", good, bad[i]);
-        assert_int_equal(genop_case_unpack(text, strlen(text), &c, &e), GENOP_EINVAL);
-        assert_message_contains(e, "linje 2");
-        assert_int_equal(c.n_events, 1);        /* the good line before it */
-        genop_case_release(&c);
+        unsigned char bytes[32];
+        memcpy(bytes, good.data, 32);
+        if (bad[i].len == 32)
+            bytes[bad[i].at] = bad[i].byte;
+        genop_case back = {0};
+        genop_error err;
+        assert_int_equal(genop_case_unpack(bytes, bad[i].len, &back, &err), GENOP_EINVAL);
+        assert_message_contains(err, "hændelse 2");
+        assert_int_equal(back.n_events, 1);        /* the good event before it */
+        genop_case_release(&back);
     }
-    char longer[400];
-    memset(longer, 'x', sizeof longer);
-    int n = snprintf(longer, sizeof longer,
-                     "previous_course\t2026-03-02\t-\t0\t0\tattended\ttraining\tfull\tstart\t");
-    memset(longer + n, 'x', GENOP_CONDITION_MAX + 1);
-    longer[n + GENOP_CONDITION_MAX + 1] = '\n';
-    genop_case c = {0};
-    genop_error e;
-    assert_int_equal(genop_case_unpack(longer, (size_t)n + GENOP_CONDITION_MAX + 2, &c, &e),
-                     GENOP_EINVAL);
+    genop_buf_release(&good);
     genop_case_release(&c);
 }
 
@@ -143,8 +148,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_cases_read_back),
-        cmocka_unit_test(test_names_not_numbers),
-        cmocka_unit_test(test_malformed_text_is_refused),
+        cmocka_unit_test(test_the_documented_bytes),
+        cmocka_unit_test(test_malformed_bytes_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
