@@ -39,7 +39,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ -d /dev/shm ] && [ -w /dev/shm ]; then base=/dev/shm; else base=${TMPDIR:-/tmp}; fi
+# BENCH_COMPARE_DIR: where the copies are served from (e.g. a folder on
+# the disk, to compare durable writes); tmpfs by default.
+if [ -n "${BENCH_COMPARE_DIR:-}" ]; then base=$BENCH_COMPARE_DIR
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then base=/dev/shm; else base=${TMPDIR:-/tmp}; fi
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
