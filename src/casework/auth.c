@@ -104,6 +104,13 @@ static genop_err record_failure(genop_store *s, const genop_user_auth *ua, int64
     return genop_store_user_login_result(s, ua->user.id, false, lock, e);
 }
 
+/* A failure of the store while logging in: never GENOP_EINVAL, which
+ * means "refused" to auth_login()'s caller. */
+static genop_err store_failure(genop_err err)
+{
+    return err == GENOP_EINVAL ? GENOP_EIO : err;
+}
+
 genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
                      const char *password, int64_t now, genop_user *out, genop_error *e)
 {
@@ -113,7 +120,7 @@ genop_err auth_login(genop_store *s, const char *dummy_hash, const char *usernam
     if (strlen(username) < GENOP_USERNAME_MAX)
         err = genop_store_user_auth_get(s, username, &ua, e);
     if (err && err != GENOP_ENOTFOUND)
-        return err;
+        return store_failure(err);
     found = err == GENOP_OK;
     /* Verify in every case, so that all refusals take the same time. */
     bool ok = auth_password_ok(found ? ua.password_hash : dummy_hash, password) && found;
@@ -123,11 +130,11 @@ genop_err auth_login(genop_store *s, const char *dummy_hash, const char *usernam
         return genop_fail(e, GENOP_EINVAL, "kontoen er spærret");
     if (!ok) {
         err = record_failure(s, &ua, now, e);
-        return err ? err : genop_fail(e, GENOP_EINVAL, "forkert adgangskode");
+        return err ? store_failure(err) : genop_fail(e, GENOP_EINVAL, "forkert adgangskode");
     }
     err = genop_store_user_login_result(s, ua.user.id, true, 0, e);
     if (err)
-        return err;
+        return store_failure(err);
     *out = ua.user;
     return GENOP_OK;
 }

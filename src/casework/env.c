@@ -46,12 +46,29 @@ static genop_err write_alone(genop_store *s, casework_job_fn job, void *ctx, gen
     return err;
 }
 
+/* A job whose own failure is told apart from the writer's. */
+typedef struct watched_job {
+    casework_job_fn job;
+    void *ctx;
+    bool failed;              /* the job itself returned an error */
+} watched_job;
+
+static genop_err run_watched(genop_store *s, void *ctx, genop_error *e)
+{
+    watched_job *w = ctx;
+    genop_err err = w->job(s, w->ctx, e);
+    w->failed = err != GENOP_OK;
+    return err;
+}
+
 genop_err casework_write(const casework_env *env, casework_job_fn job, void *ctx,
                          genop_error *e)
 {
-    if (env->writer.run)
-        return env->writer.run(env->writer.self, job, ctx, e);
-    return write_alone(env->store, job, ctx, e);
+    watched_job w = {job, ctx, false};
+    genop_err err = env->writer.run ? env->writer.run(env->writer.self, run_watched, &w, e)
+                                    : write_alone(env->store, run_watched, &w, e);
+    /* A failure to begin or commit is the store's, never a refusal. */
+    return err && !w.failed ? casework_internal(err, e) : err;
 }
 
 typedef struct read_rows {
@@ -97,6 +114,8 @@ genop_err casework_internal(genop_err err, genop_error *e)
 
 genop_err casework_refusal_at_path(genop_err code, genop_error *e)
 {
+    if (e->code == GENOP_ENOMEM)        /* out of memory is no refusal */
+        return GENOP_ENOMEM;
     const char *m = e->message;
     size_t n = m[0] == '$' ? strcspn(m, " :") : 0;
     e->field[0] = '\0';

@@ -12,7 +12,9 @@
  * genop_error: the kind is the code (GENOP_ENOTFOUND, GENOP_EFORBIDDEN,
  * GENOP_EINVAL, GENOP_ECONFLICT, GENOP_EREFUSED), `field` the JSON path at
  * fault, `message` the Danish reason (error.h). Any other code is a failure
- * of genop or its store, never the caller's fault. The HTTP handlers
+ * of genop or its store, never the caller's fault - but for one: a case
+ * read as of a date the calendar cannot judge is GENOP_ERANGE with the
+ * field "as_of" (case_read.h), which the server answers 400. The HTTP handlers
  * (src/server/api_*.c) only turn JSON into that input and the result or
  * refusal into JSON; commands (genop demo) call the operations directly.
  *
@@ -84,7 +86,8 @@ genop_err casework_user_standard(const casework_env *env, const genop_user *acto
                                  const genop_standard **out, genop_error *e);
 
 /* Runs job(ctx) as env's writer says (see casework_writer) and returns its
- * result once committed. */
+ * result once committed: the job's own error as it is, a failure to begin
+ * or commit as a failure of the store (casework_internal). */
 genop_err casework_write(const casework_env *env, casework_job_fn job, void *ctx,
                          genop_error *e);
 
@@ -104,7 +107,7 @@ genop_err casework_internal(genop_err err, genop_error *e);
 /* Makes the error in e (a core reader's or the rules', whose message
  * starts with the JSON path at fault: "$.events[2].date: ...") a refusal
  * of kind code whose field is that path (none when the message names
- * none). Returns code. */
+ * none). Returns code; GENOP_ENOMEM in e stays what it is. */
 genop_err casework_refusal_at_path(genop_err code, genop_error *e);
 
 /* Refuses with GENOP_EFORBIDDEN unless actor's role is among roles

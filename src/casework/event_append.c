@@ -83,7 +83,7 @@ static genop_err run_append(genop_store *s, void *ctx, genop_error *e)
 static genop_err log_refusal(const append_job *j, genop_err err, genop_error *e)
 {
     genop_error why = *e;
-    if (!j->loaded || (err != GENOP_EREFUSED && err != GENOP_EINVAL))
+    if (!j->loaded || err != GENOP_EREFUSED)
         return err;
     genop_err logged = audit_read(j->env, j->actor, j->lc.cit.id, j->lc.row.id,
                                   AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK, e);
@@ -91,6 +91,26 @@ static genop_err log_refusal(const append_job *j, genop_err err, genop_error *e)
         return casework_internal(logged, e);
     *e = why;
     return err;
+}
+
+genop_err casework_event_unreadable(const casework_env *env, const genop_user *actor,
+                                    int64_t case_id, genop_error *e)
+{
+    genop_error why = *e;
+    genop_case_row row;
+    genop_citizen cit;
+    genop_err err = genop_store_case_get(env->store, actor->municipality, case_id, &row, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_refuse(e, GENOP_ENOTFOUND, NULL, "Sagen findes ikke.");
+    if (!err)
+        err = genop_store_citizen_get(env->store, actor->municipality, row.citizen_id, &cit, e);
+    if (!err)
+        err = audit_read(env, actor, cit.id, row.id, AUDIT_EVENT_REJECT, AUDIT_PURPOSE_CASEWORK,
+                         e);
+    if (err)
+        return casework_internal(err, e);
+    *e = why;
+    return why.code;
 }
 
 genop_err casework_event_append(const casework_env *env, const genop_user *actor,

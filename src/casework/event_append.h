@@ -44,6 +44,15 @@ genop_err casework_event_judge(const genop_user *actor, const genop_standard *st
                                genop_date today, case_view_loaded *lc, const casework_event *ev,
                                genop_case *next, genop_error *e);
 
+/* For an event that casework_event_read() refused (its error in *e) on
+ * case case_id: the case is looked up first, as a registration would -
+ * GENOP_ENOTFOUND when actor's municipality has no such case - and the
+ * refusal, which the client reads beside the case, is logged as a look
+ * at the case (AUDIT_EVENT_REJECT). Returns the refusal in *e as it was,
+ * or the store's failure. */
+genop_err casework_event_unreadable(const casework_env *env, const genop_user *actor,
+                                    int64_t case_id, genop_error *e);
+
 /* Registers ev (borrowed) on case case_id as actor. On success *id is the
  * new event's id. */
 genop_err casework_event_append(const casework_env *env, const genop_user *actor,

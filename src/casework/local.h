@@ -5,7 +5,8 @@
  * transactions of their own and whose reads are logged straight into the
  * store's access log. The operations are the same the server calls, with
  * the same checks, refusals and access log; only no login is needed: the
- * acting user is looked up by name.
+ * acting user is looked up by name (the environment has no dummy hash, so
+ * casework_login() refuses to run on it).
  *
  * A casework_local is used by one thread at a time. It keeps no global
  * state.

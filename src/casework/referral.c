@@ -39,37 +39,50 @@ typedef struct register_job {
     bool created;
 } register_job;
 
-/* A text that must fit the store's field of `size` bytes (NUL included). */
-static genop_err fits(const char *field, const char *s, size_t size, bool required,
+enum { TEXT_REQUIRED = 1u << 0, TEXT_MULTI_LINE = 1u << 1 };
+
+/* A text that must fit the store's field of `size` bytes (NUL included)
+ * and, unless TEXT_MULTI_LINE, hold no line break; never another control
+ * character. The JSON reader checks the same (json_input.h); this keeps
+ * it true for callers that give typed input directly (genop demo). */
+static genop_err fits(const char *field, const char *s, size_t size, unsigned flags,
                       genop_error *e)
 {
+    bool multi = flags & TEXT_MULTI_LINE;
     if (!s || !s[0])
-        return required ? genop_refuse(e, GENOP_EINVAL, field, "%s mangler", field) : GENOP_OK;
+        return flags & TEXT_REQUIRED ? genop_refuse(e, GENOP_EINVAL, field, "%s mangler", field)
+                                     : GENOP_OK;
     if (strlen(s) >= size)
         return genop_refuse(e, GENOP_EINVAL, field, "%s er %zu byte lang; højst %zu", field,
                             strlen(s), size - 1);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p == 0x7f || (*p < 0x20 && (!multi || (*p != '\n' && *p != '\r' && *p != '\t'))))
+            return genop_refuse(e, GENOP_EINVAL, field, "%s indeholder %s", field,
+                                multi ? "styretegn, der ikke er tilladt"
+                                      : "linjeskift eller andre styretegn");
     return GENOP_OK;
 }
 
 static genop_err check_texts(const casework_referral *in, genop_error *e)
 {
-    genop_err err = fits("$.citizen.cpr", in->cpr, 17, true, e);
+    const unsigned R = TEXT_REQUIRED, M = TEXT_MULTI_LINE;
+    genop_err err = fits("$.citizen.cpr", in->cpr, 17, R, e);
     if (!err)
-        err = fits("$.citizen.name", in->name, GENOP_NAME_MAX, true, e);
+        err = fits("$.citizen.name", in->name, GENOP_NAME_MAX, R, e);
     if (!err)
-        err = fits("$.citizen.address", in->address, GENOP_ADDRESS_MAX, false, e);
+        err = fits("$.citizen.address", in->address, GENOP_ADDRESS_MAX, 0, e);
     if (!err)
-        err = fits("$.citizen.phone", in->phone, GENOP_PHONE_MAX, false, e);
+        err = fits("$.citizen.phone", in->phone, GENOP_PHONE_MAX, 0, e);
     if (!err)
-        err = fits("$.citizen.relatives", in->relatives, GENOP_ADDRESS_MAX, false, e);
+        err = fits("$.citizen.relatives", in->relatives, GENOP_ADDRESS_MAX, M, e);
     if (!err)
-        err = fits("$.referral.paragraph", in->paragraph, 17, true, e);
+        err = fits("$.referral.paragraph", in->paragraph, 17, R, e);
     if (!err)
-        err = fits("$.referral.source", in->source, GENOP_TEXT_SMALL_MAX, true, e);
+        err = fits("$.referral.source", in->source, GENOP_TEXT_SMALL_MAX, R, e);
     if (!err)
-        err = fits("$.referral.condition", in->condition, GENOP_CONDITION_MAX + 1, false, e);
+        err = fits("$.referral.condition", in->condition, GENOP_CONDITION_MAX + 1, 0, e);
     if (!err)
-        err = fits("$.referral.text", in->text, GENOP_EVENT_TEXT_MAX + 1, false, e);
+        err = fits("$.referral.text", in->text, GENOP_EVENT_TEXT_MAX + 1, M, e);
     return err;
 }
 

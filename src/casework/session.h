@@ -15,7 +15,8 @@ typedef struct casework_login_result {
     char token[AUTH_TOKEN_TEXT_SIZE];
 } casework_login_result;
 
-/* Logs username in with password and opens a login session. A wrong
+/* Logs username in with password and opens a login session. env must
+ * have a dummy_hash (the server's has; casework_local's has none: GENOP_EIO). A wrong
  * username or password, or a locked account, is GENOP_EINVAL and cannot
  * be told apart (auth.h); the attempt is recorded either way. The caller
  * wipes out->token once it has handed it on. */

@@ -71,8 +71,8 @@ typedef enum genop_status_phase {
 /* Most events one case may hold. */
 #define GENOP_CASE_EVENTS_MAX 10000
 
-/* One event as the rules read it. Kept outside memory only as the text
- * of case_pack.h, by names, never as the struct's bytes. */
+/* One event as the rules read it. Kept outside memory only in the form
+ * of case_pack.h (the format's own codes), never as the struct's bytes. */
 typedef struct genop_event {
     genop_event_type type;
     genop_date date;

@@ -5,6 +5,7 @@
  */
 #include "case_pack.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ static unsigned char code_of(const int *table, size_t n, int v)
     for (size_t i = 0; i < n; i++)
         if (table[i] == v)
             return (unsigned char)i;
+    assert(!"every value of the enum has a code");
     return 0;
 }
 

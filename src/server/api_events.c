@@ -34,8 +34,8 @@ void api_events_append(api_ctx *c, http_reply *out)
     int64_t id = 0;
     genop_error e;
     genop_err err = check_type(c, &e);
-    if (!err)
-        err = casework_event_read(c->body, &ev, &e);
+    if (!err && (err = casework_event_read(c->body, &ev, &e)) == GENOP_EINVAL)
+        err = casework_event_unreadable(&c->env, &c->user, c->id, &e);   /* 404 first */
     if (!err)
         err = casework_event_append(&c->env, &c->user, c->id, &ev, &id, &e);
     casework_event_release(&ev);

@@ -345,6 +345,73 @@ static void test_environment_writer_and_read_log(void **state)
     assert_int_equal(c.rows, 1 + (int)total);
 }
 
+/* A writer whose transaction cannot begin, as a constraint-like
+ * GENOP_EINVAL of the store: the job never runs. */
+static genop_err failing_write(void *self, casework_job_fn job, void *ctx, genop_error *e)
+{
+    (void)self;
+    (void)job;
+    (void)ctx;
+    return genop_fail(e, GENOP_EINVAL, "databasen: afvist (FOREIGN KEY constraint failed)");
+}
+
+static void test_writer_failure_is_not_a_refusal(void **state)
+{
+    fixture *f = *state;
+    casework_env env = f->loc.env;
+    env.writer = (casework_writer){failing_write, NULL};
+    casework_referral in = referral("1010501234", 3, f);
+    casework_referral_result r;
+    genop_error why;
+    assert_int_equal(casework_referral_register(&env, &f->vis, &in, &r, &why), GENOP_EIO);
+    assert_false(genop_err_is_refusal(why.code));
+    assert_int_equal(why.field[0], '\0');
+}
+
+static void test_unreadable_event(void **state)
+{
+    fixture *f = *state;
+    int64_t id = new_case(f, "1111501234");
+    json_t *body = json_loads("{\"type\":\"session\",\"date\":\"2025-13-01\"}", 0, NULL);
+    casework_event ev;
+    genop_error why;
+    assert_int_equal(casework_event_read(body, &ev, &why), GENOP_EINVAL);
+    casework_event_release(&ev);
+    json_decref(body);
+    genop_error kept = why;
+    /* Another municipality's case: not found before anything else. */
+    assert_int_equal(casework_event_unreadable(&f->loc.env, &f->other, id, &why),
+                     GENOP_ENOTFOUND);
+    /* The case's own: the refusal as it was, and the look logged. */
+    why = kept;
+    assert_int_equal(casework_event_unreadable(&f->loc.env, &f->vis, id, &why), GENOP_EINVAL);
+    assert_string_equal(why.field, "$.date");
+    casework_case cr;
+    must(casework_case_read(&f->loc.env, &f->vis, id, false, 0, &cr, e));
+    char actions[4][32];
+    assert_int_equal(log_actions(f, cr.lc.cit.id, actions, 4), 3);
+    assert_string_equal(actions[1], "event.reject");
+    casework_case_release(&cr);
+}
+
+static void test_typed_input_is_checked_too(void **state)
+{
+    fixture *f = *state;
+    casework_referral in = referral("1212501234", 3, f);
+    in.name = "Bent\nKristensen";
+    casework_referral_result r;
+    genop_error why;
+    assert_int_equal(casework_referral_register(&f->loc.env, &f->vis, &in, &r, &why),
+                     GENOP_EINVAL);
+    assert_string_equal(why.field, "$.citizen.name");
+    in = referral("1212501234", 3, f);
+    in.text = "Linje 1\nLinje 2";                      /* free text may break lines */
+    must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));
+    /* A command's environment has no dummy hash: no login on it. */
+    casework_login_result lr;
+    assert_int_equal(casework_login(&f->loc.env, "ingen", PASSWORD, &lr, &why), GENOP_EIO);
+}
+
 static void test_store_failure_is_not_a_refusal(void **state)
 {
     fixture *f = *state;
@@ -525,6 +592,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corrections, setup, teardown),
         cmocka_unit_test_setup_teardown(test_environment_writer_and_read_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_failure_is_not_a_refusal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_writer_failure_is_not_a_refusal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_typed_input_is_checked_too, setup, teardown),
         cmocka_unit_test_setup_teardown(test_case_read_by_role, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kept_answer_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_worklist_and_access_log, setup, teardown),
