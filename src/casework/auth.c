@@ -7,7 +7,6 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "utf8.h"
 
@@ -139,17 +138,6 @@ genop_err auth_login(genop_store *s, const char *dummy_hash, const char *usernam
     return GENOP_OK;
 }
 
-/* The token of "Bearer TOKEN", or NULL. */
-static const char *bearer_token(const char *authorization)
-{
-    if (strncasecmp(authorization, "Bearer ", 7) != 0)
-        return NULL;
-    const char *t = authorization + 7;
-    while (*t == ' ')
-        t++;
-    return t;
-}
-
 /* The user of the session with the hash. A session unused for
  * AUTH_IDLE_SECONDS is gone: deleted as soon as it is seen, and
  * GENOP_ENOTFOUND (also for a later call with an earlier clock). Using a
@@ -171,17 +159,16 @@ static genop_err session_user(genop_store *s, const unsigned char *hash, int64_t
     return now > ses.last_seen ? genop_store_session_touch(s, hash, now, e) : GENOP_OK;
 }
 
-genop_err auth_identify(genop_store *s, const char *cookie, const char *authorization,
+genop_err auth_identify(genop_store *s, const char *session, const char *api_token,
                         int64_t now, genop_user *out, auth_identity *id, genop_error *e)
 {
     memset(id, 0, sizeof *id);
-    if (authorization) {
-        const char *token = bearer_token(authorization);
-        if (!token || !auth_token_hash(token, id->hash))
-            return genop_fail(e, GENOP_ENOTFOUND, "ugyldig Authorization-header");
+    if (api_token) {
+        if (!auth_token_hash(api_token, id->hash))
+            return genop_fail(e, GENOP_ENOTFOUND, "ugyldigt API-token");
         return genop_store_token_get(s, id->hash, out, e);
     }
-    if (!cookie || !auth_token_hash(cookie, id->hash))
+    if (!session || !auth_token_hash(session, id->hash))
         return genop_fail(e, GENOP_ENOTFOUND, "ingen gyldig session");
     id->via_session = true;
     return session_user(s, id->hash, now, out, e);

@@ -73,10 +73,11 @@ bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE]
 genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
                      const char *password, int64_t now, genop_user *out, genop_error *e);
 
-/* Identifies the user of a request from its Authorization header (a Bearer
- * token, which wins when present) or its session cookie; either may be
- * NULL. GENOP_ENOTFOUND when neither holds a valid secret. */
-genop_err auth_identify(genop_store *s, const char *cookie, const char *authorization,
+/* Identifies a user by an API token (which wins when given) or a login
+ * session's secret (the text the client holds); either may be NULL.
+ * GENOP_ENOTFOUND when neither is a valid secret. How a request carries
+ * them (a Bearer header, a cookie) is the server's business. */
+genop_err auth_identify(genop_store *s, const char *session, const char *api_token,
                         int64_t now, genop_user *out, auth_identity *id, genop_error *e);
 
 #endif

@@ -33,11 +33,11 @@ genop_err casework_logout(const casework_env *env, const auth_identity *who, gen
     return casework_internal(genop_store_session_delete(env->store, who->hash, e), e);
 }
 
-genop_err casework_identify(const casework_env *env, const char *cookie,
-                            const char *authorization, genop_user *out, auth_identity *who,
+genop_err casework_identify(const casework_env *env, const char *session,
+                            const char *api_token, genop_user *out, auth_identity *who,
                             genop_error *e)
 {
-    genop_err err = auth_identify(env->store, cookie, authorization, env->now, out, who, e);
+    genop_err err = auth_identify(env->store, session, api_token, env->now, out, who, e);
     return err == GENOP_ENOTFOUND ? err : casework_internal(err, e);
 }
 

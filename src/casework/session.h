@@ -26,11 +26,11 @@ genop_err casework_login(const casework_env *env, const char *username, const ch
 /* Ends the login session `who` came with (nothing for an API token). */
 genop_err casework_logout(const casework_env *env, const auth_identity *who, genop_error *e);
 
-/* The user of a request from its Authorization header (a Bearer token,
- * which wins when present) or its session cookie's value; either may be
- * NULL. GENOP_ENOTFOUND when neither holds a valid secret. */
-genop_err casework_identify(const casework_env *env, const char *cookie,
-                            const char *authorization, genop_user *out, auth_identity *who,
+/* The user with an API token (which wins when given) or a login
+ * session's secret; either may be NULL. GENOP_ENOTFOUND when neither is a
+ * valid secret (or the session has expired). */
+genop_err casework_identify(const casework_env *env, const char *session,
+                            const char *api_token, genop_user *out, auth_identity *who,
                             genop_error *e);
 
 /* Adds user u (municipality, username, role set; the municipality must

@@ -163,15 +163,31 @@ static bool permit(api_ctx *c, const route *rt, http_reply *out)
     return true;
 }
 
+/* The token of "Authorization: Bearer TOKEN", or NULL. An API token in
+ * that header wins over a session cookie. */
+static const char *bearer_token(const char *authorization)
+{
+    if (strncasecmp(authorization, "Bearer ", 7) != 0)
+        return NULL;
+    const char *t = authorization + 7;
+    while (*t == ' ')
+        t++;
+    return t;
+}
+
 /* Logs the user in from the request's credentials and checks the role. */
 static bool authorize(api_ctx *c, const route *rt, http_reply *out)
 {
     if (!rt->roles)
         return true;
     genop_error e;
-    genop_err err = casework_identify(&c->env, http_request_cookie(c->rq, API_SESSION_COOKIE),
-                                      http_request_header(c->rq, "Authorization"), &c->user,
-                                      &c->auth, &e);
+    const char *authorization = http_request_header(c->rq, "Authorization");
+    const char *api_token = authorization ? bearer_token(authorization) : NULL;
+    genop_err err = authorization && !api_token
+                        ? GENOP_ENOTFOUND      /* a header of another scheme lets no one in */
+                        : casework_identify(&c->env,
+                                            http_request_cookie(c->rq, API_SESSION_COOKIE),
+                                            api_token, &c->user, &c->auth, &e);
     if (err == GENOP_ENOTFOUND) {
         not_logged_in(out);
         return false;
