@@ -625,6 +625,14 @@ def run_token_tests(t, srv, pw, genop):
     c.bearer = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     r = c.request("GET", "/api/v1/cases")
     t.ok(r.status == 401, "a wrong Bearer token is 401", r)
+    # An Authorization header of another scheme lets no one in, not even
+    # with a valid session cookie beside it (the header wins).
+    s = Client(srv.port)
+    s.login("vis.aalborg", pw)
+    r = s.request("GET", "/api/v1/cases", headers={"Authorization": "Basic dmlzOnB3"})
+    t.ok(r.status == 401, "an Authorization header that is not Bearer is 401, cookie or not", r)
+    r = s.request("GET", "/api/v1/cases")
+    t.ok(r.status == 200, "the same session without that header is let in", r)
     # Listed without the token itself, and revoked by the listed id.
     r = subprocess.run([genop, "token", "list", "--db", srv.db, "--user", "vis.aalborg"],
                        capture_output=True, text=True)
