@@ -74,7 +74,7 @@ static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *add
             return cli_usage_error(&genop_cmd_serve, "%s kræver en værdi", a);
         long n;
         if (strcmp(a, "--db") == 0)
-            cfg->db_path = argv[++i];
+            cfg->store_location = argv[++i];
         else if (strcmp(a, "--listen") == 0)
             listen = argv[++i];
         else if (strcmp(a, "--threads") == 0) {
@@ -117,7 +117,7 @@ static int run(int argc, char **argv)
         return CLI_OK;
     }
     char addr[256];
-    genop_server_config cfg = {.db_path = "genop.db", .on_ready = on_ready};
+    genop_server_config cfg = {.store_location = "genop.db", .on_ready = on_ready};
     int rc = parse_opts(argc, argv, &cfg, addr, sizeof addr);
     if (rc)
         return rc;

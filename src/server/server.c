@@ -158,7 +158,7 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
     json_object_seed(0);            /* jansson's hash seed, once, before any thread */
     genop_err err = auth_init(e);
     if (!err)
-        err = app_open(&app, cfg->db_path, threads, e);
+        err = app_open(&app, cfg->store_location, threads, e);
     if (!err)
         err = open_listener(cfg, &fd, url, sizeof url, e);
     if (!err && (err = start_transport(&app, fd, threads, &http, e)))

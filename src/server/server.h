@@ -28,7 +28,7 @@
 #define GENOP_SERVER_THREADS_DEFAULT_MAX 16
 
 typedef struct genop_server_config {
-    const char *db_path;        /* the store's location (store.h: sqlite:PATH or a
+    const char *store_location; /* the store's location (store.h: sqlite:PATH or a
                                  * path); created and migrated if new */
     const char *listen_addr;    /* numeric IPv4/IPv6 address or "localhost" */
     uint16_t port;
