@@ -14,10 +14,9 @@
 
 const genop_standard *app_standard(const genop_app *a, const char *id)
 {
-    for (size_t i = 0; i < a->n_standards; i++)
-        if (strcmp(a->standards[i]->id, id) == 0)
-            return a->standards[i];
-    return NULL;
+    casework_env env = {.standards = (const genop_standard *const *)a->standards,
+                        .n_standards = a->n_standards};
+    return casework_standard(&env, id);
 }
 
 /* The domain layer's writer: a job in the next batch of the queue. */
@@ -37,7 +36,8 @@ static genop_err sink_sync(void *sink, genop_error *e)
     return genop_audit_sink_sync(sink, e);
 }
 
-void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env)
+void app_casework_env(const genop_app *app, genop_store *s, int64_t now, genop_date today,
+                      casework_env *env)
 {
     memset(env, 0, sizeof *env);
     env->store = s;
@@ -46,7 +46,8 @@ void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casewor
     env->standards = (const genop_standard *const *)app->standards;
     env->n_standards = app->n_standards;
     env->dummy_hash = app->dummy_hash;
-    casework_env_set_time(env, now);
+    env->now = now;
+    env->today = today;
 }
 
 static genop_err load_standards(genop_app *app, genop_error *e)

@@ -56,9 +56,11 @@ genop_err app_open(genop_app *app, const char *location, size_t handles, genop_e
 void app_release(genop_app *app);
 
 /* Fills env for one request (or in-process call) on the store handle s
- * (borrowed from app's pool) at time now: writes through app's commit
- * queue, reads logged in app's audit sink, app's standards. */
-void app_casework_env(const genop_app *app, genop_store *s, int64_t now, casework_env *env);
+ * (borrowed from app's pool) at time now, whose Danish date the caller
+ * has already as today: writes through app's commit queue, reads logged
+ * in app's audit sink, app's standards. */
+void app_casework_env(const genop_app *app, genop_store *s, int64_t now, genop_date today,
+                      casework_env *env);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.
  * Borrowed from the app for its lifetime. */

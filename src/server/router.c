@@ -297,7 +297,7 @@ void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
     c.now = (int64_t)time(NULL);
     c.today = genop_date_in_denmark(c.now);
     c.store = store_pool_acquire(app->pool);
-    app_casework_env(app, c.store, c.now, &c.env);
+    app_casework_env(app, c.store, c.now, c.today, &c.env);
     json_t *body = NULL;
     bool open = false;
     if ((!logs_in_within_snapshot(&c, rt) || begin_snapshot(&c, &open, out)) &&
@@ -336,7 +336,7 @@ void router_call(const genop_app *app, const genop_user *user, http_request *rq,
     }
     if (ok) {
         c.store = store_pool_acquire(app->pool);
-        app_casework_env(app, c.store, c.now, &c.env);
+        app_casework_env(app, c.store, c.now, c.today, &c.env);
         c.body = rt->body ? body : NULL;
         bool open = false;
         run_handler(&c, rt, &open, out);
