@@ -37,7 +37,9 @@ export function paragraphsText(list) {
 function sourceBlock(src) {
   if (!src) return h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), 'ukendt');
   return h('div', { class: 'rule-source' },
-    h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), src.citation || src.section),
+    h('p', { class: 'source' },
+      h('span', { class: 'source-label' }, src.law ? 'Kilde (loven, da standarden intet siger): ' : 'Kilde: '),
+      src.citation || src.section),
     src.quote ? h('p', { class: 'quote-label' }, 'Standardens ord:') : null,
     src.quote ? h('blockquote', { class: 'quote' }, h('p', null, `»${src.quote}«`)) : null,
     src.note ? h('p', { class: 'note' }, h('span', { class: 'source-label' }, 'Sådan læser genop det: '), src.note) : null);
