@@ -56,10 +56,9 @@ static int check_one(const char *path)
 
 static void print_source(const genop_source *s)
 {
+    printf("      Kilde: %s\n", s->citation);
     if (s->law)
-        printf("      Kilde: %s (loven; standarden siger intet)\n", s->citation);
-    else
-        printf("      Kilde: %s\n", s->citation);
+        printf("      Standarden siger intet om det; lovens regel gælder.\n");
     if (s->quote)
         printf("      %s: »%s«\n", s->law ? "Lovens ord" : "Standardens ord", s->quote);
     if (s->note)
