@@ -237,10 +237,8 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
 static void count_admissions(const genop_case *c, const genop_standard *std, const facts *f,
                              unsigned para, genop_attendance_result *a)
 {
-    if (!f->has[GENOP_ANCHOR_FIRST_SESSION])
-        return;
     genop_date start = f->at[GENOP_ANCHOR_FIRST_SESSION];
-    for (size_t i = 0; i < c->n_events; i++) {
+    for (size_t i = 0; f->has[GENOP_ANCHOR_FIRST_SESSION] && i < c->n_events; i++) {
         const genop_event *ev = &c->events[i];
         if (ev->type != GENOP_EV_ADMITTED || ev->date < start ||
             (f->has[GENOP_ANCHOR_CLOSED] && ev->date > f->at[GENOP_ANCHOR_CLOSED]))
