@@ -228,14 +228,15 @@ function attendanceWarning(a) {
 }
 
 // The hospital admissions during the course, and what they mean under
-// this standard (a rule: the course is up for review; none: only noted).
+// this standard (a rule: the course is up for review; none: only noted),
+// under their own heading with the admission rule's source.
 function admissionsNote(a, closed) {
   if (!a.admissions) return null;
   let text = `${admissionsText(a)}.`;
   if (!a.admission_source) text += ' Standarden siger ikke, at en indlæggelse kan afslutte forløbet.';
   else if (!closed) text = `${admissionsText(a)}: forløbet skal revurderes.`;
   return h('div', { class: 'admissions', id: 'admissions' },
-    h('p', null, text), sourceLine(a.admission_source));
+    h('h3', null, 'Indlæggelse'), h('p', null, text), sourceLine(a.admission_source));
 }
 
 function attendanceStatus(a, closed) {

@@ -45,7 +45,7 @@ const ACTIONS = [
       textField('Notat (valgfrit)')] },
   // A hospital admission: during the course it puts the course up for
   // review where the standard says so (Skive); docs/evaluation.md.
-  { type: 'admitted', button: 'Indlæggelse', title: 'Borgeren er indlagt på sygehus', roles: [V, T],
+  { type: 'admitted', button: 'Indlæggelse', title: 'Indlæggelse på sygehus', roles: [V, T],
     fields: [{ ...dateField, label: 'Indlagt den' }, textField('Notat (valgfrit)')] },
   { type: 'note', button: 'Journalnotat', title: 'Journalnotat', roles: [V, T], open: true,
     fields: [dateField, textField('Notat', true)] },
