@@ -37,11 +37,9 @@ void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
     r->purpose = purpose;
 }
 
-genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e)
+/* Appends a row for citizen and case_id. */
+static genop_err rows_append(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (r->rows[i].case_id == case_id)
-            return GENOP_OK;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
         genop_access_entry *grown = realloc(r->rows, cap * sizeof *grown);
@@ -52,6 +50,22 @@ genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_
     }
     audit_entry_init(&r->rows[r->n++], r->user, citizen, case_id, r->action, r->purpose);
     return GENOP_OK;
+}
+
+genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->rows[i].case_id == case_id)
+            return GENOP_OK;
+    return rows_append(r, citizen, case_id, e);
+}
+
+genop_err audit_rows_add_citizen(audit_rows *r, int64_t citizen, genop_error *e)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->rows[i].citizen_id == citizen)
+            return GENOP_OK;
+    return rows_append(r, citizen, 0, e);
 }
 
 genop_err audit_rows_record(const casework_env *env, audit_rows *r, genop_error *e)

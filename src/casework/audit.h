@@ -29,6 +29,8 @@
 #define AUDIT_EVENT_REJECT "event.reject"
 #define AUDIT_WORKLIST_READ "worklist.read"
 #define AUDIT_ACCESSLOG_READ "accesslog.read"
+#define AUDIT_CASE_SEARCH "case.search"         /* case_search.h */
+#define AUDIT_CITIZEN_SEARCH "citizen.search"
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"
@@ -61,6 +63,9 @@ void audit_rows_init(audit_rows *r, const genop_user *u, const char *action,
                      const char *purpose);
 /* Adds a row for the case unless it has one already; GENOP_ENOMEM. */
 genop_err audit_rows_add(audit_rows *r, int64_t citizen, int64_t case_id, genop_error *e);
+/* Adds a row for the citizen, with no case, unless the citizen has one
+ * already (a search: one row per citizen shown); GENOP_ENOMEM. */
+genop_err audit_rows_add_citizen(audit_rows *r, int64_t citizen, genop_error *e);
 /* Logs the rows as reads, as env says (casework_log_reads), before return. */
 genop_err audit_rows_record(const casework_env *env, audit_rows *r, genop_error *e);
 void audit_rows_release(audit_rows *r);

@@ -8,25 +8,38 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "case_search.h"
 #include "roles.h"
+
+/* The reads of a page of the plain list: one row per case shown. */
+static genop_err audit_list(const casework_env *env, const genop_user *actor,
+                            const genop_case_summary *items, size_t n, genop_error *e)
+{
+    audit_rows r;
+    audit_rows_init(&r, actor, AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; !err && i < n; i++)
+        err = audit_rows_add(&r, items[i].c.citizen_id, items[i].c.id, e);
+    if (!err)
+        err = audit_rows_record(env, &r, e);
+    audit_rows_release(&r);
+    return err;
+}
 
 genop_err casework_cases_list(const casework_env *env, const genop_user *actor,
                               const genop_case_filter *f, genop_list *out, size_t *total,
                               genop_error *e)
 {
-    audit_rows r;
     memset(out, 0, sizeof *out);
+    *total = 0;
     genop_err err = casework_require_role(actor, ROLES_CASE_READ, "se sagslisten", e);
     if (err)
         return err;
-    audit_rows_init(&r, actor, AUDIT_CASE_LIST, AUDIT_PURPOSE_OVERVIEW);
     err = genop_store_case_list(env->store, actor->municipality, f, out, total, e);
-    const genop_case_summary *items = out->items;
-    for (size_t i = 0; !err && i < out->n; i++)
-        err = audit_rows_add(&r, items[i].c.citizen_id, items[i].c.id, e);
-    if (!err)
-        err = audit_rows_record(env, &r, e);
-    audit_rows_release(&r);
+    if (!err && f->search)
+        err = casework_search_audit(env, actor, f->search, out->items, out->n, e);
+    else if (!err)
+        err = audit_list(env, actor, out->items, out->n, e);
     if (err)
         genop_store_free_list(out);
     return casework_internal(err, e);

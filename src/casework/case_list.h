@@ -15,7 +15,9 @@
 /* The cases of the actor's municipality (visitator, terapeut, leder)
  * matching f, newest first; out->items is genop_case_summary[] (free with
  * genop_store_free_list()); *total counts the matches without f's limit
- * and offset. */
+ * and offset. With f->search (case_search.h), the access log gets a row
+ * per citizen shown with the search as its purpose; without, a row per
+ * case shown. */
 genop_err casework_cases_list(const casework_env *env, const genop_user *actor,
                               const genop_case_filter *f, genop_list *out, size_t *total,
                               genop_error *e);

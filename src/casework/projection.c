@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case_stage.h"
 #include "evaluate.h"
 
 static bool has_closed(const genop_case *view)
@@ -51,6 +52,9 @@ genop_err projection_update(genop_store *s, genop_case_row *row, const genop_cit
     }
     err = genop_store_case_projection_set(s, row->municipality, row->id, has_closed(view), open,
                                           n_open, e);
+    if (!err)
+        err = genop_store_case_stage_set(s, row->municipality, row->id,
+                                         casework_case_stage(view), e);
     if (err)
         return err;
     row->closed = has_closed(view);

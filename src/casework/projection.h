@@ -1,6 +1,7 @@
 /*
  * projection.h - what the worklist and the case list read without
- * evaluating every case: a case's closed flag and its open deadlines,
+ * evaluating every case: a case's closed flag, its stage (case_stage.h)
+ * and its open deadlines,
  * recomputed from the corrected view whenever the case's events change
  * (in the same transaction as the change).
  */
@@ -14,7 +15,7 @@
 
 /* Evaluates view (sorted, checked) against std as of today and replaces
  * the stored projection of case row: closed when the view has a `closed`
- * event; open deadlines = the deadlines not done whose rule is not the
+ * event; the stage; open deadlines = the deadlines not done whose rule is not the
  * citizen's own (a complaint window is the citizen's to keep, not staff's
  * work). row's closed and next_due are set to what was stored. The caller
  * holds the transaction. */

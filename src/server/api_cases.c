@@ -12,6 +12,14 @@
  * the citizen lives in (kommunekode), is the user's municipality's when
  * not given. A citizen already known keeps what is stored. Answer: 201
  * {"id", "citizen": {"id", "created"}}.
+ *
+ * GET: the cases newest first, a page at a time (?limit 1-500, 50 by
+ * default, ?offset), with the total; filtered by ?closed, ?status (open,
+ * closed, or a stage: referred, granted, training, refused, complaint),
+ * ?paragraph, ?due_before and ?citizen; ?q searches (case_search.h: a CPR
+ * number, a case number or the words of a name; 422 for a text it
+ * cannot search with). Each item has the citizen's name and birth date
+ * and the case's status.
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -20,6 +28,7 @@
 
 #include "api.h"
 #include "case_list.h"
+#include "case_search.h"
 #include "input.h"
 #include "json_util.h"
 #include "problem.h"
@@ -50,11 +59,41 @@ void api_cases_create(api_ctx *c, http_reply *out)
 
 /* ---- GET /api/v1/cases -------------------------------------------------- */
 
+/* ?status=: "open" and "closed" are the closed flag (as ?closed= is; the
+ * two must agree), the others a stage (store.h). */
+static bool read_status(api_ctx *c, genop_case_filter *f, http_reply *out)
+{
+    const char *s = http_request_query(c->rq, "status");
+    if (!s)
+        return true;
+    int closed = strcmp(s, "open") == 0 ? 0 : strcmp(s, "closed") == 0 ? 1 : -1;
+    if (closed < 0) {
+        f->stage = genop_case_stage_from_name(s);
+        if (f->stage == GENOP_STAGE_UNKNOWN || f->stage == GENOP_STAGE_CLOSED) {
+            problem_setf(out, 400, PROBLEM_BAD_REQUEST, "status",
+                         "Forespørgselsparameteren status: skal være open, closed, referred, "
+                         "granted, training, refused eller complaint");
+            return false;
+        }
+        closed = 0;
+    }
+    if (f->closed >= 0 && f->closed != closed) {
+        problem_setf(out, 400, PROBLEM_BAD_REQUEST, "status",
+                     "Forespørgselsparameteren status: %s passer ikke med closed=%s", s,
+                     f->closed ? "true" : "false");
+        return false;
+    }
+    f->closed = closed;
+    return true;
+}
+
+/* The filters and page of the list. (An owner filter, ?mine=true, goes
+ * here once cases have assignments.) */
 static bool read_filter(api_ctx *c, genop_case_filter *f, http_reply *out)
 {
     size_t citizen;
     memset(f, 0, sizeof *f);
-    if (!q_bool(c->rq, "closed", &f->closed, out) ||
+    if (!q_bool(c->rq, "closed", &f->closed, out) || !read_status(c, f, out) ||
         !q_paragraph(c->rq, "paragraph", &f->paragraph, out) ||
         !q_date(c->rq, "due_before", &f->has_due_before, &f->due_before, out) ||
         !q_size(c->rq, "citizen", 0, 1, INT64_MAX, &citizen, out) ||
@@ -65,11 +104,19 @@ static bool read_filter(api_ctx *c, genop_case_filter *f, http_reply *out)
     return true;
 }
 
+/* The stage's name, or for a case not projected yet, open or closed. */
+static const char *status_name(const genop_case_summary *s)
+{
+    const char *name = genop_case_stage_name(s->stage);
+    return name ? name : s->c.closed ? "closed" : "open";
+}
+
 static json_t *summary_json(const genop_case_summary *s)
 {
     json_t *cit = json_object();
     jset(cit, "id", json_integer(s->c.citizen_id));
     jset(cit, "name", jstr(s->citizen_name));
+    jset(cit, "birth_date", jdate(true, s->citizen_birth_date));
     json_t *o = json_object();
     jset(o, "id", json_integer(s->c.id));
     jset(o, "citizen", cit);
@@ -78,6 +125,7 @@ static json_t *summary_json(const genop_case_summary *s)
     jset(o, "source", jstr(s->c.referral_source));
     jset(o, "condition", s->c.condition[0] ? jstr(s->c.condition) : json_null());
     jset(o, "closed", json_boolean(s->c.closed));
+    jset(o, "status", jstr(status_name(s)));
     jset(o, "next_due", jdate(s->c.has_next_due, s->c.next_due));
     jset(o, "created_at", jstr(s->c.created_at));
     return o;
@@ -86,11 +134,18 @@ static json_t *summary_json(const genop_case_summary *s)
 void api_cases_list(api_ctx *c, http_reply *out)
 {
     genop_case_filter f;
+    genop_case_search search;
+    genop_error e;
     if (!read_filter(c, &f, out))
         return;
+    const char *q = http_request_query(c->rq, "q");
+    if (q && casework_search_parse(q, &search, &e)) {
+        problem_from_refusal(out, "søgning", &e);
+        return;
+    }
+    f.search = q ? &search : NULL;
     genop_list list = {0};
     size_t total = 0;
-    genop_error e;
     if (casework_cases_list(&c->env, &c->user, &f, &list, &total, &e)) {
         problem_from_refusal(out, "sagsliste", &e);
         return;

@@ -1,5 +1,10 @@
 /*
- * api_citizens.c - GET /api/v1/citizens/{id}/access-log: when, by whom and
+ * api_citizens.c - the citizens, for the control of access (leder and
+ * admin): GET /api/v1/citizens?q=TEXT finds them (by CPR number, case
+ * number or the words of a name, case_search.h) with their names, birth
+ * dates and case numbers, by name, in pages (?limit 1-100, 20 by default,
+ * ?offset) with the total, each citizen shown logged; and
+ * GET /api/v1/citizens/{id}/access-log: when, by whom and
  * why a citizen's data was looked up or changed, newest first (leder and
  * admin only; {id} is the citizen's internal id, never a CPR number),
  * through the domain layer (src/casework/access_log.h), which logs the
@@ -11,6 +16,7 @@
 
 #include "access_log.h"
 #include "api.h"
+#include "case_search.h"
 #include "input.h"
 #include "json_util.h"
 #include "problem.h"
@@ -45,6 +51,47 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
         json_array_append_new(arr, entry_json(&items[i]));
     json_t *o = json_object();
     jset(o, "citizen", json_integer(c->id));
+    jset(o, "items", arr);
+    jset(o, "total", json_integer((json_int_t)total));
+    jset(o, "limit", json_integer((json_int_t)limit));
+    jset(o, "offset", json_integer((json_int_t)offset));
+    http_reply_json(out, 200, o);
+    genop_store_free_list(&list);
+}
+
+static json_t *hit_json(const genop_citizen_hit *h)
+{
+    json_t *cases = json_array();
+    for (size_t i = 0; i < h->n_cases && i < GENOP_CITIZEN_HIT_CASES; i++)
+        json_array_append_new(cases, json_integer(h->case_ids[i]));
+    json_t *o = json_object();
+    jset(o, "id", json_integer(h->id));
+    jset(o, "name", jstr(h->name));
+    jset(o, "birth_date", jdate(true, h->birth_date));
+    jset(o, "cases", cases);
+    jset(o, "case_count", json_integer((json_int_t)h->n_cases));
+    return o;
+}
+
+void api_citizens_search(api_ctx *c, http_reply *out)
+{
+    size_t limit, offset, total = 0;
+    genop_case_search search;
+    genop_error e;
+    if (!q_size(c->rq, "limit", 20, 1, 100, &limit, out) ||
+        !q_size(c->rq, "offset", 0, 0, INT64_MAX, &offset, out))
+        return;
+    genop_list list = {0};
+    if (casework_search_parse(http_request_query(c->rq, "q"), &search, &e) ||
+        casework_citizen_search(&c->env, &c->user, &search, limit, offset, &list, &total, &e)) {
+        problem_from_refusal(out, "søgning efter borgere", &e);
+        return;
+    }
+    const genop_citizen_hit *items = list.items;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < list.n; i++)
+        json_array_append_new(arr, hit_json(&items[i]));
+    json_t *o = json_object();
     jset(o, "items", arr);
     jset(o, "total", json_integer((json_int_t)total));
     jset(o, "limit", json_integer((json_int_t)limit));

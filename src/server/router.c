@@ -12,6 +12,7 @@
  *   GET     /cases/{id}                   api_case_get            visitator terapeut leder
  *   POST    /cases/{id}/events            api_events_append       visitator terapeut
  *   GET     /worklist                     api_worklist_get        visitator terapeut leder
+ *   GET     /citizens                     api_citizens_search     leder admin
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /standard                     api_standard_get        any logged in
@@ -69,6 +70,7 @@ static const route routes[] = {
     {"GET", "/api/v1/cases/{id}", api_case_get, ROLES_CASE_READ, false, true},
     {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true, false},
     {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false, true},
+    {"GET", "/api/v1/citizens", api_citizens_search, ROLES_OVERSIGHT, false, true},
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},

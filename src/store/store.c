@@ -28,6 +28,24 @@ bool genop_role_from_name(const char *name, genop_role *out)
     return true;
 }
 
+/* Stored by name: the names are the database's, never renumbered. */
+static const char *const stage_names[GENOP_STAGE_COUNT] = {
+    NULL, "referred", "granted", "training", "refused", "complaint", "closed",
+};
+
+const char *genop_case_stage_name(genop_case_stage stage)
+{
+    return stage < GENOP_STAGE_COUNT ? stage_names[stage] : NULL;
+}
+
+genop_case_stage genop_case_stage_from_name(const char *name)
+{
+    int i;
+    if (!name || !genop_name_index(stage_names + 1, GENOP_STAGE_COUNT - 1, name, &i))
+        return GENOP_STAGE_UNKNOWN;
+    return (genop_case_stage)(i + 1);
+}
+
 /* The fault injection of tests (genop_store_fail_from): true, with the
  * error set, when this call is one that must fail. */
 static bool injected_fault(genop_store *s, genop_error *e)
@@ -312,6 +330,24 @@ genop_err genop_store_case_answer_get(genop_store *s, const char *muni, int64_t 
     if (injected_fault(s, e))
         return GENOP_EIO;
     return s->ops->case_answer_get(s, muni, case_id, out, e);
+}
+
+genop_err genop_store_case_stage_set(genop_store *s, const char *muni, int64_t case_id,
+                                     genop_case_stage stage, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_stage_set(s, muni, case_id, stage, e);
+}
+
+genop_err genop_store_citizen_search(genop_store *s, const char *muni,
+                                     const genop_case_search *search, size_t limit,
+                                     size_t offset, genop_list *out, size_t *total,
+                                     genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->citizen_search(s, muni, search, limit, offset, out, total, e);
 }
 
 void genop_case_answer_release(genop_case_answer *a)

@@ -30,6 +30,7 @@
 
 #include "date.h"
 #include "error.h"
+#include "name_words.h"
 
 #define GENOP_MUNI_ID_MAX 16
 #define GENOP_USERNAME_MAX 64
@@ -112,11 +113,46 @@ typedef struct genop_case_row {
     char created_at[GENOP_TIMESTAMP_SIZE];
 } genop_case_row;
 
-/* A case in a list, with the citizen's name. */
+/* Where a case stands, as projected from its events (src/casework/
+ * case_stage.h says how), stored by its name ("referred", ...). */
+typedef enum genop_case_stage {
+    GENOP_STAGE_UNKNOWN,           /* not projected yet: a case stored by an
+                                    * older genop, until its next event */
+    GENOP_STAGE_REFERRED,          /* no decision yet */
+    GENOP_STAGE_GRANTED,           /* granted, no training session yet */
+    GENOP_STAGE_TRAINING,          /* granted and training */
+    GENOP_STAGE_REFUSED,           /* refused */
+    GENOP_STAGE_COMPLAINT,         /* a complaint of the decision is pending */
+    GENOP_STAGE_CLOSED,            /* the course or case is closed */
+    GENOP_STAGE_COUNT
+} genop_case_stage;
+
+/* "referred", ..., "closed"; NULL for GENOP_STAGE_UNKNOWN. */
+const char *genop_case_stage_name(genop_case_stage stage);
+/* GENOP_STAGE_UNKNOWN for a name that is none of them (or NULL). */
+genop_case_stage genop_case_stage_from_name(const char *name);
+
+/* A case in a list, with its citizen's name and birth date, and its
+ * stage. */
 typedef struct genop_case_summary {
     genop_case_row c;
     char citizen_name[GENOP_NAME_MAX];
+    genop_date citizen_birth_date;
+    genop_case_stage stage;
 } genop_case_summary;
+
+/* A search for cases (the domain layer reads it from the text a person
+ * typed, src/casework/case_search.h): the cases whose citizen has the CPR
+ * number, or whose id is case_id, or whose citizen's name has, for every
+ * one of words[], a word that starts with it. Empty parts match nothing. */
+#define GENOP_SEARCH_WORDS_MAX 8
+typedef struct genop_case_search {
+    char cpr[11];                  /* ten digits, or "" */
+    int64_t case_id;               /* 0: none */
+    size_t n_words;
+    char words[GENOP_SEARCH_WORDS_MAX][GENOP_NAME_WORD_SIZE]; /* folded
+                                    * (name_words.h), each non-empty */
+} genop_case_search;
 
 typedef struct genop_case_filter {
     int closed;                    /* -1 any, 0 open only, 1 closed only */
@@ -124,9 +160,23 @@ typedef struct genop_case_filter {
     bool has_due_before;           /* next open deadline before this date */
     genop_date due_before;
     int64_t citizen_id;            /* 0 any */
+    genop_case_stage stage;        /* GENOP_STAGE_UNKNOWN: any */
+    const genop_case_search *search; /* NULL: no search; else only its matches
+                                    * (borrowed for the call) */
     size_t limit;                  /* 0: no limit */
     size_t offset;
 } genop_case_filter;
+
+/* A citizen found by a search (genop_store_citizen_search): who, and the
+ * numbers of the citizen's cases, newest first. */
+#define GENOP_CITIZEN_HIT_CASES 8
+typedef struct genop_citizen_hit {
+    int64_t id;
+    char name[GENOP_NAME_MAX];
+    genop_date birth_date;
+    size_t n_cases;                /* all the citizen's cases */
+    int64_t case_ids[GENOP_CITIZEN_HIT_CASES];   /* the newest of them */
+} genop_citizen_hit;
 
 /* One stored event. body is the event's JSON object as it was accepted
  * (type, date and its fields), owned by the row. */
@@ -256,6 +306,11 @@ typedef struct genop_store_ops {
                                  const genop_case_answer *a, genop_error *e);
     genop_err (*case_answer_get)(genop_store *s, const char *muni, int64_t case_id,
                                  genop_case_answer *out, genop_error *e);
+    genop_err (*case_stage_set)(genop_store *s, const char *muni, int64_t case_id,
+                                genop_case_stage stage, genop_error *e);
+    genop_err (*citizen_search)(genop_store *s, const char *muni,
+                                const genop_case_search *search, size_t limit, size_t offset,
+                                genop_list *out, size_t *total, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -428,9 +483,25 @@ genop_err genop_store_case_create(genop_store *s, genop_case_row *c, const char 
 genop_err genop_store_case_get(genop_store *s, const char *muni, int64_t id,
                                genop_case_row *out, genop_error *e);
 /* Cases of muni matching f, newest first; out->items is genop_case_summary[];
- * *total is the number of matches without limit/offset. */
+ * *total is the number of matches without limit/offset. A search
+ * (f->search) is answered from the index of the citizens' name words, in
+ * time that grows with the matches, not with the municipality's cases. */
 genop_err genop_store_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
                                 genop_list *out, size_t *total, genop_error *e);
+/* Sets the stage projected from case case_id's events (never
+ * GENOP_STAGE_UNKNOWN: GENOP_EINVAL); the caller holds the transaction of
+ * the event. */
+genop_err genop_store_case_stage_set(genop_store *s, const char *muni, int64_t case_id,
+                                     genop_case_stage stage, genop_error *e);
+/* The citizens of muni that have a case the search matches (as
+ * genop_store_case_list does), by name, then by id; out->items is
+ * genop_citizen_hit[] (each with its newest case numbers, whether the
+ * search matched them or not); *total is the number of such citizens
+ * without limit/offset (limit 0: all). */
+genop_err genop_store_citizen_search(genop_store *s, const char *muni,
+                                     const genop_case_search *search, size_t limit,
+                                     size_t offset, genop_list *out, size_t *total,
+                                     genop_error *e);
 
 /* Appends an event (ev->body must be set, a JSON object); sets ev->id,
  * ev->registered_at and ev->author. The case must belong to muni

@@ -7,21 +7,12 @@
  */
 #include <string.h>
 
+#include "case_rows.h"
 #include "records.h"
 
 #define CITIZEN_COLS                                                            \
     "id, municipality, cpr, name, address, phone, birth_date, "                 \
     "digital_post_exempt, relatives, municipality_code"
-#define CASE_COLS                                                               \
-    "c.id, c.municipality, c.citizen_id, c.paragraph, c.referral_date, "        \
-    "c.referral_source, c.referral_condition, c.closed, c.next_due, c.created_at"
-
-/* The filter of case_list: ?1 municipality, ?2 closed (-1 any), ?3 paragraph
- * (0 any), ?4 due before (NULL any), ?5 citizen (NULL any). */
-#define CASE_FILTER                                                             \
-    " WHERE c.municipality = ?1 AND (?2 < 0 OR c.closed = ?2)"                  \
-    " AND (?3 = 0 OR c.paragraph = ?3) AND (?4 IS NULL OR c.next_due < ?4)"     \
-    " AND (?5 IS NULL OR c.citizen_id = ?5)"
 
 enum {
     ST_CITIZEN_BY_CPR,
@@ -33,6 +24,7 @@ enum {
     ST_CASE_EXISTS,
     ST_CASE_LIST,
     ST_CASE_COUNT,
+    ST_CASE_STAGE_SET,
     ST_COUNT
 };
 
@@ -51,10 +43,10 @@ static const char *const cases_sql[ST_COUNT] = {
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id, created_at",
     [ST_CASE_GET] = "SELECT " CASE_COLS " FROM cases c WHERE c.municipality = ?1 AND c.id = ?2",
     [ST_CASE_EXISTS] = "SELECT 1 FROM cases WHERE municipality = ?1 AND id = ?2",
-    [ST_CASE_LIST] = "SELECT " CASE_COLS ", z.name FROM cases c"
-                     " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
-                     CASE_FILTER " ORDER BY c.id DESC LIMIT ?6 OFFSET ?7",
+    [ST_CASE_LIST] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER
+                     " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
     [ST_CASE_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER,
+    [ST_CASE_STAGE_SET] = "UPDATE cases SET stage = ?3 WHERE municipality = ?1 AND id = ?2",
 };
 
 static const stmt_table cases = {cases_sql, ST_COUNT};
@@ -89,11 +81,15 @@ static void read_case(row_reader *r, genop_case_row *c)
     row_text(r, c->created_at, sizeof c->created_at, CUT_REFUSED, "oprettelsestidspunktet");
 }
 
-static void read_summary_item(row_reader *r, void *item)
+void case_summary_read(row_reader *r, void *item)
 {
     genop_case_summary *c = item;
     read_case(r, &c->c);
     row_text(r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
+    row_date(r, &c->citizen_birth_date, NULL, "fødselsdatoen");
+    char stage[16];
+    row_text(r, stage, sizeof stage, CUT_OK, "sagens stade");
+    c->stage = genop_case_stage_from_name(stage);
 }
 
 /* Runs existence check id ("SELECT 1 ... WHERE municipality = ?1 AND
@@ -343,20 +339,24 @@ genop_err sqlite_case_get(genop_store *s, const char *muni, int64_t id, genop_ca
     return err;
 }
 
-/* Binds the CASE_FILTER parameters ?1..?5 (pq->ctx is the filter). */
-static int bind_case_filter(sqlite3_stmt *q, const page_query *pq, int *next)
+int case_filter_bind(sqlite3_stmt *q, const char *muni, const genop_case_filter *f)
 {
-    const genop_case_filter *f = pq->ctx;
     int rc;
-    *next = 6;
-    if ((rc = bind_text(q, 1, pq->muni)) ||
+    if ((rc = bind_text(q, 1, muni)) ||
         (rc = sqlite3_bind_int(q, 2, f->closed < 0 ? -1 : f->closed ? 1 : 0)) ||
         (rc = sqlite3_bind_int64(q, 3, f->paragraph)))
         return rc;
     rc = f->has_due_before ? bind_date(q, 4, f->due_before) : sqlite3_bind_null(q, 4);
-    if (rc)
+    if (rc || (rc = bind_id(q, 5, f->citizen_id)))
         return rc;
-    return bind_id(q, 5, f->citizen_id);
+    return bind_text(q, 6, genop_case_stage_name(f->stage));
+}
+
+/* Binds the CASE_FILTER parameters (pq->ctx is the filter). */
+static int bind_case_filter(sqlite3_stmt *q, const page_query *pq, int *next)
+{
+    *next = CASE_FILTER_NEXT;
+    return case_filter_bind(q, pq->muni, pq->ctx);
 }
 
 /* out->items is a malloc'd genop_case_summary[] the caller frees with
@@ -373,8 +373,34 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
         err = check_date(f->due_before, "fristdatoen", e);
     if (err)
         return err;
+    if (f->search)
+        return sqlite_case_search(sqlite_handle(s), muni, f, out, total, e);
     page_query pq = {&cases, ST_CASE_COUNT, ST_CASE_LIST, muni, false, 0, bind_case_filter, f,
-                     f->limit, f->offset, sizeof(genop_case_summary), read_summary_item,
+                     f->limit, f->offset, sizeof(genop_case_summary), case_summary_read,
                      "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
+}
+
+/* The caller holds the transaction; an unknown case is GENOP_ENOTFOUND. */
+genop_err sqlite_case_stage_set(genop_store *s, const char *muni, int64_t case_id,
+                                genop_case_stage stage, genop_error *e)
+{
+    sqlite_store *st = sqlite_handle(s);
+    const char *name = genop_case_stage_name(stage);
+    sqlite3_stmt *q = NULL;
+    genop_err err = check_muni(muni, e);
+    if (!err && !name)
+        err = genop_fail(e, GENOP_EINVAL, "databasen: sagens stade mangler");
+    if (err || (err = stmt_use(st, &cases, ST_CASE_STAGE_SET, &q, e)))
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)) ||
+        (rc = bind_text(q, 3, name)))
+        err = stmt_bind_fail(st, rc, e);
+    else
+        err = stmt_step_done(st, q, "gemme sagens stade", e);
+    if (!err && sqlite3_changes(st->db) == 0)
+        err = genop_fail(e, GENOP_ENOTFOUND, "sagen findes ikke");
+    stmt_done(q);
+    return err;
 }

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "sql_functions.h"
 
 /* RETURNING (3.35), sqlite3_changes64 and SQLITE_OPEN_EXRESCODE (3.37),
  * json_valid() built in (3.38). */
@@ -296,6 +297,10 @@ genop_err db_connect(sqlite_store *st, const char *path, const genop_store_optio
     sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
     sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
     sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
+    /* Before the migrations: the schema's triggers call them. */
+    rc = sql_functions_register(st->db);
+    if (rc != SQLITE_OK)
+        return sql_fail(st, rc, "tilføje genops SQL-funktioner", e);
 
     genop_err err = set_wal(st, e);
     if (!err)

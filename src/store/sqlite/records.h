@@ -50,6 +50,13 @@ genop_err sqlite_case_get(genop_store *s, const char *muni, int64_t id, genop_ca
 genop_err sqlite_case_exists(sqlite_store *st, const char *muni, int64_t id, genop_error *e);
 genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
                            genop_list *out, size_t *total, genop_error *e);
+genop_err sqlite_case_stage_set(genop_store *s, const char *muni, int64_t case_id,
+                                genop_case_stage stage, genop_error *e);
+
+/* case_search.c: finding citizens (and, through cases.c's list, cases). */
+genop_err sqlite_citizen_search(genop_store *s, const char *muni,
+                                const genop_case_search *search, size_t limit, size_t offset,
+                                genop_list *out, size_t *total, genop_error *e);
 
 /* events.c: case events, the projection (open deadlines, the worklist)
  * and the kept answers. */

@@ -47,6 +47,8 @@ static const genop_store_ops sqlite_ops = {
     .access_batch_claim = sqlite_access_batch_claim,
     .case_answer_set = sqlite_case_answer_set,
     .case_answer_get = sqlite_case_answer_get,
+    .case_stage_set = sqlite_case_stage_set,
+    .citizen_search = sqlite_citizen_search,
 };
 
 void sqlite_store_configure(void)

@@ -1,0 +1,43 @@
+/*
+ * case_rows.h - what the SQLite back end's two readers of case lists
+ * share: the plain list (cases.c) and the search (case_search.c) select
+ * the same columns, filter with the same clause and read rows the same
+ * way. Private to src/store/sqlite.
+ */
+#ifndef GENOP_SQLITE_CASE_ROWS_H
+#define GENOP_SQLITE_CASE_ROWS_H
+
+#include "db.h"
+
+#define CASE_COLS                                                               \
+    "c.id, c.municipality, c.citizen_id, c.paragraph, c.referral_date, "        \
+    "c.referral_source, c.referral_condition, c.closed, c.next_due, c.created_at"
+
+/* A case in a list: CASE_COLS, the citizen's name and birth date, the
+ * stage (case_summary_read() reads them). */
+#define CASE_SUMMARY_COLS CASE_COLS ", z.name, z.birth_date, c.stage"
+#define CASE_SUMMARY_FROM                                                       \
+    " FROM cases c"                                                             \
+    " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
+
+/* The filter of a case list: ?1 municipality, ?2 closed (-1 any), ?3
+ * paragraph (0 any), ?4 due before (NULL any), ?5 citizen (NULL any), ?6
+ * stage (NULL any). CASE_FILTER_NEXT is the first parameter after it. */
+#define CASE_FILTER                                                             \
+    " WHERE c.municipality = ?1 AND (?2 < 0 OR c.closed = ?2)"                  \
+    " AND (?3 = 0 OR c.paragraph = ?3) AND (?4 IS NULL OR c.next_due < ?4)"     \
+    " AND (?5 IS NULL OR c.citizen_id = ?5) AND (?6 IS NULL OR c.stage = ?6)"
+#define CASE_FILTER_NEXT 7
+
+/* Binds CASE_FILTER's parameters from muni and f; SQLite's result code. */
+int case_filter_bind(sqlite3_stmt *q, const char *muni, const genop_case_filter *f);
+
+/* Reads CASE_SUMMARY_COLS into item, a zeroed genop_case_summary. */
+void case_summary_read(row_reader *r, void *item);
+
+/* cases.c's list with f->search set (case_search.c): the page of matches
+ * and their count, as sqlite_case_list() answers. */
+genop_err sqlite_case_search(sqlite_store *st, const char *muni, const genop_case_filter *f,
+                             genop_list *out, size_t *total, genop_error *e);
+
+#endif
