@@ -23,8 +23,9 @@
 /* The filter of a case list: ?1 municipality, ?2 closed (-1 any), ?3
  * paragraph (0 any), ?4 due before (NULL any), ?5 citizen (NULL any), ?6
  * stage (NULL any). CASE_FILTER_NEXT is the first parameter after it. */
-#define CASE_FILTER                                                             \
-    " WHERE c.municipality = ?1 AND (?2 < 0 OR c.closed = ?2)"                  \
+#define CASE_FILTER " WHERE c.municipality = ?1" CASE_FILTER_REST
+#define CASE_FILTER_REST                                                        \
+    " AND (?2 < 0 OR c.closed = ?2)"                                            \
     " AND (?3 = 0 OR c.paragraph = ?3) AND (?4 IS NULL OR c.next_due < ?4)"     \
     " AND (?5 IS NULL OR c.citizen_id = ?5) AND (?6 IS NULL OR c.stage = ?6)"
 #define CASE_FILTER_NEXT 7

@@ -13,8 +13,12 @@
  * of its words (count(DISTINCT j.key) = the number of words). So a search
  * reads the index entries of the words it names and the cases of the
  * citizens it finds, and never the municipality's other cases: its time
- * grows with the matches. The cases are then fetched by id, filtered as
- * any case list (case_rows.h), and ordered newest first.
+ * grows with the matches. The cases are then fetched by id (by rowid:
+ * the municipality's test is kept from choosing the index of
+ * (municipality, id), which cost a second lookup a case), filtered as any
+ * case list (case_rows.h), and ordered newest first; only the page's
+ * cases are joined with their citizens. On the benchmark's 100,000 cases
+ * this halved a search that matched 7,000 of them.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -60,10 +64,15 @@ enum {
     ST_COUNT
 };
 
+/* The matching cases: CASE_FILTER, but by rowid (above). */
+#define CASE_MATCHES " FROM cases c WHERE +c.municipality = ?1" CASE_FILTER_REST CASE_HITS
+
 static const char *const search_sql[ST_COUNT] = {
-    [ST_SEARCH_CASES] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER CASE_HITS
-                        " ORDER BY c.id DESC LIMIT ?11 OFFSET ?12",
-    [ST_SEARCH_CASES_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER CASE_HITS,
+    [ST_SEARCH_CASES] = "SELECT " CASE_SUMMARY_COLS " FROM (SELECT c.*" CASE_MATCHES
+                        " ORDER BY c.id DESC LIMIT ?11 OFFSET ?12) c"
+                        " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
+                        " ORDER BY c.id DESC",
+    [ST_SEARCH_CASES_COUNT] = "SELECT count(*)" CASE_MATCHES,
     [ST_SEARCH_CITIZENS] = "SELECT z.id, z.name, z.birth_date, " CITIZEN_CASES
                            " FROM citizens z" CITIZEN_HITS
                            " ORDER BY z.name, z.birth_date, z.id LIMIT ?11 OFFSET ?12",
