@@ -11,7 +11,8 @@
  * The databases are made from SQL fixtures in tests/unit/fixtures
  * (GENOP_TEST_FIXTURES): store_v1.sql holds the first schema's text as the
  * old code held it, and rows; store_v5.sql is a dump of a database the old
- * code made through `genop serve`.
+ * code made through `genop serve`. Migrated, the citizens of both are
+ * found by the words of their names.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,8 +31,12 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0005). */
-#define SCHEMA_VERSION 5
+/* The newest schema version (migrations/ holds 0001 ... 0006). */
+#define SCHEMA_VERSION 6
+/* A version past it: a database made by a newer genop. */
+#define NEWER 7
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 typedef struct fixture {
     char dir[64];
@@ -190,6 +195,25 @@ static void check_v1_citizens_and_cases(genop_store *s)
     must(genop_store_case_get(s, "aalborg", 1, &row, e));
     assert_date_is(row.next_due, "2025-01-14");
     assert_string_equal(row.created_at, "2025-01-02T08:00:00.000Z");
+
+    /* Migration 6: a closed case's stage is known; names by their words. */
+    genop_list l;
+    size_t total;
+    genop_case_filter closed = {.closed = -1, .stage = GENOP_STAGE_CLOSED};
+    must(genop_store_case_list(s, "aalborg", &closed, &l, &total, e));
+    assert_int_equal(total, 1);
+    assert_int_equal(((genop_case_summary *)l.items)[0].c.id, 2);
+    genop_store_free_list(&l);
+    genop_case_search inger = {.n_words = 1, .words = {"inger"}};
+    genop_case_filter found = {.closed = -1, .search = &inger};
+    must(genop_store_case_list(s, "nyborg", &found, &l, &total, e));
+    assert_int_equal(total, 1);                      /* its own Inger, not Aalborg's */
+    assert_int_equal(((genop_case_summary *)l.items)[0].c.id, 3);
+    genop_store_free_list(&l);
+    must(genop_store_citizen_search(s, "aalborg", &inger, 0, 0, &l, &total, e));
+    assert_int_equal(total, 1);
+    assert_int_equal(((genop_citizen_hit *)l.items)[0].id, 1);
+    genop_store_free_list(&l);
 }
 
 static void check_v1_events(genop_store *s)
@@ -344,6 +368,15 @@ static void test_database_from_before_the_split_reads_back(void **state)
     genop_case_filter all = {.closed = -1};
     must(genop_store_case_list(f->s, "aalborg", &all, &l, &total, e));
     assert_int_equal(total, 2);
+    /* Cases made before stages were projected have none until their next
+     * event; the names made before are found by their words. */
+    assert_int_equal(((genop_case_summary *)l.items)[0].stage, GENOP_STAGE_UNKNOWN);
+    genop_store_free_list(&l);
+    genop_case_search inger = {.n_words = 2, .words = {"hans", "ing"}};
+    all.search = &inger;
+    must(genop_store_case_list(f->s, "aalborg", &all, &l, &total, e));
+    assert_int_equal(total, 1);
+    assert_string_equal(((genop_case_summary *)l.items)[0].citizen_name, "Inger Hansen");
     genop_store_free_list(&l);
     must(genop_store_events_list(f->s, "aalborg", 1, &l, e));
     assert_int_equal(l.n, 2);
@@ -375,19 +408,20 @@ static void test_newer_database_is_refused(void **state)
     make_from_fixture(f->path, "store_v5.sql");
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = " STRINGIFY(NEWER), NULL, NULL,
+                                  NULL), SQLITE_OK);
     sqlite3_close(db);
 
     genop_error err;
     genop_store *s = (genop_store *)&err;      /* a failed open sets it to NULL */
     assert_int_equal(genop_store_open(f->path, NULL, &s, &err), GENOP_EINVAL);
     assert_null(s);
-    assert_message_contains(err, "skemaversion 6");
-    assert_message_contains(err, "kender kun op til version 5");
+    assert_message_contains(err, "skemaversion " STRINGIFY(NEWER));
+    assert_message_contains(err, "kender kun op til version " STRINGIFY(SCHEMA_VERSION));
     assert_message_contains(err, "brug en nyere genop");
     assert_message_contains(err, f->path);
     /* Left as it was. */
-    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 6);
+    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), NEWER);
     assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_events"), 3);
 }
 

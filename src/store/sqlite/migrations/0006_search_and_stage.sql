@@ -17,7 +17,7 @@
 -- case list then says only open or closed).
 
 CREATE TABLE citizen_name_words (
-  municipality TEXT NOT NULL,
+  municipality TEXT NOT NULL REFERENCES municipalities(id),
   word TEXT NOT NULL,
   citizen_id INTEGER NOT NULL,
   PRIMARY KEY (municipality, word, citizen_id),
