@@ -1,10 +1,12 @@
 // app.js - the staff web application's shell: who is logged in, the
 // header and menu, and the router.
 //
-// Routes live in location.hash (#/, #/sager, #/sag/12, #/adgangslog/3,
-// #/kvalitetsstandard),
+// Routes live in location.hash (#/, #/sager, #/sag/12, #/soeg,
+// #/adgangslog/3, #/kvalitetsstandard),
 // which the browser never sends to a server nor in a Referer: only ids
-// go there, never a CPR number or a name. Nothing is kept in local or
+// and filter codes go there, never a CPR number or a name - so the text
+// of a search (the header's field, on every screen) is held in memory
+// and forgotten at logout. Nothing is kept in local or
 // session storage; the session is the server's HttpOnly cookie, and on
 // load the app asks GET /api/v1/session who that is. A 401 anywhere
 // (the session ran out, or was ended in another tab) shows the login
@@ -49,6 +51,7 @@ const caseView = lazy(() => import('./views/case.js'));
 const accessLogView = lazy(() => import('./views/accesslog.js'));
 const referralView = lazy(() => import('./views/referral.js'));
 const standardView = lazy(() => import('./views/standard.js'));
+const searchView = lazy(() => import('./views/search.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -59,10 +62,12 @@ const routes = [
   { name: 'opgaver', re: /^#?\/?$/, view: worklistView, roles: CASE_ROLES, menu: 'Opgaver', href: '#/' },
   { name: 'ny-henvendelse', re: /^#\/ny-henvendelse$/, view: referralView, roles: ['visitator'],
     menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
-  { name: 'sager', re: /^#\/sager$/, view: casesView, roles: CASE_ROLES, menu: 'Sager', href: '#/sager' },
+  { name: 'sager', re: /^#\/sager(?:\?([a-z0-9=&.]*))?$/, view: casesView, roles: CASE_ROLES, menu: 'Sager',
+    href: '#/sager' },
   { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
-  { name: 'adgangslog', re: /^#\/adgangslog(?:\/([1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/, view: accessLogView,
-    roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
+  { name: 'soeg', re: /^#\/soeg(?:\/([0-9]{1,9}))?$/, view: searchView, roles: CASE_ROLES },
+  { name: 'adgangslog', re: /^#\/adgangslog(?:\/(soeg|[1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/,
+    view: accessLogView, roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
   { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
     menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
 ];
@@ -72,7 +77,34 @@ const state = {
   navigation: 0,     // increases with every navigation; stale renders stop
   firstView: true,
   prefetched: false, // the other views have been asked for
+  // The last search, in memory only (never in the address, nor in any
+  // storage), and the citizens its results named (id -> {name,
+  // birth_date}), so the access log can say whose it is. Forgotten when
+  // the user logs out.
+  search: { text: null, citizens: new Map() },
 };
+
+// What a view gets to read and start searches with (ctx.search).
+const searchContext = {
+  get: () => state.search.text,     // null: nothing searched for yet
+  // Searches for text on the page at hash (a new search starts at its
+  // first page; the same address is rendered again).
+  go(text, hash) {
+    state.search.text = text;
+    const field = $('site-search-q');
+    if (field) field.value = text;
+    if (location.hash === hash) route();
+    else location.hash = hash;
+  },
+  remember(citizen) {
+    state.search.citizens.set(Number(citizen.id), { name: citizen.name, birth_date: citizen.birth_date });
+  },
+  citizen: (id) => state.search.citizens.get(Number(id)) || null,
+};
+
+function forgetSearch() {
+  state.search = { text: null, citizens: new Map() };
+}
 
 const $ = (id) => document.getElementById(id);
 
@@ -87,6 +119,26 @@ function homeHash(session) {
   return session && session.role === 'admin' ? '#/adgangslog' : '#/';
 }
 
+// The search field of the header, on every screen: cases for the roles
+// that read them, citizens (to open their access log) for an admin.
+function renderSearch(s) {
+  const slot = $('site-search');
+  const cases = CASE_ROLES.includes(s.role);
+  const label = cases ? 'Søg efter borger eller sag' : 'Søg efter borger (adgangslog)';
+  const input = h('input', { id: 'site-search-q', type: 'search', name: 'q', autocomplete: 'off',
+    spellcheck: 'false', maxlength: '100', placeholder: 'Navn, CPR, sagsnr.', value: state.search.text || null });
+  const form = h('form', { class: 'site-search-form', role: 'search', 'aria-label': 'Søg' },
+    h('label', { for: 'site-search-q', class: 'visually-hidden' }, label),
+    input,
+    h('button', { type: 'submit', class: 'button search-button' }, h('span', { class: 'visually-hidden' }, 'Søg')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    searchContext.go(input.value.trim(), cases ? '#/soeg' : '#/adgangslog/soeg');
+  });
+  replace(slot, form);
+  slot.hidden = false;
+}
+
 function renderHeader() {
   const s = state.session;
   const nav = $('nav');
@@ -94,10 +146,13 @@ function renderHeader() {
   if (!s) {
     nav.hidden = true;
     who.hidden = true;
+    $('site-search').hidden = true;
     replace(nav);
     replace(who);
+    replace($('site-search'));
     return;
   }
+  renderSearch(s);
   const items = routes.filter((r) => r.menu && r.roles.includes(s.role));
   replace(nav, h('ul', null, items.map((r) => h('li', null,
     h('a', { href: r.href, 'data-route': r.name }, r.menu)))));
@@ -141,6 +196,7 @@ function ready(name, title) {
 
 async function showLogin(message) {
   state.session = null;
+  forgetSearch();
   renderHeader();
   const main = $('main');
   const nav = ++state.navigation;
@@ -205,6 +261,7 @@ async function route() {
       session: state.session,
       stale: () => nav !== state.navigation,
       announce,
+      search: searchContext,
       // A view that renders itself again (the case page after an event)
       // says so here: new title, and a new "ready" mark.
       rerendered: (title) => ready(match.name, title),
@@ -235,6 +292,7 @@ async function logout() {
     // Gone already (401) or unreachable: either way, forget it here.
   }
   state.session = null;
+  forgetSearch();
   replace($('main'));
   history.replaceState(null, '', '#/');
   announce('Du er logget ud.');

@@ -67,6 +67,19 @@ const ACTIONS = {
   'event.reject': 'Forsøgte at registrere en hændelse (afvist)',
   'worklist.read': 'Så opgavelisten',
   'accesslog.read': 'Læste adgangsloggen',
+  'case.search': 'Så borgeren i et søgeresultat',
+  'citizen.search': 'Så borgeren i et søgeresultat (adgangslog)',
+};
+
+// Where a case stands (the API's `status`), as the case list says it.
+export const CASE_STATUS = {
+  referred: 'Henvist',
+  granted: 'Bevilget',
+  training: 'I træning',
+  refused: 'Afslag',
+  complaint: 'Klage',
+  closed: 'Afsluttet',
+  open: 'Åben',
 };
 
 export const eventType = (t) => EVENT_TYPES[t] || t;
@@ -77,6 +90,7 @@ export const closeReason = (r) => CLOSE_REASONS[r] || r;
 export const deadlineStatus = (s) => DEADLINE_STATUS[s] || s;
 export const role = (r) => ROLES[r] || r;
 export const action = (a) => ACTIONS[a] || a;
+export const caseStatus = (s) => CASE_STATUS[s] || s;
 
 // "§ 86, stk. 1" for "86.1".
 export function paragraph(p) {

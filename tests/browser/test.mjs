@@ -11,7 +11,9 @@
 // refusal shown beside the field it names); the udredning (FSIII start
 // and end status through the form, the change per condition and the
 // goals in the table); a hospital admission putting a Skive course up
-// for review (admission.mjs); another municipality's case is "not
+// for review (admission.mjs); the search in the header, its results, the
+// case list's pages and filters and the access log found by a search
+// (search.mjs); another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source; no console error or CSP violation on
@@ -29,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
+import { testSearch } from './search.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -192,6 +195,9 @@ async function main() {
   await testCaseWalk();
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  // Last: it adds cases to the first server's Rødovre and Aalborg.
+  await testSearch({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES,
+    BASE, USERS, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
@@ -1606,7 +1612,7 @@ async function testCaseWalk() {
     // Sager: the case is among the closed ones.
     await navigate(page, () => page.click('#nav a[data-route="sager"]'));
     const inOpen = await page.locator(`#cases a[href="#/sag/${id}"]`).count();
-    await page.selectOption('#filter-closed', 'true');
+    await page.selectOption('#filter-status', 'closed');
     await page.waitForSelector(`#cases a[href="#/sag/${id}"]`);
     const row = await page.locator('#cases tbody tr', { has: page.locator(`a[href="#/sag/${id}"]`) }).innerText();
     ok(inOpen === 0 && row.includes('Afsluttet'), `${muni}: Sager lists the case among the closed ones`, row);
