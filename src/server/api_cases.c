@@ -60,7 +60,9 @@ void api_cases_create(api_ctx *c, http_reply *out)
 /* ---- GET /api/v1/cases -------------------------------------------------- */
 
 /* ?status=: "open" and "closed" are the closed flag (as ?closed= is; the
- * two must agree), the others a stage (store.h). */
+ * two must agree), the others a stage (store.h). "closed" is the stage too
+ * (every closed case has it, migration 0006), which the store finds by
+ * its index. */
 static bool read_status(api_ctx *c, genop_case_filter *f, http_reply *out)
 {
     const char *s = http_request_query(c->rq, "status");
@@ -84,6 +86,8 @@ static bool read_status(api_ctx *c, genop_case_filter *f, http_reply *out)
         return false;
     }
     f->closed = closed;
+    if (closed == 1)
+        f->stage = GENOP_STAGE_CLOSED;
     return true;
 }
 

@@ -24,6 +24,8 @@ enum {
     ST_CASE_EXISTS,
     ST_CASE_LIST,
     ST_CASE_COUNT,
+    ST_CASE_LIST_BY_STAGE,
+    ST_CASE_COUNT_BY_STAGE,
     ST_CASE_STAGE_SET,
     ST_COUNT
 };
@@ -46,6 +48,9 @@ static const char *const cases_sql[ST_COUNT] = {
     [ST_CASE_LIST] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER
                      " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
     [ST_CASE_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER,
+    [ST_CASE_LIST_BY_STAGE] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER_BY_STAGE
+                              " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
+    [ST_CASE_COUNT_BY_STAGE] = "SELECT count(*) FROM cases c" CASE_FILTER_BY_STAGE,
     [ST_CASE_STAGE_SET] = "UPDATE cases SET stage = ?3 WHERE municipality = ?1 AND id = ?2",
 };
 
@@ -375,9 +380,11 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
         return err;
     if (f->search)
         return sqlite_case_search(sqlite_handle(s), muni, f, out, total, e);
-    page_query pq = {&cases, ST_CASE_COUNT, ST_CASE_LIST, muni, false, 0, bind_case_filter, f,
-                     f->limit, f->offset, sizeof(genop_case_summary), case_summary_read,
-                     "sagerne"};
+    bool staged = f->stage != GENOP_STAGE_UNKNOWN;
+    page_query pq = {&cases, staged ? ST_CASE_COUNT_BY_STAGE : ST_CASE_COUNT,
+                     staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST, muni, false, 0,
+                     bind_case_filter, f, f->limit, f->offset, sizeof(genop_case_summary),
+                     case_summary_read, "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
 
