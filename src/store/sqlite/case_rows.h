@@ -31,8 +31,15 @@
     " AND (?5 IS NULL OR c.citizen_id = ?5)"
 /* The same with a stage (?6 not NULL), in a form that reads the index
  * cases(municipality, stage, id): a rare stage is found without reading
- * the municipality's every case (on 100,000 cases, 1 ms instead of 200). */
+ * the municipality's every case (on 100,000 cases, 1 ms instead of 200);
+ * and with the closed flag (?2 0 or 1) but no stage, in one that counts
+ * from the index cases(municipality, closed, next_due) (the open cases
+ * of 100,000 in a quarter of the time). SQLite picks its plan when it
+ * prepares a statement, so "?6 IS NULL OR ..." can use no index. */
 #define CASE_FILTER_BY_STAGE " WHERE c.municipality = ?1 AND c.stage = ?6" CASE_FILTER_OTHERS
+#define CASE_FILTER_BY_CLOSED                                                   \
+    " WHERE c.municipality = ?1 AND c.closed = ?2" CASE_FILTER_OTHERS           \
+    " AND (?6 IS NULL OR c.stage = ?6)"
 #define CASE_FILTER_NEXT 7
 
 /* Binds CASE_FILTER's parameters from muni and f; SQLite's result code. */

@@ -26,6 +26,7 @@ enum {
     ST_CASE_COUNT,
     ST_CASE_LIST_BY_STAGE,
     ST_CASE_COUNT_BY_STAGE,
+    ST_CASE_COUNT_BY_CLOSED,
     ST_CASE_STAGE_SET,
     ST_COUNT
 };
@@ -51,6 +52,8 @@ static const char *const cases_sql[ST_COUNT] = {
     [ST_CASE_LIST_BY_STAGE] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER_BY_STAGE
                               " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
     [ST_CASE_COUNT_BY_STAGE] = "SELECT count(*) FROM cases c" CASE_FILTER_BY_STAGE,
+    /* (The page itself reads cases newest first until it is full.) */
+    [ST_CASE_COUNT_BY_CLOSED] = "SELECT count(*) FROM cases c" CASE_FILTER_BY_CLOSED,
     [ST_CASE_STAGE_SET] = "UPDATE cases SET stage = ?3 WHERE municipality = ?1 AND id = ?2",
 };
 
@@ -381,9 +384,10 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
     if (f->search)
         return sqlite_case_search(sqlite_handle(s), muni, f, out, total, e);
     bool staged = f->stage != GENOP_STAGE_UNKNOWN;
-    page_query pq = {&cases, staged ? ST_CASE_COUNT_BY_STAGE : ST_CASE_COUNT,
-                     staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST, muni, false, 0,
-                     bind_case_filter, f, f->limit, f->offset, sizeof(genop_case_summary),
+    unsigned count = staged ? ST_CASE_COUNT_BY_STAGE
+                     : f->closed >= 0 ? ST_CASE_COUNT_BY_CLOSED : ST_CASE_COUNT;
+    page_query pq = {&cases, count, staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST, muni, false,
+                     0, bind_case_filter, f, f->limit, f->offset, sizeof(genop_case_summary),
                      case_summary_read, "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
