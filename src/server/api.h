@@ -43,6 +43,11 @@ typedef struct api_ctx {
 
 typedef void (*api_handler)(api_ctx *c, http_reply *out);
 
+/* api_page.c: a page of a list, {"items", "total", "limit", "offset"}:
+ * takes items (an array) over; total counts the list without limit and
+ * offset. */
+json_t *api_page_json(json_t *items, size_t total, size_t limit, size_t offset);
+
 /* The login session's cookie: "genop_session=SECRET; Path=/; HttpOnly;
  * SameSite=Strict" (+ "; Secure" behind TLS); set by POST /session,
  * removed by DELETE /session, read by the router. */

@@ -158,11 +158,6 @@ void api_cases_list(api_ctx *c, http_reply *out)
     json_t *arr = json_array();
     for (size_t i = 0; i < list.n; i++)
         json_array_append_new(arr, summary_json(&items[i]));
-    json_t *o = json_object();
-    jset(o, "items", arr);
-    jset(o, "total", json_integer((json_int_t)total));
-    jset(o, "limit", json_integer((json_int_t)f.limit));
-    jset(o, "offset", json_integer((json_int_t)f.offset));
-    http_reply_json(out, 200, o);
+    http_reply_json(out, 200, api_page_json(arr, total, f.limit, f.offset));
     genop_store_free_list(&list);
 }

@@ -49,12 +49,8 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
     json_t *arr = json_array();
     for (size_t i = 0; i < list.n; i++)
         json_array_append_new(arr, entry_json(&items[i]));
-    json_t *o = json_object();
+    json_t *o = api_page_json(arr, total, limit, offset);
     jset(o, "citizen", json_integer(c->id));
-    jset(o, "items", arr);
-    jset(o, "total", json_integer((json_int_t)total));
-    jset(o, "limit", json_integer((json_int_t)limit));
-    jset(o, "offset", json_integer((json_int_t)offset));
     http_reply_json(out, 200, o);
     genop_store_free_list(&list);
 }
@@ -91,11 +87,6 @@ void api_citizens_search(api_ctx *c, http_reply *out)
     json_t *arr = json_array();
     for (size_t i = 0; i < list.n; i++)
         json_array_append_new(arr, hit_json(&items[i]));
-    json_t *o = json_object();
-    jset(o, "items", arr);
-    jset(o, "total", json_integer((json_int_t)total));
-    jset(o, "limit", json_integer((json_int_t)limit));
-    jset(o, "offset", json_integer((json_int_t)offset));
-    http_reply_json(out, 200, o);
+    http_reply_json(out, 200, api_page_json(arr, total, limit, offset));
     genop_store_free_list(&list);
 }

@@ -30,13 +30,11 @@
 #include "case_list.h"
 #include "case_search.h"
 #include "case_stage.h"
-#include "local.h"
+#include "casework_fixture.h"
 #include "name_words.h"
 #include "referral.h"
 #include "sqlite/sql_functions.h"
 #include "utf8.h"
-
-#define PASSWORD "korrekt-hest-batteri"
 
 /* ---- name words ------------------------------------------------------ */
 
@@ -286,35 +284,16 @@ typedef struct fixture {
     genop_user vis, leder, admin, skive;
 } fixture;
 
-static void add_user(fixture *f, genop_user *u, const char *muni, genop_role role,
-                     const char *name)
-{
-    memset(u, 0, sizeof *u);
-    snprintf(u->municipality, sizeof u->municipality, "%s", muni);
-    snprintf(u->username, sizeof u->username, "%s", name);
-    u->role = role;
-    must(casework_local_user_add(&f->loc, u, PASSWORD, e));
-}
-
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    if (!f)
+    if (!f || casework_fixture_open(&f->loc, f->dir, sizeof f->dir, f->db, sizeof f->db,
+                                    "search"))
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/genop-search-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-    if (casework_local_open(f->db, &f->loc, NULL))
-        return -1;
-    const char *munis[] = {"aalborg", "skive"};
-    for (size_t i = 0; i < 2; i++)
-        must(casework_local_municipality_ensure(&f->loc,
-                                                casework_standard(&f->loc.env, munis[i]), e));
-    add_user(f, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis");
-    add_user(f, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder");
-    add_user(f, &f->admin, "aalborg", GENOP_ROLE_ADMIN, "admin");
-    add_user(f, &f->skive, "skive", GENOP_ROLE_VISITATOR, "vis.skive");
+    casework_fixture_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis");
+    casework_fixture_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder");
+    casework_fixture_user(&f->loc, &f->admin, "aalborg", GENOP_ROLE_ADMIN, "admin");
+    casework_fixture_user(&f->loc, &f->skive, "skive", GENOP_ROLE_VISITATOR, "vis.skive");
     *state = f;
     return 0;
 }
@@ -322,8 +301,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    casework_local_close(&f->loc);
-    remove_test_db(f->dir, "t.db");
+    casework_fixture_close(&f->loc, f->dir);
     free(f);
     return 0;
 }
