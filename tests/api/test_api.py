@@ -760,9 +760,12 @@ def run_standard_tests(t, srv, pw, genop):
         r = subprocess.run([genop, "standard", "show", sid], capture_output=True, text=True)
         shown = [line.strip()[len("Kilde: "):] for line in r.stdout.splitlines() if line.strip().startswith("Kilde: ")]
         quotes = [line.strip() for line in r.stdout.splitlines() if line.strip().startswith("Standardens ord:")]
-        ours = [rule["source"]["citation"] for _, rule in standard_rules(doc)]
+        sourced = [rule for _, rule in standard_rules(doc)]
+        sourced += [x for x in doc.get("closure_reasons", []) if x.get("source")]
+        sourced += [doc["revision"]] if doc.get("revision") else []
+        ours = [rule["source"]["citation"] for rule in sourced]
         t.ok(r.returncode == 0 and sorted(shown) == sorted(ours)
-             and all(f"Standardens ord: »{rule['source']['quote']}«" in quotes for _, rule in standard_rules(doc)),
+             and all(f"Standardens ord: »{rule['source']['quote']}«" in quotes for rule in sourced),
              f"standard: {sid}'s rules and sources are those of `genop standard show`", shown, ours)
 
     # A standard without date or approver, and no access-log row for any of it.
