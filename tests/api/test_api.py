@@ -855,7 +855,7 @@ def run_revision_tests(t, srv, pw):
     gen = reasons[5] if len(reasons) > 5 else {}
     t.ok(own.get("general") is False and (own.get("source") or {}).get("citation") == "Ishøj, Omfang og varighed"
          and (own.get("source") or {}).get("quote") == "Du er ikke motiveret for genoptræning."
-         and own.get("label") == "Borgeren er ikke motiveret for genoptræning"
+         and own.get("label") == "Ikke motiveret for genoptræning"
          and gen.get("general") is True and gen.get("source") is None
          and gen.get("label") == "Borgeren ønsker ikke at fortsætte",
          "standard: a reason of the standard has its source; a general one has none and says so", own, gen)

@@ -314,7 +314,7 @@ if [ $? -eq 0 ] && grep -q "Kilde: Aalborg, Hvordan får du bevilget træning?" 
 expect_fail "standard show: unknown id" "findes ikke" "$genop" standard show odense
 "$genop" standard show ishoj >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && grep -q "^Grunde til at afslutte et forløb$" "$tmp/out" \
-   && grep -A1 "Borgeren er ikke motiveret for genoptræning (not_motivated)" "$tmp/out" | grep -q "Kilde: Ishøj, Omfang og varighed" \
+   && grep -A1 "Ikke motiveret for genoptræning (not_motivated)" "$tmp/out" | grep -q "Kilde: Ishøj, Omfang og varighed" \
    && grep -A1 "Borgeren er flyttet (moved)" "$tmp/out" | grep -q "genops generelle grund" \
    && grep -q "Standarden angiver ingen fast frist for, hvornår den revideres." "$tmp/out" && ! grep -q ADVARSEL "$tmp/out"; then
   ok "standard show: Ishøj's reasons for ending a course with sources, genop's general ones, no revision interval"
