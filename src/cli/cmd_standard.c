@@ -16,6 +16,7 @@
 #include "registry.h"
 #include "revision.h"
 #include "standard_load.h"
+#include "standard_text.h"
 
 static const char usage[] =
     "Brug:\n"
@@ -77,8 +78,10 @@ static int check_one(const char *path, genop_date today)
 static void print_source(const genop_source *s)
 {
     printf("      Kilde: %s\n", s->citation);
+    if (s->law)
+        printf("      Standarden siger intet om det; lovens regel gælder.\n");
     if (s->quote)
-        printf("      Standardens ord: »%s«\n", s->quote);
+        printf("      %s: »%s«\n", s->law ? "Lovens ord" : "Standardens ord", s->quote);
     if (s->note)
         printf("      Sådan læser genop det: %s\n", s->note);
 }
@@ -89,6 +92,19 @@ static void print_paragraphs(unsigned bits)
         printf("§ 86, stk. 1 og 2");
     else
         printf("§ 86, stk. %d", bits == GENOP_PARA_86_2 ? 2 : 1);
+}
+
+/* One eligibility rule: its sentence, the paragraphs it concerns (every
+ * case's, when it names none), its source. */
+static void print_eligibility(const char *text, unsigned paragraphs, const genop_source *src)
+{
+    printf("  - %s (", text);
+    if (paragraphs == (GENOP_PARA_86_1 | GENOP_PARA_86_2))
+        printf("alle sager");
+    else
+        print_paragraphs(paragraphs);
+    printf(")\n");
+    print_source(src);
 }
 
 static const char *condition_text(genop_condition when)
@@ -181,23 +197,20 @@ static void show_rules(const genop_standard *s)
         printf("  (standarden sætter ingen grænse for udeblivelser)\n");
     }
     printf("\nHvem kan få træning\n");
-    if (s->minimum_age.present) {
-        printf("  - Borgeren skal være fyldt %d år.\n", s->minimum_age.minimum_years);
-        print_source(&s->minimum_age.source);
-    }
-    if (s->residency.present) {
-        printf("  - Borgeren skal bo i %s.\n", s->municipality);
-        print_source(&s->residency.source);
-    }
-    if (s->hospital_plan_excludes.present) {
-        printf("  - Ikke borgere med en genoptræningsplan efter sundhedslovens § 140.\n");
-        print_source(&s->hospital_plan_excludes.source);
-    }
-    if (s->quarantine.present) {
-        printf("  - Nyt forløb for samme lidelse tidligst %d %s efter det forrige.\n",
-               s->quarantine.amount, genop_unit_label_da(s->quarantine.unit, s->quarantine.amount));
-        print_source(&s->quarantine.source);
-    }
+    char text[GENOP_RULE_TEXT_MAX];
+    if (s->minimum_age.present)
+        print_eligibility(genop_minimum_age_text(&s->minimum_age, text, sizeof text),
+                          s->minimum_age.paragraphs, &s->minimum_age.source);
+    if (s->residency.present)
+        print_eligibility(genop_residency_text(s, text, sizeof text),
+                          s->residency.paragraphs, &s->residency.source);
+    if (s->hospital_plan_excludes.present)
+        print_eligibility(genop_hospital_plan_text(s, text, sizeof text),
+                          s->hospital_plan_excludes.paragraphs,
+                          &s->hospital_plan_excludes.source);
+    if (s->quarantine.present)
+        print_eligibility(genop_quarantine_text(&s->quarantine, text, sizeof text),
+                          s->quarantine.paragraphs, &s->quarantine.source);
 }
 
 static void show_closure_reasons(const genop_standard *s)

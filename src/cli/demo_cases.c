@@ -140,7 +140,7 @@ const demo_case demo_cases[] = {
     {"ishoj", "Indledende samtale ikke holdt inden for 15 hverdage", false,
      {"Aksel Thygesen", "Prøvestien 18, 2. th., 2635 Ishøj", "1938-01-06", 0, "4221",
       "Datter: Susanne Thygesen"},
-     "86.2", 20, "hjemmeplejen", "apopleksi", "Følger efter blodprop i hjernen for to år siden.",
+     "86.1", 20, "hjemmeplejen", "fald", "Svækket efter et fald i hjemmet; går usikkert.",
      {EV("contacted", 17)}},
     {"ishoj", "Karensperiode - samme lidelse inden for fem måneder", false,
      {"Ruth Kjær", "Demovej 31, 2635 Ishøj", "1950-10-23", 0, "1908", NULL},

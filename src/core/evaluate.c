@@ -264,7 +264,7 @@ static genop_finding *add_finding(genop_result *out, genop_finding_kind kind,
 
 static void check_age(const genop_case *c, const genop_standard *std, genop_result *out)
 {
-    if (!std->minimum_age.present)
+    if (!std->minimum_age.present || !(std->minimum_age.paragraphs & out->paragraph))
         return;
     if (!c->has_birth_date) {
         out->unchecked |= 1u << GENOP_FINDING_AGE;
@@ -282,7 +282,7 @@ static void check_age(const genop_case *c, const genop_standard *std, genop_resu
 static void check_residency(const genop_case *c, const genop_standard *std,
                             genop_result *out)
 {
-    if (!std->residency.present)
+    if (!std->residency.present || !(std->residency.paragraphs & out->paragraph))
         return;
     if (!c->has_municipality_code) {
         out->unchecked |= 1u << GENOP_FINDING_RESIDENCY;
@@ -296,18 +296,27 @@ static void check_residency(const genop_case *c, const genop_standard *std,
              c->municipality_code, std->short_name, std->municipality_code);
 }
 
-static void check_hospital_plan(const genop_case *c, const genop_standard *std,
-                                genop_result *out)
+/* The date eligibility is judged on (spec/evaluate.md section 3,
+ * "Eligibility"): the texts bar a grant, so what counts is the situation
+ * when the first decision is (or would be) made - its date, or as_of while
+ * there is none. */
+static genop_date judging_date(const facts *f, genop_date as_of)
 {
-    if (!std->hospital_plan_excludes.present)
+    return f->has[GENOP_ANCHOR_DECISION] ? f->at[GENOP_ANCHOR_DECISION] : as_of;
+}
+
+static void check_hospital_plan(const genop_case *c, const genop_standard *std,
+                                genop_date judged_on, genop_result *out)
+{
+    const genop_flag_rule *rule = &std->hospital_plan_excludes;
+    if (!rule->present || !(rule->paragraphs & out->paragraph))
         return;
     for (size_t i = 0; i < c->n_events; i++) {
         const genop_event *ev = &c->events[i];
-        if (ev->type != GENOP_EV_HOSPITAL_PLAN || ev->date > out->referral_date)
+        if (ev->type != GENOP_EV_HOSPITAL_PLAN || ev->date > judged_on)
             continue;
         char d[GENOP_DATE_STR_SIZE];
-        genop_finding *fd = add_finding(out, GENOP_FINDING_HOSPITAL_PLAN,
-                                        &std->hospital_plan_excludes.source);
+        genop_finding *fd = add_finding(out, GENOP_FINDING_HOSPITAL_PLAN, &rule->source);
         snprintf(fd->detail, sizeof fd->detail,
                  "Borgeren har en genoptræningsplan efter sundhedslovens § 140 "
                  "(registreret %s).", genop_date_format(ev->date, d));
@@ -315,24 +324,19 @@ static void check_hospital_plan(const genop_case *c, const genop_standard *std,
     }
 }
 
-static genop_err check_quarantine(const genop_case *c, const genop_standard *std,
-                                  const genop_event *referral, genop_result *out,
-                                  genop_error *e)
+/* The latest previous course of the referral's condition whose waiting
+ * period has not run out on judged_on; NULL if none. */
+static genop_err quarantine_hit(const genop_case *c, const genop_standard *std,
+                                const genop_event *referral, genop_date judged_on,
+                                const genop_event **hit, genop_date *hit_until,
+                                genop_error *e)
 {
     const genop_quarantine_rule *q = &std->quarantine;
-    if (!q->present)
-        return GENOP_OK;
-    const genop_event *hit = NULL;
-    genop_date hit_until = 0;
+    *hit = NULL;
     for (size_t i = 0; i < c->n_events; i++) {
         const genop_event *ev = &c->events[i];
-        if (ev->type != GENOP_EV_PREVIOUS_COURSE || ev->date > referral->date)
-            continue;
-        if (referral->condition[0] == '\0') {
-            out->unchecked |= 1u << GENOP_FINDING_QUARANTINE;
-            return GENOP_OK;
-        }
-        if (strcasecmp(ev->condition, referral->condition) != 0)
+        if (ev->type != GENOP_EV_PREVIOUS_COURSE || ev->date > judged_on ||
+            strcasecmp(ev->condition, referral->condition) != 0)
             continue;
         genop_date until;
         genop_err err = genop_standard_add(std, ev->date, q->amount, q->unit, &until, e);
@@ -340,17 +344,43 @@ static genop_err check_quarantine(const genop_case *c, const genop_standard *std
             genop_error_prefix(e, "karensperioden efter forløbet %s", ev->condition);
             return err;
         }
-        if (referral->date < until && (!hit || ev->date > hit->date)) {
-            hit = ev;
-            hit_until = until;
+        if (judged_on < until && (!*hit || ev->date > (*hit)->date)) {
+            *hit = ev;
+            *hit_until = until;
         }
     }
-    if (!hit)
+    return GENOP_OK;
+}
+
+static bool has_previous_course(const genop_case *c, genop_date judged_on)
+{
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_PREVIOUS_COURSE && c->events[i].date <= judged_on)
+            return true;
+    return false;
+}
+
+static genop_err check_quarantine(const genop_case *c, const genop_standard *std,
+                                  const genop_event *referral, genop_date judged_on,
+                                  genop_result *out, genop_error *e)
+{
+    const genop_quarantine_rule *q = &std->quarantine;
+    if (!q->present || !(q->paragraphs & referral->paragraph))
         return GENOP_OK;
+    if (referral->condition[0] == '\0') {
+        if (has_previous_course(c, judged_on))
+            out->unchecked |= 1u << GENOP_FINDING_QUARANTINE;
+        return GENOP_OK;
+    }
+    const genop_event *hit;
+    genop_date hit_until = 0;
+    genop_err err = quarantine_hit(c, std, referral, judged_on, &hit, &hit_until, e);
+    if (err || !hit)
+        return err;
     char ended[GENOP_DATE_STR_SIZE], until[GENOP_DATE_STR_SIZE];
     genop_finding *fd = add_finding(out, GENOP_FINDING_QUARANTINE, &q->source);
     snprintf(fd->detail, sizeof fd->detail,
-             "Et forløb for samme lidelse (%s) sluttede %s; nyt forløb tidligst %s.",
+             "Et forløb for samme lidelse (%s) sluttede %s; nyt forløb kan tidligst bevilges %s.",
              hit->condition, genop_date_format(hit->date, ended),
              genop_date_format(hit_until, until));
     return GENOP_OK;
@@ -396,8 +426,9 @@ genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
     eval_attendance(std, &f, referral->paragraph, &out->attendance);
     check_age(c, std, out);
     check_residency(c, std, out);
-    check_hospital_plan(c, std, out);
-    err = check_quarantine(c, std, referral, out, e);
+    genop_date judged_on = judging_date(&f, as_of);
+    check_hospital_plan(c, std, judged_on, out);
+    err = check_quarantine(c, std, referral, judged_on, out, e);
     out->eligible = out->n_findings == 0;
     return err;
 }

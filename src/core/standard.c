@@ -130,6 +130,8 @@ static void source_free(genop_source *s)
     free(s->quote);
     free(s->note);
     free(s->citation);
+    free(s->law);
+    free(s->law_paragraph);
 }
 
 static void text_list_free(genop_text_list *l)

@@ -73,13 +73,18 @@ typedef enum genop_attendance_count {
     GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS
 } genop_attendance_count;
 
-/* Where a rule comes from. citation is "<Kommune>, <section>", the string
- * every result shows as its source. */
+/* Where a rule comes from: a section of the municipality's own text, or -
+ * where the standard says nothing and the law's default applies - a law and
+ * its paragraph. citation is "<Kommune>, <section>" or "<law> <paragraph>"
+ * ("Retssikkerhedsloven § 67"), the string every result shows as its
+ * source. Exactly one of section and law is set. */
 typedef struct genop_source {
     char *section;
-    char *quote;    /* the standard's own words, may be NULL */
+    char *quote;    /* the words the rule rests on, may be NULL */
     char *note;     /* how genop reads an ambiguous text, may be NULL */
     char *citation;
+    char *law;      /* the law's short name ("Retssikkerhedsloven"), or NULL */
+    char *law_paragraph; /* "§ 67", set exactly when law is */
 } genop_source;
 
 typedef struct genop_deadline_rule {
@@ -116,17 +121,20 @@ typedef struct genop_attendance_rule {
 
 typedef struct genop_age_rule {
     bool present;
+    unsigned paragraphs;     /* the case paragraphs the rule applies to */
     int minimum_years;
     genop_source source;
 } genop_age_rule;
 
 typedef struct genop_flag_rule {
     bool present;
+    unsigned paragraphs;     /* the case paragraphs the rule applies to */
     genop_source source;
 } genop_flag_rule;
 
 typedef struct genop_quarantine_rule {
     bool present;
+    unsigned paragraphs;     /* the case paragraphs the rule applies to */
     int amount;
     genop_unit unit;         /* days, weeks or months */
     genop_source source;

@@ -284,24 +284,49 @@ static bool get_bool(loader *L, struct fy_node *map, const char *key, const char
     return true;
 }
 
+static char *join_citation(const char *a, const char *sep, const char *b)
+{
+    size_t n = strlen(a) + strlen(sep) + strlen(b) + 1;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s%s%s", a, sep, b);
+    return out;
+}
+
+/* A law source: the standard says nothing and the law's default applies
+ * (docs/standard-format.md, "source and citations"). */
+static void load_law_source(loader *L, struct fy_node *s, genop_source *src)
+{
+    src->law = dup_text(get_text(L, s, "law", "source", true));
+    src->law_paragraph = dup_text(get_text(L, s, "paragraph", "source", true));
+    if (member(s, "section"))
+        problem(L, member(s, "section"), s,
+                "en kilde nævner enten 'section' (standardens afsnit) eller 'law' (en lov), ikke begge");
+    if (src->law && src->law_paragraph)
+        src->citation = join_citation(src->law, " ", src->law_paragraph);
+}
+
 static void load_source(loader *L, struct fy_node *map, const char *what,
                         genop_source *src)
 {
-    static const char *const keys[] = {"section", "quote", "note", NULL};
+    static const char *const keys[] = {"section", "law", "paragraph", "quote", "note", NULL};
     struct fy_node *s = get_map(L, map, "source", what, true);
     if (!s)
         return;
     check_keys(L, s, "source", keys);
-    src->section = dup_text(get_text(L, s, "section", "source", true));
     src->quote = dup_text(get_text(L, s, "quote", "source", false));
     src->note = dup_text(get_text(L, s, "note", "source", false));
-    const char *muni = L->std->short_name ? L->std->short_name : "?";
-    if (src->section) {
-        size_t n = strlen(muni) + strlen(src->section) + 3;
-        src->citation = malloc(n);
-        if (src->citation)
-            snprintf(src->citation, n, "%s, %s", muni, src->section);
+    if (member(s, "law")) {
+        load_law_source(L, s, src);
+        return;
     }
+    if (member(s, "paragraph"))
+        problem(L, member(s, "paragraph"), s,
+                "'paragraph' i source hører til en lov; angiv også 'law'");
+    src->section = dup_text(get_text(L, s, "section", "source", true));
+    const char *muni = L->std->short_name ? L->std->short_name : "?";
+    if (src->section)
+        src->citation = join_citation(muni, ", ", src->section);
 }
 
 /* A list of "86.1"/"86.2"; absent means all of the standard's. */
@@ -456,43 +481,58 @@ static void load_attendance(loader *L, struct fy_node *root)
     load_source(L, a, "attendance", &r->source);
 }
 
+/* The paragraphs an eligibility rule applies to: those it names, else all
+ * of the standard's (spec/evaluate.md section 4, "hospital_plan excludes"). */
+static void load_eligibility_rule(loader *L, struct fy_node *el, const char *name,
+                                  const char *const keys[], bool *present,
+                                  unsigned *paragraphs, genop_source *source)
+{
+    struct fy_node *n = get_map(L, el, name, "eligibility", false);
+    if (!n)
+        return;
+    *present = true;
+    check_keys(L, n, name, keys);
+    *paragraphs = load_paragraphs(L, n, name, false);
+    load_source(L, n, name, source);
+}
+
 static void load_eligibility(loader *L, struct fy_node *root)
 {
     static const char *const keys[] = {"minimum_age", "residency", "hospital_plan_excludes",
                                        "quarantine", NULL};
-    static const char *const source_only[] = {"source", NULL};
-    static const char *const age_keys[] = {"years", "source", NULL};
-    static const char *const q_keys[] = {"amount", "unit", "source", NULL};
+    static const char *const flag_keys[] = {"paragraphs", "source", NULL};
+    static const char *const age_keys[] = {"years", "paragraphs", "source", NULL};
+    static const char *const q_keys[] = {"amount", "unit", "paragraphs", "source", NULL};
     genop_standard *s = L->std;
     struct fy_node *el = get_map(L, root, "eligibility", "standarden", false);
     if (!el)
         return;
     check_keys(L, el, "eligibility", keys);
+    load_eligibility_rule(L, el, "minimum_age", age_keys, &s->minimum_age.present,
+                          &s->minimum_age.paragraphs, &s->minimum_age.source);
+    load_eligibility_rule(L, el, "residency", flag_keys, &s->residency.present,
+                          &s->residency.paragraphs, &s->residency.source);
+    load_eligibility_rule(L, el, "hospital_plan_excludes", flag_keys,
+                          &s->hospital_plan_excludes.present,
+                          &s->hospital_plan_excludes.paragraphs,
+                          &s->hospital_plan_excludes.source);
+    load_eligibility_rule(L, el, "quarantine", q_keys, &s->quarantine.present,
+                          &s->quarantine.paragraphs, &s->quarantine.source);
     struct fy_node *n;
-    if ((n = get_map(L, el, "minimum_age", "eligibility", false))) {
-        s->minimum_age.present = true;
-        check_keys(L, n, "minimum_age", age_keys);
+    /* Age and residency concern the citizen, not the kind of training:
+     * unless they name paragraphs they apply to every case, also one of a
+     * paragraph the standard does not cover. */
+    if ((n = member(el, "minimum_age")) && fy_node_is_mapping(n) && !member(n, "paragraphs"))
+        s->minimum_age.paragraphs = GENOP_PARA_86_1 | GENOP_PARA_86_2;
+    if ((n = member(el, "residency")) && fy_node_is_mapping(n) && !member(n, "paragraphs"))
+        s->residency.paragraphs = GENOP_PARA_86_1 | GENOP_PARA_86_2;
+    if ((n = member(el, "minimum_age")) && fy_node_is_mapping(n))
         get_int(L, n, "years", "minimum_age", true, 0, 130, &s->minimum_age.minimum_years);
-        load_source(L, n, "minimum_age", &s->minimum_age.source);
-    }
-    if ((n = get_map(L, el, "residency", "eligibility", false))) {
-        s->residency.present = true;
-        check_keys(L, n, "residency", source_only);
-        load_source(L, n, "residency", &s->residency.source);
-    }
-    if ((n = get_map(L, el, "hospital_plan_excludes", "eligibility", false))) {
-        s->hospital_plan_excludes.present = true;
-        check_keys(L, n, "hospital_plan_excludes", source_only);
-        load_source(L, n, "hospital_plan_excludes", &s->hospital_plan_excludes.source);
-    }
-    if ((n = get_map(L, el, "quarantine", "eligibility", false))) {
-        s->quarantine.present = true;
-        check_keys(L, n, "quarantine", q_keys);
+    if ((n = member(el, "quarantine")) && fy_node_is_mapping(n)) {
         get_int(L, n, "amount", "quarantine", true, 0, 3650, &s->quarantine.amount);
         if (load_unit(L, n, "quarantine", &s->quarantine.unit) &&
             s->quarantine.unit == GENOP_UNIT_WORKDAYS)
             problem(L, member(n, "unit"), n, "karensperioden angives i days, weeks eller months");
-        load_source(L, n, "quarantine", &s->quarantine.source);
     }
 }
 

@@ -165,17 +165,27 @@ const char *genop_residency_text(const genop_standard *std, char *buf, size_t si
     return buf;
 }
 
-const char *genop_hospital_plan_text(char *buf, size_t size)
+/* "§ 86" when a rule covers all of the standard's paragraphs, else the
+ * one paragraph it covers ("§ 86, stk. 1"). */
+static const char *paragraph_scope(const genop_standard *std, unsigned bits)
 {
-    say(buf, size, "%s", "Borgere med en genoptræningsplan efter sundhedslovens § 140 "
-                             "får ikke træning efter § 86.");
+    if (bits == std->paragraphs || bits == (GENOP_PARA_86_1 | GENOP_PARA_86_2))
+        return "§ 86";
+    return bits == GENOP_PARA_86_2 ? "§ 86, stk. 2" : "§ 86, stk. 1";
+}
+
+const char *genop_hospital_plan_text(const genop_standard *std, char *buf, size_t size)
+{
+    say(buf, size, "Der kan ikke bevilges træning efter %s til en borger, der samtidig "
+                   "har en genoptræningsplan efter sundhedslovens § 140.",
+        paragraph_scope(std, std->hospital_plan_excludes.paragraphs));
     return buf;
 }
 
 const char *genop_quarantine_text(const genop_quarantine_rule *r, char *buf, size_t size)
 {
-    say(buf, size, "Et nyt forløb for samme lidelse tidligst %d %s efter, "
-                             "at det forrige sluttede.",
+    say(buf, size, "Et nyt forløb for samme lidelse kan tidligst bevilges %d %s efter, "
+                   "at det forrige sluttede.",
                   r->amount, unit_word(r->unit, r->amount));
     return buf;
 }

@@ -52,12 +52,14 @@ const char *genop_attendance_text(const genop_attendance_rule *a, char *buf, siz
 
 /* The eligibility rules, each of which must be present:
  * "Borgeren skal være fyldt 18 år.", "Borgeren skal bo i Skive Kommune.",
- * "Borgere med en genoptræningsplan efter sundhedslovens § 140 får ikke
- * træning efter § 86.", "Et nyt forløb for samme lidelse tidligst 5
- * måneder efter, at det forrige sluttede." */
+ * "Der kan ikke bevilges træning efter § 86, stk. 1 til en borger, der
+ * samtidig har en genoptræningsplan efter sundhedslovens § 140." (the
+ * paragraph named only when the rule covers fewer than the standard),
+ * "Et nyt forløb for samme lidelse kan tidligst bevilges 5 måneder efter,
+ * at det forrige sluttede." */
 const char *genop_minimum_age_text(const genop_age_rule *r, char *buf, size_t size);
 const char *genop_residency_text(const genop_standard *std, char *buf, size_t size);
-const char *genop_hospital_plan_text(char *buf, size_t size);
+const char *genop_hospital_plan_text(const genop_standard *std, char *buf, size_t size);
 const char *genop_quarantine_text(const genop_quarantine_rule *r, char *buf, size_t size);
 
 #endif

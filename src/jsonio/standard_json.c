@@ -105,6 +105,8 @@ static json_t *source_json(builder *b, const genop_source *s)
     put(b, o, "quote", text(b, s->quote));
     put(b, o, "note", text(b, s->note));
     put(b, o, "citation", text(b, s->citation));
+    put(b, o, "law", text(b, s->law));
+    put(b, o, "paragraph", text(b, s->law_paragraph));
     return o;
 }
 
@@ -195,11 +197,12 @@ static json_t *attendance_json(builder *b, const genop_attendance_rule *a)
 
 /* One eligibility rule: its id (the YAML key), its sentence, its source. */
 static json_t *eligibility_rule(builder *b, const char *id, const char *sentence,
-                                const genop_source *src)
+                                unsigned paragraphs, const genop_source *src)
 {
     json_t *o = new_object(b);
     put(b, o, "id", text(b, id));
     put(b, o, "text", text(b, sentence));
+    put(b, o, "paragraphs", paragraphs_json(b, paragraphs));
     put(b, o, "source", source_json(b, src));
     return o;
 }
@@ -212,25 +215,26 @@ static json_t *eligibility_json(builder *b, const genop_standard *s)
     if (s->minimum_age.present) {
         json_t *o = eligibility_rule(b, "minimum_age",
                                      genop_minimum_age_text(&s->minimum_age, sentence, sizeof sentence),
-                                     &s->minimum_age.source);
+                                     s->minimum_age.paragraphs, &s->minimum_age.source);
         put(b, o, "years", json_integer(s->minimum_age.minimum_years));
         push(b, arr, o);
     }
     if (s->residency.present) {
         json_t *o = eligibility_rule(b, "residency",
                                      genop_residency_text(s, sentence, sizeof sentence),
-                                     &s->residency.source);
+                                     s->residency.paragraphs, &s->residency.source);
         put(b, o, "municipality_code", json_integer(s->municipality_code));
         push(b, arr, o);
     }
     if (s->hospital_plan_excludes.present)
         push(b, arr, eligibility_rule(b, "hospital_plan_excludes",
-                                      genop_hospital_plan_text(sentence, sizeof sentence),
+                                      genop_hospital_plan_text(s, sentence, sizeof sentence),
+                                      s->hospital_plan_excludes.paragraphs,
                                       &s->hospital_plan_excludes.source));
     if (s->quarantine.present) {
         json_t *o = eligibility_rule(b, "quarantine",
                                      genop_quarantine_text(&s->quarantine, sentence, sizeof sentence),
-                                     &s->quarantine.source);
+                                     s->quarantine.paragraphs, &s->quarantine.source);
         put(b, o, "amount", json_integer(s->quarantine.amount));
         put(b, o, "unit", text(b, genop_unit_name(s->quarantine.unit)));
         push(b, arr, o);

@@ -1010,7 +1010,32 @@ async function testStandard() {
   const complaint = await text(page, '#std-klage');
   ok(complaint.includes('Klagefrist') && complaint.includes('Fristen er borgerens; den binder ikke kommunen.') &&
      complaint.includes('Kilde: Aalborg, Hvis du ønsker at klage'), 'Aalborg: the complaint deadlines under Klage, with sources', complaint);
+  // The § 140 exclusion names its paragraph; the readings are gathered in one part.
+  const plan = await page.locator('#std-eligibility li[data-rule="hospital_plan_excludes"]').innerText();
+  ok(plan.includes('§ 86, stk. 1') && plan.includes('Der kan ikke bevilges træning efter § 86, stk. 1'),
+    'Aalborg: the § 140 exclusion applies to § 86, stk. 1 only', plan);
+  const readings = await text(page, '#std-laesninger');
+  ok(readings.includes('Afgørelse (bevilling) (§ 86, stk. 1)') && readings.includes('3 + 5 = 8') &&
+     readings.includes('Gentagne gange'),
+  'Aalborg: "Sådan læser genop teksten" lists the chosen readings and why', readings);
+  const target = await page.locator('#std-laesninger a').first().getAttribute('data-target');
+  await page.locator('#std-laesninger a').first().click();
+  ok(await page.evaluate((id) => document.activeElement && document.activeElement.id === id, target),
+    'a reading links to its rule (focus moves to the rule)', target);
   await context.close();
+
+  // Rødovre is silent on complaints: the law's deadlines, cited as the law.
+  {
+    const { context: c, page: p } = await newPage();
+    await load(p, BASE + '/#/kvalitetsstandard');
+    await login(p, USERS.rodovre.leder);
+    await p.waitForSelector('#std-klage');
+    const klage = await text(p, '#std-klage');
+    ok(klage.includes('Kilde (loven, da standarden intet siger): Retssikkerhedsloven § 66') &&
+       klage.includes('Retssikkerhedsloven § 67') && klage.includes('Klage videresendt til Ankestyrelsen'),
+    'Rødovre: the law\'s complaint window and forwarding deadline, cited as the law', klage);
+    await c.close();
+  }
 
   for (const size of SIZES) {
     for (const [muni, user] of [['rodovre', USERS.rodovre.leder], ['aalborg', USERS.aalborg.visitator]]) {
@@ -1244,14 +1269,22 @@ async function testCaseWalk() {
   // standards/aalborg.yaml and skive.yaml that apply to stk. 1).
   // c: { referral, assessment, decision, granted, grant, sessions: [{date, outcome}] }
   const firstSession = (c) => c.sessions.filter((s) => s.outcome !== 'provider_cancelled').map((s) => s.date).sort()[0] || null;
+  // The citizen's complaint window, 4 weeks from the receipt of the
+  // decision (else its date), moved to the next workday: Aalborg's own
+  // rule, and the law's (retssikkerhedsloven § 66) where Skive is silent.
+  const complaintWindow = (muni, c) => {
+    const from = c.received || c.decision;
+    let due = plusDays(from, 28);
+    if (!isWorkday(muni, due)) due = addWorkdays(muni, due, 1);
+    return { id: 'complaint_window', label: 'Klagefrist', from, due, done: null, citizen: true };
+  };
   const RULES = {
     aalborg(c) {
       const out = [];
       const session = firstSession(c);
-      if (c.assessment) {
-        out.push({ id: 'decision', label: 'Afgørelse (bevilling)', from: c.assessment,
-          due: addWorkdays('aalborg', c.assessment, 3), done: c.decision || null });
-      }
+      // The decision counts from the referral (evaluate.md section 4).
+      out.push({ id: 'decision', label: 'Afgørelse (bevilling)', from: c.referral,
+        due: addWorkdays('aalborg', c.referral, 3), done: c.decision || null });
       if (!c.decision || c.granted) {
         out.push({ id: 'start', label: 'Opstart af træning', from: c.referral,
           due: addWorkdays('aalborg', c.referral, 8), done: session });
@@ -1261,18 +1294,17 @@ async function testCaseWalk() {
         out.push({ id: 'start_after_grant', label: 'Opstart efter bevilling', from,
           due: addWorkdays('aalborg', from, 5), done: session });
       }
-      if (c.decision) {                         // decision_received falls back to the decision
-        const from = c.received || c.decision;
-        let due = plusDays(from, 28);
-        if (!isWorkday('aalborg', due)) due = addWorkdays('aalborg', due, 1);
-        out.push({ id: 'complaint_window', label: 'Klagefrist', from, due, done: null, citizen: true });
-      }
+      if (c.decision) out.push(complaintWindow('aalborg', c));
       return out.map((d) => expectDeadline('aalborg', d));
     },
     skive(c) {
-      if (c.decision && !c.granted) return [];
-      return [expectDeadline('skive', { id: 'start', label: 'Opstart af træning', from: c.referral,
-        due: plusDays(c.referral, 14), done: firstSession(c) })];
+      const out = [];
+      if (!c.decision || c.granted) {
+        out.push({ id: 'start', label: 'Opstart af træning', from: c.referral,
+          due: plusDays(c.referral, 14), done: firstSession(c) });
+      }
+      if (c.decision) out.push(complaintWindow('skive', c));
+      return out.map((d) => expectDeadline('skive', d));
     },
   };
   // Skive's limits: sessions and minutes in the worst ISO week (the
@@ -1487,7 +1519,9 @@ async function testCaseWalk() {
     const muni = 'aalborg';
     const T0 = addWorkdays(muni, addWorkdays(muni, today, 1), -1);
     const W = (k) => addWorkdays(muni, T0, k);
-    const dates = { referral: W(-13), contact: W(-12), assessment: W(-8), decision: W(-5), received: W(-4), grant: W(-4),
+    // The decision on the last of its 3 workdays from the referral; the
+    // grant reaches the training unit days later.
+    const dates = { referral: W(-13), contact: W(-12), assessment: W(-11), decision: W(-10), received: W(-9), grant: W(-4),
       s1: W(-3), s2: W(-2), s3: W(-1), s4: W(0), closed: W(0) };
     comment(`case walk, Aalborg: today ${today}; ${Object.entries(dates).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     const api = new ApiClient(BASE);
@@ -1500,12 +1534,13 @@ async function testCaseWalk() {
       condition: 'balance' }, dates.referral);
     if (id === null) { await context.close(); return; }
     let want = await checkDeadlines(page, api, muni, id, c, 'after the referral');
-    ok(want[0].status === 'overdue', 'aalborg: the start deadline (8 workdays) has passed: Overskredet');
+    ok(want[0].id === 'decision' && want[0].status === 'overdue' && want.find((d) => d.id === 'start').status === 'overdue',
+      'aalborg: the decision (3 workdays from the referral) and start (8 workdays) deadlines have passed: Overskredet');
     await checkLimitsAndAttendance(page, muni, c, 'after the referral');
     // The open deadline is on the worklist, with its status in words.
     const rows = await worklistRows(page, id);
     ok(JSON.stringify(sortRows(rows)) === JSON.stringify(openOnWorklist(want)),
-      'aalborg: the worklist holds the case\'s open deadline (Overskredet, Opstart af træning)', { rows, want: openOnWorklist(want) });
+      'aalborg: the worklist holds the case\'s open deadlines (Overskredet: afgørelse, opstart)', { rows, want: openOnWorklist(want) });
     await navigate(page, () => page.click(`#worklist tr[data-case="${id}"] a.case-link`));
 
     // Kontakt, from the keyboard only: Aalborg promises no contact deadline.
@@ -1531,7 +1566,8 @@ async function testCaseWalk() {
     }, dates.assessment);
     c.assessment = dates.assessment;
     want = await checkDeadlines(page, api, muni, id, c, 'after udredning');
-    ok(want[0].id === 'decision' && want[0].status === 'overdue', 'aalborg: the decision deadline (3 workdays) appears, Overskredet');
+    ok(want[0].id === 'decision' && want[0].status === 'overdue' && want[0].from === dates.referral,
+      'aalborg: the assessment does not move the decision deadline (from the referral), still Overskredet');
 
     await register(page, 'decision', 'Afgørelse', async () => {
       await typeDate(page, '#form-decision-date', dates.decision);

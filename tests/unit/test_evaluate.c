@@ -237,10 +237,16 @@ static void print_deadlines(const genop_result *r)
 }
 
 /* A citation is "<short name>, <section>" of the standard evaluated. */
+/* "<Kommune>, <section>", or - where the standard says nothing and the
+ * law applies (spec section 4, "(law)") - "Retssikkerhedsloven § 66/67". */
 static bool citation_ok(const genop_result *r, const genop_source *src)
 {
     if (src == NULL || src->citation == NULL)
         return false;
+    if (src->law != NULL)
+        return src->section == NULL && strcmp(src->law, "Retssikkerhedsloven") == 0 &&
+               (strcmp(src->citation, "Retssikkerhedsloven § 66") == 0 ||
+                strcmp(src->citation, "Retssikkerhedsloven § 67") == 0);
     size_t n = strlen(r->standard->short_name);
     return strncmp(src->citation, r->standard->short_name, n) == 0 &&
            strncmp(src->citation + n, ", ", 2) == 0 && src->citation[n + 2] != '\0';
@@ -521,27 +527,30 @@ static void test_listed_only_once_from_event_exists(void **state)
 {
     genop_result r;
 
-    /* Aalborg § 86.1, referral Mon 2025-04-07 only: the start deadline
-     * (8 workdays: 8,9,10,11, 14,15,16, Easter 17/18/21 off, 22) is listed
+    /* Aalborg § 86.1, referral Mon 2025-04-07 only: the decision (3
+     * workdays from the referral: 8, 9, 10) and the start deadline (8
+     * workdays: 8,9,10,11, 14,15,16, Easter 17/18/21 off, 22) are listed
      * while no decision exists; nothing else has its event yet. */
     EVALUATE(AALBORG, "2025-04-08", CASE(REFERRAL("2025-04-07", "86.1")), &r);
-    assert_deadline_ids(&r, "start");
+    assert_deadline_ids(&r, "decision start");
+    assert_deadline(&r, "decision", "2025-04-10", NULL, PENDING);
     assert_deadline(&r, "start", "2025-04-22", NULL, PENDING);
 
-    /* + assessment Wed 04-09: decision = 3 workdays = 10, 11, 14. */
+    /* + assessment Wed 04-09 adds nothing: the decision counts from the
+     * referral (spec section 4). */
     EVALUATE(AALBORG, "2025-04-10",
              CASE(REFERRAL("2025-04-07", "86.1") EVENT("assessment", "2025-04-09")), &r);
     assert_deadline_ids(&r, "decision start");
-    assert_deadline(&r, "decision", "2025-04-14", NULL, PENDING);
+    assert_deadline(&r, "decision", "2025-04-10", NULL, PENDING);
 
-    /* + granting decision Thu 04-10: start_after_grant (no grant_received:
-     * the decision's date) 5 workdays = 11,14,15,16,22; complaint window 4
-     * weeks = 2025-05-08, a Thursday and a workday. */
+    /* + granting decision Thu 04-10 (on the due day: met): start_after_grant
+     * (no grant_received: the decision's date) 5 workdays = 11,14,15,16,22;
+     * complaint window 4 weeks = 2025-05-08, a Thursday and a workday. */
     EVALUATE(AALBORG, "2025-04-21",
              CASE(REFERRAL("2025-04-07", "86.1") EVENT("assessment", "2025-04-09")
                   DECISION("2025-04-10", "true")), &r);
     assert_deadline_ids(&r, "decision start start_after_grant complaint_window");
-    assert_deadline(&r, "decision", "2025-04-14", "2025-04-10", MET);
+    assert_deadline(&r, "decision", "2025-04-10", "2025-04-10", MET);
     assert_deadline(&r, "start", "2025-04-22", NULL, PENDING);
     assert_deadline(&r, "start_after_grant", "2025-04-22", NULL, PENDING);
     assert_deadline(&r, "complaint_window", "2025-05-08", NULL, PENDING);
@@ -699,14 +708,15 @@ static void test_event_order_does_not_matter(void **state)
 
         /* § 86.2: start 10 workdays from Mon 09-01 = Mon 09-15 (the
          * provider-cancelled 09-12 session does not count); decision 5
-         * workdays from Wed 09-03 = Wed 09-10; start_after_grant 5 workdays
+         * workdays from the referral Mon 09-01 = Mon 09-08, made on its
+         * last day; start_after_grant 5 workdays
          * from Tue 09-09 = Tue 09-16; complaint window 4 weeks from 09-10 =
          * Wed 10-08; reconsideration and forward 4 weeks from Sat 09-20 =
          * Sat 10-18, forward still open as of Mon 10-20 (one workday past). */
         assert_deadline_ids(&r,
                             "decision start start_after_grant complaint_window "
                             "complaint_reconsideration complaint_forward");
-        assert_deadline(&r, "decision", "2025-09-10", "2025-09-08", MET);
+        assert_deadline(&r, "decision", "2025-09-08", "2025-09-08", MET);
         assert_deadline(&r, "start", "2025-09-15", "2025-09-15", MET);
         assert_deadline(&r, "start_after_grant", "2025-09-16", "2025-09-15", MET);
         assert_deadline(&r, "complaint_window", "2025-10-08", "2025-09-20", MET);
@@ -714,7 +724,8 @@ static void test_event_order_does_not_matter(void **state)
         assert_deadline(&r, "complaint_forward", "2025-10-18", NULL, OVERDUE);
         assert_int_equal(WORKDAYS_LEFT(&r, "complaint_forward"), -1);
         assert_attendance(&r, 1, 1, 2, "review");
-        /* The hospital plan came after the referral. */
+        /* The hospital plan came after the decision, and Aalborg's § 140
+         * exclusion concerns § 86, stk. 1 alone. */
         assert_eligibility(&r, 0, 0);
 
         char *dump = result_dump(&r);
@@ -830,13 +841,15 @@ static void test_rodovre_start(void **state)
     assert_deadline(&r, "start", "2026-01-03", NULL, OVERDUE);
 
     /* A granting decision keeps it listed; a refusal removes it (the
-     * contact deadline stays). */
+     * contact deadline stays, and the law's complaint window opens: 4
+     * weeks from Mon 2025-12-22 = Mon 2026-01-19). */
     EVALUATE(RODOVRE, "2026-01-04",
              CASE(REFERRAL("2025-12-20", "86.1") DECISION("2025-12-22", "true")), &r);
     assert_deadline(&r, "start", "2026-01-03", NULL, OVERDUE);
     EVALUATE(RODOVRE, "2026-01-04",
              CASE(REFERRAL("2025-12-20", "86.1") DECISION("2025-12-22", "false")), &r);
-    assert_deadline_ids(&r, "contact");
+    assert_deadline_ids(&r, "contact complaint_window");
+    assert_deadline(&r, "complaint_window", "2026-01-19", NULL, PENDING);
 }
 
 /* A Rødovre case from 2025-03-03 with the given sessions from 03-04. */
@@ -977,8 +990,33 @@ static void test_rodovre_hospital_plan(void **state)
              CASE(REFERRAL("2025-03-03", "86.1") EVENT("hospital_plan", "2025-03-03")), &r);
     assert_eligibility(&r, F_HOSPITAL, 0);
 
+    /* The judging date (spec section 3) is the first decision's date, or
+     * as_of while there is none: a plan that begins after the referral but
+     * before the decision bars the grant. No decision, as_of 04-01: */
     EVALUATE(RODOVRE, "2025-04-01",
              CASE(REFERRAL("2025-03-03", "86.1") EVENT("hospital_plan", "2025-03-04")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    /* ... as_of the day before the plan, the day of the plan. */
+    EVALUATE(RODOVRE, "2025-03-03",
+             CASE(REFERRAL("2025-03-03", "86.1") EVENT("hospital_plan", "2025-03-04")), &r);
+    assert_eligibility(&r, 0, 0);
+    EVALUATE(RODOVRE, "2025-03-04",
+             CASE(REFERRAL("2025-03-03", "86.1") EVENT("hospital_plan", "2025-03-04")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+
+    /* Decision Mon 03-10: a plan from the day before, the same day, the
+     * day after (the last does not count, whatever as_of is). */
+    EVALUATE(RODOVRE, "2025-04-01",
+             CASE(REFERRAL("2025-03-03", "86.1") EVENT("hospital_plan", "2025-03-09")
+                  DECISION("2025-03-10", "true")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    EVALUATE(RODOVRE, "2025-04-01",
+             CASE(REFERRAL("2025-03-03", "86.1") EVENT("hospital_plan", "2025-03-10")
+                  DECISION("2025-03-10", "true")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    EVALUATE(RODOVRE, "2025-04-01",
+             CASE(REFERRAL("2025-03-03", "86.1") DECISION("2025-03-10", "true")
+                  EVENT("hospital_plan", "2025-03-11")), &r);
     assert_eligibility(&r, 0, 0);
 }
 
@@ -987,7 +1025,9 @@ static void test_rodovre_rules_it_does_not_have(void **state)
     genop_result r;
     /* A 15-year-old from another municipality with a recent course for the
      * same condition: Rødovre has no age, residency or quarantine rule, and
-     * no assessment, decision or complaint deadlines. */
+     * no assessment, decision or reconsideration deadlines. The law's
+     * complaint window (4 weeks from Thu 03-06 = Thu 04-03) and forwarding
+     * deadline (4 weeks from Wed 03-12 = Wed 04-09) apply. */
     EVALUATE(RODOVRE, "2025-06-01",
              CASE_FOR("{'birth_date':'2010-01-01','municipality_code':101}",
                       PREVIOUS_COURSE("2025-01-10", "hofte")
@@ -996,9 +1036,11 @@ static void test_rodovre_rules_it_does_not_have(void **state)
                       DECISION("2025-03-06", "true") SESSION("2025-03-10", "attended")
                       EVENT("complaint_received", "2025-03-12")
                       COMPLAINT_DECIDED("2025-03-20", "partial")), &r);
-    assert_deadline_ids(&r, "contact start");
+    assert_deadline_ids(&r, "contact start complaint_window complaint_forward");
     assert_deadline(&r, "contact", "2025-03-08", "2025-03-04", MET);
     assert_deadline(&r, "start", "2025-03-17", "2025-03-10", MET);
+    assert_deadline(&r, "complaint_window", "2025-04-03", "2025-03-12", MET);
+    assert_deadline(&r, "complaint_forward", "2025-04-09", NULL, OVERDUE);
     assert_limit_ids(&r, "sessions assessment_sessions");
     assert_eligibility(&r, 0, 0);
 
@@ -1034,10 +1076,12 @@ static void test_skive_start(void **state)
     EVALUATE(SKIVE, "2025-01-04", CASE(REFERRAL("2024-12-20", "86.1")), &r);
     assert_deadline(&r, "start", "2025-01-03", NULL, OVERDUE);
 
-    /* Refused: not listed. */
+    /* Refused: not listed; only the law's complaint window (4 weeks from
+     * Mon 2024-12-23 = Mon 2025-01-20). */
     EVALUATE(SKIVE, "2025-01-04",
              CASE(REFERRAL("2024-12-20", "86.1") DECISION("2024-12-23", "false")), &r);
-    assert_deadline_ids(&r, "");
+    assert_deadline_ids(&r, "complaint_window");
+    assert_deadline(&r, "complaint_window", "2025-01-20", NULL, PENDING);
 }
 
 static void test_skive_sessions_per_week(void **state)
@@ -1259,9 +1303,19 @@ static void test_skive_eligibility(void **state)
              CASE_FOR(SKIVE_CITIZEN, EVENT("hospital_plan", "2025-05-01")
                       REFERRAL("2025-05-10", "86.1")), &r);
     assert_eligibility(&r, F_HOSPITAL, 0);
+    /* A plan after the referral counts until the decision (the judging
+     * date): before it, yes; after it, no. */
     EVALUATE(SKIVE, "2025-06-01",
              CASE_FOR(SKIVE_CITIZEN, REFERRAL("2025-05-10", "86.1")
                       EVENT("hospital_plan", "2025-05-11")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    EVALUATE(SKIVE, "2025-06-01",
+             CASE_FOR(SKIVE_CITIZEN, REFERRAL("2025-05-10", "86.1")
+                      EVENT("hospital_plan", "2025-05-11") DECISION("2025-05-12", "true")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    EVALUATE(SKIVE, "2025-06-01",
+             CASE_FOR(SKIVE_CITIZEN, REFERRAL("2025-05-10", "86.1")
+                      DECISION("2025-05-12", "true") EVENT("hospital_plan", "2025-05-13")), &r);
     assert_eligibility(&r, 0, 0);
     EVALUATE(SKIVE, "2025-06-01",
              CASE_FOR("{'birth_date':'2010-01-01','municipality_code':101}",
@@ -1326,9 +1380,12 @@ static void test_nyborg_start(void **state)
     assert_deadline(&r, "start", "2025-05-01", NULL, PENDING);
     EVALUATE(NYBORG, "2025-05-02", CASE(REFERRAL("2025-04-17", "86.1")), &r);
     assert_deadline(&r, "start", "2025-05-01", NULL, OVERDUE);
+    /* Refused: the law's complaint window, 4 weeks from Tue 04-22 = Tue
+     * 2025-05-20, replaces the start. */
     EVALUATE(NYBORG, "2025-05-02",
              CASE(REFERRAL("2025-04-17", "86.1") DECISION("2025-04-22", "false")), &r);
-    assert_deadline_ids(&r, "contact");
+    assert_deadline_ids(&r, "contact complaint_window");
+    assert_deadline(&r, "complaint_window", "2025-05-20", NULL, PENDING);
 }
 
 static void test_nyborg_attendance(void **state)
@@ -1369,8 +1426,14 @@ static void test_nyborg_eligibility(void **state)
     EVALUATE(NYBORG, "2025-06-01",
              CASE(REFERRAL("2025-05-10", "86.1") EVENT("hospital_plan", "2025-05-10")), &r);
     assert_eligibility(&r, F_HOSPITAL, 0);
+    /* After the referral: counts while no decision is made (as_of
+     * 06-01), not when the decision came first. */
     EVALUATE(NYBORG, "2025-06-01",
              CASE(REFERRAL("2025-05-10", "86.1") EVENT("hospital_plan", "2025-05-12")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    EVALUATE(NYBORG, "2025-06-01",
+             CASE(REFERRAL("2025-05-10", "86.1") DECISION("2025-05-11", "false")
+                  EVENT("hospital_plan", "2025-05-12")), &r);
     assert_eligibility(&r, 0, 0);
 }
 
@@ -1384,30 +1447,46 @@ static void test_ishoj_assessment(void **state)
 {
     genop_result r;
     /* 15 workdays from Thu 2025-04-10: 11; 14, 15, 16; (Easter 17-21);
-     * 22-25; 28, 29, 30; 1, 2 May; 5, 6 -> 2025-05-06. Both paragraphs. */
+     * 22-25; 28, 29, 30; 1, 2 May; 5, 6 -> 2025-05-06. § 86, stk. 1 only:
+     * the deadline stands under "Svarfrist", which concerns "Din ansøgning
+     * om genoptræning efter §86.1" (spec section 4). */
+    EVALUATE(ISHOJ, "2025-06-01",
+             CASE(REFERRAL("2025-04-10", "86.1") EVENT("assessment", "2025-05-05")), &r);
+    assert_deadline(&r, "assessment", "2025-05-06", "2025-05-05", MET);
     EVALUATE(ISHOJ, "2025-06-01",
              CASE(REFERRAL("2025-04-10", "86.1") EVENT("assessment", "2025-05-06")), &r);
     assert_deadline(&r, "assessment", "2025-05-06", "2025-05-06", MET);
     EVALUATE(ISHOJ, "2025-06-01",
-             CASE(REFERRAL("2025-04-10", "86.2") EVENT("assessment", "2025-05-07")), &r);
+             CASE(REFERRAL("2025-04-10", "86.1") EVENT("assessment", "2025-05-07")), &r);
     assert_deadline(&r, "assessment", "2025-05-06", "2025-05-07", LATE);
-    EVALUATE(ISHOJ, "2025-05-06", CASE(REFERRAL("2025-04-10", "86.2")), &r);
+    EVALUATE(ISHOJ, "2025-05-06", CASE(REFERRAL("2025-04-10", "86.1")), &r);
     assert_deadline(&r, "assessment", "2025-05-06", NULL, PENDING);
     EVALUATE(ISHOJ, "2025-05-07", CASE(REFERRAL("2025-04-10", "86.1")), &r);
     assert_deadline(&r, "assessment", "2025-05-06", NULL, OVERDUE);
+
+    /* § 86, stk. 2: no deadline for the first conversation, before, at or
+     * after the 15 workdays. */
+    EVALUATE(ISHOJ, "2025-05-06", CASE(REFERRAL("2025-04-10", "86.2")), &r);
+    assert_deadline_ids(&r, "");
+    EVALUATE(ISHOJ, "2025-06-01",
+             CASE(REFERRAL("2025-04-10", "86.2") EVENT("assessment", "2025-05-07")), &r);
+    assert_deadline_ids(&r, "");
 
     /* Over Christmas: Fri 2025-12-12 -> 15-19 (5), 22, 23 (7), (24-26
      * off), 29, 30 (9), (31, 1 off), 2 (10), 5-9 (15) -> 2026-01-09. */
     EVALUATE(ISHOJ, "2025-12-15", CASE(REFERRAL("2025-12-12", "86.1")), &r);
     assert_deadline(&r, "assessment", "2026-01-09", NULL, PENDING);
 
-    /* Ishøj has no contact, decision, start or complaint-window rule. */
+    /* Ishøj has no contact, decision or start rule; the law's complaint
+     * window (4 weeks from Tue 04-15 = Tue 05-13) applies, and has run out
+     * with no complaint. */
     EVALUATE(ISHOJ, "2025-06-01",
              CASE(REFERRAL("2025-04-10", "86.1") EVENT("contacted", "2025-04-11")
                   EVENT("assessment", "2025-04-14") DECISION("2025-04-15", "true")
                   EVENT("grant_received", "2025-04-16") SESSION("2025-04-22", "attended")),
              &r);
-    assert_deadline_ids(&r, "assessment");
+    assert_deadline_ids(&r, "assessment complaint_window");
+    assert_deadline(&r, "complaint_window", "2025-05-13", NULL, OVERDUE);
 }
 
 static void test_ishoj_complaint_reconsideration(void **state)
@@ -1417,14 +1496,26 @@ static void test_ishoj_complaint_reconsideration(void **state)
 #define ISHOJ_COMPLAINT(para)                                                   \
     REFERRAL("2025-04-10", para) EVENT("assessment", "2025-04-14")              \
     DECISION("2025-05-20", "false") EVENT("complaint_received", "2025-06-02")
+    /* The law's deadlines beside it: the complaint window, 4 weeks from
+     * Tue 05-20 = Tue 06-17 (met by the complaint of 06-02), and the
+     * forwarding of a complaint not fully upheld, 4 weeks from its receipt
+     * = Mon 06-30, not done by 08-01. */
     EVALUATE(ISHOJ, "2025-08-01",
              CASE(ISHOJ_COMPLAINT("86.1") COMPLAINT_DECIDED("2025-06-30", "none")), &r);
-    assert_deadline_ids(&r, "assessment complaint_reconsideration");
+    assert_deadline_ids(&r,
+                        "assessment complaint_window complaint_reconsideration "
+                        "complaint_forward");
+    assert_deadline(&r, "complaint_window", "2025-06-17", "2025-06-02", MET);
     assert_deadline(&r, "complaint_reconsideration", "2025-06-30", "2025-06-30", MET);
+    assert_deadline(&r, "complaint_forward", "2025-06-30", NULL, OVERDUE);
     EVALUATE(ISHOJ, "2025-08-01",
              CASE(ISHOJ_COMPLAINT("86.2") COMPLAINT_DECIDED("2025-07-01", "partial")), &r);
-    assert_deadline_ids(&r, "assessment complaint_reconsideration");
+    assert_deadline_ids(&r, "complaint_window complaint_reconsideration complaint_forward");
     assert_deadline(&r, "complaint_reconsideration", "2025-06-30", "2025-07-01", LATE);
+    /* Fully upheld: nothing to forward. */
+    EVALUATE(ISHOJ, "2025-08-01",
+             CASE(ISHOJ_COMPLAINT("86.1") COMPLAINT_DECIDED("2025-06-20", "full")), &r);
+    assert_not_listed(&r, "complaint_forward");
     EVALUATE(ISHOJ, "2025-06-30", CASE(ISHOJ_COMPLAINT("86.1")), &r);
     assert_deadline(&r, "complaint_reconsideration", "2025-06-30", NULL, PENDING);
     EVALUATE(ISHOJ, "2025-07-01", CASE(ISHOJ_COMPLAINT("86.2")), &r);
@@ -1468,35 +1559,63 @@ static void test_ishoj_quarantine(void **state)
 {
     genop_result r;
     /* A course for the same condition ended 2024-12-10; 5 months later is
-     * 2025-05-10. Referral 2025-05-09 is one day short: finding; the
-     * comparison ignores case. */
-    EVALUATE(ISHOJ, "2025-06-01",
-             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-12-10", "hofte")
-                      REFERRAL_FOR("2025-05-09", "86.1", "Hofte")), &r);
+     * 2025-05-10. The rule bars a grant, so it is judged on the decision's
+     * date (or as_of while there is none), not on the referral's (spec
+     * section 3). Referral 2025-05-02 in every case below. */
+#define PREVIOUS_HIP PREVIOUS_COURSE("2024-12-10", "hofte")
+    /* No decision: as_of one day short (finding), on the day (none). */
+    EVALUATE(ISHOJ, "2025-05-09",
+             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_HIP REFERRAL_FOR("2025-05-02", "86.1", "hofte")), &r);
     assert_eligibility(&r, F_QUARANTINE, 0);
-    EVALUATE(ISHOJ, "2025-06-01",
-             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-12-10", "HOFTE")
-                      REFERRAL_FOR("2025-05-09", "86.2", "hofte")), &r);
-    assert_eligibility(&r, F_QUARANTINE, 0);
+    EVALUATE(ISHOJ, "2025-05-10",
+             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_HIP REFERRAL_FOR("2025-05-02", "86.1", "hofte")), &r);
+    assert_eligibility(&r, 0, 0);
 
-    /* Exactly 5 months: no finding. */
+    /* A decision the day before, on and after the end of the period; as_of
+     * no longer matters. The comparison ignores case. */
     EVALUATE(ISHOJ, "2025-06-01",
-             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-12-10", "hofte")
-                      REFERRAL_FOR("2025-05-10", "86.1", "hofte")), &r);
+             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_HIP REFERRAL_FOR("2025-05-02", "86.1", "Hofte")
+                      DECISION("2025-05-09", "false")), &r);
+    assert_eligibility(&r, F_QUARANTINE, 0);
+    EVALUATE(ISHOJ, "2025-06-01",
+             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_HIP REFERRAL_FOR("2025-05-02", "86.1", "HOFTE")
+                      DECISION("2025-05-10", "true")), &r);
+    assert_eligibility(&r, 0, 0);
+    EVALUATE(ISHOJ, "2025-06-01",
+             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_HIP REFERRAL_FOR("2025-05-02", "86.1", "hofte")
+                      DECISION("2025-05-12", "true")), &r);
+    assert_eligibility(&r, 0, 0);
+
+    /* § 86, stk. 2 (vedligeholdende træning): the text says
+     * "genoptræningsforløb", so no quarantine, even one day short. */
+    EVALUATE(ISHOJ, "2025-06-01",
+             CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_HIP REFERRAL_FOR("2025-05-02", "86.2", "hofte")
+                      DECISION("2025-05-09", "true")), &r);
     assert_eligibility(&r, 0, 0);
 
     /* Another condition: no finding. */
     EVALUATE(ISHOJ, "2025-06-01",
              CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-12-10", "knæ")
-                      REFERRAL_FOR("2025-05-09", "86.1", "hofte")), &r);
+                      REFERRAL_FOR("2025-05-02", "86.1", "hofte") DECISION("2025-05-09", "true")),
+             &r);
     assert_eligibility(&r, 0, 0);
 
     /* The same condition long ago and another one recently: no finding. */
     EVALUATE(ISHOJ, "2025-06-01",
              CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-06-01", "hofte")
                       PREVIOUS_COURSE("2025-04-01", "skulder")
-                      REFERRAL_FOR("2025-05-09", "86.1", "hofte")), &r);
+                      REFERRAL_FOR("2025-05-02", "86.1", "hofte") DECISION("2025-05-09", "true")),
+             &r);
     assert_eligibility(&r, 0, 0);
+
+    /* A course that ended after the decision is not a previous course at
+     * the judging date. */
+    EVALUATE(ISHOJ, "2025-06-01",
+             CASE_FOR(ISHOJ_CITIZEN, REFERRAL_FOR("2025-05-02", "86.1", "hofte")
+                      DECISION("2025-05-09", "true") PREVIOUS_COURSE("2025-05-12", "hofte")),
+             &r);
+    assert_eligibility(&r, 0, 0);
+#undef PREVIOUS_HIP
 }
 
 static void test_ishoj_residency_age_hospital(void **state)
@@ -1532,48 +1651,57 @@ static void test_ishoj_residency_age_hospital(void **state)
 static void test_aalborg_decision(void **state)
 {
     genop_result r;
-    /* From the first assessment, Tue 2025-04-15: § 86.1 3 workdays = 16,
-     * (17, 18, 21 off), 22, 23; § 86.2 5 workdays = ... 24, 25. */
+    /* From the referral (spec section 4: 3 + 5 = 8 and 5 + 5 = 10 workdays
+     * are the text's promises from the referral to the start), Mon
+     * 2025-04-14: § 86.1 3 workdays = 15, 16, (17, 18, 21 off), 22; § 86.2
+     * 5 workdays = ... 23, 24. The assessment does not matter. */
     EVALUATE(AALBORG, "2025-06-01",
              CASE(REFERRAL("2025-04-14", "86.1") EVENT("assessment", "2025-04-15")
-                  DECISION("2025-04-23", "true")), &r);
-    assert_deadline(&r, "decision", "2025-04-23", "2025-04-23", MET);
+                  DECISION("2025-04-16", "true")), &r);
+    assert_deadline(&r, "decision", "2025-04-22", "2025-04-16", MET);
     EVALUATE(AALBORG, "2025-06-01",
              CASE(REFERRAL("2025-04-14", "86.1") EVENT("assessment", "2025-04-15")
-                  DECISION("2025-04-24", "true")), &r);
-    assert_deadline(&r, "decision", "2025-04-23", "2025-04-24", LATE);
-    EVALUATE(AALBORG, "2025-04-23",
-             CASE(REFERRAL("2025-04-14", "86.1") EVENT("assessment", "2025-04-15")), &r);
-    assert_deadline(&r, "decision", "2025-04-23", NULL, PENDING);
-    EVALUATE(AALBORG, "2025-04-24",
-             CASE(REFERRAL("2025-04-14", "86.1") EVENT("assessment", "2025-04-15")), &r);
-    assert_deadline(&r, "decision", "2025-04-23", NULL, OVERDUE);
-
-    EVALUATE(AALBORG, "2025-06-01",
-             CASE(REFERRAL("2025-04-14", "86.2") EVENT("assessment", "2025-04-15")
-                  DECISION("2025-04-25", "true")), &r);
-    assert_deadline(&r, "decision", "2025-04-25", "2025-04-25", MET);
-    EVALUATE(AALBORG, "2025-06-01",
-             CASE(REFERRAL("2025-04-14", "86.2") EVENT("assessment", "2025-04-15")
-                  DECISION("2025-04-28", "false")), &r);
-    assert_deadline(&r, "decision", "2025-04-25", "2025-04-28", LATE);
-    EVALUATE(AALBORG, "2025-04-25",
-             CASE(REFERRAL("2025-04-14", "86.2") EVENT("assessment", "2025-04-15")), &r);
-    assert_deadline(&r, "decision", "2025-04-25", NULL, PENDING);
-    EVALUATE(AALBORG, "2025-04-26",
-             CASE(REFERRAL("2025-04-14", "86.2") EVENT("assessment", "2025-04-15")), &r);
-    assert_deadline(&r, "decision", "2025-04-25", NULL, OVERDUE);
-
-    /* The first assessment counts; a refusal is a decision too. */
+                  DECISION("2025-04-22", "true")), &r);
+    assert_deadline(&r, "decision", "2025-04-22", "2025-04-22", MET);
     EVALUATE(AALBORG, "2025-06-01",
              CASE(REFERRAL("2025-04-14", "86.1") EVENT("assessment", "2025-04-22")
-                  EVENT("assessment", "2025-04-15") DECISION("2025-04-23", "false")), &r);
-    assert_deadline(&r, "decision", "2025-04-23", "2025-04-23", MET);
+                  DECISION("2025-04-23", "true")), &r);
+    assert_deadline(&r, "decision", "2025-04-22", "2025-04-23", LATE);
+    EVALUATE(AALBORG, "2025-04-22", CASE(REFERRAL("2025-04-14", "86.1")), &r);
+    assert_deadline(&r, "decision", "2025-04-22", NULL, PENDING);
+    EVALUATE(AALBORG, "2025-04-23",
+             CASE(REFERRAL("2025-04-14", "86.1") EVENT("assessment", "2025-04-15")), &r);
+    assert_deadline(&r, "decision", "2025-04-22", NULL, OVERDUE);
 
-    /* No assessment: no decision deadline, even with a decision. */
     EVALUATE(AALBORG, "2025-06-01",
-             CASE(REFERRAL("2025-04-14", "86.1") DECISION("2025-04-23", "true")), &r);
-    assert_not_listed(&r, "decision");
+             CASE(REFERRAL("2025-04-14", "86.2") DECISION("2025-04-24", "true")), &r);
+    assert_deadline(&r, "decision", "2025-04-24", "2025-04-24", MET);
+    EVALUATE(AALBORG, "2025-06-01",
+             CASE(REFERRAL("2025-04-14", "86.2") EVENT("assessment", "2025-04-15")
+                  DECISION("2025-04-25", "false")), &r);
+    assert_deadline(&r, "decision", "2025-04-24", "2025-04-25", LATE);
+    EVALUATE(AALBORG, "2025-04-24", CASE(REFERRAL("2025-04-14", "86.2")), &r);
+    assert_deadline(&r, "decision", "2025-04-24", NULL, PENDING);
+    EVALUATE(AALBORG, "2025-04-25", CASE(REFERRAL("2025-04-14", "86.2")), &r);
+    assert_deadline(&r, "decision", "2025-04-24", NULL, OVERDUE);
+
+    /* The issue's example: referral Tue 2025-04-01, assessment 04-08,
+     * decision 04-11. Due 3 workdays after the referral = Fri 04-04: late
+     * (counted from the assessment it would have looked met). */
+    EVALUATE(AALBORG, "2025-06-01",
+             CASE(REFERRAL("2025-04-01", "86.1") EVENT("assessment", "2025-04-08")
+                  DECISION("2025-04-11", "true")), &r);
+    assert_deadline(&r, "decision", "2025-04-04", "2025-04-11", LATE);
+
+    /* Over Christmas, referral Mon 2025-12-22: § 86.1 23, (24-26 off), 29,
+     * 30 -> 12-30; § 86.2 (31, 1 off), 2, 5 -> 2026-01-05. A refusal is a
+     * decision too. */
+    EVALUATE(AALBORG, "2026-02-01",
+             CASE(REFERRAL("2025-12-22", "86.1") DECISION("2025-12-30", "false")), &r);
+    assert_deadline(&r, "decision", "2025-12-30", "2025-12-30", MET);
+    EVALUATE(AALBORG, "2026-02-01",
+             CASE(REFERRAL("2025-12-22", "86.2") DECISION("2026-01-06", "true")), &r);
+    assert_deadline(&r, "decision", "2026-01-05", "2026-01-06", LATE);
 }
 
 static void test_aalborg_start(void **state)
@@ -1611,7 +1739,8 @@ static void test_aalborg_start(void **state)
                   DECISION("2024-04-23", "false")), &r);
     assert_not_listed(&r, "start");
     assert_not_listed(&r, "start_after_grant");
-    assert_deadline(&r, "decision", "2024-04-29", "2024-04-23", MET);
+    /* § 86.2 decision: 5 workdays from Fri 2024-04-19 = 22-26 -> 04-26. */
+    assert_deadline(&r, "decision", "2024-04-26", "2024-04-23", MET);
 }
 
 static void test_aalborg_start_after_grant(void **state)
@@ -1810,11 +1939,27 @@ static void test_aalborg_eligibility(void **state)
     assert_eligibility(&r, 0, 0);
     EVALUATE(AALBORG, "2025-06-01", "{'events':[" REFERRAL("2025-05-10", "86.1") "]}", &r);
     assert_eligibility(&r, 0, F_AGE);
+    /* The § 140 exclusion stands under "Genoptræning - Servicelovens § 86,
+     * stk. 1" alone: it bars genoptræning, not vedligeholdende træning. */
     EVALUATE(AALBORG, "2025-06-01",
-             CASE(EVENT("hospital_plan", "2025-05-09") REFERRAL("2025-05-10", "86.2")), &r);
+             CASE(EVENT("hospital_plan", "2025-05-09") REFERRAL("2025-05-10", "86.1")), &r);
     assert_eligibility(&r, F_HOSPITAL, 0);
     EVALUATE(AALBORG, "2025-06-01",
-             CASE(REFERRAL("2025-05-10", "86.1") EVENT("hospital_plan", "2025-05-11")), &r);
+             CASE(EVENT("hospital_plan", "2025-05-09") REFERRAL("2025-05-10", "86.2")), &r);
+    assert_eligibility(&r, 0, 0);
+    EVALUATE(AALBORG, "2025-06-01",
+             CASE(EVENT("hospital_plan", "2025-05-09") REFERRAL("2025-05-10", "86.2")
+                  DECISION("2025-05-12", "true")), &r);
+    assert_eligibility(&r, 0, 0);
+    /* Judged on the decision's date: a plan between referral and decision
+     * counts; one after the decision does not. */
+    EVALUATE(AALBORG, "2025-06-01",
+             CASE(REFERRAL("2025-05-10", "86.1") EVENT("hospital_plan", "2025-05-11")
+                  DECISION("2025-05-12", "false")), &r);
+    assert_eligibility(&r, F_HOSPITAL, 0);
+    EVALUATE(AALBORG, "2025-06-01",
+             CASE(REFERRAL("2025-05-10", "86.1") DECISION("2025-05-12", "true")
+                  EVENT("hospital_plan", "2025-05-13")), &r);
     assert_eligibility(&r, 0, 0);
 }
 
@@ -1839,49 +1984,80 @@ static void test_aalborg_eligibility(void **state)
              COMPLAINT_DECIDED("2025-03-20", "partial")                        \
              EVENT("complaint_forwarded", "2025-03-21"))
 
+/* The source a listed deadline cites. */
+static const char *deadline_citation(const genop_result *r, const char *id)
+{
+    const genop_deadline_result *d = find_deadline(r, id);
+    assert_non_null(d);
+    return d->rule->source.citation;
+}
+
+/* Where a standard says nothing about complaints, the law's deadlines
+ * apply, cited as the law (spec section 4, "(law)"). */
+static void assert_law_complaint_deadlines(const genop_result *r)
+{
+    assert_string_equal(deadline_citation(r, "complaint_window"), "Retssikkerhedsloven § 66");
+    assert_string_equal(deadline_citation(r, "complaint_forward"), "Retssikkerhedsloven § 67");
+}
+
 static void test_rule_sets(void **state)
 {
     genop_result r;
 
     EVALUATE(RODOVRE, "2025-04-01", EVERYTHING("86.1"), &r);
-    assert_deadline_ids(&r, "contact start");
+    assert_deadline_ids(&r, "contact start complaint_window complaint_forward");
+    assert_law_complaint_deadlines(&r);
     assert_limit_ids(&r, "sessions assessment_sessions");
     assert_attendance(&r, 1, 1, 2, "ok");
     assert_eligibility(&r, F_HOSPITAL, 0);
 
     EVALUATE(SKIVE, "2025-04-01", EVERYTHING("86.1"), &r);
-    assert_deadline_ids(&r, "start");
+    assert_deadline_ids(&r, "start complaint_window complaint_forward");
+    assert_law_complaint_deadlines(&r);
     assert_limit_ids(&r, "sessions_per_week minutes_per_week course_length");
     assert_attendance(&r, 1, 1, 1, "review");
     assert_eligibility(&r, F_AGE | F_RESIDENCY | F_HOSPITAL, 0);
 
     EVALUATE(NYBORG, "2025-04-01", EVERYTHING("86.1"), &r);
-    assert_deadline_ids(&r, "contact start");
+    assert_deadline_ids(&r, "contact start complaint_window complaint_forward");
+    assert_law_complaint_deadlines(&r);
     assert_limit_ids(&r, "");
     assert_attendance(&r, 1, 1, 2, "ok");
     assert_eligibility(&r, F_AGE | F_HOSPITAL, 0);
 
     EVALUATE(ISHOJ, "2025-04-01", EVERYTHING("86.1"), &r);
-    assert_deadline_ids(&r, "assessment complaint_reconsideration");
+    assert_deadline_ids(&r,
+                        "assessment complaint_window complaint_reconsideration "
+                        "complaint_forward");
+    assert_law_complaint_deadlines(&r);
+    assert_string_equal(deadline_citation(&r, "complaint_reconsideration"),
+                        "Ishøj, Klagemuligheder");
     assert_limit_ids(&r, "");
     assert_attendance(&r, 1, 1, -1, "ok");
     assert_eligibility(&r, F_AGE | F_RESIDENCY | F_HOSPITAL | F_QUARANTINE, 0);
+    /* § 86, stk. 2: no assessment deadline and no quarantine. */
     EVALUATE(ISHOJ, "2025-04-01", EVERYTHING("86.2"), &r);
-    assert_deadline_ids(&r, "assessment complaint_reconsideration");
-    assert_eligibility(&r, F_AGE | F_RESIDENCY | F_HOSPITAL | F_QUARANTINE, 0);
+    assert_deadline_ids(&r, "complaint_window complaint_reconsideration complaint_forward");
+    assert_eligibility(&r, F_AGE | F_RESIDENCY | F_HOSPITAL, 0);
 
     EVALUATE(AALBORG, "2025-04-01", EVERYTHING("86.1"), &r);
     assert_deadline_ids(&r,
                         "decision start start_after_grant complaint_window "
                         "complaint_reconsideration complaint_forward");
+    assert_string_equal(deadline_citation(&r, "complaint_window"),
+                        "Aalborg, Hvis du ønsker at klage");
+    assert_string_equal(deadline_citation(&r, "complaint_forward"),
+                        "Aalborg, Hvis du ønsker at klage");
     assert_limit_ids(&r, "");
     assert_attendance(&r, 1, 1, 2, "review");
     assert_eligibility(&r, F_AGE | F_HOSPITAL, 0);
+    /* § 86, stk. 2: the § 140 exclusion does not apply. */
     EVALUATE(AALBORG, "2025-04-01", EVERYTHING("86.2"), &r);
     assert_deadline_ids(&r,
                         "decision start start_after_grant complaint_window "
                         "complaint_reconsideration complaint_forward");
     assert_attendance(&r, 1, 1, 2, "review");
+    assert_eligibility(&r, F_AGE, 0);
 }
 
 /* ======================================================================== */
@@ -1944,10 +2120,11 @@ static void test_result_json(void **state)
     assert_string_equal(json_str(att, "status"), "ok");
     json_decref(j);
 
-    /* Ishøj, quarantine: the finding's id, source and detail. */
-    EVALUATE(ISHOJ, "2025-06-01",
+    /* Ishøj, quarantine: the finding's id, source and detail (judged on
+     * as_of 05-09, no decision yet). */
+    EVALUATE(ISHOJ, "2025-05-09",
              CASE_FOR(ISHOJ_CITIZEN, PREVIOUS_COURSE("2024-12-10", "hofte")
-                      REFERRAL_FOR("2025-05-09", "86.1", "hofte")), &r);
+                      REFERRAL_FOR("2025-05-02", "86.1", "hofte")), &r);
     j = genop_result_to_json(&r, NULL);
     assert_non_null(j);
     elig = json_object_get(j, "eligibility");
@@ -1956,8 +2133,23 @@ static void test_result_json(void **state)
     assert_int_equal(json_array_size(findings), 1);
     json_t *f = json_array_get(findings, 0);
     assert_string_equal(json_str(f, "id"), "quarantine");
-    assert_true(json_is_string(json_object_get(f, "source")));
-    assert_true(strlen(json_str(f, "detail")) > 0);
+    assert_string_equal(json_str(f, "source"), "Ishøj, Tildeling");
+    assert_string_equal(json_str(f, "detail"),
+                        "Et forløb for samme lidelse (hofte) sluttede 2024-12-10; "
+                        "nyt forløb kan tidligst bevilges 2025-05-10.");
+    json_decref(j);
+
+    /* Rødovre: a law's deadline cites the law as its source. */
+    EVALUATE(RODOVRE, "2025-06-01",
+             CASE(REFERRAL("2025-03-10", "86.1") DECISION("2025-03-14", "false")), &r);
+    j = genop_result_to_json(&r, NULL);
+    assert_non_null(j);
+    d = json_entry(j, "deadlines", "complaint_window");
+    assert_non_null(d);
+    assert_string_equal(json_str(d, "due"), "2025-04-11");
+    assert_string_equal(json_str(d, "status"), "overdue");
+    assert_string_equal(json_str(d, "owner"), "citizen");
+    assert_string_equal(json_str(d, "source"), "Retssikkerhedsloven § 66");
     json_decref(j);
 
     /* Aalborg, a met complaint window carries its done date. */

@@ -167,6 +167,15 @@ static void check_citation(const genop_standard *std, const genop_source *src,
                            const char *rule)
 {
     char prefix[128];
+    if (src->law) {
+        /* The law's default where the standard is silent: "<law> <§>". */
+        snprintf(prefix, sizeof prefix, "%s %s", src->law,
+                 src->law_paragraph ? src->law_paragraph : "(null)");
+        if (src->section || !src->citation || strcmp(src->citation, prefix) != 0)
+            fail_msg("%s: rule %s cites the law as \"%s\", expected \"%s\"",
+                     std->id, rule, src->citation ? src->citation : "(null)", prefix);
+        return;
+    }
     snprintf(prefix, sizeof prefix, "%s, ", std->short_name);
     if (!src->section || !*src->section)
         fail_msg("%s: rule %s has no source section", std->id, rule);
@@ -928,6 +937,108 @@ static void test_custom_days_off(void **state)
 
 /* ---- genop_standard_add --------------------------------------------- */
 
+/* ---- law sources and eligibility paragraphs ------------------------- */
+
+/* A deadline whose source cites a law (lines 11-21 after HEADER). */
+#define LAW_DEADLINE(source_lines)                                          \
+    "deadlines:\n"                        /* 11 */                          \
+    "  - id: complaint_window\n"          /* 12 */                          \
+    "    label: Klagefrist\n"             /* 13 */                          \
+    "    from: decision_received\n"       /* 14 */                          \
+    "    until: complaint_received\n"     /* 15 */                          \
+    "    amount: 4\n"                     /* 16 */                          \
+    "    unit: weeks\n"                   /* 17 */                          \
+    "    source:\n"                       /* 18 */                          \
+    source_lines
+
+static void test_law_source(void **state)
+{
+    (void)state;
+    genop_standard *std = parse_ok(HEADER LAW_DEADLINE(
+        "      law: Retssikkerhedsloven\n"
+        "      paragraph: \"§ 66\"\n"
+        "      note: Standarden siger intet.\n"));
+    const genop_source *src = &std->deadlines[0].source;
+    assert_null(src->section);
+    assert_string_equal(src->law, "Retssikkerhedsloven");
+    assert_string_equal(src->law_paragraph, "§ 66");
+    assert_string_equal(src->citation, "Retssikkerhedsloven § 66");
+    assert_string_equal(src->note, "Standarden siger intet.");
+    genop_standard_free(std);
+}
+
+static void test_law_source_problems(void **state)
+{
+    (void)state;
+    /* A law without its paragraph; a paragraph without a law (then the
+     * section is missing too); a law and a section at once. */
+    EXPECT(HEADER LAW_DEADLINE("      law: Retssikkerhedsloven\n"),
+           1, "19:7", "mangler 'paragraph'");
+    EXPECT(HEADER LAW_DEADLINE("      paragraph: \"§ 66\"\n"),
+           2, "19:19", "hører til en lov");
+    EXPECT(HEADER LAW_DEADLINE("      law: Retssikkerhedsloven\n"
+                               "      paragraph: \"§ 66\"\n"
+                               "      section: Klage\n"),
+           1, "21:16", "ikke begge");
+    EXPECT(HEADER LAW_DEADLINE("      law: \"\"\n"
+                               "      paragraph: \"§ 66\"\n"),
+           1, "19:13", "må ikke være tom");
+}
+
+/* An eligibility rule with the given lines (from line 11 after HEADER_BOTH). */
+#define ELIGIBILITY(rule_lines)                                             \
+    "eligibility:\n"                      /* 11 */                          \
+    rule_lines
+
+static void test_eligibility_paragraphs(void **state)
+{
+    (void)state;
+    genop_standard *std = parse_ok(HEADER_BOTH ELIGIBILITY(
+        "  minimum_age:\n"
+        "    years: 18\n"
+        "    source: {section: Målgruppe}\n"
+        "  hospital_plan_excludes:\n"
+        "    paragraphs: [\"86.1\"]\n"
+        "    source: {section: Hvem}\n"
+        "  quarantine:\n"
+        "    paragraphs: [\"86.1\"]\n"
+        "    amount: 5\n"
+        "    unit: months\n"
+        "    source: {section: Tildeling}\n"));
+    /* Named paragraphs are kept; age (naming none) applies to every case. */
+    assert_int_equal(std->hospital_plan_excludes.paragraphs, GENOP_PARA_86_1);
+    assert_int_equal(std->quarantine.paragraphs, GENOP_PARA_86_1);
+    assert_int_equal(std->quarantine.amount, 5);
+    assert_int_equal(std->minimum_age.paragraphs, GENOP_PARA_86_1 | GENOP_PARA_86_2);
+    genop_standard_free(std);
+
+    /* Without `paragraphs`, an exclusion covers the standard's own. */
+    std = parse_ok(HEADER ELIGIBILITY("  hospital_plan_excludes:\n"
+                                      "    source: {section: Hvem}\n"));
+    assert_int_equal(std->hospital_plan_excludes.paragraphs, GENOP_PARA_86_1);
+    genop_standard_free(std);
+}
+
+static void test_eligibility_paragraph_problems(void **state)
+{
+    (void)state;
+    EXPECT(HEADER ELIGIBILITY("  hospital_plan_excludes:\n"
+                              "    paragraphs: [\"86.3\"]\n"
+                              "    source: {section: Hvem}\n"),
+           -1, "13:19", "86.3");
+    /* HEADER covers § 86, stk. 1 only. */
+    EXPECT(HEADER ELIGIBILITY("  quarantine:\n"
+                              "    paragraphs: [\"86.2\"]\n"
+                              "    amount: 5\n"
+                              "    unit: months\n"
+                              "    source: {section: Tildeling}\n"),
+           1, "13:19", "som standarden ikke dækker");
+    EXPECT(HEADER ELIGIBILITY("  residency:\n"
+                              "    paragraphs: []\n"
+                              "    source: {section: Bopæl}\n"),
+           1, "13:5", "mindst én paragraf");
+}
+
 static void test_standard_add_units(void **state)
 {
     (void)state;
@@ -1020,6 +1131,10 @@ int main(void)
         cmocka_unit_test(test_empty_days_off),
         cmocka_unit_test(test_custom_days_off),
         cmocka_unit_test(test_standard_add_units),
+        cmocka_unit_test(test_law_source),
+        cmocka_unit_test(test_law_source_problems),
+        cmocka_unit_test(test_eligibility_paragraphs),
+        cmocka_unit_test(test_eligibility_paragraph_problems),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,11 +84,23 @@ static json_int_t int_at(const json_t *obj, const char *key)
     return json_integer_value(v);
 }
 
-/* A rule's source: section, quote and citation "<short>, <section>". */
+/* A rule's source: section, quote and citation "<short>, <section>"; or,
+ * where the standard says nothing, a law, its paragraph, a note saying so
+ * and the citation "<law> <paragraph>". */
 static void assert_source(const json_t *rule, const char *short_name)
 {
     const json_t *src = json_object_get(rule, "source");
     assert_true(json_is_object(src));
+    if (json_is_string(json_object_get(src, "law"))) {
+        char law[256];
+        snprintf(law, sizeof law, "%s %s", str_at(src, "law"), str_at(src, "paragraph"));
+        assert_string_equal(str_at(src, "citation"), law);
+        assert_true(json_is_null(json_object_get(src, "section")));
+        assert_true(str_at(src, "note")[0] != '\0');
+        assert_true(str_at(rule, "text")[0] != '\0');
+        return;
+    }
+    assert_true(json_is_null(json_object_get(src, "law")));
     const char *section = str_at(src, "section");
     assert_true(section[0] != '\0');
     assert_true(str_at(src, "quote")[0] != '\0');
@@ -325,7 +337,8 @@ static void test_sentences(void **state)
                         "Forløbet tages op til vurdering ved 1 udeblivelse eller afbud.");
     assert_string_equal(genop_residency_text(std, buf, sizeof buf), "Borgeren skal bo i Ærø Kommune.");
     assert_string_equal(genop_quarantine_text(&std->quarantine, buf, sizeof buf),
-                        "Et nyt forløb for samme lidelse tidligst 5 måneder efter, at det forrige sluttede.");
+                        "Et nyt forløb for samme lidelse kan tidligst bevilges 5 måneder efter, "
+                        "at det forrige sluttede.");
 
     /* Cut inside "Æ" (2 bytes): the half character becomes '?'. */
     char tiny[sizeof "Borgeren skal bo i " + 1];

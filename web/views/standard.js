@@ -40,7 +40,9 @@ export function paragraphsText(list) {
 function sourceBlock(src) {
   if (!src) return h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), 'ukendt');
   return h('div', { class: 'rule-source' },
-    h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), src.citation || src.section),
+    h('p', { class: 'source' },
+      h('span', { class: 'source-label' }, src.law ? 'Kilde (loven, da standarden intet siger): ' : 'Kilde: '),
+      src.citation || src.section),
     src.quote ? h('p', { class: 'quote-label' }, 'Standardens ord:') : null,
     src.quote ? h('blockquote', { class: 'quote' }, h('p', null, `»${src.quote}«`)) : null,
     src.note ? h('p', { class: 'note' }, h('span', { class: 'source-label' }, 'Sådan læser genop det: '), src.note) : null);
@@ -189,6 +191,43 @@ function complaintPart(std) {
     rules.length ? ruleList('std-complaints', rules, std, (r) => r.label || r.id) : null);
 }
 
+// Every rule with genop's reading of its text (the note), gathered in one
+// place for the leader who answers for them: which reading was chosen and
+// why, with a link to the rule. Keys match ruleList's heading ids.
+function readingsPart(std) {
+  const deadlines = std.deadlines || [];
+  const lists = [
+    ['std-eligibility', std.eligibility || [], (r) => ELIGIBILITY_LABELS[r.id] || r.id],
+    ['std-deadlines', deadlines.filter((d) => d.topic !== 'complaint'), (r) => r.label || r.id],
+    ['std-limits', std.limits || [], (r) => r.label || r.id],
+    ['std-attendance', std.attendance ? [std.attendance] : [], () => 'Fremmøde'],
+    ['std-complaints', deadlines.filter((d) => d.topic === 'complaint'), (r) => r.label || r.id],
+  ];
+  const both = (std.paragraphs || []).length > 1;
+  const items = lists.flatMap(([id, rules, labelOf]) => rules.map((r, i) => [`std-rule-${id}-${i}`, r, labelOf(r)]))
+    .filter(([, r]) => r.source && r.source.note)
+    .map(([target, r, label]) => h('li', null,
+      h('a', { href: HREF, 'data-target': target, onclick: (e) => jumpTo(e, target) },
+        label, both && r.paragraphs ? ` (${paragraphsText(r.paragraphs)})` : ''),
+      r.source.law ? h('span', { class: 'para-badge' }, 'loven') : null,
+      h('p', { class: 'note' }, r.source.note)));
+  if (!items.length) return null;
+  return part('std-laesninger', 'Sådan læser genop teksten',
+    h('p', null, 'Hvor standardens tekst kan læses på mere end én måde, eller hvor den intet siger og loven gælder, ',
+      'står her, hvilken læsning genop har valgt og hvorfor. Den samme forklaring står ved hver regel.'),
+    h('ul', { class: 'text-list readings' }, items));
+}
+
+// Moves focus to the heading with id target (an in-page link).
+function jumpTo(e, target) {
+  e.preventDefault();
+  const heading = document.getElementById(target);
+  if (!heading) return;
+  heading.setAttribute('tabindex', '-1');
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
 // The list of parts at the top. Following one moves focus to its heading.
 function contents(parts) {
   const items = parts.filter(Boolean).map((sec) => {
@@ -196,11 +235,7 @@ function contents(parts) {
     return h('li', null, h('a', {
       href: HREF,
       'data-target': heading.id,
-      onclick: (e) => {
-        e.preventDefault();
-        heading.scrollIntoView({ block: 'start' });
-        heading.focus({ preventScroll: true });
-      },
+      onclick: (e) => jumpTo(e, heading.id),
     }, heading.textContent));
   });
   return h('nav', { class: 'std-toc', 'aria-labelledby': 'std-toc-h' },
@@ -226,6 +261,7 @@ export async function render(main, _params, ctx) {
     complaintPart(std),
     contentPart('std-leverandoer', 'Hvem leverer træningen', c.provider),
     contentPart('std-kontakt', 'Kontakt', c.contact),
+    readingsPart(std),
   ].filter(Boolean);
   replace(main,
     h('div', { class: 'page-head' },
