@@ -135,17 +135,28 @@ static void node_position(struct fy_node *node, struct fy_node *fallback,
     *column = m ? m->column + 1 : 1;
 }
 
+/* Reports fmt at node's position (or fallback's); problem() and
+ * sl_problem() take the arguments. */
+static void vproblem(loader *L, struct fy_node *node, struct fy_node *fallback,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void vproblem(loader *L, struct fy_node *node, struct fy_node *fallback,
+                     const char *fmt, va_list ap)
+{
+    int line, column;
+    node_position(node, fallback, &line, &column);
+    report_at(L, line, column, fmt, ap);
+}
+
 static void problem(loader *L, struct fy_node *node, struct fy_node *fallback,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void problem(loader *L, struct fy_node *node, struct fy_node *fallback,
                     const char *fmt, ...)
 {
-    int line, column;
-    node_position(node, fallback, &line, &column);
     va_list ap;
     va_start(ap, fmt);
-    report_at(L, line, column, fmt, ap);
+    vproblem(L, node, fallback, fmt, ap);
     va_end(ap);
 }
 
@@ -846,11 +857,9 @@ genop_standard *sl_standard(sl_loader *L)
 void sl_problem(sl_loader *L, struct fy_node *node, struct fy_node *fallback,
                 const char *fmt, ...)
 {
-    int line, column;
-    node_position(node, fallback, &line, &column);
     va_list ap;
     va_start(ap, fmt);
-    report_at(L, line, column, fmt, ap);
+    vproblem(L, node, fallback, fmt, ap);
     va_end(ap);
 }
 
