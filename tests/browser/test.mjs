@@ -926,6 +926,16 @@ async function testRevision() {
          (await text(page, '#std-afslutning')).includes('genops generelle grunde'),
       `${muni}: the reasons a course may end, the standard's own with their sources, then genop's general ones (${size.name})`,
       { shownOwn, shownGeneral });
+      // The readings of these parts are gathered with the others'; a link
+      // moves focus to the part's heading.
+      const readings = await text(page, '#std-laesninger');
+      const [label, target] = muni === 'nyborg' ? ['Revision af standarden', 'std-revision-h']
+        : ['Grund til at afslutte: Ikke motiveret for genoptræning', 'std-reason-not_motivated'];
+      const note = muni === 'nyborg' ? std.revision.source.note : std.closure_reasons.find((r) => r.id === 'not_motivated').source.note;
+      await page.locator(`#std-laesninger a[data-target="${target}"]`).click();
+      ok(readings.includes(label) && readings.includes(note) &&
+         await page.evaluate((id) => document.activeElement && document.activeElement.id === id, target),
+      `${muni}: "Sådan læser genop teksten" gives the reading of ${label}, and its link moves focus there (${size.name})`, readings);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       ok(overflow <= 0, `Kvalitetsstandard ${muni} (${size.name}): nothing wider than the window`, overflow);
       await shot(page, `kvalitetsstandard-${muni}-${size.name}`);

@@ -97,7 +97,7 @@ function aboutPart(std) {
 function revisionBlock(rev) {
   if (!rev) return null;
   return h('div', { class: 'std-revision', id: 'std-revision' },
-    h('h3', null, 'Revision'),
+    h('h3', { id: 'std-revision-h' }, 'Revision'),
     h('p', { class: 'rule-text' }, rev.text),
     rev.due ? h('p', null, 'Skal være revideret senest ', h('time', { datetime: rev.due }, longDate(rev.due)), '.') : null,
     sourceBlock(rev.source));
@@ -204,7 +204,13 @@ function readingsPart(std) {
     ['std-complaints', deadlines.filter((d) => d.topic === 'complaint'), (r) => r.label || r.id],
   ];
   const both = (std.paragraphs || []).length > 1;
+  // The standard's own reasons for ending a course and its revision.
+  const more = [
+    ...(std.closure_reasons || []).filter((r) => r.source).map((r) => [`std-reason-${r.id}`, r, `Grund til at afslutte: ${r.label}`]),
+    ...(std.revision ? [['std-revision-h', std.revision, 'Revision af standarden']] : []),
+  ];
   const items = lists.flatMap(([id, rules, labelOf]) => rules.map((r, i) => [`std-rule-${id}-${i}`, r, labelOf(r)]))
+    .concat(more)
     .filter(([, r]) => r.source && r.source.note)
     .map(([target, r, label]) => h('li', null,
       h('a', { href: HREF, 'data-target': target, onclick: (e) => jumpTo(e, target) },
