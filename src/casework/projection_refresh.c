@@ -91,14 +91,16 @@ static bool projection_same(const projection *p, const genop_case_row *row,
 }
 
 /* Stores p as lc's projection inside a savepoint, with the kept answer
- * when next_due moved. */
-static genop_err replace(genop_store *s, case_view_loaded *lc, const projection *p,
-                         genop_error *e)
+ * when next_due moved (its events loaded first if lc has only the view). */
+static genop_err replace(genop_store *s, const genop_standard *std, case_view_loaded *lc,
+                         const projection *p, genop_error *e)
 {
     bool due_moved = p->has_next_due != lc->row.has_next_due ||
                      (p->has_next_due && p->next_due != lc->row.next_due);
-    genop_err err = genop_store_savepoint(s, e);
-    if (err)
+    genop_err err = GENOP_OK;
+    if (due_moved && lc->events.n == 0)     /* a case has at least its referral */
+        err = case_view_load_events(s, std, lc, e);
+    if (err || (err = genop_store_savepoint(s, e)))
         return err;
     err = projection_store(s, &lc->row, p, e);
     if (!err && due_moved)
@@ -124,6 +126,28 @@ static genop_err case_failed(refresh_job *j, int64_t id, genop_err err, const ge
     return GENOP_OK;
 }
 
+/* Loads case id's row, citizen and corrected view into lc (zeroed): the
+ * view from the case's kept answer when that is current, as a case read
+ * takes it (case_answer.h; a few hundred bytes instead of every event
+ * parsed again), else from its events. */
+static genop_err load_case(genop_store *s, const genop_standard *std, int64_t id,
+                           case_view_loaded *lc, genop_error *e)
+{
+    genop_err err = genop_store_case_get(s, std->id, id, &lc->row, e);
+    if (!err)
+        err = genop_store_citizen_get(s, std->id, lc->row.citizen_id, &lc->cit, e);
+    if (err)
+        return err;
+    genop_case_answer kept;
+    memset(&kept, 0, sizeof kept);
+    err = case_answer_load(s, std->id, id, &lc->cit, std, &kept, &lc->view, e);
+    if (!err)
+        genop_case_answer_release(&kept);
+    else if (err == GENOP_ENOTFOUND)
+        err = case_view_load_events(s, std, lc, e);
+    return err;
+}
+
 /* Computes case id's projection again and replaces the stored one if it
  * differs. */
 static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projection *p,
@@ -133,13 +157,13 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
     case_view_loaded lc;
     memset(&lc, 0, sizeof lc);
     genop_list stored = {0};
-    genop_err err = case_view_load(s, std->id, id, std, &lc, e);
+    genop_err err = load_case(s, std, id, &lc, e);
     if (!err)
         err = genop_store_case_open_deadlines(s, std->id, id, &stored, e);
     if (!err)
         err = projection_compute(&lc.row, &lc.cit, &lc.view, std, j->env->today, p, e);
     if (!err && !projection_same(p, &lc.row, &stored)) {
-        err = replace(s, &lc, p, e);
+        err = replace(s, std, &lc, p, e);
         j->report->changed += err == GENOP_OK;
     }
     genop_store_free_list(&stored);

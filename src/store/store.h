@@ -481,9 +481,9 @@ genop_err genop_store_case_open_deadlines(genop_store *s, const char *muni, int6
 genop_err genop_store_rules_fingerprint_get(genop_store *s, const char *muni,
                                             char out[GENOP_RULES_FINGERPRINT_MAX],
                                             genop_error *e);
-/* Records fingerprint (not empty, shorter than GENOP_RULES_FINGERPRINT_MAX)
- * as muni's, replacing the one before; GENOP_ENOTFOUND when muni does not
- * exist. */
+/* Records fingerprint as muni's, replacing the one before. GENOP_EINVAL
+ * when it is empty, GENOP_ETOOBIG when it is not shorter than
+ * GENOP_RULES_FINGERPRINT_MAX, GENOP_ENOTFOUND when muni does not exist. */
 genop_err genop_store_rules_fingerprint_set(genop_store *s, const char *muni,
                                             const char *fingerprint, genop_error *e);
 
