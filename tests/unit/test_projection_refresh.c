@@ -227,7 +227,8 @@ static size_t case_ids(fixture *f, const char *muni, int64_t after, size_t limit
     genop_list l = {0};
     must(genop_store_case_ids(f->loc.store, muni, after, limit, &l, e));
     size_t n = l.n;
-    memcpy(ids, l.items, n * sizeof *ids);
+    if (n)
+        memcpy(ids, l.items, n * sizeof *ids);
     genop_store_free_list(&l);
     return n;
 }
