@@ -394,22 +394,8 @@ static void read_id_item(row_reader *r, void *item)
 genop_err sqlite_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
                           genop_list *out, genop_error *e)
 {
-    sqlite_store *st = sqlite_handle(s);
-    sqlite3_stmt *q = NULL;
-    out->items = NULL;
-    out->n = 0;
-    genop_err err = check_muni(muni, e);
-    if (!err)
-        err = stmt_use(st, &cases, ST_CASE_IDS, &q, e);
-    if (err)
-        return err;
-    int rc;
-    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, after)) ||
-        (rc = sqlite3_bind_int64(q, 3, sql_limit(limit))))
-        err = stmt_bind_fail(st, rc, e);
-    else
-        err = stmt_collect(st, q, sizeof(int64_t), read_id_item, "sagernes numre", out, e);
-    stmt_done(q);
+    genop_err err = db_read_rows(sqlite_handle(s), &cases, ST_CASE_IDS, muni, after, limit,
+                                 sizeof(int64_t), read_id_item, "sagernes numre", out, e);
     if (err)
         genop_store_free_list(out);
     return err;

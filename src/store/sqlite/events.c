@@ -220,20 +220,8 @@ genop_err sqlite_events_list(genop_store *s, const char *muni, int64_t case_id,
                              genop_list *out, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
-    sqlite3_stmt *q = NULL;
-    out->items = NULL;
-    out->n = 0;
-    genop_err err = check_muni(muni, e);
-    if (!err)
-        err = stmt_use(st, &events, ST_EVENTS_LIST, &q, e);
-    if (err)
-        return err;
-    int rc;
-    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)))
-        err = stmt_bind_fail(st, rc, e);
-    else
-        err = stmt_collect(st, q, sizeof(genop_event_row), read_event_item, "hændelserne", out, e);
-    stmt_done(q);
+    genop_err err = db_read_rows(st, &events, ST_EVENTS_LIST, muni, case_id, 0,
+                                 sizeof(genop_event_row), read_event_item, "hændelserne", out, e);
     /* No events: tell an empty case from one that is not there. */
     if (!err && out->n == 0) {
         err = sqlite_case_exists(st, muni, case_id, e);
@@ -374,22 +362,9 @@ genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t
 genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
                                      genop_list *out, genop_error *e)
 {
-    sqlite_store *st = sqlite_handle(s);
-    sqlite3_stmt *q = NULL;
-    out->items = NULL;
-    out->n = 0;
-    genop_err err = check_muni(muni, e);
-    if (!err)
-        err = stmt_use(st, &events, ST_CASE_DEADLINES, &q, e);
-    if (err)
-        return err;
-    int rc;
-    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)))
-        err = stmt_bind_fail(st, rc, e);
-    else
-        err = stmt_collect(st, q, sizeof(genop_open_deadline), read_deadline_item,
-                           "sagens åbne frister", out, e);
-    stmt_done(q);
+    genop_err err = db_read_rows(sqlite_handle(s), &events, ST_CASE_DEADLINES, muni, case_id, 0,
+                                 sizeof(genop_open_deadline), read_deadline_item,
+                                 "sagens åbne frister", out, e);
     if (err)
         genop_store_free_list(out);
     return err;
