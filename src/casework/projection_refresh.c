@@ -7,13 +7,15 @@
  * first, so a start with nothing to do takes no write lock; when it
  * differs, one job of the writer reads it again, walks the case ids a
  * page at a time (PAGE), and for each case loads its row, citizen and
- * events (case_view_load, as an event's registration does), computes its
- * projection (projection_compute) and compares it with the stored one
- * (the case row's closed flag and next_due, its open deadlines). Only a
- * projection that differs is written, inside a savepoint of its own, with
- * the kept answer of case reads when next_due moved (the answer's "case"
- * object shows it): after an upgrade most cases (the closed ones) come
- * out as they were, so the transaction stays small. Then the fingerprint.
+ * corrected view (from its kept answer when that is current, as a case
+ * read does, else from its events as an event's registration does),
+ * computes its projection (projection_compute) and compares it with the
+ * stored one (the case row's closed flag and next_due, its open
+ * deadlines). Only a projection that differs is written, inside a
+ * savepoint of its own, with the kept answer of case reads when next_due
+ * moved (the answer's "case" object shows it): after an upgrade most
+ * cases (the closed ones) come out as they were, so the transaction stays
+ * small. Then the fingerprint.
  *
  * A case that cannot be loaded or evaluated is left as it was and counted
  * (projection_refresh_muni.failed); a failure of the store (GENOP_EIO,
@@ -168,7 +170,7 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
     }
     genop_store_free_list(&stored);
     case_view_release(&lc);
-    j->report->cases++;
+    j->report->cases += err == GENOP_OK;
     if (err) {
         genop_error_prefix(e, "sag %lld", (long long)id);
         err = case_failed(j, id, err, e);

@@ -47,7 +47,8 @@ genop_err projection_rules_fingerprint(const char *id, char out[GENOP_RULES_FING
 /* What the refresh did for one municipality whose fingerprint it wrote. */
 typedef struct projection_refresh_muni {
     const genop_standard *std;   /* borrowed from the env: its id is the municipality's */
-    size_t cases;                /* cases whose projection was computed again */
+    size_t cases;                /* cases whose projection was computed again
+                                  * (not those that failed) */
     size_t changed;              /* of them, those whose stored projection differed
                                   * and was replaced */
     /* Cases whose stored events no longer load or evaluate (a bug, or a

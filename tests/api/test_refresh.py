@@ -5,8 +5,9 @@ altered, its projections tampered with, as an older genop would have left
 them) is computed again when `genop serve` starts, before it answers, and
 the worklist, the case list and the case read show the current rules'
 deadlines again; a municipality whose fingerprint matches is not touched;
-a second start does nothing; a fresh demo database has nothing to compute
-again. Prints TAP.
+a second start does nothing; a case whose events no longer load is named
+in a warning and does not stop the others; a fresh demo database has
+nothing to compute again. Prints TAP.
 
     tests/api/test_refresh.py PATH/TO/genop
 """
@@ -84,6 +85,31 @@ def stderr_of(srv):
     return srv.proc.stderr.read().decode()
 
 
+def check_failing_case(t, srv, pw):
+    """A case whose stored events no longer load is named in a warning and
+    keeps its projection; serve starts all the same."""
+    srv.start()
+    a = Client(srv.port)
+    a.login("vis.aalborg", pw)
+    bad = new_case(t, a, "030405-1234", "Ole Madsen")
+    srv.stop()
+    db = sqlite3.connect(srv.db)
+    with db:
+        db.execute("INSERT INTO case_events (municipality, case_id, type, event_date, body,"
+                   " author_id) SELECT 'aalborg', ?, 'contacted', ?, ?, id FROM users"
+                   " WHERE username = 'vis.aalborg'",
+                   (bad, days_ago(1), '{"type":"contacted","date":"2025-13-01"}'))
+        db.execute("UPDATE projection_rules SET fingerprint = '0-x' WHERE municipality = 'aalborg'")
+    db.close()
+    srv.start()
+    err = stderr_of(srv)
+    t.ok(f"advarsel: 1 sag i Aalborg kunne ikke beregnes på ny og viser stadig de gamle "
+         f"frister (sag {bad})" in err and "for 1 sag" in err,
+         "a case whose events no longer load is named in a warning; the other was computed",
+         err)
+    t.ok(srv.proc.returncode == 0, "and serve ran and stopped cleanly", srv.proc.returncode)
+
+
 def check_demo(t, genop):
     """A fresh demo database has its fingerprints: serve computes nothing."""
     srv = Server(genop)
@@ -146,6 +172,7 @@ def main():
         srv.start()
         err = stderr_of(srv)
         t.ok("opgavelisten" not in err, "a second start has nothing to compute again", err)
+        check_failing_case(t, srv, pw)
     except Exception as ex:  # noqa: BLE001 - any failure is a failed test
         t.ok(False, "the refresh test ran to its end", repr(ex))
     finally:
