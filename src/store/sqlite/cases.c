@@ -58,8 +58,8 @@ static const char *const cases_sql[ST_COUNT] = {
                      CASE_FILTER " ORDER BY c.id DESC LIMIT ?6 OFFSET ?7",
     [ST_CASE_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER,
     /* From the index cases(municipality, id) alone. */
-    [ST_CASE_IDS] = "SELECT id FROM cases WHERE municipality = ?1 AND id > ?2"
-                    " ORDER BY id LIMIT ?3",
+    [ST_CASE_IDS] = ("SELECT id FROM cases WHERE municipality = ?1 AND id > ?2"
+                     " ORDER BY id LIMIT ?3"),
 };
 
 static const stmt_table cases = {cases_sql, ST_COUNT};
