@@ -21,6 +21,10 @@
 #   with BUILD;
 # - the OpenAPI lint (tests/openapi/run.sh: docs/openapi.yaml checked by
 #   @redocly/cli, no error and no warning), once;
+# - genop calendar and genop evaluate against an independent evaluator
+#   written from the contract (tests/oracle/test_oracle.py: seeded random
+#   cases for all five standards, hand-made cases for issue 16's readings
+#   and the law's complaint deadlines), once, with BUILD;
 # - the demo database (tests/api/test_demo.py: genop demo --db, served and
 #   checked over HTTP with the printed logins) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
@@ -95,6 +99,10 @@ done
 # The API document against OpenAPI 3.1, once: it does not depend on a build.
 echo "# tests/openapi/run.sh"
 run_tap "openapi lint" bash tests/openapi/run.sh
+
+# genop against the independent oracle, once, with the optimised build.
+echo "# tests/oracle/test_oracle.py with $build/genop"
+run_tap "oracle" python3 tests/oracle/test_oracle.py "$build/genop"
 
 # The web app in a real browser, once, with the optimised build.
 echo "# tests/browser/run.sh with $build/genop"

@@ -75,37 +75,45 @@ _HOLIDAY_CACHE = {}
 
 
 def holidays(year):
-    """{date: name} of YEAR's holidays and extra days off (contract §1)."""
+    """YEAR's holidays and extra days off (contract §1) as a list of
+    (date, name), sorted by date; two may share a date (Pinsedag and
+    Grundlovsdag in 2112)."""
+    return _year(year)[0]
+
+
+def _year(year):
+    """(holidays(YEAR), the set of their dates), computed once."""
     if year in _HOLIDAY_CACHE:
         return _HOLIDAY_CACHE[year]
     if not 1900 <= year <= 2199:
         raise ValueError(f"year {year} outside 1900-2199")
     e = easter(year)
     td = dt.timedelta
-    days = {
-        D(year, 1, 1): "Nytårsdag",
-        e - td(3): "Skærtorsdag",
-        e - td(2): "Langfredag",
-        e: "Påskedag",
-        e + td(1): "2. påskedag",
-        e + td(39): "Kristi himmelfartsdag",
-        e + td(49): "Pinsedag",
-        e + td(50): "2. pinsedag",
-        D(year, 12, 25): "Juledag",
-        D(year, 12, 26): "2. juledag",
-        D(year, 6, 5): "Grundlovsdag",
-        D(year, 12, 24): "Juleaftensdag",
-        D(year, 12, 31): "Nytårsaftensdag",
-    }
+    days = [
+        (D(year, 1, 1), "Nytårsdag"),
+        (e - td(3), "Skærtorsdag"),
+        (e - td(2), "Langfredag"),
+        (e, "Påskedag"),
+        (e + td(1), "2. påskedag"),
+        (e + td(39), "Kristi himmelfartsdag"),
+        (e + td(49), "Pinsedag"),
+        (e + td(50), "2. pinsedag"),
+        (D(year, 12, 25), "Juledag"),
+        (D(year, 12, 26), "2. juledag"),
+        (D(year, 6, 5), "Grundlovsdag"),
+        (D(year, 12, 24), "Juleaftensdag"),
+        (D(year, 12, 31), "Nytårsaftensdag"),
+    ]
     if year <= 2023:
-        days[e + td(26)] = "Store bededag"  # 4th Friday after Easter
-    _HOLIDAY_CACHE[year] = days
-    return days
+        days.append((e + td(26), "Store bededag"))  # 4th Friday after Easter
+    days.sort(key=lambda x: x[0])
+    _HOLIDAY_CACHE[year] = (days, {d for d, _ in days})
+    return _HOLIDAY_CACHE[year]
 
 
 def is_workday(d):
     """Monday to Friday and not a holiday or extra day off."""
-    return d.weekday() < 5 and d not in holidays(d.year)
+    return d.weekday() < 5 and d not in _year(d.year)[1]
 
 
 def add_workdays(d, n):
@@ -136,6 +144,15 @@ def add(d, n, unit):
     if unit == "months":
         return add_months(d, n)
     raise ValueError(unit)
+
+
+def between(frm, to):
+    """The number of workdays d with FRM < d <= TO (0 if TO <= FRM)."""
+    n = 0
+    while to > frm:
+        n += is_workday(to)
+        to -= dt.timedelta(1)
+    return n
 
 
 def next_workday_on_or_after(d):

@@ -126,13 +126,19 @@ def decisions(rng, ref, evs):
 
 
 def complaint(rng, first_decision, evs):
-    """A complaint around the four weeks, with its reconsideration."""
+    """A complaint around the four weeks, with its reconsideration; now and
+    then a second complaint or a second reconsideration (the first counts)."""
     got = near(rng, first_decision, 0, 40)
     evs.append(ev("complaint_received", got))
+    if rng.random() < 0.1:
+        evs.append(ev("complaint_received", near(rng, got, 0, 30)))
     if rng.random() < 0.7:
         upheld = rng.choice(["full", "partial", "none"])
         decided = near(rng, got, 5, 35)
         evs.append(ev("complaint_decided", decided, upheld=upheld))
+        if rng.random() < 0.1:
+            evs.append(ev("complaint_decided", near(rng, decided, 0, 20),
+                          upheld=rng.choice(["full", "partial", "none"])))
         if rng.random() < (0.7 if upheld != "full" else 0.1):
             evs.append(ev("complaint_forwarded", near(rng, got, 15, 40)))
 
@@ -146,6 +152,11 @@ def gen_case(rng, standard):
     else:
         par = rng.choice(paragraphs)
     ref = anchor(rng)
+    leap_birth = None
+    if rng.random() < 0.04:
+        # a 29 February birthday: 18 years are reached on 1 March
+        leap_birth = rng.choice([D(2000, 2, 29), D(2004, 2, 29)])
+        ref = D(leap_birth.year + 18, 2, 28) + td(rng.randint(-1, 2))
     cond = rng.choice(CONDITIONS) if rng.random() < 0.85 else None
     referral = dict(paragraph=par)
     if cond:
@@ -199,6 +210,8 @@ def gen_case(rng, standard):
     else:
         evs.sort(key=lambda e: e["date"])
     case = {"citizen": citizen(rng, std, ref), "events": evs}
+    if leap_birth:
+        case["citizen"]["birth_date"] = leap_birth.isoformat()
     if rng.random() < 0.95:
         case["as_of"] = as_of.isoformat()
     return case
