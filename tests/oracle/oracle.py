@@ -40,8 +40,13 @@ documented reading; each is marked "docs:" where it is used):
   does not cover; such a case gets no deadlines (the contract: a deadline
   is listed only when the standard has the rule for the case's paragraph).
 
-Not modelled (the random cases do not use them): grant exceptions
-(letters.md), a standard's own extra days off, `before_effective`.
+A grant's exceptions (evaluate.md §3 "Limits", letters.md §1) come from
+the grant of the latest decision that granted ("the case's latest granted
+decision"); an exception's max replaces the limit's max as it is printed
+(days, for course_length).
+
+Not modelled (the random cases do not use them): a standard's own extra
+days off, `before_effective`.
 """
 
 import datetime as dt
@@ -321,10 +326,22 @@ def _weekly(sessions, value):
     return best, f"{y:04d}-W{w:02d}"
 
 
+def exceptions(c):
+    """{limit id: (max, reason, decided)} of the grant of the case's latest
+    granted decision (evaluate.md §3, letters.md §1)."""
+    granted = [d for d in c.all("decision") if d["granted"]]
+    if not granted:
+        return {}
+    grant = granted[-1].get("grant") or {}
+    return {x["limit"]: (x["max"], x["reason"], granted[-1]["date"])
+            for x in grant.get("exceptions") or []}
+
+
 def limits(c, std, as_of):
     """The limits of case C under STD, as dicts (id, used, max, status,
-    period)."""
+    period, exception: (reason, decided) or None)."""
     counting = c.counting_sessions()
+    excepted = exceptions(c)
     out = []
     for lid, mx in std["limits"].items():
         period = None
@@ -344,7 +361,11 @@ def limits(c, std, as_of):
             end = counting[-1]["_d"] if c.all("closed") else as_of
             used = max(0, (end - start).days)  # as_of before the start
             mx = (add(start, mx[1], mx[0]) - start).days
+        exc = None
+        if lid in excepted:
+            mx, exc = excepted[lid][0], excepted[lid][1:]
         out.append(dict(id=lid, used=used, max=mx, period=period,
+                        exception=exc,
                         status="exceeded" if used > mx else "ok"))
     return out
 

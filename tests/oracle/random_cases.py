@@ -103,14 +103,44 @@ def sessions(rng, start):
     return out
 
 
-def decisions(rng, ref, evs):
+EXCEPTION_MAX = {"sessions": (33, 45), "assessment_sessions": (9, 12),
+                 "sessions_per_week": (3, 4), "minutes_per_week": (100, 150),
+                 "course_length": (130, 200)}
+
+
+def decision(rng, day, granted, std):
+    """A decision event; a grant (letters.md §1) or reasons now and then,
+    the grant with exceptions to the standard's limits now and then."""
+    d = ev("decision", day, granted=granted)
+    if not granted:
+        if rng.random() < 0.3:
+            d["reasons"] = [{"criterion": "other",
+                             "text": "Kan træne i andet regi."}]
+        return d
+    if rng.random() < 0.5:
+        return d
+    d["grant"] = {"form": rng.choice(["individual", "team", "self_training"]),
+                  "place": rng.choice(["centre", "home", "local_area"]),
+                  "sessions_per_week": 2, "minutes_per_session": 45,
+                  "sessions": rng.choice([None, 12]), "until": None,
+                  "transport": rng.random() < 0.3, "exceptions": []}
+    limits = list(std["limits"])
+    if limits and rng.random() < 0.6:
+        for lid in rng.sample(limits, rng.randint(1, len(limits))):
+            d["grant"]["exceptions"].append(
+                {"limit": lid, "max": rng.randint(*EXCEPTION_MAX[lid]),
+                 "reason": "Særligt komplekst træningsbehov"})
+    return d
+
+
+def decisions(rng, ref, evs, std):
     """Zero, one or two decisions with their receipts; returns the first
     decision's date and whether any granted, and appends to EVS."""
     if rng.random() < 0.25:
         return None, False
     first = near(rng, ref, 0, 14)
     granted = rng.random() < 0.75
-    evs.append(ev("decision", first, granted=granted))
+    evs.append(decision(rng, first, granted, std))
     any_granted = granted
     if rng.random() < 0.5:
         evs.append(ev("decision_received", near(rng, first, 0, 5)))
@@ -118,7 +148,7 @@ def decisions(rng, ref, evs):
         evs.append(ev("grant_received", near(rng, first, 0, 5)))
     if rng.random() < 0.15:  # a second decision: reversal or withdrawal
         second = rng.random() < 0.5
-        evs.append(ev("decision", near(rng, first, 0, 40), granted=second))
+        evs.append(decision(rng, near(rng, first, 0, 40), second, std))
         any_granted = any_granted or second
         if second and rng.random() < 0.3:
             evs.append(ev("grant_received", near(rng, first, 1, 45)))
@@ -167,7 +197,7 @@ def gen_case(rng, standard):
         evs.append(ev("contacted", near(rng, ref, 0, 9)))
     if rng.random() < 0.6:
         evs.append(ev("assessment", near(rng, ref, 0, 25)))
-    first, granted = decisions(rng, ref, evs)
+    first, granted = decisions(rng, ref, evs, std)
     if (granted and rng.random() < 0.85) or rng.random() < 0.05:
         evs += sessions(rng, near(rng, first or ref, 0, 16))
         last = max(D.fromisoformat(e["date"]) for e in evs)
