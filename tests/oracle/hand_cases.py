@@ -165,12 +165,6 @@ CASES = [
 ]
 
 
-def _finding_ids(res):
-    """The finding ids of a result, whether the oracle's or genop's."""
-    return {f if isinstance(f, str) else f["id"]
-            for f in res["eligibility"]["findings"]}
-
-
 def check(res, want):
     """What RES gets wrong against WANT, as a list of sentences."""
     if "error" in res:
@@ -182,7 +176,7 @@ def check(res, want):
         if got.get(did) != expect:
             out.append(f"{did}: want {expect}, got {got.get(did)}")
     if "findings" in want:
-        ids = _finding_ids(res)
+        ids = {f["id"] for f in res["eligibility"]["findings"]}
         if ids != want["findings"]:
             out.append(f"findings: want {sorted(want['findings'])}, "
                        f"got {sorted(ids)}")

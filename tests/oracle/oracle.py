@@ -169,14 +169,15 @@ def next_workday_on_or_after(d):
 
 # ---------------------------------------------------------------- standards
 
-LAW_WINDOW = ("weeks", 4)      # retssikkerhedsloven § 66-67 (law)
+LAW = ("weeks", 4)      # retssikkerhedsloven §§ 66-67: both deadlines
 BOTH = ("86.1", "86.2")
 
 
 def _law(dl):
-    """DL with the law's complaint window and forwarding for every paragraph."""
-    dl.setdefault("complaint_window", {p: LAW_WINDOW for p in BOTH})
-    dl.setdefault("complaint_forward", {p: ("weeks", 4) for p in BOTH})
+    """DL with the law's complaint window and forwarding (for every
+    paragraph) where the standard has none of its own."""
+    dl.setdefault("complaint_window", {p: LAW for p in BOTH})
+    dl.setdefault("complaint_forward", {p: LAW for p in BOTH})
     return dl
 
 
@@ -267,7 +268,8 @@ def _anchors(c):
     """{deadline id: (from, done)} for those whose from-event happened."""
     ref = c.referral["_d"]
     decisions = c.all("decision")
-    granted = bool(decisions) and bool(decisions[-1]["granted"])  # docs: latest
+    # docs: "the decision granted" is the latest decision
+    granted = bool(decisions) and bool(decisions[-1]["granted"])
     first_session = (c.counting_sessions() or [{"_d": None}])[0]["_d"]
     out = {
         "contact": (ref, c.first("contacted")),
@@ -339,7 +341,7 @@ def exceptions(c):
 
 def limits(c, std, as_of):
     """The limits of case C under STD, as dicts (id, used, max, status,
-    period, exception: (reason, decided) or None)."""
+    period, exception: {reason, decided} or None)."""
     counting = c.counting_sessions()
     excepted = exceptions(c)
     out = []
@@ -363,7 +365,8 @@ def limits(c, std, as_of):
             mx = (add(start, mx[1], mx[0]) - start).days
         exc = None
         if lid in excepted:
-            mx, exc = excepted[lid][0], excepted[lid][1:]
+            mx, reason, decided = excepted[lid]
+            exc = {"reason": reason, "decided": decided}
         out.append(dict(id=lid, used=used, max=mx, period=period,
                         exception=exc,
                         status="exceeded" if used > mx else "ok"))
@@ -429,10 +432,11 @@ def eligibility(c, std, as_of):
 
 
 def evaluate(obj, standard, as_of=None):
-    """The comparable result of case OBJ under STANDARD (an id).
-
-    The case's own "as_of" wins over AS_OF. Dates in the result are ISO
-    strings, as genop prints them."""
+    """The result of case OBJ under STANDARD (an id), shaped as genop's
+    (contract §3) where it is compared; dates are ISO strings. The case's
+    own "as_of" wins over AS_OF. A paragraph the standard does not cover
+    gives no deadlines and no limits, and a warning paragraph_not_covered
+    (docs), as genop's."""
     std = STANDARDS[standard]
     as_of = parse(obj.get("as_of")) or parse(as_of)
     c = Case(obj)
@@ -444,9 +448,10 @@ def evaluate(obj, standard, as_of=None):
     return {
         "standard": standard,
         "as_of": iso(as_of),
-        "covered": covered,
         "deadlines": dls,
-        "limits": limits(c, std, as_of) if covered else None,
-        "attendance": attendance(c, std) if covered else None,
-        "eligibility": {"eligible": eligible, "findings": findings},
+        "limits": limits(c, std, as_of) if covered else [],
+        "attendance": attendance(c, std),
+        "eligibility": {"eligible": eligible,
+                        "findings": [{"id": f} for f in findings]},
+        "warnings": [] if covered else [{"id": "paragraph_not_covered"}],
     }
