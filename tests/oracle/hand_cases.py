@@ -3,7 +3,9 @@ out by hand from the contract (evaluate.md §3-4) and the calendar of 2025.
 
 CASES is a list of (TAP name, standard, [(case, want), ...]). A want holds
 "deadlines": {id: (due, done, status), or None where the deadline must not
-be listed}, and optionally "findings": the exact set of finding ids.
+be listed}; optionally "findings", the exact set of finding ids, and
+"sources", {id: words the deadline's source must hold} (genop's only: the
+oracle gives no sources).
 check(result, want) lists what a result (the oracle's or genop's) gets
 wrong.
 
@@ -132,7 +134,9 @@ def law(reconsideration):
     return [(case("86.1", *partial), {"deadlines": {
         "complaint_window": window,
         "complaint_reconsideration": rec,
-        "complaint_forward": ("2025-07-04", "2025-07-07", "late")}}),
+        "complaint_forward": ("2025-07-04", "2025-07-07", "late")},
+        "sources": {"complaint_window": "retssikkerhedsloven",
+                    "complaint_forward": "retssikkerhedsloven"}}),
         (case("86.1", *full), {"deadlines": {
             "complaint_window": window,
             "complaint_reconsideration": rec,
@@ -175,6 +179,11 @@ def check(res, want):
     for did, expect in want["deadlines"].items():
         if got.get(did) != expect:
             out.append(f"{did}: want {expect}, got {got.get(did)}")
+    for did, words in want.get("sources", {}).items():
+        src = next((d.get("source") for d in res["deadlines"]
+                    if d["id"] == did), "")
+        if src is not None and words.lower() not in src.lower():
+            out.append(f"{did}: source {src!r} does not cite {words!r}")
     if "findings" in want:
         ids = {f["id"] for f in res["eligibility"]["findings"]}
         if ids != want["findings"]:
