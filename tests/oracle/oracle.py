@@ -12,8 +12,16 @@ Details taken from the seed texts, not the table:
 - 18 is reached on the 18th birthday ("fyldt 18 år", Ishøj): younger
   than 18 means the 18th birthday is after the referral date.
 
+Readings of the contract's own words where a case stretches them:
+- a deadline counts from an event once that event happened, so the
+  complaint window is listed from a decision_received even with no
+  decision (its "else decision" is only the fallback);
+- the quarantine: "ended less than the waiting period before the judging
+  date" counts a course that ended on or before the judging date, not one
+  that ends after it.
+
 Choices the contract leaves open, taken from docs/evaluation.md (genop's
-documented reading; each is marked "docs:" where it is used):
+documented reading):
 - every event counts whatever its date; as_of only splits pending from
   overdue and ends an open course's length;
 - "first" is the earliest by date, input order breaking ties;
@@ -24,21 +32,20 @@ documented reading; each is marked "docs:" where it is used):
   the weekly limits every counting session of either kind; the worst week
   is the earliest of equal weeks; with no sessions, used 0 and period None;
 - course_length is listed only once the course has started; `used` ends
-  at the last counting session when a `closed` event exists, else at as_of;
-  (not in docs/evaluation.md, genop's behaviour: an open course whose
-  first counting session is after as_of has used 0 days, not a negative
-  number);
+  at the last counting session when a `closed` event exists, else at
+  as_of (not in docs/evaluation.md, genop's behaviour: an open course
+  whose first counting session is after as_of has used 0 days, not a
+  negative number);
 - Ishøj has no attendance rule: review_limit None, status ok;
 - age is whole years on the referral date (29 February birthdays are
   reached on 1 March in other years);
 - a rule without the data to check it (no birth_date, no
   municipality_code, no condition on the referral) gives no finding;
-- the quarantine compares conditions ignoring ASCII case, and a course
-  that ended exactly the waiting period before the judging date no longer
-  bars a grant;
-- age and residency are checked for every paragraph, also one the standard
-  does not cover; such a case gets no deadlines (the contract: a deadline
-  is listed only when the standard has the rule for the case's paragraph).
+- the quarantine compares conditions ignoring ASCII case only (so "KNÆ"
+  and "knæ" differ), and a course that ended exactly the waiting period
+  before the judging date no longer bars a grant;
+- a paragraph the standard does not cover gets no deadlines (the contract
+  says so) and no limits (docs); age and residency are still checked.
 
 A grant's exceptions (evaluate.md §3 "Limits", letters.md §1) come from
 the grant of the latest decision that granted ("the case's latest granted
