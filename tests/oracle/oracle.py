@@ -52,6 +52,12 @@ the grant of the latest decision that granted ("the case's latest granted
 decision"); an exception's max replaces the limit's max as it is printed
 (days, for course_length).
 
+genop's own `admitted` event (docs/evaluation.md, issue 16) is modelled
+from docs and Skive's text: an admission from the first counting session's
+day to the first closure's day puts the course up for review where the
+standard has an admission rule (Skive, § 86.1); elsewhere it changes
+nothing.
+
 Not modelled (the random cases do not use them): a standard's own extra
 days off, `before_effective`.
 """
@@ -204,7 +210,7 @@ STANDARDS = {
         limits={"sessions_per_week": 2, "minutes_per_week": 90,
                 "course_length": ("months", 4)},
         attendance=("no_shows", 1), min_age=18, residency=True,
-        hospital_plan=("86.1",), quarantine=None),
+        hospital_plan=("86.1",), quarantine=None, admission=("86.1",)),
     "nyborg": dict(
         code=450, paragraphs=("86.1",),
         deadlines=_law({"contact": {"86.1": ("workdays", 5)},
@@ -380,8 +386,22 @@ def limits(c, std, as_of):
     return out
 
 
+def admissions(c):
+    """The `admitted` events during the course (docs): from the first
+    counting session's day to the first closure's day, both included."""
+    counting = c.counting_sessions()
+    if not counting:
+        return []
+    start, end = counting[0]["_d"], c.first("closed")
+    return [e for e in c.all("admitted")
+            if start <= e["_d"] and (end is None or e["_d"] <= end)]
+
+
 def attendance(c, std):
-    """no_shows, citizen_cancellations, review_limit and status."""
+    """no_shows, citizen_cancellations, review_limit and status; an
+    admission during the course means review where the standard has an
+    admission rule for the paragraph (docs; Skive: "Udebliver eller
+    indlægges borgeren, kan genoptræningen afsluttes")."""
     sessions = c.all("session")
     ns = sum(1 for s in sessions if s["outcome"] == "no_show")
     cc = sum(1 for s in sessions if s["outcome"] == "citizen_cancelled")
@@ -390,8 +410,10 @@ def attendance(c, std):
         return dict(no_shows=ns, citizen_cancellations=cc, review_limit=None,
                     status="ok")
     count = ns if rule[0] == "no_shows" else ns + cc
+    admitted = (c.referral["paragraph"] in std.get("admission", ())
+                and admissions(c))
     return dict(no_shows=ns, citizen_cancellations=cc, review_limit=rule[1],
-                status="review" if count >= rule[1] else "ok")
+                status="review" if count >= rule[1] or admitted else "ok")
 
 
 def age_on(birth, day):

@@ -201,9 +201,16 @@ def gen_case(rng, standard):
     if (granted and rng.random() < 0.85) or rng.random() < 0.05:
         evs += sessions(rng, near(rng, first or ref, 0, 16))
         last = max(D.fromisoformat(e["date"]) for e in evs)
+        closed = near(rng, last, 0, 10)
         if rng.random() < 0.4:
-            evs.append(ev("closed", near(rng, last, 0, 10),
-                          reason="goal_reached"))
+            evs.append(ev("closed", closed, reason="goal_reached"))
+        if rng.random() < 0.15:  # genop's own (docs): Skive's admission
+            first_session = min((e["date"] for e in evs
+                                 if e["type"] == "session"), default=None)
+            where = rng.choice([closed, D.fromisoformat(first_session)
+                                if first_session else closed])
+            evs.append(ev("admitted", near(rng, where, -2, 2),
+                          text="Indlagt"))
     if first and rng.random() < 0.35:
         complaint(rng, first, evs)
     last = max(D.fromisoformat(e["date"]) for e in evs)

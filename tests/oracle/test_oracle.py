@@ -244,6 +244,8 @@ def unreached(standard, cases):
     want |= {(lid, st) for lid in std["limits"] for st in ("ok", "exceeded")}
     if std["attendance"]:
         want |= {("attendance", "ok"), ("attendance", "review")}
+    if std.get("admission"):
+        want.add(("attendance", "review by an admission alone"))
     want.add(("finding", "hospital_plan"))
     want |= {("finding", f) for f, on in (("age", std["min_age"]),
                                           ("residency", std["residency"]),
@@ -253,8 +255,10 @@ def unreached(standard, cases):
         res = oracle.evaluate(case, standard, DEFAULT_AS_OF)
         want -= {(d["id"], d["status"]) for d in res["deadlines"]}
         want -= {(x["id"], x["status"]) for x in res["limits"] or []}
-        if res["attendance"]:
-            want.discard(("attendance", res["attendance"]["status"]))
+        att = res["attendance"]
+        want.discard(("attendance", att["status"]))
+        if att["status"] == "review" and att["no_shows"] < att["review_limit"]:
+            want.discard(("attendance", "review by an admission alone"))
         want -= {("finding", f["id"]) for f in res["eligibility"]["findings"]}
     return sorted(f"{a} {b}" for a, b in want)
 
