@@ -307,7 +307,8 @@ static int add_events(demo_state *st, const demo_case *dc, const genop_standard 
     const demo_user *ter = find_user(st, "terapeut", dc->municipality);
     for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++) {
         bool by_therapist = strcmp(ev->type, "session") == 0 || strcmp(ev->type, "closed") == 0 ||
-                            strcmp(ev->type, "function_status") == 0;
+                            strcmp(ev->type, "function_status") == 0 ||
+                            strcmp(ev->type, "admitted") == 0;
         int count = ev->count > 1 ? ev->count : 1;
         for (int k = 0; k < count; k++) {
             genop_error e;

@@ -59,14 +59,27 @@ typedef struct genop_limit_result {
     int period_week;
 } genop_limit_result;
 
+#define GENOP_ADMISSION_DETAIL_MAX 200
+
 typedef struct genop_attendance_result {
     int no_shows;
     int citizen_cancellations;
     bool has_rule;
     int review_limit;
     genop_attendance_count counts;    /* what the rule counts (with a rule) */
-    bool review;
+    bool review;                      /* the count reached the review limit */
     const genop_source *source;       /* NULL without a rule */
+    /* Hospital admissions (genop's own `admitted` events) during the
+     * course: on or after its start (the first counting session) and not
+     * after its closure. Counted whatever the standard says; they put the
+     * course up for review only where the standard's attendance rule has
+     * an admission rule for the case's paragraph. The status is review
+     * when review or admission_review. */
+    int admissions;
+    genop_date last_admission;        /* with admissions > 0 */
+    const genop_source *admission_source;  /* the admission rule's; NULL without one */
+    bool admission_review;            /* admissions > 0 and admission_source */
+    char admission_detail[GENOP_ADMISSION_DETAIL_MAX];  /* Danish; "" unless admission_review */
 } genop_attendance_result;
 
 typedef enum genop_finding_kind {
