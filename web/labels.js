@@ -16,6 +16,7 @@ const EVENT_TYPES = {
   hospital_plan: 'Genoptræningsplan fra sygehus',
   previous_course: 'Tidligere forløb',
   function_status: 'Udredning (FSIII)',
+  admitted: 'Indlagt på sygehus',
   note: 'Journalnotat',
   correction: 'Rettelse',
 };

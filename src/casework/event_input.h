@@ -3,8 +3,9 @@
  * /api/v1/cases/{id}/events, and the demo's cases), read into the typed
  * input of casework_event_append() (event_append.h).
  *
- * The body is one event: a type of shared/spec/evaluate.md or genop's
- * function_status (read by the core's event reader), or one of the
+ * The body is one event: a type of shared/spec/evaluate.md or one of
+ * genop's own, function_status and admitted (a hospital admission, with
+ * no fields of its own; read by the core's event reader), or one of the
  * journal types:
  *   {"type": "note", "date", "text"}                     free text, no effect
  *   {"type": "correction", "date", "corrects": ID,       replaces event ID's
@@ -33,7 +34,7 @@
 #define CASEWORK_CORRECTION "correction"
 
 typedef enum casework_event_kind {
-    CASEWORK_EVENT_SPEC,          /* a type the rules read (or function_status) */
+    CASEWORK_EVENT_SPEC,          /* a type the rules read (or genop's own) */
     CASEWORK_EVENT_NOTE,
     CASEWORK_EVENT_CORRECTION,
 } casework_event_kind;
@@ -51,7 +52,7 @@ typedef struct casework_event {
 } casework_event;
 
 /* True when type is one a client may register: a spec type,
- * function_status, note or correction. */
+ * function_status, admitted, note or correction. */
 bool casework_event_type_known(const char *type);
 
 /* Reads the event object body into *out (zeroed first): refuses

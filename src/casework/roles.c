@@ -5,9 +5,12 @@
 
 #include <string.h>
 
-/* The event types a terapeut may register (the training unit's own). */
+/* The event types a terapeut may register (the training unit's own; an
+ * admission is often first known to the therapist whose session the
+ * citizen missed). */
 static const char *const terapeut_types[] = {
     "contacted", "assessment", "session", "closed", "function_status", "note", "correction",
+    "admitted",
 };
 
 bool roles_may_append(genop_role role, const char *type)

@@ -7,8 +7,9 @@
  *              worklist                                  correction)
  *   terapeut   cases (list, read), events, worklist     contacted, assessment,
  *                                                        session, closed,
- *                                                        function_status, note,
- *                                                        correction (of those types)
+ *                                                        function_status, admitted,
+ *                                                        note, correction (of
+ *                                                        those types)
  *   leder      cases (list, read), worklist,            none
  *              citizens' access log
  *   admin      citizens' access log only (no case or    none

@@ -142,6 +142,21 @@ static void print_limit(const genop_limit_result *l)
     printf("          kilde: %s\n", l->rule->source.citation);
 }
 
+/* The hospital admissions during the course, when there were any. */
+static void print_admissions(const genop_attendance_result *a)
+{
+    char d[GENOP_DATE_STR_SIZE];
+    if (a->admissions == 0)
+        return;
+    if (a->admission_review) {
+        printf("   Indlæggelse: %s (kilde: %s)\n", a->admission_detail,
+               a->admission_source->citation);
+        return;
+    }
+    printf("   Indlæggelse: %d under forløbet, senest %s (standarden har ingen regel om "
+           "indlæggelse)\n", a->admissions, genop_date_format(a->last_admission, d));
+}
+
 static void print_result(const char *name, const char *title, const genop_result *r)
 {
     char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
@@ -163,6 +178,7 @@ static void print_result(const char *name, const char *title, const genop_result
            plural(r->attendance.no_shows, "udeblivelse", "udeblivelser"),
            r->attendance.citizen_cancellations,
            r->attendance.review ? " - forløbet skal vurderes" : "");
+    print_admissions(&r->attendance);
     printf("   Berettiget: %s\n", !r->eligible ? "nej" : r->unchecked ? "ja, med forbehold" : "ja");
     for (size_t i = 0; i < r->n_findings; i++)
         printf("     - %s (kilde: %s)\n", r->findings[i].detail, r->findings[i].source->citation);

@@ -182,6 +182,16 @@ static void show_limits(const genop_standard *s)
     }
 }
 
+/* The attendance rule's admission rule, when it has one. */
+static void print_admission(const genop_admission_rule *r)
+{
+    char buf[GENOP_RULE_TEXT_MAX];
+    if (!r->present)
+        return;
+    printf("  - %s\n", genop_admission_text(r, buf, sizeof buf));
+    print_source(&r->source);
+}
+
 static void show_rules(const genop_standard *s)
 {
     const genop_attendance_rule *a = &s->attendance;
@@ -193,6 +203,7 @@ static void show_rules(const genop_standard *s)
                    ? (one ? "udeblivelse" : "udeblivelser")
                    : (one ? "udeblivelse eller afbud" : "udeblivelser og afbud tilsammen"));
         print_source(&a->source);
+        print_admission(&a->admission);
     } else {
         printf("  (standarden sætter ingen grænse for udeblivelser)\n");
     }

@@ -3,7 +3,8 @@
  * eight per municipality, chosen so that every rule of the five standards
  * shows: deadlines pending, overdue, met and late; refusals, complaints
  * (under reconsideration, forwarded late); courses in training, with
- * no-shows, over their limits, closed; § 86, stk. 2 in Aalborg and Ishøj;
+ * no-shows, over their limits, closed, a hospital admission during a
+ * course in Skive; § 86, stk. 2 in Aalborg and Ishøj;
  * the eligibility findings (age, hospital plan, quarantine); and the
  * therapist's udredning: FSIII function levels and the citizen's own goals
  * at the start and the end of a course (a finished course in Aalborg and
@@ -249,6 +250,12 @@ const demo_case demo_cases[] = {
      "86.1", 20, "hjemmeplejen", "fald", NULL,
      {EV("contacted", 19), EV("assessment", 18), EVF("decision", 18, GRANTED),
       EVF("session", 15, ATT45), EVF("session", 12, NO_SHOW), EVF("session", 9, ATT45)}},
+    {"skive", "Indlagt under forløbet - forløbet skal revurderes", false,
+     {"Margit Thomsen", "Eksempelvej 88, 7800 Skive", "1939-02-11", 0, "4906", NULL},
+     "86.1", 22, "egen læge", "knæ", "Usikker gang efter influenza.",
+     {EV("contacted", 21), EV("assessment", 20), EVF("decision", 20, GRANTED),
+      EVF("session", 17, ATT45), EVF("session", 14, ATT45), EVF("session", 11, ATT45),
+      EVF("admitted", 9, "{\"text\": \"Indlagt på Regionshospitalet Viborg med lungebetændelse.\"}")}},
     {"skive", "Borger bosat i Viborg Kommune - afslag", false,
      {"Carl Emil Vinther", "Prøvestien 30, 8800 Viborg", "1966-01-29", 0, "1879", NULL},
      "86.1", 6, "egen læge", "skulder", "Arbejder i Skive, bor i Viborg.",

@@ -307,7 +307,8 @@ static int add_events(demo_state *st, const demo_case *dc, const genop_standard 
     const demo_user *ter = find_user(st, "terapeut", dc->municipality);
     for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++) {
         bool by_therapist = strcmp(ev->type, "session") == 0 || strcmp(ev->type, "closed") == 0 ||
-                            strcmp(ev->type, "function_status") == 0;
+                            strcmp(ev->type, "function_status") == 0 ||
+                            strcmp(ev->type, "admitted") == 0;
         int count = ev->count > 1 ? ev->count : 1;
         for (int k = 0; k < count; k++) {
             genop_error e;
@@ -406,6 +407,23 @@ static void print_login(const demo_state *st, const char *db, const char *url)
 
 /* ---- the command ---------------------------------------------------------- */
 
+/* Records the rules the cases' projections were computed with, so that
+ * `genop serve` has nothing to compute again (projection_refresh.h). It
+ * computes them once more and compares: a difference is a bug, told. */
+static int stamp_rules(demo_state *st)
+{
+    projection_refresh_report r;
+    genop_error e;
+    if (casework_projections_refresh(&st->loc.env, &r, &e)) {
+        cli_error("demo: %s", e.message);
+        return CLI_FAILED;
+    }
+    for (size_t i = 0; i < r.n; i++)
+        if (r.munis[i].changed || r.munis[i].failed)
+            cli_report_refresh(&r.munis[i]);
+    return CLI_OK;
+}
+
 static int fill(demo_state *st)
 {
     printf("Opretter %zu kommuner og deres brugere ...\n", demo_n_municipalities);
@@ -418,7 +436,7 @@ static int fill(demo_state *st)
     for (size_t i = 0; i < demo_n_cases; i++)
         if (add_case(st, i))
             return CLI_FAILED;
-    return CLI_OK;
+    return stamp_rules(st);
 }
 
 int demo_db_run(const char *db, bool force, const char *url)

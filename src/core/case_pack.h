@@ -13,7 +13,8 @@
  *                          5, session 6, closed 7, complaint_received 8,
  *                          complaint_decided 9, complaint_forwarded 10,
  *                          hospital_plan 11, previous_course 12,
- *                          function_status 13)
+ *                          function_status 13, admitted 14, assigned 15,
+ *                          appeal_decided 16)
  *   1      4     date      days since 1970-01-01, signed, little-endian
  *   5      1     paragraph 0 none, 1 § 86, stk. 1, 2 § 86, stk. 2
  *   6      1     flags     bit 0: granted
@@ -27,10 +28,13 @@
  *                          GENOP_CONDITION_MAX), then its n bytes
  * The codes are this format's own, mapped to case.h's enums by name in
  * case_pack.c, never the enums' numbers: reordering an enum changes
- * nothing already kept. (Format 1 was the raw bytes of struct genop_event
- * and is no longer read; format 2, one line of text an event, was read
- * back at ten times the cost and never left development.) A kept view of
- * another format is rebuilt from the case's events by the caller.
+ * nothing already kept. A new type takes the next free code and leaves
+ * the format's number as it is, since every view kept before still reads
+ * the same (admitted 14 came that way). (Format 1 was the raw bytes of
+ * struct genop_event and is no longer read; format 2, one line of text an
+ * event, was read back at ten times the cost and never left development.)
+ * A kept view of another format is rebuilt from the case's events by the
+ * caller.
  */
 #ifndef GENOP_CASE_PACK_H
 #define GENOP_CASE_PACK_H

@@ -74,6 +74,27 @@ static genop_err check_course(const genop_case *c, const genop_event *ev, genop_
     return GENOP_OK;
 }
 
+/* A hospital admission (genop's own `admitted`) is what happened to the
+ * citizen during the case: on or after the referral (check_dates), not
+ * after the course was closed (an admission on the closure's day may be
+ * why it closed), and once a day: a second one on the same date is the
+ * same admission registered twice. */
+static genop_err check_admission(const genop_case *c, const genop_event *ev, genop_error *e)
+{
+    char d1[GENOP_DATE_STR_SIZE];
+    genop_date closed = 0;
+    if (ev->type != GENOP_EV_ADMITTED)
+        return GENOP_OK;
+    if (first_on_or_before(c, GENOP_EV_CLOSED, ev->date - 1, &closed))
+        return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; en senere "
+                          "indlæggelse hører ikke til forløbet", genop_date_format(closed, d1));
+    for (size_t i = 0; i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_ADMITTED && c->events[i].date == ev->date)
+            return genop_fail(e, GENOP_EINVAL, "$.date: borgeren er allerede registreret som "
+                              "indlagt %s", genop_date_format(ev->date, d1));
+    return GENOP_OK;
+}
+
 /* Events that need an earlier event of another type. */
 static genop_err check_order(const genop_case *c, const genop_event *ev, genop_error *e)
 {
@@ -145,6 +166,8 @@ genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
         err = check_order(c, ev, e);
     if (!err)
         err = check_status(c, ev, e);
+    if (!err)
+        err = check_admission(c, ev, e);
     return err;
 }
 

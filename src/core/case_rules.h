@@ -25,7 +25,9 @@
  * - a function status (FSIII levels and goals) is dated on or after the
  *   referral like everything else; a case has one start status and one
  *   end status (a second of either is refused: correct the first), and an
- *   end status needs a start status on or before its date.
+ *   end status needs a start status on or before its date;
+ * - a hospital admission (admitted) is dated on or after the referral and
+ *   no later than the course's closure, at most one a day.
  * Returns GENOP_EINVAL with the reason in *e when ev is refused. */
 genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
                                  genop_date today, genop_error *e);

@@ -231,10 +231,44 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
     return GENOP_OK;
 }
 
-static void eval_attendance(const genop_standard *std, const facts *f, unsigned para,
-                            genop_attendance_result *a)
+/* The admissions during the course into a: none before it has started
+ * (no counting session: there is no course to review yet); from the day
+ * of the first counting session up to and including the day it closed. */
+static void count_admissions(const genop_case *c, const genop_standard *std, const facts *f,
+                             unsigned para, genop_attendance_result *a)
+{
+    genop_date start = f->at[GENOP_ANCHOR_FIRST_SESSION];
+    for (size_t i = 0; f->has[GENOP_ANCHOR_FIRST_SESSION] && i < c->n_events; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type != GENOP_EV_ADMITTED || ev->date < start ||
+            (f->has[GENOP_ANCHOR_CLOSED] && ev->date > f->at[GENOP_ANCHOR_CLOSED]))
+            continue;
+        a->admissions++;
+        a->last_admission = ev->date;       /* the events are sorted by date */
+    }
+    const genop_admission_rule *rule = &std->attendance.admission;
+    if (!std->attendance.present || !rule->present || !(rule->paragraphs & para))
+        return;
+    a->admission_source = &rule->source;
+    a->admission_review = a->admissions > 0;
+    if (!a->admission_review)
+        return;
+    char d[GENOP_DATE_STR_SIZE];
+    if (a->admissions == 1)
+        snprintf(a->admission_detail, sizeof a->admission_detail,
+                 "Borgeren blev indlagt %s under forløbet; forløbet skal revurderes.",
+                 genop_date_format(a->last_admission, d));
+    else
+        snprintf(a->admission_detail, sizeof a->admission_detail,
+                 "Borgeren blev indlagt %d gange under forløbet, senest %s; forløbet skal "
+                 "revurderes.", a->admissions, genop_date_format(a->last_admission, d));
+}
+
+static void eval_attendance(const genop_case *c, const genop_standard *std, const facts *f,
+                            unsigned para, genop_attendance_result *a)
 {
     memset(a, 0, sizeof *a);
+    count_admissions(c, std, f, para, a);
     a->no_shows = f->no_shows;
     a->citizen_cancellations = f->citizen_cancellations;
     const genop_attendance_rule *rule = &std->attendance;
@@ -423,7 +457,7 @@ genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
     }
     if (err)
         return err;
-    eval_attendance(std, &f, referral->paragraph, &out->attendance);
+    eval_attendance(c, std, &f, referral->paragraph, &out->attendance);
     check_age(c, std, out);
     check_residency(c, std, out);
     genop_date judged_on = judging_date(&f, as_of);

@@ -14,6 +14,24 @@
 #include "case.h"
 #include "standard.h"
 
+/* The version of the rules genop judges a case by, beside the standards'
+ * own texts. Stored projections (the worklist's open deadlines, a case's
+ * next due date: src/casework/projection.h) carry a fingerprint of it and
+ * of the standard's YAML text (src/casework/projection_refresh.h); when
+ * either changes, `genop serve` computes every projection of the
+ * municipality again before it answers.
+ *
+ * Bump it (by one) in the commit that changes what a stored projection
+ * would hold for the same events and the same standard text: the
+ * semantics of genop_evaluate() (a deadline's anchor, counting or
+ * conditions, what counts as done), the reading of the standard format
+ * (src/core/standard_load.c), the calendar of workdays and holidays
+ * (src/core/calendar.c), the corrected view (src/casework/case_view.c),
+ * or what projection_update() keeps (which deadlines are open, their
+ * label, source or dates). A change of a standard's YAML alone needs no
+ * bump: its text is in the fingerprint. Never lower it. */
+#define GENOP_RULES_VERSION 1
+
 typedef enum genop_deadline_status {
     GENOP_DEADLINE_MET,
     GENOP_DEADLINE_LATE,
@@ -41,14 +59,27 @@ typedef struct genop_limit_result {
     int period_week;
 } genop_limit_result;
 
+#define GENOP_ADMISSION_DETAIL_MAX 200
+
 typedef struct genop_attendance_result {
     int no_shows;
     int citizen_cancellations;
     bool has_rule;
     int review_limit;
     genop_attendance_count counts;    /* what the rule counts (with a rule) */
-    bool review;
+    bool review;                      /* the count reached the review limit */
     const genop_source *source;       /* NULL without a rule */
+    /* Hospital admissions (genop's own `admitted` events) during the
+     * course: on or after its start (the first counting session) and not
+     * after its closure. Counted whatever the standard says; they put the
+     * course up for review only where the standard's attendance rule has
+     * an admission rule for the case's paragraph. The status is review
+     * when review or admission_review. */
+    int admissions;
+    genop_date last_admission;        /* with admissions > 0 */
+    const genop_source *admission_source;  /* the admission rule's; NULL without one */
+    bool admission_review;            /* admissions > 0 and admission_source */
+    char admission_detail[GENOP_ADMISSION_DETAIL_MAX];  /* Danish; "" unless admission_review */
 } genop_attendance_result;
 
 typedef enum genop_finding_kind {

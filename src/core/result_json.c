@@ -73,6 +73,21 @@ static void write_limit(genop_buf *b, const genop_limit_result *l)
     genop_buf_adds(b, "}");
 }
 
+/* Added to the contract: hospital admissions during the course (genop's
+ * own `admitted` events), the admission rule's source where the standard
+ * has one for the case, and why they put the course up for review. */
+static void write_admissions(genop_buf *b, const genop_attendance_result *a)
+{
+    genop_buf_adds(b, ",\"admissions\":");
+    genop_buf_add_long(b, a->admissions);
+    genop_buf_adds(b, ",\"last_admission\":");
+    json_write_date(b, a->admissions > 0, a->last_admission);
+    genop_buf_adds(b, ",\"admission_source\":");
+    genop_buf_add_json_string(b, a->admission_source ? a->admission_source->citation : NULL);
+    genop_buf_adds(b, ",\"admission_detail\":");
+    genop_buf_add_json_string(b, a->admission_review ? a->admission_detail : NULL);
+}
+
 static void write_attendance(genop_buf *b, const genop_attendance_result *a)
 {
     genop_buf_adds(b, "{\"no_shows\":");
@@ -91,8 +106,10 @@ static void write_attendance(genop_buf *b, const genop_attendance_result *a)
     else
         json_write_plain_string(b, a->counts == GENOP_COUNT_NO_SHOWS ? "no_shows"
                                                                     : "no_shows_and_cancellations");
-    genop_buf_adds(b, a->review ? ",\"status\":\"review\",\"source\":" : ",\"status\":\"ok\",\"source\":");
+    bool review = a->review || a->admission_review;
+    genop_buf_adds(b, review ? ",\"status\":\"review\",\"source\":" : ",\"status\":\"ok\",\"source\":");
     genop_buf_add_json_string(b, a->source ? a->source->citation : NULL);
+    write_admissions(b, a);
     genop_buf_adds(b, "}");
 }
 

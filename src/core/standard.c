@@ -160,6 +160,7 @@ void genop_standard_free(genop_standard *std)
         source_free(&std->limits[i].source);
     }
     source_free(&std->attendance.source);
+    source_free(&std->attendance.admission.source);
     source_free(&std->minimum_age.source);
     source_free(&std->residency.source);
     source_free(&std->hospital_plan_excludes.source);

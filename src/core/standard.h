@@ -111,12 +111,21 @@ typedef struct genop_limit_rule {
     genop_source source;
 } genop_limit_rule;
 
+/* A hospital admission during a course puts it up for review (Skive:
+ * "Udebliver eller indlægges borgeren, kan genoptræningen afsluttes"). */
+typedef struct genop_admission_rule {
+    bool present;
+    unsigned paragraphs;     /* default: the attendance rule's */
+    genop_source source;
+} genop_admission_rule;
+
 typedef struct genop_attendance_rule {
     bool present;
     unsigned paragraphs;
     genop_attendance_count counts;
     int review_limit;
     genop_source source;
+    genop_admission_rule admission;   /* optional, under attendance */
 } genop_attendance_rule;
 
 typedef struct genop_age_rule {

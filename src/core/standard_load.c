@@ -470,9 +470,25 @@ static void load_limit(loader *L, struct fy_node *node, struct fy_node *seq)
     load_source(L, node, "grænsen", &l->source);
 }
 
+/* attendance.admission: an admission during the course puts it up for
+ * review. Its paragraphs default to the attendance rule's. */
+static void load_admission(loader *L, struct fy_node *attendance, genop_attendance_rule *r)
+{
+    static const char *const keys[] = {"paragraphs", "source", NULL};
+    struct fy_node *n = get_map(L, attendance, "admission", "attendance", false);
+    if (!n)
+        return;
+    r->admission.present = true;
+    check_keys(L, n, "admission", keys);
+    r->admission.paragraphs = member(n, "paragraphs") ? load_paragraphs(L, n, "admission", false)
+                                                      : r->paragraphs;
+    load_source(L, n, "admission", &r->admission.source);
+}
+
 static void load_attendance(loader *L, struct fy_node *root)
 {
-    static const char *const keys[] = {"counts", "review_limit", "paragraphs", "source", NULL};
+    static const char *const keys[] = {"counts", "review_limit", "paragraphs", "source",
+                                       "admission", NULL};
     struct fy_node *a = get_map(L, root, "attendance", "standarden", false);
     if (!a)
         return;
@@ -490,6 +506,7 @@ static void load_attendance(loader *L, struct fy_node *root)
     get_int(L, a, "review_limit", "attendance", true, 1, 1000, &r->review_limit);
     r->paragraphs = load_paragraphs(L, a, "attendance", false);
     load_source(L, a, "attendance", &r->source);
+    load_admission(L, a, r);
 }
 
 /* The paragraphs an eligibility rule applies to: those it names, else all

@@ -153,6 +153,14 @@ const char *genop_attendance_text(const genop_attendance_rule *a, char *buf, siz
     return buf;
 }
 
+const char *genop_admission_text(const genop_admission_rule *r, char *buf, size_t size)
+{
+    (void)r;
+    say(buf, size, "%s", "Bliver borgeren indlagt under forløbet (fra første træningsgang til og "
+                         "med afslutningen), tages forløbet op til revurdering.");
+    return buf;
+}
+
 const char *genop_minimum_age_text(const genop_age_rule *r, char *buf, size_t size)
 {
     say(buf, size, "Borgeren skal være fyldt %d år.", r->minimum_years);

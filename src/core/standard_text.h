@@ -50,6 +50,11 @@ const char *genop_limit_text(const genop_limit_rule *l, char *buf, size_t size);
  * tilsammen." The rule must be present. */
 const char *genop_attendance_text(const genop_attendance_rule *a, char *buf, size_t size);
 
+/* "Bliver borgeren indlagt under forløbet (...), tages forløbet op til
+ * revurdering." The attendance rule's admission rule, which must be
+ * present. */
+const char *genop_admission_text(const genop_admission_rule *r, char *buf, size_t size);
+
 /* The eligibility rules, each of which must be present:
  * "Borgeren skal være fyldt 18 år.", "Borgeren skal bo i Skive Kommune.",
  * "Der kan ikke bevilges træning efter § 86, stk. 1 til en borger, der

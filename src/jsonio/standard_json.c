@@ -179,6 +179,19 @@ static json_t *limit_json(builder *b, const genop_limit_rule *l)
     return o;
 }
 
+/* The attendance rule's admission rule, or null when it has none. */
+static json_t *admission_json(builder *b, const genop_admission_rule *r)
+{
+    if (!r->present)
+        return json_null();
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *o = new_object(b);
+    put(b, o, "paragraphs", paragraphs_json(b, r->paragraphs));
+    put(b, o, "text", text(b, genop_admission_text(r, sentence, sizeof sentence)));
+    put(b, o, "source", source_json(b, &r->source));
+    return o;
+}
+
 /* The attendance rule, or null when the standard has none. */
 static json_t *attendance_json(builder *b, const genop_attendance_rule *a)
 {
@@ -192,6 +205,7 @@ static json_t *attendance_json(builder *b, const genop_attendance_rule *a)
     put(b, o, "review_limit", json_integer(a->review_limit));
     put(b, o, "text", text(b, genop_attendance_text(a, sentence, sizeof sentence)));
     put(b, o, "source", source_json(b, &a->source));
+    put(b, o, "admission", admission_json(b, &a->admission));
     return o;
 }
 

@@ -19,7 +19,7 @@
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
  * registers the training unit's events (contacted, assessment, session,
- * closed, function_status, note, correction); a leder reads cases, the
+ * closed, function_status, admitted, note, correction); a leder reads cases, the
  * worklist and the access log; an admin sees the access log only, never
  * case or health data. Only a visitator sees full CPR numbers (roles.h
  * has the details). Every role reads the FSIII terminology (/fsiii: codes

@@ -81,6 +81,7 @@ def main():
         run_error_tests(t, srv, pw)
         run_token_tests(t, srv, pw, genop)
         run_residency_tests(t, srv, pw)
+        run_admission_tests(t, srv, pw, genop)
         run_standard_tests(t, srv, pw, genop)
         run_closure_reason_tests(t, srv, pw)
         run_revision_tests(t, srv, pw)
@@ -121,6 +122,69 @@ def run_residency_tests(t, srv, pw):
         t.ok((r.json or {}).get("field") == "$.citizen.municipality_code" or
              "municipality_code" in (r.json or {}).get("detail", ""),
              f"the problem for {why} names the field", r)
+
+
+def run_admission_tests(t, srv, pw, genop):
+    """A hospital admission (genop's own `admitted` event): after a session
+    it puts a Skive course up for review, citing Skive's text; Aalborg
+    counts it and keeps the status; what cannot have happened is 422."""
+    c = logged_in(srv, "vis.skive", pw)
+    r = c.request("POST", "/api/v1/cases", referral("050607-1234", "Indlagt i Skive", days_ago(30)))
+    case_id = (r.json or {}).get("id")
+    path = f"/api/v1/cases/{case_id}/events"
+    events = [{"type": "decision", "date": days_ago(28), "granted": True},
+              {"type": "session", "date": days_ago(25), "minutes": 45, "outcome": "attended"}]
+    for ev in events:
+        c.request("POST", path, ev)
+    att = c.request("GET", f"/api/v1/cases/{case_id}").json["evaluation"]["attendance"]
+    t.ok(att.get("status") == "ok" and att.get("admissions") == 0 and att.get("last_admission") is None
+         and att.get("admission_source") == "Skive, Kommunens kvalitetsmål og leverancesikkerhed",
+         "a Skive course without admissions: status ok, admissions 0, the rule's source", att)
+    admitted = {"type": "admitted", "date": days_ago(20), "text": "Indlagt med lungebetændelse."}
+    r = c.request("POST", path, admitted)
+    t.ok(r.status == 201, "append admitted: 201", r)
+    body = c.request("GET", f"/api/v1/cases/{case_id}").json
+    att = body["evaluation"]["attendance"]
+    t.ok(att.get("status") == "review" and att.get("admissions") == 1
+         and att.get("last_admission") == days_ago(20) and att.get("no_shows") == 0
+         and att.get("admission_source") == "Skive, Kommunens kvalitetsmål og leverancesikkerhed"
+         and att.get("admission_detail") == f"Borgeren blev indlagt {days_ago(20)} under forløbet; "
+                                            "forløbet skal revurderes.",
+         "an admission after a session: Skive's course is up for review, with the source and why", att)
+    stored = [e for e in body["events"] if e.get("type") == "admitted"]
+    t.ok(len(stored) == 1 and stored[0].get("text") == "Indlagt med lungebetændelse."
+         and stored[0].get("author") == "vis.skive", "the admission is kept with its note", stored)
+    want = evaluate_with_cli(genop, "skive", body["evaluation"]["as_of"], [
+        {"type": "referral_received", "date": days_ago(30), "paragraph": "86.1"}] + events
+        + [{"type": "admitted", "date": days_ago(20)}])
+    t.ok(want.get("attendance") == att, "genop evaluate gives the same attendance", want, att)
+    refused_at(t, c.request("POST", path, {"type": "admitted", "date": days_ago(31)}), "$.date",
+               "før henvendelsen", "an admission before the referral")
+    refused_at(t, c.request("POST", path, {"type": "admitted", "date": days_ago(20)}), "$.date",
+               "allerede registreret som indlagt", "a second admission on the same day")
+    refused_at(t, c.request("POST", path, {"type": "admitted", "date": days_ago(-3)}), "$.date",
+               "fremtiden", "an admission in the future")
+    refused_at(t, c.request("POST", path, {"type": "admitted"}), "$.date", "mangler",
+               "an admission without a date")
+    c.request("POST", path, {"type": "closed", "date": days_ago(10), "reason": "other"})
+    refused_at(t, c.request("POST", path, {"type": "admitted", "date": days_ago(8)}), "$.date",
+               "en senere indlæggelse hører ikke til forløbet", "an admission after the closure")
+    r = c.request("POST", path, {"type": "admitted", "date": days_ago(10)})
+    t.ok(r.status == 201, "an admission on the closure's own day: 201", r)
+    # Aalborg has no admission rule; a terapeut registers the admission.
+    v = logged_in(srv, "vis.aalborg", pw)
+    r = v.request("POST", "/api/v1/cases", referral("060708-1234", "Indlagt i Aalborg", days_ago(30)))
+    path = f"/api/v1/cases/{(r.json or {}).get('id')}/events"
+    for ev in events:
+        v.request("POST", path, ev)
+    r = logged_in(srv, "ter.aalborg", pw).request("POST", path, admitted)
+    t.ok(r.status == 201, "a terapeut may register an admission", r)
+    r = logged_in(srv, "led.aalborg", pw).request("POST", path, dict(admitted, date=days_ago(19)))
+    t.ok(r.status == 403, "a leder may not", r)
+    att = v.request("GET", path.removesuffix("/events")).json["evaluation"]["attendance"]
+    t.ok(att.get("status") == "ok" and att.get("admissions") == 1 and att.get("admission_source") is None
+         and att.get("admission_detail") is None,
+         "Aalborg counts the admission and keeps the status: its text has no such rule", att)
 
 
 def run_session_tests(t, srv, pw):
@@ -666,6 +730,8 @@ def standard_rules(doc):
     rules += [("limit", lim) for lim in doc.get("limits", [])]
     if doc.get("attendance"):
         rules.append(("attendance", doc["attendance"]))
+        if doc["attendance"].get("admission"):
+            rules.append(("admission", doc["attendance"]["admission"]))
     rules += [("eligibility", r) for r in doc.get("eligibility", [])]
     return rules
 

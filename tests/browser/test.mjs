@@ -10,7 +10,8 @@
 // with authors; registering events through the forms (and the API's
 // refusal shown beside the field it names); the udredning (FSIII start
 // and end status through the form, the change per condition and the
-// goals in the table); another municipality's case is "not
+// goals in the table); a hospital admission putting a Skive course up
+// for review (admission.mjs); another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source, the reasons a course may end (and the close
@@ -29,6 +30,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
+import { testAdmission } from './admission.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -193,6 +195,7 @@ async function main() {
   await testScreens(ids);
   await testCaseWalk();
   await testDemo();
+  await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

@@ -127,7 +127,7 @@ expect_json "evaluate: complaint window pending, moved to a workday" \
   "[ (d['due'],d['done'],d['status']) for d in r['deadlines'] if d['id']=='complaint_window'] == [('2025-05-13',None,'pending')]" \
   "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
 expect_json "evaluate: attendance and eligibility" \
-  "r['attendance']=={'no_shows':0,'citizen_cancellations':0,'review_limit':2,'counts':'no_shows_and_cancellations','status':'ok','source':r['attendance']['source']} and r['eligibility']['eligible'] is True and r['eligibility']['findings']==[]" \
+  "r['attendance']=={'no_shows':0,'citizen_cancellations':0,'review_limit':2,'counts':'no_shows_and_cancellations','status':'ok','source':r['attendance']['source'],'admissions':0,'last_admission':None,'admission_source':None,'admission_detail':None} and r['eligibility']['eligible'] is True and r['eligibility']['findings']==[]" \
   "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
 expect_json "evaluate: the case's own as_of wins over --as-of" \
   "r['as_of']=='2025-04-11' and [d['status'] for d in r['deadlines'] if d['id']=='complaint_window']==['pending']" \
@@ -139,6 +139,23 @@ expect_json "evaluate: Skive limits per ISO week with the worst week" \
   "{l['id']:(l['status'],l['used'],l['max'],l.get('period')) for l in r['limits']} == {'sessions_per_week':('exceeded',3,2,'2025-W17'),'minutes_per_week':('exceeded',135,90,'2025-W17'),'course_length':('ok',13,122,None)}" \
   "$genop" evaluate --standard skive --as-of 2025-05-05 "$cases/skive-weekly.json"
 
+# --- evaluate: a hospital admission during the course (genop's admitted) ---
+# Skive: "Udebliver eller indlægges borgeren, kan genoptræningen afsluttes."
+# The course starts 2026-02-24; admitted 2026-02-20 (before: not counted)
+# and 2026-03-12 (during: review); no no-shows.
+adm=$cases/skive-admitted.json
+expect_json "evaluate: an admission during a Skive course puts it up for review" \
+  "[r['attendance'][k] for k in ('status','no_shows','admissions','last_admission','admission_source','admission_detail')]==['review',0,1,'2026-03-12','Skive, Kommunens kvalitetsmål og leverancesikkerhed','Borgeren blev indlagt 2026-03-12 under forløbet; forløbet skal revurderes.']" \
+  "$genop" evaluate --standard skive --as-of 2026-04-01 "$adm"
+expect_json "evaluate: Aalborg counts the admission, status ok (no such rule)" \
+  "[r['attendance'][k] for k in ('status','admissions','admission_source','admission_detail')]==['ok',1,None,None]" \
+  "$genop" evaluate --standard aalborg --as-of 2026-04-01 "$adm"
+expect_json "evaluate: an admission before the first session does not count" \
+  "[r['attendance'][k] for k in ('status','admissions','last_admission')]==['ok',0,None]" \
+  bash -c "python3 -c \"import json; c=json.load(open('$adm')); c['events']=[e for e in c['events'] if e.get('date')!='2026-03-12']; print(json.dumps(c))\" | '$genop' evaluate --standard skive --as-of 2026-04-01 -"
+expect_fail "evaluate: an admission without a date names its path" '\$.events\[[0-9]\].date mangler' \
+  bash -c "echo '{\"events\":[{\"type\":\"referral_received\",\"date\":\"2026-02-16\",\"paragraph\":\"86.1\"},{\"type\":\"admitted\"}]}' | '$genop' evaluate --standard skive -"
+
 # --- evaluate: bad input --------------------------------------------------
 bad() { echo "$2" >"$tmp/$1.json"; echo "$tmp/$1.json"; }
 expect_fail "evaluate: unknown event type names the path" '\$\.events\[1\]\.type' \
@@ -149,6 +166,20 @@ expect_fail "evaluate: missing field" '\$\.events\[1\]\.granted' \
   "$genop" evaluate --standard aalborg "$(bad t3 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"decision","date":"2025-04-11"}]}')"
 expect_fail "evaluate: wrong type" '\$\.events\[1\]\.minutes' \
   "$genop" evaluate --standard aalborg "$(bad t4 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"session","date":"2025-04-11","minutes":"45","outcome":"attended"}]}')"
+# evaluate.md section 2: assigned (api.md) and appeal_decided (letters.md)
+# may appear in a case and change nothing in its evaluation.
+with_ev='{"citizen":{},"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"assigned","date":"2025-04-11","role":"terapeut","username":"tina"},{"type":"decision","date":"2025-04-11","granted":false},{"type":"complaint_received","date":"2025-04-20"},{"type":"complaint_decided","date":"2025-04-25","upheld":"none"},{"type":"complaint_forwarded","date":"2025-04-28"},{"type":"appeal_decided","date":"2025-06-02","outcome":"remitted"}]}'
+without_ev=$(python3 -c "import json,sys; c=json.loads(sys.argv[1]); c['events']=[e for e in c['events'] if e['type'] not in ('assigned','appeal_decided')]; print(json.dumps(c))" "$with_ev")
+if [ "$(echo "$with_ev" | "$genop" evaluate --standard aalborg --as-of 2025-07-01 -)" = \
+     "$(echo "$without_ev" | "$genop" evaluate --standard aalborg --as-of 2025-07-01 -)" ]; then
+  ok "evaluate: assigned and appeal_decided events change nothing"
+else
+  not_ok "evaluate: assigned and appeal_decided events change nothing"
+fi
+expect_fail "evaluate: an assigned event's role is visitator or terapeut" '\$\.events\[1\]\.role' \
+  "$genop" evaluate --standard aalborg "$(bad t6 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"assigned","date":"2025-04-11","role":"leder","username":"x"}]}')"
+expect_fail "evaluate: an appeal's outcome is one of four" '\$\.events\[1\]\.outcome' \
+  "$genop" evaluate --standard aalborg "$(bad t7 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"appeal_decided","date":"2025-04-11","outcome":"won"}]}')"
 expect_fail "evaluate: no referral" 'referral_received' \
   "$genop" evaluate --standard aalborg "$(bad t5 '{"events":[{"type":"contacted","date":"2025-04-11"}]}')"
 expect_fail "evaluate: two referrals" '\$\.events\[1\].*referral_received' \

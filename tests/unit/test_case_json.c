@@ -18,6 +18,9 @@
  *   twice, bad goals, `reached` in a start status or missing in an end
  *   status are errors naming the item's path ($.events[i].levels[j].level);
  *   the same keys on other event types are ignored.
+ * - admitted (genop's hospital admission): read with its date alone (a
+ *   free-text "text" and fields of other types are ignored); a missing or
+ *   bad date is an error at its path.
  * - genop_json_parse rejects duplicate keys and reports line and column of
  *   malformed JSON; the event limit GENOP_CASE_EVENTS_MAX holds exactly;
  *   unknown extra keys are tolerated everywhere.
@@ -607,6 +610,29 @@ static void test_function_status_goals(void **state)
 }
 
 /* A single event (the server's) names the items under its own path. */
+static void test_admitted(void **state)
+{
+    (void)state;
+    genop_case c = {0};
+    genop_error e;
+    static const char text[] = WITH_EVENT(
+        "{\"type\": \"admitted\", \"date\": \"2025-04-20\", \"text\": \"Lungebetændelse\","
+        " \"minutes\": 45}");
+    assert_int_equal(genop_case_parse(text, strlen(text), &c, &e), GENOP_OK);
+    assert_int_equal(c.n_events, 2);
+    assert_int_equal(c.events[1].type, GENOP_EV_ADMITTED);
+    assert_int_equal(c.events[1].date, date_of("2025-04-20"));
+    assert_int_equal(c.events[1].minutes, 0);          /* not a session's field */
+    assert_string_equal(genop_event_type_name(c.events[1].type), "admitted");
+    genop_case_release(&c);
+    expect_case_error(WITH_EVENT("{\"type\": \"admitted\"}"), GENOP_EINVAL,
+                      "$.events[1].date", "mangler");
+    expect_case_error(WITH_EVENT("{\"type\": \"admitted\", \"date\": \"2025-02-30\"}"),
+                      GENOP_EINVAL, "$.events[1].date", "2025-02-30");
+    expect_case_error(WITH_EVENT("{\"type\": \"indlagt\", \"date\": \"2025-04-20\"}"),
+                      GENOP_EINVAL, "$.events[1].type", "ukendt hændelsestype 'indlagt'");
+}
+
 static void test_function_status_single(void **state)
 {
     (void)state;
@@ -793,6 +819,7 @@ int main(void)
         cmocka_unit_test(test_function_status_errors),
         cmocka_unit_test(test_function_status_goals),
         cmocka_unit_test(test_function_status_single),
+        cmocka_unit_test(test_admitted),
         cmocka_unit_test(test_json_duplicate_keys),
         cmocka_unit_test(test_json_malformed),
         cmocka_unit_test(test_json_too_big),

@@ -4,7 +4,8 @@
  *   conditions with tabs, newlines, backslashes and æ/ø/å included, over
  *   random cases;
  * - the bytes are the format's own, byte for byte as case_pack.h
- *   documents them (its codes, not case.h's enum numbers);
+ *   documents them (its codes, not case.h's enum numbers), and every
+ *   type keeps the code it was given (admitted, added later, is 14);
  * - bytes that are not whole events of the format (cut short, unknown
  *   codes, a date outside the calendar, a condition too long) are refused
  *   with the event's number, never half-read into something else.
@@ -105,6 +106,37 @@ static void test_the_documented_bytes(void **state)
     genop_case_release(&c);
 }
 
+/* The type codes as case_pack.h lists them: a code once kept never
+ * changes meaning. */
+static void test_type_codes_never_change(void **state)
+{
+    (void)state;
+    static const char *const documented[] = {
+        "referral_received", "contacted", "assessment", "decision", "decision_received",
+        "grant_received", "session", "closed", "complaint_received", "complaint_decided",
+        "complaint_forwarded", "hospital_plan", "previous_course", "function_status",
+        "admitted", "assigned", "appeal_decided",
+    };
+    assert_int_equal(sizeof documented / sizeof documented[0], GENOP_EV_COUNT);
+    for (size_t code = 0; code < GENOP_EV_COUNT; code++) {
+        genop_case c = {0};
+        genop_event ev = {.date = date_of("2026-03-12")};
+        assert_true(genop_event_type_from_name(documented[code], &ev.type));
+        must(genop_case_add(&c, &ev, e));
+        genop_buf b = {0};
+        genop_case_pack(&c, &b);
+        assert_int_equal(b.len, 16);
+        assert_int_equal((unsigned char)b.data[0], code);
+        genop_case back = {0};
+        must(genop_case_unpack(b.data, b.len, &back, e));
+        assert_int_equal(back.events[0].type, ev.type);
+        assert_int_equal(back.events[0].date, ev.date);
+        genop_buf_release(&b);
+        genop_case_release(&c);
+        genop_case_release(&back);
+    }
+}
+
 static void test_malformed_bytes_are_refused(void **state)
 {
     (void)state;
@@ -117,7 +149,7 @@ static void test_malformed_bytes_are_refused(void **state)
     assert_int_equal(good.len, 32);
     struct { size_t at; unsigned char byte; size_t len; } bad[] = {
         {0, 0, 31},            /* cut short */
-        {16, 14, 32},          /* an unknown type */
+        {16, 17, 32},          /* an unknown type (appeal_decided is 16) */
         {16 + 4, 0x7f, 32},    /* a date far past 2199 */
         {16 + 5, 3, 32},       /* an unknown paragraph */
         {16 + 6, 2, 32},       /* flags beyond granted */
@@ -149,6 +181,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_cases_read_back),
         cmocka_unit_test(test_the_documented_bytes),
+        cmocka_unit_test(test_type_codes_never_change),
         cmocka_unit_test(test_malformed_bytes_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,7 +7,9 @@
  * complaint, reconsideration or forwarding without what must come first;
  * function statuses (FSIII): one start and one end, the end not without a
  * start or before it, none before the referral, and the whole-case check
- * a correction runs (genop_case_check_statuses).
+ * a correction runs (genop_case_check_statuses); a hospital admission
+ * (admitted): not before the referral, not after the closure (on its day
+ * is allowed), not twice on one day.
  * Each refusal must say why and start with the path of the field at fault
  * ("$.date: ..."), and the boundaries (same day) are allowed.
  */
@@ -258,6 +260,33 @@ static void test_case_history(void **state)
         fail_msg("the reason keeps a field path: %s", e.message);
 }
 
+#define ADMITTED(d) "{\"type\":\"admitted\",\"date\":\"" d "\"}"
+
+static void test_admission(void **state)
+{
+    (void)state;
+    refused_at("", ADMITTED("2025-04-09"), "$.date", "før henvendelsen");
+    allowed("", ADMITTED("2025-04-10"));                 /* the referral's day */
+    allowed("", ADMITTED("2025-04-12"));                 /* before any grant */
+    allowed(GRANTED "," SESSION("2025-04-20"), ADMITTED("2025-04-22"));
+    refused_at("", ADMITTED("2025-07-01"), "$.date", "fremtiden");
+    /* The closure's own day: the admission may be why it closed. */
+    allowed(GRANTED CLOSED, ADMITTED("2025-06-01"));
+    allowed(GRANTED CLOSED, ADMITTED("2025-05-20"));     /* registered late */
+    refused_at(GRANTED CLOSED, ADMITTED("2025-06-02"), "$.date",
+               "forløbet blev afsluttet 2025-06-01; en senere indlæggelse hører ikke til "
+               "forløbet");
+    refused_at("," ADMITTED("2025-04-22"), ADMITTED("2025-04-22"), "$.date",
+               "borgeren er allerede registreret som indlagt 2025-04-22");
+    allowed("," ADMITTED("2025-04-22"), ADMITTED("2025-04-23"));
+    /* A closure corrected to a date before a registered admission leaves
+     * an admission that no longer belongs to the course. */
+    genop_error e;
+    assert_int_equal(check_history(GRANTED "," ADMITTED("2025-05-20") CLOSED, &e), GENOP_OK);
+    assert_int_equal(check_history(GRANTED "," ADMITTED("2025-06-05") CLOSED, &e), GENOP_EINVAL);
+    assert_message_contains(e, "admitted den 2025-06-05 ville så ikke kunne have fundet sted");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_fields_named),
         cmocka_unit_test(test_case_statuses),
         cmocka_unit_test(test_case_history),
+        cmocka_unit_test(test_admission),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -161,6 +161,12 @@ static void test_every_shipped_standard(void **state)
             assert_source(att, std->short_name);
         else
             assert_true(json_is_null(att));
+        /* Only Skive's text lets an admission end a course. */
+        const json_t *admission = json_object_get(att, "admission");
+        if (strcmp(es->id, "skive") == 0)
+            assert_source(admission, std->short_name);
+        else
+            assert_true(std->attendance.present ? json_is_null(admission) : admission == NULL);
         /* The whole document serialises (valid UTF-8 throughout). */
         char *text = json_dumps(doc, JSON_COMPACT);
         assert_non_null(text);
@@ -255,6 +261,13 @@ static void test_skive(void **state)
     assert_string_equal(str_at(len, "text"), "Højst 4 måneder fra første træningsgang.");
     const json_t *att = json_object_get(doc, "attendance");
     assert_string_equal(str_at(att, "text"), "Forløbet tages op til vurdering ved 1 udeblivelse.");
+    const json_t *adm = json_object_get(att, "admission");
+    assert_string_equal(str_at(adm, "text"), "Bliver borgeren indlagt under forløbet (fra første "
+                        "træningsgang til og med afslutningen), tages forløbet op til revurdering.");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(adm, "paragraphs"), 0)),
+                        "86.1");
+    assert_string_equal(str_at(json_object_get(adm, "source"), "quote"),
+                        "Udebliver eller indlægges borgeren, kan genoptræningen afsluttes.");
     const json_t *res = rule_of(json_object_get(doc, "eligibility"), "residency", NULL);
     assert_int_equal(int_at(res, "municipality_code"), 779);
     assert_string_equal(str_at(res, "text"), "Borgeren skal bo i Skive Kommune.");

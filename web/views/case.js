@@ -3,9 +3,11 @@
 // role may see come back), the referral, every deadline with its due
 // date, status, rule and source in the standard's own words, the limits
 // used so far as bars with the numbers in words, attendance with a
-// warning when the review limit is reached, the eligibility findings,
-// the udredning (FSIII function levels and the citizen's goals at start
-// and end, and the change between them; views/udredning.js), and a
+// warning when the review limit is reached or (where the standard says
+// so) the citizen was admitted to hospital during the course, the
+// eligibility findings, the udredning (FSIII function levels and the
+// citizen's goals at start and end, and the change between them;
+// views/udredning.js), and a
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
 // (views/forms.js). Another municipality's case is 404, shown as such.
@@ -194,16 +196,60 @@ function limitsSection(ev) {
   })));
 }
 
-// Names only what the standard's review limit counts (a.counts): no-shows,
-// or no-shows and the citizen's cancellations.
-function attendanceWarning(a) {
+// What the standard's review limit counts (a.counts): no-shows, or
+// no-shows and the citizen's cancellations, and whether it is reached.
+function countedReview(a) {
   const withCancellations = a.counts !== 'no_shows';
-  const counts = `${a.no_shows} ${a.no_shows === 1 ? 'udeblivelse' : 'udeblivelser'}` +
+  const text = `${a.no_shows} ${a.no_shows === 1 ? 'udeblivelse' : 'udeblivelser'}` +
     (withCancellations && a.citizen_cancellations ? ` og ${a.citizen_cancellations} afbud` : '');
+  const counted = (a.no_shows ?? 0) + (withCancellations ? (a.citizen_cancellations ?? 0) : 0);
+  const reached = typeof a.review_limit === 'number' && counted >= a.review_limit;
+  return { text, reached };
+}
+
+// "Borgeren blev indlagt 12.03.2026 under forløbet" (or "... 2 gange
+// under forløbet, senest ..."): the hospital admissions during the course.
+function admissionsText(a) {
+  return a.admissions === 1 ? `Borgeren blev indlagt ${shortDate(a.last_admission)} under forløbet`
+    : `Borgeren blev indlagt ${a.admissions} gange under forløbet, senest ${shortDate(a.last_admission)}`;
+}
+
+const sourceLine = (src, label = 'Kilde: ') => (src
+  ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, label), src) : null);
+
+// Why the course is up for review: the review limit is reached, or the
+// citizen was admitted to hospital during the course where the standard
+// says so (a.admission_detail is set exactly then), or both.
+function attendanceWarning(a) {
+  const count = countedReview(a);
   return h('div', { class: 'warning', id: 'attendance-warning' },
-    h('p', null, h('strong', null, 'Advarsel: grænsen for fremmøde er nået. '),
-      `Borgeren har ${counts}; standardens grænse er ${a.review_limit}. Forløbet skal revurderes og kan afsluttes.`),
-    a.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), a.source) : null);
+    count.reached ? [
+      h('p', null, h('strong', null, 'Advarsel: grænsen for fremmøde er nået. '),
+        `Borgeren har ${count.text}; standardens grænse er ${a.review_limit}. Forløbet skal revurderes og kan afsluttes.`),
+      sourceLine(a.source)] : null,
+    a.admission_detail ? [
+      h('p', { id: 'admission-warning' }, h('strong', null, 'Advarsel: indlæggelse under forløbet. '),
+        `${admissionsText(a)}: forløbet skal revurderes.`),
+      sourceLine(a.admission_source)] : null);
+}
+
+// The hospital admissions during the course, and what they mean under
+// this standard (a rule: the course is up for review; none: only noted),
+// under their own heading with the admission rule's source.
+function admissionsNote(a, closed) {
+  if (!a.admissions) return null;
+  let text = `${admissionsText(a)}.`;
+  if (!a.admission_source) text += ' Standarden siger ikke, at en indlæggelse kan afslutte forløbet.';
+  else if (!closed) text = `${admissionsText(a)}: forløbet skal revurderes.`;
+  return h('div', { class: 'admissions', id: 'admissions' },
+    h('h3', null, 'Indlæggelse'), h('p', null, text), sourceLine(a.admission_source));
+}
+
+function attendanceStatus(a, closed) {
+  if (a.status !== 'review') return 'i orden';
+  const why = [countedReview(a).reached ? (closed ? 'grænsen blev nået' : 'grænsen er nået') : null,
+    a.admission_detail ? 'borgeren blev indlagt' : null].filter(Boolean).join(' og ');
+  return closed ? why : `${why}: forløbet skal revurderes`;
 }
 
 function attendanceSection(a, closed) {
@@ -215,10 +261,11 @@ function attendanceSection(a, closed) {
       ['Grænse for revurdering', a.review_limit === null || a.review_limit === undefined ? 'ingen' : String(a.review_limit)],
       ['Tæller med', a.counts === 'no_shows' ? 'udeblivelser'
         : a.counts === 'no_shows_and_cancellations' ? 'udeblivelser og afbud' : null],
-      ['Status', a.status !== 'review' ? 'i orden'
-        : closed ? 'grænsen blev nået' : 'grænsen er nået: forløbet skal revurderes'],
+      ['Indlæggelser under forløbet', a.admissions || a.admission_source ? String(a.admissions ?? 0) : null],
+      ['Status', attendanceStatus(a, closed)],
     ]),
-    a.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), a.source) : null);
+    sourceLine(a.source),
+    admissionsNote(a, closed));
 }
 
 function eligibilitySection(e) {

@@ -47,6 +47,10 @@ const ACTIONS = [
       { name: 'minutes', label: 'Varighed i minutter', type: 'number', required: true, path: '$.minutes', value: '45', min: 0, max: 600 },
       { name: 'kind', label: 'Slags', type: 'select', required: true, path: '$.kind', options: options(labels.SESSION_KINDS) },
       textField('Notat (valgfrit)')] },
+  // A hospital admission: during the course it puts the course up for
+  // review where the standard says so (Skive); docs/evaluation.md.
+  { type: 'admitted', button: 'Indlæggelse', title: 'Indlæggelse på sygehus', roles: [V, T],
+    fields: [{ ...dateField, label: 'Indlagt den' }, textField('Notat (valgfrit)')] },
   { type: 'note', button: 'Journalnotat', title: 'Journalnotat', roles: [V, T], open: true,
     fields: [dateField, textField('Notat', true)] },
   { type: 'closed', button: 'Afslutning', title: 'Afslutning af forløbet', roles: [V, T],

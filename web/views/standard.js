@@ -170,12 +170,18 @@ function limitsPart(std) {
       : empty('Standarden sætter ingen faste grænser for, hvor meget træning et forløb kan have.'));
 }
 
+// The attendance rule, and its admission rule where it has one.
+function attendanceRules(a) {
+  return [{ ...a, id: 'attendance' }].concat(a.admission ? [{ ...a.admission, id: 'admission' }] : []);
+}
+
 function attendancePart(std) {
   const a = std.attendance;
   const obligations = (std.content && std.content.obligations) || [];
   return part('std-fremmoede', 'Fremmøde',
-    a ? ruleList('std-attendance', [{ ...a, id: 'attendance' }], std,
-      () => (a.counts === 'no_shows' ? 'Udeblivelser' : 'Udeblivelser og afbud'))
+    a ? ruleList('std-attendance', attendanceRules(a), std,
+      (r) => (r.id === 'admission' ? 'Indlæggelse under forløbet'
+        : a.counts === 'no_shows' ? 'Udeblivelser' : 'Udeblivelser og afbud'))
       : empty('Standarden sætter ingen grænse for udeblivelser.'),
     obligations.length ? [h('h3', null, 'Borgerens forpligtelser'), textList(obligations)] : null);
 }
