@@ -61,7 +61,7 @@ void api_cases_create(api_ctx *c, http_reply *out)
 
 /* ?status=: "open" and "closed" are the closed flag (as ?closed= is; the
  * two must agree), the others a stage (store.h). "closed" is the stage too
- * (every closed case has it, migration 0006), which the store finds by
+ * (every closed case has it, migration 0007), which the store finds by
  * its index. */
 static bool read_status(api_ctx *c, genop_case_filter *f, http_reply *out)
 {
@@ -111,7 +111,7 @@ static bool read_filter(api_ctx *c, genop_case_filter *f, http_reply *out)
 /* The stage's name, or for a case not projected yet, open or closed. */
 static const char *status_name(const genop_case_summary *s)
 {
-    const char *name = genop_case_stage_name(s->stage);
+    const char *name = genop_case_stage_name(s->c.stage);
     return name ? name : s->c.closed ? "closed" : "open";
 }
 

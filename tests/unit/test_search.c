@@ -13,7 +13,8 @@
  *   start of name words in any order, never another municipality's
  *   citizen, one access-log row per citizen shown, the words following a
  *   renamed citizen (the triggers), no citizen written by a connection
- *   without genop's SQL functions, the citizen search of a leder, and a
+ *   without genop's SQL functions, the citizen search of a leder, a stage
+ *   unknown since before migration 7 filled in by the refresh, and a
  *   failing store never a refusal.
  */
 #include <stdarg.h>
@@ -32,6 +33,7 @@
 #include "case_stage.h"
 #include "casework_fixture.h"
 #include "name_words.h"
+#include "projection_refresh.h"
 #include "referral.h"
 #include "sqlite/sql_functions.h"
 #include "utf8.h"
@@ -510,6 +512,29 @@ static void test_citizen_search(void **state)
     genop_store_free_list(&l);
 }
 
+/* A case stored before stages were projected (NULL, as migration 7
+ * leaves an open one) gets its stage from the refresh the migration asks
+ * for, by forgetting the rules' fingerprints. */
+static void test_refresh_fills_in_stages(void **state)
+{
+    fixture *f = *state;
+    int64_t id = refer(f, &f->vis, "0101451234", "Bent Kristensen", NULL);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    assert_int_equal(sqlite3_exec(db, "UPDATE cases SET stage = NULL; DELETE FROM projection_rules",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    genop_case_row row;
+    must(genop_store_case_get(f->loc.store, "aalborg", id, &row, e));
+    assert_int_equal(row.stage, GENOP_STAGE_UNKNOWN);
+    projection_refresh_report report;
+    must(casework_projections_refresh(&f->loc.env, &report, e));
+    must(genop_store_case_get(f->loc.store, "aalborg", id, &row, e));
+    assert_int_equal(row.stage, GENOP_STAGE_REFERRED);
+    assert_int_equal(report.n, 2);                      /* aalborg and skive */
+}
+
 static void test_search_store_failure_is_not_a_refusal(void **state)
 {
     fixture *f = *state;
@@ -547,6 +572,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_renamed_citizen_is_found_by_new_name, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_citizen_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refresh_fills_in_stages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_store_failure_is_not_a_refusal, setup,
                                         teardown),
     };

@@ -11,11 +11,12 @@
 
 #define CASE_COLS                                                               \
     "c.id, c.municipality, c.citizen_id, c.paragraph, c.referral_date, "        \
-    "c.referral_source, c.referral_condition, c.closed, c.next_due, c.created_at"
+    "c.referral_source, c.referral_condition, c.closed, c.stage, c.next_due, "  \
+    "c.created_at"
 
-/* A case in a list: CASE_COLS, the citizen's name and birth date, the
- * stage (case_summary_read() reads them). */
-#define CASE_SUMMARY_COLS CASE_COLS ", z.name, z.birth_date, c.stage"
+/* A case in a list: CASE_COLS and the citizen's name and birth date
+ * (case_summary_read() reads them). */
+#define CASE_SUMMARY_COLS CASE_COLS ", z.name, z.birth_date"
 #define CASE_SUMMARY_FROM                                                       \
     " FROM cases c"                                                             \
     " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"

@@ -3,7 +3,8 @@
  * by its CPR number within a municipality; a case belongs to a citizen of
  * the same municipality (a composite foreign key) and carries the
  * projection its events leave (closed, the soonest open deadline), which
- * events.c writes.
+ * events.c writes. A municipality's case ids can be walked a page at a
+ * time (case_ids), for recomputing every projection.
  */
 #include <string.h>
 
@@ -28,6 +29,7 @@ enum {
     ST_CASE_COUNT_BY_STAGE,
     ST_CASE_COUNT_BY_CLOSED,
     ST_CASE_STAGE_SET,
+    ST_CASE_IDS,
     ST_COUNT
 };
 
@@ -55,6 +57,9 @@ static const char *const cases_sql[ST_COUNT] = {
     /* (The page itself reads cases newest first until it is full.) */
     [ST_CASE_COUNT_BY_CLOSED] = "SELECT count(*) FROM cases c" CASE_FILTER_BY_CLOSED,
     [ST_CASE_STAGE_SET] = "UPDATE cases SET stage = ?3 WHERE municipality = ?1 AND id = ?2",
+    /* From the index cases(municipality, id) alone. */
+    [ST_CASE_IDS] = ("SELECT id FROM cases WHERE municipality = ?1 AND id > ?2"
+                     " ORDER BY id LIMIT ?3"),
 };
 
 static const stmt_table cases = {cases_sql, ST_COUNT};
@@ -85,6 +90,9 @@ static void read_case(row_reader *r, genop_case_row *c)
     row_text(r, c->referral_source, sizeof c->referral_source, CUT_OK, "henviseren");
     row_text(r, c->condition, sizeof c->condition, CUT_OK, "tilstanden");
     c->closed = row_int(r) != 0;
+    char stage[16];
+    row_text(r, stage, sizeof stage, CUT_OK, "sagens stade");
+    c->stage = genop_case_stage_from_name(stage);
     row_date(r, &c->next_due, &c->has_next_due, "næste frist");
     row_text(r, c->created_at, sizeof c->created_at, CUT_REFUSED, "oprettelsestidspunktet");
 }
@@ -95,9 +103,6 @@ void case_summary_read(row_reader *r, void *item)
     read_case(r, &c->c);
     row_text(r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
     row_date(r, &c->citizen_birth_date, NULL, "fødselsdatoen");
-    char stage[16];
-    row_text(r, stage, sizeof stage, CUT_OK, "sagens stade");
-    c->stage = genop_case_stage_from_name(stage);
 }
 
 /* Runs existence check id ("SELECT 1 ... WHERE municipality = ?1 AND
@@ -413,5 +418,22 @@ genop_err sqlite_case_stage_set(genop_store *s, const char *muni, int64_t case_i
     if (!err && sqlite3_changes(st->db) == 0)
         err = genop_fail(e, GENOP_ENOTFOUND, "sagen findes ikke");
     stmt_done(q);
+    return err;
+}
+
+static void read_id_item(row_reader *r, void *item)
+{
+    *(int64_t *)item = row_int(r);
+}
+
+/* out->items is a malloc'd int64_t[] the caller frees with
+ * genop_store_free_list() (empty and NULL on failure). */
+genop_err sqlite_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
+                          genop_list *out, genop_error *e)
+{
+    genop_err err = db_read_rows(sqlite_handle(s), &cases, ST_CASE_IDS, muni, after, limit,
+                                 sizeof(int64_t), read_id_item, "sagernes numre", out, e);
+    if (err)
+        genop_store_free_list(out);
     return err;
 }

@@ -1,4 +1,4 @@
--- 0006: finding citizens by name, and where a case stands.
+-- 0007: finding citizens by name, and where a case stands.
 --
 -- citizen_name_words holds every word of every citizen's name, folded as
 -- src/core/name_words.h says (lower case, the accents Danish does not
@@ -12,9 +12,12 @@
 -- A change of the folding needs a migration that folds every name again.
 --
 -- cases.stage is where the case stands (src/casework/case_stage.h),
--- projected from its events with its other projections; NULL for a case
--- whose events have not changed since this migration, until they do (the
--- case list then says only open or closed).
+-- projected from its events with its other projections. A closed case's
+-- is known here; the others' are computed at the next start of genop
+-- serve (or genop demo): the fingerprints of the rules the projections
+-- were computed with are forgotten, so every municipality's projections
+-- are computed again (src/casework/projection_refresh.h). Until then, or
+-- where that fails, it is NULL and the case list says open or closed.
 
 CREATE TABLE citizen_name_words (
   municipality TEXT NOT NULL REFERENCES municipalities(id),
@@ -44,3 +47,4 @@ ALTER TABLE cases ADD COLUMN stage TEXT CHECK (stage IN
   ('referred', 'granted', 'training', 'refused', 'complaint', 'closed'));
 UPDATE cases SET stage = 'closed' WHERE closed = 1;
 CREATE INDEX cases_municipality_stage ON cases(municipality, stage, id);
+DELETE FROM projection_rules;
