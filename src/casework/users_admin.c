@@ -28,18 +28,15 @@ typedef enum user_change {
 static const struct change_info {
     const char *action;       /* USER_AUDIT_* */
     const char *self;         /* the refusal when the target is the actor */
-    const char *passive;      /* "kan ikke %s" of the last admin */
     const char *detail;       /* the audit row's detail */
 } changes[] = {
     [CHANGE_LOCK] = {USER_AUDIT_LOCK, "Du kan ikke låse din egen bruger. Bed en anden "
-                     "administrator om det.", "låses", "sessioner afsluttet"},
-    [CHANGE_UNLOCK] = {USER_AUDIT_UNLOCK, "Du kan ikke låse din egen bruger op.", NULL, ""},
+                     "administrator om det.", "sessioner afsluttet"},
+    [CHANGE_UNLOCK] = {USER_AUDIT_UNLOCK, "Du kan ikke låse din egen bruger op.", ""},
     [CHANGE_DEACTIVATE] = {USER_AUDIT_DEACTIVATE, "Du kan ikke deaktivere din egen bruger. Bed "
-                           "en anden administrator om det.", "deaktiveres",
-                           "sessioner og API-nøgler afsluttet"},
+                           "en anden administrator om det.", "sessioner og API-nøgler afsluttet"},
     [CHANGE_PASSWORD] = {USER_AUDIT_PASSWORD, "Du kan ikke nulstille din egen adgangskode her. "
-                         "Bed en anden administrator om det.", NULL,
-                         "sessioner og API-nøgler afsluttet"},
+                         "Bed en anden administrator om det.", "sessioner og API-nøgler afsluttet"},
 };
 
 #define UNBLOCKED_DETAIL "spærringen efter mislykkede logins er ophævet"
@@ -116,12 +113,12 @@ static genop_err find_user(genop_store *s, const genop_user *actor, int64_t id,
     return casework_internal(err, e);
 }
 
-/* Whether change may be made to target by actor (see users_admin.h), in
- * the job's transaction: the municipality's active admins are counted
- * only when the change would take one away. */
-static genop_err judge_change(genop_store *s, const genop_user *actor,
-                              const genop_user_info *target, user_change change, int64_t now,
-                              genop_error *e)
+/* Whether change may be made to target by actor (see users_admin.h).
+ * No rule counts the active admins: the actor is one (actor_still_active,
+ * in the same transaction) and is never the target, so one is always
+ * left. */
+static genop_err judge_change(const genop_user *actor, const genop_user_info *target,
+                              user_change change, int64_t now, genop_error *e)
 {
     const char *name = target->user.username;
     if (target->user.id == actor->id)
@@ -134,18 +131,6 @@ static genop_err judge_change(genop_store *s, const genop_user *actor,
     if (change == CHANGE_UNLOCK && target->state == GENOP_USER_ACTIVE &&
         target->locked_until <= now)
         return genop_refuse(e, GENOP_ECONFLICT, NULL, "Brugeren %s er ikke låst.", name);
-    if (!changes[change].passive || target->user.role != GENOP_ROLE_ADMIN ||
-        target->state != GENOP_USER_ACTIVE)
-        return GENOP_OK;
-    size_t admins = 0;
-    genop_err err = genop_store_user_count(s, actor->municipality, GENOP_ROLE_ADMIN,
-                                           GENOP_USER_ACTIVE, &admins, e);
-    if (err)
-        return casework_internal(err, e);
-    if (admins <= 1)
-        return genop_refuse(e, GENOP_ECONFLICT, NULL, "Brugeren %s er kommunens sidste aktive "
-                            "administrator og kan ikke %s. Opret en anden administrator først.",
-                            name, changes[change].passive);
     return GENOP_OK;
 }
 
@@ -198,7 +183,7 @@ static genop_err change_run(genop_store *s, void *ctx, genop_error *e)
     if (!err)
         err = find_user(s, j->actor, j->id, &target, e);
     if (!err)
-        err = judge_change(s, j->actor, &target, j->change, j->env->now, e);
+        err = judge_change(j->actor, &target, j->change, j->env->now, e);
     if (err)
         return err;
     err = write_change(s, j, &target, &detail, e);

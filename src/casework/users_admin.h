@@ -24,10 +24,12 @@
  *   a name in an old log always means one person.
  * - An admin cannot lock, deactivate or reset the password of itself
  *   (another admin does that, or `genop user add` makes a new admin), and
- *   the municipality's last active admin can never be locked or
- *   deactivated (two admins locking each other at once: the second is
- *   refused). An admin that is no longer active when its change is
- *   committed is refused.
+ *   an admin that is no longer active when its change is committed is
+ *   refused (the acting admin is read again in the change's transaction).
+ *   So the municipality's last active admin can never be locked or
+ *   deactivated: whoever does it is an active admin and not the one
+ *   changed (two admins locking each other at once: the second is
+ *   refused).
  * - Changing what a user already is (locking a locked user, unlocking an
  *   active one, anything of a deactivated one) is GENOP_ECONFLICT.
  *

@@ -390,14 +390,6 @@ genop_err genop_store_user_name_taken(genop_store *s, const char *username, bool
     return s->ops->user_name_taken(s, username, taken, e);
 }
 
-genop_err genop_store_user_count(genop_store *s, const char *muni, genop_role role,
-                                 genop_user_state state, size_t *n, genop_error *e)
-{
-    if (injected_fault(s, e))
-        return GENOP_EIO;
-    return s->ops->user_count(s, muni, role, state, n, e);
-}
-
 genop_err genop_store_user_set_state(genop_store *s, const char *muni, int64_t id,
                                      genop_user_state state, genop_error *e)
 {

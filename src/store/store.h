@@ -304,8 +304,6 @@ typedef struct genop_store_ops {
                           genop_error *e);
     genop_err (*user_name_taken)(genop_store *s, const char *username, bool *taken,
                                  genop_error *e);
-    genop_err (*user_count)(genop_store *s, const char *muni, genop_role role,
-                            genop_user_state state, size_t *n, genop_error *e);
     genop_err (*user_set_state)(genop_store *s, const char *muni, int64_t id,
                                 genop_user_state state, genop_error *e);
     genop_err (*user_set_password)(genop_store *s, const char *muni, int64_t id,
@@ -460,9 +458,6 @@ genop_err genop_store_user_get(genop_store *s, const char *muni, int64_t id,
  * municipality). */
 genop_err genop_store_user_name_taken(genop_store *s, const char *username, bool *taken,
                                       genop_error *e);
-/* How many users of muni have role and state. */
-genop_err genop_store_user_count(genop_store *s, const char *muni, genop_role role,
-                                 genop_user_state state, size_t *n, genop_error *e);
 /* Sets the state of user id of muni. Making a deactivated user anything
  * else is refused (GENOP_EINVAL), by the back end itself. */
 genop_err genop_store_user_set_state(genop_store *s, const char *muni, int64_t id,

@@ -47,8 +47,6 @@ genop_err sqlite_user_get(genop_store *s, const char *muni, int64_t id, genop_us
                           genop_error *e);
 genop_err sqlite_user_name_taken(genop_store *s, const char *username, bool *taken,
                                  genop_error *e);
-genop_err sqlite_user_count(genop_store *s, const char *muni, genop_role role,
-                            genop_user_state state, size_t *n, genop_error *e);
 genop_err sqlite_user_set_state(genop_store *s, const char *muni, int64_t id,
                                 genop_user_state state, genop_error *e);
 genop_err sqlite_user_set_password(genop_store *s, const char *muni, int64_t id,

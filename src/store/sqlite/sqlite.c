@@ -50,7 +50,6 @@ static const genop_store_ops sqlite_ops = {
     .user_list = sqlite_user_list,
     .user_get = sqlite_user_get,
     .user_name_taken = sqlite_user_name_taken,
-    .user_count = sqlite_user_count,
     .user_set_state = sqlite_user_set_state,
     .user_set_password = sqlite_user_set_password,
     .user_end_logins = sqlite_user_end_logins,

@@ -24,7 +24,6 @@ enum {
     ST_LIST,
     ST_GET,
     ST_NAME_TAKEN,
-    ST_COUNT_USERS,
     ST_SET_STATE,
     ST_SET_PASSWORD,
     ST_END_SESSIONS,
@@ -44,8 +43,6 @@ static const char *const admin_sql[ST_COUNT] = {
     /* Usernames are ASCII (genop user add and the domain layer see to
      * that), so SQLite's lower() is enough. */
     [ST_NAME_TAKEN] = "SELECT 1 FROM users WHERE lower(username) = lower(?1) LIMIT 1",
-    [ST_COUNT_USERS] = "SELECT count(*) FROM users WHERE municipality = ?1 AND role = ?2"
-                       " AND state = ?3",
     [ST_SET_STATE] = "UPDATE users SET state = ?3 WHERE municipality = ?1 AND id = ?2",
     [ST_SET_PASSWORD] = "UPDATE users SET password_hash = ?3, failed_logins = 0, locked_until = 0"
                         " WHERE municipality = ?1 AND id = ?2",
@@ -182,26 +179,6 @@ genop_err sqlite_user_name_taken(genop_store *s, const char *username, bool *tak
     *taken = err == GENOP_OK;
     if (err == GENOP_ENOTFOUND)
         err = GENOP_OK;
-    stmt_done(q);
-    return err;
-}
-
-genop_err sqlite_user_count(genop_store *s, const char *muni, genop_role role,
-                            genop_user_state state, size_t *n, genop_error *e)
-{
-    sqlite_store *st = sqlite_handle(s);
-    sqlite3_stmt *q = NULL;
-    genop_err err = check_muni(muni, e);
-    if (err || (err = stmt_use(st, &admin, ST_COUNT_USERS, &q, e)))
-        return err;
-    int rc;
-    if ((rc = bind_text(q, 1, muni)) || (rc = bind_text(q, 2, genop_role_name(role))) ||
-        (rc = bind_text(q, 3, genop_user_state_name(state))))
-        err = stmt_bind_fail(st, rc, e);
-    else
-        err = stmt_step_row(st, q, "tælle brugerne", e);
-    if (!err)
-        *n = (size_t)sqlite3_column_int64(q, 0);
     stmt_done(q);
     return err;
 }
