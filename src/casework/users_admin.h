@@ -39,7 +39,7 @@
  * letters. Refusals name the JSON member at fault ("$.username",
  * "$.role").
  *
- * The audit log (user_audit, migration 0006) is a table of its own, not
+ * The audit log (user_audit, migration 0007) is a table of its own, not
  * the access log: the access log is the citizen's record of who looked at
  * or changed their data, listed per citizen; a user account is no
  * citizen's data, and its rows name a user acted upon, which the access

@@ -18,7 +18,7 @@
  *   refused, so the last active admin stays;
  * - a failure of the store is no refusal and writes nothing;
  * - the audit log's filter and pages; a database from before migration
- *   0006 reads its users as active, never logged in.
+ *   0007 reads its users as active, never logged in.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -489,7 +489,7 @@ static void test_audit_log_pages(void **state)
     genop_store_free_list(&l);
 }
 
-/* A database made before migration 0006 (tests/unit/fixtures): its users
+/* A database made before migration 0007 (tests/unit/fixtures): its users
  * are active and were never logged in; the audit log starts empty. */
 static void test_users_of_an_older_database(void **state)
 {

@@ -2,7 +2,7 @@
  * user_admin.c - the SQLite back end's side of administering a
  * municipality's users (store.h, "Administering the users"): listing
  * them with their state and last login, setting the state (the database
- * itself refuses to bring a deactivated user back, migration 0006), a new
+ * itself refuses to bring a deactivated user back, migration 0007), a new
  * password hash, ending a user's sessions and API tokens, the login that
  * records its time, and the append-only audit log of user accounts
  * (user_audit; triggers refuse UPDATE and DELETE). Every statement but

@@ -1,8 +1,8 @@
--- 0006: users administered by the municipality's admin in the web app
+-- 0007: users administered by the municipality's admin in the web app
 -- (src/casework/users_admin.c): each user's state (active, locked by an
 -- admin, or deactivated), the time of the last login, and the audit log
 -- of every change to a user account (who, when, what, which user; never a
--- password). Numbered 0007 if 0006 is taken when this branch is merged.
+-- password).
 --
 -- A deactivated user is final: the row stays (events and the access log
 -- name its author), it cannot log in, and no update makes it active again
@@ -11,7 +11,7 @@
 
 ALTER TABLE users ADD COLUMN state TEXT NOT NULL DEFAULT 'active'
   CHECK (state IN ('active', 'locked', 'deactivated'));
--- Unix seconds of the last successful login; 0: never (or before 0006).
+-- Unix seconds of the last successful login; 0: never (or before 0007).
 ALTER TABLE users ADD COLUMN last_login INTEGER NOT NULL DEFAULT 0;
 
 CREATE TRIGGER users_deactivated_is_final BEFORE UPDATE OF state, password_hash ON users
