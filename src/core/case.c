@@ -1,7 +1,8 @@
 /*
  * case.c - the event list of a case: names of the event vocabulary (as in
  * shared/spec/evaluate.md section 2, plus genop's own function_status and
- * admitted),
+ * admitted, and the assigned and appeal_decided events that api.md and
+ * letters.md record and evaluate.md lets appear without effect),
  * appending, stable sorting, and the invariants every case must satisfy.
  */
 #include "case.h"
@@ -16,6 +17,7 @@ static const char *const event_names[GENOP_EV_COUNT] = {
     "decision_received", "grant_received", "session", "closed",
     "complaint_received", "complaint_decided", "complaint_forwarded",
     "hospital_plan", "previous_course", "function_status", "admitted",
+    "assigned", "appeal_decided",
 };
 static const char *const outcome_names[GENOP_OUTCOME_COUNT] = {
     "attended", "citizen_cancelled", "no_show", "provider_cancelled",

@@ -32,6 +32,8 @@ typedef enum genop_event_type {
     GENOP_EV_PREVIOUS_COURSE,
     GENOP_EV_FUNCTION_STATUS,   /* genop's own: FSIII status; no effect on the rules */
     GENOP_EV_ADMITTED,          /* genop's own: admitted to hospital (attendance) */
+    GENOP_EV_ASSIGNED,          /* a user made responsible (api.md); no effect on the rules */
+    GENOP_EV_APPEAL_DECIDED,    /* Ankestyrelsen's ruling (letters.md); no effect on the rules */
     GENOP_EV_COUNT
 } genop_event_type;
 

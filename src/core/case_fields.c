@@ -15,7 +15,7 @@
 
 const char *const case_event_keys[N_EVENT_KEYS] = {
     "type", "date", "paragraph", "condition", "granted", "minutes", "outcome",
-    "kind", "upheld", "reason", "phase", "levels", "goals",
+    "kind", "upheld", "reason", "phase", "levels", "goals", "role", "username",
 };
 const char *const case_level_keys[N_LEVEL_KEYS] = {"code", "level"};
 const char *const case_goal_keys[N_GOAL_KEYS] = {"text", "reached"};
@@ -156,6 +156,40 @@ static genop_err check_complaint_decided(const raw_value *o, const char *path,
     return GENOP_OK;
 }
 
+/* An `assigned` event (shared/spec/api.md, "Finding cases, owning them"):
+ * a role, visitator or terapeut, and a username. Whether that user exists
+ * is the API's to check; the case format only needs the shape. */
+static genop_err check_assigned(const raw_value *o, const char *path, genop_error *e)
+{
+    const char *role, *user;
+    genop_err err = need_text(&o[K_ROLE], path, "role", true, &role, e);
+    if (err)
+        return err;
+    if (strcmp(role, "visitator") != 0 && strcmp(role, "terapeut") != 0)
+        return genop_fail(e, GENOP_EINVAL, "%s.role er '%.40s'; den skal være visitator eller "
+                          "terapeut", path, role);
+    err = need_text(&o[K_USERNAME], path, "username", true, &user, e);
+    if (!err && !*user)
+        return genop_fail(e, GENOP_EINVAL, "%s.username er tom", path);
+    return err;
+}
+
+/* An `appeal_decided` event (shared/spec/letters.md section 3):
+ * Ankestyrelsen's outcome. */
+static genop_err check_appeal_decided(const raw_value *o, const char *path, genop_error *e)
+{
+    static const char *const outcomes[] = {"upheld", "changed", "annulled", "remitted"};
+    const char *s;
+    genop_err err = need_text(&o[K_OUTCOME], path, "outcome", true, &s, e);
+    if (err)
+        return err;
+    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
+        if (strcmp(s, outcomes[i]) == 0)
+            return GENOP_OK;
+    return genop_fail(e, GENOP_EINVAL, "%s.outcome er '%.40s'; den skal være upheld, changed, "
+                      "annulled eller remitted", path, s);
+}
+
 /* A list member of a function_status event: absent is OK unless required. */
 static genop_err need_list(const raw_value *v, const char *path, const char *key,
                            bool required, const char *what, genop_error *e)
@@ -228,6 +262,8 @@ genop_err case_fields_event(const raw_value *o, const status_items *items, const
     case GENOP_EV_PREVIOUS_COURSE: return need_condition(&o[K_CONDITION], path, true, ev->condition, e);
     case GENOP_EV_CLOSED: return need_text(&o[K_REASON], path, "reason", true, &reason, e);
     case GENOP_EV_FUNCTION_STATUS: return check_function_status(o, items, path, ev, e);
+    case GENOP_EV_ASSIGNED: return check_assigned(o, path, e);
+    case GENOP_EV_APPEAL_DECIDED: return check_appeal_decided(o, path, e);
     default: return GENOP_OK;
     }
 }

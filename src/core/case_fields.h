@@ -52,7 +52,8 @@ typedef struct raw_value {
 /* The keys genop reads, per kind of object: each enum indexes both the
  * object's raw_value slots and its table of key names. */
 enum { K_TYPE, K_DATE, K_PARAGRAPH, K_CONDITION, K_GRANTED, K_MINUTES, K_OUTCOME,
-       K_KIND, K_UPHELD, K_REASON, K_PHASE, K_LEVELS, K_GOALS, N_EVENT_KEYS };
+       K_KIND, K_UPHELD, K_REASON, K_PHASE, K_LEVELS, K_GOALS, K_ROLE, K_USERNAME,
+       N_EVENT_KEYS };
 extern const char *const case_event_keys[N_EVENT_KEYS];
 /* The items of a function_status event's lists. */
 enum { K_CODE, K_LEVEL, N_LEVEL_KEYS };

@@ -13,7 +13,8 @@
  *                          5, session 6, closed 7, complaint_received 8,
  *                          complaint_decided 9, complaint_forwarded 10,
  *                          hospital_plan 11, previous_course 12,
- *                          function_status 13, admitted 14)
+ *                          function_status 13, admitted 14, assigned 15,
+ *                          appeal_decided 16)
  *   1      4     date      days since 1970-01-01, signed, little-endian
  *   5      1     paragraph 0 none, 1 § 86, stk. 1, 2 § 86, stk. 2
  *   6      1     flags     bit 0: granted

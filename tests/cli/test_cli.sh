@@ -166,6 +166,20 @@ expect_fail "evaluate: missing field" '\$\.events\[1\]\.granted' \
   "$genop" evaluate --standard aalborg "$(bad t3 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"decision","date":"2025-04-11"}]}')"
 expect_fail "evaluate: wrong type" '\$\.events\[1\]\.minutes' \
   "$genop" evaluate --standard aalborg "$(bad t4 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"session","date":"2025-04-11","minutes":"45","outcome":"attended"}]}')"
+# evaluate.md section 2: assigned (api.md) and appeal_decided (letters.md)
+# may appear in a case and change nothing in its evaluation.
+with_ev='{"citizen":{},"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"assigned","date":"2025-04-11","role":"terapeut","username":"tina"},{"type":"decision","date":"2025-04-11","granted":false},{"type":"complaint_received","date":"2025-04-20"},{"type":"complaint_decided","date":"2025-04-25","upheld":"none"},{"type":"complaint_forwarded","date":"2025-04-28"},{"type":"appeal_decided","date":"2025-06-02","outcome":"remitted"}]}'
+without_ev=$(python3 -c "import json,sys; c=json.loads(sys.argv[1]); c['events']=[e for e in c['events'] if e['type'] not in ('assigned','appeal_decided')]; print(json.dumps(c))" "$with_ev")
+if [ "$(echo "$with_ev" | "$genop" evaluate --standard aalborg --as-of 2025-07-01 -)" = \
+     "$(echo "$without_ev" | "$genop" evaluate --standard aalborg --as-of 2025-07-01 -)" ]; then
+  ok "evaluate: assigned and appeal_decided events change nothing"
+else
+  not_ok "evaluate: assigned and appeal_decided events change nothing"
+fi
+expect_fail "evaluate: an assigned event's role is visitator or terapeut" '\$\.events\[1\]\.role' \
+  "$genop" evaluate --standard aalborg "$(bad t6 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"assigned","date":"2025-04-11","role":"leder","username":"x"}]}')"
+expect_fail "evaluate: an appeal's outcome is one of four" '\$\.events\[1\]\.outcome' \
+  "$genop" evaluate --standard aalborg "$(bad t7 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"appeal_decided","date":"2025-04-11","outcome":"won"}]}')"
 expect_fail "evaluate: no referral" 'referral_received' \
   "$genop" evaluate --standard aalborg "$(bad t5 '{"events":[{"type":"contacted","date":"2025-04-11"}]}')"
 expect_fail "evaluate: two referrals" '\$\.events\[1\].*referral_received' \

@@ -115,7 +115,7 @@ static void test_type_codes_never_change(void **state)
         "referral_received", "contacted", "assessment", "decision", "decision_received",
         "grant_received", "session", "closed", "complaint_received", "complaint_decided",
         "complaint_forwarded", "hospital_plan", "previous_course", "function_status",
-        "admitted",
+        "admitted", "assigned", "appeal_decided",
     };
     assert_int_equal(sizeof documented / sizeof documented[0], GENOP_EV_COUNT);
     for (size_t code = 0; code < GENOP_EV_COUNT; code++) {
@@ -149,7 +149,7 @@ static void test_malformed_bytes_are_refused(void **state)
     assert_int_equal(good.len, 32);
     struct { size_t at; unsigned char byte; size_t len; } bad[] = {
         {0, 0, 31},            /* cut short */
-        {16, 15, 32},          /* an unknown type (admitted is 14) */
+        {16, 17, 32},          /* an unknown type (appeal_decided is 16) */
         {16 + 4, 0x7f, 32},    /* a date far past 2199 */
         {16 + 5, 3, 32},       /* an unknown paragraph */
         {16 + 6, 2, 32},       /* flags beyond granted */

@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0006). */
-#define SCHEMA_VERSION 6
+/* The newest schema version (migrations/ holds 0001 ... 0007). */
+#define SCHEMA_VERSION 7
 
 typedef struct fixture {
     char dir[64];
@@ -242,6 +242,14 @@ static void check_v1_access_log(genop_store *s)
     genop_error err;
     genop_case_answer ans;
     assert_int_equal(genop_store_case_answer_get(s, "aalborg", 1, &ans, &err), GENOP_ENOTFOUND);
+    /* Migration 6: no municipality has a rules fingerprint yet, so the
+     * next start computes every projection again. */
+    char fp[GENOP_RULES_FINGERPRINT_MAX] = "x";
+    must(genop_store_rules_fingerprint_get(s, "aalborg", fp, e));
+    assert_string_equal(fp, "");
+    must(genop_store_rules_fingerprint_set(s, "aalborg", "1-ab", e));
+    must(genop_store_rules_fingerprint_get(s, "aalborg", fp, e));
+    assert_string_equal(fp, "1-ab");
 }
 
 static void test_open_by_location(void **state)
