@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0006). */
-#define SCHEMA_VERSION 6
+/* The newest schema version (migrations/ holds 0001 ... 0007). */
+#define SCHEMA_VERSION 7
 
 typedef struct fixture {
     char dir[64];
