@@ -47,7 +47,7 @@ conns=${BENCH_API_CONNECTIONS:-32}
 threads=${BENCH_API_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)}
 [ "$threads" -ge 2 ] || threads=2
 [ -n "${BENCH_API_THREADS:-}" ] || [ "$threads" -le 16 ] || threads=16
-VERSION=7   # 6: the kept view in the form of src/core/case_pack.h; 7: name words, stages (migration 0007)
+VERSION=7   # 6: the kept view in the form of src/core/case_pack.h; 7: name words, stages (migration 0008)
 seed=$build/bench/api-seed-v$VERSION-$cases.db
 
 for tool in wrk python3; do

@@ -7,6 +7,7 @@
 #   UndefinedBehaviorSanitizer), in TAP form;
 # - the command-line contract tests (tests/cli/test_cli.sh), the API tests
 #   (tests/api/test_api.py: a real genop serve driven over HTTP;
+#   tests/api/test_users.py: the users an admin administers;
 #   tests/api/test_search.py: finding cases and citizens, the case list's
 #   pages and filters) and the durability test (kill -9 in the middle of
 #   writes) against both builds;
@@ -98,6 +99,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
+  echo "# tests/api/test_users.py with $dir/genop"
+  run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_search.py with $dir/genop"
   run_tap "search ($dir)" python3 tests/api/test_search.py "$dir/genop"
   echo "# tests/api/test_openapi.py with $dir/genop"

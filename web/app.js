@@ -2,7 +2,8 @@
 // header and menu, and the router.
 //
 // Routes live in location.hash (#/, #/sager, #/sag/12, #/soeg,
-// #/adgangslog/3, #/kvalitetsstandard),
+// #/adgangslog/3, #/kvalitetsstandard, and for an administrator
+// #/brugere, #/brugerlog),
 // which the browser never sends to a server nor in a Referer: only ids
 // and filter codes go there, never a CPR number or a name - so the text
 // of a search (the header's field, on every screen) is held in memory
@@ -52,6 +53,8 @@ const accessLogView = lazy(() => import('./views/accesslog.js'));
 const referralView = lazy(() => import('./views/referral.js'));
 const standardView = lazy(() => import('./views/standard.js'));
 const searchView = lazy(() => import('./views/search.js'));
+const usersView = lazy(() => import('./views/brugere.js'));
+const userLogView = lazy(() => import('./views/brugerlog.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -68,6 +71,9 @@ const routes = [
   { name: 'soeg', re: /^#\/soeg(?:\/([0-9]{1,9}))?$/, view: searchView, roles: CASE_ROLES },
   { name: 'adgangslog', re: /^#\/adgangslog(?:\/(soeg|[1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/,
     view: accessLogView, roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
+  { name: 'brugere', re: /^#\/brugere$/, view: usersView, roles: ['admin'], menu: 'Brugere', href: '#/brugere' },
+  { name: 'brugerlog', re: /^#\/brugerlog(?:\/bruger\/([1-9][0-9]{0,17}))?(?:\/([0-9]{1,9}))?$/, view: userLogView,
+    roles: ['admin'], menu: 'Brugerlog', href: '#/brugerlog' },
   { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
     menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
 ];

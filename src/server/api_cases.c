@@ -61,7 +61,7 @@ void api_cases_create(api_ctx *c, http_reply *out)
 
 /* ?status=: "open" and "closed" are the closed flag (as ?closed= is; the
  * two must agree), the others a stage (store.h). "closed" is the stage too
- * (every closed case has it, migration 0007), which the store finds by
+ * (every closed case has it, migration 0008), which the store finds by
  * its index. */
 static bool read_status(api_ctx *c, genop_case_filter *f, http_reply *out)
 {

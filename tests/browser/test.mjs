@@ -11,9 +11,10 @@
 // refusal shown beside the field it names); the udredning (FSIII start
 // and end status through the form, the change per condition and the
 // goals in the table); a hospital admission putting a Skive course up
-// for review (admission.mjs); the search in the header, its results, the
-// case list's pages and filters and the access log found by a search
-// (search.mjs); another municipality's case is "not
+// for review (admission.mjs); the users an administrator administers
+// (users.mjs); the search in the header, its results, the case list's
+// pages and filters and the access log found by a search (search.mjs);
+// another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source, the reasons a course may end (and the close
@@ -33,6 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
+import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -199,6 +201,7 @@ async function main() {
   await testCaseWalk();
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
   // Last: it adds cases to the first server's Rødovre and Aalborg.
   await testSearch({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES,
     BASE, USERS, PASSWORD });
@@ -245,8 +248,8 @@ async function testLoginAndRoles() {
     if (role === 'admin') {
       ok(t.view === 'adgangslog', 'admin lands on the access log (no case data)', t.view);
       const menu = await p.locator('#nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/kvalitetsstandard']),
-        'admin: only the access log and the quality standard in the menu', menu);
+      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard']),
+        'admin: only the access log, the users, their log and the quality standard in the menu', menu);
     } else {
       ok(t.view === 'opgaver' && (await p.locator('#worklist tbody tr').count()) > 0,
         `${role} lands on Opgaver with items`, t.view);

@@ -14,7 +14,7 @@
  *   citizen, one access-log row per citizen shown, the words following a
  *   renamed citizen (the triggers), no citizen written by a connection
  *   without genop's SQL functions, the citizen search of a leder, a stage
- *   unknown since before migration 7 filled in by the refresh, and a
+ *   unknown since before migration 8 filled in by the refresh, and a
  *   failing store never a refusal.
  */
 #include <stdarg.h>
@@ -512,7 +512,7 @@ static void test_citizen_search(void **state)
     genop_store_free_list(&l);
 }
 
-/* A case stored before stages were projected (NULL, as migration 7
+/* A case stored before stages were projected (NULL, as migration 8
  * leaves an open one) gets its stage from the refresh the migration asks
  * for, by forgetting the rules' fingerprints. */
 static void test_refresh_fills_in_stages(void **state)

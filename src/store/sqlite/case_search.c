@@ -4,7 +4,7 @@
  * the citizen's CPR number, by the case's id, and by the words of the
  * citizen's name.
  *
- * How a name is found: citizen_name_words (migration 0007) holds each
+ * How a name is found: citizen_name_words (migration 0008) holds each
  * citizen's name words folded, keyed by (municipality, word, citizen).
  * Each searched word w is a range of that key, from w up to w followed by
  * U+10FFFF (a code point no name holds): the words that start with w. The

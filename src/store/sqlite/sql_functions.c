@@ -2,7 +2,7 @@
  * sql_functions.c - the SQL functions genop adds to each of its SQLite
  * connections (sql_functions.h): genop_name_words(name), the folded words
  * of a name (src/core/name_words.h) as a JSON array of strings, which the
- * triggers of citizen_name_words read (migration 0007). It is
+ * triggers of citizen_name_words read (migration 0008). It is
  * deterministic and innocuous (no side effects, nothing but its argument),
  * so SQLite lets the schema's triggers call it.
  */

@@ -1,4 +1,4 @@
--- 0007: finding citizens by name, and where a case stands.
+-- 0008: finding citizens by name, and where a case stands.
 --
 -- citizen_name_words holds every word of every citizen's name, folded as
 -- src/core/name_words.h says (lower case, the accents Danish does not
