@@ -852,7 +852,7 @@ genop_err genop_standard_parse(const char *text, size_t len, const char *filenam
         problem(&L, NULL, NULL, "filen er tom; en kvalitetsstandard er en YAML-mapping");
     else if (!fy_node_is_mapping(root))
         problem(&L, root, NULL, "en kvalitetsstandard skal være en YAML-mapping");
-    else
+    else if (sl_check_single_quotes(&L, root, text, len))
         load_root(&L, root, e);
     fy_document_destroy(doc);
     fy_diag_destroy(diag);

@@ -67,4 +67,9 @@ bool sl_valid_id(const char *s);
 void sl_load_closure_reasons(sl_loader *L, struct fy_node *root);
 void sl_load_revision(sl_loader *L, struct fy_node *root);
 
+/* standard_load_quotes.c: reports every single-quoted scalar under root
+ * that libfyaml 0.7.12 would read wrong (text is the source the document
+ * was built from); true when there is none and the loader may read. */
+bool sl_check_single_quotes(sl_loader *L, struct fy_node *root, const char *text, size_t len);
+
 #endif
