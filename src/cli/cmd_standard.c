@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "documentation.h"
 #include "registry.h"
 #include "standard_load.h"
 #include "standard_text.h"
@@ -203,6 +204,16 @@ static void show_rules(const genop_standard *s)
                           s->quarantine.paragraphs, &s->quarantine.source);
 }
 
+/* The documentation the standard requires of a course. */
+static void show_documentation(const genop_standard *s)
+{
+    const genop_flag_rule *r = &s->documentation.end_status;
+    if (!r->present)
+        return;
+    printf("\nDokumentation\n");
+    print_eligibility(genop_end_status_text(), r->paragraphs, &r->source);
+}
+
 static void show_text(const char *heading, const genop_text_list *l)
 {
     if (!l->n)
@@ -233,6 +244,7 @@ static int show(const char *spec)
     show_deadlines(s);
     show_limits(s);
     show_rules(s);
+    show_documentation(s);
     const genop_content *c = &s->content;
     show_text("Formål", &c->purpose);
     show_text("Målgruppe", &c->target_group);

@@ -552,6 +552,26 @@ static void load_eligibility(loader *L, struct fy_node *root)
     }
 }
 
+/* `documentation`: what the standard requires documented about a course;
+ * end_status with its source (and paragraphs: by default the standard's). */
+static void load_documentation(loader *L, struct fy_node *root)
+{
+    static const char *const keys[] = {"end_status", NULL};
+    static const char *const flag_keys[] = {"paragraphs", "source", NULL};
+    struct fy_node *d = get_map(L, root, "documentation", "standarden", false);
+    if (!d)
+        return;
+    check_keys(L, d, "documentation", keys);
+    genop_flag_rule *r = &L->std->documentation.end_status;
+    struct fy_node *n = get_map(L, d, "end_status", "documentation", true);
+    if (!n)
+        return;
+    r->present = true;
+    check_keys(L, n, "end_status", flag_keys);
+    r->paragraphs = load_paragraphs(L, n, "end_status", false);
+    load_source(L, n, "end_status", &r->source);
+}
+
 /* A text list: a YAML sequence of strings, or a single string. */
 static void load_text_list(loader *L, struct fy_node *map, const char *key,
                            genop_text_list *out)
@@ -690,7 +710,8 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
 {
     static const char *const keys[] = {"id", "municipality", "title", "approved",
                                        "effective_from", "paragraphs", "days_off", "deadlines",
-                                       "limits", "attendance", "eligibility", "content", NULL};
+                                       "limits", "attendance", "eligibility", "content",
+                                       "documentation", NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -724,6 +745,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
         check_unique_limits(L, lim);
     load_attendance(L, root);
     load_eligibility(L, root);
+    load_documentation(L, root);
     load_content(L, root);
     load_calendar(L, root, e);
 }

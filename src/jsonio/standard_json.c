@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "documentation.h"
 #include "standard_text.h"
 #include "utf8.h"
 
@@ -254,6 +255,18 @@ static json_t *eligibility_json(builder *b, const genop_standard *s)
     return arr;
 }
 
+/* What the standard requires documented of a course: end_status with its
+ * sentence, paragraphs and source, or null. */
+static json_t *documentation_json(builder *b, const genop_standard *s)
+{
+    json_t *o = new_object(b);
+    const genop_flag_rule *r = &s->documentation.end_status;
+    put(b, o, "end_status", r->present ? eligibility_rule(b, "end_status", genop_end_status_text(),
+                                                          r->paragraphs, &r->source)
+                                       : json_null());
+    return o;
+}
+
 static json_t *municipality_json(builder *b, const genop_standard *s)
 {
     json_t *o = new_object(b);
@@ -285,6 +298,7 @@ static json_t *document_json(builder *b, const genop_standard *s)
     put(b, o, "limits", limits);
     put(b, o, "attendance", attendance_json(b, &s->attendance));
     put(b, o, "eligibility", eligibility_json(b, s));
+    put(b, o, "documentation", documentation_json(b, s));
     return o;
 }
 

@@ -170,7 +170,9 @@ static void test_during_the_course(void **state)
     assert_non_null(strstr(json, "\"admissions\":1,\"last_admission\":\"2026-03-05\","
                                  "\"admission_source\":\"Skive, Kommunens kvalitetsmål og "
                                  "leverancesikkerhed\",\"admission_detail\":\"Borgeren blev "
-                                 "indlagt 2026-03-05 under forløbet; forløbet skal revurderes.\"}"));
+                                 "indlagt 2026-03-05 under forløbet; forløbet skal revurderes.\","
+                                 "\"first_admission\":\"2026-03-05\",\"limit_reached\":null,"
+                                 "\"review_since\":\"2026-03-05\"}"));
     free(json);
     /* Two admissions: both counted, the latest named. */
     evaluate(f->skive, SKIVE_COURSE(EV("admitted", "2026-03-05") EV("admitted", "2026-03-09")),
@@ -250,7 +252,9 @@ static void test_aalborg_counts_but_stays_ok(void **state)
     char *json = result_text(&r);
     assert_non_null(strstr(json, "\"status\":\"ok\""));
     assert_non_null(strstr(json, "\"admissions\":1,\"last_admission\":\"2026-03-05\","
-                                 "\"admission_source\":null,\"admission_detail\":null}"));
+                                 "\"admission_source\":null,\"admission_detail\":null,"
+                                 "\"first_admission\":\"2026-03-05\",\"limit_reached\":null,"
+                                 "\"review_since\":null}"));
     free(json);
     /* Its own rule still decides: 2 no-shows and cancellations. */
     evaluate(f->aalborg, SKIVE_COURSE(NO_SHOW("2026-03-04") NO_SHOW("2026-03-05")
