@@ -169,7 +169,7 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
     memset(&lc, 0, sizeof lc);
     genop_list stored = {0};
     genop_err err = load_case(s, std, id, &lc, e);
-    if (!err && !lc.row.closed)                 /* a closed case keeps none (store.h) */
+    if (!err)              /* a closed case's too: it may keep its end_status task */
         err = genop_store_case_open_deadlines(s, std->id, id, &stored, e);
     if (!err)
         err = projection_compute(&lc.row, &lc.cit, &lc.view, std, j->env->today, p, e);

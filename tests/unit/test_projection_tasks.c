@@ -10,7 +10,8 @@
  *   the transaction of each event, the worklist of a day (a course past
  *   its length is listed from the day after, counted alike), a closed
  *   course's end status task, which goes when an end status is registered
- *   after the closure; a journal note is taken after the closure, and a
+ *   after the closure (and which a refresh of the rules finds as stored,
+ *   replacing nothing); a journal note is taken after the closure, and a
  *   start status dated in the course too, one dated after it is refused.
  *
  * Expected values are worked out by hand from Skive's text and the
@@ -32,6 +33,7 @@
 #include "evaluate.h"
 #include "local.h"
 #include "projection.h"
+#include "projection_refresh.h"
 #include "referral.h"
 #include "registry.h"
 
@@ -307,6 +309,16 @@ static void test_end_status_after_the_closure(void **state)
     assert_int_equal(add_on(f, k, STATUS_OF("start"), 5, &why), GENOP_EREFUSED);
     assert_message_contains(why, "startstatus skal dateres før afslutningen");
     must(add_on(f, k, STATUS_OF("start"), 30, e));
+    assert_int_equal(stored(f, k, &l), 1);
+    genop_store_free_list(&l);
+    /* Computed again with the rules, the closed case's task is as stored:
+     * nothing changes. */
+    must(genop_store_rules_fingerprint_set(f->loc.store, "skive", "0-tidligere-regler", e));
+    projection_refresh_report rep;
+    must(casework_projections_refresh(&f->loc.env, &rep, e));
+    assert_int_equal(rep.n, 1);
+    assert_int_equal(rep.munis[0].cases, 1);
+    assert_int_equal(rep.munis[0].changed, 0);
     assert_int_equal(stored(f, k, &l), 1);
     genop_store_free_list(&l);
     must(add_on(f, k, STATUS_OF("end"), 1, e));
