@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "test_helpers.h"
+#include "standard_problem.h"
 
 #include "case_json.h"
 #include "evaluate.h"
@@ -375,22 +376,6 @@ static void test_shipped_rules(void **state)
 
 /* ---- the loader --------------------------------------------------------------- */
 
-/* text must fail with one problem at `position` that contains `word`. */
-static void expect_problem(const char *text, const char *position, const char *word)
-{
-    genop_standard *std = NULL;
-    genop_problems p = {0};
-    genop_error e;
-    assert_int_equal(load(text, &std, &p, &e), GENOP_EINVAL);
-    assert_null(std);
-    char prefix[64];
-    snprintf(prefix, sizeof prefix, "t.yaml:%s: ", position);
-    if (p.n != 1 || strncmp(p.items[0], prefix, strlen(prefix)) != 0 ||
-        !strstr(p.items[0], word))
-        fail_msg("expected one problem at %s with \"%s\"; got %zu, the first: %s", position,
-                 word, p.n, p.n ? p.items[0] : "-");
-    genop_problems_free(&p);
-}
 
 static void test_loader(void **state)
 {
@@ -406,14 +391,14 @@ static void test_loader(void **state)
     assert_false(std->documentation.end_status.present);
     genop_standard_free(std);
     /* Line 6 is the documentation line. */
-    expect_problem(TESTRUP_HEAD "documentation: {end_status: {source: {section: D}}, start_status: 1}\n",
+    expect_one_problem(TESTRUP_HEAD "documentation: {end_status: {source: {section: D}}, start_status: 1}\n",
                    "6:53",
                    "ukendt nøgle 'start_status' i documentation");
-    expect_problem(TESTRUP_HEAD "documentation: {end_status: {paragraphs: [\"86.1\"]}}\n", "6:30",
+    expect_one_problem(TESTRUP_HEAD "documentation: {end_status: {paragraphs: [\"86.1\"]}}\n", "6:30",
                    "end_status mangler 'source'");
-    expect_problem(TESTRUP_HEAD "documentation: {end_status: ja}\n", "6:29",
+    expect_one_problem(TESTRUP_HEAD "documentation: {end_status: ja}\n", "6:29",
                    "'end_status' i documentation skal være en mapping");
-    expect_problem(TESTRUP_HEAD "documentation: {}\n", "6:1", "documentation mangler 'end_status'");
+    expect_one_problem(TESTRUP_HEAD "documentation: {}\n", "6:1", "documentation mangler 'end_status'");
 }
 
 int main(void)
