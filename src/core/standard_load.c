@@ -9,6 +9,7 @@
  * the walk. The result is only handed out when there were no problems.
  */
 #include "standard_load.h"
+#include "standard_loader.h"
 
 #include <errno.h>
 #include <libfyaml.h>
@@ -134,17 +135,28 @@ static void node_position(struct fy_node *node, struct fy_node *fallback,
     *column = m ? m->column + 1 : 1;
 }
 
+/* Reports fmt at node's position (or fallback's); problem() and
+ * sl_problem() take the arguments. */
+static void vproblem(loader *L, struct fy_node *node, struct fy_node *fallback,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void vproblem(loader *L, struct fy_node *node, struct fy_node *fallback,
+                     const char *fmt, va_list ap)
+{
+    int line, column;
+    node_position(node, fallback, &line, &column);
+    report_at(L, line, column, fmt, ap);
+}
+
 static void problem(loader *L, struct fy_node *node, struct fy_node *fallback,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void problem(loader *L, struct fy_node *node, struct fy_node *fallback,
                     const char *fmt, ...)
 {
-    int line, column;
-    node_position(node, fallback, &line, &column);
     va_list ap;
     va_start(ap, fmt);
-    report_at(L, line, column, fmt, ap);
+    vproblem(L, node, fallback, fmt, ap);
     va_end(ap);
 }
 
@@ -552,26 +564,6 @@ static void load_eligibility(loader *L, struct fy_node *root)
     }
 }
 
-/* `documentation`: what the standard requires documented about a course;
- * end_status with its source (and paragraphs: by default the standard's). */
-static void load_documentation(loader *L, struct fy_node *root)
-{
-    static const char *const keys[] = {"end_status", NULL};
-    static const char *const flag_keys[] = {"paragraphs", "source", NULL};
-    struct fy_node *d = get_map(L, root, "documentation", "standarden", false);
-    if (!d)
-        return;
-    check_keys(L, d, "documentation", keys);
-    genop_flag_rule *r = &L->std->documentation.end_status;
-    struct fy_node *n = get_map(L, d, "end_status", "documentation", true);
-    if (!n)
-        return;
-    r->present = true;
-    check_keys(L, n, "end_status", flag_keys);
-    r->paragraphs = load_paragraphs(L, n, "end_status", false);
-    load_source(L, n, "end_status", &r->source);
-}
-
 /* A text list: a YAML sequence of strings, or a single string. */
 static void load_text_list(loader *L, struct fy_node *map, const char *key,
                            genop_text_list *out)
@@ -711,7 +703,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     static const char *const keys[] = {"id", "municipality", "title", "approved",
                                        "effective_from", "paragraphs", "days_off", "deadlines",
                                        "limits", "attendance", "eligibility", "content",
-                                       "documentation", NULL};
+                                       "closure_reasons", "revision", "documentation", NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -745,8 +737,10 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
         check_unique_limits(L, lim);
     load_attendance(L, root);
     load_eligibility(L, root);
-    load_documentation(L, root);
     load_content(L, root);
+    sl_load_closure_reasons(L, root);
+    sl_load_revision(L, root);
+    sl_load_documentation(L, root);
     load_calendar(L, root, e);
 }
 
@@ -869,4 +863,75 @@ genop_err genop_standard_parse(const char *text, size_t len, const char *filenam
     }
     *out = L.std;
     return GENOP_OK;
+}
+
+/* ---- standard_loader.h: the getters, for standard_load_parts.c ---- */
+
+genop_standard *sl_standard(sl_loader *L)
+{
+    return L->std;
+}
+
+void sl_problem(sl_loader *L, struct fy_node *node, struct fy_node *fallback,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vproblem(L, node, fallback, fmt, ap);
+    va_end(ap);
+}
+
+struct fy_node *sl_member(struct fy_node *map, const char *key)
+{
+    return member(map, key);
+}
+
+void sl_check_keys(sl_loader *L, struct fy_node *map, const char *what,
+                   const char *const *allowed)
+{
+    check_keys(L, map, what, allowed);
+}
+
+struct fy_node *sl_get_map(sl_loader *L, struct fy_node *map, const char *key,
+                           const char *what, bool required)
+{
+    return get_map(L, map, key, what, required);
+}
+
+struct fy_node *sl_get_seq(sl_loader *L, struct fy_node *map, const char *key,
+                           const char *what, bool required)
+{
+    return get_seq(L, map, key, what, required);
+}
+
+const char *sl_get_text(sl_loader *L, struct fy_node *map, const char *key,
+                        const char *what, bool required)
+{
+    return get_text(L, map, key, what, required);
+}
+
+bool sl_get_int(sl_loader *L, struct fy_node *map, const char *key, const char *what,
+                bool required, long min, long max, int *out)
+{
+    return get_int(L, map, key, what, required, min, max, out);
+}
+
+bool sl_load_unit(sl_loader *L, struct fy_node *map, const char *what, genop_unit *out)
+{
+    return load_unit(L, map, what, out);
+}
+
+void sl_load_source(sl_loader *L, struct fy_node *map, const char *what, genop_source *src)
+{
+    load_source(L, map, what, src);
+}
+
+unsigned sl_load_paragraphs(sl_loader *L, struct fy_node *map, const char *what)
+{
+    return load_paragraphs(L, map, what, false);
+}
+
+bool sl_valid_id(const char *s)
+{
+    return valid_id(s);
 }
