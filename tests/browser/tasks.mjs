@@ -16,7 +16,8 @@
 //   end status is missing; after the closure a journal note, a start
 //   status dated in the course (the one form that was not offered: the
 //   end status could never be added) and then the end status are
-//   registered through the page, and the task leaves the worklist.
+//   registered through the page, and the task leaves the worklist;
+// - the standard's page shows the end status rule with its source.
 // Axe and screenshots at 1366x768 and 390x844, nothing wider than the
 // window. The test.mjs helpers come in `t`.
 
@@ -222,6 +223,20 @@ async function testClosing(t, url, login, ids, api) {
   await c2.close();
 }
 
+// The standard's page names the rule behind the end status task.
+async function testStandardPage(t, url, login) {
+  const { context, page } = await t.newPage();
+  await t.load(page, `${url}/#/kvalitetsstandard`);
+  await t.login(page, login[0], login[1]);
+  await page.waitForSelector('#std-dokumentation');
+  const part = await t.text(page, '#std-dokumentation');
+  t.ok(part.includes('Slutstatus') && part.includes(`Kilde: ${QUALITY}`) &&
+     part.includes('»Der udarbejdes status ved starten og slutningen af træningsforløbet.«'),
+  'the standard\'s page: Dokumentation, the end status rule with Skive\'s words and source', part);
+  t.noProblems(page, 'Kvalitetsstandard Skive, Dokumentation');
+  await context.close();
+}
+
 export async function testTasks(t) {
   const url = process.env.GENOP_DEMO_URL;
   const logins = (process.env.GENOP_DEMO_LOGINS || '').split(',').filter(Boolean).map((x) => x.split(':'));
@@ -236,4 +251,5 @@ export async function testTasks(t) {
   await testWorklistTasks(t, url, skive, ids, api);
   await testComplaintWindow(t, url, skive, ids, api);
   await testClosing(t, url, skive, ids, api);
+  await testStandardPage(t, url, skive);
 }
