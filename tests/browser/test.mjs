@@ -13,8 +13,9 @@
 // goals in the table); a hospital admission putting a Skive course up
 // for review (admission.mjs); the worklist's tasks, the overdue wording
 // at a weekend, the citizen's complaint window, and closing without the
-// end status and adding it after (tasks.mjs); another municipality's
-// case is "not found"; logging out, after which neither a reload nor the back button
+// end status and adding it after (tasks.mjs); the users an administrator
+// administers (users.mjs); another municipality's case is "not
+// found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source, the reasons a course may end (and the close
 // form that offers them) and the standard's own revision, with its
@@ -34,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
+import { testUsers } from './users.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -200,6 +202,7 @@ async function main() {
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testTasks({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
@@ -243,8 +246,8 @@ async function testLoginAndRoles() {
     if (role === 'admin') {
       ok(t.view === 'adgangslog', 'admin lands on the access log (no case data)', t.view);
       const menu = await p.locator('#nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/kvalitetsstandard']),
-        'admin: only the access log and the quality standard in the menu', menu);
+      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard']),
+        'admin: only the access log, the users, their log and the quality standard in the menu', menu);
     } else {
       ok(t.view === 'opgaver' && (await p.locator('#worklist tbody tr').count()) > 0,
         `${role} lands on Opgaver with items`, t.view);

@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0007). */
-#define SCHEMA_VERSION 7
+/* The newest schema version (migrations/ holds 0001 ... 0008). */
+#define SCHEMA_VERSION 8
 
 typedef struct fixture {
     char dir[64];
@@ -204,7 +204,7 @@ static void check_v1_events(genop_store *s)
     assert_string_equal(ev[1].body, "{\"type\":\"contacted\",\"date\":\"2025-01-03\"}");
     genop_store_free_events(&l);
 
-    /* Migration 2: the closed case's open deadline is gone. Migration 7:
+    /* Migration 2: the closed case's open deadline is gone. Migration 8:
      * the one left is a deadline, on the list from its start. */
     must(genop_store_worklist(s, "aalborg", date_of("2030-01-01"), 0, 0, &l, &total, e));
     assert_int_equal(total, 1);

@@ -17,7 +17,7 @@
 #define DEADLINE_COLS                                                           \
     "d.case_id, c.citizen_id, z.name, d.deadline_id, d.label, d.paragraph, "    \
     "d.from_date, d.due, d.source, " TASK_COLS
-/* A row's task columns (migration 0007). */
+/* A row's task columns (migration 0008). */
 #define TASK_COLS "d.kind, d.limit_id, d.listed_from"
 
 /* The rows of a municipality (?1): what the projection left (a closed

@@ -51,6 +51,15 @@ static const genop_store_ops sqlite_ops = {
     .access_batch_claim = sqlite_access_batch_claim,
     .case_answer_set = sqlite_case_answer_set,
     .case_answer_get = sqlite_case_answer_get,
+    .user_list = sqlite_user_list,
+    .user_get = sqlite_user_get,
+    .user_name_taken = sqlite_user_name_taken,
+    .user_set_state = sqlite_user_set_state,
+    .user_set_password = sqlite_user_set_password,
+    .user_end_logins = sqlite_user_end_logins,
+    .user_login_ok = sqlite_user_login_ok,
+    .user_audit_append = sqlite_user_audit_append,
+    .user_audit_list = sqlite_user_audit_list,
 };
 
 void sqlite_store_configure(void)

@@ -1,4 +1,4 @@
--- 0007: the worklist's tasks beside the standard's deadlines (shared/spec/
+-- 0008: the worklist's tasks beside the standard's deadlines (shared/spec/
 -- api.md, "the worklist's tasks"): a course up for review for its
 -- attendance (attendance_review), a limit exceeded (limit_exceeded, with
 -- the limit's id), a course past the standard's length (course_length),
