@@ -122,15 +122,6 @@ export function urgency(item, asOf) {
   return { key, text: URGENCY[key] };
 }
 
-// "3 hverdage tilbage", "1 hverdag over fristen", ...
-export function workdaysText(n) {
-  if (typeof n !== 'number') return '';
-  const word = Math.abs(n) === 1 ? 'hverdag' : 'hverdage';
-  if (n > 0) return `${n} ${word} tilbage`;
-  if (n === 0) return 'ingen hverdage tilbage';
-  return `${-n} ${word} over fristen`;
-}
-
 const workdays = (n) => `${n} ${n === 1 ? 'hverdag' : 'hverdage'}`;
 
 // Where an open deadline or task stands beside its due date: "3 hverdage
