@@ -31,6 +31,9 @@
 # - the refresh of stored projections after a change of the rules
 #   (tests/api/test_refresh.py: serve on a database whose fingerprint and
 #   projections were altered) with both builds;
+# - the worklist's tasks (tests/api/test_tasks.py: each kind appears and
+#   disappears over HTTP, the complaint window never, other municipalities'
+#   never) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -111,6 +114,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
   echo "# tests/api/test_refresh.py with $dir/genop"
   run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
+  echo "# tests/api/test_tasks.py with $dir/genop"
+  run_tap "tasks ($dir)" python3 tests/api/test_tasks.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

@@ -90,7 +90,7 @@ genop_err casework_worklist_get(const casework_env *env, const genop_user *actor
         err = casework_user_standard(env, actor, &std, e);
     if (err)
         return err;
-    err = genop_store_worklist(env->store, actor->municipality, limit, offset, &list,
+    err = genop_store_worklist(env->store, actor->municipality, env->today, limit, offset, &list,
                                &out->total, e);
     if (!err)
         err = make_tasks(std, env->today, list.items, list.n, out, e);

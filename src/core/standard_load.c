@@ -703,7 +703,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     static const char *const keys[] = {"id", "municipality", "title", "approved",
                                        "effective_from", "paragraphs", "days_off", "deadlines",
                                        "limits", "attendance", "eligibility", "content",
-                                       "closure_reasons", "revision", NULL};
+                                       "closure_reasons", "revision", "documentation", NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -740,6 +740,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     load_content(L, root);
     sl_load_closure_reasons(L, root);
     sl_load_revision(L, root);
+    sl_load_documentation(L, root);
     load_calendar(L, root, e);
 }
 
@@ -923,6 +924,11 @@ bool sl_load_unit(sl_loader *L, struct fy_node *map, const char *what, genop_uni
 void sl_load_source(sl_loader *L, struct fy_node *map, const char *what, genop_source *src)
 {
     load_source(L, map, what, src);
+}
+
+unsigned sl_load_paragraphs(sl_loader *L, struct fy_node *map, const char *what)
+{
+    return load_paragraphs(L, map, what, false);
 }
 
 bool sl_valid_id(const char *s)

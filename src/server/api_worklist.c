@@ -1,10 +1,12 @@
 /*
  * api_worklist.c - GET /api/v1/worklist: the open deadlines of the user's
- * municipality's open cases, soonest due first (?limit=, default 50, at
- * most 500; ?offset=). Each item's status and workdays_left are computed
- * against today with the municipality standard's workday calendar:
- * "overdue" once today is past the due date, else "pending"
- * (src/casework/case_list.h).
+ * municipality's open cases and the tasks of its cases (api.md:
+ * attendance_review, limit_exceeded with its `limit`, course_length, and
+ * end_status; `kind` tells a task from a deadline), soonest due first
+ * (?limit=, default 50, at most 500; ?offset=). Each item's status and
+ * workdays_left are computed against today with the municipality
+ * standard's workday calendar: "overdue" once today is past the due date,
+ * else "pending" (src/casework/case_list.h).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +29,9 @@ static json_t *item_json(const casework_task *t)
     jset(o, "case", json_integer(d->case_id));
     jset(o, "citizen", cit);
     jset(o, "id", jstr(d->deadline_id));
+    jset(o, "kind", json_string(d->task ? "task" : "deadline"));
+    if (d->limit_id[0])
+        jset(o, "limit", jstr(d->limit_id));
     jset(o, "label", jstr(d->label));
     jset(o, "from", jdate(true, d->from));
     jset(o, "due", jdate(true, d->due));

@@ -265,12 +265,13 @@ genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int6
     return s->ops->case_projection_set(s, muni, case_id, closed, open, n_open, e);
 }
 
-genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
-                               genop_list *out, size_t *total, genop_error *e)
+genop_err genop_store_worklist(genop_store *s, const char *muni, genop_date today,
+                               size_t limit, size_t offset, genop_list *out, size_t *total,
+                               genop_error *e)
 {
     if (injected_fault(s, e))
         return GENOP_EIO;
-    return s->ops->worklist(s, muni, limit, offset, out, total, e);
+    return s->ops->worklist(s, muni, today, limit, offset, out, total, e);
 }
 
 genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,

@@ -187,16 +187,21 @@ typedef struct genop_event_row {
     char registered_at[GENOP_TIMESTAMP_SIZE];
 } genop_event_row;
 
-/* An open deadline of a case, as projected when its events last changed. */
+/* An open deadline of a case, or one of the worklist's tasks (api.md:
+ * attendance_review, limit_exceeded, course_length, and end_status), as
+ * projected when its events last changed. */
 typedef struct genop_open_deadline {
     int64_t case_id;
     int64_t citizen_id;
     char citizen_name[GENOP_NAME_MAX];
-    char deadline_id[48];
+    char deadline_id[48];          /* the deadline's id, or the task's */
     char label[GENOP_TEXT_SMALL_MAX];
     unsigned paragraph;
     genop_date from;
     genop_date due;
+    bool task;                     /* a task, not a deadline of the standard */
+    char limit_id[24];             /* limit_exceeded: the limit's id; else "" */
+    genop_date listed_from;        /* on the worklist from this day (0: from `from`) */
     char source[GENOP_ADDRESS_MAX];
 } genop_open_deadline;
 
@@ -288,8 +293,8 @@ typedef struct genop_store_ops {
     genop_err (*case_projection_set)(genop_store *s, const char *muni, int64_t case_id,
                                      bool closed, const genop_open_deadline *open,
                                      size_t n_open, genop_error *e);
-    genop_err (*worklist)(genop_store *s, const char *muni, size_t limit, size_t offset,
-                          genop_list *out, size_t *total, genop_error *e);
+    genop_err (*worklist)(genop_store *s, const char *muni, genop_date today, size_t limit,
+                          size_t offset, genop_list *out, size_t *total, genop_error *e);
     genop_err (*case_ids)(genop_store *s, const char *muni, int64_t after, size_t limit,
                           genop_list *out, genop_error *e);
     genop_err (*case_open_deadlines)(genop_store *s, const char *muni, int64_t case_id,
@@ -557,24 +562,27 @@ genop_err genop_store_event_append(genop_store *s, const char *muni, genop_event
 genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case_id,
                                   genop_list *out, genop_error *e);
 
-/* Replaces the case's projection: closed flag, its open deadlines (for the
- * worklist; none are kept for a closed case) and next_due (the soonest of
- * them). */
+/* Replaces the case's projection: closed flag, its open deadlines and
+ * tasks (for the worklist: the caller decides what a closed case keeps)
+ * and next_due (the soonest of them). */
 genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                           bool closed, const genop_open_deadline *open,
                                           size_t n_open, genop_error *e);
-/* Open deadlines of muni's open cases, soonest due first (then by case);
- * out->items is genop_open_deadline[]. A limit of 0 is no limit. */
-genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
-                               genop_list *out, size_t *total, genop_error *e);
+/* The open deadlines and tasks of muni's cases that are on the worklist
+ * on `today` (listed_from on or before it), soonest due first (then by
+ * case); out->items is genop_open_deadline[]. A limit of 0 is no limit. */
+genop_err genop_store_worklist(genop_store *s, const char *muni, genop_date today,
+                               size_t limit, size_t offset, genop_list *out, size_t *total,
+                               genop_error *e);
 
 /* The ids of muni's cases above `after`, ascending, at most limit of them
  * (0: all); out->items is int64_t[]. For walking every case of a
  * municipality a page at a time (after = the last id of the page before). */
 genop_err genop_store_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
                                genop_list *out, genop_error *e);
-/* The open deadlines stored for case case_id of muni (with the citizen's
- * name), in the order they were stored; none for a closed case.
+/* The open deadlines and tasks stored for case case_id of muni (with the
+ * citizen's name), in the order they were stored, whether on the
+ * worklist yet or not.
  * out->items is genop_open_deadline[]. An unknown case has none. */
 genop_err genop_store_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
                                           genop_list *out, genop_error *e);

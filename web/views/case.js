@@ -10,15 +10,22 @@
 // views/udredning.js), and a
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
-// (views/forms.js). Another municipality's case is 404, shown as such.
-// The FSIII code list (GET /api/v1/fsiii) and the municipality's standard
-// (GET /api/v1/standard: the reasons a course may end, for the close form
-// and a closure's reason by its label) are fetched alongside the case.
+// (views/forms.js). An overdue deadline says how long it has been
+// overdue ("overskredet med 2 hverdage", at a weekend "forfaldt fredag
+// 4.12."); the citizen's complaint window reads as the citizen's
+// deadline ("Klagefristen udløb 26.11.2026"), never as the municipality's
+// "Overskredet". A closed course without the end status its standard
+// requires says so (views/endstatus.js). Another municipality's case is
+// 404, shown as such. The FSIII code list (GET /api/v1/fsiii) and the
+// municipality's standard (GET /api/v1/standard: the reasons a course may
+// end, for the close form and a closure's reason by its label) are
+// fetched alongside the case.
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime } from '../dates.js';
 import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
+import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions } from './forms.js';
 import { udredningSection } from './udredning.js';
 
@@ -76,6 +83,8 @@ export async function render(main, params, ctx, flash) {
     warnings.push(attendanceWarning(ev.attendance));
   }
   for (const w of ev.warnings || []) warnings.push(h('p', { class: 'warning' }, w.detail || w.id));
+  const endStatus = missingWarning(data);
+  if (endStatus) warnings.push(endStatus);
 
   const actions = actionsFor(ctx.session.role, kase);
   const rerender = async (message) => {
@@ -147,7 +156,8 @@ function referralSection(k) {
 function deadlineBadge(d, asOf) {
   let key;
   let text;
-  if (d.status === 'met') [key, text] = ['met', 'Overholdt'];
+  if (d.owner === 'citizen') [key, text] = ['citizen', labels.citizensDeadline(d, asOf)];
+  else if (d.status === 'met') [key, text] = ['met', 'Overholdt'];
   else if (d.status === 'late') [key, text] = ['late', 'Overholdt for sent'];
   else {
     const u = labels.urgency(d, asOf);
@@ -166,7 +176,7 @@ function deadlinesSection(ev) {
         deadlineBadge(d, ev.as_of)),
       facts([
         ['Forfalder', h('span', null, h('time', { datetime: d.due }, longDate(d.due)),
-          d.done ? null : h('span', { class: 'sub' }, labels.workdaysText(d.workdays_left)))],
+          d.done || d.owner === 'citizen' ? null : h('span', { class: 'sub' }, labels.dueText(d, ev.as_of)))],
         ['Udført', d.done ? longDate(d.done) : 'ikke endnu'],
         ['Regnes fra', d.from ? longDate(d.from) : null],
         ['Regel', d.rule],

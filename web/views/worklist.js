@@ -1,8 +1,13 @@
-// views/worklist.js - "Opgaver", the start page: every open deadline of
-// the municipality (GET /api/v1/worklist), soonest due first, each with
-// its status in colour and in words (overskredet, forfalder i dag,
-// inden for 2 hverdage, senere), filterable by the kind of deadline and
-// by paragraph (in the browser), each row linking to its case.
+// views/worklist.js - "Opgaver", the start page: every open deadline and
+// task of the municipality (GET /api/v1/worklist: the standard's
+// deadlines, and the tasks of api.md - a course to review for its
+// attendance, a limit exceeded, a course past its length - and a missing
+// end status), soonest due first, each with its status in colour and in
+// words (overskredet, forfalder i dag, inden for 2 hverdage, senere),
+// how far it is from its due date ("overskredet med 2 hverdage",
+// "forfaldt fredag 4.12." at a weekend) and the source of its rule,
+// filterable by kind and by paragraph (in the browser), each row
+// linking to its case.
 
 import { get } from '../api.js';
 import { shortDate, longDate } from '../dates.js';
@@ -18,9 +23,9 @@ export async function render(main, _params, ctx) {
   const asOf = data.as_of;
 
   const kinds = new Map();
-  for (const it of items) if (!kinds.has(it.id)) kinds.set(it.id, it.label || it.id);
+  for (const it of items) if (!kinds.has(kindOf(it))) kinds.set(kindOf(it), it.label || it.id);
   const kindSelect = h('select', { id: 'filter-kind', name: 'kind' },
-    h('option', { value: '' }, 'Alle frister'),
+    h('option', { value: '' }, 'Alle frister og opgaver'),
     [...kinds].map(([id, label]) => h('option', { value: id }, label)));
   const paraSelect = h('select', { id: 'filter-paragraph', name: 'paragraph' },
     h('option', { value: '' }, 'Alle'),
@@ -29,11 +34,11 @@ export async function render(main, _params, ctx) {
   const count = h('p', { class: 'count', id: 'worklist-count', 'aria-live': 'polite' });
   const tbody = h('tbody');
   const table = h('table', { class: 'table worklist', id: 'worklist' },
-    h('caption', { class: 'visually-hidden' }, 'Åbne frister, den der forfalder først, står øverst'),
+    h('caption', { class: 'visually-hidden' }, 'Åbne frister og opgaver, den der forfalder først, står øverst'),
     h('thead', null, h('tr', null,
       h('th', { scope: 'col' }, 'Status'),
       h('th', { scope: 'col' }, 'Forfalder'),
-      h('th', { scope: 'col' }, 'Frist'),
+      h('th', { scope: 'col' }, 'Frist eller opgave'),
       h('th', { scope: 'col' }, 'Borger'),
       h('th', { scope: 'col' }, 'Paragraf'))),
     tbody);
@@ -51,12 +56,12 @@ export async function render(main, _params, ctx) {
   function show() {
     const kind = kindSelect.value;
     const para = paraSelect.value;
-    const rows = items.filter((it) => (!kind || it.id === kind) && (!para || it.paragraph === para));
+    const rows = items.filter((it) => (!kind || kindOf(it) === kind) && (!para || it.paragraph === para));
     replace(tbody, rows.map((it) => row(it, asOf)));
     table.hidden = rows.length === 0;
     empty.hidden = rows.length !== 0;
-    empty.textContent = items.length === 0 ? 'Der er ingen åbne frister.' : 'Ingen frister passer til filtrene.';
-    let text = `Viser ${rows.length} af ${items.length} åbne frister.`;
+    empty.textContent = items.length === 0 ? 'Der er ingen åbne frister eller opgaver.' : 'Ingen frister eller opgaver passer til filtrene.';
+    let text = `Viser ${rows.length} af ${items.length} åbne frister og opgaver.`;
     if (typeof data.total === 'number' && data.total > items.length) {
       text += ` Listen viser de første ${items.length} af ${data.total}.`;
     }
@@ -69,17 +74,21 @@ export async function render(main, _params, ctx) {
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', null, 'Opgaver'),
-      h('p', { class: 'lead' }, 'Åbne frister pr. ', h('time', { datetime: asOf }, longDate(asOf)),
+      h('p', { class: 'lead' }, 'Åbne frister og opgaver pr. ', h('time', { datetime: asOf }, longDate(asOf)),
         ', den der forfalder først, står øverst.')),
     summary,
     h('form', { class: 'filters', role: 'search', 'aria-label': 'Filtrér opgaver', onsubmit: (e) => e.preventDefault() },
-      h('div', { class: 'field' }, h('label', { for: 'filter-kind' }, 'Type af frist'), kindSelect),
+      h('div', { class: 'field' }, h('label', { for: 'filter-kind' }, 'Frist eller opgave'), kindSelect),
       h('div', { class: 'field' }, h('label', { for: 'filter-paragraph' }, 'Paragraf'), paraSelect)),
     count,
     table,
     empty);
   return 'Opgaver';
 }
+
+// A kind to filter by: the deadline's or task's id, and an exceeded
+// limit's own ("limit_exceeded:sessions_per_week").
+const kindOf = (it) => (it.limit ? `${it.id}:${it.limit}` : it.id);
 
 function row(it, asOf) {
   const u = labels.urgency(it, asOf);
@@ -89,8 +98,9 @@ function row(it, asOf) {
       h('span', { class: `badge status-${u.key}` }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), u.text)),
     cell('Forfalder',
       h('time', { datetime: it.due }, shortDate(it.due)),
-      h('span', { class: 'sub' }, labels.workdaysText(it.workdays_left))),
-    cell('Frist', it.label || it.id),
+      h('span', { class: 'sub' }, labels.dueText(it, asOf))),
+    cell('Frist eller opgave', h('span', { class: 'task-label' }, it.label || it.id),
+      it.source ? h('span', { class: 'sub task-source' }, `Kilde: ${it.source}`) : null),
     cell('Borger',
       h('a', { href: `#/sag/${Number(it.case)}`, class: 'case-link' }, name,
         h('span', { class: 'visually-hidden' }, `, sag ${it.case}`))),

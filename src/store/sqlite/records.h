@@ -85,7 +85,8 @@ genop_err sqlite_events_list(genop_store *s, const char *muni, int64_t case_id,
 genop_err sqlite_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                      bool closed, const genop_open_deadline *open,
                                      size_t n_open, genop_error *e);
-genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
+genop_err sqlite_worklist(genop_store *s, const char *muni, genop_date today, size_t limit,
+                          size_t offset,
                           genop_list *out, size_t *total, genop_error *e);
 genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
                                      genop_list *out, genop_error *e);
