@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0005). */
-#define SCHEMA_VERSION 5
+/* The newest schema version (migrations/ holds 0001 ... 0006). */
+#define SCHEMA_VERSION 6
 
 typedef struct fixture {
     char dir[64];
@@ -375,15 +375,15 @@ static void test_newer_database_is_refused(void **state)
     make_from_fixture(f->path, "store_v5.sql");
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
 
     genop_error err;
     genop_store *s = (genop_store *)&err;      /* a failed open sets it to NULL */
     assert_int_equal(genop_store_open(f->path, NULL, &s, &err), GENOP_EINVAL);
     assert_null(s);
-    assert_message_contains(err, "skemaversion 6");
-    assert_message_contains(err, "kender kun op til version 5");
+    assert_message_contains(err, "skemaversion 7");
+    assert_message_contains(err, "kender kun op til version 6");
     assert_message_contains(err, "brug en nyere genop");
     assert_message_contains(err, f->path);
     /* Left as it was. */
