@@ -387,7 +387,7 @@ static void test_newer_database_is_refused(void **state)
     assert_message_contains(err, "brug en nyere genop");
     assert_message_contains(err, f->path);
     /* Left as it was. */
-    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 6);
+    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 7);
     assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_events"), 3);
 }
 
