@@ -48,9 +48,11 @@ static const char *const assign_sql[ST_COUNT] = {
                     " LEFT JOIN case_assignments a ON a.municipality = ?1"
                     " AND a.case_id = x.case_id AND a.role = x.role"
                     " GROUP BY 1, 2 ORDER BY 1, 2",
-    [ST_OWNED_OPEN] = "SELECT count(*) FROM cases c WHERE c.municipality = ?1 AND c.closed = 0"
-                      " AND c.id IN (SELECT case_id FROM case_assignments"
-                      " WHERE municipality = ?1 AND username = ?2)",
+    /* From the user's assignments to their cases (CROSS JOIN keeps that
+     * order: the other way scans every open case of the municipality). */
+    [ST_OWNED_OPEN] = "SELECT count(*) FROM case_assignments a CROSS JOIN cases c"
+                      " ON c.municipality = a.municipality AND c.id = a.case_id"
+                      " WHERE a.municipality = ?1 AND a.username = ?2 AND c.closed = 0",
 };
 
 static const stmt_table assignments = {assign_sql, ST_COUNT};
