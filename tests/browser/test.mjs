@@ -11,7 +11,10 @@
 // refusal shown beside the field it names); the udredning (FSIII start
 // and end status through the form, the change per condition and the
 // goals in the table); a hospital admission putting a Skive course up
-// for review (admission.mjs); another municipality's case is "not
+// for review (admission.mjs); owning cases: the responsible visitator and
+// therapist changed on the case page, Mine opgaver and Mine sager, each
+// task's responsible and a leder's open tasks per person (assign.mjs);
+// another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source; no console error or CSP violation on
@@ -29,6 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
+import { testAssign } from './assign.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -39,7 +43,8 @@ const SHOTS = path.join(here, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 const USERS = {
-  rodovre: { visitator: 'rod.visitator', terapeut: 'rod.terapeut', leder: 'rod.leder', admin: 'rod.admin' },
+  rodovre: { visitator: 'rod.visitator', terapeut: 'rod.terapeut', leder: 'rod.leder', admin: 'rod.admin',
+    terapeut2: 'rod.terapeut2' },
   aalborg: { visitator: 'aal.visitator' },
 };
 const SIZES = [
@@ -192,6 +197,7 @@ async function main() {
   await testCaseWalk();
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
@@ -1020,7 +1026,8 @@ async function testDemo() {
     await api.login(username, password);
     const cases = (await api.must('GET', '/api/v1/cases?limit=500')).items.map((c) => c.id);
     const { context, page } = await newPage();
-    await load(page, url + '/');
+    // Every task, not the visitator's own (the demo hands cases out).
+    await load(page, url + '/#/opgaver/alle');
     await login(page, username, password);
     const muni = username.split('.')[1];
     ok(await page.locator('#worklist tbody tr').count() > 0, `demo ${muni}: the worklist has deadlines`);
@@ -1345,7 +1352,8 @@ async function testCaseWalk() {
   }
 
   async function worklistRows(page, caseId) {
-    await navigate(page, () => page.click('#nav a[data-route="opgaver"]'));
+    // All tasks: the walk's case is nobody's (Skive's demo visitator has cases of their own).
+    await navigate(page, () => page.evaluate(() => { location.hash = '#/opgaver/alle'; }));
     return page.$$eval(`#worklist tbody tr[data-case="${caseId}"]`, (trs) => trs.map((tr) => ({
       status: tr.querySelector('td[data-label=Status]').textContent.trim(),
       kind: tr.querySelector('td[data-label=Frist]').textContent.trim(),
