@@ -30,6 +30,9 @@
 #   and the law's complaint deadlines), once, with BUILD;
 # - the demo database (tests/api/test_demo.py: genop demo --db, served and
 #   checked over HTTP with the printed logins) with both builds;
+# - the refresh of stored projections after a change of the rules
+#   (tests/api/test_refresh.py: serve on a database whose fingerprint and
+#   projections were altered) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -108,6 +111,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
   echo "# tests/api/test_demo.py with $dir/genop"
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
+  echo "# tests/api/test_refresh.py with $dir/genop"
+  run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

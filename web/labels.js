@@ -37,14 +37,14 @@ export const UPHELD = {
   none: 'intet medhold',
 };
 
-export const CLOSE_REASONS = {
-  goal_reached: 'Målet er nået',
-  citizen_declined: 'Borgeren ønsker ikke at fortsætte',
-  no_shows: 'Udeblivelser',
-  moved: 'Borgeren er flyttet',
-  deceased: 'Borgeren er død',
-  other: 'Anden årsag',
-};
+// The reasons a course may end are the municipality's standard's
+// (GET /api/v1/standard, closure_reasons): its own and genop's general
+// ones, defined once in src/core/closure_reasons.c.
+// A closure's reason by its label in the standard's list, else as it is.
+export function closeReason(id, reasons) {
+  const r = (reasons || []).find((x) => x.id === id);
+  return r ? r.label : id;
+}
 
 const DEADLINE_STATUS = {
   met: 'Overholdt',
@@ -74,7 +74,6 @@ export const eventType = (t) => EVENT_TYPES[t] || t;
 export const outcome = (o) => OUTCOMES[o] || o;
 export const sessionKind = (k) => SESSION_KINDS[k] || k;
 export const upheld = (u) => UPHELD[u] || u;
-export const closeReason = (r) => CLOSE_REASONS[r] || r;
 export const deadlineStatus = (s) => DEADLINE_STATUS[s] || s;
 export const role = (r) => ROLES[r] || r;
 export const action = (a) => ACTIONS[a] || a;

@@ -181,7 +181,7 @@ static int64_t newest_event(const genop_list *events)
     return events->n ? rows[events->n - 1].id : 0;
 }
 
-static genop_err make_and_store(genop_store *s, const case_view_loaded *lc, genop_error *e)
+genop_err case_answer_keep_loaded(genop_store *s, const case_view_loaded *lc, genop_error *e)
 {
     genop_buf case_json = {0}, events_json = {0}, view = {0};
     genop_err err = case_answer_write_case(&case_json, lc, e);
@@ -215,7 +215,7 @@ genop_err case_answer_store(genop_store *s, const char *muni, int64_t case_id,
     memset(&lc, 0, sizeof lc);
     genop_err err = case_view_load(s, muni, case_id, std, &lc, e);
     if (!err)
-        err = make_and_store(s, &lc, e);
+        err = case_answer_keep_loaded(s, &lc, e);
     case_view_release(&lc);
     if (err)
         genop_error_prefix(e, "sagens svar");
@@ -238,7 +238,7 @@ genop_err case_answer_keep(genop_store *s, const genop_case_row *row, const geno
     if (!err)
         err = genop_case_check(&lc.view, e);
     if (!err)
-        err = make_and_store(s, &lc, e);
+        err = case_answer_keep_loaded(s, &lc, e);
     genop_case_release(&lc.view);
     free(rows);
     if (err)

@@ -36,6 +36,11 @@ genop_err case_answer_write_events(genop_buf *b, const genop_list *events, genop
 genop_err case_answer_store(genop_store *s, const char *muni, int64_t case_id,
                             const genop_standard *std, genop_error *e);
 
+/* Keeps the answer of the case lc as loaded (its row with the projection
+ * as stored, its citizen, events and their view), inside the caller's
+ * transaction. */
+genop_err case_answer_keep_loaded(genop_store *s, const case_view_loaded *lc, genop_error *e);
+
 /* Keeps the answer of the case whose row (with its projection as just
  * stored), citizen and stored events were loaded before the event `added`
  * was appended inside the caller's transaction: what case_answer_store()

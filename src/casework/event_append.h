@@ -9,7 +9,9 @@
  * event it corrects, and the case must keep its one referral and sound
  * function statuses); the refusal's field names the field at fault
  * whenever one is ("$.date", "$.levels[2].level", "$.event.date" in a
- * correction). The role decides which types one may register (roles.h);
+ * correction). A closure's reason must be one of the case's standard's
+ * (closure_reason.h: "$.reason", or "$.event.reason" in a correction).
+ * The role decides which types one may register (roles.h);
  * a correction needs the right to both the corrected event's type and the
  * new one's (GENOP_EFORBIDDEN). A case of another municipality, or none,
  * is GENOP_ENOTFOUND.

@@ -4,13 +4,15 @@
  * case's corrected view (genop_event_admissible, src/core/case_rules.c),
  * a note by its date alone, a correction's new event against the view
  * without the event it corrects, and the case as the correction leaves it
- * against the case's invariants. Pure: it reads the loaded case only.
+ * against the case's invariants; a closure's reason against the case's
+ * standard (closure_reason.c). Pure: it reads the loaded case only.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "case_rules.h"
+#include "closure_reason.h"
 #include "event_append.h"
 
 /* What one judgement works on. */
@@ -63,7 +65,9 @@ static genop_err add_admissible(genop_case *next, const genop_event *ev, genop_d
 
 static genop_err check_spec(judging *j, genop_error *e)
 {
-    genop_err err = add_admissible(&j->lc->view, &j->ev->ev, j->today, "$", e);
+    genop_err err = casework_closure_reason_check(j->std, j->ev, NULL, e);
+    if (!err)
+        err = add_admissible(&j->lc->view, &j->ev->ev, j->today, "$", e);
     if (err)
         return err;
     *j->next = j->lc->view;                      /* the view now holds the event */
@@ -121,6 +125,8 @@ static genop_err check_correction(judging *j, genop_error *e)
     genop_err err = not_in_future(j, e);
     if (!err)
         err = correction_target(j, &target, e);
+    if (!err)
+        err = casework_closure_reason_check(j->std, j->ev, target, e);
     if (err)
         return err;
     err = case_view_build(j->lc->events.items, j->lc->events.n, target->id, &j->lc->cit,

@@ -1,6 +1,6 @@
 /*
- * projection.c - recomputing a case's stored projection (see
- * projection.h) from one evaluation.
+ * projection.c - computing a case's projection (see projection.h) from
+ * one evaluation, and storing it.
  */
 #include "projection.h"
 
@@ -34,30 +34,47 @@ static void open_deadline(const genop_case_row *row, const genop_citizen *cit,
              d->rule->source.citation ? d->rule->source.citation : "");
 }
 
-genop_err projection_update(genop_store *s, genop_case_row *row, const genop_citizen *cit,
-                            const genop_case *view, const genop_standard *std, genop_date today,
-                            genop_error *e)
+genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit,
+                             const genop_case *view, const genop_standard *std, genop_date today,
+                             projection *out, genop_error *e)
 {
     genop_result r;
     genop_err err = genop_evaluate(view, std, today, &r, e);
     if (err)
         return err;
-    genop_open_deadline open[GENOP_DEADLINES_MAX];
-    size_t n_open = 0;
+    out->closed = has_closed(view);
+    out->n_open = 0;
     for (size_t i = 0; i < r.n_deadlines; i++) {
         const genop_deadline_result *d = &r.deadlines[i];
         if (!d->done && !d->rule->citizens_deadline)
-            open_deadline(row, cit, &r, d, &open[n_open++]);
+            open_deadline(row, cit, &r, d, &out->open[out->n_open++]);
     }
-    err = genop_store_case_projection_set(s, row->municipality, row->id, has_closed(view), open,
-                                          n_open, e);
+    out->has_next_due = out->n_open > 0;
+    out->next_due = 0;
+    for (size_t i = 0; i < out->n_open; i++)     /* the store's next_due: the soonest */
+        if (i == 0 || out->open[i].due < out->next_due)
+            out->next_due = out->open[i].due;
+    return GENOP_OK;
+}
+
+genop_err projection_store(genop_store *s, genop_case_row *row, const projection *p,
+                           genop_error *e)
+{
+    genop_err err = genop_store_case_projection_set(s, row->municipality, row->id, p->closed,
+                                                    p->open, p->n_open, e);
     if (err)
         return err;
-    row->closed = has_closed(view);
-    row->has_next_due = n_open > 0;
-    row->next_due = 0;
-    for (size_t i = 0; i < n_open; i++)     /* the store's next_due: the soonest */
-        if (i == 0 || open[i].due < row->next_due)
-            row->next_due = open[i].due;
+    row->closed = p->closed;
+    row->has_next_due = p->has_next_due;
+    row->next_due = p->next_due;
     return GENOP_OK;
+}
+
+genop_err projection_update(genop_store *s, genop_case_row *row, const genop_citizen *cit,
+                            const genop_case *view, const genop_standard *std, genop_date today,
+                            genop_error *e)
+{
+    projection p;
+    genop_err err = projection_compute(row, cit, view, std, today, &p, e);
+    return err ? err : projection_store(s, row, &p, e);
 }

@@ -2,22 +2,46 @@
  * projection.h - what the worklist and the case list read without
  * evaluating every case: a case's closed flag and its open deadlines,
  * recomputed from the corrected view whenever the case's events change
- * (in the same transaction as the change).
+ * (in the same transaction as the change), and for every case of a
+ * municipality when the rules it was computed with change
+ * (projection_refresh.h).
  */
 #ifndef GENOP_PROJECTION_H
 #define GENOP_PROJECTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "case.h"
 #include "error.h"
 #include "standard.h"
 #include "store.h"
 
-/* Evaluates view (sorted, checked) against std as of today and replaces
- * the stored projection of case row: closed when the view has a `closed`
- * event; open deadlines = the deadlines not done whose rule is not the
- * citizen's own (a complaint window is the citizen's to keep, not staff's
- * work). row's closed and next_due are set to what was stored. The caller
- * holds the transaction. */
+/* A case's projection as computed, before it is stored. */
+typedef struct projection {
+    bool closed;                /* the view has a `closed` event */
+    genop_open_deadline open[GENOP_DEADLINES_MAX];
+    size_t n_open;
+    bool has_next_due;          /* next_due: the soonest of open[] */
+    genop_date next_due;
+} projection;
+
+/* Evaluates view (sorted, checked) against std as of today into *out:
+ * closed when the view has a `closed` event; open deadlines = the
+ * deadlines not done whose rule is not the citizen's own (a complaint
+ * window is the citizen's to keep, not staff's work), each with row's
+ * case and cit's citizen. Writes nothing. */
+genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit,
+                             const genop_case *view, const genop_standard *std, genop_date today,
+                             projection *out, genop_error *e);
+
+/* Replaces the stored projection of case row with p, and sets row's
+ * closed and next_due to what was stored. The caller holds the
+ * transaction. */
+genop_err projection_store(genop_store *s, genop_case_row *row, const projection *p,
+                           genop_error *e);
+
+/* projection_compute() then projection_store(). */
 genop_err projection_update(genop_store *s, genop_case_row *row, const genop_citizen *cit,
                             const genop_case *view, const genop_standard *std, genop_date today,
                             genop_error *e);

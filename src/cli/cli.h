@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "projection_refresh.h"
 #include "standard.h"
 
 typedef struct genop_command {
@@ -32,6 +33,11 @@ enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
 
 /* Prints "genop: <message>" on stderr as one line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints on stderr, in Danish, what the refresh of m's stored projections
+ * did (projection_refresh.h): one line for the cases computed again (none
+ * when it had no cases), and one more naming the cases that failed. */
+void cli_report_refresh(const projection_refresh_muni *m);
 
 /* Prints a usage error for cmd that points to `genop CMD --help`; returns
  * CLI_USAGE. */

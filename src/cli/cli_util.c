@@ -28,6 +28,37 @@ void cli_error(const char *fmt, ...)
     fprintf(stderr, "genop: %s\n", msg);
 }
 
+/* "1 sag" or "N sager". */
+static const char *sager(size_t n)
+{
+    return n == 1 ? "sag" : "sager";
+}
+
+void cli_report_refresh(const projection_refresh_muni *m)
+{
+    const char *name = m->std->short_name ? m->std->short_name : m->std->id;
+    if (m->cases > 0)
+        cli_error("opgavelisten for %s er beregnet på ny for %zu %s (standarden eller genops "
+                  "regler er ændret); %zu %s fik nye frister",
+                  name, m->cases, sager(m->cases), m->changed, sager(m->changed));
+    if (m->failed == 0)
+        return;
+    char ids[128] = "";
+    size_t used = 0, shown = m->failed < PROJECTION_REFRESH_FAILED_MAX ? m->failed
+                                                                       : PROJECTION_REFRESH_FAILED_MAX;
+    for (size_t i = 0; i < shown && used < sizeof ids; i++) {
+        int n = snprintf(ids + used, sizeof ids - used, "%s%lld", i ? ", " : "",
+                         (long long)m->failed_ids[i]);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    cli_error("advarsel: %zu %s i %s kunne ikke beregnes på ny og viser stadig de gamle frister "
+              "(sag %s%s): %s",
+              m->failed, sager(m->failed), name, ids, m->failed > shown ? ", ..." : "",
+              m->failure);
+}
+
 int cli_usage_error(const genop_command *cmd, const char *fmt, ...)
 {
     char msg[GENOP_ERROR_MSG_MAX];

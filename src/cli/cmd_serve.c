@@ -63,6 +63,12 @@ static void on_ready(void *arg, const char *url)
     fflush(stdout);
 }
 
+static void on_refreshed(void *arg, const projection_refresh_muni *m)
+{
+    (void)arg;
+    cli_report_refresh(m);
+}
+
 static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *addr, size_t size)
 {
     const char *listen = "127.0.0.1:8086";
@@ -117,7 +123,8 @@ static int run(int argc, char **argv)
         return CLI_OK;
     }
     char addr[256];
-    genop_server_config cfg = {.store_location = "genop.db", .on_ready = on_ready};
+    genop_server_config cfg = {.store_location = "genop.db", .on_ready = on_ready,
+                               .on_refreshed = on_refreshed};
     int rc = parse_opts(argc, argv, &cfg, addr, sizeof addr);
     if (rc)
         return rc;

@@ -1,15 +1,20 @@
 /*
  * cmd_standard.c - `genop standard check FILE...` validates quality standard
- * files and reports every problem as FILE:LINE:COLUMN; `genop standard show
+ * files and reports every problem as FILE:LINE:COLUMN, and warns (exit 0)
+ * of a standard older than its own revision interval; `genop standard show
  * ID|FILE` prints a standard's rules as Danish text a visitator can read,
- * each rule with its source; `genop standard list` names the shipped ones.
+ * each rule with its source, the reasons a course may end and the
+ * standard's revision; `genop standard list` names the shipped ones.
+ * --as-of DATO judges the revision as of that day instead of today.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "closure_reasons.h"
 #include "registry.h"
+#include "revision.h"
 #include "standard_load.h"
 #include "standard_text.h"
 
@@ -17,12 +22,27 @@ static const char usage[] =
     "Brug:\n"
     "  genop standard list             de indbyggede kvalitetsstandarder\n"
     "  genop standard check FIL...     kontrollér standardfiler; alle fejl vises\n"
-    "                                  som FIL:LINJE:KOLONNE: besked\n"
+    "                                  som FIL:LINJE:KOLONNE: besked; en standard,\n"
+    "                                  der er ældre end den selv lover, giver en\n"
+    "                                  advarsel (afslutningsstatus 0)\n"
     "  genop standard show ID|FIL      standardens regler på dansk, med kilder\n"
+    "\n"
+    "  --as-of DATO    vurdér standardens revision pr. DATO (standard: i dag)\n"
     "\n"
     "Formatet er beskrevet i docs/standard-format.md.\n";
 
-static int check_one(const char *path)
+/* The warning, on standard error, for a standard older than its own
+ * revision interval as of today; nothing otherwise. */
+static void warn_revision(const char *path, const genop_standard *std, genop_date today)
+{
+    genop_revision_state st = genop_revision_judge(&std->revision, today);
+    char text[GENOP_REVISION_TEXT_MAX];
+    if (st.overdue)
+        fprintf(stderr, "%s: advarsel: %s\n", path,
+                genop_revision_warning(&std->revision, &st, text, sizeof text));
+}
+
+static int check_one(const char *path, genop_date today)
 {
     char *text;
     size_t len;
@@ -39,6 +59,7 @@ static int check_one(const char *path)
         printf("%s: i orden (%s, %zu %s, %zu %s)\n", path, std->municipality,
                std->n_deadlines, std->n_deadlines == 1 ? "frist" : "frister",
                std->n_limits, std->n_limits == 1 ? "grænse" : "grænser");
+        warn_revision(path, std, today);
         genop_standard_free(std);
         return CLI_OK;
     }
@@ -203,6 +224,35 @@ static void show_rules(const genop_standard *s)
                           s->quarantine.paragraphs, &s->quarantine.source);
 }
 
+static void show_closure_reasons(const genop_standard *s)
+{
+    genop_reason_entry all[GENOP_REASONS_MAX];
+    size_t n = genop_closure_reasons(s, all);
+    printf("\nGrunde til at afslutte et forløb\n");
+    for (size_t i = 0; i < n; i++) {
+        printf("  - %s (%s)\n", all[i].label, all[i].id);
+        if (all[i].source)
+            print_source(all[i].source);
+        else
+            printf("      genops generelle grund; standarden nævner den ikke.\n");
+    }
+}
+
+/* What the standard says of its own revision, and the warning when it is
+ * older than it promises as of today. */
+static void show_revision(const genop_standard *s, genop_date today)
+{
+    const genop_revision_rule *r = &s->revision;
+    if (!r->present)
+        return;
+    char text[GENOP_REVISION_TEXT_MAX];
+    genop_revision_state st = genop_revision_judge(r, today);
+    printf("\nRevision\n  - %s\n", genop_revision_text(r, text, sizeof text));
+    if (st.overdue)
+        printf("      ADVARSEL: %s\n", genop_revision_warning(r, &st, text, sizeof text));
+    print_source(&r->source);
+}
+
 static void show_text(const char *heading, const genop_text_list *l)
 {
     if (!l->n)
@@ -212,7 +262,7 @@ static void show_text(const char *heading, const genop_text_list *l)
         printf("  - %s\n", l->items[i]);
 }
 
-static int show(const char *spec)
+static int show(const char *spec, genop_date today)
 {
     genop_standard *s;
     genop_error e;
@@ -230,9 +280,11 @@ static int show(const char *spec)
         printf(" i Lov om social service (teksten angiver ikke, hvornår den gælder fra).\n");
     if (s->approved)
         printf("Godkendt: %s\n", s->approved);
+    show_revision(s, today);
     show_deadlines(s);
     show_limits(s);
     show_rules(s);
+    show_closure_reasons(s);
     const genop_content *c = &s->content;
     show_text("Formål", &c->purpose);
     show_text("Målgruppe", &c->target_group);
@@ -263,6 +315,40 @@ static int list(void)
     return CLI_OK;
 }
 
+/* Takes --as-of DATO out of argv[2..argc), leaving the other arguments in
+ * order from argv[2] and their end in *argc; *today is the date or today.
+ * Returns -1 to go on, else the exit code (help printed, a bad option or
+ * date reported). */
+static int read_options(int *argc, char **argv, genop_date *today)
+{
+    int n = 2;
+    bool given = false;
+    for (int i = 2; i < *argc; i++) {
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (strcmp(argv[i], "--as-of") == 0) {
+            genop_error e;
+            if (i + 1 >= *argc)
+                return cli_usage_error(&genop_cmd_standard, "--as-of: angiv en dato (ÅÅÅÅ-MM-DD)");
+            if (genop_date_parse(argv[++i], today, &e)) {
+                cli_error("standard: --as-of: %s", e.message);
+                return CLI_FAILED;
+            }
+            given = true;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage_error(&genop_cmd_standard, "ukendt tilvalg '%s'", argv[i]);
+        } else {
+            argv[n++] = argv[i];
+        }
+    }
+    *argc = n;
+    if (!given)
+        *today = cli_today();
+    return -1;
+}
+
 static int run(int argc, char **argv)
 {
     if (argc < 2)
@@ -271,25 +357,22 @@ static int run(int argc, char **argv)
         fputs(usage, stdout);
         return CLI_OK;
     }
-    for (int i = 2; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (argv[i][0] == '-' && argv[i][1])
-            return cli_usage_error(&genop_cmd_standard, "ukendt tilvalg '%s'", argv[i]);
-    }
+    genop_date today;
+    int rc = read_options(&argc, argv, &today);
+    if (rc >= 0)
+        return rc;
     const char *sub = argv[1];
     if (strcmp(sub, "list") == 0)
         return argc == 2 ? list() : cli_usage_error(&genop_cmd_standard, "list tager ingen argumenter");
     if (strcmp(sub, "show") == 0)
-        return argc == 3 ? show(argv[2]) : cli_usage_error(&genop_cmd_standard, "show: angiv ét id eller én fil");
+        return argc == 3 ? show(argv[2], today)
+                         : cli_usage_error(&genop_cmd_standard, "show: angiv ét id eller én fil");
     if (strcmp(sub, "check") == 0) {
         if (argc < 3)
             return cli_usage_error(&genop_cmd_standard, "check: angiv mindst én fil");
-        int rc = CLI_OK;
+        rc = CLI_OK;
         for (int i = 2; i < argc; i++)
-            if (check_one(argv[i]) != CLI_OK)
+            if (check_one(argv[i], today) != CLI_OK)
                 rc = CLI_FAILED;
         return rc;
     }

@@ -440,6 +440,23 @@ static void print_login(const demo_state *st, const char *db, const char *url)
 
 /* ---- the command ---------------------------------------------------------- */
 
+/* Records the rules the cases' projections were computed with, so that
+ * `genop serve` has nothing to compute again (projection_refresh.h). It
+ * computes them once more and compares: a difference is a bug, told. */
+static int stamp_rules(demo_state *st)
+{
+    projection_refresh_report r;
+    genop_error e;
+    if (casework_projections_refresh(&st->loc.env, &r, &e)) {
+        cli_error("demo: %s", e.message);
+        return CLI_FAILED;
+    }
+    for (size_t i = 0; i < r.n; i++)
+        if (r.munis[i].changed || r.munis[i].failed)
+            cli_report_refresh(&r.munis[i]);
+    return CLI_OK;
+}
+
 static int fill(demo_state *st)
 {
     printf("Opretter %zu kommuner og deres brugere ...\n", demo_n_municipalities);
@@ -452,7 +469,7 @@ static int fill(demo_state *st)
     for (size_t i = 0; i < demo_n_cases; i++)
         if (add_case(st, i))
             return CLI_FAILED;
-    return CLI_OK;
+    return stamp_rules(st);
 }
 
 int demo_db_run(const char *db, bool force, const char *url)

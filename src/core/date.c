@@ -139,6 +139,14 @@ char *genop_date_format(genop_date date, char buf[GENOP_DATE_STR_SIZE])
     return buf;
 }
 
+char *genop_date_format_da(genop_date date, char buf[GENOP_DATE_DA_SIZE])
+{
+    int y, m, d;
+    genop_date_to_ymd(date, &y, &m, &d);
+    snprintf(buf, GENOP_DATE_DA_SIZE, "%d. %s %d", d, month_names_da[m - 1], y);
+    return buf;
+}
+
 int genop_date_weekday(genop_date date)
 {
     /* 1970-01-01 was a Thursday (4). */

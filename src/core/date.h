@@ -49,6 +49,13 @@ genop_err genop_date_parse(const char *s, genop_date *out, genop_error *e);
  * GENOP_DATE_STR_SIZE bytes. Returns buf. */
 char *genop_date_format(genop_date date, char buf[GENOP_DATE_STR_SIZE]);
 
+/* Room for the longest Danish date "31. september 2199" and its NUL. */
+#define GENOP_DATE_DA_SIZE 24
+
+/* Writes the date as Danes write it in a sentence, "3. maj 2017", and a
+ * NUL into buf (GENOP_DATE_DA_SIZE bytes). Returns buf. */
+char *genop_date_format_da(genop_date date, char buf[GENOP_DATE_DA_SIZE]);
+
 /* ISO weekday: 1 = Monday ... 7 = Sunday. */
 int genop_date_weekday(genop_date date);
 

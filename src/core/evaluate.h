@@ -14,6 +14,24 @@
 #include "case.h"
 #include "standard.h"
 
+/* The version of the rules genop judges a case by, beside the standards'
+ * own texts. Stored projections (the worklist's open deadlines, a case's
+ * next due date: src/casework/projection.h) carry a fingerprint of it and
+ * of the standard's YAML text (src/casework/projection_refresh.h); when
+ * either changes, `genop serve` computes every projection of the
+ * municipality again before it answers.
+ *
+ * Bump it (by one) in the commit that changes what a stored projection
+ * would hold for the same events and the same standard text: the
+ * semantics of genop_evaluate() (a deadline's anchor, counting or
+ * conditions, what counts as done), the reading of the standard format
+ * (src/core/standard_load.c), the calendar of workdays and holidays
+ * (src/core/calendar.c), the corrected view (src/casework/case_view.c),
+ * or what projection_update() keeps (which deadlines are open, their
+ * label, source or dates). A change of a standard's YAML alone needs no
+ * bump: its text is in the fingerprint. Never lower it. */
+#define GENOP_RULES_VERSION 1
+
 typedef enum genop_deadline_status {
     GENOP_DEADLINE_MET,
     GENOP_DEADLINE_LATE,

@@ -172,6 +172,12 @@ void genop_standard_free(genop_standard *std)
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         text_list_free(lists[i]);
+    for (size_t i = 0; i < std->n_closure_reasons; i++) {
+        free(std->closure_reasons[i].id);
+        free(std->closure_reasons[i].label);
+        source_free(&std->closure_reasons[i].source);
+    }
+    source_free(&std->revision.source);
     genop_calendar_free(std->calendar);
     free(std);
 }

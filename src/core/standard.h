@@ -169,6 +169,28 @@ typedef struct genop_content {
 #define GENOP_DEADLINES_MAX 32
 #define GENOP_LIMITS_MAX 16
 
+/* A reason a course may end, as the standard's `closure_reasons` name it
+ * (closure_reasons.h adds genop's general reasons to them). */
+typedef struct genop_closure_reason {
+    char *id;                /* [a-z0-9_], unique in the standard */
+    char *label;             /* Danish, shown to staff */
+    genop_source source;
+} genop_closure_reason;
+
+#define GENOP_CLOSURE_REASONS_MAX 32
+
+/* What the standard says about its own revision (`revision`; revision.h
+ * judges it). approved_on is required when every is given. */
+typedef struct genop_revision_rule {
+    bool present;
+    bool has_approved_on;
+    genop_date approved_on;
+    bool has_every;
+    int every_amount;        /* 1-1200 */
+    genop_unit every_unit;   /* days, weeks or months */
+    genop_source source;
+} genop_revision_rule;
+
 typedef struct genop_standard {
     char *id;                 /* "aalborg" */
     char *municipality;       /* "Aalborg Kommune" */
@@ -190,6 +212,9 @@ typedef struct genop_standard {
     genop_quarantine_rule quarantine;
     genop_content content;
     genop_calendar *calendar; /* owned: public holidays + days off */
+    genop_closure_reason closure_reasons[GENOP_CLOSURE_REASONS_MAX];
+    size_t n_closure_reasons;
+    genop_revision_rule revision;
 } genop_standard;
 
 /* Frees a standard and everything it owns. NULL is fine. */

@@ -9,6 +9,7 @@
  * the walk. The result is only handed out when there were no problems.
  */
 #include "standard_load.h"
+#include "standard_loader.h"
 
 #include <errno.h>
 #include <libfyaml.h>
@@ -134,17 +135,28 @@ static void node_position(struct fy_node *node, struct fy_node *fallback,
     *column = m ? m->column + 1 : 1;
 }
 
+/* Reports fmt at node's position (or fallback's); problem() and
+ * sl_problem() take the arguments. */
+static void vproblem(loader *L, struct fy_node *node, struct fy_node *fallback,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void vproblem(loader *L, struct fy_node *node, struct fy_node *fallback,
+                     const char *fmt, va_list ap)
+{
+    int line, column;
+    node_position(node, fallback, &line, &column);
+    report_at(L, line, column, fmt, ap);
+}
+
 static void problem(loader *L, struct fy_node *node, struct fy_node *fallback,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void problem(loader *L, struct fy_node *node, struct fy_node *fallback,
                     const char *fmt, ...)
 {
-    int line, column;
-    node_position(node, fallback, &line, &column);
     va_list ap;
     va_start(ap, fmt);
-    report_at(L, line, column, fmt, ap);
+    vproblem(L, node, fallback, fmt, ap);
     va_end(ap);
 }
 
@@ -690,7 +702,8 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
 {
     static const char *const keys[] = {"id", "municipality", "title", "approved",
                                        "effective_from", "paragraphs", "days_off", "deadlines",
-                                       "limits", "attendance", "eligibility", "content", NULL};
+                                       "limits", "attendance", "eligibility", "content",
+                                       "closure_reasons", "revision", NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -725,6 +738,8 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     load_attendance(L, root);
     load_eligibility(L, root);
     load_content(L, root);
+    sl_load_closure_reasons(L, root);
+    sl_load_revision(L, root);
     load_calendar(L, root, e);
 }
 
@@ -847,4 +862,70 @@ genop_err genop_standard_parse(const char *text, size_t len, const char *filenam
     }
     *out = L.std;
     return GENOP_OK;
+}
+
+/* ---- standard_loader.h: the getters, for standard_load_parts.c ---- */
+
+genop_standard *sl_standard(sl_loader *L)
+{
+    return L->std;
+}
+
+void sl_problem(sl_loader *L, struct fy_node *node, struct fy_node *fallback,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vproblem(L, node, fallback, fmt, ap);
+    va_end(ap);
+}
+
+struct fy_node *sl_member(struct fy_node *map, const char *key)
+{
+    return member(map, key);
+}
+
+void sl_check_keys(sl_loader *L, struct fy_node *map, const char *what,
+                   const char *const *allowed)
+{
+    check_keys(L, map, what, allowed);
+}
+
+struct fy_node *sl_get_map(sl_loader *L, struct fy_node *map, const char *key,
+                           const char *what, bool required)
+{
+    return get_map(L, map, key, what, required);
+}
+
+struct fy_node *sl_get_seq(sl_loader *L, struct fy_node *map, const char *key,
+                           const char *what, bool required)
+{
+    return get_seq(L, map, key, what, required);
+}
+
+const char *sl_get_text(sl_loader *L, struct fy_node *map, const char *key,
+                        const char *what, bool required)
+{
+    return get_text(L, map, key, what, required);
+}
+
+bool sl_get_int(sl_loader *L, struct fy_node *map, const char *key, const char *what,
+                bool required, long min, long max, int *out)
+{
+    return get_int(L, map, key, what, required, min, max, out);
+}
+
+bool sl_load_unit(sl_loader *L, struct fy_node *map, const char *what, genop_unit *out)
+{
+    return load_unit(L, map, what, out);
+}
+
+void sl_load_source(sl_loader *L, struct fy_node *map, const char *what, genop_source *src)
+{
+    load_source(L, map, what, src);
+}
+
+bool sl_valid_id(const char *s)
+{
+    return valid_id(s);
 }

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "closure_reasons.h"
+#include "revision.h"
 #include "standard_text.h"
 #include "utf8.h"
 
@@ -254,6 +256,58 @@ static json_t *eligibility_json(builder *b, const genop_standard *s)
     return arr;
 }
 
+/* The standard's effective reasons for ending a course (closure_reasons.h):
+ * its own with their sources, then genop's general ones (source null). */
+static json_t *closure_reasons_json(builder *b, const genop_standard *s)
+{
+    genop_reason_entry all[GENOP_REASONS_MAX];
+    size_t n = genop_closure_reasons(s, all);
+    json_t *arr = new_array(b);
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = new_object(b);
+        put(b, o, "id", text(b, all[i].id));
+        put(b, o, "label", text(b, all[i].label));
+        put(b, o, "source", all[i].source ? source_json(b, all[i].source) : json_null());
+        put(b, o, "general", json_boolean(all[i].general));
+        push(b, arr, o);
+    }
+    return arr;
+}
+
+static json_t *date_or_null(builder *b, bool has, genop_date d)
+{
+    char date[GENOP_DATE_STR_SIZE];
+    return has ? text(b, genop_date_format(d, date)) : json_null();
+}
+
+/* The standard's own revision, or null when it says nothing about it.
+ * today NULL: the document is judged as of no day (overdue and warning
+ * are null). */
+static json_t *revision_json(builder *b, const genop_revision_rule *r, const genop_date *today)
+{
+    if (!r->present)
+        return json_null();
+    char sentence[GENOP_REVISION_TEXT_MAX];
+    genop_revision_state st = genop_revision_judge(r, today ? *today : 0);
+    json_t *o = new_object(b);
+    put(b, o, "approved_on", date_or_null(b, r->has_approved_on, r->approved_on));
+    json_t *every = json_null();
+    if (r->has_every) {
+        every = new_object(b);
+        put(b, every, "amount", json_integer(r->every_amount));
+        put(b, every, "unit", text(b, genop_unit_name(r->every_unit)));
+    }
+    put(b, o, "every", every);
+    put(b, o, "due", date_or_null(b, st.has_due, st.due));
+    put(b, o, "overdue", today ? json_boolean(st.overdue) : json_null());
+    put(b, o, "text", text(b, genop_revision_text(r, sentence, sizeof sentence)));
+    put(b, o, "warning", today && st.overdue
+                             ? text(b, genop_revision_warning(r, &st, sentence, sizeof sentence))
+                             : json_null());
+    put(b, o, "source", source_json(b, &r->source));
+    return o;
+}
+
 static json_t *municipality_json(builder *b, const genop_standard *s)
 {
     json_t *o = new_object(b);
@@ -263,7 +317,7 @@ static json_t *municipality_json(builder *b, const genop_standard *s)
     return o;
 }
 
-static json_t *document_json(builder *b, const genop_standard *s)
+static json_t *document_json(builder *b, const genop_standard *s, const genop_date *today)
 {
     char date[GENOP_DATE_STR_SIZE];
     json_t *o = new_object(b);
@@ -285,13 +339,21 @@ static json_t *document_json(builder *b, const genop_standard *s)
     put(b, o, "limits", limits);
     put(b, o, "attendance", attendance_json(b, &s->attendance));
     put(b, o, "eligibility", eligibility_json(b, s));
+    put(b, o, "closure_reasons", closure_reasons_json(b, s));
+    put(b, o, "revision", revision_json(b, &s->revision, today));
     return o;
 }
 
 genop_err genop_standard_to_json(const genop_standard *std, json_t **out, genop_error *e)
 {
+    return genop_standard_to_json_on(std, NULL, out, e);
+}
+
+genop_err genop_standard_to_json_on(const genop_standard *std, const genop_date *today,
+                                    json_t **out, genop_error *e)
+{
     builder b = {false};
-    json_t *doc = document_json(&b, std);
+    json_t *doc = document_json(&b, std, today);
     if (b.failed) {
         json_decref(doc);
         *out = NULL;

@@ -5,7 +5,9 @@
  * (deadlines, limits, attendance, eligibility) with its values, a Danish
  * sentence saying what it promises (standard_text.h) and its source (the
  * section, the standard's own words, genop's note where the text is
- * ambiguous, and the citation every result carries).
+ * ambiguous, and the citation every result carries); and the reasons a
+ * course may end (closure_reasons.h) and the standard's own revision
+ * (revision.h).
  *
  * The document's fields are described in docs/openapi.yaml (schema
  * Standard). Pure: no I/O. It is built as a jansson tree (the server
@@ -24,5 +26,11 @@
  * valid UTF-8 is written as '?'. GENOP_ENOMEM, with *out NULL, when
  * memory ran out. */
 genop_err genop_standard_to_json(const genop_standard *std, json_t **out, genop_error *e);
+
+/* The same document with the standard's own revision judged as of *today
+ * (revision.overdue and revision.warning); genop_standard_to_json() is
+ * this with today NULL, which leaves both null. */
+genop_err genop_standard_to_json_on(const genop_standard *std, const genop_date *today,
+                                    json_t **out, genop_error *e);
 
 #endif

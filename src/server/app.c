@@ -8,6 +8,7 @@
 #include "app.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "registry.h"
@@ -48,6 +49,18 @@ void app_casework_env(const genop_app *app, genop_store *s, int64_t now, genop_d
     env->dummy_hash = app->dummy_hash;
     env->now = now;
     env->today = today;
+}
+
+genop_err app_refresh_projections(const genop_app *app, projection_refresh_report *out,
+                                  genop_error *e)
+{
+    int64_t now = (int64_t)time(NULL);
+    genop_store *s = store_pool_acquire(app->pool);
+    casework_env env;
+    app_casework_env(app, s, now, genop_date_in_denmark(now), &env);
+    genop_err err = casework_projections_refresh(&env, out, e);
+    store_pool_release(app->pool, s);
+    return err;
 }
 
 static genop_err load_standards(genop_app *app, genop_error *e)

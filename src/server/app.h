@@ -18,6 +18,7 @@
 #include "env.h"
 #include "flusher.h"
 #include "pool.h"
+#include "projection_refresh.h"
 #include "standard.h"
 #include "store.h"
 
@@ -61,6 +62,13 @@ void app_release(genop_app *app);
  * in app's audit sink, app's standards. */
 void app_casework_env(const genop_app *app, genop_store *s, int64_t now, genop_date today,
                       casework_env *env);
+
+/* Computes the stored projections of every municipality whose rules have
+ * changed since they were computed again (projection_refresh.h), through
+ * a handle of app's pool and app's commit queue, as of now; *out says
+ * what was done. For a server that has not begun to answer. */
+genop_err app_refresh_projections(const genop_app *app, projection_refresh_report *out,
+                                  genop_error *e);
 
 /* The standard of municipality id (a standard's id, e.g. "aalborg"), or NULL.
  * Borrowed from the app for its lifetime. */

@@ -10,7 +10,11 @@
  * standard (they are immutable from then on, shared by all requests), make
  * the dummy password hash and open one store handle per worker thread (the
  * first creates and migrates a new database); bind the listening socket
- * ourselves, so that "address in use" is reported as such; start the
+ * ourselves, so that "address in use" is reported as such; compute the
+ * stored projections of every municipality whose rules changed since
+ * they were computed (app_refresh_projections: the worklist must not
+ * show deadlines of the old rules; connections wait in the socket's
+ * backlog meanwhile); start the
  * transport (transport.c, libmicrohttpd) on it with the router as its
  * handler for the paths under /api/ and the web root for every other.
  *
@@ -109,6 +113,17 @@ static genop_err start_transport(genop_app *app, int fd, unsigned threads, trans
     return transport_start(&tc, fd, out, e);
 }
 
+/* Brings the stored projections up to the current rules and tells the
+ * caller about each municipality done. */
+static genop_err refresh(const genop_app *app, const genop_server_config *cfg, genop_error *e)
+{
+    projection_refresh_report r;
+    genop_err err = app_refresh_projections(app, &r, e);
+    for (size_t i = 0; !err && cfg->on_refreshed && i < r.n; i++)
+        cfg->on_refreshed(cfg->on_ready_arg, &r.munis[i]);
+    return err;
+}
+
 /* Waits for SIGTERM or SIGINT (blocked in every thread). */
 static void wait_for_stop(const sigset_t *stop)
 {
@@ -161,7 +176,8 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
         err = app_open(&app, cfg->store_location, threads, e);
     if (!err)
         err = open_listener(cfg, &fd, url, sizeof url, e);
-    if (!err && (err = start_transport(&app, fd, threads, &http, e)))
+    if (!err && ((err = refresh(&app, cfg, e)) ||
+                 (err = start_transport(&app, fd, threads, &http, e))))
         close(fd);
     if (!err) {
         if (cfg->on_ready)

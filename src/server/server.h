@@ -4,7 +4,9 @@
  *
  * genop_server_run() is the whole life of the server: it opens one store
  * handle per worker thread, loads the shipped standards once (shared
- * read-only by every request), starts the transport (transport.h:
+ * read-only by every request), computes the stored projections again
+ * where the rules have changed since (projection_refresh.h), starts the
+ * transport (transport.h:
  * libmicrohttpd) on the listen address with the router as its handler,
  * tells the caller it is ready, and then waits in the calling thread for
  * SIGTERM or SIGINT, after which it stops the transport, closes the
@@ -18,6 +20,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "projection_refresh.h"
 
 #define GENOP_SERVER_THREADS_MIN 2
 #define GENOP_SERVER_THREADS_MAX 64
@@ -40,6 +43,10 @@ typedef struct genop_server_config {
     /* Called once the port answers, with "http://ADDR:PORT"; may be NULL. */
     void (*on_ready)(void *arg, const char *url);
     void *on_ready_arg;
+    /* Called, before the port answers, for each municipality whose stored
+     * projections were computed again because the rules changed
+     * (projection_refresh.h), with on_ready_arg; may be NULL. */
+    void (*on_refreshed)(void *arg, const projection_refresh_muni *m);
 } genop_server_config;
 
 /* The worker threads of a server whose config names none: one for each

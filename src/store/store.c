@@ -281,6 +281,39 @@ genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entr
     return s->ops->access_log_append(s, entry, e);
 }
 
+genop_err genop_store_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
+                               genop_list *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_ids(s, muni, after, limit, out, e);
+}
+
+genop_err genop_store_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
+                                          genop_list *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_open_deadlines(s, muni, case_id, out, e);
+}
+
+genop_err genop_store_rules_fingerprint_get(genop_store *s, const char *muni,
+                                            char out[GENOP_RULES_FINGERPRINT_MAX],
+                                            genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->rules_fingerprint_get(s, muni, out, e);
+}
+
+genop_err genop_store_rules_fingerprint_set(genop_store *s, const char *muni,
+                                            const char *fingerprint, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->rules_fingerprint_set(s, muni, fingerprint, e);
+}
+
 genop_err genop_store_access_log_list(genop_store *s, const char *muni, int64_t citizen_id,
                                       size_t limit, size_t offset, genop_list *out, size_t *total,
                                       genop_error *e)

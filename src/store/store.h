@@ -1,7 +1,8 @@
 /*
  * store.h - genop's durable store: municipalities, users, login sessions and
  * API tokens, citizens, cases, the append-only case events, the projection
- * of open deadlines that the worklist reads, and the access log.
+ * of open deadlines that the worklist reads (with the fingerprint of the
+ * rules it was computed with), and the access log.
  *
  * One interface, several back ends: a genop_store is a handle on one
  * connection to a back end (SQLite now: sqlite/; PostgreSQL later), opened
@@ -40,6 +41,7 @@
 #define GENOP_HASH_TEXT_MAX 128     /* argon2id encoded hash */
 #define GENOP_TOKEN_HASH_SIZE 32    /* BLAKE2b-256 of a session/API token */
 #define GENOP_TIMESTAMP_SIZE 25     /* "2025-04-10T08:15:30.123Z" + NUL */
+#define GENOP_RULES_FINGERPRINT_MAX 96  /* a rules fingerprint with its NUL */
 
 typedef enum genop_role {
     GENOP_ROLE_VISITATOR,
@@ -280,6 +282,14 @@ typedef struct genop_store_ops {
                                      size_t n_open, genop_error *e);
     genop_err (*worklist)(genop_store *s, const char *muni, size_t limit, size_t offset,
                           genop_list *out, size_t *total, genop_error *e);
+    genop_err (*case_ids)(genop_store *s, const char *muni, int64_t after, size_t limit,
+                          genop_list *out, genop_error *e);
+    genop_err (*case_open_deadlines)(genop_store *s, const char *muni, int64_t case_id,
+                                     genop_list *out, genop_error *e);
+    genop_err (*rules_fingerprint_get)(genop_store *s, const char *muni,
+                                       char out[GENOP_RULES_FINGERPRINT_MAX], genop_error *e);
+    genop_err (*rules_fingerprint_set)(genop_store *s, const char *muni,
+                                       const char *fingerprint, genop_error *e);
     genop_err (*access_log_append)(genop_store *s, genop_access_entry *entry,
                                    genop_error *e);
     genop_err (*access_log_list)(genop_store *s, const char *muni, int64_t citizen_id,
@@ -503,6 +513,29 @@ genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int6
  * out->items is genop_open_deadline[]. A limit of 0 is no limit. */
 genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
                                genop_list *out, size_t *total, genop_error *e);
+
+/* The ids of muni's cases above `after`, ascending, at most limit of them
+ * (0: all); out->items is int64_t[]. For walking every case of a
+ * municipality a page at a time (after = the last id of the page before). */
+genop_err genop_store_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
+                               genop_list *out, genop_error *e);
+/* The open deadlines stored for case case_id of muni (with the citizen's
+ * name), in the order they were stored; none for a closed case.
+ * out->items is genop_open_deadline[]. An unknown case has none. */
+genop_err genop_store_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
+                                          genop_list *out, genop_error *e);
+
+/* The fingerprint of the rules muni's stored projections were computed
+ * with (src/casework/projection_refresh.h), as last set, into out; "" when
+ * none is stored. GENOP_ENOTFOUND (no message) when muni does not exist. */
+genop_err genop_store_rules_fingerprint_get(genop_store *s, const char *muni,
+                                            char out[GENOP_RULES_FINGERPRINT_MAX],
+                                            genop_error *e);
+/* Records fingerprint as muni's, replacing the one before. GENOP_EINVAL
+ * when it is empty, GENOP_ETOOBIG when it is not shorter than
+ * GENOP_RULES_FINGERPRINT_MAX, GENOP_ENOTFOUND when muni does not exist. */
+genop_err genop_store_rules_fingerprint_set(genop_store *s, const char *muni,
+                                            const char *fingerprint, genop_error *e);
 
 /* Appends to the access log; fills entry->id, and entry->time when it is
  * empty (else the given time, UTC, is kept). */

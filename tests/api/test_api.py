@@ -83,6 +83,8 @@ def main():
         run_residency_tests(t, srv, pw)
         run_admission_tests(t, srv, pw, genop)
         run_standard_tests(t, srv, pw, genop)
+        run_closure_reason_tests(t, srv, pw)
+        run_revision_tests(t, srv, pw)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
     except Exception as ex:  # a crash of the harness is a failure, not a pass
@@ -838,10 +840,13 @@ def run_standard_tests(t, srv, pw, genop):
         r = subprocess.run([genop, "standard", "show", sid], capture_output=True, text=True)
         shown = [line.strip()[len("Kilde: "):] for line in r.stdout.splitlines() if line.strip().startswith("Kilde: ")]
         quotes = [line.strip() for line in r.stdout.splitlines() if line.strip().startswith("Standardens ord:")]
-        ours = [rule["source"]["citation"] for _, rule in standard_rules(doc)]
+        sourced = [rule for _, rule in standard_rules(doc)]
+        sourced += [x for x in doc.get("closure_reasons", []) if x.get("source")]
+        sourced += [doc["revision"]] if doc.get("revision") else []
+        ours = [rule["source"]["citation"] for rule in sourced]
         t.ok(r.returncode == 0 and sorted(shown) == sorted(ours)
              and all(f"Standardens ord: »{rule['source']['quote']}«" in quotes
-                     for _, rule in standard_rules(doc) if rule["source"].get("quote")),
+                     for rule in sourced if rule["source"].get("quote")),
              f"standard: {sid}'s rules and sources are those of `genop standard show`", shown, ours)
 
     # A standard without date or approver, and no access-log row for any of it.
@@ -857,6 +862,102 @@ def run_standard_tests(t, srv, pw, genop):
     rows = db.execute("SELECT count(*) FROM access_log WHERE username = 'std.rodovre'").fetchone()[0]
     db.close()
     t.ok(rows == 0, "standard: reading it writes no access-log row", rows)
+
+
+def closed_events(c, case_id):
+    case = c.request("GET", f"/api/v1/cases/{case_id}").json or {}
+    return [e for e in case.get("events", []) if e.get("type") == "closed"]
+
+
+def run_closure_reason_tests(t, srv, pw):
+    """A closure's reason must be one of the case's standard's reasons:
+    its own (Ishøj's five grounds) and genop's general ones; anything
+    else is 422 at $.reason and nothing is stored."""
+    srv.add_user("ishoj", "visitator", "vis.ishoj")
+    srv.add_user("rodovre", "visitator", "vis.rodovre")
+    ish = logged_in(srv, "vis.ishoj", pw)
+    rod = logged_in(srv, "vis.rodovre", pw)
+    ish_case = ish.request("POST", "/api/v1/cases", referral("050607-1234", "Ida Ishøj", days_ago(30))).json["id"]
+    rod_case = rod.request("POST", "/api/v1/cases", referral("060708-1234", "Rune Rødovre", days_ago(30))).json["id"]
+
+    r = ish.request("POST", f"/api/v1/cases/{ish_case}/events",
+                    {"type": "closed", "date": days_ago(5), "reason": "keder_sig"})
+    is_problem(t, r, 422, "closed with a reason the standard does not know is 422")
+    detail = (r.json or {}).get("detail", "")
+    t.ok((r.json or {}).get("field") == "$.reason" and "keder_sig" in detail
+         and "Ishøj Kommune" in detail and "not_motivated" in detail and "self_training" in detail
+         and "goal_reached" in detail and "other" in detail,
+         "the refusal names $.reason, the reason and the ids Ishøj's standard allows", r.json)
+    t.ok(closed_events(ish, ish_case) == [], "a refused closure stores nothing", closed_events(ish, ish_case))
+
+    r = rod.request("POST", f"/api/v1/cases/{rod_case}/events",
+                    {"type": "closed", "date": days_ago(5), "reason": "not_motivated"})
+    t.ok(r.status == 422 and (r.json or {}).get("field") == "$.reason"
+         and "goal_unreachable" in (r.json or {}).get("detail", "")
+         and "not_motivated" not in (r.json or {}).get("detail", "").split("brug en af:")[-1],
+         "Ishøj's not_motivated is refused on a Rødovre case, which lists Rødovre's own reasons", r.json)
+    t.ok(closed_events(rod, rod_case) == [], "the refused Rødovre closure stores nothing")
+
+    r = ish.request("POST", f"/api/v1/cases/{ish_case}/events",
+                    {"type": "closed", "date": days_ago(5), "reason": "not_motivated"})
+    t.ok(r.status == 201, "Ishøj's not_motivated closes an Ishøj case", r)
+    closed = closed_events(ish, ish_case)
+    t.ok([e.get("reason") for e in closed] == ["not_motivated"], "the closure is stored with its reason", closed)
+    r = rod.request("POST", f"/api/v1/cases/{rod_case}/events",
+                    {"type": "closed", "date": days_ago(5), "reason": "moved"})
+    t.ok(r.status == 201, "a general reason (moved) closes a Rødovre case though its text does not name it", r)
+
+    # A correction of the closure: a new reason must be allowed too; the
+    # reason it already had is kept.
+    cid = closed[0]["id"] if closed else 0
+    r = ish.request("POST", f"/api/v1/cases/{ish_case}/events",
+                    {"type": "correction", "date": days_ago(4), "corrects": cid, "reason": "forkert grund",
+                     "event": {"type": "closed", "date": days_ago(5), "reason": "goal_unreachable"}})
+    t.ok(r.status == 422 and (r.json or {}).get("field") == "$.event.reason",
+         "a correction to a reason Ishøj does not know is 422 at $.event.reason", r)
+    r = ish.request("POST", f"/api/v1/cases/{ish_case}/events",
+                    {"type": "correction", "date": days_ago(4), "corrects": cid, "reason": "forkert dato",
+                     "event": {"type": "closed", "date": days_ago(6), "reason": "not_motivated"}})
+    t.ok(r.status == 201, "a correction of the closure's date keeping its reason is 201", r)
+
+
+def run_revision_tests(t, srv, pw):
+    """/api/v1/standard: the reasons a course may end, each with its source
+    or as genop's general reason, and the standard's own revision judged
+    as of today."""
+    srv.add_user("nyborg", "leder", "led.nyborg")
+    ish = logged_in(srv, "vis.ishoj", pw).request("GET", "/api/v1/standard").json or {}
+    reasons = ish.get("closure_reasons", [])
+    t.ok([x.get("id") for x in reasons] == ["self_training", "previous_level", "goal_reached", "no_progress",
+                                              "not_motivated", "citizen_declined", "no_shows", "moved",
+                                              "deceased", "other"],
+         "standard: Ishøj's reasons, its own five in its order, then the general ones it did not name", reasons)
+    own = reasons[4] if len(reasons) > 4 else {}
+    gen = reasons[5] if len(reasons) > 5 else {}
+    t.ok(own.get("general") is False and (own.get("source") or {}).get("citation") == "Ishøj, Omfang og varighed"
+         and (own.get("source") or {}).get("quote") == "Du er ikke motiveret for genoptræning."
+         and own.get("label") == "Ikke motiveret for genoptræning"
+         and gen.get("general") is True and gen.get("source") is None
+         and gen.get("label") == "Borgeren ønsker ikke at fortsætte",
+         "standard: a reason of the standard has its source; a general one has none and says so", own, gen)
+    rev = ish.get("revision") or {}
+    t.ok(rev.get("approved_on") is None and rev.get("every") is None and rev.get("due") is None
+         and rev.get("overdue") is False and rev.get("warning") is None
+         and (rev.get("source") or {}).get("quote") == "Kvalitetsstandarden revideres ved større ændringer.",
+         "standard: Ishøj's revision has no interval and is never overdue", rev)
+    nyb = logged_in(srv, "led.nyborg", pw).request("GET", "/api/v1/standard").json or {}
+    rev = nyb.get("revision") or {}
+    t.ok(rev.get("approved_on") == "2017-05-03" and rev.get("every") == {"amount": 12, "unit": "months"}
+         and rev.get("due") == "2018-05-03" and rev.get("overdue") is True
+         and "senest 3. maj 2018" in (rev.get("warning") or "")
+         and (rev.get("source") or {}).get("citation") == "Nyborg, Kvalitetsmål",
+         "standard: Nyborg's yearly revision was due 3 May 2018 and is overdue today", rev)
+    aal = logged_in(srv, "vis.aalborg", pw).request("GET", "/api/v1/standard").json or {}
+    t.ok(aal.get("revision", "missing") is None
+         and [x["id"] for x in aal.get("closure_reasons", [])][:2] == ["no_shows", "goal_reached"]
+         and (aal["closure_reasons"][0].get("source") or {}).get("section") == "Hvad forventes der af dig?",
+         "standard: Aalborg says nothing on revision (null); its no-shows reason has its source",
+         aal.get("revision"), aal.get("closure_reasons"))
 
 
 if __name__ == "__main__":

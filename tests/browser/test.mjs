@@ -17,7 +17,9 @@
 // another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
-// each rule with its source; no console error or CSP violation on
+// each rule with its source, the reasons a course may end (and the close
+// form that offers them) and the standard's own revision, with its
+// warning when overdue; no console error or CSP violation on
 // any screen; axe-core on every screen (no serious or critical
 // violation); screenshots of every screen at 1366x768 and 390x844 in
 // tests/browser/screenshots/; and the time until each page is
@@ -193,6 +195,8 @@ async function main() {
   await testOtherMunicipality(ids);
   await testLogout();
   await testStandard();
+  await testClosureReasons();
+  await testRevision();
   await testScreens(ids);
   await testCaseWalk();
   await testDemo();
@@ -818,6 +822,137 @@ async function testLogout() {
   const r = await api.request('GET', '/api/v1/worklist');
   ok(r.status === 401, 'the old session cookie no longer works', r.status);
   await context.close();
+}
+
+// "Kvalitetsstandard": every role reaches it from the menu; the page shows
+// The close form offers the municipality's standard's reasons (GET
+// /api/v1/standard, closure_reasons): Rødovre's own three first, then
+// genop's general ones, each group labelled; the chosen reason's source is
+// shown under the select; nothing is chosen for the user; the closure is
+// registered and the timeline shows its reason by its label. Axe and
+// screenshots of the open form at both sizes.
+async function testClosureReasons() {
+  const api = new ApiClient(BASE);
+  await api.login(USERS.rodovre.visitator, PASSWORD);
+  const std = await api.must('GET', '/api/v1/standard');
+  const reasons = std.closure_reasons || [];
+  ok(JSON.stringify(reasons.filter((r) => !r.general).map((r) => r.id)) === JSON.stringify(['goal_reached', 'goal_unreachable', 'no_shows']),
+    'Rødovre\'s standard names its own three reasons for ending a course', reasons.map((r) => r.id));
+  const id = (await api.must('POST', '/api/v1/cases', {
+    citizen: { cpr: '1010801234', name: 'Ole Afslutning', address: 'Rødovre Parkvej 150, 2610 Rødovre', phone: '36377000' },
+    referral: { date: isoDaysAgo(10), paragraph: '86.1', source: 'egen læge', condition: 'knæ', consent: true,
+      text: 'Nedsat gangfunktion.' },
+  })).id;
+  for (const size of SIZES) {
+    const { context, page } = await newPage(size);
+    await load(page, BASE + `/#/sag/${id}`);
+    await login(page, USERS.rodovre.visitator);
+    await page.waitForSelector('button[data-action=closed]');
+    await page.click('button[data-action=closed]');
+    const options = await page.$$eval('#form-closed-reason option', (os) => os.map((o) => ({
+      value: o.value, label: o.textContent, group: o.parentElement.tagName === 'OPTGROUP' ? o.parentElement.label : null })));
+    const chosen = options.filter((o) => o.value);
+    ok(JSON.stringify(chosen.map((o) => [o.value, o.label])) === JSON.stringify(reasons.map((r) => [r.id, r.label])) &&
+       chosen.every((o) => o.group === (reasons.find((r) => r.id === o.value).general ? 'genops generelle grunde' : 'Standardens grunde')) &&
+       options[0].value === '' && await page.inputValue('#form-closed-reason') === '',
+    `the close form offers the standard's reasons, its own and then genop's, none chosen (${size.name})`, options);
+    const help = () => text(page, '#form-closed-reason-source');
+    await page.selectOption('#form-closed-reason', 'goal_unreachable');
+    const own = await help();
+    await page.selectOption('#form-closed-reason', 'moved');
+    const general = await help();
+    ok(own.includes('Kilde: Rødovre, Ydelsens omfang') && own.includes('umuligt at nå målet') &&
+       general.includes('genops generelle grund') &&
+       (await page.getAttribute('#form-closed-reason', 'aria-describedby')).includes('form-closed-reason-source'),
+    `the chosen reason's source, or that it is genop's own, is shown under the select (${size.name})`, own, general);
+    await shot(page, `afslutning-formular-${size.name}`);
+    await axe(page, `the close form (${size.name})`);
+    if (size === SIZES.at(-1)) {        // the last size: the case is closed after it
+      await page.selectOption('#form-closed-reason', '');
+      await page.click('#form-closed button[type=submit]');
+      ok(await text(page, '#form-closed-reason-error') === 'Vælg en af mulighederne.', 'a closure without a reason is not sent');
+      await page.selectOption('#form-closed-reason', 'goal_unreachable');
+      await navigate(page, () => page.click('#form-closed button[type=submit]'));
+      const closed = await text(page, '#timeline > li.event-closed');
+      ok(closed.includes('årsag: Målet skønnes umuligt at nå'), 'the registered closure shows its reason by the standard\'s label', closed);
+      const stored = (await api.must('GET', `/api/v1/cases/${id}`)).events.filter((e) => e.type === 'closed');
+      ok(stored.length === 1 && stored[0].reason === 'goal_unreachable', 'the closure is stored with the reason\'s id', stored);
+    }
+    noProblems(page, `the close form (${size.name})`);
+    await context.close();
+  }
+}
+
+// The Kvalitetsstandard page of the demo's Nyborg (approved 3 May 2017,
+// revised yearly: overdue) shows a warning box at the top, and the
+// revision with its source under "Om standarden"; Ishøj's (no interval)
+// shows no warning. Both show the reasons a course may end: the
+// standard's own with their sources, then genop's general ones. Axe,
+// nothing wider than the window, screenshots at both sizes.
+async function testRevision() {
+  const demoUrl = process.env.GENOP_DEMO_URL;
+  const logins = (process.env.GENOP_DEMO_LOGINS || '').split(',').filter(Boolean).map((x) => x.split(':'));
+  const login1 = (muni) => logins.find((l) => l[0] === `visitator.${muni}`);
+  if (!demoUrl || !login1('nyborg') || !login1('ishoj')) {
+    ok(false, 'revision: the demo\'s Nyborg and Ishøj visitators', logins.map((l) => l[0]));
+    return;
+  }
+  for (const muni of ['nyborg', 'ishoj']) {
+    const [user, pass] = login1(muni);
+    const api = new ApiClient(demoUrl);
+    await api.login(user, pass);
+    const std = await api.must('GET', '/api/v1/standard');
+    for (const size of SIZES) {
+      const { context, page } = await newPage(size);
+      await load(page, demoUrl + '/#/kvalitetsstandard');
+      await login(page, user, pass);
+      await page.waitForSelector('#std-afslutning');
+      const warning = page.locator('#std-revision-warning');
+      const revision = await text(page, '#std-revision');
+      if (muni === 'nyborg') {
+        const words = await warning.innerText();
+        const first = await page.evaluate(() => document.querySelector('#std-revision-warning').compareDocumentPosition(document.querySelector('.std-layout')) & Node.DOCUMENT_POSITION_FOLLOWING);
+        ok(await warning.isVisible() && first && words.startsWith('Advarsel: standarden er ikke revideret, som den selv lover.') &&
+           words.includes('Standarden blev godkendt 3. maj 2017 og skal ifølge sig selv revideres hver 12. måned; den skulle have været revideret senest 3. maj 2018.') &&
+           words.includes('Kilde: Nyborg, Kvalitetsmål'),
+        `Nyborg: a visible warning at the top that the standard is past its yearly revision (${size.name})`, words);
+        ok(revision.includes('revideres hver 12. måned, regnet fra godkendelsen 3. maj 2017') &&
+           revision.includes('torsdag 3. maj 2018') && revision.includes('»Kvalitetsstandarden revideres 1 gang årligt.«'),
+        `Nyborg: the revision under Om standarden, due date and the standard's words (${size.name})`, revision);
+      } else {
+        ok(await warning.count() === 0 && revision.includes('Standarden angiver ingen fast frist for, hvornår den revideres.') &&
+           revision.includes('»Kvalitetsstandarden revideres ved større ændringer.«'),
+        `Ishøj: no warning; the revision without an interval, in the standard's words (${size.name})`, revision);
+      }
+      const own = std.closure_reasons.filter((r) => !r.general);
+      const general = std.closure_reasons.filter((r) => r.general);
+      const shownOwn = await page.$$eval('#std-closure-reasons > li', (ls) => ls.map((l) => l.dataset.reason));
+      const texts = await page.locator('#std-closure-reasons > li').allInnerTexts();
+      const shownGeneral = await page.$$eval('#std-general-reasons > li', (ls) => ls.map((l) => l.textContent));
+      ok(JSON.stringify(shownOwn) === JSON.stringify(own.map((r) => r.id)) &&
+         own.every((r, i) => texts[i].includes(r.label) && texts[i].includes(`Kilde: ${r.source.citation}`) && texts[i].includes(`»${r.source.quote}«`)) &&
+         JSON.stringify(shownGeneral) === JSON.stringify(general.map((r) => r.label)) &&
+         (await text(page, '#std-afslutning')).includes('genops generelle grunde'),
+      `${muni}: the reasons a course may end, the standard's own with their sources, then genop's general ones (${size.name})`,
+      { shownOwn, shownGeneral });
+      // The readings of these parts are gathered with the others'; a link
+      // moves focus to the part's heading.
+      const readings = await text(page, '#std-laesninger');
+      const [label, target] = muni === 'nyborg' ? ['Revision af standarden', 'std-revision-h']
+        : ['Grund til at afslutte: Ikke motiveret for genoptræning', 'std-reason-not_motivated'];
+      const note = muni === 'nyborg' ? std.revision.source.note : std.closure_reasons.find((r) => r.id === 'not_motivated').source.note;
+      await page.locator(`#std-laesninger a[data-target="${target}"]`).click();
+      ok(readings.includes(label) && readings.includes(note) &&
+         await page.evaluate((id) => document.activeElement && document.activeElement.id === id, target),
+      `${muni}: "Sådan læser genop teksten" gives the reading of ${label}, and its link moves focus there (${size.name})`, readings);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      ok(overflow <= 0, `Kvalitetsstandard ${muni} (${size.name}): nothing wider than the window`, overflow);
+      await shot(page, `kvalitetsstandard-${muni}-${size.name}`);
+      await axe(page, `Kvalitetsstandard ${muni} (${size.name})`);
+      noProblems(page, `Kvalitetsstandard ${muni} (${size.name})`);
+      await context.close();
+    }
+  }
 }
 
 // "Kvalitetsstandard": every role reaches it from the menu; the page shows
@@ -1504,7 +1639,7 @@ async function testCaseWalk() {
       await page.fill('#form-closed-text', 'Afsluttet efter udeblivelse og afbud, jf. standarden.');
     }, dates.closed);
     c.closed = dates.closed;
-    await finish(page, api, muni, id, c, 'Udeblivelser');
+    await finish(page, api, muni, id, c, 'Gentagne afbud eller udeblivelser');
     await context.close();
   }
 

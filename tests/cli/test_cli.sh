@@ -259,9 +259,48 @@ jsonl_check "jsonl: a blank line in the middle gives its own error line" 1 \
 jsonl_check "jsonl: empty input gives no output" 0 "lines == []"
 
 # --- standard ---------------------------------------------------------------
+# As of Nyborg's revision day: no standard is older than it promises yet.
 for s in rodovre skive nyborg ishoj aalborg; do
-  expect_out "standard check accepts the shipped $s" "" bash -c "'$genop' standard check '$here/../../standards/$s.yaml' >/dev/null"
+  expect_out "standard check accepts the shipped $s" "" bash -c "'$genop' standard check --as-of 2018-05-03 '$here/../../standards/$s.yaml' >/dev/null"
 done
+nyborg_warning="standards/nyborg.yaml: advarsel: standarden blev godkendt 3. maj 2017 og skal ifølge sig selv revideres hver 12. måned; den skulle have været revideret senest 3. maj 2018."
+for as_of in 2018-05-04 ""; do
+  (cd "$here/../.." && "$genop" standard check ${as_of:+--as-of "$as_of"} standards/nyborg.yaml) >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  if [ $rc -eq 0 ] && grep -qxE "standards/nyborg.yaml: i orden \(Nyborg Kommune, [0-9]+ frister, 0 grænser\)" "$tmp/out" \
+     && [ "$(cat "$tmp/err")" = "$nyborg_warning" ]; then
+    ok "standard check warns that Nyborg is past its yearly revision (as of ${as_of:-today}) and exits 0"
+  else
+    not_ok "standard check warns that Nyborg is past its yearly revision (as of ${as_of:-today})" "exit $rc" "out: $(cat "$tmp/out")" "err: $(cat "$tmp/err")"
+  fi
+done
+expect_out "standard check: Ishøj's revision has no interval, so no warning today" \
+  "i orden (Ishøj Kommune" \
+  bash -c "'$genop' standard check '$here/../../standards/ishoj.yaml' | grep -o 'i orden (Ishøj Kommune'"
+expect_exit "standard check: --as-of that is no date is bad data" 1 "as-of.*2018-02-30" \
+  "$genop" standard check --as-of 2018-02-30 "$here/../../standards/nyborg.yaml"
+expect_exit "standard check: --as-of without a date is a usage error" 2 "as-of" \
+  "$genop" standard check "$here/../../standards/nyborg.yaml" --as-of
+cat >"$tmp/revision.yaml" <<'YAML'
+id: test
+municipality: {name: Testrup Kommune, short_name: Testrup, code: 999}
+title: Test
+paragraphs: ["86.1"]
+content: {purpose: [Test]}
+revision:
+  every: {amount: 12, unit: months}
+  source: {section: Om standarden}
+closure_reasons:
+  - {id: Færdig, label: Færdig, source: {section: Afslutning}}
+YAML
+"$genop" standard check "$tmp/revision.yaml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "revision.yaml:7:11: revision har 'every', men ikke 'approved_on'" "$tmp/err" \
+   && grep -q "revision.yaml:10:10: afslutningsgrundens id 'Færdig'" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+  ok "standard check: a revision interval without its approval date and a bad reason id, at line and column"
+else
+  not_ok "standard check: revision and reason problems" "exit $rc" "$(cat "$tmp/err")"
+fi
 cat >"$tmp/bad.yaml" <<'YAML'
 id: test
 municipality:
@@ -308,6 +347,23 @@ if [ $? -ne 0 ] && grep -qE "syntax.yaml:[0-9]+:[0-9]+: YAML" "$tmp/err"; then o
 "$genop" standard show aalborg >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && grep -q "Kilde: Aalborg, Hvordan får du bevilget træning?" "$tmp/out" && grep -q "3 hverdage" "$tmp/out"; then ok "standard show prints rules with sources in Danish"; else not_ok "standard show" "$(head -20 "$tmp/out")"; fi
 expect_fail "standard show: unknown id" "findes ikke" "$genop" standard show odense
+"$genop" standard show ishoj >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "^Grunde til at afslutte et forløb$" "$tmp/out" \
+   && grep -A1 "Ikke motiveret for genoptræning (not_motivated)" "$tmp/out" | grep -q "Kilde: Ishøj, Omfang og varighed" \
+   && grep -A1 "Borgeren er flyttet (moved)" "$tmp/out" | grep -q "genops generelle grund" \
+   && grep -q "Standarden angiver ingen fast frist for, hvornår den revideres." "$tmp/out" && ! grep -q ADVARSEL "$tmp/out"; then
+  ok "standard show: Ishøj's reasons for ending a course with sources, genop's general ones, no revision interval"
+else
+  not_ok "standard show: Ishøj's reasons for ending a course" "$(cat "$tmp/out")"
+fi
+"$genop" standard show nyborg --as-of 2019-01-01 >"$tmp/out" 2>"$tmp/err"
+"$genop" standard show nyborg --as-of 2018-01-01 >"$tmp/out2" 2>>"$tmp/err"
+if grep -q "ADVARSEL: standarden blev godkendt 3. maj 2017 og skal ifølge sig selv revideres hver 12. måned; den skulle have været revideret senest 3. maj 2018." "$tmp/out" \
+   && grep -q "revideres hver 12. måned, regnet fra godkendelsen 3. maj 2017." "$tmp/out2" && ! grep -q ADVARSEL "$tmp/out2" && [ ! -s "$tmp/err" ]; then
+  ok "standard show: Nyborg's revision, with a warning only once it is overdue"
+else
+  not_ok "standard show: Nyborg's revision" "$(head -12 "$tmp/out")" "$(head -12 "$tmp/out2")" "$(cat "$tmp/err")"
+fi
 "$genop" standard show rodovre >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && grep -q "højst 32 træningsgange i alt\." "$tmp/out" && grep -q "højst 8 udredningsgange\." "$tmp/out" \
    && grep -q "ved 2 udeblivelser\." "$tmp/out"; then ok "standard show: total limits with units"; else not_ok "standard show: total limits with units" "$(cat "$tmp/out")"; fi

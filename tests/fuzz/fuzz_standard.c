@@ -27,7 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     assert(err ? std == NULL && e.message[0] != '\0' : std != NULL && problems.n == 0);
     if (std) {
         json_t *doc = NULL;
-        genop_err jerr = genop_standard_to_json(std, &doc, &e);
+        /* As of the calendar's last day, so a revision interval is overdue
+         * and its warning is written too. */
+        genop_date last = genop_date_max();
+        genop_err jerr = genop_standard_to_json_on(std, &last, &doc, &e);
         assert(jerr == GENOP_OK && doc != NULL);
         char *text = json_dumps(doc, JSON_COMPACT);
         assert(text != NULL);

@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0006). */
-#define SCHEMA_VERSION 6
+/* The newest schema version (migrations/ holds 0001 ... 0007). */
+#define SCHEMA_VERSION 7
 
 typedef struct fixture {
     char dir[64];
@@ -242,6 +242,14 @@ static void check_v1_access_log(genop_store *s)
     genop_error err;
     genop_case_answer ans;
     assert_int_equal(genop_store_case_answer_get(s, "aalborg", 1, &ans, &err), GENOP_ENOTFOUND);
+    /* Migration 6: no municipality has a rules fingerprint yet, so the
+     * next start computes every projection again. */
+    char fp[GENOP_RULES_FINGERPRINT_MAX] = "x";
+    must(genop_store_rules_fingerprint_get(s, "aalborg", fp, e));
+    assert_string_equal(fp, "");
+    must(genop_store_rules_fingerprint_set(s, "aalborg", "1-ab", e));
+    must(genop_store_rules_fingerprint_get(s, "aalborg", fp, e));
+    assert_string_equal(fp, "1-ab");
 }
 
 static void test_open_by_location(void **state)
@@ -374,20 +382,24 @@ static void test_newer_database_is_refused(void **state)
     fixture *f = *state;
     make_from_fixture(f->path, "store_v5.sql");
     sqlite3 *db = NULL;
+    char newer[48], found[32], known[48];
+    snprintf(newer, sizeof newer, "PRAGMA user_version = %d", SCHEMA_VERSION + 1);
+    snprintf(found, sizeof found, "skemaversion %d", SCHEMA_VERSION + 1);
+    snprintf(known, sizeof known, "kender kun op til version %d", SCHEMA_VERSION);
     assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, newer, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
 
     genop_error err;
     genop_store *s = (genop_store *)&err;      /* a failed open sets it to NULL */
     assert_int_equal(genop_store_open(f->path, NULL, &s, &err), GENOP_EINVAL);
     assert_null(s);
-    assert_message_contains(err, "skemaversion 7");
-    assert_message_contains(err, "kender kun op til version 6");
+    assert_message_contains(err, found);
+    assert_message_contains(err, known);
     assert_message_contains(err, "brug en nyere genop");
     assert_message_contains(err, f->path);
     /* Left as it was. */
-    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 7);
+    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), SCHEMA_VERSION + 1);
     assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_events"), 3);
 }
 

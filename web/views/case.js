@@ -13,7 +13,9 @@
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
 // (views/forms.js). Another municipality's case is 404, shown as such.
-// The FSIII code list (GET /api/v1/fsiii) is fetched alongside the case.
+// The FSIII code list (GET /api/v1/fsiii) and the municipality's standard
+// (GET /api/v1/standard: the reasons a course may end, for the close form
+// and a closure's reason by its label) are fetched alongside the case.
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime } from '../dates.js';
@@ -45,9 +47,12 @@ export async function render(main, params, ctx, flash) {
   const id = Number(params[0]);
   let data;
   let fsiii;
+  let std;
   try {
-    // The code list is not personal data; if it fails, the case still shows.
-    [data, fsiii] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null)]);
+    // The code list and the standard are not personal data; if either
+    // fails, the case still shows.
+    [data, fsiii, std] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null),
+      get('/standard').catch(() => null)]);
   } catch (err) {
     if (err.status === 404) {
       if (ctx.stale()) return 'Sagen findes ikke';
@@ -63,6 +68,7 @@ export async function render(main, params, ctx, flash) {
   const citizen = data.citizen || {};
   const kase = data.case || {};
   const ev = data.evaluation || {};
+  const reasons = (std && std.closure_reasons) || null;
   const name = citizen.name || `Borger ${citizen.id}`;
   const title = `${name} – sag ${data.id}`;
 
@@ -98,14 +104,14 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.length ? renderActions(actions, data, ctx, rerender) : null),
+        actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
         limitsSection(ev),
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || []))));
+        timelineSection(data.events || [], reasons))));
   return title;
 }
 
@@ -278,8 +284,9 @@ function eligibilitySection(e) {
       h('ul', null, unchecked.map((u) => h('li', null, UNCHECKED[u] || u)))) : null);
 }
 
-// The words of one event's own fields.
-export function eventDetails(e) {
+// The words of one event's own fields; a closure's reason by its label in
+// the standard's reasons (as its id when they are not known).
+export function eventDetails(e, reasons) {
   const parts = [];
   switch (e.type) {
     case 'referral_received':
@@ -296,7 +303,7 @@ export function eventDetails(e) {
       if (e.kind && e.kind !== 'training') parts.push(labels.sessionKind(e.kind));
       break;
     case 'closed':
-      if (e.reason) parts.push(`årsag: ${labels.closeReason(e.reason)}`);
+      if (e.reason) parts.push(`årsag: ${labels.closeReason(e.reason, reasons)}`);
       break;
     case 'complaint_decided':
       if (e.upheld) parts.push(labels.upheld(e.upheld));
@@ -322,17 +329,17 @@ export function eventDetails(e) {
   return parts.join(', ');
 }
 
-function timelineSection(events) {
+function timelineSection(events, reasons) {
   const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   const items = sorted.map((e) => {
-    const details = eventDetails(e);
+    const details = eventDetails(e, reasons);
     const stateNote = e.state === 'corrected' ? `Rettet ved hændelse nr. ${e.corrected_by}`
       : e.state === 'withdrawn' ? `Trukket tilbage ved hændelse nr. ${e.corrected_by}` : null;
     let body = null;
     if (e.type === 'correction') {
       body = h('p', null, `Retter hændelse nr. ${e.corrects}: `,
         e.event ? `ny udgave: ${labels.eventType(e.event.type)} ${shortDate(e.event.date)}` +
-          (eventDetails(e.event) ? ` (${eventDetails(e.event)})` : '') : 'trækkes tilbage',
+          (eventDetails(e.event, reasons) ? ` (${eventDetails(e.event, reasons)})` : '') : 'trækkes tilbage',
         e.reason ? `. Begrundelse: ${e.reason}` : '');
     }
     return h('li', { class: `event event-${e.type}${stateNote ? ' superseded' : ''}`, 'data-event': e.id },

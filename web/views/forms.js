@@ -7,7 +7,11 @@
 // fieldForPath), or above the buttons of the form when it names none or a
 // field the form does not have. The form checks only what it must to
 // build the event (a date, a required choice), and that a refusal has its
-// reasons. views/udredning.js builds the function-status form the same way.
+// reasons. The closure's reasons are the municipality's standard's
+// (closure_reasons of GET /api/v1/standard, which the case page fetches):
+// its own grounds first, each with its source shown as it is chosen, then
+// genop's general ones. views/udredning.js builds the function-status
+// form the same way.
 
 import { post } from '../api.js';
 import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
@@ -51,7 +55,7 @@ const ACTIONS = [
     fields: [dateField, textField('Notat', true)] },
   { type: 'closed', button: 'Afslutning', title: 'Afslutning af forløbet', roles: [V, T],
     fields: [dateField,
-      { name: 'reason', label: 'Årsag', type: 'select', required: true, path: '$.reason', options: options(labels.CLOSE_REASONS) },
+      { name: 'reason', label: 'Årsag', type: 'select', required: true, path: '$.reason', options: 'closure_reasons' },
       textField('Notat (valgfrit)')] },
   { type: 'complaint_received', button: 'Klage modtaget', title: 'Klage modtaget', roles: [V], open: true,
     fields: [dateField, textField('Notat (valgfrit)')] },
@@ -98,8 +102,9 @@ export function fieldForPath(field, entries) {
   return best;
 }
 
-// The section with the buttons and the form they open.
-export function renderActions(actions, data, ctx, done) {
+// The section with the buttons and the form they open. reasons: the
+// standard's closure_reasons (null when the standard could not be read).
+export function renderActions(actions, data, ctx, done, reasons = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
   const buttons = actions.map((a) => {
@@ -113,7 +118,7 @@ export function renderActions(actions, data, ctx, done) {
       close(false);
       openButton = b;
       b.setAttribute('aria-expanded', 'true');
-      replace(panel, buildForm(a, data, { close, done }));
+      replace(panel, buildForm(a, data, { close, done, reasons }));
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
@@ -132,9 +137,41 @@ export function renderActions(actions, data, ctx, done) {
     panel);
 }
 
-function control(f, id, errId, data) {
+// The standard's reasons for ending a course as option groups: its own,
+// then genop's general ones. None when the standard could not be read.
+function reasonOptions(reasons) {
+  if (!reasons || !reasons.length) return [h('option', { value: '' }, 'Grundene kunne ikke hentes – genindlæs siden')];
+  const group = (label, list) => (list.length
+    ? h('optgroup', { label }, list.map((r) => h('option', { value: r.id }, r.label))) : null);
+  return [h('option', { value: '' }, 'Vælg en grund'),
+    group('Standardens grunde', reasons.filter((r) => !r.general)),
+    group('genops generelle grunde', reasons.filter((r) => r.general))];
+}
+
+// Where the chosen reason comes from: the standard's section and words,
+// or that it is one of genop's general reasons.
+function reasonSource(reason) {
+  if (!reason) return 'Vælg den grund, forløbet afsluttes af.';
+  if (!reason.source) return 'genops generelle grund; standarden nævner den ikke.';
+  return `Kilde: ${reason.source.citation}${reason.source.quote ? ` – »${reason.source.quote}«` : ''}`;
+}
+
+// The line under the reasons' select (id select.id + "-source") that says
+// where the chosen reason comes from, kept up to date as it changes.
+function reasonHelp(select, reasons) {
+  const help = h('p', { class: 'help reason-source', id: `${select.id}-source` }, reasonSource(null));
+  select.addEventListener('change', () => {
+    help.textContent = reasonSource((reasons || []).find((r) => r.id === select.value));
+  });
+  return help;
+}
+
+function control(f, id, errId, data, reasons) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
+  if (f.options === 'closure_reasons') {
+    return h('select', { ...common, 'aria-describedby': `${id}-source ${errId}` }, reasonOptions(reasons));
+  }
   if (f.type === 'select') {
     let opts = f.options;
     if (f.name === 'corrects') {
@@ -159,7 +196,7 @@ function control(f, id, errId, data) {
   return h('input', attrs);
 }
 
-function buildForm(a, data, { close, done }) {
+function buildForm(a, data, { close, done, reasons }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
@@ -177,10 +214,11 @@ function buildForm(a, data, { close, done }) {
       byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
       return group;
     }
-    const el = control(f, id, errId, data);
+    const el = control(f, id, errId, data, reasons);
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
-    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, err);
+    const source = f.options === 'closure_reasons' ? reasonHelp(el, reasons) : null;
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, err);
   });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
   const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Annullér');

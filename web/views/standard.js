@@ -5,7 +5,10 @@
 // leverandør, kontakt); every rule says in plain Danish what it promises
 // (the server's "text") and shows where it comes from: the citation
 // (kommune, afsnit), the standard's own words as a quote, and, where the
-// text is ambiguous, how genop reads it. A list of the sections at the
+// text is ambiguous, how genop reads it. The reasons a course may end
+// (the standard's own with their sources, then genop's general ones), and
+// what the standard says of its own revision, with a warning box at the
+// top when it is older than it promises. A list of the sections at the
 // top moves focus to the chosen heading (the app routes on
 // location.hash, so in-page #fragments cannot be used as links). A
 // standard holds no personal data; nothing about the user goes anywhere.
@@ -86,7 +89,49 @@ function aboutPart(std) {
       ['Godkendt', std.approved || 'Teksten angiver ikke, hvem der har godkendt den eller hvornår.'],
     ]),
     h('p', { class: 'notice' }, 'Hver regel står med det afsnit af standarden, den kommer fra, og standardens egne ord. ',
-      'Hvor teksten kan læses på flere måder, står der, hvordan genop læser den.'));
+      'Hvor teksten kan læses på flere måder, står der, hvordan genop læser den.'),
+    revisionBlock(std.revision));
+}
+
+// What the standard says of its own revision: the promise, its source.
+function revisionBlock(rev) {
+  if (!rev) return null;
+  return h('div', { class: 'std-revision', id: 'std-revision' },
+    h('h3', { id: 'std-revision-h' }, 'Revision'),
+    h('p', { class: 'rule-text' }, rev.text),
+    rev.due ? h('p', null, 'Skal være revideret senest ', h('time', { datetime: rev.due }, longDate(rev.due)), '.') : null,
+    sourceBlock(rev.source));
+}
+
+// The warning at the top of the page when the standard is older than its
+// own revision interval (the server judged it as of today).
+function revisionWarning(rev) {
+  if (!rev || !rev.overdue || !rev.warning) return null;
+  const words = rev.warning.charAt(0).toUpperCase() + rev.warning.slice(1);
+  return h('div', { class: 'warning', id: 'std-revision-warning' },
+    h('p', null, h('strong', null, 'Advarsel: standarden er ikke revideret, som den selv lover. '), words),
+    h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), rev.source.citation));
+}
+
+// The reasons a course may end, the values of a closure's reason here:
+// the standard's own, each with its source, then genop's general ones.
+function closurePart(std) {
+  const reasons = std.closure_reasons || [];
+  const own = reasons.filter((r) => !r.general);
+  const general = reasons.filter((r) => r.general);
+  const item = (r) => h('li', { class: 'rule', 'data-reason': r.id },
+    h('article', { 'aria-labelledby': `std-reason-${r.id}` },
+      h('div', { class: 'rule-head' }, h('h3', { id: `std-reason-${r.id}` }, r.label)),
+      sourceBlock(r.source)));
+  return part('std-afslutning', 'Grunde til at afslutte et forløb',
+    h('p', null, 'Når et forløb afsluttes, registreres en af disse grunde.'),
+    own.length ? h('ul', { class: 'rules', id: 'std-closure-reasons' }, own.map(item))
+      : empty('Standarden nævner ingen grunde til at afslutte et forløb.'),
+    general.length ? h('div', { class: 'general-reasons' },
+      h('h3', { id: 'std-general-reasons-h' }, 'genops generelle grunde'),
+      h('p', { class: 'help' }, 'Standarden nævner dem ikke, men alle kommuner kan bruge dem.'),
+      h('ul', { class: 'text-list', id: 'std-general-reasons', 'aria-labelledby': 'std-general-reasons-h' },
+        general.map((r) => h('li', { 'data-reason': r.id }, r.label)))) : null);
 }
 
 function contentPart(id, title, items, none) {
@@ -165,7 +210,13 @@ function readingsPart(std) {
     ['std-complaints', deadlines.filter((d) => d.topic === 'complaint'), (r) => r.label || r.id],
   ];
   const both = (std.paragraphs || []).length > 1;
+  // The standard's own reasons for ending a course and its revision.
+  const more = [
+    ...(std.closure_reasons || []).filter((r) => r.source).map((r) => [`std-reason-${r.id}`, r, `Grund til at afslutte: ${r.label}`]),
+    ...(std.revision ? [['std-revision-h', std.revision, 'Revision af standarden']] : []),
+  ];
   const items = lists.flatMap(([id, rules, labelOf]) => rules.map((r, i) => [`std-rule-${id}-${i}`, r, labelOf(r)]))
+    .concat(more)
     .filter(([, r]) => r.source && r.source.note)
     .map(([target, r, label]) => h('li', null,
       h('a', { href: HREF, 'data-target': target, onclick: (e) => jumpTo(e, target) },
@@ -218,6 +269,7 @@ export async function render(main, _params, ctx) {
     deadlinesPart(std),
     limitsPart(std),
     attendancePart(std),
+    closurePart(std),
     complaintPart(std),
     contentPart('std-leverandoer', 'Hvem leverer træningen', c.provider),
     contentPart('std-kontakt', 'Kontakt', c.contact),
@@ -227,6 +279,7 @@ export async function render(main, _params, ctx) {
     h('div', { class: 'page-head' },
       h('h1', null, 'Kvalitetsstandard', muni ? h('span', { class: 'h1-sub' }, ` – ${muni}`) : null),
       h('p', { class: 'lead', id: 'std-title' }, std.title || '')),
+    revisionWarning(std.revision),
     h('div', { class: 'std-layout' }, contents(parts), h('div', { class: 'std-parts' }, parts)));
   return muni ? `Kvalitetsstandard – ${muni}` : 'Kvalitetsstandard';
 }

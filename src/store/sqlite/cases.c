@@ -3,7 +3,8 @@
  * by its CPR number within a municipality; a case belongs to a citizen of
  * the same municipality (a composite foreign key) and carries the
  * projection its events leave (closed, the soonest open deadline), which
- * events.c writes.
+ * events.c writes. A municipality's case ids can be walked a page at a
+ * time (case_ids), for recomputing every projection.
  */
 #include <string.h>
 
@@ -40,6 +41,7 @@ enum {
     ST_CASE_EXISTS,
     ST_CASE_LIST,
     ST_CASE_COUNT,
+    ST_CASE_IDS,
     ST_CASE_LIST_OWNED,
     ST_CASE_COUNT_OWNED,
     ST_COUNT
@@ -63,6 +65,9 @@ static const char *const cases_sql[ST_COUNT] = {
     [ST_CASE_LIST] = "SELECT " CASE_COLS ", z.name, " ASSIGNED_COLS CASE_LIST_FROM
                      CASE_FILTER " ORDER BY c.id DESC LIMIT ?6 OFFSET ?7",
     [ST_CASE_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER,
+    /* From the index cases(municipality, id) alone. */
+    [ST_CASE_IDS] = ("SELECT id FROM cases WHERE municipality = ?1 AND id > ?2"
+                     " ORDER BY id LIMIT ?3"),
     [ST_CASE_LIST_OWNED] = "SELECT " CASE_COLS ", z.name, " ASSIGNED_COLS CASE_LIST_FROM
                            CASE_FILTER CASE_OWNED " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
     [ST_CASE_COUNT_OWNED] = "SELECT count(*) FROM cases c" CASE_FILTER CASE_OWNED,
@@ -397,4 +402,21 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
                      f->limit, f->offset, sizeof(genop_case_summary), read_summary_item,
                      "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
+}
+
+static void read_id_item(row_reader *r, void *item)
+{
+    *(int64_t *)item = row_int(r);
+}
+
+/* out->items is a malloc'd int64_t[] the caller frees with
+ * genop_store_free_list() (empty and NULL on failure). */
+genop_err sqlite_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
+                          genop_list *out, genop_error *e)
+{
+    genop_err err = db_read_rows(sqlite_handle(s), &cases, ST_CASE_IDS, muni, after, limit,
+                                 sizeof(int64_t), read_id_item, "sagernes numre", out, e);
+    if (err)
+        genop_store_free_list(out);
+    return err;
 }

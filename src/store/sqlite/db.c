@@ -176,6 +176,29 @@ static genop_err read_count(sqlite_store *st, const page_query *pq, size_t *tota
     return err;
 }
 
+genop_err db_read_rows(sqlite_store *st, const stmt_table *t, unsigned id, const char *muni,
+                       int64_t key, size_t limit, size_t item_size, row_fn read_row,
+                       const char *what, genop_list *out, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    out->items = NULL;
+    out->n = 0;
+    genop_err err = check_muni(muni, e);
+    if (!err)
+        err = stmt_use(st, t, id, &q, e);
+    if (err)
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, key)) ||
+        (sqlite3_bind_parameter_count(q) >= 3 &&
+         (rc = sqlite3_bind_int64(q, 3, sql_limit(limit)))))
+        err = stmt_bind_fail(st, rc, e);
+    else
+        err = stmt_collect(st, q, item_size, read_row, what, out, e);
+    stmt_done(q);
+    return err;
+}
+
 genop_err db_read_page(sqlite_store *st, const page_query *pq, genop_list *out,
                          size_t *total, genop_error *e)
 {

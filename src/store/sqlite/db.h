@@ -67,6 +67,15 @@ struct page_query {
 genop_err db_read_page(sqlite_store *st, const page_query *pq, genop_list *out,
                        size_t *total, genop_error *e);
 
+/* The rows of statement id of t bound with ?1 muni, ?2 key and, when the
+ * statement takes a third value, ?3 limit (sql_limit(): 0 is no limit),
+ * collected into out (emptied first) by read_row, as stmt_collect() does;
+ * muni is checked first. On failure out holds the rows read so far, which
+ * the caller frees. */
+genop_err db_read_rows(sqlite_store *st, const stmt_table *t, unsigned id, const char *muni,
+                       int64_t key, size_t limit, size_t item_size, row_fn read_row,
+                       const char *what, genop_list *out, genop_error *e);
+
 /* Connects st (zeroed but for base and wal_restart_pages) to the file at
  * path with options o, as the top of db.c says, and migrates it. On
  * failure the caller closes st with db_close(). */

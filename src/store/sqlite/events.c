@@ -43,6 +43,7 @@ enum {
     ST_PROJ_INSERT,
     ST_WORKLIST,
     ST_WORKLIST_COUNT,
+    ST_CASE_DEADLINES,
     ST_WORKLIST_OWNED,
     ST_WORKLIST_OWNED_COUNT,
     ST_ANSWER_SET,
@@ -73,6 +74,7 @@ static const char *const events_sql[ST_COUNT] = {
     [ST_WORKLIST] = "SELECT " DEADLINE_COLS WORKLIST_FROM
                     " ORDER BY d.due, d.case_id, d.id LIMIT ?2 OFFSET ?3",
     [ST_WORKLIST_COUNT] = "SELECT count(*) FROM open_deadlines WHERE municipality = ?1",
+    [ST_CASE_DEADLINES] = "SELECT " DEADLINE_COLS WORKLIST_FROM " AND d.case_id = ?2 ORDER BY d.id",
     [ST_WORKLIST_OWNED] = "SELECT " DEADLINE_COLS WORKLIST_FROM WORKLIST_OWNED
                           " ORDER BY d.due, d.case_id, d.id LIMIT ?5 OFFSET ?6",
     [ST_WORKLIST_OWNED_COUNT] = "SELECT count(*) FROM open_deadlines d"
@@ -233,20 +235,8 @@ genop_err sqlite_events_list(genop_store *s, const char *muni, int64_t case_id,
                              genop_list *out, genop_error *e)
 {
     sqlite_store *st = sqlite_handle(s);
-    sqlite3_stmt *q = NULL;
-    out->items = NULL;
-    out->n = 0;
-    genop_err err = check_muni(muni, e);
-    if (!err)
-        err = stmt_use(st, &events, ST_EVENTS_LIST, &q, e);
-    if (err)
-        return err;
-    int rc;
-    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)))
-        err = stmt_bind_fail(st, rc, e);
-    else
-        err = stmt_collect(st, q, sizeof(genop_event_row), read_event_item, "hændelserne", out, e);
-    stmt_done(q);
+    genop_err err = db_read_rows(st, &events, ST_EVENTS_LIST, muni, case_id, 0,
+                                 sizeof(genop_event_row), read_event_item, "hændelserne", out, e);
     /* No events: tell an empty case from one that is not there. */
     if (!err && out->n == 0) {
         err = sqlite_case_exists(st, muni, case_id, e);
@@ -380,6 +370,19 @@ genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t
                      limit, offset, sizeof(genop_open_deadline), read_deadline_item,
                      "arbejdslisten"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
+}
+
+/* out->items is a malloc'd genop_open_deadline[] the caller frees with
+ * genop_store_free_list() (empty and NULL on failure). */
+genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
+                                     genop_list *out, genop_error *e)
+{
+    genop_err err = db_read_rows(sqlite_handle(s), &events, ST_CASE_DEADLINES, muni, case_id, 0,
+                                 sizeof(genop_open_deadline), read_deadline_item,
+                                 "sagens åbne frister", out, e);
+    if (err)
+        genop_store_free_list(out);
+    return err;
 }
 
 /* Binds WORKLIST_OWNED's ?1-?4 (pq->ctx is the genop_worklist_owner). */

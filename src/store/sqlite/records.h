@@ -50,6 +50,8 @@ genop_err sqlite_case_get(genop_store *s, const char *muni, int64_t id, genop_ca
 genop_err sqlite_case_exists(sqlite_store *st, const char *muni, int64_t id, genop_error *e);
 genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_filter *f,
                            genop_list *out, size_t *total, genop_error *e);
+genop_err sqlite_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
+                          genop_list *out, genop_error *e);
 
 /* events.c: case events, the projection (open deadlines, the worklist)
  * and the kept answers. */
@@ -62,10 +64,19 @@ genop_err sqlite_case_projection_set(genop_store *s, const char *muni, int64_t c
                                      size_t n_open, genop_error *e);
 genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
                           genop_list *out, size_t *total, genop_error *e);
+genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
+                                     genop_list *out, genop_error *e);
 genop_err sqlite_case_answer_set(genop_store *s, const char *muni, int64_t case_id,
                                  const genop_case_answer *a, genop_error *e);
 genop_err sqlite_case_answer_get(genop_store *s, const char *muni, int64_t case_id,
                                  genop_case_answer *out, genop_error *e);
+
+/* projection_rules.c: the fingerprint of the rules each municipality's
+ * projections were computed with. */
+genop_err sqlite_rules_fingerprint_get(genop_store *s, const char *muni,
+                                       char out[GENOP_RULES_FINGERPRINT_MAX], genop_error *e);
+genop_err sqlite_rules_fingerprint_set(genop_store *s, const char *muni,
+                                       const char *fingerprint, genop_error *e);
 
 /* assignments.c: who is responsible for a case (the projection of its
  * `assigned` events), the municipality's staff by role, and the open
