@@ -1707,7 +1707,8 @@ async function testCaseWalk() {
     }
     const rowsOpen = await worklistRows(page, id);
     ok(rowsOpen.length === 0, 'skive: with the start met, the open case has nothing on the worklist', rowsOpen);
-    await navigate(page, () => page.click('#nav a[data-route="sager"]'));
+    // All cases: the walk's case is nobody's.
+    await navigate(page, () => page.evaluate(() => { location.hash = '#/sager/alle'; }));
     await navigate(page, () => page.click(`#cases a[href="#/sag/${id}"]`));
 
     await register(page, 'closed', 'Afslutning af forløbet', async () => {
@@ -1746,8 +1747,8 @@ async function testCaseWalk() {
     const rows = await worklistRows(page, id);
     ok(rows.length === 0 && await page.locator('#worklist tbody tr').count() + await page.locator('.empty').count() > 0,
       `${muni}: the closed case has no open deadlines on the worklist (Opgaver)`, rows);
-    // Sager: the case is among the closed ones.
-    await navigate(page, () => page.click('#nav a[data-route="sager"]'));
+    // Sager (all cases: the walk's case is nobody's): among the closed ones.
+    await navigate(page, () => page.evaluate(() => { location.hash = '#/sager/alle'; }));
     const inOpen = await page.locator(`#cases a[href="#/sag/${id}"]`).count();
     await page.selectOption('#filter-closed', 'true');
     await page.waitForSelector(`#cases a[href="#/sag/${id}"]`);
