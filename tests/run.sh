@@ -6,7 +6,8 @@
 # - the cmocka unit tests of BUILD and of ASAN_BUILD (AddressSanitizer and
 #   UndefinedBehaviorSanitizer), in TAP form;
 # - the command-line contract tests (tests/cli/test_cli.sh), the API tests
-#   (tests/api/test_api.py: a real genop serve driven over HTTP) and the
+#   (tests/api/test_api.py: a real genop serve driven over HTTP; and
+#   tests/api/test_users.py: the users an admin administers) and the
 #   durability test (kill -9 in the middle of writes) against both builds;
 # - the API tests of owning cases (tests/api/test_assign.py: assigned
 #   events, mine=true, the staff and the open tasks per person) against
@@ -101,6 +102,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
   echo "# tests/api/test_assign.py with $dir/genop"
   run_tap "assign ($dir)" python3 tests/api/test_assign.py "$dir/genop"
+  echo "# tests/api/test_users.py with $dir/genop"
+  run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_openapi.py with $dir/genop"
   run_tap "openapi ($dir)" python3 tests/api/test_openapi.py "$dir/genop"
   echo "# tests/api/test_static.py with $dir/genop"

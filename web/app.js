@@ -2,7 +2,8 @@
 // header and menu, and the router.
 //
 // Routes live in location.hash (#/, #/opgaver/mine, #/sager, #/sager/alle,
-// #/sag/12, #/adgangslog/3, #/kvalitetsstandard),
+// #/sag/12, #/adgangslog/3, #/kvalitetsstandard, and for an administrator
+// #/brugere, #/brugerlog),
 // which the browser never sends to a server nor in a Referer: only ids
 // go there, never a CPR number or a name. Nothing is kept in local or
 // session storage; the session is the server's HttpOnly cookie, and on
@@ -49,6 +50,8 @@ const caseView = lazy(() => import('./views/case.js'));
 const accessLogView = lazy(() => import('./views/accesslog.js'));
 const referralView = lazy(() => import('./views/referral.js'));
 const standardView = lazy(() => import('./views/standard.js'));
+const usersView = lazy(() => import('./views/brugere.js'));
+const userLogView = lazy(() => import('./views/brugerlog.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -66,6 +69,9 @@ const routes = [
   { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
   { name: 'adgangslog', re: /^#\/adgangslog(?:\/([1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/, view: accessLogView,
     roles: LOG_ROLES, menu: 'Adgangslog', href: '#/adgangslog' },
+  { name: 'brugere', re: /^#\/brugere$/, view: usersView, roles: ['admin'], menu: 'Brugere', href: '#/brugere' },
+  { name: 'brugerlog', re: /^#\/brugerlog(?:\/bruger\/([1-9][0-9]{0,17}))?(?:\/([0-9]{1,9}))?$/, view: userLogView,
+    roles: ['admin'], menu: 'Brugerlog', href: '#/brugerlog' },
   { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
     menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
 ];

@@ -70,6 +70,24 @@ const ACTIONS = {
   'accesslog.read': 'Læste adgangsloggen',
 };
 
+// A user account's state and the audit log's actions (views/brugere.js,
+// views/brugerlog.js; src/casework/users_admin.h).
+const USER_STATES = {
+  active: 'Aktiv',
+  locked: 'Låst',
+  deactivated: 'Deaktiveret',
+};
+
+const USER_ACTIONS = {
+  'user.create': 'Oprettet',
+  'user.password_reset': 'Ny adgangskode',
+  'user.lock': 'Låst',
+  'user.unlock': 'Låst op',
+  'user.deactivate': 'Deaktiveret',
+  'login.refused': 'Login afvist',
+  'login.blocked': 'Spærret efter mislykkede logins',
+};
+
 export const eventType = (t) => EVENT_TYPES[t] || t;
 export const outcome = (o) => OUTCOMES[o] || o;
 export const sessionKind = (k) => SESSION_KINDS[k] || k;
@@ -77,6 +95,8 @@ export const upheld = (u) => UPHELD[u] || u;
 export const deadlineStatus = (s) => DEADLINE_STATUS[s] || s;
 export const role = (r) => ROLES[r] || r;
 export const action = (a) => ACTIONS[a] || a;
+export const userState = (s) => USER_STATES[s] || s;
+export const userAction = (a) => USER_ACTIONS[a] || a;
 
 // "§ 86, stk. 1" for "86.1".
 export function paragraph(p) {

@@ -135,6 +135,26 @@ static genop_err check_actor(const genop_user *actor, const casework_event *ev, 
                         "en visitator eller en leder fordeler sagerne.");
 }
 
+/* A deactivated user (users_admin.h) is responsible for nothing new. */
+static genop_err check_active(genop_store *s, const genop_user *actor, const genop_user *u,
+                              const char *at, genop_error *e)
+{
+    genop_user_info info;
+    genop_error why;
+    char path[32];
+    genop_err err = genop_store_user_get(s, actor->municipality, u->id, &info, &why);
+    if (err) {
+        *e = why;
+        return casework_internal(err, e);
+    }
+    if (info.state != GENOP_USER_DEACTIVATED)
+        return GENOP_OK;
+    snprintf(path, sizeof path, "%s.username", at);
+    return genop_refuse(e, GENOP_EREFUSED, path,
+                        "%s: %.63s er deaktiveret og kan ikke være ansvarlig for en sag", path,
+                        u->username);
+}
+
 /* The assigned user exists in the actor's municipality with the role. */
 static genop_err check_user(genop_store *s, const genop_user *actor, const casework_event *ev,
                             const char *at, genop_error *e)
@@ -154,12 +174,13 @@ static genop_err check_user(genop_store *s, const genop_user *actor, const casew
         *e = why;
         return casework_internal(err, e);
     }
-    if (u.role == ev->assign_role)
-        return GENOP_OK;
-    snprintf(path, sizeof path, "%s.role", at);
-    return genop_refuse(e, GENOP_EREFUSED, path,
-                        "%s: %.63s er %s, ikke %s; kun en %s kan være sagens ansvarlige %s", path,
-                        u.username, genop_role_name(u.role), role, role, role);
+    if (u.role != ev->assign_role) {
+        snprintf(path, sizeof path, "%s.role", at);
+        return genop_refuse(e, GENOP_EREFUSED, path,
+                            "%s: %.63s er %s, ikke %s; kun en %s kan være sagens ansvarlige %s",
+                            path, u.username, genop_role_name(u.role), role, role, role);
+    }
+    return check_active(s, actor, &u, at, e);
 }
 
 /* A new assignment is not dated before the current one of its role: it

@@ -20,7 +20,8 @@
  * - the user must exist in the case's municipality and have the role of
  *   the assignment (else 422: "$.username" for no such user of the
  *   municipality - another municipality's user is no such user, so
- *   nothing is told about it - and "$.role" for another role);
+ *   nothing is told about it - and "$.role" for another role), and not
+ *   be deactivated (422 "$.username"; a locked user may be assigned);
  * - a new assignment may not be dated before the current one of its role
  *   (it would not take effect; 422 "$.date").
  *

@@ -90,7 +90,7 @@ bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE]
  * Once a lock has run out, the failures before it no longer count: the
  * streak starts over, so one more mistake does not lock the account again. */
 static genop_err record_failure(genop_store *s, const genop_user_auth *ua, int64_t now,
-                                genop_error *e)
+                                bool *locked, genop_error *e)
 {
     int failures = ua->failed_logins;
     if (ua->locked_until != 0 && ua->locked_until <= now) {
@@ -100,6 +100,7 @@ static genop_err record_failure(genop_store *s, const genop_user_auth *ua, int64
         failures = 0;
     }
     int64_t lock = failures + 1 >= AUTH_LOCK_FAILURES ? now + AUTH_LOCK_SECONDS : 0;
+    *locked = lock != 0;
     return genop_store_user_login_result(s, ua->user.id, false, lock, e);
 }
 
@@ -110,32 +111,67 @@ static genop_err store_failure(genop_err err)
     return err == GENOP_EINVAL ? GENOP_EIO : err;
 }
 
-genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
-                     const char *password, int64_t now, genop_user *out, genop_error *e)
+/* The refusal of a known user whose password was checked (ok), before
+ * anything is recorded: its state, a lock after failures, the password. */
+static auth_refusal judge_login(const genop_user_auth *ua, bool ok, int64_t now)
+{
+    if (ua->state == GENOP_USER_DEACTIVATED)
+        return AUTH_REFUSAL_DEACTIVATED;
+    if (ua->state != GENOP_USER_ACTIVE)
+        return AUTH_REFUSAL_LOCKED;
+    if (ua->locked_until > now)
+        return AUTH_REFUSAL_BLOCKED;
+    return ok ? AUTH_REFUSAL_NONE : AUTH_REFUSAL_PASSWORD;
+}
+
+static const char *const refusal_text[] = {
+    [AUTH_REFUSAL_NONE] = "",
+    [AUTH_REFUSAL_UNKNOWN_USER] = "ukendt bruger",
+    [AUTH_REFUSAL_PASSWORD] = "forkert adgangskode",
+    [AUTH_REFUSAL_BLOCKED] = "kontoen er spærret",
+    [AUTH_REFUSAL_BLOCKED_NOW] = "forkert adgangskode; kontoen er nu spærret",
+    [AUTH_REFUSAL_LOCKED] = "kontoen er låst",
+    [AUTH_REFUSAL_DEACTIVATED] = "kontoen er deaktiveret",
+};
+
+genop_err auth_login_checked(genop_store *s, const char *dummy_hash, const char *username,
+                             const char *password, int64_t now, genop_user *out,
+                             auth_refusal *why, genop_error *e)
 {
     genop_user_auth ua;
-    bool found = false;
     genop_err err = GENOP_ENOTFOUND;
+    memset(out, 0, sizeof *out);
+    *why = AUTH_REFUSAL_UNKNOWN_USER;
     if (strlen(username) < GENOP_USERNAME_MAX)
         err = genop_store_user_auth_get(s, username, &ua, e);
     if (err && err != GENOP_ENOTFOUND)
         return store_failure(err);
-    found = err == GENOP_OK;
+    bool found = err == GENOP_OK;
     /* Verify in every case, so that all refusals take the same time. */
     bool ok = auth_password_ok(found ? ua.password_hash : dummy_hash, password) && found;
     if (!found)
-        return genop_fail(e, GENOP_EINVAL, "ukendt bruger");
-    if (ua.locked_until > now)
-        return genop_fail(e, GENOP_EINVAL, "kontoen er spærret");
-    if (!ok) {
-        err = record_failure(s, &ua, now, e);
-        return err ? store_failure(err) : genop_fail(e, GENOP_EINVAL, "forkert adgangskode");
-    }
-    err = genop_store_user_login_result(s, ua.user.id, true, 0, e);
-    if (err)
-        return store_failure(err);
+        return genop_fail(e, GENOP_EINVAL, "%s", refusal_text[*why]);
     *out = ua.user;
-    return GENOP_OK;
+    *why = judge_login(&ua, ok, now);
+    if (*why == AUTH_REFUSAL_PASSWORD) {
+        bool locked = false;
+        err = record_failure(s, &ua, now, &locked, e);
+        if (err)
+            return store_failure(err);
+        if (locked)
+            *why = AUTH_REFUSAL_BLOCKED_NOW;
+    }
+    if (*why != AUTH_REFUSAL_NONE)
+        return genop_fail(e, GENOP_EINVAL, "%s", refusal_text[*why]);
+    err = genop_store_user_login_ok(s, ua.user.id, now, e);
+    return err ? store_failure(err) : GENOP_OK;
+}
+
+genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
+                     const char *password, int64_t now, genop_user *out, genop_error *e)
+{
+    auth_refusal why;
+    return auth_login_checked(s, dummy_hash, username, password, now, out, &why, e);
 }
 
 /* The user of the session with the hash. A session unused for

@@ -69,9 +69,30 @@ bool auth_token_hash(const char *text, unsigned char hash[GENOP_TOKEN_HASH_SIZE]
 /* Checks a login. GENOP_OK and *out filled when it succeeds; GENOP_EINVAL
  * for a wrong username or password or a locked account (the caller cannot
  * tell which, by design); another code if the store failed. Records the
- * attempt and locks the account after AUTH_LOCK_FAILURES failures. */
+ * attempt and locks the account after AUTH_LOCK_FAILURES failures. A user
+ * locked or deactivated by an admin (genop_user_state) is refused the same
+ * way, whatever the password, and its failures are not counted. */
 genop_err auth_login(genop_store *s, const char *dummy_hash, const char *username,
                      const char *password, int64_t now, genop_user *out, genop_error *e);
+
+/* Why a login was refused, for the audit log of user accounts only (the
+ * client is told none of it). */
+typedef enum auth_refusal {
+    AUTH_REFUSAL_NONE,          /* it succeeded */
+    AUTH_REFUSAL_UNKNOWN_USER,
+    AUTH_REFUSAL_PASSWORD,      /* a wrong password */
+    AUTH_REFUSAL_BLOCKED,       /* still locked after failed logins */
+    AUTH_REFUSAL_BLOCKED_NOW,   /* this failure locked the account */
+    AUTH_REFUSAL_LOCKED,        /* locked by an admin */
+    AUTH_REFUSAL_DEACTIVATED,   /* deactivated by an admin */
+} auth_refusal;
+
+/* auth_login() that also says why it refused (*why) and, when the user
+ * exists, who was refused (*out: a refused known user; zeroed for an
+ * unknown one). On success it records now as the user's last login. */
+genop_err auth_login_checked(genop_store *s, const char *dummy_hash, const char *username,
+                             const char *password, int64_t now, genop_user *out,
+                             auth_refusal *why, genop_error *e);
 
 /* Identifies a user by an API token (which wins when given) or a login
  * session's secret (the text the client holds); either may be NULL.

@@ -6,17 +6,55 @@
 
 #include <string.h>
 
+#include "users_admin.h"
+
+/* The audit log's row of a refused login that an admin should see: of a
+ * user locked or deactivated by an admin, or the failure that locked a
+ * user for AUTH_LOCK_SECONDS. A wrong password alone is not written (the
+ * failed-login count keeps it). The refusal in *e stays as it was. */
+static genop_err audit_refusal(const casework_env *env, const genop_user *u, auth_refusal why,
+                               genop_error *e)
+{
+    const char *action = USER_AUDIT_LOGIN_REFUSED, *detail;
+    switch (why) {
+    case AUTH_REFUSAL_LOCKED:
+        detail = "brugeren er låst";
+        break;
+    case AUTH_REFUSAL_DEACTIVATED:
+        detail = "brugeren er deaktiveret";
+        break;
+    case AUTH_REFUSAL_BLOCKED_NOW:
+        action = USER_AUDIT_LOGIN_BLOCKED;
+        detail = "5 mislykkede logins i træk: spærret i 15 minutter";
+        break;
+    default:
+        return GENOP_EINVAL;
+    }
+    genop_error mine;
+    genop_err err = casework_user_audit_system(env->store, u, action, detail, &mine);
+    if (err) {
+        if (e)
+            *e = mine;
+        return casework_internal(err, e);
+    }
+    return GENOP_EINVAL;
+}
+
 genop_err casework_login(const casework_env *env, const char *username, const char *password,
                          casework_login_result *out, genop_error *e)
 {
     unsigned char hash[GENOP_TOKEN_HASH_SIZE];
+    auth_refusal why;
     memset(out, 0, sizeof *out);
     if (!env->dummy_hash)       /* an unknown user's check needs it (auth.h) */
         return genop_fail(e, GENOP_EIO, "logins kræver en dummy-hash i miljøet");
-    genop_err err = auth_login(env->store, env->dummy_hash, username, password, env->now,
-                               &out->user, e);
-    if (err == GENOP_EINVAL)
+    genop_err err = auth_login_checked(env->store, env->dummy_hash, username, password, env->now,
+                                       &out->user, &why, e);
+    if (err == GENOP_EINVAL) {
+        err = audit_refusal(env, &out->user, why, e);
+        memset(&out->user, 0, sizeof out->user);
         return err;
+    }
     if (!err)
         err = auth_token_new(out->token, hash, e);
     if (!err)
@@ -49,6 +87,6 @@ genop_err casework_user_add(genop_store *s, genop_user *u, const char *password,
     if (!err)
         err = auth_hash_password(password, hash, e);
     if (!err)
-        err = genop_store_user_add(s, u, hash, &u->id, e);
+        err = casework_user_add_hashed(s, u, hash, e);
     return err;
 }

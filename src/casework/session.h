@@ -17,8 +17,11 @@ typedef struct casework_login_result {
 
 /* Logs username in with password and opens a login session. env must
  * have a dummy_hash (the server's has; casework_local's has none: GENOP_EIO). A wrong
- * username or password, or a locked account, is GENOP_EINVAL and cannot
- * be told apart (auth.h); the attempt is recorded either way. The caller
+ * username or password, or a locked or deactivated account, is
+ * GENOP_EINVAL and cannot be told apart (auth.h); the attempt is recorded
+ * either way, and a refusal an admin should know of (a locked or
+ * deactivated user, a lock after failed logins) is written with its
+ * reason to the audit log of user accounts (users_admin.h). The caller
  * wipes out->token once it has handed it on. */
 genop_err casework_login(const casework_env *env, const char *username, const char *password,
                          casework_login_result *out, genop_error *e);
@@ -35,8 +38,10 @@ genop_err casework_identify(const casework_env *env, const char *session,
 
 /* Adds user u (municipality, username, role set; the municipality must
  * exist) with password, which must satisfy auth_password_acceptable(),
- * stored as its argon2id hash through s; sets u->id. For commands and
- * tests that make users (genop demo, the in-process service). */
+ * stored as its argon2id hash through s, with its row in the audit log of
+ * user accounts (users_admin.h), in a transaction of its own; sets u->id.
+ * For commands and tests that make users (genop demo, the in-process
+ * service). */
 genop_err casework_user_add(genop_store *s, genop_user *u, const char *password,
                             genop_error *e);
 

@@ -99,6 +99,11 @@ static genop_err create_token(genop_store *s, const token_opts *o,
     genop_err err = genop_store_user_auth_get(s, o->user, &ua, e);
     if (err == GENOP_ENOTFOUND)
         genop_fail(e, err, "brugeren '%.64s' findes ikke", o->user);
+    /* It would never work (src/casework/users_admin.h: deactivation is
+     * final); a locked user's token works once it is unlocked. */
+    if (!err && ua.state == GENOP_USER_DEACTIVATED)
+        err = genop_fail(e, GENOP_EINVAL, "brugeren '%.64s' er deaktiveret og kan ikke få en "
+                         "API-nøgle", o->user);
     if (!err)
         err = auth_token_new(token, hash, e);
     if (!err)

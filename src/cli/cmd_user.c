@@ -3,7 +3,9 @@
  * one role. The password is read as one line from standard input (never
  * from the command line, where other users could see it in the process
  * list), without echo when standard input is a terminal, and stored only
- * as its argon2id hash.
+ * as its argon2id hash. The username's rule and the row in the audit log
+ * of user accounts are the domain layer's (src/casework/users_admin.h),
+ * the same as for a user an admin creates in the web app.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "cli.h"
 #include "registry.h"
 #include "store.h"
+#include "users_admin.h"
 
 static const char usage[] =
     "Brug: genop user add --db FIL --municipality ID --role ROLLE BRUGERNAVN\n"
@@ -60,21 +63,6 @@ static int parse_opts(int argc, char **argv, user_opts *o)
     return CLI_OK;
 }
 
-static bool valid_username(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n >= GENOP_USERNAME_MAX)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                  ch == '.' || ch == '_' || ch == '@' || ch == '-';
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 /* Reads one line from standard input into buf; no echo on a terminal. */
 static genop_err read_password(char *buf, size_t size, genop_error *e)
 {
@@ -106,7 +94,7 @@ static genop_err add_user(const user_opts *o, const genop_user *u, const char *h
 {
     genop_standard *std = NULL;
     genop_store *s = NULL;
-    int64_t id;
+    genop_user added = *u;
     genop_err err = genop_registry_load(o->municipality, &std, e);
     if (err) {
         genop_error_prefix(e, "--municipality");
@@ -116,8 +104,8 @@ static genop_err add_user(const user_opts *o, const genop_user *u, const char *h
     if (!err)
         err = genop_store_municipality_ensure(s, std->id, std->municipality_code,
                                               std->municipality, e);
-    if (!err)
-        err = genop_store_user_add(s, u, hash, &id, e);
+    if (!err)   /* with its row in the audit log of user accounts */
+        err = casework_user_add_hashed(s, &added, hash, e);
     if (!err)
         printf("Brugeren '%s' er oprettet (%s, %s).\n", u->username, genop_role_name(u->role),
                std->municipality);
@@ -138,7 +126,7 @@ static int run(int argc, char **argv)
     memset(&u, 0, sizeof u);
     if (!genop_role_from_name(o.role, &u.role))
         return cli_usage_error(&genop_cmd_user, "--role skal være visitator, terapeut, leder eller admin");
-    if (!valid_username(o.username))
+    if (casework_username_check(o.username, NULL) != GENOP_OK)
         return cli_usage_error(&genop_cmd_user, "ugyldigt brugernavn (1-63 tegn: a-z, A-Z, 0-9, . _ @ -)");
     snprintf(u.username, sizeof u.username, "%s", o.username);
     snprintf(u.municipality, sizeof u.municipality, "%s", o.municipality);

@@ -9,8 +9,9 @@
  *    visitator, a terapeut, a leder and an admin named ROLE.MUNICIPALITY
  *    (Aalborg has a second visitator, visitator2.aalborg). Each password
  *    is three words and two digits drawn with libsodium's randombytes
- *    (about 25 bits: enough for a demo on the loopback interface, which is
- *    all it is for), stored as argon2id and printed once, at the end.
+ *    (src/casework/passwords.h; about 30 bits: enough for a demo on the
+ *    loopback interface, which is all it is for), stored as argon2id and
+ *    printed once, at the end.
  * 3. The cases of demo_cases.c, each registered through the domain layer
  *    (src/casework) that the API's handlers call: the referral as the
  *    municipality's visitator, then each event, read from JSON as a
@@ -44,12 +45,14 @@
 #include "event_append.h"
 #include "event_input.h"
 #include "local.h"
+#include "passwords.h"
 #include "referral.h"
 #include "store.h"
 
 #define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
 #define DEMO_USERS_MAX 32
-#define DEMO_PASSWORD_MAX 64
+#define DEMO_PASSWORD_MAX CASEWORK_PASSWORD_SIZE
+#define DEMO_PASSWORD_WORDS 3
 #define DEMO_PATH_MAX 4096
 
 typedef struct demo_user {
@@ -123,27 +126,6 @@ static int prepare_file(const char *location, bool force)
 
 /* ---- users ---------------------------------------------------------------- */
 
-/* Short Danish words without æ, ø and å, so the passwords type anywhere. */
-static const char *const words[] = {
-    "abild", "agern", "anker", "birk", "bjerg", "blomst", "bolche", "bonde",
-    "brise", "bugt", "drage", "dukke", "fjord", "flod", "fugl", "gran",
-    "grotte", "hasle", "havn", "hegn", "hest", "hjort", "humle", "kage",
-    "kanel", "kano", "klit", "kilde", "kompas", "krage", "kyst", "lampe",
-    "lind", "lyng", "mark", "mose", "musling", "nisse", "oase", "odder",
-    "pibe", "pil", "rav", "rogn", "sand", "sejl", "skov", "sol",
-    "spurv", "stjerne", "storm", "strand", "svane", "tang", "tinde", "tran",
-    "tulipan", "ugle", "vaffel", "vind", "bro", "eng", "frugt", "hytte",
-};
-#define N_WORDS (sizeof words / sizeof words[0])
-
-/* "word-word-word-NN": at least 3 * 3 + 3 + 2 = 14 characters. */
-static void make_password(char *buf, size_t size)
-{
-    snprintf(buf, size, "%s-%s-%s-%02u", words[randombytes_uniform(N_WORDS)],
-             words[randombytes_uniform(N_WORDS)], words[randombytes_uniform(N_WORDS)],
-             (unsigned)(10 + randombytes_uniform(90)));
-}
-
 static int add_user(demo_state *st, const genop_standard *std, genop_role role,
                     const char *name)
 {
@@ -158,8 +140,8 @@ static int add_user(demo_state *st, const genop_standard *std, genop_role role,
     du->u.role = role;
     snprintf(du->u.municipality, sizeof du->u.municipality, "%s", std->id);
     snprintf(du->u.username, sizeof du->u.username, "%s.%s", name, std->id);
-    make_password(du->password, sizeof du->password);
-    if (casework_local_user_add(&st->loc, &du->u, du->password, &e)) {
+    if (casework_password_generate(du->password, sizeof du->password, DEMO_PASSWORD_WORDS, &e) ||
+        casework_local_user_add(&st->loc, &du->u, du->password, &e)) {
         cli_error("demo: brugeren %s kan ikke oprettes: %s", du->u.username, e.message);
         return CLI_FAILED;
     }

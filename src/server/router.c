@@ -17,6 +17,13 @@
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /standard                     api_standard_get        any logged in
+ *   GET     /users                        api_users_list          admin
+ *   POST    /users                        api_users_create        admin
+ *   GET     /users/audit                  api_users_audit         admin
+ *   POST    /users/{id}/password          api_user_password       admin
+ *   POST    /users/{id}/lock              api_user_lock           admin
+ *   POST    /users/{id}/unlock            api_user_unlock         admin
+ *   POST    /users/{id}/deactivate        api_user_deactivate     admin
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -29,7 +36,9 @@
  * has the details). Every role reads the FSIII terminology (/fsiii: codes
  * and names only, no personal data, so no access-log row).
  * Every role reads its municipality's quality standard (no personal data,
- * so no access-log row).
+ * so no access-log row). An admin administers its municipality's users
+ * (src/casework/users_admin.h; their changes go to the audit log of user
+ * accounts, which an admin reads, not the access log of citizens).
  *
  * A body over the limit never gets here (transport.c answers 413). The
  * checks, in order: the path (404 unknown, 405 known with another
@@ -80,6 +89,13 @@ static const route routes[] = {
      false},
     {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},
+    {"GET", "/api/v1/users", api_users_list, ROLES_ADMIN, false, true},
+    {"POST", "/api/v1/users", api_users_create, ROLES_ADMIN, true, false},
+    {"GET", "/api/v1/users/audit", api_users_audit, ROLES_ADMIN, false, true},
+    {"POST", "/api/v1/users/{id}/password", api_user_password, ROLES_ADMIN, false, false},
+    {"POST", "/api/v1/users/{id}/lock", api_user_lock, ROLES_ADMIN, false, false},
+    {"POST", "/api/v1/users/{id}/unlock", api_user_unlock, ROLES_ADMIN, false, false},
+    {"POST", "/api/v1/users/{id}/deactivate", api_user_deactivate, ROLES_ADMIN, false, false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 

@@ -428,3 +428,100 @@ void genop_store_free_events(genop_list *l)
         free(rows[i].body);
     genop_store_free_list(l);
 }
+
+/* ---- Administering users (store.h). */
+
+static const char *const user_state_names[GENOP_USER_STATE_COUNT] = {"active", "locked",
+                                                                     "deactivated"};
+
+const char *genop_user_state_name(genop_user_state state)
+{
+    return user_state_names[state];
+}
+
+bool genop_user_state_from_name(const char *name, genop_user_state *out)
+{
+    int i;
+    if (!genop_name_index(user_state_names, GENOP_USER_STATE_COUNT, name, &i))
+        return false;
+    *out = (genop_user_state)i;
+    return true;
+}
+
+genop_err genop_store_user_login_ok(genop_store *s, int64_t user_id, int64_t now,
+                                    genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_login_ok(s, user_id, now, e);
+}
+
+genop_err genop_store_user_list(genop_store *s, const char *muni, genop_list *out,
+                                genop_error *e)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_list(s, muni, out, e);
+}
+
+genop_err genop_store_user_get(genop_store *s, const char *muni, int64_t id,
+                               genop_user_info *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_get(s, muni, id, out, e);
+}
+
+genop_err genop_store_user_name_taken(genop_store *s, const char *username, bool *taken,
+                                      genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_name_taken(s, username, taken, e);
+}
+
+genop_err genop_store_user_set_state(genop_store *s, const char *muni, int64_t id,
+                                     genop_user_state state, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_set_state(s, muni, id, state, e);
+}
+
+genop_err genop_store_user_set_password(genop_store *s, const char *muni, int64_t id,
+                                        const char *password_hash, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_set_password(s, muni, id, password_hash, e);
+}
+
+genop_err genop_store_user_end_logins(genop_store *s, const char *muni, int64_t id,
+                                      bool tokens, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_end_logins(s, muni, id, tokens, e);
+}
+
+genop_err genop_store_user_audit_append(genop_store *s, genop_user_audit_entry *entry,
+                                        genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_audit_append(s, entry, e);
+}
+
+genop_err genop_store_user_audit_list(genop_store *s, const char *muni, int64_t user_id,
+                                      size_t limit, size_t offset, genop_list *out,
+                                      size_t *total, genop_error *e)
+{
+    out->items = NULL;
+    out->n = 0;
+    *total = 0;
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->user_audit_list(s, muni, user_id, limit, offset, out, total, e);
+}

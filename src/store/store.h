@@ -61,13 +61,56 @@ typedef struct genop_user {
     genop_role role;
 } genop_user;
 
+/* A user account's state, set by the municipality's admin
+ * (src/casework/users_admin.h): only an active user logs in; a locked one
+ * can be unlocked; a deactivated one never comes back (the store refuses
+ * to make it active again). Not the lock after failed logins, which is
+ * genop_user_auth.locked_until and runs out by itself. */
+typedef enum genop_user_state {
+    GENOP_USER_ACTIVE,
+    GENOP_USER_LOCKED,
+    GENOP_USER_DEACTIVATED,
+    GENOP_USER_STATE_COUNT
+} genop_user_state;
+
+const char *genop_user_state_name(genop_user_state state);
+bool genop_user_state_from_name(const char *name, genop_user_state *out);
+
 /* What a login needs to know about a user. */
 typedef struct genop_user_auth {
     genop_user user;
     char password_hash[GENOP_HASH_TEXT_MAX];
     int failed_logins;             /* in a row */
     int64_t locked_until;          /* unix seconds, 0 if not locked */
+    genop_user_state state;
 } genop_user_auth;
+
+/* A user as the municipality's admin sees it: never the password hash. */
+typedef struct genop_user_info {
+    genop_user user;
+    genop_user_state state;
+    char created_at[GENOP_TIMESTAMP_SIZE];
+    int64_t last_login;            /* unix seconds, 0: never */
+    int failed_logins;             /* in a row */
+    int64_t locked_until;          /* after failed logins: unix seconds, 0 if not */
+} genop_user_info;
+
+/* A row of the audit log of user accounts: `actor` did `action` to user
+ * `username` (both of municipality), with detail (a role, a reason; never
+ * a password). actor_id 0 and actor "": the command line (genop user add)
+ * or the login itself. */
+#define GENOP_USER_ACTION_MAX 32
+typedef struct genop_user_audit_entry {
+    int64_t id;
+    char time[GENOP_TIMESTAMP_SIZE];   /* UTC, set by the store */
+    char municipality[GENOP_MUNI_ID_MAX];
+    int64_t actor_id;
+    char actor[GENOP_USERNAME_MAX];
+    int64_t user_id;
+    char username[GENOP_USERNAME_MAX];
+    char action[GENOP_USER_ACTION_MAX];
+    char detail[GENOP_TEXT_SMALL_MAX];
+} genop_user_audit_entry;
 
 /* A login session as stored: its user and its last use. Whether it is
  * still good is the caller's to decide (src/server/auth.c). */
@@ -301,6 +344,23 @@ typedef struct genop_store_ops {
                                  const genop_case_answer *a, genop_error *e);
     genop_err (*case_answer_get)(genop_store *s, const char *muni, int64_t case_id,
                                  genop_case_answer *out, genop_error *e);
+    genop_err (*user_list)(genop_store *s, const char *muni, genop_list *out, genop_error *e);
+    genop_err (*user_get)(genop_store *s, const char *muni, int64_t id, genop_user_info *out,
+                          genop_error *e);
+    genop_err (*user_name_taken)(genop_store *s, const char *username, bool *taken,
+                                 genop_error *e);
+    genop_err (*user_set_state)(genop_store *s, const char *muni, int64_t id,
+                                genop_user_state state, genop_error *e);
+    genop_err (*user_set_password)(genop_store *s, const char *muni, int64_t id,
+                                   const char *password_hash, genop_error *e);
+    genop_err (*user_end_logins)(genop_store *s, const char *muni, int64_t id, bool tokens,
+                                 genop_error *e);
+    genop_err (*user_login_ok)(genop_store *s, int64_t user_id, int64_t now, genop_error *e);
+    genop_err (*user_audit_append)(genop_store *s, genop_user_audit_entry *entry,
+                                   genop_error *e);
+    genop_err (*user_audit_list)(genop_store *s, const char *muni, int64_t user_id,
+                                 size_t limit, size_t offset, genop_list *out, size_t *total,
+                                 genop_error *e);
     genop_err (*case_assigned_set)(genop_store *s, const char *muni, int64_t case_id,
                                    const genop_case_assigned *a, genop_error *e);
     genop_err (*case_assigned_get)(genop_store *s, const char *muni, int64_t case_id,
@@ -438,6 +498,50 @@ genop_err genop_store_user_auth_get(genop_store *s, const char *username, genop_
  * and sets locked_until (unix seconds; 0 leaves it as it is). */
 genop_err genop_store_user_login_result(genop_store *s, int64_t user_id, bool ok,
                                         int64_t locked_until, genop_error *e);
+/* A login that succeeded at now (unix seconds): resets the failure count
+ * and any lock after failures, and records now as the last login. */
+genop_err genop_store_user_login_ok(genop_store *s, int64_t user_id, int64_t now,
+                                    genop_error *e);
+
+/* ---- Administering the users of a municipality (src/casework/users_admin.h
+ * holds the policy: who may, and what may not be done). Every call takes
+ * the municipality; another municipality's user is GENOP_ENOTFOUND. */
+
+/* The users of muni, by username; out->items is genop_user_info[]. */
+genop_err genop_store_user_list(genop_store *s, const char *muni, genop_list *out,
+                                genop_error *e);
+/* User id of muni; GENOP_ENOTFOUND if muni has none. */
+genop_err genop_store_user_get(genop_store *s, const char *muni, int64_t id,
+                               genop_user_info *out, genop_error *e);
+/* *taken: some user of any municipality has username, ignoring the case
+ * of A-Z (usernames are unique across municipalities, as logins name no
+ * municipality). */
+genop_err genop_store_user_name_taken(genop_store *s, const char *username, bool *taken,
+                                      genop_error *e);
+/* Sets the state of user id of muni. Making a deactivated user anything
+ * else is refused (GENOP_EINVAL), by the back end itself. */
+genop_err genop_store_user_set_state(genop_store *s, const char *muni, int64_t id,
+                                     genop_user_state state, genop_error *e);
+/* Replaces the password hash of user id of muni and resets its failed
+ * logins and any lock after them. Refused (GENOP_EINVAL) for a
+ * deactivated user. */
+genop_err genop_store_user_set_password(genop_store *s, const char *muni, int64_t id,
+                                        const char *password_hash, genop_error *e);
+/* Ends the login sessions of user id of muni at once, and with tokens
+ * its API tokens too (deleted: they no longer log anyone in). */
+genop_err genop_store_user_end_logins(genop_store *s, const char *muni, int64_t id,
+                                      bool tokens, genop_error *e);
+/* Appends to the audit log of user accounts (append-only); sets
+ * entry->id and entry->time. */
+genop_err genop_store_user_audit_append(genop_store *s, genop_user_audit_entry *entry,
+                                        genop_error *e);
+/* The audit log of user accounts of muni (of user user_id only, unless 0),
+ * newest first, from offset and at most limit rows (0: all); out->items
+ * is genop_user_audit_entry[]; *total counts the rows without limit and
+ * offset. */
+genop_err genop_store_user_audit_list(genop_store *s, const char *muni, int64_t user_id,
+                                      size_t limit, size_t offset, genop_list *out,
+                                      size_t *total, genop_error *e);
 
 /* Sessions and API tokens are stored by the hash of their secret
  * (GENOP_TOKEN_HASH_SIZE bytes). A session is created with its last use
@@ -582,11 +686,12 @@ genop_err genop_store_case_assigned_set(genop_store *s, const char *muni, int64_
 genop_err genop_store_case_assigned_get(genop_store *s, const char *muni, int64_t case_id,
                                         genop_case_assigned *out, genop_error *e);
 /* The users of muni with role (a genop_role; -1: every role), by
- * username; out->items is genop_user[]. */
+ * username, but the deactivated ones; out->items is genop_user[]. */
 genop_err genop_store_staff_list(genop_store *s, const char *muni, int role, genop_list *out,
                                  genop_error *e);
-/* The user of muni called username; GENOP_ENOTFOUND when muni has none
- * (also when another municipality has one). */
+/* The user of muni called username, whatever its state;
+ * GENOP_ENOTFOUND when muni has none (also when another municipality
+ * has one). */
 genop_err genop_store_staff_find(genop_store *s, const char *muni, const char *username,
                                  genop_user *out, genop_error *e);
 /* The worklist (as genop_store_worklist) of the open deadlines o selects

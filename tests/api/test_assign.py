@@ -6,8 +6,9 @@ municipality or has another role; GET /api/v1/cases/{id} shows
 "assigned"; the next assignment of a role replaces it, a correction that
 withdraws one gives the case back to the one before; ?mine=true for the
 case list and the worklist, ?owner= and ?responsible=; who may assign
-whom; GET /api/v1/staff and /api/v1/worklist/owners; another
-municipality's cases and users never appear. Prints TAP.
+whom; GET /api/v1/staff and /api/v1/worklist/owners; a deactivated user
+is assigned nothing new; another municipality's cases and users never
+appear. Prints TAP.
 
     tests/api/test_assign.py PATH/TO/genop
 """
@@ -231,6 +232,19 @@ def run_staff_and_owners(t, w):
     t.ok(r.status == 403, "an admin does not read worklist/owners: 403", r)
 
 
+def run_deactivated(t, w, srv, pw, a):
+    """A user the admin deactivated is assigned nothing new and is no
+    longer offered; the cases they held still name them."""
+    users = w.get("adm.a", "/api/v1/users").json["items"]
+    ter2 = [u for u in users if u["username"] == "ter2.a"][0]
+    r = w.c["adm.a"].request("POST", f"/api/v1/users/{ter2['id']}/deactivate")
+    t.ok(r.status == 200, "the admin deactivates ter2.a", r)
+    r = w.post("vis.a", a, assigned("terapeut", "ter2.a", days_ago(0)))
+    is_422(t, r, "$.username", "deaktiveret", "422 for a deactivated user ($.username)")
+    names = [i["username"] for i in w.get("vis.a", "/api/v1/staff?role=terapeut").json["items"]]
+    t.ok(names == ["ter.a"], "staff no longer offers a deactivated user", names)
+
+
 def main():
     genop = sys.argv[1]
     t = Tap()
@@ -260,6 +274,7 @@ def main():
         run_roles(t, w, b)
         run_mine(t, w, a, b, c, s)
         run_staff_and_owners(t, w)
+        run_deactivated(t, w, srv, pw, a)
     finally:
         srv.cleanup()
     return t.done()

@@ -14,7 +14,8 @@
 // for review (admission.mjs); owning cases: the responsible visitator and
 // therapist changed on the case page, Mine opgaver and Mine sager, each
 // task's responsible and a leder's open tasks per person (assign.mjs);
-// another municipality's case is "not
+// the users an administrator administers (users.mjs); another
+// municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source, the reasons a course may end (and the close
@@ -35,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testAssign } from './assign.mjs';
+import { testUsers } from './users.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -202,6 +204,7 @@ async function main() {
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
+  await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
@@ -245,8 +248,8 @@ async function testLoginAndRoles() {
     if (role === 'admin') {
       ok(t.view === 'adgangslog', 'admin lands on the access log (no case data)', t.view);
       const menu = await p.locator('#nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/kvalitetsstandard']),
-        'admin: only the access log and the quality standard in the menu', menu);
+      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard']),
+        'admin: only the access log, the users, their log and the quality standard in the menu', menu);
     } else {
       ok(t.view === 'opgaver' && (await p.locator('#worklist tbody tr').count()) > 0,
         `${role} lands on Opgaver with items`, t.view);

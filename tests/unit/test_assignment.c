@@ -290,9 +290,20 @@ static void test_refusals_name_the_field(void **state)
             "før henvendelsen");
     refused(f, &f->vis, id, "{\"type\":\"assigned\",\"date\":\"2025-04-01\",\"role\":\"terapeut\"}",
             GENOP_EINVAL, "$.username", "username");
-    genop_case_assigned a = stored(f, id);
+    genop_case_assigned a = stored(f, id);       /* refusals change nothing */
     assert_string_equal(a.terapeut, "");
     assert_string_equal(a.visitator, "");
+    /* A deactivated user is assigned nothing new; a locked one may be. */
+    must(genop_store_user_set_state(f->loc.store, "aalborg", f->ter2.id, GENOP_USER_DEACTIVATED, e));
+    refused(f, &f->vis, id, assigned(b, f, 1, "terapeut", "ter2"), GENOP_EREFUSED, "$.username",
+            "ter2 er deaktiveret");
+    must(genop_store_user_set_state(f->loc.store, "aalborg", f->ter.id, GENOP_USER_LOCKED, e));
+    must(append(f, &f->vis, id, assigned(b, f, 1, "terapeut", "ter"), e));
+    assert_string_equal(stored(f, id).terapeut, "ter");
+    genop_list staff;
+    must(casework_staff_list(&f->loc.env, &f->vis, GENOP_ROLE_TERAPEUT, &staff, e));
+    assert_int_equal(staff.n, 1);                 /* ter (locked), not ter2 */
+    genop_store_free_list(&staff);
 }
 
 static void test_who_may_assign_whom(void **state)

@@ -34,7 +34,7 @@
 #define A "aalborg"
 #define B "nyborg"
 /* The number of the newest migration (src/store/sqlite/migrations/). */
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
 

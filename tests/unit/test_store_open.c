@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0007). */
-#define SCHEMA_VERSION 7
+/* The newest schema version (migrations/ holds 0001 ... 0008). */
+#define SCHEMA_VERSION 8
 
 typedef struct fixture {
     char dir[64];

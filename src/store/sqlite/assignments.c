@@ -37,8 +37,10 @@ static const char *const assign_sql[ST_COUNT] = {
                   " VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_GET] = "SELECT " ASSIGNED_COLS " FROM cases c" ASSIGNED_JOINS("c")
                " WHERE c.municipality = ?1 AND c.id = ?2",
+    /* A deactivated user is nobody's to assign (a locked one is still staff). */
     [ST_STAFF] = "SELECT " STAFF_COLS " FROM users u WHERE u.municipality = ?1"
-                 " AND (?2 IS NULL OR u.role = ?2) ORDER BY u.username",
+                 " AND (?2 IS NULL OR u.role = ?2) AND u.state <> 'deactivated'"
+                 " ORDER BY u.username",
     [ST_STAFF_FIND] = "SELECT " STAFF_COLS " FROM users u"
                       " WHERE u.municipality = ?1 AND u.username = ?2",
     /* Every open deadline once: its role, and that role's user on its case. */

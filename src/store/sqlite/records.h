@@ -35,6 +35,29 @@ genop_err sqlite_token_get(genop_store *s, const unsigned char *token_hash, geno
 genop_err sqlite_token_list(genop_store *s, const char *username, genop_list *out,
                             genop_error *e);
 genop_err sqlite_token_revoke(genop_store *s, const char *id, genop_error *e);
+/* Reads a user's columns "u.id, u.municipality, u.username, u.role". */
+void sqlite_row_user(row_reader *r, genop_user *u);
+
+/* user_admin.c: administering a municipality's users, their audit log. */
+/* Reads a state column ("active", "locked", "deactivated"). */
+void sqlite_row_user_state(row_reader *r, genop_user_state *out);
+genop_err sqlite_user_login_ok(genop_store *s, int64_t user_id, int64_t now, genop_error *e);
+genop_err sqlite_user_list(genop_store *s, const char *muni, genop_list *out, genop_error *e);
+genop_err sqlite_user_get(genop_store *s, const char *muni, int64_t id, genop_user_info *out,
+                          genop_error *e);
+genop_err sqlite_user_name_taken(genop_store *s, const char *username, bool *taken,
+                                 genop_error *e);
+genop_err sqlite_user_set_state(genop_store *s, const char *muni, int64_t id,
+                                genop_user_state state, genop_error *e);
+genop_err sqlite_user_set_password(genop_store *s, const char *muni, int64_t id,
+                                   const char *password_hash, genop_error *e);
+genop_err sqlite_user_end_logins(genop_store *s, const char *muni, int64_t id, bool tokens,
+                                 genop_error *e);
+genop_err sqlite_user_audit_append(genop_store *s, genop_user_audit_entry *entry,
+                                   genop_error *e);
+genop_err sqlite_user_audit_list(genop_store *s, const char *muni, int64_t user_id,
+                                 size_t limit, size_t offset, genop_list *out, size_t *total,
+                                 genop_error *e);
 
 /* cases.c: citizens and cases. */
 genop_err sqlite_citizen_find_by_cpr(genop_store *s, const char *muni, const char *cpr,

@@ -39,8 +39,8 @@ static const char *const users_sql[ST_COUNT] = {
 
     [ST_USER_ADD] = "INSERT INTO users (municipality, username, password_hash, role)"
                     " VALUES (?1, ?2, ?3, ?4) RETURNING id",
-    [ST_USER_AUTH_GET] = "SELECT " USER_COLS ", u.password_hash, u.failed_logins, u.locked_until"
-                         " FROM users u WHERE u.username = ?1",
+    [ST_USER_AUTH_GET] = "SELECT " USER_COLS ", u.password_hash, u.failed_logins, u.locked_until,"
+                         " u.state FROM users u WHERE u.username = ?1",
     [ST_USER_LOGIN_OK] = "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?1",
     [ST_USER_LOGIN_FAIL] = "UPDATE users SET failed_logins = failed_logins + 1,"
                            " locked_until = CASE WHEN ?2 > 0 THEN ?2 ELSE locked_until END"
@@ -48,14 +48,20 @@ static const char *const users_sql[ST_COUNT] = {
 
     [ST_SESSION_CREATE] = "INSERT INTO sessions (token_hash, municipality, user_id, created, last_seen)"
                           " SELECT ?1, municipality, id, ?3, ?3 FROM users WHERE id = ?2",
+    /* Only an active user's session or token logs in: locking a user
+     * ends its sessions, but one made by a login that was under way as
+     * the lock was committed must not outlive it; a locked user's API
+     * tokens work again once it is unlocked. */
     [ST_SESSION_GET] = "SELECT s.last_seen, " USER_COLS " FROM sessions s"
-                       " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
+                       " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1"
+                       " AND u.state = 'active'",
     [ST_SESSION_TOUCH] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1 AND last_seen < ?2",
     [ST_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?1",
     [ST_TOKEN_CREATE] = "INSERT INTO api_tokens (token_hash, municipality, user_id, name)"
                         " SELECT ?1, municipality, id, ?3 FROM users WHERE id = ?2",
     [ST_TOKEN_GET] = "SELECT " USER_COLS " FROM api_tokens t"
-                     " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1",
+                     " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1"
+                     " AND u.state = 'active'",
     /* A token is named by the first bytes of its hash, in hex. */
     [ST_TOKEN_LIST] = "SELECT lower(hex(substr(t.token_hash, 1, " TOKEN_ID_BYTES_SQL "))),"
                       " u.username, t.municipality, t.name, t.created FROM api_tokens t"
@@ -79,8 +85,8 @@ static void row_role(row_reader *r, genop_role *out)
         r->err = genop_fail(r->e, GENOP_EINVAL, "databasen: ukendt rolle \"%s\"", buf);
 }
 
-/* Reads USER_COLS. */
-static void read_user(row_reader *r, genop_user *u)
+/* Reads USER_COLS (records.h). */
+void sqlite_row_user(row_reader *r, genop_user *u)
 {
     u->id = row_int(r);
     row_text(r, u->municipality, sizeof u->municipality, CUT_REFUSED, "kommunen");
@@ -211,12 +217,13 @@ genop_err sqlite_user_auth_get(genop_store *s, const char *username, genop_user_
     if (!err) {
         row_reader r = {q, 0, GENOP_OK, e};
         memset(out, 0, sizeof *out);
-        read_user(&r, &out->user);
+        sqlite_row_user(&r, &out->user);
         row_text(&r, out->password_hash, sizeof out->password_hash, CUT_REFUSED,
                  "adgangskodens hash");
         int64_t failed = row_int(&r);
         out->failed_logins = failed < 0 ? 0 : failed > INT32_MAX ? INT32_MAX : (int)failed;
         out->locked_until = row_int(&r);
+        sqlite_row_user_state(&r, &out->state);
         err = r.err;
     }
     stmt_done(q);
@@ -319,7 +326,7 @@ genop_err sqlite_session_get(genop_store *s, const unsigned char *token_hash,
         row_reader r = {q, 0, GENOP_OK, e};
         memset(out, 0, sizeof *out);
         out->last_seen = row_int(&r);
-        read_user(&r, &out->user);
+        sqlite_row_user(&r, &out->user);
         err = r.err;
     }
     stmt_done(q);
@@ -380,7 +387,7 @@ genop_err sqlite_token_get(genop_store *s, const unsigned char *token_hash, geno
     if (!err) {
         row_reader r = {q, 0, GENOP_OK, e};
         memset(out, 0, sizeof *out);
-        read_user(&r, out);
+        sqlite_row_user(&r, out);
         err = r.err;
     }
     stmt_done(q);

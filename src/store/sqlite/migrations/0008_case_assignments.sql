@@ -1,4 +1,4 @@
--- 0007: who is responsible for a case: per case and role (visitator,
+-- 0008: who is responsible for a case: per case and role (visitator,
 -- terapeut) the username of its current `assigned` event (shared/spec/
 -- api.md: an assignment holds until the next `assigned` event of the same
 -- role; src/casework/assignment.c derives it from the corrected events).
