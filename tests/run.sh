@@ -9,6 +9,9 @@
 #   (tests/api/test_api.py: a real genop serve driven over HTTP; and
 #   tests/api/test_users.py: the users an admin administers) and the
 #   durability test (kill -9 in the middle of writes) against both builds;
+# - the API tests of owning cases (tests/api/test_assign.py: assigned
+#   events, mine=true, the staff and the open tasks per person) against
+#   both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
 # - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
@@ -100,6 +103,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
+  echo "# tests/api/test_assign.py with $dir/genop"
+  run_tap "assign ($dir)" python3 tests/api/test_assign.py "$dir/genop"
   echo "# tests/api/test_users.py with $dir/genop"
   run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_openapi.py with $dir/genop"

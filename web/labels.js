@@ -19,6 +19,7 @@ const EVENT_TYPES = {
   previous_course: 'Tidligere forløb',
   function_status: 'Udredning (FSIII)',
   admitted: 'Indlagt på sygehus',
+  assigned: 'Ansvarlig tildelt',
   note: 'Journalnotat',
   correction: 'Rettelse',
 };

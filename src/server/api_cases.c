@@ -12,6 +12,9 @@
  * the citizen lives in (kommunekode), is the user's municipality's when
  * not given. A citizen already known keeps what is stored. Answer: 201
  * {"id", "citizen": {"id", "created"}}.
+ *
+ * GET: ?mine=true only the cases the user is assigned to, ?owner=USERNAME
+ * those that user is; each item says who is responsible ("assigned").
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -50,10 +53,29 @@ void api_cases_create(api_ctx *c, http_reply *out)
 
 /* ---- GET /api/v1/cases -------------------------------------------------- */
 
+/* ?mine=true (the cases the user is assigned to, shared/spec/api.md) or
+ * ?owner=USERNAME (the cases that user is assigned to). */
+static bool read_owner(api_ctx *c, genop_case_filter *f, http_reply *out)
+{
+    int mine;
+    if (!q_bool(c->rq, "mine", &mine, out) || !q_username(c->rq, "owner", &f->owner, out))
+        return false;
+    if (mine == 1 && f->owner) {
+        problem_set(out, 400, PROBLEM_BAD_REQUEST,
+                    "Forespørgselsparametrene mine og owner kan ikke bruges sammen.", "owner");
+        return false;
+    }
+    if (mine == 1)
+        f->owner = c->user.username;
+    return true;
+}
+
 static bool read_filter(api_ctx *c, genop_case_filter *f, http_reply *out)
 {
     size_t citizen;
     memset(f, 0, sizeof *f);
+    if (!read_owner(c, f, out))
+        return false;
     if (!q_bool(c->rq, "closed", &f->closed, out) ||
         !q_paragraph(c->rq, "paragraph", &f->paragraph, out) ||
         !q_date(c->rq, "due_before", &f->has_due_before, &f->due_before, out) ||
@@ -78,6 +100,7 @@ static json_t *summary_json(const genop_case_summary *s)
     jset(o, "source", jstr(s->c.referral_source));
     jset(o, "condition", s->c.condition[0] ? jstr(s->c.condition) : json_null());
     jset(o, "closed", json_boolean(s->c.closed));
+    jset(o, "assigned", api_assigned_json(&s->assigned));
     jset(o, "next_due", jdate(s->c.has_next_due, s->c.next_due));
     jset(o, "created_at", jstr(s->c.created_at));
     return o;

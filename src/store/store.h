@@ -157,10 +157,20 @@ typedef struct genop_case_row {
     char created_at[GENOP_TIMESTAMP_SIZE];
 } genop_case_row;
 
-/* A case in a list, with the citizen's name. */
+/* Who is responsible for a case now (projected from its `assigned`
+ * events, src/casework/assignment.h): a username per role, "" for none. */
+typedef struct genop_case_assigned {
+    char visitator[GENOP_USERNAME_MAX];
+    char terapeut[GENOP_USERNAME_MAX];
+    genop_date visitator_since;    /* the assignment's date; 0 with "" */
+    genop_date terapeut_since;
+} genop_case_assigned;
+
+/* A case in a list, with the citizen's name and who is responsible. */
 typedef struct genop_case_summary {
     genop_case_row c;
     char citizen_name[GENOP_NAME_MAX];
+    genop_case_assigned assigned;
 } genop_case_summary;
 
 typedef struct genop_case_filter {
@@ -169,6 +179,9 @@ typedef struct genop_case_filter {
     bool has_due_before;           /* next open deadline before this date */
     genop_date due_before;
     int64_t citizen_id;            /* 0 any */
+    const char *owner;             /* NULL any; else only the cases this
+                                    * username is assigned to, in either role
+                                    * (borrowed for the call) */
     size_t limit;                  /* 0: no limit */
     size_t offset;
 } genop_case_filter;
@@ -203,7 +216,30 @@ typedef struct genop_open_deadline {
     char limit_id[24];             /* limit_exceeded: the limit's id; else "" */
     genop_date listed_from;        /* on the worklist from this day (0: from `from`) */
     char source[GENOP_ADDRESS_MAX];
+    genop_case_assigned assigned;  /* read by the worklist; not stored with it */
 } genop_open_deadline;
+
+/* Which open deadlines of a worklist (genop_store_worklist_owned): the
+ * cases `username` is assigned to (in either role, or in `role` only when
+ * role is not NULL), and with role, of those cases only the tasks that
+ * role is responsible for: the deadline ids in the JSON array
+ * terapeut_tasks are the terapeut's, every other the visitator's. */
+typedef struct genop_worklist_owner {
+    const char *username;
+    const char *role;              /* NULL, "visitator" or "terapeut" */
+    const char *terapeut_tasks;    /* JSON array of deadline ids */
+    genop_date today;              /* the tasks listed on this day */
+} genop_worklist_owner;
+
+/* The open deadlines of a municipality counted by who is responsible for
+ * them (genop_store_worklist_by_owner): the tasks of role on cases whose
+ * `role` is username ("" for the cases nobody of that role is assigned). */
+typedef struct genop_owner_count {
+    char role[16];
+    char username[GENOP_USERNAME_MAX];
+    size_t open;
+    size_t overdue;                /* due before the date asked about */
+} genop_owner_count;
 
 typedef struct genop_access_entry {
     int64_t id;
@@ -331,6 +367,21 @@ typedef struct genop_store_ops {
     genop_err (*user_audit_list)(genop_store *s, const char *muni, int64_t user_id,
                                  size_t limit, size_t offset, genop_list *out, size_t *total,
                                  genop_error *e);
+    genop_err (*case_assigned_set)(genop_store *s, const char *muni, int64_t case_id,
+                                   const genop_case_assigned *a, genop_error *e);
+    genop_err (*case_assigned_get)(genop_store *s, const char *muni, int64_t case_id,
+                                   genop_case_assigned *out, genop_error *e);
+    genop_err (*staff_list)(genop_store *s, const char *muni, int role, genop_list *out,
+                            genop_error *e);
+    genop_err (*staff_find)(genop_store *s, const char *muni, const char *username,
+                            genop_user *out, genop_error *e);
+    genop_err (*worklist_owned)(genop_store *s, const char *muni, const genop_worklist_owner *o,
+                                size_t limit, size_t offset, genop_list *out, size_t *total,
+                                genop_error *e);
+    genop_err (*worklist_by_owner)(genop_store *s, const char *muni, const char *terapeut_tasks,
+                                   genop_date today, genop_list *out, genop_error *e);
+    genop_err (*owned_open_cases)(genop_store *s, const char *muni, const char *username,
+                                  size_t *n, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -630,6 +681,45 @@ genop_err genop_store_case_answer_set(genop_store *s, const char *muni, int64_t 
  * out with genop_case_answer_release() on success. */
 genop_err genop_store_case_answer_get(genop_store *s, const char *muni, int64_t case_id,
                                       genop_case_answer *out, genop_error *e);
+
+/* ---- Who is responsible for a case (the projection of its `assigned`
+ * events; src/casework/assignment.h decides what it is). */
+
+/* Replaces case case_id's stored assignment with *a (a role whose
+ * username is "" has nobody); the caller holds the transaction of the
+ * event that changed it. GENOP_ENOTFOUND for no such case of muni. */
+genop_err genop_store_case_assigned_set(genop_store *s, const char *muni, int64_t case_id,
+                                        const genop_case_assigned *a, genop_error *e);
+/* The stored assignment of case case_id of muni into *out (both ""
+ * when nobody is assigned, or the case does not exist). */
+genop_err genop_store_case_assigned_get(genop_store *s, const char *muni, int64_t case_id,
+                                        genop_case_assigned *out, genop_error *e);
+/* The users of muni with role (a genop_role; -1: every role), by
+ * username, but the deactivated ones; out->items is genop_user[]. */
+genop_err genop_store_staff_list(genop_store *s, const char *muni, int role, genop_list *out,
+                                 genop_error *e);
+/* The user of muni called username, whatever its state;
+ * GENOP_ENOTFOUND when muni has none (also when another municipality
+ * has one). */
+genop_err genop_store_staff_find(genop_store *s, const char *muni, const char *username,
+                                 genop_user *out, genop_error *e);
+/* The worklist (as genop_store_worklist) of the open deadlines o selects
+ * (genop_worklist_owner), answered from the index of assignments: in time
+ * that grows with the user's cases, not the municipality's. */
+genop_err genop_store_worklist_owned(genop_store *s, const char *muni,
+                                     const genop_worklist_owner *o, size_t limit,
+                                     size_t offset, genop_list *out, size_t *total,
+                                     genop_error *e);
+/* Every open deadline of muni counted by role and responsible username
+ * (terapeut_tasks as in genop_worklist_owner), overdue when due before
+ * today; out->items is genop_owner_count[], by role then username (""
+ * first). */
+genop_err genop_store_worklist_by_owner(genop_store *s, const char *muni,
+                                        const char *terapeut_tasks, genop_date today,
+                                        genop_list *out, genop_error *e);
+/* *n: how many open cases of muni username is assigned to. */
+genop_err genop_store_owned_open_cases(genop_store *s, const char *muni, const char *username,
+                                       size_t *n, genop_error *e);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

@@ -13,8 +13,11 @@
 // goals in the table); a hospital admission putting a Skive course up
 // for review (admission.mjs); the worklist's tasks, the overdue wording
 // at a weekend, the citizen's complaint window, and closing without the
-// end status and adding it after (tasks.mjs); the users an administrator
-// administers (users.mjs); another municipality's case is "not
+// end status and adding it after (tasks.mjs); owning cases: the
+// responsible visitator and therapist changed on the case page, Mine
+// opgaver and Mine sager, each task's responsible and a leder's open tasks
+// per person (assign.mjs); the users an administrator administers
+// (users.mjs); another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
 // shows anything but the login; the quality standard for every role,
 // each rule with its source, the reasons a course may end (and the close
@@ -35,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
+import { testAssign } from './assign.mjs';
 import { testUsers } from './users.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,7 +50,8 @@ const SHOTS = path.join(here, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 const USERS = {
-  rodovre: { visitator: 'rod.visitator', terapeut: 'rod.terapeut', leder: 'rod.leder', admin: 'rod.admin' },
+  rodovre: { visitator: 'rod.visitator', terapeut: 'rod.terapeut', leder: 'rod.leder', admin: 'rod.admin',
+    terapeut2: 'rod.terapeut2' },
   aalborg: { visitator: 'aal.visitator' },
 };
 const SIZES = [
@@ -202,6 +207,7 @@ async function main() {
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testTasks({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
@@ -1162,7 +1168,8 @@ async function testDemo() {
     await api.login(username, password);
     const cases = (await api.must('GET', '/api/v1/cases?limit=500')).items.map((c) => c.id);
     const { context, page } = await newPage();
-    await load(page, url + '/');
+    // Every task, not the visitator's own (the demo hands cases out).
+    await load(page, url + '/#/opgaver/alle');
     await login(page, username, password);
     const muni = username.split('.')[1];
     ok(await page.locator('#worklist tbody tr').count() > 0, `demo ${muni}: the worklist has deadlines`);
@@ -1500,7 +1507,8 @@ async function testCaseWalk() {
   }
 
   async function worklistRows(page, caseId) {
-    await navigate(page, () => page.click('#nav a[data-route="opgaver"]'));
+    // All tasks: the walk's case is nobody's (Skive's demo visitator has cases of their own).
+    await navigate(page, () => page.evaluate(() => { location.hash = '#/opgaver/alle'; }));
     return page.$$eval(`#worklist tbody tr[data-case="${caseId}"]`, (trs) => trs.map((tr) => ({
       status: tr.querySelector('td[data-label=Status]').textContent.trim(),
       kind: tr.querySelector('td[data-label="Frist eller opgave"] .task-label').textContent.trim(),
@@ -1741,7 +1749,8 @@ async function testCaseWalk() {
     ok(JSON.stringify(sortRows(rowsOpen)) === JSON.stringify(skiveTasks(c)),
       'skive: with the start met, the open case has its tasks on the worklist (the no-show\'s review, the week\'s limits exceeded)',
       { rowsOpen, want: skiveTasks(c) });
-    await navigate(page, () => page.click('#nav a[data-route="sager"]'));
+    // All cases: the walk's case is nobody's.
+    await navigate(page, () => page.evaluate(() => { location.hash = '#/sager/alle'; }));
     await navigate(page, () => page.click(`#cases a[href="#/sag/${id}"]`));
 
     await register(page, 'closed', 'Afslutning af forløbet', async () => {
@@ -1783,8 +1792,8 @@ async function testCaseWalk() {
        await page.locator('#worklist tbody tr').count() + await page.locator('.empty').count() > 0,
     `${muni}: the closed case has no open deadlines on the worklist (Opgaver)${left.length ? ', only its missing end status' : ''}`,
     { rows, left });
-    // Sager: the case is among the closed ones.
-    await navigate(page, () => page.click('#nav a[data-route="sager"]'));
+    // Sager (all cases: the walk's case is nobody's): among the closed ones.
+    await navigate(page, () => page.evaluate(() => { location.hash = '#/sager/alle'; }));
     const inOpen = await page.locator(`#cases a[href="#/sag/${id}"]`).count();
     await page.selectOption('#filter-closed', 'true');
     await page.waitForSelector(`#cases a[href="#/sag/${id}"]`);

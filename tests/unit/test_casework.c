@@ -31,10 +31,11 @@
 #include "event_append.h"
 #include "event_input.h"
 #include "local.h"
+#include "casework_fixture.h"
 #include "referral.h"
 #include "session.h"
 
-#define PASSWORD "korrekt-hest-batteri"
+#define PASSWORD CASEWORK_TEST_PASSWORD
 
 typedef struct fixture {
     char dir[64];
@@ -46,11 +47,7 @@ typedef struct fixture {
 static void add_user(fixture *f, genop_user *u, const char *muni, genop_role role,
                      const char *name)
 {
-    memset(u, 0, sizeof *u);
-    snprintf(u->municipality, sizeof u->municipality, "%s", muni);
-    snprintf(u->username, sizeof u->username, "%s", name);
-    u->role = role;
-    must(casework_local_user_add(&f->loc, u, PASSWORD, e));
+    casework_test_user(&f->loc, u, muni, role, name);
 }
 
 static int setup(void **state)
@@ -58,16 +55,8 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/genop-casework-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (casework_test_open("casework", f->dir, f->db, &f->loc))
         return -1;
-    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-    if (casework_local_open(f->db, &f->loc, NULL))
-        return -1;
-    const char *munis[] = {"aalborg", "skive"};
-    for (size_t i = 0; i < 2; i++)
-        must(casework_local_municipality_ensure(&f->loc,
-                                                casework_standard(&f->loc.env, munis[i]), e));
     add_user(f, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis");
     add_user(f, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter");
     add_user(f, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder");
@@ -79,8 +68,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    casework_local_close(&f->loc);
-    remove_test_db(f->dir, "t.db");
+    casework_test_close(f->dir, &f->loc);
     free(f);
     return 0;
 }

@@ -30,8 +30,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0008). */
-#define SCHEMA_VERSION 8
+/* The newest schema version (migrations/ holds 0001 ... 0009). */
+#define SCHEMA_VERSION 9
 
 typedef struct fixture {
     char dir[64];

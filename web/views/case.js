@@ -5,7 +5,9 @@
 // used so far as bars with the numbers in words, attendance with a
 // warning when the review limit is reached or (where the standard says
 // so) the citizen was admitted to hospital during the course, the
-// eligibility findings, the udredning (FSIII function levels and the
+// eligibility findings, who is responsible for the case (its visitator
+// and therapist, changed there too; views/assign.js), the udredning
+// (FSIII function levels and the
 // citizen's goals at start and end, and the change between them;
 // views/udredning.js), and a
 // timeline of every event with its author and registration time.
@@ -27,6 +29,7 @@ import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions } from './forms.js';
+import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 
 const LIMIT_UNITS = {
@@ -109,6 +112,7 @@ export async function render(main, params, ctx, flash) {
       h('div', { class: 'case-side' },
         citizenSection(citizen, ctx),
         referralSection(kase),
+        assignSection(data, ctx, rerender),
         actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
@@ -316,6 +320,9 @@ export function eventDetails(e, reasons) {
       break;
     case 'previous_course':
       if (e.condition) parts.push(`lidelse: ${e.condition}`);
+      break;
+    case 'assigned':
+      if (e.username) parts.push(`${e.username} er ansvarlig ${e.role === 'terapeut' ? 'terapeut' : 'visitator'}`);
       break;
     case 'function_status': {
       const n = (e.levels || []).length;

@@ -23,6 +23,13 @@
     " WHERE c.municipality = ?1 AND (?2 < 0 OR c.closed = ?2)"                  \
     " AND (?3 = 0 OR c.paragraph = ?3) AND (?4 IS NULL OR c.next_due < ?4)"     \
     " AND (?5 IS NULL OR c.citizen_id = ?5)"
+/* And only the cases user ?6 is assigned to: a look-up of their ids in the
+ * index of assignments, not a scan of the municipality's cases. */
+#define CASE_OWNED " AND c.id IN (SELECT case_id FROM case_assignments"        \
+    " WHERE municipality = ?1 AND username = ?6)"
+#define CASE_LIST_FROM " FROM cases c"                                          \
+    " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id" \
+    ASSIGNED_JOINS("c")
 
 enum {
     ST_CITIZEN_BY_CPR,
@@ -35,6 +42,8 @@ enum {
     ST_CASE_LIST,
     ST_CASE_COUNT,
     ST_CASE_IDS,
+    ST_CASE_LIST_OWNED,
+    ST_CASE_COUNT_OWNED,
     ST_COUNT
 };
 
@@ -53,13 +62,15 @@ static const char *const cases_sql[ST_COUNT] = {
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id, created_at",
     [ST_CASE_GET] = "SELECT " CASE_COLS " FROM cases c WHERE c.municipality = ?1 AND c.id = ?2",
     [ST_CASE_EXISTS] = "SELECT 1 FROM cases WHERE municipality = ?1 AND id = ?2",
-    [ST_CASE_LIST] = "SELECT " CASE_COLS ", z.name FROM cases c"
-                     " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
+    [ST_CASE_LIST] = "SELECT " CASE_COLS ", z.name, " ASSIGNED_COLS CASE_LIST_FROM
                      CASE_FILTER " ORDER BY c.id DESC LIMIT ?6 OFFSET ?7",
     [ST_CASE_COUNT] = "SELECT count(*) FROM cases c" CASE_FILTER,
     /* From the index cases(municipality, id) alone. */
     [ST_CASE_IDS] = ("SELECT id FROM cases WHERE municipality = ?1 AND id > ?2"
                      " ORDER BY id LIMIT ?3"),
+    [ST_CASE_LIST_OWNED] = "SELECT " CASE_COLS ", z.name, " ASSIGNED_COLS CASE_LIST_FROM
+                           CASE_FILTER CASE_OWNED " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
+    [ST_CASE_COUNT_OWNED] = "SELECT count(*) FROM cases c" CASE_FILTER CASE_OWNED,
 };
 
 static const stmt_table cases = {cases_sql, ST_COUNT};
@@ -99,6 +110,7 @@ static void read_summary_item(row_reader *r, void *item)
     genop_case_summary *c = item;
     read_case(r, &c->c);
     row_text(r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
+    sqlite_read_assigned(r, &c->assigned);
 }
 
 /* Runs existence check id ("SELECT 1 ... WHERE municipality = ?1 AND
@@ -359,9 +371,12 @@ static int bind_case_filter(sqlite3_stmt *q, const page_query *pq, int *next)
         (rc = sqlite3_bind_int64(q, 3, f->paragraph)))
         return rc;
     rc = f->has_due_before ? bind_date(q, 4, f->due_before) : sqlite3_bind_null(q, 4);
-    if (rc)
+    if (rc || (rc = bind_id(q, 5, f->citizen_id)))
         return rc;
-    return bind_id(q, 5, f->citizen_id);
+    if (!f->owner)
+        return SQLITE_OK;
+    *next = 7;
+    return bind_text(q, 6, f->owner);
 }
 
 /* out->items is a malloc'd genop_case_summary[] the caller frees with
@@ -376,9 +391,14 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
     genop_err err = check_muni(muni, e);
     if (!err && f->has_due_before)
         err = check_date(f->due_before, "fristdatoen", e);
+    if (!err && f->owner)
+        err = check_text(f->owner, GENOP_USERNAME_MAX, true, "brugernavnet", e);
     if (err)
         return err;
-    page_query pq = {&cases, ST_CASE_COUNT, ST_CASE_LIST, muni, false, 0, bind_case_filter, f,
+    bool owned = f->owner != NULL;
+    page_query pq = {&cases, owned ? ST_CASE_COUNT_OWNED : ST_CASE_COUNT,
+                     owned ? ST_CASE_LIST_OWNED : ST_CASE_LIST, muni, false, 0,
+                     bind_case_filter, f,
                      f->limit, f->offset, sizeof(genop_case_summary), read_summary_item,
                      "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);

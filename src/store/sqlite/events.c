@@ -16,7 +16,7 @@
     "u.username, e.registered_at"
 #define DEADLINE_COLS                                                           \
     "d.case_id, c.citizen_id, z.name, d.deadline_id, d.label, d.paragraph, "    \
-    "d.from_date, d.due, d.source, " TASK_COLS
+    "d.from_date, d.due, d.source, " TASK_COLS ", " ASSIGNED_COLS
 /* A row's task columns (migration 0008). */
 #define TASK_COLS "d.kind, d.limit_id, d.listed_from"
 
@@ -26,9 +26,19 @@
     " FROM open_deadlines d"                                                    \
     " JOIN cases c ON c.municipality = d.municipality AND c.id = d.case_id"     \
     " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id" \
+    ASSIGNED_JOINS("c")                                                         \
     " WHERE d.municipality = ?1"
-/* Of those, the rows on the worklist on the day ?2. */
-#define LISTED " AND d.listed_from <= ?2"
+/* Of those, the rows on the worklist on the day ?N. */
+#define LISTED(day) " AND d.listed_from <= " day
+/* The worklist of a user's cases (genop_worklist_owner): ?2 the username,
+ * ?3 the role or NULL, ?4 the terapeut's deadline ids (a JSON array), ?7
+ * the day. */
+#define WORKLIST_OWNED                                                          \
+    " AND d.case_id IN (SELECT case_id FROM case_assignments"                   \
+    " WHERE municipality = ?1 AND username = ?2 AND (?3 IS NULL OR role = ?3))" \
+    " AND (?3 IS NULL OR (CASE WHEN d.deadline_id IN"                           \
+    " (SELECT value FROM json_each(?4)) THEN 'terapeut' ELSE 'visitator' END) = ?3)" \
+    LISTED("?7")
 
 enum {
     ST_EVENT_CHECK,
@@ -40,6 +50,8 @@ enum {
     ST_WORKLIST,
     ST_WORKLIST_COUNT,
     ST_CASE_DEADLINES,
+    ST_WORKLIST_OWNED,
+    ST_WORKLIST_OWNED_COUNT,
     ST_ANSWER_SET,
     ST_ANSWER_GET,
     ST_COUNT
@@ -65,10 +77,14 @@ static const char *const events_sql[ST_COUNT] = {
     [ST_PROJ_INSERT] = "INSERT INTO open_deadlines (municipality, case_id, deadline_id, label,"
                        " paragraph, from_date, due, source, kind, limit_id, listed_from)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    [ST_WORKLIST] = "SELECT " DEADLINE_COLS WORKLIST_FROM LISTED
+    [ST_WORKLIST] = "SELECT " DEADLINE_COLS WORKLIST_FROM LISTED("?2")
                     " ORDER BY d.due, d.case_id, d.id LIMIT ?3 OFFSET ?4",
-    [ST_WORKLIST_COUNT] = "SELECT count(*) FROM open_deadlines d WHERE d.municipality = ?1" LISTED,
+    [ST_WORKLIST_COUNT] = "SELECT count(*) FROM open_deadlines d WHERE d.municipality = ?1" LISTED("?2"),
     [ST_CASE_DEADLINES] = "SELECT " DEADLINE_COLS WORKLIST_FROM " AND d.case_id = ?2 ORDER BY d.id",
+    [ST_WORKLIST_OWNED] = "SELECT " DEADLINE_COLS WORKLIST_FROM WORKLIST_OWNED
+                          " ORDER BY d.due, d.case_id, d.id LIMIT ?5 OFFSET ?6",
+    [ST_WORKLIST_OWNED_COUNT] = "SELECT count(*) FROM open_deadlines d"
+                                " WHERE d.municipality = ?1" WORKLIST_OWNED,
 
     [ST_ANSWER_SET] = "INSERT OR REPLACE INTO case_answers (case_id, municipality, last_event_id,"
                       " view_format, view, case_json, events_json)"
@@ -120,6 +136,7 @@ static void read_deadline_item(row_reader *r, void *item)
     row_date(r, &d->due, NULL, "fristens udløb");
     row_text(r, d->source, sizeof d->source, CUT_OK, "fristens kilde");
     read_task_cols(r, d);
+    sqlite_read_assigned(r, &d->assigned);
 }
 
 /* ---------------------------------------------------------------------
@@ -412,6 +429,38 @@ genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t c
     if (err)
         genop_store_free_list(out);
     return err;
+}
+
+/* Binds WORKLIST_OWNED's ?1-?4 and ?7 (pq->ctx is the
+ * genop_worklist_owner); ?5 and ?6 are the page's. */
+static int bind_owned(sqlite3_stmt *q, const page_query *pq, int *next)
+{
+    const genop_worklist_owner *o = pq->ctx;
+    int rc;
+    *next = 5;
+    if ((rc = bind_text(q, 1, pq->muni)) || (rc = bind_text(q, 2, o->username)) ||
+        (rc = bind_text(q, 3, o->role)) || (rc = bind_date(q, 7, o->today)))
+        return rc;
+    return bind_text(q, 4, o->terapeut_tasks ? o->terapeut_tasks : "[]");
+}
+
+/* As sqlite_worklist; o is borrowed for the call. */
+genop_err sqlite_worklist_owned(genop_store *s, const char *muni, const genop_worklist_owner *o,
+                                size_t limit, size_t offset, genop_list *out, size_t *total,
+                                genop_error *e)
+{
+    out->items = NULL;
+    out->n = 0;
+    *total = 0;
+    genop_err err = check_text(o->username, GENOP_USERNAME_MAX, true, "brugernavnet", e);
+    if (!err)
+        err = check_date(o->today, "dagen", e);
+    if (err)
+        return err;
+    page_query pq = {&events, ST_WORKLIST_OWNED_COUNT, ST_WORKLIST_OWNED, muni, false, 0,
+                     bind_owned, o, limit, offset, sizeof(genop_open_deadline),
+                     read_deadline_item, "arbejdslisten"};
+    return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
 
 /* ---------------------------------------------------------------------
