@@ -11,6 +11,9 @@
 #   tests/api/test_search.py: finding cases and citizens, the case list's
 #   pages and filters) and the durability test (kill -9 in the middle of
 #   writes) against both builds;
+# - the API tests of owning cases (tests/api/test_assign.py: assigned
+#   events, mine=true, the staff and the open tasks per person) against
+#   both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
 # - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
@@ -33,6 +36,9 @@
 # - the refresh of stored projections after a change of the rules
 #   (tests/api/test_refresh.py: serve on a database whose fingerprint and
 #   projections were altered) with both builds;
+# - the worklist's tasks (tests/api/test_tasks.py: each kind appears and
+#   disappears over HTTP, the complaint window never, other municipalities'
+#   never) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -99,6 +105,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
+  echo "# tests/api/test_assign.py with $dir/genop"
+  run_tap "assign ($dir)" python3 tests/api/test_assign.py "$dir/genop"
   echo "# tests/api/test_users.py with $dir/genop"
   run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_search.py with $dir/genop"
@@ -115,6 +123,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
   echo "# tests/api/test_refresh.py with $dir/genop"
   run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
+  echo "# tests/api/test_tasks.py with $dir/genop"
+  run_tap "tasks ($dir)" python3 tests/api/test_tasks.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

@@ -1,8 +1,9 @@
 // app.js - the staff web application's shell: who is logged in, the
 // header and menu, and the router.
 //
-// Routes live in location.hash (#/, #/sager, #/sag/12, #/soeg,
-// #/adgangslog/3, #/kvalitetsstandard, and for an administrator
+// Routes live in location.hash (#/, #/opgaver/mine, #/sager, #/sager/alle,
+// #/sag/12, #/soeg, #/adgangslog/3, #/kvalitetsstandard, and for an
+// administrator
 // #/brugere, #/brugerlog),
 // which the browser never sends to a server nor in a Referer: only ids
 // and filter codes go there, never a CPR number or a name - so the text
@@ -62,11 +63,14 @@ const LOG_ROLES = ['leder', 'admin'];
 const ALL_ROLES = ['visitator', 'terapeut', 'leder', 'admin'];
 
 const routes = [
-  { name: 'opgaver', re: /^#?\/?$/, view: worklistView, roles: CASE_ROLES, menu: 'Opgaver', href: '#/' },
+  // Opgaver: #/ (mine, when the user has cases, else all), #/opgaver/mine,
+  // #/opgaver/alle, #/opgaver/ansvarlig/USERNAME (one person's tasks).
+  { name: 'opgaver', re: /^(?:#?\/?|#\/opgaver\/(mine|alle)|#\/opgaver\/ansvarlig\/([A-Za-z0-9._@-]{1,63}))$/,
+    view: worklistView, roles: CASE_ROLES, menu: 'Opgaver', href: '#/' },
   { name: 'ny-henvendelse', re: /^#\/ny-henvendelse$/, view: referralView, roles: ['visitator'],
     menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
-  { name: 'sager', re: /^#\/sager(?:\?([a-z0-9=&.]*))?$/, view: casesView, roles: CASE_ROLES, menu: 'Sager',
-    href: '#/sager' },
+  { name: 'sager', re: /^#\/sager(?:\/(mine|alle))?(?:\?([A-Za-z0-9=&.@_%-]*))?$/, view: casesView, roles: CASE_ROLES,
+    menu: 'Sager', href: '#/sager' },
   { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
   { name: 'soeg', re: /^#\/soeg(?:\/([0-9]{1,9}))?$/, view: searchView, roles: CASE_ROLES },
   { name: 'adgangslog', re: /^#\/adgangslog(?:\/(soeg|[1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/,

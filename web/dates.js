@@ -96,3 +96,12 @@ export function ageOn(birthIso, onIso) {
   if (o[1] < b[1] || (o[1] === b[1] && o[2] < b[2])) age -= 1;
   return age;
 }
+
+// "fredag 4.12." (the weekday and the day without its year, as one says
+// a date in the near past or future); the text itself when no date.
+export function weekdayDay(iso) {
+  const p = parseIsoDate(iso);
+  if (!p) return iso ?? '';
+  const [y, mo, d] = p;
+  return `${WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()]} ${d}.${mo}.`;
+}

@@ -1,6 +1,8 @@
 // labels.js - the Danish words for the API's codes. A code without a
 // word here is shown as it is, so nothing the server says is hidden.
 
+import { shortDate, weekdayDay } from './dates.js';
+
 const EVENT_TYPES = {
   referral_received: 'Henvendelse modtaget',
   contacted: 'Kontakt til borgeren',
@@ -17,6 +19,7 @@ const EVENT_TYPES = {
   previous_course: 'Tidligere forløb',
   function_status: 'Udredning (FSIII)',
   admitted: 'Indlagt på sygehus',
+  assigned: 'Ansvarlig tildelt',
   note: 'Journalnotat',
   correction: 'Rettelse',
 };
@@ -134,11 +137,30 @@ export function urgency(item, asOf) {
   return { key, text: URGENCY[key] };
 }
 
-// "3 hverdage tilbage", "1 hverdag over fristen", ...
-export function workdaysText(n) {
+const workdays = (n) => `${n} ${n === 1 ? 'hverdag' : 'hverdage'}`;
+
+// Where an open deadline or task stands beside its due date: "3 hverdage
+// tilbage", "forfalder i dag", "overskredet med 2 hverdage". Past its due
+// date with no workday since (due on a Friday, read on the Sunday, or over
+// Easter) it "forfaldt fredag 4.12.": "ingen hverdage tilbage" said the
+// opposite of the truth.
+export function dueText(item, asOf) {
+  const n = item.workdays_left;
   if (typeof n !== 'number') return '';
-  const word = Math.abs(n) === 1 ? 'hverdag' : 'hverdage';
-  if (n > 0) return `${n} ${word} tilbage`;
-  if (n === 0) return 'ingen hverdage tilbage';
-  return `${-n} ${word} over fristen`;
+  const overdue = item.status === 'overdue' || (asOf && item.due && item.due < asOf);
+  if (overdue) return n < 0 ? `overskredet med ${workdays(-n)}` : `forfaldt ${weekdayDay(item.due)}`;
+  if (item.due === asOf) return 'forfalder i dag';
+  return n > 0 ? `${workdays(n)} tilbage` : `forfalder ${weekdayDay(item.due)}`;
+}
+
+// The citizen's own deadline (the complaint window: api.md, owner
+// "citizen") in words: never the municipality's breach, so never
+// "Overskredet". "Klagefristen udløb 26.11.2026", "Klagefristen udløber
+// 26.11.2026", or whether the complaint came within it.
+export function citizensDeadline(d, asOf) {
+  const what = d.id === 'complaint_window' ? 'Klagefristen' : 'Borgerens frist';
+  if (d.status === 'met') return d.id === 'complaint_window' ? 'Klagen kom inden fristen' : 'Overholdt';
+  if (d.status === 'late') return d.id === 'complaint_window' ? 'Klagen kom efter fristen' : 'Overholdt for sent';
+  const past = d.status === 'overdue' || (asOf && d.due < asOf);
+  return `${what} ${past ? 'udløb' : 'udløber'} ${shortDate(d.due)}`;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assignment.h"
 #include "audit.h"
 #include "calendar.h"
 #include "case_search.h"
@@ -67,6 +68,8 @@ static genop_err make_tasks(const genop_standard *std, genop_date today,
         casework_task *t = &w->items[w->n++];
         t->deadline = d[i];
         t->overdue = today > d[i].due;
+        t->responsible_role = casework_task_role(d[i].deadline_id);
+        t->responsible = casework_assigned_user(&t->deadline.assigned, t->responsible_role);
         genop_err err = workdays_left(std, today, d[i].due, &t->workdays_left, e);
         if (err)
             return err;
@@ -91,8 +94,45 @@ static genop_err audit_tasks(const casework_env *env, const genop_user *actor,
     return err;
 }
 
+/* The page of open deadlines f selects, into list (and out's total). */
+static genop_err select_tasks(const casework_env *env, const genop_user *actor,
+                              const casework_worklist_filter *f, size_t limit, size_t offset,
+                              genop_list *list, casework_worklist *out, genop_error *e)
+{
+    const char *muni = actor->municipality;
+    genop_worklist_owner o = {actor->username, NULL, casework_terapeut_tasks_json(), env->today};
+    if (f && f->responsible) {
+        genop_user u;
+        genop_error why;
+        genop_err err = genop_store_staff_find(env->store, muni, f->responsible, &u, &why);
+        bool assignable = !err && (u.role == GENOP_ROLE_VISITATOR || u.role == GENOP_ROLE_TERAPEUT);
+        if (err && err != GENOP_ENOTFOUND) {
+            *e = why;
+            return err;
+        }
+        if (!assignable || (f->mine && strcmp(u.username, actor->username) != 0))
+            return GENOP_OK;                 /* nobody's tasks: none */
+        o.username = u.username;
+        o.role = genop_role_name(u.role);
+        return genop_store_worklist_owned(env->store, muni, &o, limit, offset, list, &out->total,
+                                          e);
+    }
+    if (f && f->mine)
+        return genop_store_worklist_owned(env->store, muni, &o, limit, offset, list, &out->total,
+                                          e);
+    return genop_store_worklist(env->store, muni, env->today, limit, offset, list, &out->total,
+                                e);
+}
+
 genop_err casework_worklist_get(const casework_env *env, const genop_user *actor, size_t limit,
                                 size_t offset, casework_worklist *out, genop_error *e)
+{
+    return casework_worklist_find(env, actor, NULL, limit, offset, out, e);
+}
+
+genop_err casework_worklist_find(const casework_env *env, const genop_user *actor,
+                                 const casework_worklist_filter *f, size_t limit, size_t offset,
+                                 casework_worklist *out, genop_error *e)
 {
     const genop_standard *std;
     genop_list list = {0};
@@ -103,8 +143,10 @@ genop_err casework_worklist_get(const casework_env *env, const genop_user *actor
         err = casework_user_standard(env, actor, &std, e);
     if (err)
         return err;
-    err = genop_store_worklist(env->store, actor->municipality, limit, offset, &list,
-                               &out->total, e);
+    err = select_tasks(env, actor, f, limit, offset, &list, out, e);
+    if (!err && f && f->mine)
+        err = genop_store_owned_open_cases(env->store, actor->municipality, actor->username,
+                                           &out->assigned_cases, e);
     if (!err)
         err = make_tasks(std, env->today, list.items, list.n, out, e);
     if (!err)

@@ -67,6 +67,9 @@ genop_err casework_case_read(const casework_env *env, const genop_user *actor, i
         err = casework_user_standard(env, actor, &std, e);
     if (!err)
         err = load_case(env->store, actor->municipality, case_id, std, out, e);
+    if (!err && (err = genop_store_case_assigned_get(env->store, actor->municipality, case_id,
+                                                     &out->assigned, e)))
+        err = casework_internal(err, e);
     if (err)
         return err;
     genop_error why;

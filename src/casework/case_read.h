@@ -30,6 +30,7 @@ typedef struct casework_case {
     char cpr_text[GENOP_CPR_TEXT_SIZE];  /* the CPR number as the actor may see it
                                           * ("DDMMYY-SSSS" or "DDMMYY-xxxx", roles.h) */
     bool sees_contact;            /* address, phone, relatives, Digital Post */
+    genop_case_assigned assigned; /* who is responsible (assignment.h) */
     /* owned parts */
     genop_case_answer kept;
     genop_buf made_case, made_events;

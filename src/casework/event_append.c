@@ -1,7 +1,9 @@
 /*
  * event_append.c - registering an event (see event_append.h): the case
- * loaded and the event judged (event_judge.c) in one job of the writer,
- * then the event, the projection, the kept answer and the access-log row.
+ * loaded and the event judged (event_judge.c, and an assignment's user by
+ * assignment.c) in one job of the writer, then the event, the projection,
+ * who is responsible (when the event can change it), the kept answer and
+ * the access-log row.
  */
 #include "event_append.h"
 
@@ -9,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assignment.h"
 #include "audit.h"
 #include "case_answer.h"
 #include "case_view.h"
@@ -55,6 +58,8 @@ static genop_err store_event(append_job *j, genop_store *s, genop_error *e)
     if (!err)
         err = projection_update(s, &j->lc.row, &j->lc.cit, &j->next, j->std, j->env->today, e);
     if (!err)
+        err = casework_assignment_update(s, &j->lc, j->ev, &row, e);
+    if (!err)
         err = case_answer_keep(s, &j->lc.row, &j->lc.cit, &j->lc.events, &row, j->std, e);
     if (!err)
         err = audit_add(s, u, j->lc.cit.id, j->lc.row.id, AUDIT_EVENT_APPEND,
@@ -76,6 +81,8 @@ static genop_err run_append(genop_store *s, void *ctx, genop_error *e)
         return casework_internal(err, e);
     j->loaded = true;
     err = casework_event_judge(j->actor, j->std, j->env->today, &j->lc, j->ev, &j->next, e);
+    if (!err)
+        err = casework_assignment_check(s, j->actor, &j->lc, j->ev, e);
     return err ? err : store_event(j, s, e);
 }
 

@@ -25,19 +25,20 @@ static const char *const type_fields[GENOP_EV_COUNT][4] = {
     [GENOP_EV_COMPLAINT_DECIDED] = {"upheld"},
     [GENOP_EV_PREVIOUS_COURSE] = {"condition"},
     [GENOP_EV_FUNCTION_STATUS] = {"phase"},     /* and its lists: status_lists() */
+    [GENOP_EV_ASSIGNED] = {"role", "username"},
 };
 
 /* The members kept of each item of a function status's lists. */
 static const char *const level_item_keys[] = {"code", "level", NULL};
 static const char *const goal_item_keys[] = {"text", "reached", NULL};
 
-/* assigned and appeal_decided are read in case files (evaluate.md section
- * 2 lets them appear) but not yet taken from a client: the API must first
- * check an assignment's user (api.md) and an appeal against the case's
- * complaint (letters.md section 3). */
+/* appeal_decided is read in case files (evaluate.md section 2 lets it
+ * appear) but not yet taken from a client: the API must first check an
+ * appeal against the case's complaint (letters.md section 3). (assigned
+ * is taken: its user is checked by assignment.c.) */
 static bool api_checks_missing(genop_event_type t)
 {
-    return t == GENOP_EV_ASSIGNED || t == GENOP_EV_APPEAL_DECIDED;
+    return t == GENOP_EV_APPEAL_DECIDED;
 }
 
 bool casework_event_type_known(const char *type)
@@ -131,7 +132,20 @@ static genop_err read_spec_event(const json_t *obj, const char *path, genop_even
     }
     if (ev->type == GENOP_EV_FUNCTION_STATUS)
         return read_goal_texts(obj, path, e);
+    if (ev->type == GENOP_EV_ASSIGNED)
+        return in_text(obj, path, "username", IN_REQUIRED | IN_ONE_LINE, GENOP_USERNAME_MAX - 1,
+                       &s, e);
     return GENOP_OK;
+}
+
+/* An assignment's role and username (checked) from the event obj. */
+static void keep_assignment(const json_t *obj, casework_event *ev)
+{
+    genop_role role = GENOP_ROLE_VISITATOR;
+    genop_role_from_name(json_string_value(json_object_get(obj, "role")), &role);
+    ev->assign_role = role;
+    snprintf(ev->assign_username, sizeof ev->assign_username, "%s",
+             json_string_value(json_object_get(obj, "username")));
 }
 
 /* Stores o's compact text in ev->stored and releases o. */
@@ -166,6 +180,8 @@ static genop_err read_spec(const json_t *body, casework_event *ev, genop_error *
     if (err)
         return err;
     ev->date = ev->ev.date;
+    if (ev->ev.type == GENOP_EV_ASSIGNED)
+        keep_assignment(body, ev);
     return keep_stored(ev, normalized(body, ev->ev.type), e);
 }
 
@@ -216,6 +232,8 @@ static genop_err read_correction(const json_t *body, casework_event *ev, genop_e
     if (err)
         return err;
     ev->withdraws = repl == NULL;
+    if (repl && ev->replacement.type == GENOP_EV_ASSIGNED)
+        keep_assignment(repl, ev);
     return keep_stored(ev, correction_body(body, ev, repl, reason), e);
 }
 

@@ -3,10 +3,12 @@
  * /api/v1/cases/{id}/events, and the demo's cases), read into the typed
  * input of casework_event_append() (event_append.h).
  *
- * The body is one event: a type of shared/spec/evaluate.md or one of
- * genop's own, function_status and admitted (a hospital admission, with
- * no fields of its own; read by the core's event reader), or one of the
- * journal types:
+ * The body is one event: a type of shared/spec/evaluate.md (but
+ * appeal_decided, not yet), `assigned` (shared/spec/api.md: {"type",
+ * "date", "role": "visitator" | "terapeut", "username"}; assignment.h
+ * checks the user), one of genop's own, function_status and admitted (a
+ * hospital admission, with no fields of its own; read by the core's
+ * event reader), or one of the journal types:
  *   {"type": "note", "date", "text"}                     free text, no effect
  *   {"type": "correction", "date", "corrects": ID,       replaces event ID's
  *    "event": {...} | null, "reason"}                    content, or withdraws it
@@ -29,6 +31,7 @@
 
 #include "case.h"
 #include "error.h"
+#include "store.h"
 
 #define CASEWORK_NOTE "note"
 #define CASEWORK_CORRECTION "correction"
@@ -48,11 +51,14 @@ typedef struct casework_event {
     int64_t corrects;           /* CORRECTION: the id of the event it corrects */
     bool withdraws;             /* CORRECTION: "event": null */
     genop_event replacement;    /* CORRECTION unless it withdraws */
+    genop_role assign_role;     /* an `assigned` event (SPEC, or CORRECTION's */
+    char assign_username[GENOP_USERNAME_MAX];   /* replacement): its role and user */
     char *stored;               /* owned: the JSON text to store */
 } casework_event;
 
-/* True when type is one a client may register: a spec type,
- * function_status, admitted, note or correction. */
+/* True when type is one a client may register: a spec type (but
+ * appeal_decided), assigned, function_status, admitted, note or
+ * correction. */
 bool casework_event_type_known(const char *type);
 
 /* Reads the event object body into *out (zeroed first): refuses

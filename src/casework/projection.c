@@ -46,11 +46,12 @@ genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit
     out->closed = has_closed(view);
     out->stage = casework_case_stage(view);
     out->n_open = 0;
-    for (size_t i = 0; i < r.n_deadlines; i++) {
+    for (size_t i = 0; i < r.n_deadlines && !out->closed; i++) {
         const genop_deadline_result *d = &r.deadlines[i];
         if (!d->done && !d->rule->citizens_deadline)
             open_deadline(row, cit, &r, d, &out->open[out->n_open++]);
     }
+    projection_tasks(row, cit, &r, out->closed, out->open, &out->n_open);
     out->has_next_due = out->n_open > 0;
     out->next_due = 0;
     for (size_t i = 0; i < out->n_open; i++)     /* the store's next_due: the soonest */

@@ -1,8 +1,8 @@
 /*
  * projection.h - what the worklist and the case list read without
- * evaluating every case: a case's closed flag, its stage (case_stage.h)
- * and its open deadlines,
- * recomputed from the corrected view whenever the case's events change
+ * evaluating every case: a case's closed flag, its stage (case_stage.h),
+ * its open deadlines and its tasks (projection_tasks.h), recomputed from
+ * the corrected view whenever the case's events change
  * (in the same transaction as the change), and for every case of a
  * municipality when the rules it was computed with change
  * (projection_refresh.h).
@@ -15,24 +15,30 @@
 
 #include "case.h"
 #include "error.h"
+#include "projection_tasks.h"
 #include "standard.h"
 #include "store.h"
+
+/* The most rows one case's projection holds: its deadlines and tasks. */
+#define PROJECTION_ROWS_MAX (GENOP_DEADLINES_MAX + PROJECTION_TASKS_MAX)
 
 /* A case's projection as computed, before it is stored. */
 typedef struct projection {
     bool closed;                /* the view has a `closed` event */
     genop_case_stage stage;     /* case_stage.h */
-    genop_open_deadline open[GENOP_DEADLINES_MAX];
+    genop_open_deadline open[PROJECTION_ROWS_MAX];   /* deadlines, then tasks */
     size_t n_open;
     bool has_next_due;          /* next_due: the soonest of open[] */
     genop_date next_due;
 } projection;
 
 /* Evaluates view (sorted, checked) against std as of today into *out:
- * closed when the view has a `closed` event; the stage; open deadlines = the
- * deadlines not done whose rule is not the citizen's own (a complaint
- * window is the citizen's to keep, not staff's work), each with row's
- * case and cit's citizen. Writes nothing. */
+ * closed when the view has a `closed` event; the stage; while open, its
+ * open deadlines = the deadlines not done whose rule is not the citizen's
+ * own (a complaint window is the citizen's to keep, not staff's work),
+ * each with row's case and cit's citizen; then its tasks
+ * (projection_tasks(), a closed case's only rows). next_due is the
+ * soonest due of them all. Writes nothing. */
 genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit,
                              const genop_case *view, const genop_standard *std, genop_date today,
                              projection *out, genop_error *e);

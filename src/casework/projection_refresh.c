@@ -67,16 +67,24 @@ typedef struct refresh_job {
     projection_refresh_muni *report; /* std set; the counts are the job's */
 } refresh_job;
 
+/* A row's task columns (projection_tasks.h) as stored: listed_from 0 is
+ * stored as its from. */
+static bool same_task(const genop_open_deadline *a, const genop_open_deadline *b)
+{
+    genop_date la = a->listed_from ? a->listed_from : a->from;
+    genop_date lb = b->listed_from ? b->listed_from : b->from;
+    return a->task == b->task && strcmp(a->limit_id, b->limit_id) == 0 && la == lb;
+}
+
 static bool same_deadline(const genop_open_deadline *a, const genop_open_deadline *b)
 {
     return strcmp(a->deadline_id, b->deadline_id) == 0 && strcmp(a->label, b->label) == 0 &&
            a->paragraph == b->paragraph && a->from == b->from && a->due == b->due &&
-           strcmp(a->source, b->source) == 0;
+           strcmp(a->source, b->source) == 0 && same_task(a, b);
 }
 
 /* True when p is what is stored for the case: row (its closed flag,
- * stage and next_due) and its stored open deadlines (none for a closed
- * case). */
+ * stage and next_due) and its stored open deadlines and tasks. */
 static bool projection_same(const projection *p, const genop_case_row *row,
                             const genop_list *stored)
 {
@@ -84,7 +92,7 @@ static bool projection_same(const projection *p, const genop_case_row *row,
         p->has_next_due != row->has_next_due ||
         (p->has_next_due && p->next_due != row->next_due))
         return false;
-    size_t n = p->closed ? 0 : p->n_open;
+    size_t n = p->n_open;
     if (stored->n != n)
         return false;
     const genop_open_deadline *old = stored->items;
@@ -162,7 +170,7 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
     memset(&lc, 0, sizeof lc);
     genop_list stored = {0};
     genop_err err = load_case(s, std, id, &lc, e);
-    if (!err && !lc.row.closed)                 /* a closed case keeps none (store.h) */
+    if (!err)              /* a closed case's too: it may keep its end_status task */
         err = genop_store_case_open_deadlines(s, std->id, id, &stored, e);
     if (!err)
         err = projection_compute(&lc.row, &lc.cit, &lc.view, std, j->env->today, p, e);

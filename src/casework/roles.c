@@ -10,18 +10,29 @@
  * citizen missed). */
 static const char *const terapeut_types[] = {
     "contacted", "assessment", "session", "closed", "function_status", "note", "correction",
-    "admitted",
+    "admitted", "assigned",
 };
+
+/* A leder distributes the cases: assignments, and corrections of them
+ * (assignment.h says who may assign whom). */
+static const char *const leder_types[] = {"assigned", "correction"};
+
+static bool listed(const char *type, const char *const *types, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(type, types[i]) == 0)
+            return true;
+    return false;
+}
 
 bool roles_may_append(genop_role role, const char *type)
 {
     if (role == GENOP_ROLE_VISITATOR)
         return true;
-    if (role != GENOP_ROLE_TERAPEUT)
-        return false;
-    for (size_t i = 0; i < sizeof terapeut_types / sizeof terapeut_types[0]; i++)
-        if (strcmp(type, terapeut_types[i]) == 0)
-            return true;
+    if (role == GENOP_ROLE_TERAPEUT)
+        return listed(type, terapeut_types, sizeof terapeut_types / sizeof terapeut_types[0]);
+    if (role == GENOP_ROLE_LEDER)
+        return listed(type, leder_types, sizeof leder_types / sizeof leder_types[0]);
     return false;
 }
 

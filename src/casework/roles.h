@@ -4,13 +4,15 @@
  *
  *   role       routes                                   event types it may append
  *   visitator  cases (create, list, read), events,      all (spec types, note,
- *              worklist                                  correction)
- *   terapeut   cases (list, read), events, worklist     contacted, assessment,
- *                                                        session, closed,
+ *              worklist, staff                           correction)
+ *   terapeut   cases (list, read), events, worklist,    contacted, assessment,
+ *              staff                                     session, closed,
  *                                                        function_status, admitted,
  *                                                        note, correction (of
- *                                                        those types)
- *   leder      cases (list, read), worklist,            none
+ *                                                        those types), assigned
+ *                                                        (themselves as terapeut)
+ *   leder      cases (list, read), worklist, staff,     assigned, correction (of
+ *              events (assignments only),                an assignment)
  *              citizens' access log
  *   admin      citizens' access log only (no case or    none
  *              health data)
@@ -34,6 +36,8 @@
 #define ROLES_ADMIN ROLE_BIT(GENOP_ROLE_ADMIN)
 #define ROLES_ANY (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER | ROLES_ADMIN)
 #define ROLES_CASEWORK (ROLES_VISITATOR | ROLES_TERAPEUT)
+/* Who may register events at all (a leder only assignments: roles_may_append). */
+#define ROLES_EVENTS (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)
 #define ROLES_CASE_READ (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)
 #define ROLES_OVERSIGHT (ROLES_LEDER | ROLES_ADMIN)
 

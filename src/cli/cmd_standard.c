@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "closure_reasons.h"
+#include "documentation.h"
 #include "registry.h"
 #include "revision.h"
 #include "standard_load.h"
@@ -224,6 +225,16 @@ static void show_rules(const genop_standard *s)
                           s->quarantine.paragraphs, &s->quarantine.source);
 }
 
+/* The documentation the standard requires of a course. */
+static void show_documentation(const genop_standard *s)
+{
+    const genop_flag_rule *r = &s->documentation.end_status;
+    if (!r->present)
+        return;
+    printf("\nDokumentation\n");
+    print_eligibility(genop_end_status_text(), r->paragraphs, &r->source);
+}
+
 static void show_closure_reasons(const genop_standard *s)
 {
     genop_reason_entry all[GENOP_REASONS_MAX];
@@ -284,6 +295,7 @@ static int show(const char *spec, genop_date today)
     show_deadlines(s);
     show_limits(s);
     show_rules(s);
+    show_documentation(s);
     show_closure_reasons(s);
     const genop_content *c = &s->content;
     show_text("Formål", &c->purpose);

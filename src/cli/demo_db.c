@@ -308,6 +308,38 @@ static int add_events(demo_state *st, const demo_case *dc, const genop_standard 
     return CLI_OK;
 }
 
+/* An `assigned` event of role for user u's username, dated wd workdays ago. */
+static int assign(demo_state *st, const demo_case *dc, const genop_standard *std,
+                  const demo_user *by, int64_t id, const char *role, const demo_user *u, int wd)
+{
+    genop_error e;
+    genop_date date;
+    char text[GENOP_DATE_STR_SIZE];
+    if (demo_date(st, std, wd, 0, &date, &e)) {
+        cli_error("demo: sagen \"%s\": %s", dc->title, e.message);
+        return CLI_FAILED;
+    }
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "type", "assigned", "date",
+                          genop_date_format(date, text), "role", role, "username",
+                          u->u.username);
+    return add_event(st, dc, by, id, "tildelingen", o);
+}
+
+/* Who is responsible: the case's visitator from the referral, once the
+ * case is two workdays old (the newest are not yet handed out), and its
+ * therapist from a grant on. */
+static int add_assignments(demo_state *st, const demo_case *dc, const genop_standard *std,
+                           const demo_user *vis, int64_t id)
+{
+    const demo_user *ter = find_user(st, "terapeut", dc->municipality);
+    if (dc->referral_wd >= 2 && assign(st, dc, std, vis, id, "visitator", vis, dc->referral_wd))
+        return CLI_FAILED;
+    for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++)
+        if (strcmp(ev->type, "decision") == 0 && ev->fields && strstr(ev->fields, "true"))
+            return assign(st, dc, std, vis, id, "terapeut", ter, ev->wd);
+    return CLI_OK;
+}
+
 static int add_case(demo_state *st, size_t i)
 {
     const demo_case *dc = &demo_cases[i];
@@ -319,9 +351,10 @@ static int add_case(demo_state *st, size_t i)
                   dc->municipality);
         return CLI_FAILED;
     }
-    if (register_referral(st, dc, vis, std, &st->case_ids[i]))
+    if (register_referral(st, dc, vis, std, &st->case_ids[i]) ||
+        add_events(st, dc, std, st->case_ids[i]))
         return CLI_FAILED;
-    return add_events(st, dc, std, st->case_ids[i]);
+    return add_assignments(st, dc, std, vis, st->case_ids[i]);
 }
 
 /* ---- the summary ---------------------------------------------------------- */

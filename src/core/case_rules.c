@@ -58,14 +58,21 @@ static genop_err check_course(const genop_case *c, const genop_event *ev, genop_
     char d1[GENOP_DATE_STR_SIZE];
     genop_date closed = 0;
     /* An end status may be registered at or after the closure (the last
-     * assessment); a start status cannot begin a course that has ended. */
+     * assessment); a start status cannot begin a course that has ended,
+     * but one made during it may be registered after it, with its date. */
     bool start_status = ev->type == GENOP_EV_FUNCTION_STATUS && ev->phase == GENOP_PHASE_START;
     bool after_close = ev->type == GENOP_EV_SESSION || ev->type == GENOP_EV_DECISION ||
                        ev->type == GENOP_EV_GRANT_RECEIVED || ev->type == GENOP_EV_CLOSED ||
                        start_status;
-    if (after_close && first_on_or_before(c, GENOP_EV_CLOSED, ev->date, &closed))
+    if (after_close && first_on_or_before(c, GENOP_EV_CLOSED, ev->date, &closed)) {
+        /* A start status written up late is dated when it was made. */
+        if (start_status)
+            return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; en "
+                              "startstatus skal dateres før afslutningen, den dag borgerens "
+                              "funktionsevne blev vurderet", genop_date_format(closed, d1));
         return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; der kan ikke "
                           "registreres mere på det", genop_date_format(closed, d1));
+    }
     if (ev->type == GENOP_EV_SESSION && ev->kind == GENOP_SESSION_TRAINING &&
         !granted_by(c, ev->date))
         return genop_fail(e, GENOP_EINVAL, "$.date: der er ingen bevilling på eller før %s; en "

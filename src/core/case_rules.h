@@ -18,8 +18,10 @@
  *   referral, and nothing can be dated after today;
  * - a training session needs a decision that granted training on or
  *   before its date (assessment sessions - udredning - do not);
- * - no session, decision, grant or start status (FSIII) after the course
- *   was closed (an end status may follow the closure);
+ * - no session, decision, grant or start status (FSIII) dated on or
+ *   after the course's closure; what is dated before it may be
+ *   registered later (a start status written up after the closure), and
+ *   an end status and journal notes may follow the closure;
  * - a decision must follow a referral, a complaint must follow a decision,
  *   a reconsideration a complaint, a forwarding a reconsideration;
  * - a function status (FSIII levels and goals) is dated on or after the

@@ -194,6 +194,37 @@ static void worst_week(const genop_case *c, bool by_minutes, genop_limit_result 
         genop_date_iso_week(worst, &r->period_year, &r->period_week);
 }
 
+/* The date of the counting session that first took a counting limit past
+ * its max (into r->exceeded_on): the (max+1)th session of the kind the
+ * limit counts, or the session that took its ISO week's sessions or
+ * minutes past max. The events are sorted by date. */
+static void first_exceeded(const genop_case *c, const genop_limit_rule *rule,
+                           genop_limit_result *r)
+{
+    bool weekly = rule->kind == GENOP_LIMIT_SESSIONS_PER_WEEK ||
+                  rule->kind == GENOP_LIMIT_MINUTES_PER_WEEK;
+    genop_date week = 0;
+    long sum = 0;
+    for (size_t i = 0; i < c->n_events && !r->has_exceeded_on; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type != GENOP_EV_SESSION || !genop_session_counts(ev))
+            continue;
+        if (rule->kind == GENOP_LIMIT_SESSIONS && ev->kind != GENOP_SESSION_TRAINING)
+            continue;
+        if (rule->kind == GENOP_LIMIT_ASSESSMENT_SESSIONS && ev->kind != GENOP_SESSION_ASSESSMENT)
+            continue;
+        if (weekly && genop_date_week_monday(ev->date) != week) {
+            week = genop_date_week_monday(ev->date);
+            sum = 0;
+        }
+        sum += rule->kind == GENOP_LIMIT_MINUTES_PER_WEEK ? ev->minutes : 1;
+        if (sum > rule->max) {
+            r->has_exceeded_on = true;
+            r->exceeded_on = ev->date;
+        }
+    }
+}
+
 static genop_err eval_limit(const genop_case *c, const genop_standard *std,
                             const genop_limit_rule *rule, const facts *f,
                             genop_date as_of, genop_limit_result *r, bool *listed,
@@ -221,6 +252,7 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
             return err;
         }
         r->max = end - start;
+        r->last_day = end;
         genop_date last = f->has[GENOP_ANCHOR_CLOSED] ? f->last_counting_session : as_of;
         r->used = last > start ? last - start : 0;
         break;
@@ -228,6 +260,8 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
     default: break;
     }
     r->exceeded = r->used > r->max;
+    if (r->exceeded && rule->kind != GENOP_LIMIT_COURSE_LENGTH)
+        first_exceeded(c, rule, r);
     return GENOP_OK;
 }
 
@@ -243,7 +277,8 @@ static void count_admissions(const genop_case *c, const genop_standard *std, con
         if (ev->type != GENOP_EV_ADMITTED || ev->date < start ||
             (f->has[GENOP_ANCHOR_CLOSED] && ev->date > f->at[GENOP_ANCHOR_CLOSED]))
             continue;
-        a->admissions++;
+        if (a->admissions++ == 0)
+            a->first_admission = ev->date;
         a->last_admission = ev->date;       /* the events are sorted by date */
     }
     const genop_admission_rule *rule = &std->attendance.admission;
@@ -264,6 +299,42 @@ static void count_admissions(const genop_case *c, const genop_standard *std, con
                  "revurderes.", a->admissions, genop_date_format(a->last_admission, d));
 }
 
+/* The date of the session whose no-show (or, when the rule counts them,
+ * citizen cancellation) made the count reach the review limit, into
+ * a->limit_reached. The events are sorted by date. */
+static void review_limit_reached(const genop_case *c, genop_attendance_count counts,
+                                 int limit, genop_attendance_result *a)
+{
+    int counted = 0;
+    for (size_t i = 0; i < c->n_events && !a->has_limit_reached; i++) {
+        const genop_event *ev = &c->events[i];
+        if (ev->type != GENOP_EV_SESSION)
+            continue;
+        if (ev->outcome == GENOP_OUTCOME_NO_SHOW ||
+            (counts == GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS &&
+             ev->outcome == GENOP_OUTCOME_CITIZEN_CANCELLED))
+            counted++;
+        if (counted >= limit) {
+            a->has_limit_reached = true;
+            a->limit_reached = ev->date;
+        }
+    }
+}
+
+/* Since when the course is up for review: the earlier of the day the
+ * review limit was reached and the first admission that counts. */
+static void set_review_since(genop_attendance_result *a)
+{
+    if (a->has_limit_reached) {
+        a->has_review_since = true;
+        a->review_since = a->limit_reached;
+    }
+    if (a->admission_review && (!a->has_review_since || a->first_admission < a->review_since)) {
+        a->has_review_since = true;
+        a->review_since = a->first_admission;
+    }
+}
+
 static void eval_attendance(const genop_case *c, const genop_standard *std, const facts *f,
                             unsigned para, genop_attendance_result *a)
 {
@@ -272,16 +343,19 @@ static void eval_attendance(const genop_case *c, const genop_standard *std, cons
     a->no_shows = f->no_shows;
     a->citizen_cancellations = f->citizen_cancellations;
     const genop_attendance_rule *rule = &std->attendance;
-    if (!rule->present || !(rule->paragraphs & para))
-        return;
-    a->has_rule = true;
-    a->review_limit = rule->review_limit;
-    a->counts = rule->counts;
-    a->source = &rule->source;
-    int counted = f->no_shows;
-    if (rule->counts == GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS)
-        counted += f->citizen_cancellations;
-    a->review = counted >= rule->review_limit;
+    if (rule->present && (rule->paragraphs & para)) {
+        a->has_rule = true;
+        a->review_limit = rule->review_limit;
+        a->counts = rule->counts;
+        a->source = &rule->source;
+        int counted = f->no_shows;
+        if (rule->counts == GENOP_COUNT_NO_SHOWS_AND_CANCELLATIONS)
+            counted += f->citizen_cancellations;
+        a->review = counted >= rule->review_limit;
+        if (a->review)
+            review_limit_reached(c, rule->counts, rule->review_limit, a);
+    }
+    set_review_since(a);
 }
 
 static genop_finding *add_finding(genop_result *out, genop_finding_kind kind,
@@ -458,6 +532,7 @@ genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
     if (err)
         return err;
     eval_attendance(c, std, &f, referral->paragraph, &out->attendance);
+    genop_documentation_judge(c, std, referral->paragraph, &out->documentation);
     check_age(c, std, out);
     check_residency(c, std, out);
     genop_date judged_on = judging_date(&f, as_of);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "case.h"
+#include "documentation.h"
 #include "standard.h"
 
 /* The version of the rules genop judges a case by, beside the standards'
@@ -30,7 +31,7 @@
  * or what projection_update() keeps (which deadlines are open, their
  * label, source or dates). A change of a standard's YAML alone needs no
  * bump: its text is in the fingerprint. Never lower it. */
-#define GENOP_RULES_VERSION 1
+#define GENOP_RULES_VERSION 2
 
 typedef enum genop_deadline_status {
     GENOP_DEADLINE_MET,
@@ -57,6 +58,15 @@ typedef struct genop_limit_result {
     bool has_period;                  /* weekly limits with at least one session */
     int period_year;
     int period_week;
+    /* Added for the worklist's tasks (docs/evaluation.md): the date of the
+     * counting session that first took the count past max (sessions,
+     * assessment sessions, a week's sessions or minutes); set exactly when
+     * exceeded, never for course_length. */
+    bool has_exceeded_on;
+    genop_date exceeded_on;
+    /* course_length only (always, once listed): the last day of the
+     * allowed length, the start plus the standard's length. */
+    genop_date last_day;
 } genop_limit_result;
 
 #define GENOP_ADMISSION_DETAIL_MAX 200
@@ -80,6 +90,16 @@ typedef struct genop_attendance_result {
     const genop_source *admission_source;  /* the admission rule's; NULL without one */
     bool admission_review;            /* admissions > 0 and admission_source */
     char admission_detail[GENOP_ADMISSION_DETAIL_MAX];  /* Danish; "" unless admission_review */
+    genop_date first_admission;       /* with admissions > 0 */
+    /* Added for the worklist's tasks: the date of the session whose no-show
+     * (or counted cancellation) made the count reach the review limit (set
+     * exactly when review), and the date the course went up for review at
+     * all: the earlier of that and the first admission when
+     * admission_review (set exactly when the status is review). */
+    bool has_limit_reached;
+    genop_date limit_reached;
+    bool has_review_since;
+    genop_date review_since;
 } genop_attendance_result;
 
 typedef enum genop_finding_kind {
@@ -108,6 +128,7 @@ typedef struct genop_result {
     genop_limit_result limits[GENOP_LIMITS_MAX];
     size_t n_limits;
     genop_attendance_result attendance;
+    genop_documentation_result documentation;  /* the standard's documentation rules */
     bool eligible;
     genop_finding findings[GENOP_FINDING_COUNT];
     size_t n_findings;

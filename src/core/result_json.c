@@ -68,6 +68,15 @@ static void write_limit(genop_buf *b, const genop_limit_result *l)
         else
             genop_buf_adds(b, "null");
     }
+    /* Added to the contract: when a counting limit was first exceeded;
+     * course_length's last allowed day. */
+    if (l->rule->kind == GENOP_LIMIT_COURSE_LENGTH) {
+        json_write_key(b, &f, "last_day");
+        json_write_date(b, true, l->last_day);
+    } else {
+        json_write_key(b, &f, "exceeded_on");
+        json_write_date(b, l->has_exceeded_on, l->exceeded_on);
+    }
     json_write_key(b, &f, "source");
     genop_buf_add_json_string(b, l->rule->source.citation);
     genop_buf_adds(b, "}");
@@ -86,6 +95,36 @@ static void write_admissions(genop_buf *b, const genop_attendance_result *a)
     genop_buf_add_json_string(b, a->admission_source ? a->admission_source->citation : NULL);
     genop_buf_adds(b, ",\"admission_detail\":");
     genop_buf_add_json_string(b, a->admission_review ? a->admission_detail : NULL);
+    genop_buf_adds(b, ",\"first_admission\":");
+    json_write_date(b, a->admissions > 0, a->first_admission);
+}
+
+/* Added to the contract: the day the review limit was reached and the
+ * day the course went up for review (the worklist's attendance_review). */
+static void write_review_dates(genop_buf *b, const genop_attendance_result *a)
+{
+    genop_buf_adds(b, ",\"limit_reached\":");
+    json_write_date(b, a->has_limit_reached, a->limit_reached);
+    genop_buf_adds(b, ",\"review_since\":");
+    json_write_date(b, a->has_review_since, a->review_since);
+}
+
+/* Added to the contract: the documentation the standard requires of the
+ * course (documentation.h); end_status is null without such a rule. */
+static void write_documentation(genop_buf *b, const genop_documentation_result *d)
+{
+    genop_buf_adds(b, "{\"end_status\":");
+    if (!d->end_status_required) {
+        genop_buf_adds(b, "null}");
+        return;
+    }
+    genop_buf_adds(b, "{\"status\":");
+    json_write_plain_string(b, genop_doc_status_name(d->end_status));
+    genop_buf_adds(b, ",\"due\":");
+    json_write_date(b, d->has_end_status_due, d->end_status_due);
+    genop_buf_adds(b, ",\"source\":");
+    genop_buf_add_json_string(b, d->end_status_source->citation);
+    genop_buf_adds(b, "}}");
 }
 
 static void write_attendance(genop_buf *b, const genop_attendance_result *a)
@@ -110,6 +149,7 @@ static void write_attendance(genop_buf *b, const genop_attendance_result *a)
     genop_buf_adds(b, review ? ",\"status\":\"review\",\"source\":" : ",\"status\":\"ok\",\"source\":");
     genop_buf_add_json_string(b, a->source ? a->source->citation : NULL);
     write_admissions(b, a);
+    write_review_dates(b, a);
     genop_buf_adds(b, "}");
 }
 
@@ -194,6 +234,8 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
     genop_buf_adds(b, "]");
     json_write_key(b, &f, "attendance");
     write_attendance(b, &r->attendance);
+    json_write_key(b, &f, "documentation");
+    write_documentation(b, &r->documentation);
     json_write_key(b, &f, "eligibility");
     write_eligibility(b, r);
     json_write_key(b, &f, "warnings");

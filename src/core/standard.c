@@ -165,6 +165,7 @@ void genop_standard_free(genop_standard *std)
     source_free(&std->residency.source);
     source_free(&std->hospital_plan_excludes.source);
     source_free(&std->quarantine.source);
+    source_free(&std->documentation.end_status.source);
     genop_text_list *lists[] = {
         &std->content.purpose, &std->content.target_group, &std->content.includes,
         &std->content.excludes, &std->content.provider, &std->content.obligations,

@@ -149,6 +149,15 @@ typedef struct genop_quarantine_rule {
     genop_source source;
 } genop_quarantine_rule;
 
+/* What the standard requires documented about a course (`documentation`).
+ * end_status: a status at the end of every course (Skive: "Der udarbejdes
+ * status ved starten og slutningen af træningsforløbet"; Nyborg:
+ * "skriftlig dokumentation af effekt af træningen i slutstatus"), which a
+ * function_status event of phase end records. */
+typedef struct genop_documentation_rule {
+    genop_flag_rule end_status;
+} genop_documentation_rule;
+
 typedef struct genop_text_list {
     char **items;
     size_t n;
@@ -210,6 +219,7 @@ typedef struct genop_standard {
     genop_flag_rule residency;
     genop_flag_rule hospital_plan_excludes;
     genop_quarantine_rule quarantine;
+    genop_documentation_rule documentation;
     genop_content content;
     genop_calendar *calendar; /* owned: public holidays + days off */
     genop_closure_reason closure_reasons[GENOP_CLOSURE_REASONS_MAX];

@@ -703,7 +703,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     static const char *const keys[] = {"id", "municipality", "title", "approved",
                                        "effective_from", "paragraphs", "days_off", "deadlines",
                                        "limits", "attendance", "eligibility", "content",
-                                       "closure_reasons", "revision", NULL};
+                                       "closure_reasons", "revision", "documentation", NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -740,6 +740,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     load_content(L, root);
     sl_load_closure_reasons(L, root);
     sl_load_revision(L, root);
+    sl_load_documentation(L, root);
     load_calendar(L, root, e);
 }
 
@@ -852,7 +853,7 @@ genop_err genop_standard_parse(const char *text, size_t len, const char *filenam
         problem(&L, NULL, NULL, "filen er tom; en kvalitetsstandard er en YAML-mapping");
     else if (!fy_node_is_mapping(root))
         problem(&L, root, NULL, "en kvalitetsstandard skal være en YAML-mapping");
-    else
+    else if (sl_check_single_quotes(&L, root, text, len))
         load_root(&L, root, e);
     fy_document_destroy(doc);
     fy_diag_destroy(diag);
@@ -923,6 +924,11 @@ bool sl_load_unit(sl_loader *L, struct fy_node *map, const char *what, genop_uni
 void sl_load_source(sl_loader *L, struct fy_node *map, const char *what, genop_source *src)
 {
     load_source(L, map, what, src);
+}
+
+unsigned sl_load_paragraphs(sl_loader *L, struct fy_node *map, const char *what)
+{
+    return load_paragraphs(L, map, what, false);
 }
 
 bool sl_valid_id(const char *s)

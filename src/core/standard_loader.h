@@ -2,7 +2,8 @@
  * standard_loader.h - the YAML loader's own interface, shared between
  * standard_load.c (the walk of the document, the getters, the positions of
  * problems) and the files that load further parts of a standard
- * (standard_load_parts.c: closure_reasons and revision). Nothing outside
+ * (standard_load_parts.c: closure_reasons and revision;
+ * standard_load_documentation.c: documentation). Nothing outside
  * the loader includes it; everyone else uses standard_load.h.
  *
  * Every getter reports a problem at the node's FILE:LINE:COLUMN, in
@@ -59,6 +60,10 @@ bool sl_load_unit(sl_loader *L, struct fy_node *map, const char *what, genop_uni
  * formed), as every rule's source is read. */
 void sl_load_source(sl_loader *L, struct fy_node *map, const char *what, genop_source *src);
 
+/* The optional `paragraphs` of map (a list of "86.1"/"86.2", each one the
+ * standard covers), or the standard's own paragraphs without it. */
+unsigned sl_load_paragraphs(sl_loader *L, struct fy_node *map, const char *what);
+
 /* True for an id of 1-40 characters a-z, 0-9 and _. */
 bool sl_valid_id(const char *s);
 
@@ -66,5 +71,14 @@ bool sl_valid_id(const char *s);
  * `revision` of root, into the standard. */
 void sl_load_closure_reasons(sl_loader *L, struct fy_node *root);
 void sl_load_revision(sl_loader *L, struct fy_node *root);
+
+/* standard_load_quotes.c: reports every single-quoted scalar under root
+ * that libfyaml 0.7.12 would read wrong (text is the source the document
+ * was built from); true when there is none and the loader may read. */
+bool sl_check_single_quotes(sl_loader *L, struct fy_node *root, const char *text, size_t len);
+
+/* standard_load_documentation.c: the optional top-level `documentation`
+ * of root (end_status), into the standard. */
+void sl_load_documentation(sl_loader *L, struct fy_node *root);
 
 #endif

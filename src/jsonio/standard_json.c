@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "closure_reasons.h"
+#include "documentation.h"
 #include "revision.h"
 #include "standard_text.h"
 #include "utf8.h"
@@ -256,6 +257,18 @@ static json_t *eligibility_json(builder *b, const genop_standard *s)
     return arr;
 }
 
+/* What the standard requires documented of a course: end_status with its
+ * sentence, paragraphs and source, or null. */
+static json_t *documentation_json(builder *b, const genop_standard *s)
+{
+    json_t *o = new_object(b);
+    const genop_flag_rule *r = &s->documentation.end_status;
+    put(b, o, "end_status", r->present ? eligibility_rule(b, "end_status", genop_end_status_text(),
+                                                          r->paragraphs, &r->source)
+                                       : json_null());
+    return o;
+}
+
 /* The standard's effective reasons for ending a course (closure_reasons.h):
  * its own with their sources, then genop's general ones (source null). */
 static json_t *closure_reasons_json(builder *b, const genop_standard *s)
@@ -339,6 +352,7 @@ static json_t *document_json(builder *b, const genop_standard *s, const genop_da
     put(b, o, "limits", limits);
     put(b, o, "attendance", attendance_json(b, &s->attendance));
     put(b, o, "eligibility", eligibility_json(b, s));
+    put(b, o, "documentation", documentation_json(b, s));
     put(b, o, "closure_reasons", closure_reasons_json(b, s));
     put(b, o, "revision", revision_json(b, &s->revision, today));
     return o;

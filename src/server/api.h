@@ -2,7 +2,7 @@
  * api.h - what the router hands a route handler, and the handlers of the
  * route table (one file per resource: api_session.c, api_cases.c,
  * api_events.c, api_worklist.c, api_citizens.c, api_fsiii.c, api_standard.c,
- * api_users.c).
+ * api_users.c, api_staff.c).
  *
  * By the time a handler runs, the router has matched the route, checked
  * the body size, authenticated the user, checked the role and, for routes
@@ -81,5 +81,11 @@ void api_user_password(api_ctx *c, http_reply *out);
 void api_user_lock(api_ctx *c, http_reply *out);
 void api_user_unlock(api_ctx *c, http_reply *out);
 void api_user_deactivate(api_ctx *c, http_reply *out);
+/* api_staff.c */
+void api_staff_list(api_ctx *c, http_reply *out);
+void api_worklist_owners(api_ctx *c, http_reply *out);
+/* {"visitator": USERNAME | null, "terapeut": ...}: who is responsible for
+ * a case (shared/spec/api.md), a new object. */
+json_t *api_assigned_json(const genop_case_assigned *a);
 
 #endif

@@ -7,6 +7,8 @@
  *
  * What the citizen block holds depends on the role (roles.h): the full CPR
  * number for a visitator only, contact details for visitator and terapeut.
+ * "assigned" names who is responsible for the case (assignment.h), and
+ * "assigned_since" from when.
  *
  * This is the most frequent request of all. The domain layer reads the
  * case (src/casework/case_read.h: the parts of the answer kept with the
@@ -62,6 +64,25 @@ static void write_citizen(genop_buf *b, const casework_case *cr, genop_date toda
     genop_buf_add(b, "}", 1);
 }
 
+/* {"visitator": USERNAME | null, "terapeut": ...} (shared/spec/api.md),
+ * or with since, the date each of them was made responsible. */
+static void write_assigned(genop_buf *b, const genop_case_assigned *a, bool since)
+{
+    bool f = true;
+    genop_buf_add(b, "{", 1);
+    json_write_key(b, &f, "visitator");
+    if (since)
+        json_write_date(b, a->visitator[0] != '\0', a->visitator_since);
+    else
+        text_or_null(b, a->visitator);
+    json_write_key(b, &f, "terapeut");
+    if (since)
+        json_write_date(b, a->terapeut[0] != '\0', a->terapeut_since);
+    else
+        text_or_null(b, a->terapeut);
+    genop_buf_add(b, "}", 1);
+}
+
 /* The whole answer into b. */
 static void write_answer(genop_buf *b, api_ctx *c, const casework_case *cr)
 {
@@ -71,6 +92,10 @@ static void write_answer(genop_buf *b, api_ctx *c, const casework_case *cr)
     genop_buf_add_long(b, (long)cr->lc.row.id);
     json_write_key(b, &f, "citizen");
     write_citizen(b, cr, c->today);
+    json_write_key(b, &f, "assigned");
+    write_assigned(b, &cr->assigned, false);
+    json_write_key(b, &f, "assigned_since");
+    write_assigned(b, &cr->assigned, true);
     json_write_key(b, &f, "case");
     genop_buf_adds(b, cr->case_json);
     json_write_key(b, &f, "events");

@@ -20,6 +20,8 @@
  * number, a case number or the words of a name; 422 for a text it
  * cannot search with). Each item has the citizen's name and birth date
  * and the case's status.
+ * ?mine=true only the cases the user is assigned to, ?owner=USERNAME those
+ * that user is; each item says who is responsible ("assigned").
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -91,12 +93,30 @@ static bool read_status(api_ctx *c, genop_case_filter *f, http_reply *out)
     return true;
 }
 
-/* The filters and page of the list. (An owner filter, ?mine=true, goes
- * here once cases have assignments.) */
+/* ?mine=true (the cases the user is assigned to, shared/spec/api.md) or
+ * ?owner=USERNAME (the cases that user is assigned to). */
+static bool read_owner(api_ctx *c, genop_case_filter *f, http_reply *out)
+{
+    int mine;
+    if (!q_bool(c->rq, "mine", &mine, out) || !q_username(c->rq, "owner", &f->owner, out))
+        return false;
+    if (mine == 1 && f->owner) {
+        problem_set(out, 400, PROBLEM_BAD_REQUEST,
+                    "Forespørgselsparametrene mine og owner kan ikke bruges sammen.", "owner");
+        return false;
+    }
+    if (mine == 1)
+        f->owner = c->user.username;
+    return true;
+}
+
+/* The filters and page of the list. */
 static bool read_filter(api_ctx *c, genop_case_filter *f, http_reply *out)
 {
     size_t citizen;
     memset(f, 0, sizeof *f);
+    if (!read_owner(c, f, out))
+        return false;
     if (!q_bool(c->rq, "closed", &f->closed, out) || !read_status(c, f, out) ||
         !q_paragraph(c->rq, "paragraph", &f->paragraph, out) ||
         !q_date(c->rq, "due_before", &f->has_due_before, &f->due_before, out) ||
@@ -130,6 +150,7 @@ static json_t *summary_json(const genop_case_summary *s)
     jset(o, "condition", s->c.condition[0] ? jstr(s->c.condition) : json_null());
     jset(o, "closed", json_boolean(s->c.closed));
     jset(o, "status", jstr(status_name(s)));
+    jset(o, "assigned", api_assigned_json(&s->assigned));
     jset(o, "next_due", jdate(s->c.has_next_due, s->c.next_due));
     jset(o, "created_at", jstr(s->c.created_at));
     return o;

@@ -12,6 +12,7 @@
 
 #include "problem.h"
 #include "standard.h"
+#include "store.h"
 
 static bool bad_query(const char *key, const char *why, http_reply *out)
 {
@@ -76,5 +77,21 @@ bool q_paragraph(const http_request *rq, const char *key, unsigned *val, http_re
     *val = genop_paragraph_from_name(s);
     if (!*val)
         return bad_query(key, "skal være 86.1 eller 86.2", out);
+    return true;
+}
+
+bool q_username(const http_request *rq, const char *key, const char **val, http_reply *out)
+{
+    const char *s = http_request_query(rq, key);
+    *val = NULL;
+    if (!s)
+        return true;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+            return bad_query(key, "må ikke indeholde styretegn", out);
+    if (n == 0 || n >= GENOP_USERNAME_MAX)
+        return bad_query(key, "skal være et brugernavn på 1-63 tegn", out);
+    *val = s;
     return true;
 }

@@ -25,5 +25,8 @@ bool q_size(const http_request *rq, const char *key, size_t def, size_t min, siz
 bool q_bool(const http_request *rq, const char *key, int *val, http_reply *out);
 /* "86.1" or "86.2"; *val is 0 when absent, else the GENOP_PARA_* bit. */
 bool q_paragraph(const http_request *rq, const char *key, unsigned *val, http_reply *out);
+/* A username (1-63 bytes, no control characters); *val is NULL when
+ * absent, else borrowed from the request. */
+bool q_username(const http_request *rq, const char *key, const char **val, http_reply *out);
 
 #endif

@@ -10,9 +10,11 @@
  *   POST    /cases                        api_cases_create        visitator
  *   GET     /cases                        api_cases_list          visitator terapeut leder
  *   GET     /cases/{id}                   api_case_get            visitator terapeut leder
- *   POST    /cases/{id}/events            api_events_append       visitator terapeut
+ *   POST    /cases/{id}/events            api_events_append       visitator terapeut leder
  *   GET     /worklist                     api_worklist_get        visitator terapeut leder
  *   GET     /citizens                     api_citizens_search     leder admin
+ *   GET     /worklist/owners              api_worklist_owners     visitator terapeut leder
+ *   GET     /staff                        api_staff_list          visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /standard                     api_standard_get        any logged in
@@ -27,8 +29,10 @@
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
  * registers the training unit's events (contacted, assessment, session,
- * closed, function_status, admitted, note, correction); a leder reads cases, the
- * worklist and the access log; an admin sees the access log only, never
+ * closed, function_status, admitted, note, correction, and assigns the case
+ * to themselves); a leder reads cases, the worklist and the access log,
+ * and assigns cases (assigned events only; src/casework/assignment.h says
+ * who may assign whom); an admin sees the access log only, never
  * case or health data. Only a visitator sees full CPR numbers (roles.h
  * has the details). Every role reads the FSIII terminology (/fsiii: codes
  * and names only, no personal data, so no access-log row).
@@ -77,9 +81,11 @@ static const route routes[] = {
     {"POST", "/api/v1/cases", api_cases_create, ROLES_VISITATOR, true, false},
     {"GET", "/api/v1/cases", api_cases_list, ROLES_CASE_READ, false, true},
     {"GET", "/api/v1/cases/{id}", api_case_get, ROLES_CASE_READ, false, true},
-    {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_CASEWORK, true, false},
+    {"POST", "/api/v1/cases/{id}/events", api_events_append, ROLES_EVENTS, true, false},
     {"GET", "/api/v1/worklist", api_worklist_get, ROLES_CASE_READ, false, true},
     {"GET", "/api/v1/citizens", api_citizens_search, ROLES_OVERSIGHT, false, true},
+    {"GET", "/api/v1/worklist/owners", api_worklist_owners, ROLES_CASE_READ, false, true},
+    {"GET", "/api/v1/staff", api_staff_list, ROLES_CASE_READ, false, true},
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},

@@ -283,12 +283,13 @@ genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int6
     return s->ops->case_projection_set(s, muni, case_id, closed, open, n_open, e);
 }
 
-genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
-                               genop_list *out, size_t *total, genop_error *e)
+genop_err genop_store_worklist(genop_store *s, const char *muni, genop_date today,
+                               size_t limit, size_t offset, genop_list *out, size_t *total,
+                               genop_error *e)
 {
     if (injected_fault(s, e))
         return GENOP_EIO;
-    return s->ops->worklist(s, muni, limit, offset, out, total, e);
+    return s->ops->worklist(s, muni, today, limit, offset, out, total, e);
 }
 
 genop_err genop_store_access_log_append(genop_store *s, genop_access_entry *entry,
@@ -381,6 +382,65 @@ genop_err genop_store_citizen_search(genop_store *s, const char *muni,
     if (injected_fault(s, e))
         return GENOP_EIO;
     return s->ops->citizen_search(s, muni, search, limit, offset, out, total, e);
+}
+
+genop_err genop_store_case_assigned_set(genop_store *s, const char *muni, int64_t case_id,
+                                        const genop_case_assigned *a, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_assigned_set(s, muni, case_id, a, e);
+}
+
+genop_err genop_store_case_assigned_get(genop_store *s, const char *muni, int64_t case_id,
+                                        genop_case_assigned *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_assigned_get(s, muni, case_id, out, e);
+}
+
+genop_err genop_store_staff_list(genop_store *s, const char *muni, int role, genop_list *out,
+                                 genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->staff_list(s, muni, role, out, e);
+}
+
+genop_err genop_store_staff_find(genop_store *s, const char *muni, const char *username,
+                                 genop_user *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->staff_find(s, muni, username, out, e);
+}
+
+genop_err genop_store_worklist_owned(genop_store *s, const char *muni,
+                                     const genop_worklist_owner *o, size_t limit,
+                                     size_t offset, genop_list *out, size_t *total,
+                                     genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->worklist_owned(s, muni, o, limit, offset, out, total, e);
+}
+
+genop_err genop_store_worklist_by_owner(genop_store *s, const char *muni,
+                                        const char *terapeut_tasks, genop_date today,
+                                        genop_list *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->worklist_by_owner(s, muni, terapeut_tasks, today, out, e);
+}
+
+genop_err genop_store_owned_open_cases(genop_store *s, const char *muni, const char *username,
+                                       size_t *n, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->owned_open_cases(s, muni, username, n, e);
 }
 
 void genop_case_answer_release(genop_case_answer *a)

@@ -178,11 +178,22 @@ typedef struct genop_case_row {
     char created_at[GENOP_TIMESTAMP_SIZE];
 } genop_case_row;
 
-/* A case in a list, with its citizen's name and birth date. */
+/* Who is responsible for a case now (projected from its `assigned`
+ * events, src/casework/assignment.h): a username per role, "" for none. */
+typedef struct genop_case_assigned {
+    char visitator[GENOP_USERNAME_MAX];
+    char terapeut[GENOP_USERNAME_MAX];
+    genop_date visitator_since;    /* the assignment's date; 0 with "" */
+    genop_date terapeut_since;
+} genop_case_assigned;
+
+/* A case in a list, with its citizen's name and birth date and who is
+ * responsible. */
 typedef struct genop_case_summary {
     genop_case_row c;
     char citizen_name[GENOP_NAME_MAX];
     genop_date citizen_birth_date;
+    genop_case_assigned assigned;
 } genop_case_summary;
 
 /* A search for cases (the domain layer reads it from the text a person
@@ -205,6 +216,8 @@ typedef struct genop_case_filter {
     genop_date due_before;
     int64_t citizen_id;            /* 0 any */
     genop_case_stage stage;        /* GENOP_STAGE_UNKNOWN: any */
+    const char *owner;             /* NULL any; else only the cases this
+                                    * username is assigned to, in either role */
     const genop_case_search *search; /* NULL: no search; else only its matches
                                     * (borrowed for the call) */
     size_t limit;                  /* 0: no limit */
@@ -236,18 +249,46 @@ typedef struct genop_event_row {
     char registered_at[GENOP_TIMESTAMP_SIZE];
 } genop_event_row;
 
-/* An open deadline of a case, as projected when its events last changed. */
+/* An open deadline of a case, or one of the worklist's tasks (api.md:
+ * attendance_review, limit_exceeded, course_length, and end_status), as
+ * projected when its events last changed. */
 typedef struct genop_open_deadline {
     int64_t case_id;
     int64_t citizen_id;
     char citizen_name[GENOP_NAME_MAX];
-    char deadline_id[48];
+    char deadline_id[48];          /* the deadline's id, or the task's */
     char label[GENOP_TEXT_SMALL_MAX];
     unsigned paragraph;
     genop_date from;
     genop_date due;
+    bool task;                     /* a task, not a deadline of the standard */
+    char limit_id[24];             /* limit_exceeded: the limit's id; else "" */
+    genop_date listed_from;        /* on the worklist from this day (0: from `from`) */
     char source[GENOP_ADDRESS_MAX];
+    genop_case_assigned assigned;  /* read by the worklist; not stored with it */
 } genop_open_deadline;
+
+/* Which open deadlines of a worklist (genop_store_worklist_owned): the
+ * cases `username` is assigned to (in either role, or in `role` only when
+ * role is not NULL), and with role, of those cases only the tasks that
+ * role is responsible for: the deadline ids in the JSON array
+ * terapeut_tasks are the terapeut's, every other the visitator's. */
+typedef struct genop_worklist_owner {
+    const char *username;
+    const char *role;              /* NULL, "visitator" or "terapeut" */
+    const char *terapeut_tasks;    /* JSON array of deadline ids */
+    genop_date today;              /* the tasks listed on this day */
+} genop_worklist_owner;
+
+/* The open deadlines of a municipality counted by who is responsible for
+ * them (genop_store_worklist_by_owner): the tasks of role on cases whose
+ * `role` is username ("" for the cases nobody of that role is assigned). */
+typedef struct genop_owner_count {
+    char role[16];
+    char username[GENOP_USERNAME_MAX];
+    size_t open;
+    size_t overdue;                /* due before the date asked about */
+} genop_owner_count;
 
 typedef struct genop_access_entry {
     int64_t id;
@@ -337,8 +378,8 @@ typedef struct genop_store_ops {
     genop_err (*case_projection_set)(genop_store *s, const char *muni, int64_t case_id,
                                      bool closed, const genop_open_deadline *open,
                                      size_t n_open, genop_error *e);
-    genop_err (*worklist)(genop_store *s, const char *muni, size_t limit, size_t offset,
-                          genop_list *out, size_t *total, genop_error *e);
+    genop_err (*worklist)(genop_store *s, const char *muni, genop_date today, size_t limit,
+                          size_t offset, genop_list *out, size_t *total, genop_error *e);
     genop_err (*case_ids)(genop_store *s, const char *muni, int64_t after, size_t limit,
                           genop_list *out, genop_error *e);
     genop_err (*case_open_deadlines)(genop_store *s, const char *muni, int64_t case_id,
@@ -380,6 +421,21 @@ typedef struct genop_store_ops {
     genop_err (*citizen_search)(genop_store *s, const char *muni,
                                 const genop_case_search *search, size_t limit, size_t offset,
                                 genop_list *out, size_t *total, genop_error *e);
+    genop_err (*case_assigned_set)(genop_store *s, const char *muni, int64_t case_id,
+                                   const genop_case_assigned *a, genop_error *e);
+    genop_err (*case_assigned_get)(genop_store *s, const char *muni, int64_t case_id,
+                                   genop_case_assigned *out, genop_error *e);
+    genop_err (*staff_list)(genop_store *s, const char *muni, int role, genop_list *out,
+                            genop_error *e);
+    genop_err (*staff_find)(genop_store *s, const char *muni, const char *username,
+                            genop_user *out, genop_error *e);
+    genop_err (*worklist_owned)(genop_store *s, const char *muni, const genop_worklist_owner *o,
+                                size_t limit, size_t offset, genop_list *out, size_t *total,
+                                genop_error *e);
+    genop_err (*worklist_by_owner)(genop_store *s, const char *muni, const char *terapeut_tasks,
+                                   genop_date today, genop_list *out, genop_error *e);
+    genop_err (*owned_open_cases)(genop_store *s, const char *muni, const char *username,
+                                  size_t *n, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -627,24 +683,27 @@ genop_err genop_store_event_append(genop_store *s, const char *muni, genop_event
 genop_err genop_store_events_list(genop_store *s, const char *muni, int64_t case_id,
                                   genop_list *out, genop_error *e);
 
-/* Replaces the case's projection: closed flag, its open deadlines (for the
- * worklist; none are kept for a closed case) and next_due (the soonest of
- * them). */
+/* Replaces the case's projection: closed flag, its open deadlines and
+ * tasks (for the worklist: the caller decides what a closed case keeps)
+ * and next_due (the soonest of them). */
 genop_err genop_store_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                           bool closed, const genop_open_deadline *open,
                                           size_t n_open, genop_error *e);
-/* Open deadlines of muni's open cases, soonest due first (then by case);
- * out->items is genop_open_deadline[]. A limit of 0 is no limit. */
-genop_err genop_store_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
-                               genop_list *out, size_t *total, genop_error *e);
+/* The open deadlines and tasks of muni's cases that are on the worklist
+ * on `today` (listed_from on or before it), soonest due first (then by
+ * case); out->items is genop_open_deadline[]. A limit of 0 is no limit. */
+genop_err genop_store_worklist(genop_store *s, const char *muni, genop_date today,
+                               size_t limit, size_t offset, genop_list *out, size_t *total,
+                               genop_error *e);
 
 /* The ids of muni's cases above `after`, ascending, at most limit of them
  * (0: all); out->items is int64_t[]. For walking every case of a
  * municipality a page at a time (after = the last id of the page before). */
 genop_err genop_store_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
                                genop_list *out, genop_error *e);
-/* The open deadlines stored for case case_id of muni (with the citizen's
- * name), in the order they were stored; none for a closed case.
+/* The open deadlines and tasks stored for case case_id of muni (with the
+ * citizen's name), in the order they were stored, whether on the
+ * worklist yet or not.
  * out->items is genop_open_deadline[]. An unknown case has none. */
 genop_err genop_store_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
                                           genop_list *out, genop_error *e);
@@ -692,6 +751,45 @@ genop_err genop_store_case_answer_set(genop_store *s, const char *muni, int64_t 
  * out with genop_case_answer_release() on success. */
 genop_err genop_store_case_answer_get(genop_store *s, const char *muni, int64_t case_id,
                                       genop_case_answer *out, genop_error *e);
+
+/* ---- Who is responsible for a case (the projection of its `assigned`
+ * events; src/casework/assignment.h decides what it is). */
+
+/* Replaces case case_id's stored assignment with *a (a role whose
+ * username is "" has nobody); the caller holds the transaction of the
+ * event that changed it. GENOP_ENOTFOUND for no such case of muni. */
+genop_err genop_store_case_assigned_set(genop_store *s, const char *muni, int64_t case_id,
+                                        const genop_case_assigned *a, genop_error *e);
+/* The stored assignment of case case_id of muni into *out (both ""
+ * when nobody is assigned, or the case does not exist). */
+genop_err genop_store_case_assigned_get(genop_store *s, const char *muni, int64_t case_id,
+                                        genop_case_assigned *out, genop_error *e);
+/* The users of muni with role (a genop_role; -1: every role), by
+ * username, but the deactivated ones; out->items is genop_user[]. */
+genop_err genop_store_staff_list(genop_store *s, const char *muni, int role, genop_list *out,
+                                 genop_error *e);
+/* The user of muni called username, whatever its state;
+ * GENOP_ENOTFOUND when muni has none (also when another municipality
+ * has one). */
+genop_err genop_store_staff_find(genop_store *s, const char *muni, const char *username,
+                                 genop_user *out, genop_error *e);
+/* The worklist (as genop_store_worklist) of the open deadlines o selects
+ * (genop_worklist_owner), answered from the index of assignments: in time
+ * that grows with the user's cases, not the municipality's. */
+genop_err genop_store_worklist_owned(genop_store *s, const char *muni,
+                                     const genop_worklist_owner *o, size_t limit,
+                                     size_t offset, genop_list *out, size_t *total,
+                                     genop_error *e);
+/* Every open deadline of muni counted by role and responsible username
+ * (terapeut_tasks as in genop_worklist_owner), overdue when due before
+ * today; out->items is genop_owner_count[], by role then username (""
+ * first). */
+genop_err genop_store_worklist_by_owner(genop_store *s, const char *muni,
+                                        const char *terapeut_tasks, genop_date today,
+                                        genop_list *out, genop_error *e);
+/* *n: how many open cases of muni username is assigned to. */
+genop_err genop_store_owned_open_cases(genop_store *s, const char *muni, const char *username,
+                                       size_t *n, genop_error *e);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

@@ -843,6 +843,7 @@ def run_standard_tests(t, srv, pw, genop):
         sourced = [rule for _, rule in standard_rules(doc)]
         sourced += [x for x in doc.get("closure_reasons", []) if x.get("source")]
         sourced += [doc["revision"]] if doc.get("revision") else []
+        sourced += [doc["documentation"]["end_status"]] if (doc.get("documentation") or {}).get("end_status") else []
         ours = [rule["source"]["citation"] for rule in sourced]
         t.ok(r.returncode == 0 and sorted(shown) == sorted(ours)
              and all(f"Standardens ord: »{rule['source']['quote']}«" in quotes

@@ -59,6 +59,7 @@ add_user() {   # municipality role username
 for role in visitator terapeut leder admin; do
   add_user rodovre "$role" "rod.$role"
 done
+add_user rodovre terapeut rod.terapeut2
 add_user aalborg visitator aal.visitator
 
 # Starts genop serve on database $1 and a free port; sets $port.

@@ -142,19 +142,19 @@ async function testCaseList(t, _ids, size) {
   await t.axe(page, `Sager, paged (${tag})`);
   if (size.name === '1366') {
     await t.navigate(page, () => page.locator('nav.pager a[rel=next]').first().click());
-    t.ok(page.url().endsWith('#/sager?side=2') && (await t.text(page, 'nav.pager >> nth=0 >> p')) === `Viser 51–${total} af ${total}` &&
+    t.ok(page.url().endsWith('#/sager/alle?side=2') && (await t.text(page, 'nav.pager >> nth=0 >> p')) === `Viser 51–${total} af ${total}` &&
        await page.locator('#cases tbody tr').count() === total - 50,
     'Sager: the next page, in the address', page.url());
     await page.focus('#filter-status');
     await page.selectOption('#filter-status', 'refused');
     await page.waitForFunction(() => document.getElementById('cases-count').textContent === '1 sag.');
     const rows = await rowsOf(page, '#cases');
-    t.ok(page.url().endsWith('#/sager?status=refused') && rows.length === 1 && rows[0].Status === 'Afslag' &&
+    t.ok(page.url().endsWith('#/sager/alle?status=refused') && rows.length === 1 && rows[0].Status === 'Afslag' &&
        await page.evaluate(() => document.activeElement.id === 'filter-status'),
     'Sager: filtered by status (Afslag), from the first page, the focus kept on the filter', { url: page.url(), rows });
     await page.selectOption('#filter-paragraph', '86.1');
     await page.waitForFunction(() => /Ingen sager/.test(document.getElementById('cases-count').textContent));
-    t.ok(page.url().endsWith('#/sager?status=refused&paragraph=86.1'), 'Sager: and by paragraph', page.url());
+    t.ok(page.url().endsWith('#/sager/alle?status=refused&paragraph=86.1'), 'Sager: and by paragraph', page.url());
     await page.reload();
     await page.waitForSelector('#cases-count:not(:empty)');
     t.ok(await page.inputValue('#filter-status') === 'refused' && await page.inputValue('#filter-paragraph') === '86.1',

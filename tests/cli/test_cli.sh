@@ -127,7 +127,7 @@ expect_json "evaluate: complaint window pending, moved to a workday" \
   "[ (d['due'],d['done'],d['status']) for d in r['deadlines'] if d['id']=='complaint_window'] == [('2025-05-13',None,'pending')]" \
   "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
 expect_json "evaluate: attendance and eligibility" \
-  "r['attendance']=={'no_shows':0,'citizen_cancellations':0,'review_limit':2,'counts':'no_shows_and_cancellations','status':'ok','source':r['attendance']['source'],'admissions':0,'last_admission':None,'admission_source':None,'admission_detail':None} and r['eligibility']['eligible'] is True and r['eligibility']['findings']==[]" \
+  "r['attendance']=={'no_shows':0,'citizen_cancellations':0,'review_limit':2,'counts':'no_shows_and_cancellations','status':'ok','source':r['attendance']['source'],'admissions':0,'last_admission':None,'admission_source':None,'admission_detail':None,'first_admission':None,'limit_reached':None,'review_since':None} and r['eligibility']['eligible'] is True and r['eligibility']['findings']==[]" \
   "$genop" evaluate --standard aalborg --as-of 2025-05-01 "$ex"
 expect_json "evaluate: the case's own as_of wins over --as-of" \
   "r['as_of']=='2025-04-11' and [d['status'] for d in r['deadlines'] if d['id']=='complaint_window']==['pending']" \

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "test_helpers.h"
+#include "standard_problem.h"
 
 #include "case_json.h"
 #include "evaluate.h"
@@ -170,7 +171,9 @@ static void test_during_the_course(void **state)
     assert_non_null(strstr(json, "\"admissions\":1,\"last_admission\":\"2026-03-05\","
                                  "\"admission_source\":\"Skive, Kommunens kvalitetsmål og "
                                  "leverancesikkerhed\",\"admission_detail\":\"Borgeren blev "
-                                 "indlagt 2026-03-05 under forløbet; forløbet skal revurderes.\"}"));
+                                 "indlagt 2026-03-05 under forløbet; forløbet skal revurderes.\","
+                                 "\"first_admission\":\"2026-03-05\",\"limit_reached\":null,"
+                                 "\"review_since\":\"2026-03-05\"}"));
     free(json);
     /* Two admissions: both counted, the latest named. */
     evaluate(f->skive, SKIVE_COURSE(EV("admitted", "2026-03-05") EV("admitted", "2026-03-09")),
@@ -250,7 +253,9 @@ static void test_aalborg_counts_but_stays_ok(void **state)
     char *json = result_text(&r);
     assert_non_null(strstr(json, "\"status\":\"ok\""));
     assert_non_null(strstr(json, "\"admissions\":1,\"last_admission\":\"2026-03-05\","
-                                 "\"admission_source\":null,\"admission_detail\":null}"));
+                                 "\"admission_source\":null,\"admission_detail\":null,"
+                                 "\"first_admission\":\"2026-03-05\",\"limit_reached\":null,"
+                                 "\"review_since\":null}"));
     free(json);
     /* Its own rule still decides: 2 no-shows and cancellations. */
     evaluate(f->aalborg, SKIVE_COURSE(NO_SHOW("2026-03-04") NO_SHOW("2026-03-05")
@@ -306,36 +311,20 @@ static void test_loader_reads_admission(void **state)
     genop_standard_free(std);
 }
 
-/* text must fail with one problem at `position` that contains `word`. */
-static void expect_problem(const char *text, const char *position, const char *word)
-{
-    genop_standard *std = NULL;
-    genop_problems p = {0};
-    genop_error e;
-    assert_int_equal(load(text, &std, &p, &e), GENOP_EINVAL);
-    assert_null(std);
-    char prefix[64];
-    snprintf(prefix, sizeof prefix, "t.yaml:%s: ", position);
-    if (p.n != 1 || strncmp(p.items[0], prefix, strlen(prefix)) != 0 ||
-        !strstr(p.items[0], word))
-        fail_msg("expected one problem at %s with \"%s\"; got %zu, the first: %s", position,
-                 word, p.n, p.n ? p.items[0] : "-");
-    genop_problems_free(&p);
-}
 
 static void test_loader_problems(void **state)
 {
     (void)state;
-    expect_problem(STANDARD("[\"86.1\"]", "  admission: {source: {section: A}, limit: 1}\n"),
+    expect_one_problem(STANDARD("[\"86.1\"]", "  admission: {source: {section: A}, limit: 1}\n"),
                    "10:37", "ukendt nøgle 'limit' i admission (tilladt: paragraphs, source)");
-    expect_problem(STANDARD("[\"86.1\"]", "  admission: {paragraphs: [\"86.1\"]}\n"),
+    expect_one_problem(STANDARD("[\"86.1\"]", "  admission: {paragraphs: [\"86.1\"]}\n"),
                    "10:15", "admission mangler 'source'");
-    expect_problem(STANDARD("[\"86.1\"]",
+    expect_one_problem(STANDARD("[\"86.1\"]",
                             "  admission: {paragraphs: [\"86.2\"], source: {section: A}}\n"),
                    "10:29", "admission gælder § 86.2, som standarden ikke dækker");
-    expect_problem(STANDARD("[\"86.1\"]", "  admission: ja\n"),
+    expect_one_problem(STANDARD("[\"86.1\"]", "  admission: ja\n"),
                    "10:14", "'admission' i attendance skal være en mapping");
-    expect_problem(STANDARD("[\"86.1\"]", "  admission: {source: {section: A, quote: B, x: C}}\n"),
+    expect_one_problem(STANDARD("[\"86.1\"]", "  admission: {source: {section: A, quote: B, x: C}}\n"),
                    "10:46", "ukendt nøgle 'x' i source");
 }
 

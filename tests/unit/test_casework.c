@@ -32,10 +32,11 @@
 #include "event_append.h"
 #include "event_input.h"
 #include "local.h"
+#include "casework_fixture.h"
 #include "referral.h"
 #include "session.h"
 
-#define PASSWORD "korrekt-hest-batteri"
+#define PASSWORD CASEWORK_TEST_PASSWORD
 
 typedef struct fixture {
     char dir[64];
@@ -47,14 +48,15 @@ typedef struct fixture {
 static void add_user(fixture *f, genop_user *u, const char *muni, genop_role role,
                      const char *name)
 {
-    casework_fixture_user(&f->loc, u, muni, role, name);
+    casework_test_user(&f->loc, u, muni, role, name);
 }
 
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    if (!f || casework_fixture_open(&f->loc, f->dir, sizeof f->dir, f->db, sizeof f->db,
-                                    "casework"))
+    if (!f)
+        return -1;
+    if (casework_test_open("casework", f->dir, f->db, &f->loc))
         return -1;
     add_user(f, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis");
     add_user(f, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter");
@@ -67,7 +69,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    casework_fixture_close(&f->loc, f->dir);
+    casework_test_close(f->dir, &f->loc);
     free(f);
     return 0;
 }

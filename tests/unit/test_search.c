@@ -289,13 +289,12 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    if (!f || casework_fixture_open(&f->loc, f->dir, sizeof f->dir, f->db, sizeof f->db,
-                                    "search"))
+    if (!f || casework_test_open("search", f->dir, f->db, &f->loc))
         return -1;
-    casework_fixture_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis");
-    casework_fixture_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder");
-    casework_fixture_user(&f->loc, &f->admin, "aalborg", GENOP_ROLE_ADMIN, "admin");
-    casework_fixture_user(&f->loc, &f->skive, "skive", GENOP_ROLE_VISITATOR, "vis.skive");
+    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis");
+    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder");
+    casework_test_user(&f->loc, &f->admin, "aalborg", GENOP_ROLE_ADMIN, "admin");
+    casework_test_user(&f->loc, &f->skive, "skive", GENOP_ROLE_VISITATOR, "vis.skive");
     *state = f;
     return 0;
 }
@@ -303,7 +302,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    casework_fixture_close(&f->loc, f->dir);
+    casework_test_close(f->dir, &f->loc);
     free(f);
     return 0;
 }

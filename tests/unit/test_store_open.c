@@ -31,8 +31,8 @@
 #include "standard.h"
 #include "store.h"
 
-/* The newest schema version (migrations/ holds 0001 ... 0008). */
-#define SCHEMA_VERSION 8
+/* The newest schema version (migrations/ holds 0001 ... 0010). */
+#define SCHEMA_VERSION 10
 
 typedef struct fixture {
     char dir[64];
@@ -224,11 +224,16 @@ static void check_v1_events(genop_store *s)
     assert_string_equal(ev[1].body, "{\"type\":\"contacted\",\"date\":\"2025-01-03\"}");
     genop_store_free_events(&l);
 
-    /* Migration 2: the closed case's open deadline is gone. */
-    must(genop_store_worklist(s, "aalborg", 0, 0, &l, &total, e));
+    /* Migration 2: the closed case's open deadline is gone. Migration 8:
+     * the one left is a deadline, on the list from its start. */
+    must(genop_store_worklist(s, "aalborg", date_of("2030-01-01"), 0, 0, &l, &total, e));
     assert_int_equal(total, 1);
-    assert_int_equal(((genop_open_deadline *)l.items)[0].case_id, 1);
-    assert_string_equal(((genop_open_deadline *)l.items)[0].citizen_name, "Inger Hansen");
+    const genop_open_deadline *d = l.items;
+    assert_int_equal(d[0].case_id, 1);
+    assert_string_equal(d[0].citizen_name, "Inger Hansen");
+    assert_false(d[0].task);
+    assert_string_equal(d[0].limit_id, "");
+    assert_int_equal(d[0].listed_from, d[0].from);
     genop_store_free_list(&l);
 
     genop_event_row next = {.case_id = 1, .date = date_of("2025-01-06"), .author_id = 2};
@@ -386,7 +391,7 @@ static void test_database_from_before_the_split_reads_back(void **state)
     assert_int_equal(l.n, 2);
     assert_string_equal(((genop_event_row *)l.items)[1].type, "contacted");
     genop_store_free_events(&l);
-    must(genop_store_worklist(f->s, "aalborg", 0, 0, &l, &total, e));
+    must(genop_store_worklist(f->s, "aalborg", date_of("2030-01-01"), 0, 0, &l, &total, e));
     assert_int_equal(total, 2);
     genop_store_free_list(&l);
     must(genop_store_access_log_list(f->s, "aalborg", 1, 0, 0, &l, &total, e));

@@ -5,21 +5,31 @@
 // used so far as bars with the numbers in words, attendance with a
 // warning when the review limit is reached or (where the standard says
 // so) the citizen was admitted to hospital during the course, the
-// eligibility findings, the udredning (FSIII function levels and the
+// eligibility findings, who is responsible for the case (its visitator
+// and therapist, changed there too; views/assign.js), the udredning
+// (FSIII function levels and the
 // citizen's goals at start and end, and the change between them;
 // views/udredning.js), and a
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
-// (views/forms.js). Another municipality's case is 404, shown as such.
-// The FSIII code list (GET /api/v1/fsiii) and the municipality's standard
-// (GET /api/v1/standard: the reasons a course may end, for the close form
-// and a closure's reason by its label) are fetched alongside the case.
+// (views/forms.js). An overdue deadline says how long it has been
+// overdue ("overskredet med 2 hverdage", at a weekend "forfaldt fredag
+// 4.12."); the citizen's complaint window reads as the citizen's
+// deadline ("Klagefristen udløb 26.11.2026"), never as the municipality's
+// "Overskredet". A closed course without the end status its standard
+// requires says so (views/endstatus.js). Another municipality's case is
+// 404, shown as such. The FSIII code list (GET /api/v1/fsiii) and the
+// municipality's standard (GET /api/v1/standard: the reasons a course may
+// end, for the close form and a closure's reason by its label) are
+// fetched alongside the case.
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime } from '../dates.js';
 import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
+import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions } from './forms.js';
+import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 
 const LIMIT_UNITS = {
@@ -76,6 +86,8 @@ export async function render(main, params, ctx, flash) {
     warnings.push(attendanceWarning(ev.attendance));
   }
   for (const w of ev.warnings || []) warnings.push(h('p', { class: 'warning' }, w.detail || w.id));
+  const endStatus = missingWarning(data);
+  if (endStatus) warnings.push(endStatus);
 
   const actions = actionsFor(ctx.session.role, kase);
   const rerender = async (message) => {
@@ -100,6 +112,7 @@ export async function render(main, params, ctx, flash) {
       h('div', { class: 'case-side' },
         citizenSection(citizen, ctx),
         referralSection(kase),
+        assignSection(data, ctx, rerender),
         actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
@@ -147,7 +160,8 @@ function referralSection(k) {
 function deadlineBadge(d, asOf) {
   let key;
   let text;
-  if (d.status === 'met') [key, text] = ['met', 'Overholdt'];
+  if (d.owner === 'citizen') [key, text] = ['citizen', labels.citizensDeadline(d, asOf)];
+  else if (d.status === 'met') [key, text] = ['met', 'Overholdt'];
   else if (d.status === 'late') [key, text] = ['late', 'Overholdt for sent'];
   else {
     const u = labels.urgency(d, asOf);
@@ -166,7 +180,7 @@ function deadlinesSection(ev) {
         deadlineBadge(d, ev.as_of)),
       facts([
         ['Forfalder', h('span', null, h('time', { datetime: d.due }, longDate(d.due)),
-          d.done ? null : h('span', { class: 'sub' }, labels.workdaysText(d.workdays_left)))],
+          d.done || d.owner === 'citizen' ? null : h('span', { class: 'sub' }, labels.dueText(d, ev.as_of)))],
         ['Udført', d.done ? longDate(d.done) : 'ikke endnu'],
         ['Regnes fra', d.from ? longDate(d.from) : null],
         ['Regel', d.rule],
@@ -306,6 +320,9 @@ export function eventDetails(e, reasons) {
       break;
     case 'previous_course':
       if (e.condition) parts.push(`lidelse: ${e.condition}`);
+      break;
+    case 'assigned':
+      if (e.username) parts.push(`${e.username} er ansvarlig ${e.role === 'terapeut' ? 'terapeut' : 'visitator'}`);
       break;
     case 'function_status': {
       const n = (e.levels || []).length;

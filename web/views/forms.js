@@ -11,12 +11,15 @@
 // (closure_reasons of GET /api/v1/standard, which the case page fetches):
 // its own grounds first, each with its source shown as it is chosen, then
 // genop's general ones. views/udredning.js builds the function-status
-// form the same way.
+// form the same way. The close form warns when the standard's end status
+// is missing (views/endstatus.js); journal notes stay open after the
+// closure.
 
 import { post } from '../api.js';
 import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
 import { h, replace } from '../dom.js';
 import * as labels from '../labels.js';
+import { closeWarning } from './endstatus.js';
 
 const V = 'visitator';
 const T = 'terapeut';
@@ -222,8 +225,10 @@ function buildForm(a, data, { close, done, reasons }) {
   });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
   const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Annullér');
-  const form = h('form', { class: 'action-form', id: formId, novalidate: true, 'aria-labelledby': `${formId}-title` },
-    h('h3', { id: `${formId}-title` }, a.title),
+  const warning = a.type === 'closed' ? closeWarning(data) : null;
+  const attrs = { class: 'action-form', id: formId, novalidate: true, 'aria-labelledby': `${formId}-title`,
+    'aria-describedby': warning ? warning.id : null };
+  const form = h('form', attrs, h('h3', { id: `${formId}-title` }, a.title), warning,
     nodes, formError, h('div', { class: 'actions' }, submit, cancel));
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {

@@ -8,7 +8,8 @@
 // text is ambiguous, how genop reads it. The reasons a course may end
 // (the standard's own with their sources, then genop's general ones), and
 // what the standard says of its own revision, with a warning box at the
-// top when it is older than it promises. A list of the sections at the
+// top when it is older than it promises; what it requires documented of
+// a course (Dokumentation: the end status). A list of the sections at the
 // top moves focus to the chosen heading (the app routes on
 // location.hash, so in-page #fragments cannot be used as links). A
 // standard holds no personal data; nothing about the user goes anywhere.
@@ -186,6 +187,14 @@ function attendancePart(std) {
     obligations.length ? [h('h3', null, 'Borgerens forpligtelser'), textList(obligations)] : null);
 }
 
+// What the standard requires documented of a course (Skive, Nyborg: the
+// end status); no part when it requires nothing.
+function documentationPart(std) {
+  const end = (std.documentation || {}).end_status;
+  if (!end) return null;
+  return part('std-dokumentation', 'Dokumentation', ruleList('std-documentation', [end], std, () => 'Slutstatus'));
+}
+
 function complaintPart(std) {
   const rules = (std.deadlines || []).filter((d) => d.topic === 'complaint');
   const words = (std.content && std.content.complaints) || [];
@@ -208,6 +217,7 @@ function readingsPart(std) {
     ['std-limits', std.limits || [], (r) => r.label || r.id],
     ['std-attendance', std.attendance ? [std.attendance] : [], () => 'Fremmøde'],
     ['std-complaints', deadlines.filter((d) => d.topic === 'complaint'), (r) => r.label || r.id],
+    ['std-documentation', (std.documentation || {}).end_status ? [std.documentation.end_status] : [], () => 'Slutstatus'],
   ];
   const both = (std.paragraphs || []).length > 1;
   // The standard's own reasons for ending a course and its revision.
@@ -270,6 +280,7 @@ export async function render(main, _params, ctx) {
     limitsPart(std),
     attendancePart(std),
     closurePart(std),
+    documentationPart(std),
     complaintPart(std),
     contentPart('std-leverandoer', 'Hvem leverer træningen', c.provider),
     contentPart('std-kontakt', 'Kontakt', c.contact),

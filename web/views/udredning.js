@@ -10,7 +10,10 @@
 // no limitation, 4 total; 9 means "not relevant" and is not compared),
 // the goals and whether each was reached. For the roles that may register
 // it (visitator, terapeut) a button opens the form for the start status
-// or, once there is one, the end status: a level select for every
+// or, once there is one, the end status - also after the course has
+// closed, when a start status is dated before the closure and the end
+// status may follow (a course closed without them otherwise could never
+// get the end status its standard requires): a level select for every
 // condition, grouped by area, and the goals (written at the start,
 // marked reached or not at the end). The API decides what can be
 // registered; its Danish message is shown beside the date, select or goal
@@ -208,14 +211,25 @@ export function udredningSection(data, fsiii, role, done) {
 
 // ---- registering a status ------------------------------------------------
 
+// The day the course was closed (ISO), or null while it is open.
+function closedOn(data) {
+  if (!(data.case && data.case.closed)) return null;
+  const closed = currentEvents(data.events || []).filter((e) => e.type === 'closed').map((e) => e.date).sort();
+  return closed[0] || null;
+}
+
 function registration(ix, start, end, data, done) {
   if (start && end) {
     return h('p', { class: 'help' }, 'Start- og slutstatus er registreret. En status rettes med en rettelse under Registrér.');
   }
-  // A course that has ended gets no start status (the API refuses it).
-  if (!start && data.case && data.case.closed) {
-    return h('p', { class: 'help' }, 'Forløbet er afsluttet uden en startstatus; der kan ikke registreres en udredning nu.');
-  }
+  // After the closure both can still be registered: an end status on any
+  // day, a start status made during the course with its own date (the API
+  // refuses one dated on or after the closure); then the end status.
+  const closed = closedOn(data);
+  const late = !start && closed
+    ? h('p', { class: 'help', id: 'late-start-help' }, `Forløbet blev afsluttet ${shortDate(closed)} uden startstatus. `,
+      'Registrér startstatus med den dato, funktionsevnen blev vurderet (før afslutningen), og derefter slutstatus.')
+    : null;
   const phase = start ? 'end' : 'start';
   const panel = h('div', { class: 'status-panel', id: 'status-panel' });
   const button = h('button', { type: 'button', class: 'button secondary', 'aria-expanded': 'false',
@@ -234,7 +248,7 @@ function registration(ix, start, end, data, done) {
     replace(panel, statusForm(phase, ix, start, data, { close, done }));
     panel.querySelector('input')?.focus();
   });
-  return h('div', { class: 'status-actions' }, button, panel);
+  return h('div', { class: 'status-actions' }, late, button, panel);
 }
 
 // The scale's steps with KL's definitions, for reading the levels.
@@ -324,12 +338,21 @@ function endGoals(formId, start, goals) {
   return h('fieldset', { class: 'group goals-group' }, h('legend', null, 'Er borgerens mål nået?'), groups);
 }
 
+// The date a new status is proposed with: today, but for a start status
+// registered after the closure, the course's first session (it must be
+// dated before the closure).
+function proposedDate(phase, data) {
+  if (phase !== 'start' || !closedOn(data)) return todayInDenmark();
+  const sessions = currentEvents(data.events || []).filter((e) => e.type === 'session').map((e) => e.date).sort();
+  return sessions[0] || (data.case && data.case.referral_date) || todayInDenmark();
+}
+
 function statusForm(phase, ix, start, data, { close, done }) {
   const formId = `form-status-${phase}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const dateId = `${formId}-date`;
   const dateInput = h('input', { type: 'text', id: dateId, name: 'date', inputmode: 'numeric', autocomplete: 'off',
-    maxlength: '10', size: '10', required: true, value: shortDate(todayInDenmark()),
+    maxlength: '10', size: '10', required: true, value: shortDate(proposedDate(phase, data)),
     'aria-describedby': `${dateId}-hint ${dateId}-error` });
   const date = { path: '$.date', el: dateInput, err: h('p', { class: 'field-error', id: `${dateId}-error` }),
     focus: () => dateInput.focus() };

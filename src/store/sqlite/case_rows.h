@@ -8,18 +8,21 @@
 #define GENOP_SQLITE_CASE_ROWS_H
 
 #include "db.h"
+#include "records.h"
 
 #define CASE_COLS                                                               \
     "c.id, c.municipality, c.citizen_id, c.paragraph, c.referral_date, "        \
     "c.referral_source, c.referral_condition, c.closed, c.stage, c.next_due, "  \
     "c.created_at"
 
-/* A case in a list: CASE_COLS and the citizen's name and birth date
- * (case_summary_read() reads them). */
-#define CASE_SUMMARY_COLS CASE_COLS ", z.name, z.birth_date"
-#define CASE_SUMMARY_FROM                                                       \
-    " FROM cases c"                                                             \
-    " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
+/* A case in a list: CASE_COLS, the citizen's name and birth date and who
+ * is responsible for the case (case_summary_read() reads them); the
+ * joins after the case c's FROM. */
+#define CASE_SUMMARY_COLS CASE_COLS ", z.name, z.birth_date, " ASSIGNED_COLS
+#define CASE_SUMMARY_JOINS                                                      \
+    " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id" \
+    ASSIGNED_JOINS("c")
+#define CASE_SUMMARY_FROM " FROM cases c" CASE_SUMMARY_JOINS
 
 /* The filter of a case list: ?1 municipality, ?2 closed (-1 any), ?3
  * paragraph (0 any), ?4 due before (NULL any), ?5 citizen (NULL any), ?6
@@ -43,7 +46,19 @@
     " AND (?6 IS NULL OR c.stage = ?6)"
 #define CASE_FILTER_NEXT 7
 
-/* Binds CASE_FILTER's parameters from muni and f; SQLite's result code. */
+/* The cases user ?20 (f->owner) is assigned to, in either role: a look-up
+ * of their ids in the index of assignments, not a scan of the
+ * municipality's cases. case_filter_bind() binds ?20 only when f->owner is
+ * set, so a statement may also read it as optional (CASE_OWNED_IF_ANY). A
+ * number of its own, clear of every statement's other parameters. */
+#define CASE_OWNER_PARAM 20
+#define CASE_OWNED_IDS " c.id IN (SELECT case_id FROM case_assignments"        \
+    " WHERE municipality = ?1 AND username = ?20)"
+#define CASE_OWNED " AND" CASE_OWNED_IDS
+#define CASE_OWNED_IF_ANY " AND (?20 IS NULL OR" CASE_OWNED_IDS ")"
+
+/* Binds CASE_FILTER's parameters from muni and f, and CASE_OWNER_PARAM
+ * when f->owner is set; SQLite's result code. */
 int case_filter_bind(sqlite3_stmt *q, const char *muni, const genop_case_filter *f);
 
 /* Reads CASE_SUMMARY_COLS into item, a zeroed genop_case_summary. */

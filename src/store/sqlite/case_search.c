@@ -65,12 +65,12 @@ enum {
 };
 
 /* The matching cases: CASE_FILTER, but by rowid (above). */
-#define CASE_MATCHES " FROM cases c WHERE +c.municipality = ?1" CASE_FILTER_REST CASE_HITS
+#define CASE_MATCHES                                                                \
+    " FROM cases c WHERE +c.municipality = ?1" CASE_FILTER_REST CASE_OWNED_IF_ANY CASE_HITS
 
 static const char *const search_sql[ST_COUNT] = {
     [ST_SEARCH_CASES] = "SELECT " CASE_SUMMARY_COLS " FROM (SELECT c.*" CASE_MATCHES
-                        " ORDER BY c.id DESC LIMIT ?11 OFFSET ?12) c"
-                        " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id"
+                        " ORDER BY c.id DESC LIMIT ?11 OFFSET ?12) c" CASE_SUMMARY_JOINS
                         " ORDER BY c.id DESC",
     [ST_SEARCH_CASES_COUNT] = "SELECT count(*)" CASE_MATCHES,
     [ST_SEARCH_CITIZENS] = "SELECT z.id, z.name, z.birth_date, " CITIZEN_CASES

@@ -30,6 +30,8 @@ enum {
     ST_CASE_COUNT_BY_CLOSED,
     ST_CASE_STAGE_SET,
     ST_CASE_IDS,
+    ST_CASE_LIST_OWNED,
+    ST_CASE_COUNT_OWNED,
     ST_COUNT
 };
 
@@ -60,6 +62,9 @@ static const char *const cases_sql[ST_COUNT] = {
     /* From the index cases(municipality, id) alone. */
     [ST_CASE_IDS] = ("SELECT id FROM cases WHERE municipality = ?1 AND id > ?2"
                      " ORDER BY id LIMIT ?3"),
+    [ST_CASE_LIST_OWNED] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER CASE_OWNED
+                           " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
+    [ST_CASE_COUNT_OWNED] = "SELECT count(*) FROM cases c" CASE_FILTER CASE_OWNED,
 };
 
 static const stmt_table cases = {cases_sql, ST_COUNT};
@@ -103,6 +108,7 @@ void case_summary_read(row_reader *r, void *item)
     read_case(r, &c->c);
     row_text(r, c->citizen_name, sizeof c->citizen_name, CUT_OK, "navnet");
     row_date(r, &c->citizen_birth_date, NULL, "fødselsdatoen");
+    sqlite_read_assigned(r, &c->assigned);
 }
 
 /* Runs existence check id ("SELECT 1 ... WHERE municipality = ?1 AND
@@ -360,9 +366,10 @@ int case_filter_bind(sqlite3_stmt *q, const char *muni, const genop_case_filter 
         (rc = sqlite3_bind_int64(q, 3, f->paragraph)))
         return rc;
     rc = f->has_due_before ? bind_date(q, 4, f->due_before) : sqlite3_bind_null(q, 4);
-    if (rc || (rc = bind_id(q, 5, f->citizen_id)))
+    if (rc || (rc = bind_id(q, 5, f->citizen_id)) ||
+        (rc = bind_text(q, 6, genop_case_stage_name(f->stage))))
         return rc;
-    return bind_text(q, 6, genop_case_stage_name(f->stage));
+    return f->owner ? bind_text(q, CASE_OWNER_PARAM, f->owner) : SQLITE_OK;
 }
 
 /* Binds the CASE_FILTER parameters (pq->ctx is the filter). */
@@ -384,16 +391,19 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
     genop_err err = check_muni(muni, e);
     if (!err && f->has_due_before)
         err = check_date(f->due_before, "fristdatoen", e);
+    if (!err && f->owner)
+        err = check_text(f->owner, GENOP_USERNAME_MAX, true, "brugernavnet", e);
     if (err)
         return err;
     if (f->search)
         return sqlite_case_search(sqlite_handle(s), muni, f, out, total, e);
     bool staged = f->stage != GENOP_STAGE_UNKNOWN;
-    unsigned count = staged ? ST_CASE_COUNT_BY_STAGE
+    unsigned count = f->owner ? ST_CASE_COUNT_OWNED
+                     : staged ? ST_CASE_COUNT_BY_STAGE
                      : f->closed >= 0 ? ST_CASE_COUNT_BY_CLOSED : ST_CASE_COUNT;
-    page_query pq = {&cases, count, staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST, muni, false,
-                     0, bind_case_filter, f, f->limit, f->offset, sizeof(genop_case_summary),
-                     case_summary_read, "sagerne"};
+    unsigned list = f->owner ? ST_CASE_LIST_OWNED : staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST;
+    page_query pq = {&cases, count, list, muni, false, 0, bind_case_filter, f, f->limit,
+                     f->offset, sizeof(genop_case_summary), case_summary_read, "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
 

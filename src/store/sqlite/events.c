@@ -16,15 +16,29 @@
     "u.username, e.registered_at"
 #define DEADLINE_COLS                                                           \
     "d.case_id, c.citizen_id, z.name, d.deadline_id, d.label, d.paragraph, "    \
-    "d.from_date, d.due, d.source"
+    "d.from_date, d.due, d.source, " TASK_COLS ", " ASSIGNED_COLS
+/* A row's task columns (migration 0008). */
+#define TASK_COLS "d.kind, d.limit_id, d.listed_from"
 
-/* The rows of the worklist: ?1 municipality. Only open cases have rows
- * in open_deadlines (projection_write). */
+/* The rows of a municipality (?1): what the projection left (a closed
+ * case keeps only the tasks that outlive it, projection_tasks.c). */
 #define WORKLIST_FROM                                                           \
     " FROM open_deadlines d"                                                    \
     " JOIN cases c ON c.municipality = d.municipality AND c.id = d.case_id"     \
     " JOIN citizens z ON z.municipality = c.municipality AND z.id = c.citizen_id" \
+    ASSIGNED_JOINS("c")                                                         \
     " WHERE d.municipality = ?1"
+/* Of those, the rows on the worklist on the day ?N. */
+#define LISTED(day) " AND d.listed_from <= " day
+/* The worklist of a user's cases (genop_worklist_owner): ?2 the username,
+ * ?3 the role or NULL, ?4 the terapeut's deadline ids (a JSON array), ?7
+ * the day. */
+#define WORKLIST_OWNED                                                          \
+    " AND d.case_id IN (SELECT case_id FROM case_assignments"                   \
+    " WHERE municipality = ?1 AND username = ?2 AND (?3 IS NULL OR role = ?3))" \
+    " AND (?3 IS NULL OR (CASE WHEN d.deadline_id IN"                           \
+    " (SELECT value FROM json_each(?4)) THEN 'terapeut' ELSE 'visitator' END) = ?3)" \
+    LISTED("?7")
 
 enum {
     ST_EVENT_CHECK,
@@ -36,6 +50,8 @@ enum {
     ST_WORKLIST,
     ST_WORKLIST_COUNT,
     ST_CASE_DEADLINES,
+    ST_WORKLIST_OWNED,
+    ST_WORKLIST_OWNED_COUNT,
     ST_ANSWER_SET,
     ST_ANSWER_GET,
     ST_COUNT
@@ -59,12 +75,16 @@ static const char *const events_sql[ST_COUNT] = {
                      " WHERE municipality = ?1 AND id = ?2",
     [ST_PROJ_CLEAR] = "DELETE FROM open_deadlines WHERE municipality = ?1 AND case_id = ?2",
     [ST_PROJ_INSERT] = "INSERT INTO open_deadlines (municipality, case_id, deadline_id, label,"
-                       " paragraph, from_date, due, source)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [ST_WORKLIST] = "SELECT " DEADLINE_COLS WORKLIST_FROM
-                    " ORDER BY d.due, d.case_id, d.id LIMIT ?2 OFFSET ?3",
-    [ST_WORKLIST_COUNT] = "SELECT count(*) FROM open_deadlines WHERE municipality = ?1",
+                       " paragraph, from_date, due, source, kind, limit_id, listed_from)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_WORKLIST] = "SELECT " DEADLINE_COLS WORKLIST_FROM LISTED("?2")
+                    " ORDER BY d.due, d.case_id, d.id LIMIT ?3 OFFSET ?4",
+    [ST_WORKLIST_COUNT] = "SELECT count(*) FROM open_deadlines d WHERE d.municipality = ?1" LISTED("?2"),
     [ST_CASE_DEADLINES] = "SELECT " DEADLINE_COLS WORKLIST_FROM " AND d.case_id = ?2 ORDER BY d.id",
+    [ST_WORKLIST_OWNED] = "SELECT " DEADLINE_COLS WORKLIST_FROM WORKLIST_OWNED
+                          " ORDER BY d.due, d.case_id, d.id LIMIT ?5 OFFSET ?6",
+    [ST_WORKLIST_OWNED_COUNT] = "SELECT count(*) FROM open_deadlines d"
+                                " WHERE d.municipality = ?1" WORKLIST_OWNED,
 
     [ST_ANSWER_SET] = "INSERT OR REPLACE INTO case_answers (case_id, municipality, last_event_id,"
                       " view_format, view, case_json, events_json)"
@@ -92,6 +112,16 @@ static void read_event_item(row_reader *r, void *item)
     row_text(r, ev->registered_at, sizeof ev->registered_at, CUT_REFUSED, "registreringstidspunktet");
 }
 
+/* Reads TASK_COLS. */
+static void read_task_cols(row_reader *r, genop_open_deadline *d)
+{
+    char kind[16];
+    row_text(r, kind, sizeof kind, CUT_REFUSED, "opgavens art");
+    d->task = strcmp(kind, "task") == 0;
+    row_text(r, d->limit_id, sizeof d->limit_id, CUT_REFUSED, "grænsens id");
+    row_date(r, &d->listed_from, NULL, "opgavens første dag på listen");
+}
+
 /* Reads DEADLINE_COLS. */
 static void read_deadline_item(row_reader *r, void *item)
 {
@@ -105,6 +135,8 @@ static void read_deadline_item(row_reader *r, void *item)
     row_date(r, &d->from, NULL, "fristens start");
     row_date(r, &d->due, NULL, "fristens udløb");
     row_text(r, d->source, sizeof d->source, CUT_OK, "fristens kilde");
+    read_task_cols(r, d);
+    sqlite_read_assigned(r, &d->assigned);
 }
 
 /* ---------------------------------------------------------------------
@@ -244,9 +276,25 @@ static genop_err check_deadline(const genop_open_deadline *d, genop_error *e)
         (err = check_text(d->label, sizeof d->label, false, "fristens navn", e)) ||
         (err = check_text(d->source, sizeof d->source, false, "fristens kilde", e)) ||
         (err = check_date(d->from, "fristens start", e)) ||
-        (err = check_date(d->due, "fristens udløb", e)))
+        (err = check_date(d->due, "fristens udløb", e)) ||
+        (err = check_text(d->limit_id, sizeof d->limit_id, false, "grænsens id", e)))
         return err;
+    if (d->listed_from != 0 && (err = check_date(d->listed_from, "opgavens første dag", e)))
+        return err;
+    if (d->limit_id[0] && !d->task)
+        return genop_fail(e, GENOP_EINVAL, "en frist fra standarden har ingen grænse");
     return GENOP_OK;
+}
+
+/* Binds a row's task columns (?9 - ?11 of ST_PROJ_INSERT); listed_from 0
+ * is its `from`. */
+static int bind_task_cols(sqlite3_stmt *q, const genop_open_deadline *d)
+{
+    int rc;
+    if ((rc = bind_text(q, 9, d->task ? "task" : "deadline")) ||
+        (rc = bind_text(q, 10, d->limit_id)))
+        return rc;
+    return bind_date(q, 11, d->listed_from ? d->listed_from : d->from);
 }
 
 /* Sets the case's closed flag and next_due (the soonest of open[]). */
@@ -310,7 +358,8 @@ static genop_err projection_insert(sqlite_store *st, const char *muni, int64_t c
         if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, case_id)) ||
             (rc = bind_text(q, 3, d->deadline_id)) || (rc = bind_text(q, 4, d->label)) ||
             (rc = sqlite3_bind_int64(q, 5, d->paragraph)) || (rc = bind_date(q, 6, d->from)) ||
-            (rc = bind_date(q, 7, d->due)) || (rc = bind_text(q, 8, d->source)))
+            (rc = bind_date(q, 7, d->due)) || (rc = bind_text(q, 8, d->source)) ||
+            (rc = bind_task_cols(q, d)))
             err = stmt_bind_fail(st, rc, e);
         else
             err = stmt_step_done(st, q, "gemme en åben frist", e);
@@ -320,8 +369,8 @@ static genop_err projection_insert(sqlite_store *st, const char *muni, int64_t c
 }
 
 /* Borrows open[0..n_open) for the call. All or nothing, inside the
- * caller's transaction or without one. A closed case is on nobody's
- * worklist: it keeps no open deadlines. */
+ * caller's transaction or without one. What a closed case keeps is the
+ * caller's to say (the projection keeps only its end_status task). */
 genop_err sqlite_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                      bool closed, const genop_open_deadline *open,
                                      size_t n_open, genop_error *e)
@@ -341,18 +390,30 @@ genop_err sqlite_case_projection_set(genop_store *s, const char *muni, int64_t c
     err = projection_case(st, muni, case_id, closed, open, n_open, e);
     if (!err)
         err = projection_clear(st, muni, case_id, e);
-    if (!err && !closed)
+    if (!err)
         err = projection_insert(st, muni, case_id, open, n_open, e);
     return db_unit_end(st, own, err, e);
 }
 
+/* Binds the worklist's ?1 municipality and ?2 day (pq->ctx). */
+static int bind_listed(sqlite3_stmt *q, const page_query *pq, int *next)
+{
+    const genop_date *today = pq->ctx;
+    int rc = bind_text(q, 1, pq->muni);
+    *next = 3;
+    return rc ? rc : bind_date(q, 2, *today);
+}
+
 /* out->items is a malloc'd genop_open_deadline[] the caller frees with
  * genop_store_free_list(). limit 0 is no limit. */
-genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
-                          genop_list *out, size_t *total, genop_error *e)
+genop_err sqlite_worklist(genop_store *s, const char *muni, genop_date today, size_t limit,
+                          size_t offset, genop_list *out, size_t *total, genop_error *e)
 {
-    page_query pq = {&events, ST_WORKLIST_COUNT, ST_WORKLIST, muni, false, 0, NULL, NULL,
-                     limit, offset, sizeof(genop_open_deadline), read_deadline_item,
+    genop_err err = check_date(today, "dagen", e);
+    if (err)
+        return err;
+    page_query pq = {&events, ST_WORKLIST_COUNT, ST_WORKLIST, muni, false, 0, bind_listed,
+                     &today, limit, offset, sizeof(genop_open_deadline), read_deadline_item,
                      "arbejdslisten"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
@@ -368,6 +429,38 @@ genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t c
     if (err)
         genop_store_free_list(out);
     return err;
+}
+
+/* Binds WORKLIST_OWNED's ?1-?4 and ?7 (pq->ctx is the
+ * genop_worklist_owner); ?5 and ?6 are the page's. */
+static int bind_owned(sqlite3_stmt *q, const page_query *pq, int *next)
+{
+    const genop_worklist_owner *o = pq->ctx;
+    int rc;
+    *next = 5;
+    if ((rc = bind_text(q, 1, pq->muni)) || (rc = bind_text(q, 2, o->username)) ||
+        (rc = bind_text(q, 3, o->role)) || (rc = bind_date(q, 7, o->today)))
+        return rc;
+    return bind_text(q, 4, o->terapeut_tasks ? o->terapeut_tasks : "[]");
+}
+
+/* As sqlite_worklist; o is borrowed for the call. */
+genop_err sqlite_worklist_owned(genop_store *s, const char *muni, const genop_worklist_owner *o,
+                                size_t limit, size_t offset, genop_list *out, size_t *total,
+                                genop_error *e)
+{
+    out->items = NULL;
+    out->n = 0;
+    *total = 0;
+    genop_err err = check_text(o->username, GENOP_USERNAME_MAX, true, "brugernavnet", e);
+    if (!err)
+        err = check_date(o->today, "dagen", e);
+    if (err)
+        return err;
+    page_query pq = {&events, ST_WORKLIST_OWNED_COUNT, ST_WORKLIST_OWNED, muni, false, 0,
+                     bind_owned, o, limit, offset, sizeof(genop_open_deadline),
+                     read_deadline_item, "arbejdslisten"};
+    return db_read_page(sqlite_handle(s), &pq, out, total, e);
 }
 
 /* ---------------------------------------------------------------------

@@ -92,7 +92,8 @@ genop_err sqlite_events_list(genop_store *s, const char *muni, int64_t case_id,
 genop_err sqlite_case_projection_set(genop_store *s, const char *muni, int64_t case_id,
                                      bool closed, const genop_open_deadline *open,
                                      size_t n_open, genop_error *e);
-genop_err sqlite_worklist(genop_store *s, const char *muni, size_t limit, size_t offset,
+genop_err sqlite_worklist(genop_store *s, const char *muni, genop_date today, size_t limit,
+                          size_t offset,
                           genop_list *out, size_t *total, genop_error *e);
 genop_err sqlite_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
                                      genop_list *out, genop_error *e);
@@ -107,6 +108,38 @@ genop_err sqlite_rules_fingerprint_get(genop_store *s, const char *muni,
                                        char out[GENOP_RULES_FINGERPRINT_MAX], genop_error *e);
 genop_err sqlite_rules_fingerprint_set(genop_store *s, const char *muni,
                                        const char *fingerprint, genop_error *e);
+
+/* assignments.c: who is responsible for a case (the projection of its
+ * `assigned` events), the municipality's staff by role, and the open
+ * deadlines counted by who is responsible for them. */
+genop_err sqlite_case_assigned_set(genop_store *s, const char *muni, int64_t case_id,
+                                   const genop_case_assigned *a, genop_error *e);
+genop_err sqlite_case_assigned_get(genop_store *s, const char *muni, int64_t case_id,
+                                   genop_case_assigned *out, genop_error *e);
+genop_err sqlite_staff_list(genop_store *s, const char *muni, int role, genop_list *out,
+                            genop_error *e);
+genop_err sqlite_staff_find(genop_store *s, const char *muni, const char *username,
+                            genop_user *out, genop_error *e);
+genop_err sqlite_worklist_by_owner(genop_store *s, const char *muni, const char *terapeut_tasks,
+                                   genop_date today, genop_list *out, genop_error *e);
+genop_err sqlite_owned_open_cases(genop_store *s, const char *muni, const char *username,
+                                  size_t *n, genop_error *e);
+/* events.c: the worklist of a user's cases. */
+genop_err sqlite_worklist_owned(genop_store *s, const char *muni, const genop_worklist_owner *o,
+                                size_t limit, size_t offset, genop_list *out, size_t *total,
+                                genop_error *e);
+
+/* A case's assignment beside the case c in a query: ASSIGNED_JOINS("c")
+ * after its FROM, ASSIGNED_COLS among its columns, read with
+ * sqlite_read_assigned(). */
+#define ASSIGNED_JOINS(c)                                                                 \
+    " LEFT JOIN case_assignments a_v ON a_v.municipality = " c ".municipality"            \
+    " AND a_v.case_id = " c ".id AND a_v.role = 'visitator'"                              \
+    " LEFT JOIN case_assignments a_t ON a_t.municipality = " c ".municipality"            \
+    " AND a_t.case_id = " c ".id AND a_t.role = 'terapeut'"
+#define ASSIGNED_COLS "a_v.username, a_v.since, a_t.username, a_t.since"
+/* Reads ASSIGNED_COLS (NULLs: nobody). */
+void sqlite_read_assigned(row_reader *r, genop_case_assigned *a);
 
 /* access_log.c: the access log and the batches imported into it. */
 genop_err sqlite_access_log_append(genop_store *s, genop_access_entry *entry,

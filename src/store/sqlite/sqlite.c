@@ -62,6 +62,13 @@ static const genop_store_ops sqlite_ops = {
     .user_audit_list = sqlite_user_audit_list,
     .case_stage_set = sqlite_case_stage_set,
     .citizen_search = sqlite_citizen_search,
+    .case_assigned_set = sqlite_case_assigned_set,
+    .case_assigned_get = sqlite_case_assigned_get,
+    .staff_list = sqlite_staff_list,
+    .staff_find = sqlite_staff_find,
+    .worklist_owned = sqlite_worklist_owned,
+    .worklist_by_owner = sqlite_worklist_by_owner,
+    .owned_open_cases = sqlite_owned_open_cases,
 };
 
 void sqlite_store_configure(void)

@@ -29,7 +29,7 @@ typedef struct stmt_table {
 
 /* The handle's prepared statements, one array per table in the order the
  * tables were first used; owned by the handle. */
-#define STMT_TABLES_MAX 8
+#define STMT_TABLES_MAX 16
 typedef struct stmt_cache {
     const stmt_table *tables[STMT_TABLES_MAX];
     sqlite3_stmt **stmts[STMT_TABLES_MAX];
