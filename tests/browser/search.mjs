@@ -130,7 +130,8 @@ async function moreSearches(t, page, ids) {
 
 async function testCaseList(t, _ids, size) {
   const { context, page } = await t.newPage(size);
-  await t.load(page, t.BASE + '/#/sager');
+  // All cases: testAssign gave the visitator cases of their own (Mine sager).
+  await t.load(page, t.BASE + '/#/sager/alle');
   await t.login(page, t.USERS.rodovre.visitator);
   const tag = size.name;
   const count = await t.text(page, '#cases-count');
