@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "case_tree.h"
+#include "decision_reasons.h"
 #include "env.h"
 #include "input_limits.h"
 #include "json_input.h"
@@ -91,6 +92,7 @@ static json_t *normalized(const json_t *obj, genop_event_type t)
     }
     if (t == GENOP_EV_FUNCTION_STATUS)
         status_lists(o, obj);
+    casework_decision_reasons_keep(o, obj, t);
     return o;
 }
 
@@ -122,6 +124,8 @@ static genop_err read_spec_event(const json_t *obj, const char *path, genop_even
     if (genop_event_from_json(obj, path, ev, e))
         return casework_refusal_at_path(GENOP_EINVAL, e);
     genop_err err = in_text(obj, path, "text", 0, GENOP_EVENT_TEXT_MAX, &s, e);
+    if (!err)
+        err = casework_decision_reasons_read(obj, path, ev, e);
     if (err)
         return err;
     if (ev->type == GENOP_EV_CLOSED)

@@ -5,7 +5,8 @@
  * a note by its date alone, a correction's new event against the view
  * without the event it corrects, and the case as the correction leaves it
  * against the case's invariants; a closure's reason against the case's
- * standard (closure_reason.c). Pure: it reads the loaded case only.
+ * standard (closure_reason.c), and a refusal's criteria
+ * (decision_reasons.c). Pure: it reads the loaded case only.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "case_rules.h"
 #include "closure_reason.h"
+#include "decision_reasons.h"
 #include "event_append.h"
 
 /* What one judgement works on. */
@@ -66,6 +68,8 @@ static genop_err add_admissible(genop_case *next, const genop_event *ev, genop_d
 static genop_err check_spec(judging *j, genop_error *e)
 {
     genop_err err = casework_closure_reason_check(j->std, j->ev, NULL, e);
+    if (!err)
+        err = casework_decision_reasons_check(j->std, j->ev, e);
     if (!err)
         err = add_admissible(&j->lc->view, &j->ev->ev, j->today, "$", e);
     if (err)
@@ -127,6 +131,8 @@ static genop_err check_correction(judging *j, genop_error *e)
         err = correction_target(j, &target, e);
     if (!err)
         err = casework_closure_reason_check(j->std, j->ev, target, e);
+    if (!err)
+        err = casework_decision_reasons_check(j->std, j->ev, e);
     if (err)
         return err;
     err = case_view_build(j->lc->events.items, j->lc->events.n, target->id, &j->lc->cit,
