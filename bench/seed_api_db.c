@@ -209,7 +209,10 @@ static int one_case(seeder *s, long i, bool *open_granted)
         return 1;
     d += pick(s, 5);
     bool granted = stage >= 20;
-    if (event(s, id, "decision", d, json_pack("{s:b}", "granted", granted), &stop))
+    json_t *decision = granted ? json_pack("{s:b}", "granted", 1)
+                               : json_pack("{s:b, s:[{s:s, s:s}]}", "granted", 0, "reasons",
+                                           "criterion", "other", "text", "Ikke behov for træning.");
+    if (event(s, id, "decision", d, decision, &stop))
         return 1;
     if (!granted) {
         if (pick(s, 3) == 0 &&

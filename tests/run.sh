@@ -39,6 +39,10 @@
 # - the worklist's tasks (tests/api/test_tasks.py: each kind appears and
 #   disappears over HTTP, the complaint window never, other municipalities'
 #   never) with both builds;
+# - who can and cannot receive training (tests/api/test_criteria.py: each
+#   standard's criteria with their sources, a refusal's reasons refused
+#   without a reason, with an unknown criterion or an empty text, and
+#   kept) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -125,6 +129,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
   echo "# tests/api/test_tasks.py with $dir/genop"
   run_tap "tasks ($dir)" python3 tests/api/test_tasks.py "$dir/genop"
+  echo "# tests/api/test_criteria.py with $dir/genop"
+  run_tap "criteria ($dir)" python3 tests/api/test_criteria.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

@@ -352,7 +352,8 @@ def run_event_tests(t, srv, pw, case_id, genop):
     # A correction may not leave later events that could no longer have
     # happened: the session needs its granted decision on or before it.
     for fix, why in (({"event": None}, "withdrawing the grant"),
-                     ({"event": {"type": "decision", "date": days_ago(27), "granted": False}},
+                     ({"event": {"type": "decision", "date": days_ago(27), "granted": False,
+                                "reasons": [{"criterion": "other", "text": "Ikke behov."}]}},
                       "turning the grant into a refusal"),
                      ({"event": {"type": "decision", "date": days_ago(15), "granted": True}},
                       "moving the grant after the session")):

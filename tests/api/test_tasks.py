@@ -91,8 +91,10 @@ class Cases:
         self.t.ok(r.status == 201, f"{name}: referral", r)
         case_id = (r.json or {}).get("id")
         self.add(case_id, {"type": "contacted", "date": ago(referred)})
-        self.add(case_id, {"type": "decision", "date": ago(referred - 1), "granted": granted,
-                           "text": "" if granted else "Ikke omfattet."})
+        decision = {"type": "decision", "date": ago(referred - 1), "granted": granted}
+        if not granted:
+            decision["reasons"] = [{"criterion": "motivation", "text": "Ikke omfattet."}]
+        self.add(case_id, decision)
         return case_id
 
     def add(self, case_id, event, name=None):

@@ -82,7 +82,8 @@ export async function seed(base, users, password) {
 
   const closed = await add(referral('0909591234', 'Poul Madsen', isoDaysAgo(40), '86.1', 'fod'));
   await ev(closed, { type: 'contacted', date: isoDaysAgo(39) });
-  await ev(closed, { type: 'decision', date: isoDaysAgo(37), granted: false, text: 'Ikke behov for genoptræning.' });
+  await ev(closed, { type: 'decision', date: isoDaysAgo(37), granted: false,
+    reasons: [{ criterion: 'other', text: 'Ikke behov for genoptræning.' }] });
   await ev(closed, { type: 'closed', date: isoDaysAgo(36), reason: 'other' });
 
   const aal = new ApiClient(base);
