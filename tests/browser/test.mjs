@@ -13,7 +13,9 @@
 // goals in the table); a hospital admission putting a Skive course up
 // for review (admission.mjs); the worklist's tasks, the overdue wording
 // at a weekend, the citizen's complaint window, and closing without the
-// end status and adding it after (tasks.mjs); owning cases: the
+// end status and adding it after (tasks.mjs); a refusal's reasons from
+// the standard's criteria in the decision form, on the timeline and the
+// standard's page (criteria.mjs); owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
 // per person (assign.mjs); the users an administrator administers
@@ -40,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
+import { testCriteria } from './criteria.mjs';
 import { testAssign } from './assign.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
@@ -210,6 +213,7 @@ async function main() {
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testTasks({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  await testCriteria({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD, USERS });
   await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
   // Last: it adds cases to the first server's Rødovre and Aalborg.
@@ -435,7 +439,7 @@ async function testForms(ids) {
   await p2.click('button[data-action=decision]');
   await p2.check('#form-decision-granted-1');
   await p2.click('#form-decision button[type=submit]');
-  ok(/begrundelse/.test(await text(p2, '#form-decision-text-error')), 'a refusal without reasons is not sent');
+  ok(/kriterium/.test(await text(p2, '#form-decision-reasons-0-criterion-error')), 'a refusal without reasons is not sent');
   await p2.check('#form-decision-granted-0');
   await navigate(p2, () => p2.click('#form-decision button[type=submit]'));
   ok((await text(p2, '#timeline')).includes('bevilling'), 'a granted decision appears in the timeline');

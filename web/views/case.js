@@ -20,8 +20,9 @@
 // requires says so (views/endstatus.js). Another municipality's case is
 // 404, shown as such. The FSIII code list (GET /api/v1/fsiii) and the
 // municipality's standard (GET /api/v1/standard: the reasons a course may
-// end, for the close form and a closure's reason by its label) are
-// fetched alongside the case.
+// end, for the close form and a closure's reason by its label; its
+// criteria, for the refusal form and a refusal's reasons on the timeline,
+// views/refusal.js) are fetched alongside the case.
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime } from '../dates.js';
@@ -29,6 +30,7 @@ import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions } from './forms.js';
+import { refusalReasons } from './refusal.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 
@@ -76,6 +78,7 @@ export async function render(main, params, ctx, flash) {
   const kase = data.case || {};
   const ev = data.evaluation || {};
   const reasons = (std && std.closure_reasons) || null;
+  const criteria = (std && std.criteria) || null;
   const name = citizen.name || `Borger ${citizen.id}`;
   const title = `${name} – sag ${data.id}`;
 
@@ -113,14 +116,14 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
+        actions.length ? renderActions(actions, data, ctx, rerender, reasons, criteria) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
         limitsSection(ev),
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], reasons))));
+        timelineSection(data.events || [], reasons, criteria))));
   return title;
 }
 
@@ -339,7 +342,8 @@ export function eventDetails(e, reasons) {
   return parts.join(', ');
 }
 
-function timelineSection(events, reasons) {
+// criteria: the standard's (a refusal's reasons name them), or null.
+function timelineSection(events, reasons, criteria) {
   const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   const items = sorted.map((e) => {
     const details = eventDetails(e, reasons);
@@ -358,6 +362,7 @@ function timelineSection(events, reasons) {
         h('span', { class: 'event-type' }, labels.eventType(e.type)),
         h('span', { class: 'event-no' }, `hændelse nr. ${e.id}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
+      e.type === 'decision' ? refusalReasons(e.reasons, criteria) : null,
       body,
       e.text ? h('p', { class: 'event-text' }, e.text) : null,
       stateNote ? h('p', { class: 'event-state' }, stateNote) : null,

@@ -7,7 +7,9 @@
 // fieldForPath), or above the buttons of the form when it names none or a
 // field the form does not have. The form checks only what it must to
 // build the event (a date, a required choice), and that a refusal has its
-// reasons. The closure's reasons are the municipality's standard's
+// reasons: each a criterion of the standard (criteria of GET
+// /api/v1/standard) or "Anden begrundelse", with the individual
+// assessment (views/refusal.js). The closure's reasons are the municipality's standard's
 // (closure_reasons of GET /api/v1/standard, which the case page fetches):
 // its own grounds first, each with its source shown as it is chosen, then
 // genop's general ones. views/udredning.js builds the function-status
@@ -20,6 +22,7 @@ import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
 import { h, replace } from '../dom.js';
 import * as labels from '../labels.js';
 import { closeWarning } from './endstatus.js';
+import { reasonsPart } from './refusal.js';
 
 const V = 'visitator';
 const T = 'terapeut';
@@ -37,7 +40,9 @@ const ACTIONS = [
     fields: [dateField,
       { name: 'granted', label: 'Afgørelsen', type: 'radio', required: true, path: '$.granted',
         options: [{ value: 'true', label: 'Bevilling' }, { value: 'false', label: 'Afslag' }] },
-      textField('Begrundelse (skal udfyldes ved afslag)')] },
+      // A refusal's reasons: views/refusal.js, shown when "Afslag" is chosen.
+      { name: 'reasons', label: 'Begrundelse for afslaget', type: 'reasons', path: '$.reasons' },
+      textField('Notat (valgfrit)')] },
   // The citizen's complaint window runs from here (without it, from the
   // decision's date): shared/spec/evaluate.md, decision_received.
   { type: 'decision_received', button: 'Afgørelse modtaget', title: 'Borgeren har modtaget afgørelsen',
@@ -106,8 +111,9 @@ export function fieldForPath(field, entries) {
 }
 
 // The section with the buttons and the form they open. reasons: the
-// standard's closure_reasons (null when the standard could not be read).
-export function renderActions(actions, data, ctx, done, reasons = null) {
+// standard's closure_reasons, criteria: its criteria (each null when the
+// standard could not be read).
+export function renderActions(actions, data, ctx, done, reasons = null, criteria = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
   const buttons = actions.map((a) => {
@@ -121,7 +127,7 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
       close(false);
       openButton = b;
       b.setAttribute('aria-expanded', 'true');
-      replace(panel, buildForm(a, data, { close, done, reasons }));
+      replace(panel, buildForm(a, data, { close, done, reasons, criteria }));
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
@@ -199,11 +205,17 @@ function control(f, id, errId, data, reasons) {
   return h('input', attrs);
 }
 
-function buildForm(a, data, { close, done, reasons }) {
+function buildForm(a, data, { close, done, reasons, criteria }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
+  let refusal = null;
   const nodes = a.fields.map((f) => {
+    if (f.type === 'reasons') {
+      refusal = reasonsPart(formId, criteria, data.case?.paragraph);
+      byName.set(f.name, { f, el: refusal.el, err: refusal.err, focus: refusal.focus });
+      return refusal.el;
+    }
     const id = `${formId}-${f.name}`;
     const errId = `${id}-error`;
     const err = h('p', { class: 'field-error', id: errId });
@@ -230,6 +242,11 @@ function buildForm(a, data, { close, done, reasons }) {
     'aria-describedby': warning ? warning.id : null };
   const form = h('form', attrs, h('h3', { id: `${formId}-title` }, a.title), warning,
     nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+  if (refusal) {
+    form.addEventListener('change', (e) => {
+      if (e.target.name === 'granted') refusal.show(e.target.value === 'false');
+    });
+  }
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -251,6 +268,7 @@ function buildForm(a, data, { close, done, reasons }) {
   };
   function clearErrors() {
     formError.textContent = '';
+    if (refusal) refusal.clear();
     for (const { el, err } of byName.values()) {
       err.textContent = '';
       el.removeAttribute('aria-invalid');
@@ -272,10 +290,8 @@ function buildForm(a, data, { close, done, reasons }) {
         return;
       }
     }
-    if (a.type === 'decision' && value('granted') === 'false' && !value('text')) {
-      fieldError('text', 'Et afslag skal have en begrundelse.');
-      return;
-    }
+    const refuses = refusal && value('granted') === 'false';
+    if (refuses && refusal.validate()) return;
     for (const { f } of byName.values()) {
       if (f.type === 'date' && raw(f.name) && !parseDanishDate(raw(f.name))) {
         fieldError(f.name, 'Datoen skal skrives dd.mm.åååå og være en rigtig dato, fx 10.04.2025.');
@@ -289,6 +305,7 @@ function buildForm(a, data, { close, done, reasons }) {
       fieldError(err.field, err.message);
       return;
     }
+    if (refuses) body.reasons = refusal.collect();
     submit.disabled = true;
     try {
       await post(`/cases/${Number(data.id)}/events`, body);
@@ -297,6 +314,7 @@ function buildForm(a, data, { close, done, reasons }) {
     } catch (err) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
+      if (refusal && refusal.showError(err.field, besideField(err.message))) return;
       const hit = fieldForPath(err.field, [...byName.values()].map((x) => ({ path: x.f.path, name: x.f.name })));
       if (hit) fieldError(hit.name, besideField(err.message));
       else {
