@@ -27,6 +27,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "standard_problem.h"
 #include "test_helpers.h"
 
 #include <jansson.h>
@@ -68,27 +69,6 @@ static genop_standard *loaded(const char *text)
     }
     genop_problems_free(&p);
     return std;
-}
-
-/* text must be refused with exactly one problem that starts with
- * "t.yaml:<at>: " and contains `words`. */
-static void refused(const char *text, const char *at, const char *words)
-{
-    genop_standard *std = NULL;
-    genop_problems p = {0};
-    genop_err err = parse(text, &std, &p);
-    char prefix[64];
-    snprintf(prefix, sizeof prefix, "t.yaml:%s: ", at);
-    bool good = err == GENOP_EINVAL && std == NULL && p.n == 1 &&
-                strncmp(p.items[0], prefix, strlen(prefix)) == 0 && strstr(p.items[0], words);
-    if (!good) {
-        for (size_t i = 0; i < p.n; i++)
-            print_message("problem: %s\n", p.items[i]);
-        genop_standard_free(std);
-        genop_problems_free(&p);
-        fail_msg("expected one problem \"%s...%s\" (err %d)", prefix, words, (int)err);
-    }
-    genop_problems_free(&p);
 }
 
 static genop_standard *shipped(const char *id)
@@ -158,39 +138,39 @@ static void test_criteria_loaded(void **state)
 static void test_criteria_problems(void **state)
 {
     (void)state;
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - text: Tekst\n"                                   /*  7 */
                  "    source: {section: Målgruppe}\n",                 /*  8 */
             "7:5", "'id'");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - id: a\n"                                         /*  7 */
                  "    source: {section: Målgruppe}\n",                 /*  8 */
             "7:5", "'text'");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - id: a\n"                                         /*  7 */
                  "    text: Tekst\n",                                  /*  8 */
             "7:5", "'source'");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - {id: a, text: T, source: {section: S}}\n"        /*  7 */
                  "  - {id: a, text: U, source: {section: S}}\n",       /*  8 */
             "8:10", "kriteriet 'a' står to gange");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - {id: a, text: T, source: {section: S}, txt: U}\n", /* 7 */
             "7:44", "txt");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - {id: other, text: T, source: {section: S}}\n",   /*  7 */
             "7:10", "forbeholdt");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - {id: residency, text: T, source: {section: S}}\n", /* 7 */
             "7:10", "forbeholdt");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - {id: Motiveret, text: T, source: {section: S}}\n", /* 7 */
             "7:10", "a-z, 0-9 og _");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - {id: a, text: T, source: {quote: Q}}\n",         /*  7 */
             "7:31", "section");
-    refused(HEAD "criteria: []\n", "6:1", "mindst ét kriterium");
-    refused(HEAD "criteria:\n"                                         /*  6 */
+    expect_one_problem(HEAD "criteria: []\n", "6:1", "mindst ét kriterium");
+    expect_one_problem(HEAD "criteria:\n"                                         /*  6 */
                  "  - Borgeren skal være motiveret.\n",                /*  7 */
             "7:5", "mapping");
 }
