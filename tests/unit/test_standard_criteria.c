@@ -50,27 +50,6 @@
     "paragraphs: [\"86.1\", \"86.2\"]\n"                            /* 4 */  \
     "content: {purpose: [Formål]}\n"                                /* 5 */
 
-static genop_err parse(const char *text, genop_standard **out, genop_problems *p)
-{
-    genop_error e;
-    genop_error_clear(&e);
-    return genop_standard_parse(text, strlen(text), "t.yaml", out, p, &e);
-}
-
-static genop_standard *loaded(const char *text)
-{
-    genop_standard *std = NULL;
-    genop_problems p = {0};
-    if (parse(text, &std, &p) != GENOP_OK) {
-        for (size_t i = 0; i < p.n; i++)
-            print_message("problem: %s\n", p.items[i]);
-        genop_problems_free(&p);
-        fail_msg("a good standard was refused");
-    }
-    genop_problems_free(&p);
-    return std;
-}
-
 static genop_standard *shipped(const char *id)
 {
     genop_standard *std = NULL;
@@ -98,7 +77,7 @@ static const char two_criteria[] = HEAD
 static void test_criteria_loaded(void **state)
 {
     (void)state;
-    genop_standard *std = loaded(two_criteria);
+    genop_standard *std = expect_loaded(two_criteria);
     assert_int_equal(std->n_criteria, 2);
     assert_string_equal(std->criteria[0].id, "motivation");
     assert_string_equal(std->criteria[0].text, "Borgeren skal være motiveret.");
