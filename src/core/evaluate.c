@@ -20,6 +20,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "municipalities.h"
+
 static const char *const status_names[] = {"met", "late", "pending", "overdue"};
 static const char *const finding_names[GENOP_FINDING_COUNT] = {
     "age", "residency", "hospital_plan", "quarantine",
@@ -399,9 +401,18 @@ static void check_residency(const genop_case *c, const genop_standard *std,
     if (c->municipality_code == std->municipality_code)
         return;
     genop_finding *fd = add_finding(out, GENOP_FINDING_RESIDENCY, &std->residency.source);
-    snprintf(fd->detail, sizeof fd->detail,
-             "Borgeren bor i kommune %d, ikke i %s (kommunekode %d).",
-             c->municipality_code, std->short_name, std->municipality_code);
+    /* The standard's own name when the table lacks its code (a test's). */
+    const genop_municipality *own = genop_municipality_find(std->municipality_code);
+    const char *own_name = own ? own->full_name : std->municipality;
+    const genop_municipality *home = genop_municipality_find(c->municipality_code);
+    if (home)
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren bor i %s (kommunekode %d), ikke i %s (%d).", home->full_name,
+                 home->code, own_name, std->municipality_code);
+    else
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren har kommunekode %d, som ingen kommune har; %s har kommunekode %d.",
+                 c->municipality_code, own_name, std->municipality_code);
 }
 
 /* The date eligibility is judged on (spec/evaluate.md section 3,

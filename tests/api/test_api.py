@@ -111,9 +111,20 @@ def run_residency_tests(t, srv, pw):
     elig = case["evaluation"]["eligibility"]
     found = [f for f in elig["findings"] if f["id"] == "residency"]
     t.ok(r.status == 201 and case["citizen"]["municipality_code"] == 101 and not elig["eligible"]
-         and len(found) == 1 and found[0]["source"] and "101" in found[0]["detail"],
-         "a citizen living in municipality 101 is not eligible in Skive: a residency finding with its source",
+         and case["citizen"].get("municipality_name") == "Københavns Kommune"
+         and len(found) == 1 and found[0]["source"]
+         and found[0]["detail"] == "Borgeren bor i Københavns Kommune (kommunekode 101), ikke i Skive Kommune (779).",
+         "a citizen living in municipality 101 is not eligible in Skive: a residency finding naming both, with its source",
          elig)
+    for code in (411, 102, 452):
+        bad = referral("040506-1234", "X", days_ago(10))
+        bad["citizen"]["municipality_code"] = code
+        r = c.request("POST", "/api/v1/cases", bad)
+        detail = (r.json or {}).get("detail", "")
+        is_problem(t, r, 422, f"{code}, three digits but no municipality's code, is 422")
+        t.ok((r.json or {}).get("field") == "$.citizen.municipality_code"
+             and f"ingen kommune har kommunekode {code}" in detail and "tre cifre" in detail,
+             f"the problem for {code} names the field and the valid form in Danish", r.json)
     for code, why in ((999, "not a municipality code"), (0, "zero"), ("779", "a string")):
         bad = referral("040506-1234", "X", days_ago(10))
         bad["citizen"]["municipality_code"] = code

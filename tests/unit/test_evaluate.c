@@ -1287,6 +1287,15 @@ static void test_skive_eligibility(void **state)
              CASE_FOR("{'birth_date':'1950-06-15','municipality_code':780}",
                       REFERRAL("2025-05-10", "86.1")), &r);
     assert_eligibility(&r, F_RESIDENCY, 0);
+    assert_string_equal(r.findings[0].detail, "Borgeren har kommunekode 780, som ingen kommune "
+                        "har; Skive Kommune har kommunekode 779.");
+    /* The finding names both municipalities. */
+    EVALUATE(SKIVE, "2025-06-01",
+             CASE_FOR("{'birth_date':'1950-06-15','municipality_code':791}",
+                      REFERRAL("2025-05-10", "86.1")), &r);
+    assert_eligibility(&r, F_RESIDENCY, 0);
+    assert_string_equal(r.findings[0].detail, "Borgeren bor i Viborg Kommune (kommunekode 791), "
+                        "ikke i Skive Kommune (779).");
 
     /* A missing code or birth date is unchecked, not a finding. */
     EVALUATE(SKIVE, "2025-06-01",
