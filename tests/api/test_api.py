@@ -28,6 +28,16 @@ def days_ago(n):
     return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
 
 
+DA_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+             "september", "oktober", "november", "december"]
+
+
+def da_date(iso):
+    """'2026-12-05' as a Danish message writes it: '5. december 2026'."""
+    d = datetime.date.fromisoformat(iso)
+    return f"{d.day}. {DA_MONTHS[d.month - 1]} {d.year}"
+
+
 def is_problem(t, r, status, name):
     body = r.json or {}
     return t.ok(r.status == status and r.headers.get("content-type", "").startswith(PROBLEM)
@@ -159,7 +169,7 @@ def run_admission_tests(t, srv, pw, genop):
     t.ok(att.get("status") == "review" and att.get("admissions") == 1
          and att.get("last_admission") == days_ago(20) and att.get("no_shows") == 0
          and att.get("admission_source") == "Skive, Kommunens kvalitetsmål og leverancesikkerhed"
-         and att.get("admission_detail") == f"Borgeren blev indlagt {days_ago(20)} under forløbet; "
+         and att.get("admission_detail") == f"Borgeren blev indlagt den {da_date(days_ago(20))} under forløbet; "
                                             "forløbet skal revurderes.",
          "an admission after a session: Skive's course is up for review, with the source and why", att)
     stored = [e for e in body["events"] if e.get("type") == "admitted"]
@@ -575,7 +585,11 @@ def run_fsiii_tests(t, srv, pw, genop):
 
     # The other rules name the field at fault too.
     refused_at(t, vis.request("POST", path, {"type": "contacted", "date": days_ago(41)}), "$.date",
-               "før henvendelsen", "an event before the referral")
+               f"hændelsen er dateret {da_date(days_ago(41))}, før henvendelsen den ",
+               "an event before the referral, its dates in Danish")
+    refused_at(t, vis.request("POST", path, {"type": "contacted", "date": days_ago(-3)}), "$.date",
+               f"hændelsen er dateret {da_date(days_ago(-3))}, som ligger i fremtiden",
+               "an event in the future, its date in Danish")
     refused_at(t, vis.request("POST", path, {"type": "session", "date": days_ago(20), "minutes": 45,
                                              "outcome": "attended"}),
                "$.date", "bevilling", "a training session without a grant")
@@ -584,7 +598,8 @@ def run_fsiii_tests(t, srv, pw, genop):
                "$.type", "allerede en henvendelse", "a second referral")
     refused_at(t, vis.request("POST", path, {"type": "session", "date": days_ago(20), "minutes": 2000,
                                              "outcome": "attended", "kind": "assessment"}),
-               "$.minutes", "0-1440", "a session of 2000 minutes")
+               "$.minutes", "minuttallet 2000 er for stort; en træningsgang kan højst vare 1440 minutter (24 timer)",
+               "a session of 2000 minutes, in words")
     r = vis.request("POST", "/api/v1/cases", referral("150550-1234", "Else Funktion", days_ago(-3)))
     refused_at(t, r, "$.referral.date", "fremtiden", "a referral dated in the future")
     t.ok((r.json or {}).get("detail", "").startswith("$.referral.date: hændelsen"),
