@@ -12,6 +12,7 @@ events and the field each refusal names). Prints TAP.
 import datetime
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -95,6 +96,7 @@ def main():
         run_standard_tests(t, srv, pw, genop)
         run_closure_reason_tests(t, srv, pw)
         run_revision_tests(t, srv, pw)
+        run_minutes_limit_tests(t, srv, pw)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
     except Exception as ex:  # a crash of the harness is a failure, not a pass
@@ -985,6 +987,27 @@ def run_revision_tests(t, srv, pw):
          and (aal["closure_reasons"][0].get("source") or {}).get("section") == "Hvad forventes der af dig?",
          "standard: Aalborg says nothing on revision (null); its no-shows reason has its source",
          aal.get("revision"), aal.get("closure_reasons"))
+
+
+def run_minutes_limit_tests(t, srv, pw):
+    """The session form's minutes limit (the input's max in
+    web/views/forms.js) is the API's: the form's max is accepted, one more
+    is refused at $.minutes."""
+    c = logged_in(srv, "vis.aalborg", pw)
+    r = c.request("GET", "/views/forms.js")
+    line = next((ln for ln in (r.raw or b"").decode().splitlines() if "name: 'minutes'" in ln), "")
+    m = re.search(r"max: (\d+)", line)
+    if not t.ok(r.status == 200 and m, "the session form's minutes input has a max", line):
+        return
+    top = int(m.group(1))
+    case = c.request("POST", "/api/v1/cases", referral("060708-1234", "Lang Træning", days_ago(10))).json or {}
+    path = f"/api/v1/cases/{case.get('id')}/events"
+    session = {"type": "session", "date": days_ago(5), "outcome": "attended", "kind": "assessment"}
+    r = c.request("POST", path, dict(session, minutes=top + 1))
+    refused_at(t, r, "$.minutes", f"minuttallet {top + 1} er for stort; en træningsgang kan højst vare {top} minutter",
+               f"one minute more than the form allows ({top + 1})")
+    r = c.request("POST", path, dict(session, minutes=top))
+    t.ok(r.status == 201, f"the form's most minutes ({top}) are the API's too", r)
 
 
 if __name__ == "__main__":
