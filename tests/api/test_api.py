@@ -128,6 +128,15 @@ def run_residency_tests(t, srv, pw):
          and found[0]["detail"] == "Borgeren bor i Københavns Kommune (kommunekode 101), ikke i Skive Kommune (779).",
          "a citizen living in municipality 101 is not eligible in Skive: a residency finding naming both, with its source",
          elig)
+    r = c.request("GET", "/api/v1/municipalities")
+    items = (r.json or {}).get("items", [])
+    t.ok(r.status == 200 and len(items) == 98 and len({m["code"] for m in items}) == 98
+         and {"code": 791, "name": "Viborg", "full_name": "Viborg Kommune"} in items
+         and [m["code"] for m in items] == sorted(m["code"] for m in items)
+         and "DAGI" in (r.json or {}).get("source", ""),
+         "GET /api/v1/municipalities: the 98 municipalities by code, with their source", r)
+    r = Client(srv.port).request("GET", "/api/v1/municipalities")
+    t.ok(r.status == 401, "the municipalities need a login", r)
     for code in (411, 102, 452):
         bad = referral("040506-1234", "X", days_ago(10))
         bad["citizen"]["municipality_code"] = code
