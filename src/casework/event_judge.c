@@ -43,12 +43,12 @@ static genop_err refuse(const char *at, genop_error *e)
 
 static genop_err not_in_future(const judging *j, genop_error *e)
 {
-    char d[GENOP_DATE_STR_SIZE];
+    char d[GENOP_DATE_DA_SIZE];
     if (j->ev->date <= j->today)
         return GENOP_OK;
     return genop_refuse(e, GENOP_EREFUSED, "$.date",
                         "$.date: hændelsen er dateret %s, som ligger i fremtiden",
-                        genop_date_format(j->ev->date, d));
+                        genop_date_format_da(j->ev->date, d));
 }
 
 /* Adds ev to the view next after the rules' check; `at` as for refuse(). */

@@ -18,6 +18,7 @@
 #include "cpr.h"
 #include "input_limits.h"
 #include "json_util.h"
+#include "municipalities.h"
 #include "projection.h"
 #include "roles.h"
 #include "strbuf.h"
@@ -107,11 +108,13 @@ static genop_err read_municipality_code(checking *c, int64_t code, genop_error *
         c->nc->citizen.municipality_code = c->std->municipality_code;
         return GENOP_OK;
     }
-    if (code < CASEWORK_MUNICIPALITY_CODE_MIN || code > CASEWORK_MUNICIPALITY_CODE_MAX)
+    if (code < CASEWORK_MUNICIPALITY_CODE_MIN || code > CASEWORK_MUNICIPALITY_CODE_MAX ||
+        !genop_municipality_find((int)code))
         return genop_refuse(e, GENOP_EINVAL, "$.citizen.municipality_code",
-                            "$.citizen.municipality_code: %" PRId64 " er ikke en kommunekode "
-                            "(kommunekoder går fra %d til %d)", code,
-                            CASEWORK_MUNICIPALITY_CODE_MIN, CASEWORK_MUNICIPALITY_CODE_MAX);
+                            "$.citizen.municipality_code: ingen kommune har kommunekode %" PRId64
+                            "; skriv bopælskommunens kode med tre cifre, fx 791 for Viborg "
+                            "Kommune, eller lad feltet stå tomt, når borgeren bor i kommunen",
+                            code);
     c->nc->citizen.municipality_code = (int)code;
     return GENOP_OK;
 }

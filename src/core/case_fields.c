@@ -121,9 +121,13 @@ static genop_err check_session(const raw_value *o, const char *path, genop_event
     if (m->type != RAW_INTEGER)
         return genop_fail(e, GENOP_EINVAL, "%s.minutes skal være et heltal, ikke %s",
                           path, raw_type_da(m->type));
-    if (m->integer < 0 || m->integer > GENOP_SESSION_MINUTES_MAX)
-        return genop_fail(e, GENOP_ERANGE, "%s.minutes er %lld; det skal være 0-%d",
-                          path, m->integer, GENOP_SESSION_MINUTES_MAX);
+    if (m->integer < 0)
+        return genop_fail(e, GENOP_ERANGE, "%s.minutes: minuttallet %lld er negativt; en "
+                          "træningsgang varer 0 minutter eller mere", path, m->integer);
+    if (m->integer > GENOP_SESSION_MINUTES_MAX)
+        return genop_fail(e, GENOP_ERANGE, "%s.minutes: minuttallet %lld er for stort; en "
+                          "træningsgang kan højst vare %d minutter (%d timer)", path,
+                          m->integer, GENOP_SESSION_MINUTES_MAX, GENOP_SESSION_MINUTES_MAX / 60);
     ev->minutes = (int)m->integer;
     const char *s;
     genop_err err = need_text(&o[K_OUTCOME], path, "outcome", true, &s, e);

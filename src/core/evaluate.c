@@ -20,6 +20,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "municipalities.h"
+
 static const char *const status_names[] = {"met", "late", "pending", "overdue"};
 static const char *const finding_names[GENOP_FINDING_COUNT] = {
     "age", "residency", "hospital_plan", "quarantine",
@@ -139,9 +141,9 @@ static genop_err eval_deadline(const genop_standard *std, const genop_deadline_r
     if (!err && rule->due_on_workday)
         err = genop_calendar_next_workday_on_or_after(std->calendar, due, &due, e);
     if (err) {
-        char from[GENOP_DATE_STR_SIZE];
-        genop_error_prefix(e, "fristen '%s' regnet fra %s", rule->id,
-                           genop_date_format(f->at[rule->from], from));
+        char from[GENOP_DATE_DA_SIZE];
+        genop_error_prefix(e, "fristen '%s' regnet fra den %s", rule->id,
+                           genop_date_format_da(f->at[rule->from], from));
         return err;
     }
     memset(r, 0, sizeof *r);
@@ -288,15 +290,15 @@ static void count_admissions(const genop_case *c, const genop_standard *std, con
     a->admission_review = a->admissions > 0;
     if (!a->admission_review)
         return;
-    char d[GENOP_DATE_STR_SIZE];
+    char d[GENOP_DATE_DA_SIZE];
     if (a->admissions == 1)
         snprintf(a->admission_detail, sizeof a->admission_detail,
-                 "Borgeren blev indlagt %s under forløbet; forløbet skal revurderes.",
-                 genop_date_format(a->last_admission, d));
+                 "Borgeren blev indlagt den %s under forløbet; forløbet skal revurderes.",
+                 genop_date_format_da(a->last_admission, d));
     else
         snprintf(a->admission_detail, sizeof a->admission_detail,
-                 "Borgeren blev indlagt %d gange under forløbet, senest %s; forløbet skal "
-                 "revurderes.", a->admissions, genop_date_format(a->last_admission, d));
+                 "Borgeren blev indlagt %d gange under forløbet, senest den %s; forløbet skal "
+                 "revurderes.", a->admissions, genop_date_format_da(a->last_admission, d));
 }
 
 /* The date of the session whose no-show (or, when the rule counts them,
@@ -399,9 +401,18 @@ static void check_residency(const genop_case *c, const genop_standard *std,
     if (c->municipality_code == std->municipality_code)
         return;
     genop_finding *fd = add_finding(out, GENOP_FINDING_RESIDENCY, &std->residency.source);
-    snprintf(fd->detail, sizeof fd->detail,
-             "Borgeren bor i kommune %d, ikke i %s (kommunekode %d).",
-             c->municipality_code, std->short_name, std->municipality_code);
+    /* The standard's own name when the table lacks its code (a test's). */
+    const genop_municipality *own = genop_municipality_find(std->municipality_code);
+    const char *own_name = own ? own->full_name : std->municipality;
+    const genop_municipality *home = genop_municipality_find(c->municipality_code);
+    if (home)
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren bor i %s (kommunekode %d), ikke i %s (%d).", home->full_name,
+                 home->code, own_name, std->municipality_code);
+    else
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren har kommunekode %d, som ingen kommune har; %s har kommunekode %d.",
+                 c->municipality_code, own_name, std->municipality_code);
 }
 
 /* The date eligibility is judged on (spec/evaluate.md section 3,
@@ -423,11 +434,11 @@ static void check_hospital_plan(const genop_case *c, const genop_standard *std,
         const genop_event *ev = &c->events[i];
         if (ev->type != GENOP_EV_HOSPITAL_PLAN || ev->date > judged_on)
             continue;
-        char d[GENOP_DATE_STR_SIZE];
+        char d[GENOP_DATE_DA_SIZE];
         genop_finding *fd = add_finding(out, GENOP_FINDING_HOSPITAL_PLAN, &rule->source);
         snprintf(fd->detail, sizeof fd->detail,
                  "Borgeren har en genoptræningsplan efter sundhedslovens § 140 "
-                 "(registreret %s).", genop_date_format(ev->date, d));
+                 "(registreret den %s).", genop_date_format_da(ev->date, d));
         return;
     }
 }
@@ -485,12 +496,12 @@ static genop_err check_quarantine(const genop_case *c, const genop_standard *std
     genop_err err = quarantine_hit(c, std, referral, judged_on, &hit, &hit_until, e);
     if (err || !hit)
         return err;
-    char ended[GENOP_DATE_STR_SIZE], until[GENOP_DATE_STR_SIZE];
+    char ended[GENOP_DATE_DA_SIZE], until[GENOP_DATE_DA_SIZE];
     genop_finding *fd = add_finding(out, GENOP_FINDING_QUARANTINE, &q->source);
     snprintf(fd->detail, sizeof fd->detail,
-             "Et forløb for samme lidelse (%s) sluttede %s; nyt forløb kan tidligst bevilges %s.",
-             hit->condition, genop_date_format(hit->date, ended),
-             genop_date_format(hit_until, until));
+             "Et forløb for samme lidelse (%s) sluttede den %s; nyt forløb kan tidligst "
+             "bevilges den %s.", hit->condition, genop_date_format_da(hit->date, ended),
+             genop_date_format_da(hit_until, until));
     return GENOP_OK;
 }
 

@@ -177,7 +177,7 @@ static void write_eligibility(genop_buf *b, const genop_result *r)
 /* Things staff must know about the evaluation as a whole. */
 static void write_warnings(genop_buf *b, const genop_result *r)
 {
-    char detail[256], date[GENOP_DATE_STR_SIZE];
+    char detail[256], date[GENOP_DATE_DA_SIZE];
     bool first = true;
     genop_buf_adds(b, "[");
     if (r->paragraph_not_covered) {
@@ -191,7 +191,8 @@ static void write_warnings(genop_buf *b, const genop_result *r)
     }
     if (r->before_effective) {
         snprintf(detail, sizeof detail, "Henvendelsen er modtaget før kvalitetsstandarden "
-                 "trådte i kraft (%s).", genop_date_format(r->standard->effective_from, date));
+                 "trådte i kraft (den %s).",
+                 genop_date_format_da(r->standard->effective_from, date));
         genop_buf_addf(b, "%s{\"id\":\"before_effective\",\"detail\":", first ? "" : ",");
         genop_buf_add_json_string(b, detail);
         genop_buf_adds(b, "}");

@@ -24,6 +24,7 @@
 #include "case_read.h"
 #include "input.h"
 #include "json_write.h"
+#include "municipalities.h"
 #include "problem.h"
 #include "result_json.h"
 
@@ -51,6 +52,12 @@ static void write_citizen(genop_buf *b, const casework_case *cr, genop_date toda
     genop_buf_add_long(b, genop_age_on(cit->birth_date, today));
     json_write_key(b, &f, "municipality_code");
     json_write_long_or_null(b, cit->municipality_code != 0, cit->municipality_code);
+    const genop_municipality *home = genop_municipality_find(cit->municipality_code);
+    json_write_key(b, &f, "municipality_name");
+    if (home)
+        genop_buf_add_json_string(b, home->full_name);
+    else
+        genop_buf_adds(b, "null");
     if (cr->sees_contact) {
         json_write_key(b, &f, "address");
         text_or_null(b, cit->address);

@@ -344,6 +344,7 @@ async function testCasePage(ids) {
     'the overdue deadline: status in words and its due date in Danish', contact);
   const citizen = await text(page, 'section[aria-labelledby=sec-citizen]');
   ok(citizen.includes('Karen Jensen') && citizen.includes('010145-1234'), 'the visitator sees the citizen with the full CPR number');
+  ok(citizen.includes('Rødovre Kommune (kommunekode 175)'), 'the citizen\'s municipality is named beside its code', citizen);
   noProblems(page, 'case page');
 
   // The rich case: limits, attendance warning, timeline with authors.
@@ -696,7 +697,7 @@ async function testReferralEligibility() {
        age.includes('Borgeren var 16 år, da henvendelsen blev modtaget; kravet er mindst 18 år.') &&
        age.includes(ageRule.text) && age.includes(`Kilde: ${ageRule.source.citation}`) && age.includes('Fund'),
     `Skive (${size.name}): a 16-year-old is a finding, with the rule's sentence and source`, age);
-    ok(res.includes('Borgeren bor i kommune 851, ikke i Skive (kommunekode 779).') &&
+    ok(res.includes('Borgeren bor i Aalborg Kommune (kommunekode 851), ikke i Skive Kommune (779).') &&
        res.includes(resRule.text) && res.includes(`Kilde: ${resRule.source.citation}`),
     `Skive (${size.name}): another municipality's code is a finding, with the rule's sentence and source`, res);
     await item(page, 'residency').locator('summary').focus();
@@ -710,10 +711,10 @@ async function testReferralEligibility() {
     `Skive (${size.name}): the hospital plan is to be checked on the case; no quarantine rule, none shown`, hosp);
     ok(await text(page, '#elig-summary') === '2 fund: alder og bopæl.', `Skive (${size.name}): the panel sums up the findings`,
       await text(page, '#elig-summary'));
-    await page.waitForFunction(() => /kommune 851/.test(document.getElementById('elig-live').textContent));
+    await page.waitForFunction(() => /Aalborg Kommune \(kommunekode 851\)/.test(document.getElementById('elig-live').textContent));
     const live = page.locator('#elig-live');
     const said = await live.textContent();
-    ok(await live.getAttribute('aria-live') === 'polite' && said.includes('kravet er mindst 18 år') && said.includes('kommune 851') &&
+    ok(await live.getAttribute('aria-live') === 'polite' && said.includes('kravet er mindst 18 år') && said.includes('Aalborg Kommune (kommunekode 851)') &&
        await page.locator('#eligibility [role="alert"]').count() === 0,
     `Skive (${size.name}): a polite live region says both findings once typing pauses`, said);
     const cueShown = await page.locator('#ref-cpr-cue').isVisible();

@@ -145,7 +145,7 @@ expect_json "evaluate: Skive limits per ISO week with the worst week" \
 # and 2026-03-12 (during: review); no no-shows.
 adm=$cases/skive-admitted.json
 expect_json "evaluate: an admission during a Skive course puts it up for review" \
-  "[r['attendance'][k] for k in ('status','no_shows','admissions','last_admission','admission_source','admission_detail')]==['review',0,1,'2026-03-12','Skive, Kommunens kvalitetsmål og leverancesikkerhed','Borgeren blev indlagt 2026-03-12 under forløbet; forløbet skal revurderes.']" \
+  "[r['attendance'][k] for k in ('status','no_shows','admissions','last_admission','admission_source','admission_detail')]==['review',0,1,'2026-03-12','Skive, Kommunens kvalitetsmål og leverancesikkerhed','Borgeren blev indlagt den 12. marts 2026 under forløbet; forløbet skal revurderes.']" \
   "$genop" evaluate --standard skive --as-of 2026-04-01 "$adm"
 expect_json "evaluate: Aalborg counts the admission, status ok (no such rule)" \
   "[r['attendance'][k] for k in ('status','admissions','admission_source','admission_detail')]==['ok',1,None,None]" \

@@ -135,7 +135,7 @@ function citizenSection(c, ctx) {
     ['Telefon', c.phone],
     ['Pårørende', c.relatives],
     ['Fritaget for digital post', yesNo(c.digital_post_exempt)],
-    ['Bopælskommunens kode', typeof c.municipality_code === 'number' ? String(c.municipality_code) : null],
+    ['Bopælskommune', typeof c.municipality_code === 'number' ? (c.municipality_name ? `${c.municipality_name} (kommunekode ${c.municipality_code})` : `Kommunekode ${c.municipality_code}`) : null],
     ['Borger-id i genop', c.id !== undefined ? String(c.id) : null],
   ]);
   const log = ['leder', 'admin'].includes(ctx.session.role) && c.id

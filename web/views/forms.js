@@ -47,7 +47,8 @@ const ACTIONS = [
   { type: 'session', button: 'Træningsgang', title: 'Træningsgang', roles: [V, T],
     fields: [dateField,
       { name: 'outcome', label: 'Udfald', type: 'select', required: true, path: '$.outcome', options: options(labels.OUTCOMES) },
-      { name: 'minutes', label: 'Varighed i minutter', type: 'number', required: true, path: '$.minutes', value: '45', min: 0, max: 600 },
+      // max: the API's limit, GENOP_SESSION_MINUTES_MAX in src/core/input_limits.h (tests/api/test_api.py checks they agree).
+      { name: 'minutes', label: 'Varighed i minutter', type: 'number', required: true, path: '$.minutes', value: '45', min: 0, max: 1440 },
       { name: 'kind', label: 'Slags', type: 'select', required: true, path: '$.kind', options: options(labels.SESSION_KINDS) },
       textField('Notat (valgfrit)')] },
   // A hospital admission: during the course it puts the course up for

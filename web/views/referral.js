@@ -86,7 +86,13 @@ export function eligibilityNow(std, input, ownCode) {
       } else if (!/^[0-9]{3}$/.test(typed) || Number(typed) < 101 || Number(typed) > 860) {
         out.push({ id: rule.id, state: 'pending', text: 'Vurderes, når kommunekoden er udfyldt (tre cifre, 101-860).' });
       } else if (Number(typed) !== own) {
-        out.push({ id: rule.id, state: 'finding', text: `Borgeren bor i kommune ${Number(typed)}, ikke i ${name} (kommunekode ${own}).` });
+        // Named as the server's finding names it (src/core/evaluate.c); std.municipalities: GET /municipalities.
+        const known = std.municipalities || [];
+        const home = known.find((m) => m.code === Number(typed));
+        const ownName = (std.municipality && std.municipality.name) || name;
+        out.push(home || !known.length
+          ? { id: rule.id, state: 'finding', text: `Borgeren bor i ${home ? home.full_name : `kommune ${Number(typed)}`} (kommunekode ${Number(typed)}), ikke i ${ownName} (${own}).` }
+          : { id: rule.id, state: 'pending', text: `Ingen kommune har kommunekode ${Number(typed)}; skriv bopælskommunens kode med tre cifre.` });
       } else {
         out.push({ id: rule.id, state: 'met', text: `Borgeren bor i ${name} (kommunekode ${own}).` });
       }
@@ -210,7 +216,8 @@ const FIELDS = [
 
 export async function render(main, _params, ctx) {
   const today = todayInDenmark();
-  const standard = get('/standard');     // not awaited: the form is usable at once
+  const standard = Promise.all([get('/standard'), get('/municipalities').catch(() => ({ items: [] }))])
+    .then(([s, m]) => ({ ...s, municipalities: m.items }));     // not awaited: the form is usable at once
   standard.catch(() => {});
   const ownCode = ctx.session && ctx.session.municipality && ctx.session.municipality.code;
   // A finding is also named under its field (on a narrow screen the panel
