@@ -465,7 +465,8 @@ static genop_err check(const genop_standard *std, const char *json, const genop_
     if (err)
         fail_msg("event not read: %s", re.message);
     genop_error_clear(e);
-    err = casework_closure_reason_check(std, &ev, target, e);
+    genop_case none = {0};      /* no decision: genop's own reasons never apply */
+    err = casework_closure_reason_check(std, &none, &ev, target, e);
     casework_event_release(&ev);
     json_decref(body);
     return err;
