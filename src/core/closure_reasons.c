@@ -22,8 +22,9 @@ static const genop_case_end_reason case_ends[GENOP_CASE_END_COUNT] = {
     [GENOP_END_REFUSED] = {
         "refused", "Afslag: sagen er afsluttet uden forløb",
         "når sagens seneste afgørelse er et afslag, og ingen klage over den er under behandling",
-        "Afslaget står ved magt, og der er ikke klaget over det (eller klagen er afgjort): "
-        "sagen afsluttes uden et træningsforløb. Borgerens klagefrist løber, til den udløber."},
+        "Sagens seneste afgørelse er et afslag, og ingen klage over det er under behandling: "
+        "sagen afsluttes uden et træningsforløb. Borgerens klagefrist løber videre; kommer der "
+        "en klage, står den på opgavelisten."},
     [GENOP_END_COMPLAINT_FORWARDED] = {
         "complaint_forwarded", "Klagen er sendt til Ankestyrelsen",
         "når klagen over sagens seneste afgørelse, et afslag, er sendt til Ankestyrelsen",

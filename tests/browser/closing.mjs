@@ -7,8 +7,9 @@
 //   ved hændelse nr. 4"); the correction form's list too;
 // - a refused case is closed from the close form with genop's own reason
 //   "Afslag: sagen er afsluttet uden forløb", offered (with what it means)
-//   only where it applies: the page then says Afsluttet, and so does the
-//   case list; a complaint forwarded to Ankestyrelsen is closed with
+//   only where it applies: the page then says Afsluttet ("Sagen
+//   afsluttet" in the timeline, no start or end status asked for), and so
+//   does the case list; a complaint forwarded to Ankestyrelsen is closed with
 //   "Klagen er sendt til Ankestyrelsen" (at 390 px); a granted case is
 //   offered neither.
 // Axe and screenshots at 1366x768 and 390x844, nothing wider than the
@@ -70,7 +71,7 @@ async function closeRefused(t, page, id, url) {
   'the close form of a refused case offers "Afslag: sagen er afsluttet uden forløb" (not the complaint\'s)', await ownReasons(page));
   await page.selectOption('#form-closed-reason', 'refused');
   const help = await t.text(page, '#form-closed-reason-source');
-  t.ok(help.includes('uden et træningsforløb') && help.includes('genops egen grund'),
+  t.ok(help.includes('uden et træningsforløb') && help.includes('Grunden er genops egen'),
     'the chosen reason says what it means', help);
   await t.shot(page, 'sag-afslut-afslag-1366');
   await t.axe(page, 'the close form of a refused case (1366)');
@@ -79,8 +80,13 @@ async function closeRefused(t, page, id, url) {
   await page.waitForSelector('#case-flash:not(:empty)');
   const lead = await t.text(page, '.page-head .lead');
   const timeline = await t.text(page, '#timeline');
-  t.ok(lead.includes('Afsluttet') && timeline.includes(REFUSED),
-    'the refused case is closed: "Afsluttet", and the timeline names the reason', { lead });
+  const flash = await t.text(page, '#case-flash');
+  t.ok(lead.includes('Afsluttet') && flash === 'Registreret: Afslutning af sagen.' &&
+     timeline.includes('Sagen afsluttet') && timeline.includes(`årsag: ${REFUSED}`),
+  'the refused case is closed: "Afsluttet", and the timeline says "Sagen afsluttet" with the reason', { lead, flash });
+  t.ok((await t.text(page, '#no-course-help')).includes('uden et træningsforløb') &&
+     await page.locator('#udredning button[data-action^=status-]').count() === 0,
+  'a case closed without a course asks for no start or end status');
   await t.shot(page, 'sag-afsluttet-afslag-1366');
   await t.navigate(page, () => page.evaluate(() => { location.hash = '#/sager/alle?status=closed'; }));
   const row = page.locator(`tr[data-case="${id}"]`);

@@ -120,7 +120,7 @@ export async function render(main, params, ctx, flash) {
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], [...(kase.end_reasons || []), ...(reasons || [])]))));
+        timelineSection(data.events || [], reasons, kase.end_reasons || []))));
   return title;
 }
 
@@ -339,11 +339,15 @@ export function eventDetails(e, reasons) {
   return parts.join(', ');
 }
 
-// The timeline. reasons: the reasons a closure may give (genop's own
-// for a case without a course, the standard's), for their labels. An
+// The timeline. reasons: the standard's closure_reasons, ends genop's
+// own for a case without a course (case.end_reasons), for their labels:
+// a case closed by one of those is "Sagen afsluttet", not the course. An
 // event is named by its number within the case; the API's ids (in
 // corrects and corrected_by) are mapped to those numbers.
-function timelineSection(events, reasons) {
+function timelineSection(events, standardReasons, ends) {
+  const reasons = [...ends, ...(standardReasons || [])];
+  const endIds = new Set(ends.map((r) => r.id));
+  const typeLabel = (e) => (e.type === 'closed' && endIds.has(e.reason) ? 'Sagen afsluttet' : labels.eventType(e.type));
   const numberOf = new Map(events.map((e) => [e.id, e.number]));
   const nr = (id) => numberOf.get(id) ?? '?';
   const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
@@ -361,7 +365,7 @@ function timelineSection(events, reasons) {
     return h('li', { class: `event event-${e.type}${stateNote ? ' superseded' : ''}`, 'data-event': e.id },
       h('div', { class: 'event-head' },
         h('time', { datetime: e.date }, longDate(e.date)),
-        h('span', { class: 'event-type' }, labels.eventType(e.type)),
+        h('span', { class: 'event-type' }, typeLabel(e)),
         h('span', { class: 'event-no' }, `hændelse nr. ${e.number}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
       body,

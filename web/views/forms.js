@@ -168,7 +168,7 @@ function reasonOptions(reasons, ends) {
 // genop's general reasons.
 function reasonSource(reason) {
   if (!reason) return 'Vælg den grund, forløbet afsluttes af.';
-  if (reason.end) return `${reason.detail} genops egen grund til at afslutte en sag uden forløb.`;
+  if (reason.end) return `${reason.detail} Grunden er genops egen, ikke standardens.`;
   if (!reason.source) return 'genops generelle grund; standarden nævner den ikke.';
   return `Kilde: ${reason.source.citation}${reason.source.quote ? ` – »${reason.source.quote}«` : ''}`;
 }
@@ -309,7 +309,7 @@ function buildForm(a, data, { close, done, reasons }) {
     try {
       await post(`/cases/${Number(data.id)}/events`, body);
       close(false);
-      await done(`Registreret: ${a.title}.`);
+      await done(`Registreret: ${title}.`);
     } catch (err) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
