@@ -68,14 +68,13 @@ static void write_end_reasons(genop_buf *b, const genop_case *view)
     genop_buf_add(b, "[", 1);
     for (size_t i = 0; i < GENOP_CASE_END_COUNT; i++) {
         const genop_case_end_reason *r = genop_case_end_reason_of((genop_case_end)i);
+        const char *const texts[][2] = {{"id", r->id}, {"label", r->label}, {"detail", r->detail}};
         bool f = true;
         genop_buf_adds(b, i ? ",{" : "{");
-        json_write_key(b, &f, "id");
-        genop_buf_add_json_string(b, r->id);
-        json_write_key(b, &f, "label");
-        genop_buf_add_json_string(b, r->label);
-        json_write_key(b, &f, "detail");
-        genop_buf_add_json_string(b, r->detail);
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+            json_write_key(b, &f, texts[k][0]);
+            genop_buf_add_json_string(b, texts[k][1]);
+        }
         json_write_key(b, &f, "applies");
         genop_buf_adds(b, casework_case_end_refusal(view, (genop_case_end)i, INT32_MAX)
                               ? "false" : "true");
