@@ -5,7 +5,7 @@
  * a note by its date alone, a correction's new event against the view
  * without the event it corrects, and the case as the correction leaves it
  * against the case's invariants; a closure's reason against the case's
- * standard (closure_reason.c). Pure: it reads the loaded case only.
+ * standard and events (closure_reason.c). Pure: it reads the loaded case only.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -65,7 +65,7 @@ static genop_err add_admissible(genop_case *next, const genop_event *ev, genop_d
 
 static genop_err check_spec(judging *j, genop_error *e)
 {
-    genop_err err = casework_closure_reason_check(j->std, j->ev, NULL, e);
+    genop_err err = casework_closure_reason_check(j->std, &j->lc->view, j->ev, NULL, e);
     if (!err)
         err = add_admissible(&j->lc->view, &j->ev->ev, j->today, "$", e);
     if (err)
@@ -100,7 +100,7 @@ static genop_err correction_target(judging *j, const genop_event_row **out, geno
         return casework_event_permitted(j->actor, rows[i].type, e);
     }
     return genop_refuse(e, GENOP_EREFUSED, "$.corrects",
-                        "$.corrects: hændelse %" PRId64 " findes ikke på sagen",
+                        "$.corrects: der er ingen hændelse med id %" PRId64 " på sagen",
                         j->ev->corrects);
 }
 
@@ -125,14 +125,15 @@ static genop_err check_correction(judging *j, genop_error *e)
     genop_err err = not_in_future(j, e);
     if (!err)
         err = correction_target(j, &target, e);
-    if (!err)
-        err = casework_closure_reason_check(j->std, j->ev, target, e);
     if (err)
         return err;
     err = case_view_build(j->lc->events.items, j->lc->events.n, target->id, &j->lc->cit,
                           j->std, j->next, e);
     if (err)
         return casework_internal(err, e);
+    err = casework_closure_reason_check(j->std, j->next, j->ev, target, e);
+    if (err)
+        return err;
     if (!j->ev->withdraws) {
         err = casework_event_permitted(j->actor, genop_event_type_name(j->ev->replacement.type),
                                        e);

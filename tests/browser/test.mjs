@@ -13,7 +13,9 @@
 // goals in the table); a hospital admission putting a Skive course up
 // for review (admission.mjs); the worklist's tasks, the overdue wording
 // at a weekend, the citizen's complaint window, and closing without the
-// end status and adding it after (tasks.mjs); owning cases: the
+// end status and adding it after (tasks.mjs); events numbered within
+// their case, and refused cases and forwarded complaints closed with
+// genop's own reasons (closing.mjs); owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
 // per person (assign.mjs); the users an administrator administers
@@ -40,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
+import { testClosing } from './closing.mjs';
 import { testAssign } from './assign.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
@@ -210,6 +213,7 @@ async function main() {
   await testDemo();
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testTasks({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
+  await testClosing({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
   // Last: it adds cases to the first server's Rødovre and Aalborg.

@@ -120,7 +120,7 @@ export async function render(main, params, ctx, flash) {
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], reasons))));
+        timelineSection(data.events || [], reasons, kase.end_reasons || []))));
   return title;
 }
 
@@ -339,15 +339,25 @@ export function eventDetails(e, reasons) {
   return parts.join(', ');
 }
 
-function timelineSection(events, reasons) {
-  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+// The timeline. reasons: the standard's closure_reasons, ends genop's
+// own for a case without a course (case.end_reasons), for their labels:
+// a case closed by one of those is "Sagen afsluttet", not the course. An
+// event is named by its number within the case; the API's ids (in
+// corrects and corrected_by) are mapped to those numbers.
+function timelineSection(events, standardReasons, ends) {
+  const reasons = [...ends, ...(standardReasons || [])];
+  const endIds = new Set(ends.map((r) => r.id));
+  const typeLabel = (e) => (e.type === 'closed' && endIds.has(e.reason) ? 'Sagen afsluttet' : labels.eventType(e.type));
+  const numberOf = new Map(events.map((e) => [e.id, e.number]));
+  const nr = (id) => numberOf.get(id) ?? '?';
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
   const items = sorted.map((e) => {
     const details = eventDetails(e, reasons);
-    const stateNote = e.state === 'corrected' ? `Rettet ved hændelse nr. ${e.corrected_by}`
-      : e.state === 'withdrawn' ? `Trukket tilbage ved hændelse nr. ${e.corrected_by}` : null;
+    const stateNote = e.state === 'corrected' ? `Rettet ved hændelse nr. ${nr(e.corrected_by)}`
+      : e.state === 'withdrawn' ? `Trukket tilbage ved hændelse nr. ${nr(e.corrected_by)}` : null;
     let body = null;
     if (e.type === 'correction') {
-      body = h('p', null, `Retter hændelse nr. ${e.corrects}: `,
+      body = h('p', null, `Retter hændelse nr. ${nr(e.corrects)}: `,
         e.event ? `ny udgave: ${labels.eventType(e.event.type)} ${shortDate(e.event.date)}` +
           (eventDetails(e.event, reasons) ? ` (${eventDetails(e.event, reasons)})` : '') : 'trækkes tilbage',
         e.reason ? `. Begrundelse: ${e.reason}` : '');
@@ -355,8 +365,8 @@ function timelineSection(events, reasons) {
     return h('li', { class: `event event-${e.type}${stateNote ? ' superseded' : ''}`, 'data-event': e.id },
       h('div', { class: 'event-head' },
         h('time', { datetime: e.date }, longDate(e.date)),
-        h('span', { class: 'event-type' }, labels.eventType(e.type)),
-        h('span', { class: 'event-no' }, `hændelse nr. ${e.id}`)),
+        h('span', { class: 'event-type' }, typeLabel(e)),
+        h('span', { class: 'event-no' }, `hændelse nr. ${e.number}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
       body,
       e.text ? h('p', { class: 'event-text' }, e.text) : null,

@@ -10,7 +10,10 @@
 // reasons. The closure's reasons are the municipality's standard's
 // (closure_reasons of GET /api/v1/standard, which the case page fetches):
 // its own grounds first, each with its source shown as it is chosen, then
-// genop's general ones. views/udredning.js builds the function-status
+// genop's general ones. A case that never had a course is closed by one
+// of genop's own reasons (refused, complaint_forwarded: the case's
+// case.end_reasons), offered first, with what it means, only when the API
+// says it applies. views/udredning.js builds the function-status
 // form the same way. The close form warns when the standard's end status
 // is missing (views/endstatus.js); journal notes stay open after the
 // closure.
@@ -141,21 +144,32 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
     panel);
 }
 
-// The standard's reasons for ending a course as option groups: its own,
-// then genop's general ones. None when the standard could not be read.
-function reasonOptions(reasons) {
-  if (!reasons || !reasons.length) return [h('option', { value: '' }, 'Grundene kunne ikke hentes – genindlæs siden')];
-  const group = (label, list) => (list.length
-    ? h('optgroup', { label }, list.map((r) => h('option', { value: r.id }, r.label))) : null);
-  return [h('option', { value: '' }, 'Vælg en grund'),
-    group('Standardens grunde', reasons.filter((r) => !r.general)),
-    group('genops generelle grunde', reasons.filter((r) => r.general))];
+// genop's own reasons for closing a case without a course that apply to
+// it now (GET /api/v1/cases/{id}: case.end_reasons), marked `end`.
+export function endReasons(data) {
+  return ((data.case || {}).end_reasons || []).filter((r) => r.applies).map((r) => ({ ...r, end: true }));
 }
 
-// Where the chosen reason comes from: the standard's section and words,
-// or that it is one of genop's general reasons.
+// The reasons for ending the case as option groups: genop's own that
+// apply, the standard's own, then genop's general ones. Only genop's own
+// when the standard could not be read.
+function reasonOptions(reasons, ends) {
+  const group = (label, list) => (list.length
+    ? h('optgroup', { label }, list.map((r) => h('option', { value: r.id }, r.label))) : null);
+  const missing = !reasons || !reasons.length;
+  if (missing && !ends.length) return [h('option', { value: '' }, 'Grundene kunne ikke hentes – genindlæs siden')];
+  return [h('option', { value: '' }, 'Vælg en grund'),
+    group('Sagen afsluttes uden forløb', ends),
+    missing ? null : group('Standardens grunde', reasons.filter((r) => !r.general)),
+    missing ? null : group('genops generelle grunde', reasons.filter((r) => r.general))];
+}
+
+// Where the chosen reason comes from: what genop's own reason for ending
+// a case means, the standard's section and words, or that it is one of
+// genop's general reasons.
 function reasonSource(reason) {
   if (!reason) return 'Vælg den grund, forløbet afsluttes af.';
+  if (reason.end) return `${reason.detail} Grunden er genops egen, ikke standardens.`;
   if (!reason.source) return 'genops generelle grund; standarden nævner den ikke.';
   return `Kilde: ${reason.source.citation}${reason.source.quote ? ` – »${reason.source.quote}«` : ''}`;
 }
@@ -174,14 +188,14 @@ function control(f, id, errId, data, reasons) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
   if (f.options === 'closure_reasons') {
-    return h('select', { ...common, 'aria-describedby': `${id}-source ${errId}` }, reasonOptions(reasons));
+    return h('select', { ...common, 'aria-describedby': `${id}-source ${errId}` }, reasonOptions(reasons, endReasons(data)));
   }
   if (f.type === 'select') {
     let opts = f.options;
     if (f.name === 'corrects') {
       opts = (data.events || [])
         .filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
-        .map((e) => ({ value: String(e.id), label: `Nr. ${e.id}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
+        .map((e) => ({ value: String(e.id), label: `Nr. ${e.number}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
     }
     return h('select', common, f.required ? null : h('option', { value: '' }, 'Ikke angivet'),
       opts.map((o) => h('option', { value: o.value }, o.label)));
@@ -221,7 +235,7 @@ function buildForm(a, data, { close, done, reasons }) {
     const el = control(f, id, errId, data, reasons);
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
-    const source = f.options === 'closure_reasons' ? reasonHelp(el, reasons) : null;
+    const source = f.options === 'closure_reasons' ? reasonHelp(el, [...endReasons(data), ...(reasons || [])]) : null;
     return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, err);
   });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
@@ -229,7 +243,9 @@ function buildForm(a, data, { close, done, reasons }) {
   const warning = a.type === 'closed' ? closeWarning(data) : null;
   const attrs = { class: 'action-form', id: formId, novalidate: true, 'aria-labelledby': `${formId}-title`,
     'aria-describedby': warning ? warning.id : null };
-  const form = h('form', attrs, h('h3', { id: `${formId}-title` }, a.title), warning,
+  // A case without a course closes as a case, not as a course.
+  const title = a.type === 'closed' && endReasons(data).length ? 'Afslutning af sagen' : a.title;
+  const form = h('form', attrs, h('h3', { id: `${formId}-title` }, title), warning,
     nodes, formError, h('div', { class: 'actions' }, submit, cancel));
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
@@ -294,7 +310,7 @@ function buildForm(a, data, { close, done, reasons }) {
     try {
       await post(`/cases/${Number(data.id)}/events`, body);
       close(false);
-      await done(`Registreret: ${a.title}.`);
+      await done(`Registreret: ${title}.`);
     } catch (err) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
@@ -326,7 +342,7 @@ function buildEvent(type, value, data) {
       }
       event = {};
       for (const [k, v] of Object.entries(original || {})) {
-        if (!['id', 'author', 'registered_at', 'corrects', 'state', 'corrected_by'].includes(k)) event[k] = v;
+        if (!['id', 'number', 'author', 'registered_at', 'corrects', 'state', 'corrected_by'].includes(k)) event[k] = v;
       }
       event.date = newdate;
     }
