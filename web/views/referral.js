@@ -257,11 +257,11 @@ function identityQuestion(stored, typed, onUpdate, onBack) {
   const node = h('section', { class: 'card warning identity-question', id: 'identity-question', 'aria-labelledby': 'identity-title' },
     title,
     h('p', null, 'CPR-nummeret tilhører en borger, som genop allerede kender. Navnet i henvendelsen er ikke det samme som det gemte.'),
-    h('dl', { class: 'facts identity-names' },
+    h('dl', { class: 'identity-names' },
       h('div', null, h('dt', null, 'Navn i genop'), h('dd', { id: 'identity-stored' }, stored)),
       h('div', null, h('dt', null, 'Navn i henvendelsen'), h('dd', { id: 'identity-typed' }, typed))),
-    h('p', { id: 'identity-ask' }, `Skal borgerens navn opdateres til »${typed}«? Det gamle navn gemmes i borgerens historik. `,
-      'Er navnet skrevet forkert, så gå tilbage og ret det.'),
+    h('p', { id: 'identity-ask', class: 'identity-ask' }, `Skal borgerens navn opdateres til »${typed}«?`),
+    h('p', null, 'Det gamle navn gemmes i borgerens historik. Er navnet skrevet forkert, så gå tilbage og ret det.'),
     error,
     h('div', { class: 'actions' }, update, back));
   return { node, focus: () => title.focus() };
@@ -434,12 +434,10 @@ export async function render(main, _params, ctx) {
       }
       citizen.municipality_code = Number(value('municipality_code'));
     }
-    if (!self && !consent.el.checked) {
-      fieldError('consent', 'Når en anden end borgeren henvender sig, skal borgeren have givet samtykke. Markér det, eller vælg »Borgeren selv«.');
-      return null;
-    }
+    // The consent is the API's to require (422 at $.referral.consent,
+    // shown beside the checkbox), after the checks of the date.
     const referral = { date, paragraph: value('paragraph'), source: self ? OWN_SOURCE : value('source') };
-    if (!self) referral.consent = true;
+    if (!self) referral.consent = consent.el.checked;
     if (value('condition')) referral.condition = value('condition');
     if (value('text')) referral.text = value('text');
     return { citizen, referral };
