@@ -578,7 +578,7 @@ async function testUdredning() {
   const { context: c3, page: p3 } = await newPage(SIZES[1]);
   const other = (await api.must('POST', '/api/v1/cases', {
     citizen: { cpr: '0404441234', name: 'Ove Udredning' },
-    referral: { date: isoDaysAgo(3), paragraph: '86.1', source: 'egen læge', condition: 'knæ' },
+    referral: { date: isoDaysAgo(3), paragraph: '86.1', source: 'egen læge', condition: 'knæ', consent: true },
   })).id;
   await load(p3, BASE + `/#/sag/${other}`);
   await login(p3, USERS.rodovre.terapeut);
