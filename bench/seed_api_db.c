@@ -186,7 +186,10 @@ static int one_case(seeder *s, long i, bool *open_granted)
                                  "condition", conditions[pick(s, COUNT(conditions))],
                                  "text", "Genoptræning efter udskrivelse; gangfunktion nedsat.",
                                  "consent", 1);
-    json_t *body = json_pack("{s:o, s:o}", "citizen", citizen(s, ref), "referral", referral);
+    /* A random new CPR number can be one drawn before with another name:
+     * update_citizen takes the name given instead of the 409 (api.md). */
+    json_t *body = json_pack("{s:o, s:o, s:b}", "citizen", citizen(s, ref), "referral", referral,
+                             "update_citizen", 1);
     int64_t id = 0;
     *open_granted = false;
     if (post_case(s, body, &id))

@@ -14,6 +14,11 @@
 # - the API tests of owning cases (tests/api/test_assign.py: assigned
 #   events, mine=true, the staff and the open tasks per person) against
 #   both builds;
+# - the API tests of the citizen's identity (tests/api/test_identity.py: a
+#   known CPR number with another name is 409 with the stored citizen,
+#   update_citizen keeps the old name in the history, never across
+#   municipalities; the warning of an open case like it; consent; the
+#   contact person) against both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
 # - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
@@ -110,6 +115,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
   echo "# tests/api/test_assign.py with $dir/genop"
   run_tap "assign ($dir)" python3 tests/api/test_assign.py "$dir/genop"
+  echo "# tests/api/test_identity.py with $dir/genop"
+  run_tap "identity ($dir)" python3 tests/api/test_identity.py "$dir/genop"
   echo "# tests/api/test_users.py with $dir/genop"
   run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_search.py with $dir/genop"

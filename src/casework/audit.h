@@ -31,6 +31,8 @@
 #define AUDIT_ACCESSLOG_READ "accesslog.read"
 #define AUDIT_CASE_SEARCH "case.search"         /* case_search.h */
 #define AUDIT_CITIZEN_SEARCH "citizen.search"
+#define AUDIT_CITIZEN_IDENTITY "citizen.identity" /* a referral's name refused
+                                                    * against the stored one */
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"

@@ -34,6 +34,25 @@ static void text_or_null(genop_buf *b, const char *s)
     genop_buf_add_json_string(b, s[0] ? s : NULL);
 }
 
+/* The contact person {"name", "relation", "phone"} (each a string or
+ * null), or null when none was given. */
+static void write_contact(genop_buf *b, const genop_citizen *cit)
+{
+    bool f = true;
+    if (!cit->contact_name[0]) {
+        genop_buf_adds(b, "null");
+        return;
+    }
+    genop_buf_add(b, "{", 1);
+    json_write_key(b, &f, "name");
+    text_or_null(b, cit->contact_name);
+    json_write_key(b, &f, "relation");
+    text_or_null(b, cit->contact_relation);
+    json_write_key(b, &f, "phone");
+    text_or_null(b, cit->contact_phone);
+    genop_buf_add(b, "}", 1);
+}
+
 /* The citizen as the reader may see it (casework_case says what). */
 static void write_citizen(genop_buf *b, const casework_case *cr, genop_date today)
 {
@@ -67,6 +86,8 @@ static void write_citizen(genop_buf *b, const casework_case *cr, genop_date toda
         text_or_null(b, cit->relatives);
         json_write_key(b, &f, "digital_post_exempt");
         genop_buf_adds(b, cit->digital_post_exempt ? "true" : "false");
+        json_write_key(b, &f, "contact");
+        write_contact(b, cit);
     }
     genop_buf_add(b, "}", 1);
 }

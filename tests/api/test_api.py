@@ -270,7 +270,7 @@ def run_case_tests(t, srv, pw, genop):
     r = c.request("POST", "/api/v1/cases", referral("010203-1234", "Inger <b>Hansen</b>", date))
     t.ok(r.status == 201 and isinstance(r.json.get("id"), int), "POST cases: 201 with id", r)
     case_id = r.json["id"]
-    r2 = c.request("POST", "/api/v1/cases", referral("0102031234", "Inger Hansen", days_ago(20),
+    r2 = c.request("POST", "/api/v1/cases", referral("0102031234", "Inger <b>Hansen</b>", days_ago(20),
                                                        paragraph="86.2", condition="ryg"))
     t.ok(r2.status == 201, "a second case for the same citizen", r2)
     r = c.request("GET", f"/api/v1/cases/{case_id}")

@@ -82,7 +82,8 @@ def main():
         for i in range(CLIENTS):
             r = c.request("POST", "/api/v1/cases", {
                 "citizen": {"cpr": f"0101{40 + i:02d}-1234", "name": f"Borger {i}"},
-                "referral": {"date": days_ago(30), "paragraph": "86.1", "source": "læge"}})
+                "referral": {"date": days_ago(30), "paragraph": "86.1", "source": "læge",
+                             "consent": True}})
             cid = r.json["id"]
             c.request("POST", f"/api/v1/cases/{cid}/events",
                       {"type": "decision", "date": days_ago(29), "granted": True})

@@ -18,7 +18,9 @@
 // genop's own reasons (closing.mjs); owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
-// per person (assign.mjs); the users an administrator administers
+// per person (assign.mjs); the citizen's identity: the question of a
+// known CPR number with another name, the warning of an open case like
+// it, consent and the contact person (identity.mjs); the users an administrator administers
 // (users.mjs); the search in the header, its results, the case list's
 // pages and filters and the access log found by a search (search.mjs);
 // another municipality's case is "not
@@ -44,6 +46,7 @@ import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
 import { testClosing } from './closing.mjs';
 import { testAssign } from './assign.mjs';
+import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
 
@@ -100,9 +103,10 @@ async function newPage(size = SIZES[0]) {
     if (msg.type() === 'error') {
       const text = msg.text();
       // A 4xx/5xx the app asked for and handles (401 before login, the
-      // 404 of another municipality's case, a 422) is reported by the
-      // browser as a failed resource; anything else is a problem.
-      if (/Failed to load resource: the server responded with a status of (401|404|422)/.test(text)) return;
+      // 404 of another municipality's case, a 422, the 409 of a known CPR
+      // number with another name) is reported by the browser as a failed
+      // resource; anything else is a problem.
+      if (/Failed to load resource: the server responded with a status of (401|404|409|422)/.test(text)) return;
       page.problems.push(text);
     }
   });
@@ -215,6 +219,7 @@ async function main() {
   await testTasks({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testClosing({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
+  await testIdentity({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
   // Last: it adds cases to the first server's Rødovre and Aalborg.
   await testSearch({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES,
@@ -578,7 +583,7 @@ async function testUdredning() {
   const { context: c3, page: p3 } = await newPage(SIZES[1]);
   const other = (await api.must('POST', '/api/v1/cases', {
     citizen: { cpr: '0404441234', name: 'Ove Udredning' },
-    referral: { date: isoDaysAgo(3), paragraph: '86.1', source: 'egen læge', condition: 'knæ' },
+    referral: { date: isoDaysAgo(3), paragraph: '86.1', source: 'egen læge', condition: 'knæ', consent: true },
   })).id;
   await load(p3, BASE + `/#/sag/${other}`);
   await login(p3, USERS.rodovre.terapeut);

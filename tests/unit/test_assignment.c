@@ -218,6 +218,7 @@ static int64_t new_case(fixture *f, const char *cpr)
     casework_referral in = {
         .cpr = cpr, .name = "Bent Kristensen", .paragraph = "86.1", .source = "egen læge",
         .condition = "hofte", .date = f->loc.env.today - 20,
+        .has_consent = true, .consent = true,
     };
     casework_referral_result r;
     must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));

@@ -124,6 +124,12 @@ export async function render(main, params, ctx, flash) {
   return title;
 }
 
+// The contact person as one line: "Lone Berg (datter), tlf. 20 30 40 50".
+function contactText(k) {
+  if (!k || !k.name) return null;
+  return `${k.name}${k.relation ? ` (${k.relation})` : ''}${k.phone ? `, tlf. ${k.phone}` : ''}`;
+}
+
 function citizenSection(c, ctx) {
   const yesNo = (b) => (b === true ? 'ja' : b === false ? 'nej' : null);
   const list = facts([
@@ -134,7 +140,8 @@ function citizenSection(c, ctx) {
     ['Adresse', c.address],
     ['Telefon', c.phone],
     ['Pårørende', c.relatives],
-    ['Fritaget for digital post', yesNo(c.digital_post_exempt)],
+    ['Kontaktperson', contactText(c.contact)],
+    ['Fritaget for Digital Post', yesNo(c.digital_post_exempt)],
     ['Bopælskommune', typeof c.municipality_code === 'number' ? (c.municipality_name ? `${c.municipality_name} (kommunekode ${c.municipality_code})` : `Kommunekode ${c.municipality_code}`) : null],
     ['Borger-id i genop', c.id !== undefined ? String(c.id) : null],
   ]);
