@@ -12,7 +12,8 @@
 // views/udredning.js), and a
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
-// (views/forms.js). An overdue deadline says how long it has been
+// (views/forms.js): what can happen next at the case's stage (the API's
+// `status`), the rest behind "Flere". An overdue deadline says how long it has been
 // overdue ("overskredet med 2 hverdage", at a weekend "forfaldt fredag
 // 4.12."); the citizen's complaint window reads as the citizen's
 // deadline ("Klagefristen udløb 26.11.2026"), never as the municipality's
@@ -89,7 +90,7 @@ export async function render(main, params, ctx, flash) {
   const endStatus = missingWarning(data);
   if (endStatus) warnings.push(endStatus);
 
-  const actions = actionsFor(ctx.session.role, kase);
+  const actions = actionsFor(ctx.session, data);
   const rerender = async (message) => {
     const t = await render(main, params, ctx, message);
     ctx.rerendered(t);
@@ -113,7 +114,7 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
+        actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
         limitsSection(ev),

@@ -1,6 +1,9 @@
 // views/forms.js - the case page's actions: one button per kind of event
 // the user's role may register, each opening a small form that posts one
-// event to /api/v1/cases/{id}/events. The API decides what can have
+// event to /api/v1/cases/{id}/events. What can happen next at the case's
+// stage (the API's `status`: a fresh referral is contacted, assessed and
+// decided; a course in training has sessions and is closed) comes first,
+// the rest behind "Flere" (a <details>). The API decides what can have
 // happened: its Danish message is shown beside the field it names
 // (problem.field, e.g. "$.date" when an event predates the referral or
 // has no grant, "$.minutes", "$.event.date" in a correction; see
@@ -78,9 +81,55 @@ const ACTIONS = [
       { ...dateField, label: 'Rettelsens dato' }] },
 ];
 
-// The actions role may take on the case (open ones only on open cases).
-export function actionsFor(role, kase) {
-  return ACTIONS.filter((a) => a.roles.includes(role) && (!kase.closed || a.open));
+// What can happen next at each stage of a case (the API's `status`,
+// src/casework/case_stage.h); the rest of what the role may register is
+// behind "Flere". A complaint's next step depends on how far it has come
+// (complaintNext).
+const NEXT = {
+  referred: ['contacted', 'assessment', 'decision', 'note'],
+  granted: ['grant_received', 'decision_received', 'session', 'note'],
+  training: ['session', 'admitted', 'closed', 'note'],
+  refused: ['decision_received', 'complaint_received', 'closed', 'note'],
+  closed: ['note'],
+};
+
+// The current events of the case (corrected ones as corrected, withdrawn
+// ones left out), sorted by date then registration.
+function currentEvents(data) {
+  const events = data.events || [];
+  const replaced = new Map(events.filter((e) => e.type === 'correction' && e.event)
+    .map((e) => [e.corrects, e.event]));
+  return events.filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
+    .map((e) => (e.state === 'corrected' && replaced.has(e.id) ? { ...replaced.get(e.id), id: e.id } : e))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+}
+
+// A pending complaint: reconsider it; not fully upheld, send it on (or
+// decide anew); sent to Ankestyrelsen, the case can be closed.
+function complaintNext(data) {
+  let step = 'received';
+  for (const e of currentEvents(data)) {
+    if (e.type === 'complaint_received') step = 'received';
+    else if (e.type === 'complaint_decided' && step === 'received') step = 'decided';
+    else if (e.type === 'complaint_forwarded' && step !== 'forwarded') step = 'forwarded';
+  }
+  if (step === 'forwarded') return ['closed', 'note'];
+  if (step === 'decided') return ['complaint_forwarded', 'decision', 'note'];
+  return ['complaint_decided', 'note'];
+}
+
+// The actions the user may take on the case (open ones only on open
+// cases), split into what can happen next at the case's stage and the
+// rest ("Flere"). session: the logged-in user (its role); data:
+// the case as read. Without a known stage, every action is "next".
+export function actionsFor(session, data) {
+  const kase = data.case || {};
+  const all = ACTIONS.filter((a) => a.roles.includes(session.role) && (!kase.closed || a.open));
+  const stage = kase.closed ? 'closed' : data.status;
+  const next = stage === 'complaint' ? complaintNext(data) : NEXT[stage];
+  if (!next) return { next: all, more: [] };
+  return { next: next.map((t) => all.find((a) => a.type === t)).filter(Boolean),
+    more: all.filter((a) => !next.includes(a.type)) };
 }
 
 // The message without the JSON path the API puts first ("$.date: ...").
@@ -105,12 +154,14 @@ export function fieldForPath(field, entries) {
   return best;
 }
 
-// The section with the buttons and the form they open. reasons: the
-// standard's closure_reasons (null when the standard could not be read).
+// The section with the buttons and the form they open: what can happen
+// next first, the rest behind "Flere" (a disclosure). actions: what
+// actionsFor() gives. reasons: the standard's closure_reasons (null when
+// the standard could not be read).
 export function renderActions(actions, data, ctx, done, reasons = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
-  const buttons = actions.map((a) => {
+  const button = (a) => {
     const b = h('button', { type: 'button', class: 'button secondary', 'aria-expanded': 'false',
       'aria-controls': 'action-panel', 'data-action': a.type }, a.button);
     b.addEventListener('click', () => {
@@ -125,7 +176,7 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
-  });
+  };
   function close(focusBack = true) {
     replace(panel);
     if (openButton) {
@@ -136,7 +187,10 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
   }
   return h('section', { class: 'card', 'aria-labelledby': 'sec-actions' },
     h('h2', { id: 'sec-actions' }, 'Registrér'),
-    h('div', { class: 'action-buttons' }, buttons),
+    actions.next.length ? h('div', { class: 'action-buttons', id: 'next-actions' }, actions.next.map(button)) : null,
+    actions.more.length ? h('details', { class: 'more-actions', id: 'more-actions' },
+      h('summary', null, 'Flere'),
+      h('div', { class: 'action-buttons' }, actions.more.map(button))) : null,
     panel);
 }
 
