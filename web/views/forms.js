@@ -118,13 +118,22 @@ function complaintNext(data) {
   return ['complaint_decided', 'note'];
 }
 
+// The types role may register: the server's list for the logged-in user
+// (GET /api/v1/session's event_types), else the table's roles.
+function permitted(a, session) {
+  const types = session && session.event_types;
+  return Array.isArray(types) ? types.includes(a.type) && a.roles.includes(session.role)
+    : a.roles.includes(session && session.role);
+}
+
 // The actions the user may take on the case (open ones only on open
 // cases), split into what can happen next at the case's stage and the
-// rest ("Flere"). session: the logged-in user (its role); data:
+// rest ("Flere"). session: the logged-in user (role, event_types); data:
 // the case as read. Without a known stage, every action is "next".
 export function actionsFor(session, data) {
   const kase = data.case || {};
-  const all = ACTIONS.filter((a) => a.roles.includes(session.role) && (!kase.closed || a.open));
+  const all = ACTIONS.filter((a) => permitted(a, session) && (!kase.closed || a.open) &&
+    (a.type !== 'correction' || correctable(data, session).length > 0));
   const stage = kase.closed ? 'closed' : data.status;
   const next = stage === 'complaint' ? complaintNext(data) : NEXT[stage];
   if (!next) return { next: all, more: [] };
@@ -172,7 +181,7 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
       close(false);
       openButton = b;
       b.setAttribute('aria-expanded', 'true');
-      replace(panel, buildForm(a, data, { close, done, reasons }));
+      replace(panel, buildForm(a, data, { close, done, reasons, session: ctx.session }));
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
@@ -223,7 +232,16 @@ function reasonHelp(select, reasons) {
   return help;
 }
 
-function control(f, id, errId, data, reasons) {
+// The events of the case the user may correct: not notes or corrections,
+// not withdrawn, and of a type their role may register (a terapeut cannot
+// correct the visitator's decision; GET /api/v1/session's event_types).
+export function correctable(data, session) {
+  const types = session && Array.isArray(session.event_types) ? session.event_types : null;
+  return (data.events || []).filter((e) => e.type !== 'note' && e.type !== 'correction' &&
+    e.state !== 'withdrawn' && (!types || types.includes(e.type)));
+}
+
+function control(f, id, errId, data, reasons, session) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
   if (f.options === 'closure_reasons') {
@@ -232,8 +250,7 @@ function control(f, id, errId, data, reasons) {
   if (f.type === 'select') {
     let opts = f.options;
     if (f.name === 'corrects') {
-      opts = (data.events || [])
-        .filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
+      opts = correctable(data, session)
         .map((e) => ({ value: String(e.id), label: `Nr. ${e.id}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
     }
     return h('select', common, f.required ? null : h('option', { value: '' }, 'Ikke angivet'),
@@ -253,7 +270,7 @@ function control(f, id, errId, data, reasons) {
   return h('input', attrs);
 }
 
-function buildForm(a, data, { close, done, reasons }) {
+function buildForm(a, data, { close, done, reasons, session }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
@@ -271,7 +288,7 @@ function buildForm(a, data, { close, done, reasons }) {
       byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
       return group;
     }
-    const el = control(f, id, errId, data, reasons);
+    const el = control(f, id, errId, data, reasons, session);
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
     const source = f.options === 'closure_reasons' ? reasonHelp(el, reasons) : null;
