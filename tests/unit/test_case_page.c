@@ -98,6 +98,21 @@ static genop_err append(fixture *f, const genop_user *u, int64_t id, const char 
     return append_id(f, u, id, text, NULL, e);
 }
 
+/* The dry run of the event text on case id as u, into *p. */
+static genop_err preview(fixture *f, const genop_user *u, int64_t id, const char *text,
+                         casework_preview *p, genop_error *e)
+{
+    json_t *body = json_loads(text, 0, NULL);
+    assert_non_null(body);
+    casework_event ev;
+    genop_err err = casework_event_read(body, &ev, e);
+    if (!err)
+        err = casework_event_preview(&f->loc.env, u, id, &ev, p, e);
+    casework_event_release(&ev);
+    json_decref(body);
+    return err;
+}
+
 static bool listed(const char *const *types, size_t n, const char *type)
 {
     for (size_t i = 0; i < n; i++)
@@ -164,12 +179,149 @@ static void test_correction_of_a_decision(void **state)
     assert_null(strstr(e.message, "decision"));
 }
 
+/* ---- the stage ------------------------------------------------------- */
+
+static genop_case_stage stage_of(fixture *f, int64_t id)
+{
+    casework_case cr;
+    must(casework_case_read(&f->loc.env, &f->vis, id, false, 0, &cr, e));
+    genop_case_stage s = cr.stage;
+    casework_case_release(&cr);
+    return s;
+}
+
+static void test_stage_of_a_case_read(void **state)
+{
+    fixture *f = *state;
+    char b[256];
+    int64_t id = new_case(f, "0201501234", 30);
+    assert_int_equal(stage_of(f, id), GENOP_STAGE_REFERRED);
+    must(append(f, &f->vis, id, dated(b, f, 29, "{\"type\":\"decision\",\"date\":\"",
+                                     "\",\"granted\":false,\"text\":\"nej\"}"), e));
+    assert_int_equal(stage_of(f, id), GENOP_STAGE_REFUSED);
+    must(append(f, &f->vis, id, dated(b, f, 20, "{\"type\":\"complaint_received\",\"date\":\"",
+                                     "\"}"), e));
+    assert_int_equal(stage_of(f, id), GENOP_STAGE_COMPLAINT);
+    must(append(f, &f->vis, id, dated(b, f, 15, "{\"type\":\"decision\",\"date\":\"",
+                                     "\",\"granted\":true}"), e));
+    assert_int_equal(stage_of(f, id), GENOP_STAGE_GRANTED);
+    must(append(f, &f->vis, id, dated(b, f, 10, "{\"type\":\"session\",\"date\":\"",
+                                     "\",\"minutes\":45,\"outcome\":\"attended\"}"), e));
+    assert_int_equal(stage_of(f, id), GENOP_STAGE_TRAINING);
+}
+
+/* ---- the dry run ----------------------------------------------------- */
+
+/* A session on day `day` of the ISO week `weeks_back` weeks ago (0 = Monday). */
+static const char *week_session(char buf[256], const fixture *f, int weeks_back, int day,
+                                int minutes)
+{
+    char d[GENOP_DATE_STR_SIZE];
+    genop_date monday = f->loc.env.today - 7 * weeks_back;
+    monday -= genop_date_weekday(monday) - 1;
+    snprintf(buf, 256, "{\"type\":\"session\",\"date\":\"%s\",\"minutes\":%d,"
+             "\"outcome\":\"attended\"}", genop_date_format(monday + day, d), minutes);
+    return buf;
+}
+
+static size_t stored_events(fixture *f, int64_t id)
+{
+    genop_list rows = {0};
+    must(genop_store_events_list(f->loc.store, "skive", id, &rows, e));
+    size_t n = rows.n;
+    genop_store_free_events(&rows);
+    return n;
+}
+
+static void test_preview_names_the_limits(void **state)
+{
+    fixture *f = *state;
+    char b[256];
+    int64_t id = new_case(f, "0301501234", 40);
+    must(append(f, &f->vis, id, dated(b, f, 39, "{\"type\":\"decision\",\"date\":\"",
+                                     "\",\"granted\":true}"), e));
+    must(append(f, &f->vis, id, week_session(b, f, 2, 0, 45), e));
+    must(append(f, &f->vis, id, week_session(b, f, 2, 1, 30), e));
+    size_t n = stored_events(f, id);
+    casework_preview p;
+    must(preview(f, &f->ter, id, week_session(b, f, 2, 2, 10), &p, e));
+    assert_int_equal(p.n_exceeds, 1);                   /* 85 minutes: within 90 */
+    const genop_limit_result *l = &p.after.limits[p.exceeds[0]];
+    assert_int_equal(l->rule->kind, GENOP_LIMIT_SESSIONS_PER_WEEK);
+    assert_int_equal(l->used, 3);
+    assert_int_equal(l->max, 2);
+    assert_string_equal(l->rule->source.citation, "Skive, Ydelsens omfang");
+    must(preview(f, &f->vis, id, week_session(b, f, 2, 2, 45), &p, e));
+    assert_int_equal(p.n_exceeds, 2);                   /* and 120 minutes */
+    assert_int_equal(p.after.limits[p.exceeds[1]].rule->kind, GENOP_LIMIT_MINUTES_PER_WEEK);
+    must(preview(f, &f->vis, id, week_session(b, f, 1, 0, 45), &p, e));
+    assert_int_equal(p.n_exceeds, 0);                   /* another week */
+    assert_int_equal(stored_events(f, id), n);          /* nothing stored */
+}
+
+static void test_preview_refuses_as_a_registration(void **state)
+{
+    fixture *f = *state;
+    char b[256];
+    casework_preview p;
+    genop_error e;
+    int64_t id = new_case(f, "0401501234", 10);
+    assert_int_equal(preview(f, &f->vis, id, week_session(b, f, 0, 0, 45), &p, &e),
+                     GENOP_EREFUSED);                   /* no grant yet */
+    assert_string_equal(e.field, "$.date");
+    assert_int_equal(preview(f, &f->ter, id, dated(b, f, 1, "{\"type\":\"decision\",\"date\":\"",
+                                                   "\",\"granted\":true}"), &p, &e),
+                     GENOP_EFORBIDDEN);
+    assert_int_equal(preview(f, &f->other, id, dated(b, f, 1, "{\"type\":\"note\",\"date\":\"",
+                                                     "\",\"text\":\"x\"}"), &p, &e),
+                     GENOP_ENOTFOUND);
+    assert_int_equal(stored_events(f, id), 1);
+}
+
+/* The rule on its own: a week over its limit is exceeded again by one
+ * more session; course_length by a session after its last day only. */
+static void test_newly_exceeded_rule(void **state)
+{
+    (void)state;
+    genop_limit_rule week = {.kind = GENOP_LIMIT_SESSIONS_PER_WEEK};
+    genop_limit_rule length = {.kind = GENOP_LIMIT_COURSE_LENGTH};
+    casework_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = CASEWORK_EVENT_SPEC;
+    ev.ev.type = GENOP_EV_SESSION;
+    ev.ev.outcome = GENOP_OUTCOME_ATTENDED;
+    ev.ev.date = 1000;
+    genop_limit_result before = {.rule = &week, .used = 2, .max = 2};
+    genop_limit_result after = {.rule = &week, .used = 3, .max = 2, .exceeded = true};
+    assert_true(casework_limit_newly_exceeded(&before, &after, &ev));
+    assert_true(casework_limit_newly_exceeded(NULL, &after, &ev));
+    before = after;
+    assert_false(casework_limit_newly_exceeded(&before, &after, &ev));   /* another week */
+    after.used = 4;
+    assert_true(casework_limit_newly_exceeded(&before, &after, &ev));
+    after.exceeded = false;
+    assert_false(casework_limit_newly_exceeded(&before, &after, &ev));
+    genop_limit_result cl = {.rule = &length, .used = 130, .max = 120, .exceeded = true,
+                             .last_day = 999};
+    assert_true(casework_limit_newly_exceeded(&cl, &cl, &ev));
+    cl.last_day = 1000;
+    assert_false(casework_limit_newly_exceeded(&cl, &cl, &ev));
+    ev.ev.outcome = GENOP_OUTCOME_PROVIDER_CANCELLED;
+    cl.last_day = 999;
+    assert_false(casework_limit_newly_exceeded(&cl, &cl, &ev));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_types_per_role, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refusal_in_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_correction_of_a_decision, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stage_of_a_case_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_preview_names_the_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_preview_refuses_as_a_registration, setup,
+                                        teardown),
+        cmocka_unit_test(test_newly_exceeded_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -301,6 +301,27 @@ function buildForm(a, data, { close, done, reasons, session }) {
     'aria-describedby': warning ? warning.id : null };
   const form = h('form', attrs, h('h3', { id: `${formId}-title` }, a.title), warning,
     nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+  // The limits a session would exceed, asked about before it is saved:
+  // `confirmed` is the body the user said yes to; any change asks again.
+  let confirmed = null;
+  const limitWarning = h('div', { class: 'warning limit-warning', id: `${formId}-limit-warning`, role: 'alert', hidden: true });
+  form.insertBefore(limitWarning, form.querySelector('.actions'));
+  function askToConfirm(exceeds, body) {
+    replace(limitWarning, exceeds.map((l) => h('p', null, labels.limitExceededText(l))),
+      h('p', null, h('strong', null, 'Registrér alligevel?')));
+    limitWarning.hidden = false;
+    confirmed = JSON.stringify(body);
+    submit.textContent = 'Registrér alligevel';
+    submit.disabled = false;
+    submit.focus();
+  }
+  form.addEventListener('input', () => {
+    if (confirmed === null) return;
+    confirmed = null;
+    limitWarning.hidden = true;
+    replace(limitWarning);
+    submit.textContent = 'Registrér';
+  });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -362,6 +383,15 @@ function buildForm(a, data, { close, done, reasons, session }) {
     }
     submit.disabled = true;
     try {
+      // A session is tried first (dry_run): past a limit of the standard,
+      // the form says which and asks before it saves.
+      if (a.type === 'session' && confirmed !== JSON.stringify(body)) {
+        const trial = await post(`/cases/${Number(data.id)}/events?dry_run=true`, body);
+        if (trial && trial.exceeds && trial.exceeds.length) {
+          askToConfirm(trial.exceeds, body);
+          return;
+        }
+      }
       await post(`/cases/${Number(data.id)}/events`, body);
       close(false);
       await done(`Registreret: ${a.title}.`);
