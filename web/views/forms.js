@@ -95,7 +95,7 @@ const NEXT = {
 
 // The current events of the case (corrected ones as corrected, withdrawn
 // ones left out), sorted by date then registration.
-function currentEvents(data) {
+export function currentEvents(data) {
   const events = data.events || [];
   const replaced = new Map(events.filter((e) => e.type === 'correction' && e.event)
     .map((e) => [e.corrects, e.event]));
