@@ -57,6 +57,17 @@ const ACTIONS = [
   // review where the standard says so (Skive); docs/evaluation.md.
   { type: 'admitted', button: 'Indlæggelse', title: 'Indlæggelse på sygehus', roles: [V, T],
     fields: [{ ...dateField, label: 'Indlagt den' }, textField('Notat (valgfrit)')] },
+  // What the eligibility rules judge on the case (evaluate.md, section 3):
+  // a hospital rehabilitation plan (Sundhedsloven § 140) in force bars
+  // § 86, stk. 1 training, and an earlier course for the same condition
+  // may start a waiting period (Ishøj). Both may predate the referral.
+  { type: 'hospital_plan', button: 'Genoptræningsplan', title: 'Genoptræningsplan fra sygehus', roles: [V],
+    fields: [{ ...dateField, label: 'Planen gælder fra' }, textField('Notat (valgfrit), fx sygehus og afdeling')] },
+  { type: 'previous_course', button: 'Tidligere forløb', title: 'Tidligere træningsforløb i kommunen', roles: [V],
+    fields: [{ ...dateField, label: 'Forløbet sluttede den' },
+      { name: 'condition', label: 'Lidelse', type: 'text', required: true, path: '$.condition',
+        prefill: (data) => (data.case && data.case.condition) || '' },
+      textField('Notat (valgfrit)')] },
   { type: 'note', button: 'Journalnotat', title: 'Journalnotat', roles: [V, T], open: true,
     fields: [dateField, textField('Notat', true)] },
   { type: 'closed', button: 'Afslutning', title: 'Afslutning af forløbet', roles: [V, T],
@@ -86,7 +97,7 @@ const ACTIONS = [
 // behind "Flere". A complaint's next step depends on how far it has come
 // (complaintNext).
 const NEXT = {
-  referred: ['contacted', 'assessment', 'decision', 'note'],
+  referred: ['contacted', 'assessment', 'decision', 'hospital_plan', 'previous_course', 'note'],
   granted: ['grant_received', 'decision_received', 'session', 'note'],
   training: ['session', 'admitted', 'closed', 'note'],
   refused: ['decision_received', 'complaint_received', 'closed', 'note'],
@@ -264,6 +275,7 @@ function control(f, id, errId, data, reasons, session) {
       value: f.name === 'date' ? shortDate(todayInDenmark()) : null,
       'aria-describedby': `${id}-hint ${errId}` });
   }
+  if (f.type === 'text' && f.prefill) attrs.value = f.prefill(data);
   if (f.type === 'number') {
     Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value: f.value });
   }
@@ -442,5 +454,6 @@ function buildEvent(type, value, data) {
   }
   if (type === 'closed') body.reason = value('reason');
   if (type === 'complaint_decided') body.upheld = value('upheld');
+  if (type === 'previous_course') body.condition = value('condition');
   return body;
 }
