@@ -62,6 +62,28 @@ static genop_err judge_and_compare(const casework_env *env, const genop_user *ac
     return GENOP_OK;
 }
 
+/* The look at the case lc, as its judging ended (err): a dry run that
+ * passed as AUDIT_EVENT_PREVIEW, a refusal by the rules (which may quote
+ * the case) as AUDIT_EVENT_REJECT with the refusal kept in *e. Returns
+ * err, or the log's failure. */
+static genop_err log_look(const casework_env *env, const genop_user *actor,
+                          const case_view_loaded *lc, genop_err err, genop_error *e)
+{
+    if (err && err != GENOP_EREFUSED)
+        return err;
+    genop_error why;
+    if (err)
+        why = *e;
+    genop_err logged = audit_read(env, actor, lc->cit.id, lc->row.id,
+                                  err ? AUDIT_EVENT_REJECT : AUDIT_EVENT_PREVIEW,
+                                  AUDIT_PURPOSE_CASEWORK, e);
+    if (logged)
+        return casework_internal(logged, e);
+    if (err)
+        *e = why;
+    return err;
+}
+
 genop_err casework_event_preview(const casework_env *env, const genop_user *actor,
                                  int64_t case_id, const casework_event *ev,
                                  casework_preview *out, genop_error *e)
@@ -82,19 +104,9 @@ genop_err casework_event_preview(const casework_env *env, const genop_user *acto
         err = genop_refuse(e, GENOP_ENOTFOUND, NULL, "Sagen findes ikke.");
     else if (err)
         err = casework_internal(err, e);
-    else {
-        err = judge_and_compare(env, actor, std, &lc, ev, &next, out, e);
-        genop_error why = *e;
-        const char *action = err == GENOP_EREFUSED ? AUDIT_EVENT_REJECT : AUDIT_EVENT_PREVIEW;
-        if (!err || err == GENOP_EREFUSED) {
-            genop_err logged = audit_read(env, actor, lc.cit.id, lc.row.id, action,
-                                          AUDIT_PURPOSE_CASEWORK, e);
-            if (logged)
-                err = casework_internal(logged, e);
-            else
-                *e = why;
-        }
-    }
+    else
+        err = log_look(env, actor, &lc, judge_and_compare(env, actor, std, &lc, ev, &next, out, e),
+                       e);
     genop_case_release(&next);
     case_view_release(&lc);
     return err;
