@@ -47,6 +47,9 @@
 # - closing a case without a course and the events' numbers within their
 #   case (tests/api/test_closing.py: refused and complaint_forwarded,
 #   numbers 1..n, answers kept by an older genop) with both builds;
+# - what the case page needs (tests/api/test_casepage.py: a case read's
+#   status, the event types of each role, the 403 in Danish words, the
+#   dry run of a registration) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -137,6 +140,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "tasks ($dir)" python3 tests/api/test_tasks.py "$dir/genop"
   echo "# tests/api/test_closing.py with $dir/genop"
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
+  echo "# tests/api/test_casepage.py with $dir/genop"
+  run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

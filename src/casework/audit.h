@@ -27,6 +27,7 @@
 #define AUDIT_CASE_LIST "case.list"
 #define AUDIT_EVENT_APPEND "event.append"
 #define AUDIT_EVENT_REJECT "event.reject"
+#define AUDIT_EVENT_PREVIEW "event.preview"   /* a dry run: event_preview.h */
 #define AUDIT_WORKLIST_READ "worklist.read"
 #define AUDIT_ACCESSLOG_READ "accesslog.read"
 #define AUDIT_CASE_SEARCH "case.search"         /* case_search.h */

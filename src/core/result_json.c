@@ -46,7 +46,7 @@ static void write_deadline(genop_buf *b, const genop_deadline_result *d)
     genop_buf_adds(b, "}");
 }
 
-static void write_limit(genop_buf *b, const genop_limit_result *l)
+void genop_limit_write_json(const genop_limit_result *l, genop_buf *b)
 {
     bool f = true;
     genop_buf_adds(b, "{");
@@ -230,7 +230,7 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
     for (size_t i = 0; i < r->n_limits; i++) {
         if (i)
             genop_buf_adds(b, ",");
-        write_limit(b, &r->limits[i]);
+        genop_limit_write_json(&r->limits[i], b);
     }
     genop_buf_adds(b, "]");
     json_write_key(b, &f, "attendance");

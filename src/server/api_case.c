@@ -8,7 +8,8 @@
  * What the citizen block holds depends on the role (roles.h): the full CPR
  * number for a visitator only, contact details for visitator and terapeut.
  * "assigned" names who is responsible for the case (assignment.h), and
- * "assigned_since" from when.
+ * "assigned_since" from when; "status" where it stands now (the case
+ * list's status: case_stage.h).
  *
  * This is the most frequent request of all. The domain layer reads the
  * case (src/casework/case_read.h: the parts of the answer kept with the
@@ -120,6 +121,8 @@ static void write_answer(genop_buf *b, api_ctx *c, const casework_case *cr)
     genop_buf_add_long(b, (long)cr->lc.row.id);
     json_write_key(b, &f, "citizen");
     write_citizen(b, cr, c->today);
+    json_write_key(b, &f, "status");
+    genop_buf_add_json_string(b, genop_case_stage_name(cr->stage));
     json_write_key(b, &f, "assigned");
     write_assigned(b, &cr->assigned, false);
     json_write_key(b, &f, "assigned_since");

@@ -236,7 +236,7 @@ static void test_event_refusals(void **state)
     assert_int_equal(append(f, &f->ter, id, dated(b, sizeof b, f,
                                                   "{\"type\":\"decision\",\"granted\":true,", 2,
                                                   "}"), NULL, &why), GENOP_EFORBIDDEN);
-    assert_message_contains(why, "decision");
+    assert_message_contains(why, "en afgørelse");
     /* Another municipality's case does not exist for its users. */
     assert_int_equal(append(f, &f->other, id, dated(b, sizeof b, f, "{\"type\":\"contacted\",",
                                                     2, "}"), NULL, &why), GENOP_ENOTFOUND);

@@ -2,7 +2,10 @@
 // API gives it to the user's role: the citizen (only the fields the
 // role may see come back), the referral, every deadline with its due
 // date, status, rule and source in the standard's own words, the limits
-// used so far as bars with the numbers in words, attendance with a
+// used so far as bars with the numbers in words (a weekly limit: the
+// current week, the worst week beside it, "uge 47, 2026"; the course's
+// length in the standard's unit to its last day, "4 måneder (til
+// 12.03.2027)", from GET /api/v1/standard), attendance with a
 // warning when the review limit is reached or (where the standard says
 // so) the citizen was admitted to hospital during the course, the
 // eligibility findings, who is responsible for the case (its visitator
@@ -12,7 +15,8 @@
 // views/udredning.js), and a
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
-// (views/forms.js). An overdue deadline says how long it has been
+// (views/forms.js): what can happen next at the case's stage (the API's
+// `status`), the rest behind "Flere". An overdue deadline says how long it has been
 // overdue ("overskredet med 2 hverdage", at a weekend "forfaldt fredag
 // 4.12."); the citizen's complaint window reads as the citizen's
 // deadline ("Klagefristen udløb 26.11.2026"), never as the municipality's
@@ -24,21 +28,13 @@
 // fetched alongside the case.
 
 import { get } from '../api.js';
-import { longDate, shortDate, dateTime } from '../dates.js';
+import { longDate, shortDate, dateTime, isoWeekId, weekText } from '../dates.js';
 import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
-import { actionsFor, renderActions } from './forms.js';
+import { actionsFor, renderActions, currentEvents } from './forms.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
-
-const LIMIT_UNITS = {
-  sessions: ['træningsgang', 'træningsgange'],
-  assessment_sessions: ['udredningsgang', 'udredningsgange'],
-  sessions_per_week: ['træningsgang', 'træningsgange'],
-  minutes_per_week: ['minut', 'minutter'],
-  course_length: ['dag', 'dage'],
-};
 
 const UNCHECKED = {
   age: 'Alder: borgerens fødselsdato kendes ikke',
@@ -89,7 +85,7 @@ export async function render(main, params, ctx, flash) {
   const endStatus = missingWarning(data);
   if (endStatus) warnings.push(endStatus);
 
-  const actions = actionsFor(ctx.session.role, kase);
+  const actions = actionsFor(ctx.session, data);
   const rerender = async (message) => {
     const t = await render(main, params, ctx, message);
     ctx.rerendered(t);
@@ -113,10 +109,10 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
+        actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
-        limitsSection(ev),
+        limitsSection(ev, data, std),
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
@@ -197,22 +193,66 @@ function deadlinesSection(ev) {
   return section('sec-deadlines', 'Frister', body);
 }
 
-function limitsSection(ev) {
+// A length in the standard's own unit and amount ("4 måneder").
+const LENGTH_UNITS = { days: ['dag', 'dage'], workdays: ['hverdag', 'hverdage'], weeks: ['uge', 'uger'],
+  months: ['måned', 'måneder'] };
+function lengthText(rule) {
+  const [one, many] = LENGTH_UNITS[rule.unit] || [];
+  return one ? `${rule.max} ${rule.max === 1 ? one : many}` : null;
+}
+
+// What the counting sessions of the ISO week of asOf add up to (either
+// kind; a session the unit cancelled does not count): the week's
+// sessions or minutes, as the limit id counts them.
+function weekUse(data, asOf, id) {
+  const week = isoWeekId(asOf);
+  return currentEvents(data)
+    .filter((e) => e.type === 'session' && e.outcome !== 'provider_cancelled' && isoWeekId(e.date) === week)
+    .reduce((n, e) => n + (id === 'minutes_per_week' ? (e.minutes || 0) : 1), 0);
+}
+
+// One limit's bar and words: { value, words, over, note }: over when
+// what the bar shows is past the limit. A weekly limit of an open course
+// shows the current week, and beside it (note) the worst week when that
+// is another; the course's length is in the standard's unit, to its last
+// allowed day.
+function limitWords(l, ev, data, std, closed) {
+  const exceeded = l.status === 'exceeded';
+  const max = `højst ${labels.limitCount(l.id, l.max)}`;
+  if (l.id === 'course_length') {
+    const rule = ((std && std.limits) || []).find((r) => r.id === 'course_length');
+    const length = (rule && lengthText(rule)) || labels.limitCount(l.id, l.max);
+    return { value: l.used, over: exceeded, words: `${labels.limitCount(l.id, l.used)} af højst ${length}` +
+      `${l.last_day ? ` (til ${shortDate(l.last_day)})` : ''}` };
+  }
+  if (l.id !== 'sessions_per_week' && l.id !== 'minutes_per_week') {
+    return { value: l.used, over: exceeded, words: `${l.used} af ${max}` };
+  }
+  const worst = l.period ? `Værste uge: ${weekText(l.period)}: ${l.used} af ${l.max}` : null;
+  if (closed) return { value: l.used, over: exceeded, words: worst ? `${worst} (${max})` : `0 af ${max} i en uge` };
+  const now = weekUse(data, ev.as_of, l.id);
+  const current = isoWeekId(ev.as_of);
+  return { value: now, over: now > l.max, words: `${now} af ${max} i denne uge (${weekText(current)})`,
+    note: worst && l.period !== current ? worst : null };
+}
+
+function limitsSection(ev, data, std) {
   const list = ev.limits || [];
   if (list.length === 0) {
     return section('sec-limits', 'Grænser', h('p', { class: 'empty' }, 'Standarden sætter ingen grænser for forløbets omfang.'));
   }
+  const closed = Boolean((data.case || {}).closed);
   return section('sec-limits', 'Grænser', h('ul', { class: 'limits', id: 'limits' }, list.map((l) => {
-    const [one, many] = LIMIT_UNITS[l.id] || ['', ''];
-    const unit = l.max === 1 ? one : many;
     const pid = `limit-${l.id}`;
     const exceeded = l.status === 'exceeded';
-    const words = `${l.used} af højst ${l.max}${unit ? ` ${unit}` : ''}${l.period ? ` (uge ${l.period})` : ''}`;
+    const { value, words, over, note } = limitWords(l, ev, data, std, closed);
+    const top = Math.max(l.max, 1);
     return h('li', { class: `limit${exceeded ? ' exceeded' : ''}` },
       h('label', { for: pid }, l.label || l.id),
-      h('progress', { id: pid, max: String(Math.max(l.max, 1)), value: String(Math.min(l.used, Math.max(l.max, 1))),
-        'aria-describedby': `${pid}-text` }),
-      h('p', { class: 'limit-text', id: `${pid}-text` }, exceeded ? h('strong', null, 'Overskredet: ') : null, words),
+      h('progress', { id: pid, max: String(top), value: String(Math.min(value, top)),
+        'aria-describedby': `${pid}-text${note ? ` ${pid}-worst` : ''}` }),
+      h('p', { class: `limit-text${over ? ' over' : ''}`, id: `${pid}-text` }, over ? h('strong', null, 'Overskredet: ') : null, words),
+      note ? h('p', { class: 'limit-worst', id: `${pid}-worst` }, exceeded ? h('strong', null, 'Overskredet: ') : null, note) : null,
       l.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), l.source) : null);
   })));
 }

@@ -1,6 +1,9 @@
 // views/forms.js - the case page's actions: one button per kind of event
 // the user's role may register, each opening a small form that posts one
-// event to /api/v1/cases/{id}/events. The API decides what can have
+// event to /api/v1/cases/{id}/events. What can happen next at the case's
+// stage (the API's `status`: a fresh referral is contacted, assessed and
+// decided; a course in training has sessions and is closed) comes first,
+// the rest behind "Flere" (a <details>). The API decides what can have
 // happened: its Danish message is shown beside the field it names
 // (problem.field, e.g. "$.date" when an event predates the referral or
 // has no grant, "$.minutes", "$.event.date" in a correction; see
@@ -58,6 +61,17 @@ const ACTIONS = [
   // review where the standard says so (Skive); docs/evaluation.md.
   { type: 'admitted', button: 'Indlæggelse', title: 'Indlæggelse på sygehus', roles: [V, T],
     fields: [{ ...dateField, label: 'Indlagt den' }, textField('Notat (valgfrit)')] },
+  // What the eligibility rules judge on the case (evaluate.md, section 3):
+  // a hospital rehabilitation plan (Sundhedsloven § 140) in force bars
+  // § 86, stk. 1 training, and an earlier course for the same condition
+  // may start a waiting period (Ishøj). Both may predate the referral.
+  { type: 'hospital_plan', button: 'Genoptræningsplan', title: 'Genoptræningsplan fra sygehus', roles: [V],
+    fields: [{ ...dateField, label: 'Planen gælder fra' }, textField('Notat (valgfrit), fx sygehus og afdeling')] },
+  { type: 'previous_course', button: 'Tidligere forløb', title: 'Tidligere træningsforløb i kommunen', roles: [V],
+    fields: [{ ...dateField, label: 'Forløbet sluttede den' },
+      { name: 'condition', label: 'Lidelse', type: 'text', required: true, path: '$.condition',
+        prefill: (data) => (data.case && data.case.condition) || '' },
+      textField('Notat (valgfrit)')] },
   { type: 'note', button: 'Journalnotat', title: 'Journalnotat', roles: [V, T], open: true,
     fields: [dateField, textField('Notat', true)] },
   { type: 'closed', button: 'Afslutning', title: 'Afslutning af forløbet', roles: [V, T],
@@ -82,9 +96,64 @@ const ACTIONS = [
       { ...dateField, label: 'Rettelsens dato' }] },
 ];
 
-// The actions role may take on the case (open ones only on open cases).
-export function actionsFor(role, kase) {
-  return ACTIONS.filter((a) => a.roles.includes(role) && (!kase.closed || a.open));
+// What can happen next at each stage of a case (the API's `status`,
+// src/casework/case_stage.h); the rest of what the role may register is
+// behind "Flere". A complaint's next step depends on how far it has come
+// (complaintNext).
+const NEXT = {
+  referred: ['contacted', 'assessment', 'decision', 'hospital_plan', 'previous_course', 'note'],
+  granted: ['grant_received', 'decision_received', 'session', 'note'],
+  training: ['session', 'admitted', 'closed', 'note'],
+  refused: ['decision_received', 'complaint_received', 'closed', 'note'],
+  closed: ['note'],
+};
+
+// The current events of the case (corrected ones as corrected, withdrawn
+// ones left out), sorted by date then registration.
+export function currentEvents(data) {
+  const events = data.events || [];
+  const replaced = new Map(events.filter((e) => e.type === 'correction' && e.event)
+    .map((e) => [e.corrects, e.event]));
+  return events.filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
+    .map((e) => (e.state === 'corrected' && replaced.has(e.id) ? { ...replaced.get(e.id), id: e.id } : e))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+}
+
+// A pending complaint: reconsider it; not fully upheld, send it on (or
+// decide anew); sent to Ankestyrelsen, the case can be closed.
+function complaintNext(data) {
+  let step = 'received';
+  for (const e of currentEvents(data)) {
+    if (e.type === 'complaint_received') step = 'received';
+    else if (e.type === 'complaint_decided' && step === 'received') step = 'decided';
+    else if (e.type === 'complaint_forwarded' && step !== 'forwarded') step = 'forwarded';
+  }
+  if (step === 'forwarded') return ['closed', 'note'];
+  if (step === 'decided') return ['complaint_forwarded', 'decision', 'note'];
+  return ['complaint_decided', 'note'];
+}
+
+// The types role may register: the server's list for the logged-in user
+// (GET /api/v1/session's event_types), else the table's roles.
+function permitted(a, session) {
+  const types = session && session.event_types;
+  return Array.isArray(types) ? types.includes(a.type) && a.roles.includes(session.role)
+    : a.roles.includes(session && session.role);
+}
+
+// The actions the user may take on the case (open ones only on open
+// cases), split into what can happen next at the case's stage and the
+// rest ("Flere"). session: the logged-in user (role, event_types); data:
+// the case as read. Without a known stage, every action is "next".
+export function actionsFor(session, data) {
+  const kase = data.case || {};
+  const all = ACTIONS.filter((a) => permitted(a, session) && (!kase.closed || a.open) &&
+    (a.type !== 'correction' || correctable(data, session).length > 0));
+  const stage = kase.closed ? 'closed' : data.status;
+  const next = stage === 'complaint' ? complaintNext(data) : NEXT[stage];
+  if (!next) return { next: all, more: [] };
+  return { next: next.map((t) => all.find((a) => a.type === t)).filter(Boolean),
+    more: all.filter((a) => !next.includes(a.type)) };
 }
 
 // The message without the JSON path the API puts first ("$.date: ...").
@@ -109,12 +178,14 @@ export function fieldForPath(field, entries) {
   return best;
 }
 
-// The section with the buttons and the form they open. reasons: the
-// standard's closure_reasons (null when the standard could not be read).
+// The section with the buttons and the form they open: what can happen
+// next first, the rest behind "Flere" (a disclosure). actions: what
+// actionsFor() gives. reasons: the standard's closure_reasons (null when
+// the standard could not be read).
 export function renderActions(actions, data, ctx, done, reasons = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
-  const buttons = actions.map((a) => {
+  const button = (a) => {
     const b = h('button', { type: 'button', class: 'button secondary', 'aria-expanded': 'false',
       'aria-controls': 'action-panel', 'data-action': a.type }, a.button);
     b.addEventListener('click', () => {
@@ -125,11 +196,11 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
       close(false);
       openButton = b;
       b.setAttribute('aria-expanded', 'true');
-      replace(panel, buildForm(a, data, { close, done, reasons }));
+      replace(panel, buildForm(a, data, { close, done, reasons, session: ctx.session }));
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
-  });
+  };
   function close(focusBack = true) {
     replace(panel);
     if (openButton) {
@@ -140,7 +211,10 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
   }
   return h('section', { class: 'card', 'aria-labelledby': 'sec-actions' },
     h('h2', { id: 'sec-actions' }, 'Registrér'),
-    h('div', { class: 'action-buttons' }, buttons),
+    actions.next.length ? h('div', { class: 'action-buttons', id: 'next-actions' }, actions.next.map(button)) : null,
+    actions.more.length ? h('details', { class: 'more-actions', id: 'more-actions' },
+      h('summary', null, 'Flere'),
+      h('div', { class: 'action-buttons' }, actions.more.map(button))) : null,
     panel);
 }
 
@@ -184,7 +258,16 @@ function reasonHelp(select, reasons) {
   return help;
 }
 
-function control(f, id, errId, data, reasons) {
+// The events of the case the user may correct: not notes or corrections,
+// not withdrawn, and of a type their role may register (a terapeut cannot
+// correct the visitator's decision; GET /api/v1/session's event_types).
+export function correctable(data, session) {
+  const types = session && Array.isArray(session.event_types) ? session.event_types : null;
+  return (data.events || []).filter((e) => e.type !== 'note' && e.type !== 'correction' &&
+    e.state !== 'withdrawn' && (!types || types.includes(e.type)));
+}
+
+function control(f, id, errId, data, reasons, session) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
   if (f.options === 'closure_reasons') {
@@ -193,8 +276,7 @@ function control(f, id, errId, data, reasons) {
   if (f.type === 'select') {
     let opts = f.options;
     if (f.name === 'corrects') {
-      opts = (data.events || [])
-        .filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
+      opts = correctable(data, session)
         .map((e) => ({ value: String(e.id), label: `Nr. ${e.number}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
     }
     return h('select', common, f.required ? null : h('option', { value: '' }, 'Ikke angivet'),
@@ -208,13 +290,14 @@ function control(f, id, errId, data, reasons) {
       value: f.name === 'date' ? shortDate(todayInDenmark()) : null,
       'aria-describedby': `${id}-hint ${errId}` });
   }
+  if (f.type === 'text' && f.prefill) attrs.value = f.prefill(data);
   if (f.type === 'number') {
     Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value: f.value });
   }
   return h('input', attrs);
 }
 
-function buildForm(a, data, { close, done, reasons }) {
+function buildForm(a, data, { close, done, reasons, session }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
@@ -232,7 +315,7 @@ function buildForm(a, data, { close, done, reasons }) {
       byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
       return group;
     }
-    const el = control(f, id, errId, data, reasons);
+    const el = control(f, id, errId, data, reasons, session);
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
     const source = f.options === 'closure_reasons' ? reasonHelp(el, [...endReasons(data), ...(reasons || [])]) : null;
@@ -247,6 +330,27 @@ function buildForm(a, data, { close, done, reasons }) {
   const title = a.type === 'closed' && endReasons(data).length ? 'Afslutning af sagen' : a.title;
   const form = h('form', attrs, h('h3', { id: `${formId}-title` }, title), warning,
     nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+  // The limits a session would exceed, asked about before it is saved:
+  // `confirmed` is the body the user said yes to; any change asks again.
+  let confirmed = null;
+  const limitWarning = h('div', { class: 'warning limit-warning', id: `${formId}-limit-warning`, role: 'alert', hidden: true });
+  form.insertBefore(limitWarning, form.querySelector('.actions'));
+  function askToConfirm(exceeds, body) {
+    replace(limitWarning, exceeds.map((l) => h('p', null, labels.limitExceededText(l))),
+      h('p', null, h('strong', null, 'Registrér alligevel?')));
+    limitWarning.hidden = false;
+    confirmed = JSON.stringify(body);
+    submit.textContent = 'Registrér alligevel';
+    submit.disabled = false;
+    submit.focus();
+  }
+  form.addEventListener('input', () => {
+    if (confirmed === null) return;
+    confirmed = null;
+    limitWarning.hidden = true;
+    replace(limitWarning);
+    submit.textContent = 'Registrér';
+  });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -308,6 +412,15 @@ function buildForm(a, data, { close, done, reasons }) {
     }
     submit.disabled = true;
     try {
+      // A session is tried first (dry_run): past a limit of the standard,
+      // the form says which and asks before it saves.
+      if (a.type === 'session' && confirmed !== JSON.stringify(body)) {
+        const trial = await post(`/cases/${Number(data.id)}/events?dry_run=true`, body);
+        if (trial && trial.exceeds && trial.exceeds.length) {
+          askToConfirm(trial.exceeds, body);
+          return;
+        }
+      }
       await post(`/cases/${Number(data.id)}/events`, body);
       close(false);
       await done(`Registreret: ${title}.`);
@@ -358,5 +471,6 @@ function buildEvent(type, value, data) {
   }
   if (type === 'closed') body.reason = value('reason');
   if (type === 'complaint_decided') body.upheld = value('upheld');
+  if (type === 'previous_course') body.condition = value('condition');
   return body;
 }
