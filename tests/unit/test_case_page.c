@@ -58,7 +58,8 @@ static int64_t new_case(fixture *f, const char *cpr, int days_ago)
 {
     casework_referral in = {
         .cpr = cpr, .name = "Karen Casepage", .paragraph = "86.1", .source = "egen læge",
-        .condition = "hofte", .date = f->loc.env.today - days_ago, .consent = true,
+        .condition = "hofte", .date = f->loc.env.today - days_ago, .has_consent = true,
+        .consent = true,
     };
     casework_referral_result r;
     must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));
