@@ -1009,7 +1009,7 @@ def run_minutes_limit_tests(t, srv, pw):
     if not t.ok(r.status == 200 and m, "the session form's minutes input has a max", line):
         return
     top = int(m.group(1))
-    case = c.request("POST", "/api/v1/cases", referral("060708-1234", "Lang Træning", days_ago(10))).json or {}
+    case = c.request("POST", "/api/v1/cases", referral("071109-1235", "Lang Træning", days_ago(10))).json or {}
     path = f"/api/v1/cases/{case.get('id')}/events"
     session = {"type": "session", "date": days_ago(5), "outcome": "attended", "kind": "assessment"}
     r = c.request("POST", path, dict(session, minutes=top + 1))
