@@ -79,6 +79,17 @@ static void write_limit(genop_buf *b, const genop_limit_result *l)
     }
     json_write_key(b, &f, "source");
     genop_buf_add_json_string(b, l->rule->source.citation);
+    /* letters.md section 1: the granted exception it is judged by. */
+    if (l->exception) {
+        json_write_key(b, &f, "exception");
+        genop_buf_adds(b, "{\"reason\":");
+        genop_buf_add_json_string(b, l->exception->reason);
+        genop_buf_adds(b, ",\"decided\":");
+        json_write_date(b, true, l->exception_decided);
+        genop_buf_adds(b, ",\"standard_max\":");
+        genop_buf_add_long(b, l->standard_max);
+        genop_buf_adds(b, "}");
+    }
     genop_buf_adds(b, "}");
 }
 
