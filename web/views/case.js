@@ -113,7 +113,7 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
+        actions.length ? renderActions(actions, data, ctx, rerender, reasons, std) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
         limitsSection(ev),
