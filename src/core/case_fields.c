@@ -423,16 +423,24 @@ void status_items_reset(status_items *s)
     s->err = GENOP_OK;
 }
 
+/* Notes the first fault of a list's items: *err and *first, unless one
+ * is noted already. */
+static void first_fault(genop_err *err, genop_error *first, genop_err code, const char *fmt,
+                        va_list ap)
+{
+    if (*err)
+        return;
+    vsnprintf(first->message, sizeof first->message, fmt, ap);
+    first->code = code;
+    *err = code;
+}
+
 void status_items_fail(status_items *s, genop_err code, const char *fmt, ...)
 {
-    if (s->err)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(s->first.message, sizeof s->first.message, fmt, ap);
+    first_fault(&s->err, &s->first, code, fmt, ap);
     va_end(ap);
-    s->first.code = code;
-    s->err = code;
 }
 
 void status_items_level(status_items *s, const raw_value *item, const char *path)
@@ -517,14 +525,10 @@ void grant_items_reset(grant_items *g)
 
 void grant_items_fail(grant_items *g, genop_err code, const char *fmt, ...)
 {
-    if (g->err)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(g->first.message, sizeof g->first.message, fmt, ap);
+    first_fault(&g->err, &g->first, code, fmt, ap);
     va_end(ap);
-    g->first.code = code;
-    g->err = code;
 }
 
 /* The exception's limit id: known, and not given twice in one grant. */
