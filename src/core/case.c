@@ -157,24 +157,6 @@ genop_err genop_case_add_granted(genop_case *c, const genop_event *ev, const gen
     return err;
 }
 
-genop_err genop_case_copy_event(genop_case *dst, const genop_case *c, size_t i, genop_error *e)
-{
-    size_t before = dst->n_exceptions, n;
-    uint32_t seq = (uint32_t)dst->n_events;
-    const genop_exception *x = genop_case_exceptions(c, c->events[i].seq, &n);
-    genop_err err = GENOP_OK;
-    for (size_t k = 0; k < n && !err; k++) {
-        genop_exception copy = x[k];
-        copy.seq = seq;
-        err = genop_case_add_exception(dst, &copy, e);
-    }
-    if (!err)
-        err = genop_case_add(dst, &c->events[i], e);
-    if (err)
-        dst->n_exceptions = before;
-    return err;
-}
-
 const genop_exception *genop_case_exceptions(const genop_case *c, uint32_t seq, size_t *n)
 {
     *n = 0;

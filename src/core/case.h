@@ -181,9 +181,6 @@ genop_err genop_case_add_granted(genop_case *c, const genop_event *ev, const gen
  * seq: that of the decision it belongs to). */
 genop_err genop_case_add_exception(genop_case *c, const genop_exception *x, genop_error *e);
 
-/* Appends c's event i to dst, with its exceptions (a new seq in dst). */
-genop_err genop_case_copy_event(genop_case *dst, const genop_case *c, size_t i, genop_error *e);
-
 /* The exceptions of the event with seq `seq` into *n, and the first of
  * them (NULL when none). Borrowed from c until its exceptions change. */
 const genop_exception *genop_case_exceptions(const genop_case *c, uint32_t seq, size_t *n);

@@ -426,6 +426,9 @@ void status_items_reset(status_items *s)
 /* Notes the first fault of a list's items: *err and *first, unless one
  * is noted already. */
 static void first_fault(genop_err *err, genop_error *first, genop_err code, const char *fmt,
+                        va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void first_fault(genop_err *err, genop_error *first, genop_err code, const char *fmt,
                         va_list ap)
 {
     if (*err)
