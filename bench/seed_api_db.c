@@ -168,6 +168,18 @@ static int event(seeder *s, int64_t id, const char *type, genop_date date, json_
     return post_event(s, id, body);
 }
 
+/* A decision's fields (the caller owns them): a grant (letters.md
+ * section 1) of team training twice a week, or a refusal. */
+static json_t *decision_fields(bool granted)
+{
+    if (!granted)
+        return json_pack("{s:b}", "granted", 0);
+    return json_pack("{s:b,s:{s:s,s:s,s:i,s:i,s:n,s:n,s:b,s:[]}}", "granted", 1, "grant",
+                     "form", "team", "place", "centre", "sessions_per_week", 2,
+                     "minutes_per_session", 45, "sessions", "until", "transport", 0,
+                     "exceptions");
+}
+
 /* One case; *open_granted says whether it ends with a granted decision
  * and no closure. */
 static int one_case(seeder *s, long i, bool *open_granted)
@@ -212,7 +224,7 @@ static int one_case(seeder *s, long i, bool *open_granted)
         return 1;
     d += pick(s, 5);
     bool granted = stage >= 20;
-    if (event(s, id, "decision", d, json_pack("{s:b}", "granted", granted), &stop))
+    if (event(s, id, "decision", d, decision_fields(granted), &stop))
         return 1;
     if (!granted) {
         if (pick(s, 3) == 0 &&

@@ -19,6 +19,10 @@
 #   update_citizen keeps the old name in the history, never across
 #   municipalities; the warning of an open case like it; consent; the
 #   contact person) against both builds;
+# - the API tests of a decision's grant (tests/api/test_grant.py: the
+#   422s of letters.md section 1 for a grant and its exceptions, the
+#   case's evaluation and worklist honouring an exception, revisitation)
+#   against both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
 # - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
@@ -120,6 +124,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "assign ($dir)" python3 tests/api/test_assign.py "$dir/genop"
   echo "# tests/api/test_identity.py with $dir/genop"
   run_tap "identity ($dir)" python3 tests/api/test_identity.py "$dir/genop"
+  echo "# tests/api/test_grant.py with $dir/genop"
+  run_tap "grant ($dir)" python3 tests/api/test_grant.py "$dir/genop"
   echo "# tests/api/test_users.py with $dir/genop"
   run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_search.py with $dir/genop"

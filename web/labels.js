@@ -39,6 +39,18 @@ export const UPHELD = {
   none: 'intet medhold',
 };
 
+// A grant's form and place (shared/spec/letters.md section 1).
+export const GRANT_FORMS = {
+  team: 'Holdtræning',
+  individual: 'Individuel træning',
+  self_training: 'Egentræning med vejledning',
+};
+export const GRANT_PLACES = {
+  centre: 'Træningscenter',
+  home: 'I hjemmet',
+  local_area: 'I nærmiljøet',
+};
+
 // The reasons a course may end are the municipality's standard's
 // (GET /api/v1/standard, closure_reasons): its own and genop's general
 // ones, defined once in src/core/closure_reasons.c.

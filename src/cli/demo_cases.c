@@ -24,7 +24,11 @@
 #include "demo_db.h"
 
 /* Fields of the events used below. */
-#define GRANTED "{\"granted\": true}"
+/* A grant (letters.md section 1): team training at the centre twice a
+ * week, 45 minutes a time, within every shipped standard's limits. */
+#define GRANTED "{\"granted\": true, \"grant\": {\"form\": \"team\", \"place\": \"centre\"," \
+    " \"sessions_per_week\": 2, \"minutes_per_session\": 45, \"sessions\": null," \
+    " \"until\": null, \"transport\": false, \"exceptions\": []}}"
 #define REFUSED(why) "{\"granted\": false, \"text\": \"" why "\"}"
 #define ATT45 "{\"minutes\": 45, \"outcome\": \"attended\"}"
 #define ATT60 "{\"minutes\": 60, \"outcome\": \"attended\"}"

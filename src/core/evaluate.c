@@ -38,6 +38,8 @@ typedef struct facts {
     bool latest_granted;            /* the most recent decision granted */
     bool has_granting_decision;
     genop_date first_granting_decision;
+    uint32_t latest_granting_seq;   /* the latest granting decision (with has_granting_decision) */
+    genop_date latest_granting_date;
     bool has_complaint_decided;
     genop_upheld first_upheld;
     bool has_counting_session;
@@ -89,6 +91,10 @@ static void collect_facts(const genop_case *c, facts *f)
             if (ev->granted && !f->has_granting_decision) {
                 f->has_granting_decision = true;
                 f->first_granting_decision = ev->date;
+            }
+            if (ev->granted) {
+                f->latest_granting_seq = ev->seq;
+                f->latest_granting_date = ev->date;
             }
             break;
         case GENOP_EV_DECISION_RECEIVED: note_first(f, GENOP_ANCHOR_DECISION_RECEIVED, ev->date); break;
@@ -220,9 +226,29 @@ static void first_exceeded(const genop_case *c, const genop_limit_rule *rule,
             sum = 0;
         }
         sum += rule->kind == GENOP_LIMIT_MINUTES_PER_WEEK ? ev->minutes : 1;
-        if (sum > rule->max) {
+        if (sum > r->max) {
             r->has_exceeded_on = true;
             r->exceeded_on = ev->date;
+        }
+    }
+}
+
+/* The exception to limit `kind` that the case's latest granted decision
+ * makes (evaluate.md section 3, letters.md section 1) into r; a later
+ * decision's grant replaces an earlier one's, exceptions and all. */
+static void find_exception(const genop_case *c, const facts *f, genop_limit_kind kind,
+                           genop_limit_result *r)
+{
+    size_t n;
+    if (!f->has_granting_decision)
+        return;
+    const genop_exception *x = genop_case_exceptions(c, f->latest_granting_seq, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (x[i].limit == kind) {
+            r->exception = &x[i];
+            r->exception_decided = f->latest_granting_date;
+            r->standard_max = r->max;
+            r->max = x[i].max;
         }
     }
 }
@@ -254,13 +280,16 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
             return err;
         }
         r->max = end - start;
-        r->last_day = end;
+        find_exception(c, f, rule->kind, r);
+        r->last_day = r->exception ? start + (genop_date)r->max : end;
         genop_date last = f->has[GENOP_ANCHOR_CLOSED] ? f->last_counting_session : as_of;
         r->used = last > start ? last - start : 0;
         break;
     }
     default: break;
     }
+    if (rule->kind != GENOP_LIMIT_COURSE_LENGTH)
+        find_exception(c, f, rule->kind, r);
     r->exceeded = r->used > r->max;
     if (r->exceeded && rule->kind != GENOP_LIMIT_COURSE_LENGTH)
         first_exceeded(c, rule, r);

@@ -79,6 +79,17 @@ void genop_limit_write_json(const genop_limit_result *l, genop_buf *b)
     }
     json_write_key(b, &f, "source");
     genop_buf_add_json_string(b, l->rule->source.citation);
+    /* letters.md section 1: the granted exception it is judged by. */
+    if (l->exception) {
+        json_write_key(b, &f, "exception");
+        genop_buf_adds(b, "{\"reason\":");
+        genop_buf_add_json_string(b, l->exception->reason);
+        genop_buf_adds(b, ",\"decided\":");
+        json_write_date(b, true, l->exception_decided);
+        genop_buf_adds(b, ",\"standard_max\":");
+        genop_buf_add_long(b, l->standard_max);
+        genop_buf_adds(b, "}");
+    }
     genop_buf_adds(b, "}");
 }
 

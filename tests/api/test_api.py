@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 PROBLEM = "application/problem+json"
 
@@ -164,7 +164,7 @@ def run_admission_tests(t, srv, pw, genop):
     r = c.request("POST", "/api/v1/cases", referral("050607-1234", "Indlagt i Skive", days_ago(30)))
     case_id = (r.json or {}).get("id")
     path = f"/api/v1/cases/{case_id}/events"
-    events = [{"type": "decision", "date": days_ago(28), "granted": True},
+    events = [{"type": "decision", "date": days_ago(28), "granted": True, "grant": GRANT},
               {"type": "session", "date": days_ago(25), "minutes": 45, "outcome": "attended"}]
     for ev in events:
         c.request("POST", path, ev)
@@ -353,7 +353,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
     is_problem(t, post({"type": "decision", "date": days_ago(25)}), 422, "a missing field is 422")
     is_problem(t, post({"type": "contacted", "date": days_ago(-10)}), 422, "an event in the future is 422")
     for ev in ({"type": "assessment", "date": days_ago(28)},
-               {"type": "decision", "date": days_ago(27), "granted": True},
+               {"type": "decision", "date": days_ago(27), "granted": True, "grant": GRANT},
                {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"},
                {"type": "note", "date": days_ago(20), "text": "Godt i gang."}):
         r = post(ev)
@@ -377,7 +377,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
         {"type": "referral_received", "date": ref, "paragraph": "86.1", "condition": "hofte"},
         {"type": "contacted", "date": days_ago(28)},
         {"type": "assessment", "date": days_ago(28)},
-        {"type": "decision", "date": days_ago(27), "granted": True},
+        {"type": "decision", "date": days_ago(27), "granted": True, "grant": GRANT},
         {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"}])
     t.ok(body.get("evaluation", {}).get("deadlines") == want.get("deadlines"),
          "the evaluation uses the corrected view", body.get("evaluation"), want, contact)
@@ -386,7 +386,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
     for fix, why in (({"event": None}, "withdrawing the grant"),
                      ({"event": {"type": "decision", "date": days_ago(27), "granted": False}},
                       "turning the grant into a refusal"),
-                     ({"event": {"type": "decision", "date": days_ago(15), "granted": True}},
+                     ({"event": {"type": "decision", "date": days_ago(15), "granted": True, "grant": GRANT}},
                       "moving the grant after the session")):
         r = post(dict({"type": "correction", "date": days_ago(19), "corrects": ids["decision"],
                        "reason": "fejl"}, **fix))

@@ -18,7 +18,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 CLIENTS = 4
 READERS = 2
@@ -86,7 +86,7 @@ def main():
                              "consent": True}})
             cid = r.json["id"]
             c.request("POST", f"/api/v1/cases/{cid}/events",
-                      {"type": "decision", "date": days_ago(29), "granted": True})
+                      {"type": "decision", "date": days_ago(29), "granted": True, "grant": GRANT})
             cases.append(cid)
         acked = [[] for _ in range(CLIENTS)]
         stop = threading.Event()

@@ -32,7 +32,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 PW = "korrekt-hest-batteri"
 SKIVE_QUALITY = "Skive, Kommunens kvalitetsmål og leverancesikkerhed"
@@ -91,8 +91,11 @@ class Cases:
         self.t.ok(r.status == 201, f"{name}: referral", r)
         case_id = (r.json or {}).get("id")
         self.add(case_id, {"type": "contacted", "date": ago(referred)})
-        self.add(case_id, {"type": "decision", "date": ago(referred - 1), "granted": granted,
-                           "text": "" if granted else "Ikke omfattet."})
+        decision = {"type": "decision", "date": ago(referred - 1), "granted": granted,
+                    "text": "" if granted else "Ikke omfattet."}
+        if granted:
+            decision["grant"] = GRANT
+        self.add(case_id, decision)
         return case_id
 
     def add(self, case_id, event, name=None):

@@ -45,7 +45,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seed, ApiClient, isoDaysAgo } from './seed.mjs';
+import { seed, ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
 import { testClosing } from './closing.mjs';
@@ -463,8 +463,22 @@ async function testForms(ids) {
   await p2.click('#form-decision button[type=submit]');
   ok(/begrundelse/.test(await text(p2, '#form-decision-text-error')), 'a refusal without reasons is not sent');
   await p2.check('#form-decision-granted-0');
+  // What is granted (letters.md section 1): the defaults, changed here and
+  // there, go with the decision.
+  ok(await p2.inputValue('#form-decision-minutes_per_session') === '45',
+    'the decision form offers 45 minutes a session by default');
+  await p2.selectOption('#form-decision-form', 'individual');
+  await p2.fill('#form-decision-sessions_per_week', '3');
   await navigate(p2, () => p2.click('#form-decision button[type=submit]'));
   ok((await text(p2, '#timeline')).includes('bevilling'), 'a granted decision appears in the timeline');
+  const api2 = new ApiClient(BASE);
+  await api2.login(USERS.rodovre.visitator, PASSWORD);
+  const decided = ((await api2.must('GET', `/api/v1/cases/${ids.soon}`)).events || [])
+    .filter((e) => e.type === 'decision').pop() || {};
+  const g = decided.grant || {};
+  ok(g.form === 'individual' && g.place === 'centre' && g.sessions_per_week === 3
+    && g.minutes_per_session === 45 && g.transport === false && Array.isArray(g.exceptions),
+  'the decision form sends what is granted', JSON.stringify(decided));
   await c2.close();
 }
 
@@ -482,7 +496,7 @@ async function testUdredning() {
     citizen: { cpr: '0303431234', name: 'Else Udredning', address: 'Rødovrevej 1, 2610 Rødovre' },
     referral: { date: isoDaysAgo(20), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
   })).id;
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(18), granted: true });
+  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(18), granted: true, grant: GRANT });
 
   const { context, page } = await newPage();
   await load(page, BASE + '/');

@@ -234,7 +234,7 @@ static void test_event_refusals(void **state)
     assert_string_equal(why.field, "$.type");
     /* A terapeut may not decide. */
     assert_int_equal(append(f, &f->ter, id, dated(b, sizeof b, f,
-                                                  "{\"type\":\"decision\",\"granted\":true,", 2,
+                                                  "{\"type\":\"decision\",\"granted\":true," TEST_GRANT ",", 2,
                                                   "}"), NULL, &why), GENOP_EFORBIDDEN);
     assert_message_contains(why, "en afgørelse");
     /* Another municipality's case does not exist for its users. */
@@ -487,7 +487,7 @@ static void test_kept_answer_formats(void **state)
     char b[256];
     must(append(f, &f->vis, id, dated(b, sizeof b, f, "{\"type\":\"contacted\",", 18, "}"),
                 NULL, e));
-    must(append(f, &f->vis, id, dated(b, sizeof b, f, "{\"type\":\"decision\",\"granted\":true,",
+    must(append(f, &f->vis, id, dated(b, sizeof b, f, "{\"type\":\"decision\",\"granted\":true," TEST_GRANT ",",
                                       15, "}"), &last, e));
     casework_case made;
     must(casework_case_read(&f->loc.env, &f->vis, id, false, 0, &made, e));

@@ -109,7 +109,7 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons) : null),
+        actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons, std) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
         limitsSection(ev, data, std),

@@ -16,7 +16,12 @@
 // genop's general ones. A case that never had a course is closed by one
 // of genop's own reasons (refused, complaint_forwarded: the case's
 // case.end_reasons), offered first, with what it means, only when the API
-// says it applies. views/udredning.js builds the function-status
+// says it applies. A granted decision carries what is granted
+// (letters.md section 1): the form asks for the form of training, the
+// place, the sessions a week, the minutes a session and transport, with
+// the standard's limits as defaults and its rule beside the fields (a
+// full decision form, with end date and exceptions, is still to come).
+// views/udredning.js builds the function-status
 // form the same way. The close form warns when the standard's end status
 // is missing (views/endstatus.js); journal notes stay open after the
 // closure.
@@ -43,6 +48,16 @@ const ACTIONS = [
     fields: [dateField,
       { name: 'granted', label: 'Afgørelsen', type: 'radio', required: true, path: '$.granted',
         options: [{ value: 'true', label: 'Bevilling' }, { value: 'false', label: 'Afslag' }] },
+      { name: 'form', label: 'Træningsform (ved bevilling)', type: 'select', required: true, grantOnly: true,
+        path: '$.grant.form', options: options(labels.GRANT_FORMS) },
+      { name: 'place', label: 'Sted (ved bevilling)', type: 'select', required: true, grantOnly: true,
+        path: '$.grant.place', options: options(labels.GRANT_PLACES) },
+      { name: 'sessions_per_week', label: 'Træningsgange om ugen', type: 'number', required: true, grantOnly: true,
+        path: '$.grant.sessions_per_week', value: '2', min: 1, max: 14, limit: 'sessions_per_week' },
+      { name: 'minutes_per_session', label: 'Minutter pr. træningsgang', type: 'number', required: true,
+        grantOnly: true, path: '$.grant.minutes_per_session', value: '45', min: 1, max: 600, limit: 'minutes_per_week' },
+      { name: 'transport', label: 'Kørsel bevilget', type: 'select', required: true, grantOnly: true,
+        path: '$.grant.transport', options: [{ value: 'false', label: 'Nej' }, { value: 'true', label: 'Ja' }] },
       textField('Begrundelse (skal udfyldes ved afslag)')] },
   // The citizen's complaint window runs from here (without it, from the
   // decision's date): shared/spec/evaluate.md, decision_received.
@@ -181,8 +196,9 @@ export function fieldForPath(field, entries) {
 // The section with the buttons and the form they open: what can happen
 // next first, the rest behind "Flere" (a disclosure). actions: what
 // actionsFor() gives. reasons: the standard's closure_reasons (null when
-// the standard could not be read).
-export function renderActions(actions, data, ctx, done, reasons = null) {
+// the standard could not be read); std: the standard (GET
+// /api/v1/standard), for the decision's defaults.
+export function renderActions(actions, data, ctx, done, reasons = null, std = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
   const button = (a) => {
@@ -196,7 +212,7 @@ export function renderActions(actions, data, ctx, done, reasons = null) {
       close(false);
       openButton = b;
       b.setAttribute('aria-expanded', 'true');
-      replace(panel, buildForm(a, data, { close, done, reasons, session: ctx.session }));
+      replace(panel, buildForm(a, data, { close, done, reasons, session: ctx.session, std }));
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
@@ -267,7 +283,28 @@ export function correctable(data, session) {
     e.state !== 'withdrawn' && (!types || types.includes(e.type)));
 }
 
-function control(f, id, errId, data, reasons, session) {
+
+// The standard's limit that a grant's field is measured against (its id
+// in f.limit), if the standard has one for the case's paragraph.
+function grantLimit(f, std, data) {
+  const paragraph = data.case && data.case.paragraph;
+  return f.limit && std && (std.limits || []).find((l) => l.id === f.limit
+    && (!paragraph || !l.paragraphs || l.paragraphs.includes(paragraph)));
+}
+
+// A grant field's default from the standard: its sessions a week, and the
+// minutes a week shared over them.
+function grantDefault(f, std, data) {
+  const perWeek = grantLimit({ limit: 'sessions_per_week' }, std, data);
+  const minutes = grantLimit({ limit: 'minutes_per_week' }, std, data);
+  if (f.name === 'sessions_per_week' && perWeek) return String(perWeek.max);
+  if (f.name === 'minutes_per_session' && minutes) {
+    return String(Math.floor(minutes.max / (perWeek ? perWeek.max : 2)));
+  }
+  return f.value;
+}
+
+function control(f, id, errId, data, reasons, session, std) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
   if (f.options === 'closure_reasons') {
@@ -292,12 +329,15 @@ function control(f, id, errId, data, reasons, session) {
   }
   if (f.type === 'text' && f.prefill) attrs.value = f.prefill(data);
   if (f.type === 'number') {
-    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value: f.value });
+    const value = f.grantOnly ? grantDefault(f, std, data) : f.value;
+    const described = grantLimit(f, std, data) ? `${id}-rule ${errId}` : errId;
+    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value,
+      'aria-describedby': described });
   }
   return h('input', attrs);
 }
 
-function buildForm(a, data, { close, done, reasons, session }) {
+function buildForm(a, data, { close, done, reasons, session, std }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
@@ -315,11 +355,14 @@ function buildForm(a, data, { close, done, reasons, session }) {
       byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
       return group;
     }
-    const el = control(f, id, errId, data, reasons, session);
+    const el = control(f, id, errId, data, reasons, session, std);
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
     const source = f.options === 'closure_reasons' ? reasonHelp(el, [...endReasons(data), ...(reasons || [])]) : null;
-    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, err);
+    const limit = grantLimit(f, std, data);
+    const rule = limit ? h('p', { class: 'help', id: `${id}-rule` },
+      `Standarden: ${limit.text}${limit.source && limit.source.citation ? ` (${limit.source.citation})` : ''}`) : null;
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, rule, err);
   });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
   const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Annullér');
@@ -388,7 +431,7 @@ function buildForm(a, data, { close, done, reasons, session }) {
     e.preventDefault();
     clearErrors();
     for (const { f } of byName.values()) {
-      if (f.required && !raw(f.name)) {
+      if (f.required && !raw(f.name) && !(f.grantOnly && value('granted') !== 'true')) {
         fieldError(f.name, f.type === 'radio' || f.type === 'select' ? 'Vælg en af mulighederne.' : 'Skal udfyldes.');
         return;
       }
@@ -464,6 +507,14 @@ function buildEvent(type, value, data) {
   const body = { type, date: value('date') };
   if (text) body.text = text;
   if (type === 'decision') body.granted = value('granted') === 'true';
+  if (type === 'decision' && body.granted) {
+    body.grant = {
+      form: value('form'), place: value('place'),
+      sessions_per_week: Number(value('sessions_per_week')),
+      minutes_per_session: Number(value('minutes_per_session')),
+      sessions: null, until: null, transport: value('transport') === 'true', exceptions: [],
+    };
+  }
   if (type === 'session') {
     body.outcome = value('outcome');
     body.minutes = Number(value('minutes'));
