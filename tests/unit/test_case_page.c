@@ -168,7 +168,7 @@ static void test_correction_of_a_decision(void **state)
     int64_t id = new_case(f, "0101501234", 20);
     int64_t decision = 0;
     must(append_id(f, &f->vis, id, dated(b, f, 19, "{\"type\":\"decision\",\"date\":\"",
-                                                  "\",\"granted\":true}"), &decision, e));
+                                                  "\",\"granted\":true," TEST_GRANT "}"), &decision, e));
     char text[256];
     snprintf(text, sizeof text, "{\"type\":\"correction\",\"date\":\"%s\",\"corrects\":%lld,"
              "\"event\":null,\"reason\":\"fejl\"}",
@@ -204,7 +204,7 @@ static void test_stage_of_a_case_read(void **state)
                                      "\"}"), e));
     assert_int_equal(stage_of(f, id), GENOP_STAGE_COMPLAINT);
     must(append(f, &f->vis, id, dated(b, f, 15, "{\"type\":\"decision\",\"date\":\"",
-                                     "\",\"granted\":true}"), e));
+                                     "\",\"granted\":true," TEST_GRANT "}"), e));
     assert_int_equal(stage_of(f, id), GENOP_STAGE_GRANTED);
     must(append(f, &f->vis, id, dated(b, f, 10, "{\"type\":\"session\",\"date\":\"",
                                      "\",\"minutes\":45,\"outcome\":\"attended\"}"), e));
@@ -240,7 +240,7 @@ static void test_preview_names_the_limits(void **state)
     char b[256];
     int64_t id = new_case(f, "0301501234", 40);
     must(append(f, &f->vis, id, dated(b, f, 39, "{\"type\":\"decision\",\"date\":\"",
-                                     "\",\"granted\":true}"), e));
+                                     "\",\"granted\":true," TEST_GRANT "}"), e));
     must(append(f, &f->vis, id, week_session(b, f, 2, 0, 45), e));
     must(append(f, &f->vis, id, week_session(b, f, 2, 1, 30), e));
     size_t n = stored_events(f, id);
@@ -271,7 +271,7 @@ static void test_preview_refuses_as_a_registration(void **state)
                      GENOP_EREFUSED);                   /* no grant yet */
     assert_string_equal(e.field, "$.date");
     assert_int_equal(preview(f, &f->ter, id, dated(b, f, 1, "{\"type\":\"decision\",\"date\":\"",
-                                                   "\",\"granted\":true}"), &p, &e),
+                                                   "\",\"granted\":true," TEST_GRANT "}"), &p, &e),
                      GENOP_EFORBIDDEN);
     assert_int_equal(preview(f, &f->other, id, dated(b, f, 1, "{\"type\":\"note\",\"date\":\"",
                                                      "\",\"text\":\"x\"}"), &p, &e),

@@ -248,7 +248,7 @@ static void test_refuse_on_granted(void **state)
     genop_error why;
     char open[256];
     int64_t id = new_case(f, "1212501212", 20);
-    ADD(f, id, "decision", 18, "\"granted\":true");
+    ADD(f, id, "decision", 18, "\"granted\":true," TEST_GRANT);
     assert_int_equal(add(f, id, "closed", 1, "\"reason\":\"refused\"", NULL, &why), GENOP_EREFUSED);
     assert_string_equal(why.field, "$.reason");
     assert_message_contains(why, "sagens seneste afgørelse bevilgede træning");
