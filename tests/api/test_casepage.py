@@ -26,7 +26,7 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 PW = "korrekt-hest-batteri"
 SKIVE_SCOPE = "Skive, Ydelsens omfang"
@@ -61,7 +61,9 @@ def new_case(c, cpr, days_ago, granted=None):
     cid = r.json["id"]
     if granted is not None:
         body = {"type": "decision", "date": ago(days_ago - 1), "granted": granted}
-        if not granted:
+        if granted:
+            body["grant"] = GRANT
+        else:
             body["text"] = "Borgeren kan træne selv."
         c.request("POST", f"/api/v1/cases/{cid}/events", body)
     return cid
@@ -72,7 +74,7 @@ def stage_tests(t, vis):
     cid = new_case(vis, "0101501234", 40)
     ev = f"/api/v1/cases/{cid}/events"
     seen = [vis.request("GET", f"/api/v1/cases/{cid}").json.get("status")]
-    vis.request("POST", ev, {"type": "decision", "date": ago(39), "granted": True})
+    vis.request("POST", ev, {"type": "decision", "date": ago(39), "granted": True, "grant": GRANT})
     seen.append(vis.request("GET", f"/api/v1/cases/{cid}").json.get("status"))
     vis.request("POST", ev, session(ago(30)))
     seen.append(vis.request("GET", f"/api/v1/cases/{cid}").json.get("status"))
@@ -101,7 +103,7 @@ def role_tests(t, vis, ter, cid):
          "assigned", "note", "correction"]),
          "a terapeut's session lists the training unit's types only", st)
     r = ter.request("POST", f"/api/v1/cases/{cid}/events",
-                    {"type": "decision", "date": ago(1), "granted": True})
+                    {"type": "decision", "date": ago(1), "granted": True, "grant": GRANT})
     detail = (r.json or {}).get("detail", "")
     t.ok(r.status == 403 and "terapeut" in detail and "afgørelse" in detail and
          "decision" not in detail and "visitator" in detail,
@@ -164,7 +166,7 @@ def refusal_tests(t, vis, ter, other, cid, ev):
          "a dry run of a session in the future: 422 naming $.date, as a registration", r)
     r = vis.request("POST", ev + "?dry_run=true", {"type": "session", "date": ago(1)})
     t.ok(r.status == 422, "a malformed session: 422", r)
-    r = ter.request("POST", ev + "?dry_run=true", {"type": "decision", "date": ago(1), "granted": True})
+    r = ter.request("POST", ev + "?dry_run=true", {"type": "decision", "date": ago(1), "granted": True, "grant": GRANT})
     t.ok(r.status == 403, "a dry run of a type the role may not register: 403", r)
     r = other.request("POST", ev + "?dry_run=true", session(ago(1)))
     t.ok(r.status == 404, "another municipality's case: 404", r)

@@ -21,7 +21,7 @@
 // Axe and screenshots at 1366x768 and 390x844 (nothing wider than the
 // window). The test.mjs helpers come in `t`.
 
-import { ApiClient, isoDaysAgo } from './seed.mjs';
+import { ApiClient, isoDaysAgo, GRANT } from './seed.mjs';
 
 const SCOPE = 'Skive, Ydelsens omfang';
 
@@ -48,7 +48,7 @@ async function seedStages(api) {
   const ev = (id, e) => api.must('POST', `/api/v1/cases/${id}/events`, e);
   const referred = await refer(api, '0106701111', 'Rita Henvist', 3);
   const training = await refer(api, '0206701111', 'Tage Træner', 30);
-  await ev(training, { type: 'decision', date: isoDaysAgo(28), granted: true });
+  await ev(training, { type: 'decision', date: isoDaysAgo(28), granted: true, grant: GRANT });
   await ev(training, session(isoDaysAgo(20)));
   const refused = await refer(api, '0306701111', 'Aase Afslag', 30);
   await ev(refused, { type: 'decision', date: isoDaysAgo(28), granted: false, text: 'Ikke behov.' });
@@ -121,11 +121,11 @@ async function testTherapist(t, ids) {
   t.ok(options.length === 1 && /Træningsgang/.test(options[0]) && !options.some((o) => /Afgørelse|Henvendelse/.test(o)),
     'the therapist\'s correction form lists only what a terapeut may register (the session)', options);
   // The API still refuses a decision, in words (if it should happen).
-  const detail = await page.evaluate(async (id) => {
+  const detail = await page.evaluate(async ([id, grant]) => {
     const r = await fetch(`/api/v1/cases/${id}/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'decision', date: new Date().toISOString().slice(0, 10), granted: true }) });
+      body: JSON.stringify({ type: 'decision', date: new Date().toISOString().slice(0, 10), granted: true, grant }) });
     return { status: r.status, detail: (await r.json()).detail };
-  }, ids.training);
+  }, [ids.training, GRANT]);
   t.ok(detail.status === 403 && /Som terapeut kan du ikke registrere eller rette en afgørelse/.test(detail.detail) &&
      !/decision/.test(detail.detail), 'a terapeut\'s 403 says in Danish words what they cannot register', detail);
   page.problems.length = 0;       // the 403 just provoked is reported by the browser
@@ -169,7 +169,7 @@ async function testNewForms(t, api, ids) {
 async function testLimitWarning(t, url, login, api) {
   const mon = monday(2);
   const id = await refer(api, '0506701111', 'Vera Ugegrænse', 40, 'hofte');
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(39), granted: true });
+  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(39), granted: true, grant: GRANT });
   await api.must('POST', `/api/v1/cases/${id}/events`, session(mon));
   await api.must('POST', `/api/v1/cases/${id}/events`, session(plusDays(mon, 1)));
   const count = async () => (await api.must('GET', `/api/v1/cases/${id}`)).events.length;
