@@ -168,6 +168,19 @@ static int event(seeder *s, int64_t id, const char *type, genop_date date, json_
     return post_event(s, id, body);
 }
 
+/* A decision's fields (the caller owns them): a grant (letters.md
+ * section 1) of team training twice a week, or a refusal. */
+static json_t *decision_fields(bool granted)
+{
+    if (!granted)
+        return json_pack("{s:b, s:[{s:s, s:s}]}", "granted", 0, "reasons", "criterion", "other",
+                         "text", "Ikke behov for træning.");
+    return json_pack("{s:b,s:{s:s,s:s,s:i,s:i,s:n,s:n,s:b,s:[]}}", "granted", 1, "grant",
+                     "form", "team", "place", "centre", "sessions_per_week", 2,
+                     "minutes_per_session", 45, "sessions", "until", "transport", 0,
+                     "exceptions");
+}
+
 /* One case; *open_granted says whether it ends with a granted decision
  * and no closure. */
 static int one_case(seeder *s, long i, bool *open_granted)
@@ -186,7 +199,10 @@ static int one_case(seeder *s, long i, bool *open_granted)
                                  "condition", conditions[pick(s, COUNT(conditions))],
                                  "text", "Genoptræning efter udskrivelse; gangfunktion nedsat.",
                                  "consent", 1);
-    json_t *body = json_pack("{s:o, s:o}", "citizen", citizen(s, ref), "referral", referral);
+    /* A random new CPR number can be one drawn before with another name:
+     * update_citizen takes the name given instead of the 409 (api.md). */
+    json_t *body = json_pack("{s:o, s:o, s:b}", "citizen", citizen(s, ref), "referral", referral,
+                             "update_citizen", 1);
     int64_t id = 0;
     *open_granted = false;
     if (post_case(s, body, &id))
@@ -209,10 +225,7 @@ static int one_case(seeder *s, long i, bool *open_granted)
         return 1;
     d += pick(s, 5);
     bool granted = stage >= 20;
-    json_t *decision = granted ? json_pack("{s:b}", "granted", 1)
-                               : json_pack("{s:b, s:[{s:s, s:s}]}", "granted", 0, "reasons",
-                                           "criterion", "other", "text", "Ikke behov for træning.");
-    if (event(s, id, "decision", d, decision, &stop))
+    if (event(s, id, "decision", d, decision_fields(granted), &stop))
         return 1;
     if (!granted) {
         if (pick(s, 3) == 0 &&

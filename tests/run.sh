@@ -14,6 +14,15 @@
 # - the API tests of owning cases (tests/api/test_assign.py: assigned
 #   events, mine=true, the staff and the open tasks per person) against
 #   both builds;
+# - the API tests of the citizen's identity (tests/api/test_identity.py: a
+#   known CPR number with another name is 409 with the stored citizen,
+#   update_citizen keeps the old name in the history, never across
+#   municipalities; the warning of an open case like it; consent; the
+#   contact person) against both builds;
+# - the API tests of a decision's grant (tests/api/test_grant.py: the
+#   422s of letters.md section 1 for a grant and its exceptions, the
+#   case's evaluation and worklist honouring an exception, revisitation)
+#   against both builds;
 # - the static file tests (tests/api/test_static.py: the web app's files,
 #   their headers, traversal attempts) against both builds;
 # - the body limit tests (tests/api/test_body_limit.py: 413 for a 32 MiB
@@ -43,6 +52,12 @@
 #   standard's criteria with their sources, a refusal's reasons refused
 #   without a reason, with an unknown criterion or an empty text, and
 #   kept) with both builds;
+# - closing a case without a course and the events' numbers within their
+#   case (tests/api/test_closing.py: refused and complaint_forwarded,
+#   numbers 1..n, answers kept by an older genop) with both builds;
+# - what the case page needs (tests/api/test_casepage.py: a case read's
+#   status, the event types of each role, the 403 in Danish words, the
+#   dry run of a registration) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -111,6 +126,10 @@ for dir in "$build" "$asan_build"; do
   run_tap "api ($dir)" python3 tests/api/test_api.py "$dir/genop"
   echo "# tests/api/test_assign.py with $dir/genop"
   run_tap "assign ($dir)" python3 tests/api/test_assign.py "$dir/genop"
+  echo "# tests/api/test_identity.py with $dir/genop"
+  run_tap "identity ($dir)" python3 tests/api/test_identity.py "$dir/genop"
+  echo "# tests/api/test_grant.py with $dir/genop"
+  run_tap "grant ($dir)" python3 tests/api/test_grant.py "$dir/genop"
   echo "# tests/api/test_users.py with $dir/genop"
   run_tap "users ($dir)" python3 tests/api/test_users.py "$dir/genop"
   echo "# tests/api/test_search.py with $dir/genop"
@@ -131,6 +150,10 @@ for dir in "$build" "$asan_build"; do
   run_tap "tasks ($dir)" python3 tests/api/test_tasks.py "$dir/genop"
   echo "# tests/api/test_criteria.py with $dir/genop"
   run_tap "criteria ($dir)" python3 tests/api/test_criteria.py "$dir/genop"
+  echo "# tests/api/test_closing.py with $dir/genop"
+  run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
+  echo "# tests/api/test_casepage.py with $dir/genop"
+  run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

@@ -105,3 +105,27 @@ export function weekdayDay(iso) {
   const [y, mo, d] = p;
   return `${WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()]} ${d}.${mo}.`;
 }
+
+// The ISO week of a date: { year, week } (the year the week belongs to,
+// which at New Year may be the next or the last); null when no date.
+export function isoWeek(iso) {
+  const p = parseIsoDate(iso);
+  if (!p) return null;
+  const d = new Date(Date.UTC(p[0], p[1] - 1, p[2]));
+  d.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));   // the week's Thursday
+  const jan4 = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round(((d - jan4) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return { year: d.getUTCFullYear(), week };
+}
+
+// "2026-W47" (the API's week) for a date.
+export function isoWeekId(iso) {
+  const w = isoWeek(iso);
+  return w ? `${w.year}-W${String(w.week).padStart(2, '0')}` : null;
+}
+
+// "uge 47, 2026" for the API's "2026-W47"; the text itself otherwise.
+export function weekText(period) {
+  const m = /^(\d{4})-W(\d{2})$/.exec(String(period ?? ''));
+  return m ? `uge ${Number(m[2])}, ${m[1]}` : period ?? '';
+}

@@ -1,7 +1,7 @@
 // labels.js - the Danish words for the API's codes. A code without a
 // word here is shown as it is, so nothing the server says is hidden.
 
-import { shortDate, weekdayDay } from './dates.js';
+import { shortDate, weekdayDay, weekText } from './dates.js';
 
 const EVENT_TYPES = {
   referral_received: 'Henvendelse modtaget',
@@ -39,6 +39,18 @@ export const UPHELD = {
   none: 'intet medhold',
 };
 
+// A grant's form and place (shared/spec/letters.md section 1).
+export const GRANT_FORMS = {
+  team: 'Holdtræning',
+  individual: 'Individuel træning',
+  self_training: 'Egentræning med vejledning',
+};
+export const GRANT_PLACES = {
+  centre: 'Træningscenter',
+  home: 'I hjemmet',
+  local_area: 'I nærmiljøet',
+};
+
 // The reasons a course may end are the municipality's standard's
 // (GET /api/v1/standard, closure_reasons): its own and genop's general
 // ones, defined once in src/core/closure_reasons.c.
@@ -68,6 +80,7 @@ const ACTIONS = {
   'case.list': 'Så sagslisten',
   'event.append': 'Registrerede en hændelse',
   'event.reject': 'Forsøgte at registrere en hændelse (afvist)',
+  'event.preview': 'Prøvede en hændelse mod standardens grænser (intet gemt)',
   'worklist.read': 'Så opgavelisten',
   'accesslog.read': 'Læste adgangsloggen',
   'case.search': 'Så borgeren i et søgeresultat',
@@ -163,4 +176,32 @@ export function citizensDeadline(d, asOf) {
   if (d.status === 'late') return d.id === 'complaint_window' ? 'Klagen kom efter fristen' : 'Overholdt for sent';
   const past = d.status === 'overdue' || (asOf && d.due < asOf);
   return `${what} ${past ? 'udløb' : 'udløber'} ${shortDate(d.due)}`;
+}
+
+// What each limit counts, in the singular and plural.
+export const LIMIT_UNITS = {
+  sessions: ['træningsgang', 'træningsgange'],
+  assessment_sessions: ['udredningsgang', 'udredningsgange'],
+  sessions_per_week: ['træningsgang', 'træningsgange'],
+  minutes_per_week: ['minut', 'minutter'],
+  course_length: ['dag', 'dage'],
+};
+
+// "3 træningsgange", "1 minut": n of what limit id counts.
+export function limitCount(id, n) {
+  const [one, many] = LIMIT_UNITS[id] || ['', ''];
+  const unit = n === 1 ? one : many;
+  return unit ? `${n} ${unit}` : String(n);
+}
+
+// The sentence that warns before a session is saved (views/forms.js): it
+// names the limit, its source and where the case would stand. l is a
+// limit of the dry run's `exceeds` (the evaluation's limit object).
+export function limitExceededText(l) {
+  const name = `Denne træningsgang overskrider grænsen »${l.label || l.id}«` +
+    `${l.source ? ` (kilde: ${l.source})` : ''}`;
+  if (l.id === 'course_length') {
+    return `${name}: forløbet må vare til ${shortDate(l.last_day)}.`;
+  }
+  return `${name}: ${l.used} af højst ${limitCount(l.id, l.max)}${l.period ? ` i ${weekText(l.period)}` : ''}.`;
 }

@@ -44,15 +44,6 @@ const char *casework_assigned_user(const genop_case_assigned *a, genop_role role
     return role == GENOP_ROLE_TERAPEUT ? a->terapeut : a->visitator;
 }
 
-/* "10.04.2025", as staff write a date. */
-static const char *date_da(genop_date d, char buf[16])
-{
-    int y, m, day;
-    genop_date_to_ymd(d, &y, &m, &day);
-    snprintf(buf, 16, "%02d.%02d.%04d", day % 100, m % 100, y % 10000);
-    return buf;
-}
-
 /* ---------------------------------------------------------------------
  * The rule: the last assignment of each role in the corrected view.
  * ------------------------------------------------------------------- */
@@ -198,12 +189,12 @@ static genop_err check_order(const case_view_loaded *lc, const casework_event *e
                                                               : now.visitator_since;
     if (!user[0] || ev->date >= since)
         return GENOP_OK;
-    char d1[16], d2[16];
+    char d1[GENOP_DATE_DA_SIZE], d2[GENOP_DATE_DA_SIZE];
     return genop_refuse(e, GENOP_EREFUSED, "$.date",
-                        "$.date: %s er ansvarlig %s fra %s; en ny ansvarlig %s kan tidligst "
-                        "gælde fra den dato, ikke fra %s",
-                        user, genop_role_name(ev->assign_role), date_da(since, d1),
-                        genop_role_name(ev->assign_role), date_da(ev->date, d2));
+                        "$.date: %s er ansvarlig %s fra den %s; en ny ansvarlig %s kan "
+                        "tidligst gælde fra den dato, ikke fra den %s",
+                        user, genop_role_name(ev->assign_role), genop_date_format_da(since, d1),
+                        genop_role_name(ev->assign_role), genop_date_format_da(ev->date, d2));
 }
 
 /* A correction of an assignment: not by a terapeut. */

@@ -27,10 +27,13 @@
 #define AUDIT_CASE_LIST "case.list"
 #define AUDIT_EVENT_APPEND "event.append"
 #define AUDIT_EVENT_REJECT "event.reject"
+#define AUDIT_EVENT_PREVIEW "event.preview"   /* a dry run: event_preview.h */
 #define AUDIT_WORKLIST_READ "worklist.read"
 #define AUDIT_ACCESSLOG_READ "accesslog.read"
 #define AUDIT_CASE_SEARCH "case.search"         /* case_search.h */
 #define AUDIT_CITIZEN_SEARCH "citizen.search"
+#define AUDIT_CITIZEN_IDENTITY "citizen.identity" /* a referral's name refused
+                                                    * against the stored one */
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"

@@ -9,14 +9,20 @@
  * bytes of struct genop_event, whose meaning changed with any change of
  * the struct or its enums - is not current: the case is read from its
  * events, and its next event keeps an answer of this format.
+ *
+ * The JSON parts have a version of their own: view_format holds
+ * CASE_ANSWER_FORMAT (case_answer.h), the JSON parts' version and the
+ * view's format in one number.
  */
 #include "case_answer.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "case_pack.h"
+#include "closure_reason.h"
 #include "json_members.h"
 #include "json_write.h"
 
@@ -55,6 +61,28 @@ static genop_err referral_member(genop_buf *b, const genop_buf *body, const char
     return json_member_value(body->data, body->len, name, b, e);
 }
 
+/* genop's own reasons for ending a case without a course
+ * (closure_reasons.h), each with whether it applies to view now. */
+static void write_end_reasons(genop_buf *b, const genop_case *view)
+{
+    genop_buf_add(b, "[", 1);
+    for (size_t i = 0; i < GENOP_CASE_END_COUNT; i++) {
+        const genop_case_end_reason *r = genop_case_end_reason_of((genop_case_end)i);
+        const char *const texts[][2] = {{"id", r->id}, {"label", r->label}, {"detail", r->detail}};
+        bool f = true;
+        genop_buf_adds(b, i ? ",{" : "{");
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+            json_write_key(b, &f, texts[k][0]);
+            genop_buf_add_json_string(b, texts[k][1]);
+        }
+        json_write_key(b, &f, "applies");
+        genop_buf_adds(b, casework_case_end_refusal(view, (genop_case_end)i, INT32_MAX)
+                              ? "false" : "true");
+        genop_buf_add(b, "}", 1);
+    }
+    genop_buf_add(b, "]", 1);
+}
+
 genop_err case_answer_write_case(genop_buf *b, const case_view_loaded *lc, genop_error *e)
 {
     const genop_event *ref = genop_case_referral(&lc->view);
@@ -85,6 +113,8 @@ genop_err case_answer_write_case(genop_buf *b, const case_view_loaded *lc, genop
         err = referral_member(b, &body, "consent", e);
     json_write_key(b, &f, "closed");
     genop_buf_adds(b, closed ? "true" : "false");
+    json_write_key(b, &f, "end_reasons");
+    write_end_reasons(b, &lc->view);
     json_write_key(b, &f, "next_due");
     json_write_date(b, lc->row.has_next_due, lc->row.next_due);
     json_write_key(b, &f, "created_at");
@@ -115,8 +145,8 @@ static genop_err event_state(const genop_list *events, const genop_event_row *ro
  * from the row itself. */
 static bool body_member_wanted(const char *key, size_t n, void *unused)
 {
-    static const char *const own[] = {"id", "type", "date", "author", "registered_at",
-                                      "corrects", "state", "corrected_by"};
+    static const char *const own[] = {"id", "number", "type", "date", "author",
+                                      "registered_at", "corrects", "state", "corrected_by"};
     (void)unused;
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (strlen(own[i]) == n && memcmp(own[i], key, n) == 0)
@@ -124,13 +154,17 @@ static bool body_member_wanted(const char *key, size_t n, void *unused)
     return true;
 }
 
+/* The event row, the number-th of its case (from 1, in the order of
+ * registration), as the answer has it. */
 static genop_err write_event(genop_buf *b, const genop_list *events, const genop_event_row *row,
-                             genop_error *e)
+                             size_t number, genop_error *e)
 {
     bool f = true;
     genop_buf_add(b, "{", 1);
     json_write_key(b, &f, "id");
     genop_buf_add_long(b, (long)row->id);
+    json_write_key(b, &f, "number");
+    genop_buf_add_long(b, (long)number);
     json_write_key(b, &f, "type");
     genop_buf_add_json_string(b, row->type);
     json_write_key(b, &f, "date");
@@ -168,7 +202,7 @@ genop_err case_answer_write_events(genop_buf *b, const genop_list *events, genop
     for (size_t i = 0; !err && i < events->n; i++) {
         if (i)
             genop_buf_add(b, ",", 1);
-        err = write_event(b, events, &rows[i], e);
+        err = write_event(b, events, &rows[i], i + 1, e);
     }
     genop_buf_add(b, "]", 1);
     return err;
@@ -194,7 +228,7 @@ genop_err case_answer_keep_loaded(genop_store *s, const case_view_loaded *lc, ge
     if (!err) {
         genop_case_answer a = {
             .last_event_id = newest_event(&lc->events),
-            .view_format = GENOP_CASE_PACK_FORMAT,
+            .view_format = CASE_ANSWER_FORMAT,
             .view = view.data,
             .view_len = view.len,
             .case_json = case_json.data,
@@ -253,7 +287,7 @@ genop_err case_answer_load(genop_store *s, const char *muni, int64_t case_id,
     genop_err err = genop_store_case_answer_get(s, muni, case_id, a, e);
     if (err)
         return err;
-    if (a->newest_event_id != a->last_event_id || a->view_format != GENOP_CASE_PACK_FORMAT) {
+    if (a->newest_event_id != a->last_event_id || a->view_format != CASE_ANSWER_FORMAT) {
         genop_case_answer_release(a);
         return genop_fail(e, GENOP_ENOTFOUND, "sagens gemte svar er forældet");
     }

@@ -17,18 +17,30 @@
 #ifndef GENOP_CASE_ANSWER_H
 #define GENOP_CASE_ANSWER_H
 
+#include "case_pack.h"
 #include "case_view.h"
 #include "error.h"
 #include "standard.h"
 #include "store.h"
 #include "strbuf.h"
 
-/* Writes the answer's "case" object for lc into b. */
+/* The version of the answer's JSON parts: 2 since every event has its
+ * number within the case and the case its end_reasons. */
+#define CASE_ANSWER_JSON_VERSION 2
+/* What a kept answer's view_format holds: the JSON parts' version times
+ * 100 plus the view's format (case_pack.h), so that a change of either
+ * makes the answers kept before it not current. */
+#define CASE_ANSWER_FORMAT (CASE_ANSWER_JSON_VERSION * 100 + GENOP_CASE_PACK_FORMAT)
+
+/* Writes the answer's "case" object for lc into b; its "end_reasons" are
+ * genop's own reasons for ending a case without a course, each with
+ * whether it applies to the case now (closure_reason.h). */
 genop_err case_answer_write_case(genop_buf *b, const case_view_loaded *lc, genop_error *e);
 
-/* Writes the answer's "events" array for the stored events into b: each
- * event with its stored fields, author, registration time, and (originals)
- * whether it is current, corrected or withdrawn. */
+/* Writes the answer's "events" array for the stored events (in the order
+ * of registration) into b: each event with its id, its number within the
+ * case (1, 2, ... in that order), its stored fields, author, registration
+ * time, and (originals) whether it is current, corrected or withdrawn. */
 genop_err case_answer_write_events(genop_buf *b, const genop_list *events, genop_error *e);
 
 /* Loads case case_id of muni as it is now inside the caller's transaction

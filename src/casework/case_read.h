@@ -31,6 +31,7 @@ typedef struct casework_case {
                                           * ("DDMMYY-SSSS" or "DDMMYY-xxxx", roles.h) */
     bool sees_contact;            /* address, phone, relatives, Digital Post */
     genop_case_assigned assigned; /* who is responsible (assignment.h) */
+    genop_case_stage stage;       /* where the case stands now (case_stage.h) */
     /* owned parts */
     genop_case_answer kept;
     genop_buf made_case, made_events;

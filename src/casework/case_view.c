@@ -29,8 +29,8 @@ const genop_event_row *case_view_correction_of(const genop_event_row *rows, size
 
 /* The event a correction row puts in place of the one it corrects;
  * *withdrawn when it puts nothing. */
-static genop_err replacement(const genop_event_row *row, genop_event *ev, bool *withdrawn,
-                             genop_error *e)
+static genop_err replacement(const genop_event_row *row, genop_event *ev, genop_grant *g,
+                             bool *withdrawn, genop_error *e)
 {
     json_t *body = json_loads(row->body, 0, NULL);
     json_t *event = json_object_get(body, "event");
@@ -40,20 +40,22 @@ static genop_err replacement(const genop_event_row *row, genop_event *ev, bool *
         err = genop_fail(e, GENOP_EINVAL, "rettelse %" PRId64 " har ingen gyldig \"event\"",
                          row->id);
     else if (!*withdrawn)
-        err = genop_event_from_json(event, "$.event", ev, e);
+        err = genop_event_from_json_grant(event, "$.event", ev, g, e);
     json_decref(body);
     return err;
 }
 
-/* The content of original event row as the view has it. */
+/* The content of original event row as the view has it, with a
+ * decision's exceptions in *g. */
 static genop_err current_event(const genop_event_row *rows, size_t n, const genop_event_row *row,
-                               genop_event *ev, bool *gone, genop_error *e)
+                               genop_event *ev, genop_grant *g, bool *gone, genop_error *e)
 {
     const genop_event_row *fix = case_view_correction_of(rows, n, row->id);
     *gone = false;
+    g->n = 0;
     if (fix)
-        return replacement(fix, ev, gone, e);
-    return genop_event_parse(row->body, strlen(row->body), "$", ev, e);
+        return replacement(fix, ev, g, gone, e);
+    return genop_event_parse_grant(row->body, strlen(row->body), "$", ev, g, e);
 }
 
 void case_view_init(genop_case *c, const genop_citizen *cit, const genop_standard *std)
@@ -86,18 +88,19 @@ genop_err case_view_build(const genop_event_row *rows, size_t n, int64_t skip,
                           genop_error *e)
 {
     case_view_init(c, cit, std);
+    genop_grant g;   /* one event's exceptions at a time (a few KB) */
     for (size_t i = 0; i < n; i++) {
         const genop_event_row *row = &rows[i];
         if (row->id == skip || case_view_is_journal(row->type))
             continue;
         genop_event ev;
         bool gone;
-        genop_err err = current_event(rows, n, row, &ev, &gone, e);
+        genop_err err = current_event(rows, n, row, &ev, &g, &gone, e);
         if (err) {
             genop_error_prefix(e, "hændelse %" PRId64, row->id);
             return err;
         }
-        if (!gone && (err = genop_case_add(c, &ev, e)))
+        if (!gone && (err = genop_case_add_granted(c, &ev, &g, e)))
             return err;
     }
     genop_case_sort(c);

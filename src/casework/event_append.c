@@ -22,9 +22,27 @@ genop_err casework_event_permitted(const genop_user *actor, const char *type, ge
 {
     if (roles_may_append(actor->role, type))
         return GENOP_OK;
+    /* In words, never the API's code: the case page shows it as it is. */
     return genop_refuse(e, GENOP_EFORBIDDEN, NULL,
-                        "Din rolle (%s) kan ikke registrere hændelser af typen %s.",
-                        genop_role_name(actor->role), type);
+                        "Som %s kan du ikke registrere eller rette %s. "
+                        "Det gør sagens visitator.",
+                        roles_label(actor->role), roles_event_label(type));
+}
+
+size_t casework_event_types_permitted(const genop_user *actor,
+                                      const char *out[CASEWORK_EVENT_TYPES_MAX])
+{
+    size_t n = 0;
+    for (int t = 0; t < GENOP_EV_COUNT; t++) {
+        const char *name = genop_event_type_name((genop_event_type)t);
+        if (casework_event_type_known(name) && roles_may_append(actor->role, name))
+            out[n++] = name;
+    }
+    const char *journal[] = {CASEWORK_NOTE, CASEWORK_CORRECTION};
+    for (size_t i = 0; i < 2; i++)
+        if (roles_may_append(actor->role, journal[i]))
+            out[n++] = journal[i];
+    return n;
 }
 
 /* A registration as a job of the writer. */

@@ -35,6 +35,14 @@
  * else a GENOP_EFORBIDDEN refusal that says so. */
 genop_err casework_event_permitted(const genop_user *actor, const char *type, genop_error *e);
 
+/* Room for every API type (the spec's, note and correction). */
+#define CASEWORK_EVENT_TYPES_MAX (GENOP_EV_COUNT + 2)
+
+/* The API types actor's role may register, in the spec's order then note
+ * and correction, into out (static strings); returns how many. */
+size_t casework_event_types_permitted(const genop_user *actor,
+                                      const char *out[CASEWORK_EVENT_TYPES_MAX]);
+
 /* Judges ev (borrowed) as actor against the case lc (loaded: row,
  * citizen, stored events, corrected view) under std as of today, and on
  * success leaves in *next (empty, owned by the caller: genop_case_release)

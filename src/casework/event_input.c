@@ -13,6 +13,7 @@
 #include "case_tree.h"
 #include "decision_reasons.h"
 #include "env.h"
+#include "grant_input.h"
 #include "input_limits.h"
 #include "json_input.h"
 #include "json_util.h"
@@ -93,6 +94,9 @@ static json_t *normalized(const json_t *obj, genop_event_type t)
     if (t == GENOP_EV_FUNCTION_STATUS)
         status_lists(o, obj);
     casework_decision_reasons_keep(o, obj, t);
+    json_t *grant = t == GENOP_EV_DECISION ? casework_grant_stored(obj) : NULL;
+    if (grant)
+        jset(o, "grant", grant);
     return o;
 }
 
@@ -115,17 +119,20 @@ static genop_err read_goal_texts(const json_t *obj, const char *path, genop_erro
     return GENOP_OK;
 }
 
-/* Reads a spec event at path and the extra fields kept with it. */
+/* Reads a spec event at path (a decision's exceptions into *g) and the
+ * extra fields kept with it. */
 static genop_err read_spec_event(const json_t *obj, const char *path, genop_event *ev,
-                                 genop_error *e)
+                                 genop_grant *g, genop_error *e)
 {
     const char *s;
     bool present, b;
-    if (genop_event_from_json(obj, path, ev, e))
+    if (genop_event_from_json_grant(obj, path, ev, g, e))
         return casework_refusal_at_path(GENOP_EINVAL, e);
     genop_err err = in_text(obj, path, "text", 0, GENOP_EVENT_TEXT_MAX, &s, e);
     if (!err)
         err = casework_decision_reasons_read(obj, path, ev, e);
+    if (!err)
+        err = casework_grant_required(obj, path, ev, e);
     if (err)
         return err;
     if (ev->type == GENOP_EV_CLOSED)
@@ -180,7 +187,7 @@ static genop_err read_note(const json_t *body, casework_event *ev, genop_error *
 
 static genop_err read_spec(const json_t *body, casework_event *ev, genop_error *e)
 {
-    genop_err err = read_spec_event(body, "$", &ev->ev, e);
+    genop_err err = read_spec_event(body, "$", &ev->ev, &ev->grant, e);
     if (err)
         return err;
     ev->date = ev->ev.date;
@@ -232,7 +239,7 @@ static genop_err read_correction(const json_t *body, casework_event *ev, genop_e
     if (!err)
         err = read_replacement(body, &repl, e);
     if (!err && repl)
-        err = read_spec_event(repl, "$.event", &ev->replacement, e);
+        err = read_spec_event(repl, "$.event", &ev->replacement, &ev->replacement_grant, e);
     if (err)
         return err;
     ev->withdraws = repl == NULL;

@@ -16,6 +16,8 @@
  *    "phase": "start" | "end",                           function levels and
  *    "levels": [{"code", "level"}],                      own goals at the start
  *    "goals": [{"text", "reached"?}]}                    or end of the course
+ * A granted decision carries its "grant" (letters.md section 1;
+ * grant_input.h says what the API requires of it).
  * Any event may carry a free-text "text". Only the fields of the type are
  * kept for storing (plus "text"), so the record holds what the rules read
  * (and, for a function status, its levels and goals, and for a refusal,
@@ -48,9 +50,11 @@ typedef struct casework_event {
     char type[32];              /* the API type: a spec type, "note" or "correction" */
     genop_date date;            /* the event's own date */
     genop_event ev;             /* SPEC: the event as the rules read it */
+    genop_grant grant;          /* SPEC: a decision's exceptions (n = 0: none) */
     int64_t corrects;           /* CORRECTION: the id of the event it corrects */
     bool withdraws;             /* CORRECTION: "event": null */
     genop_event replacement;    /* CORRECTION unless it withdraws */
+    genop_grant replacement_grant;  /* its exceptions */
     genop_role assign_role;     /* an `assigned` event (SPEC, or CORRECTION's */
     char assign_username[GENOP_USERNAME_MAX];   /* replacement): its role and user */
     char *stored;               /* owned: the JSON text to store */

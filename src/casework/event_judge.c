@@ -5,8 +5,9 @@
  * a note by its date alone, a correction's new event against the view
  * without the event it corrects, and the case as the correction leaves it
  * against the case's invariants; a closure's reason against the case's
- * standard (closure_reason.c), and a refusal's criteria
- * (decision_reasons.c). Pure: it reads the loaded case only.
+ * standard and events (closure_reason.c), a refusal's criteria
+ * (decision_reasons.c), a grant's exceptions against the limits of the
+ * standard (grant_input.c). Pure: it reads the loaded case only.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "closure_reason.h"
 #include "decision_reasons.h"
 #include "event_append.h"
+#include "grant_input.h"
 
 /* What one judgement works on. */
 typedef struct judging {
@@ -45,21 +47,27 @@ static genop_err refuse(const char *at, genop_error *e)
 
 static genop_err not_in_future(const judging *j, genop_error *e)
 {
-    char d[GENOP_DATE_STR_SIZE];
+    char d[GENOP_DATE_DA_SIZE];
     if (j->ev->date <= j->today)
         return GENOP_OK;
     return genop_refuse(e, GENOP_EREFUSED, "$.date",
                         "$.date: hændelsen er dateret %s, som ligger i fremtiden",
-                        genop_date_format(j->ev->date, d));
+                        genop_date_format_da(j->ev->date, d));
 }
 
-/* Adds ev to the view next after the rules' check; `at` as for refuse(). */
-static genop_err add_admissible(genop_case *next, const genop_event *ev, genop_date today,
+/* Adds ev, with its exceptions g, to the view next after the rules'
+ * check and the check of the exceptions against std's limits; `at` as
+ * for refuse(). */
+static genop_err add_admissible(genop_case *next, const genop_standard *std,
+                                const genop_event *ev, const genop_grant *g, genop_date today,
                                 const char *at, genop_error *e)
 {
     if (genop_event_admissible(next, ev, today, e))
         return refuse(at, e);
-    if (genop_case_add(next, ev, e))
+    const genop_event *referral = genop_case_referral(next);
+    if (referral && casework_grant_judge(std, referral->paragraph, g, at, e))
+        return GENOP_EREFUSED;
+    if (genop_case_add_granted(next, ev, g, e))
         return casework_refusal_at_path(GENOP_EREFUSED, e);
     genop_case_sort(next);
     return GENOP_OK;
@@ -67,11 +75,11 @@ static genop_err add_admissible(genop_case *next, const genop_event *ev, genop_d
 
 static genop_err check_spec(judging *j, genop_error *e)
 {
-    genop_err err = casework_closure_reason_check(j->std, j->ev, NULL, e);
+    genop_err err = casework_closure_reason_check(j->std, &j->lc->view, j->ev, NULL, e);
     if (!err)
         err = casework_decision_reasons_check(j->std, j->ev, e);
     if (!err)
-        err = add_admissible(&j->lc->view, &j->ev->ev, j->today, "$", e);
+        err = add_admissible(&j->lc->view, j->std, &j->ev->ev, &j->ev->grant, j->today, "$", e);
     if (err)
         return err;
     *j->next = j->lc->view;                      /* the view now holds the event */
@@ -104,7 +112,7 @@ static genop_err correction_target(judging *j, const genop_event_row **out, geno
         return casework_event_permitted(j->actor, rows[i].type, e);
     }
     return genop_refuse(e, GENOP_EREFUSED, "$.corrects",
-                        "$.corrects: hændelse %" PRId64 " findes ikke på sagen",
+                        "$.corrects: der er ingen hændelse med id %" PRId64 " på sagen",
                         j->ev->corrects);
 }
 
@@ -129,21 +137,23 @@ static genop_err check_correction(judging *j, genop_error *e)
     genop_err err = not_in_future(j, e);
     if (!err)
         err = correction_target(j, &target, e);
-    if (!err)
-        err = casework_closure_reason_check(j->std, j->ev, target, e);
-    if (!err)
-        err = casework_decision_reasons_check(j->std, j->ev, e);
     if (err)
         return err;
     err = case_view_build(j->lc->events.items, j->lc->events.n, target->id, &j->lc->cit,
                           j->std, j->next, e);
     if (err)
         return casework_internal(err, e);
+    err = casework_closure_reason_check(j->std, j->next, j->ev, target, e);
+    if (!err)
+        err = casework_decision_reasons_check(j->std, j->ev, e);
+    if (err)
+        return err;
     if (!j->ev->withdraws) {
         err = casework_event_permitted(j->actor, genop_event_type_name(j->ev->replacement.type),
                                        e);
         if (!err)
-            err = add_admissible(j->next, &j->ev->replacement, j->today, "$.event", e);
+            err = add_admissible(j->next, j->std, &j->ev->replacement, &j->ev->replacement_grant,
+                                 j->today, "$.event", e);
         if (err)
             return err;
     }

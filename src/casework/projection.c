@@ -46,9 +46,10 @@ genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit
     out->closed = has_closed(view);
     out->stage = casework_case_stage(view);
     out->n_open = 0;
-    for (size_t i = 0; i < r.n_deadlines && !out->closed; i++) {
+    for (size_t i = 0; i < r.n_deadlines; i++) {
         const genop_deadline_result *d = &r.deadlines[i];
-        if (!d->done && !d->rule->citizens_deadline)
+        bool complaint = d->rule->from == GENOP_ANCHOR_COMPLAINT_RECEIVED;
+        if (!d->done && !d->rule->citizens_deadline && (!out->closed || complaint))
             open_deadline(row, cit, &r, d, &out->open[out->n_open++]);
     }
     projection_tasks(row, cit, &r, out->closed, out->open, &out->n_open);

@@ -33,11 +33,14 @@ typedef struct projection {
 } projection;
 
 /* Evaluates view (sorted, checked) against std as of today into *out:
- * closed when the view has a `closed` event; the stage; while open, its
- * open deadlines = the deadlines not done whose rule is not the citizen's
- * own (a complaint window is the citizen's to keep, not staff's work),
- * each with row's case and cit's citizen; then its tasks
- * (projection_tasks(), a closed case's only rows). next_due is the
+ * closed when the view has a `closed` event; the stage; its open
+ * deadlines = the deadlines not done whose rule is not the citizen's own
+ * (a complaint window is the citizen's to keep, not staff's work), while
+ * the case is open, and after its closure those that count from a
+ * complaint (a refused case closed in the citizen's complaint window may
+ * still get one, and it must be reconsidered and sent on), each with
+ * row's case and cit's citizen; then its tasks (projection_tasks(), a
+ * closed case's only end_status). next_due is the
  * soonest due of them all. Writes nothing. */
 genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit,
                              const genop_case *view, const genop_standard *std, genop_date today,

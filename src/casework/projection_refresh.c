@@ -15,7 +15,10 @@
  * savepoint of its own, with the kept answer of case reads when next_due
  * moved (the answer's "case" object shows it): after an upgrade most
  * cases (the closed ones) come out as they were, so the transaction stays
- * small. Then the fingerprint.
+ * small. A kept answer that is not current (one of a format before the
+ * answer's, case_answer.h) is kept anew as well, so the reads after an
+ * upgrade that changed the answer's form need not make every case's
+ * answer from its events. Then the fingerprint.
  *
  * A case that cannot be loaded or evaluated is left as it was and counted
  * (projection_refresh_muni.failed); a failure of the store (GENOP_EIO,
@@ -102,20 +105,22 @@ static bool projection_same(const projection *p, const genop_case_row *row,
     return true;
 }
 
-/* Stores p as lc's projection inside a savepoint, with the kept answer
- * when next_due moved (its events loaded first if lc has only the view). */
+/* Stores p as lc's projection (unless it is as stored: same) inside a
+ * savepoint, with the kept answer when next_due moved or the kept one is
+ * not current (its events loaded first if lc has only the view). */
 static genop_err replace(genop_store *s, const genop_standard *std, case_view_loaded *lc,
-                         const projection *p, genop_error *e)
+                         const projection *p, bool same, bool answer_current, genop_error *e)
 {
-    bool due_moved = p->has_next_due != lc->row.has_next_due ||
-                     (p->has_next_due && p->next_due != lc->row.next_due);
+    bool keep = !answer_current || p->has_next_due != lc->row.has_next_due ||
+                (p->has_next_due && p->next_due != lc->row.next_due);
     genop_err err = GENOP_OK;
-    if (due_moved && lc->events.n == 0)     /* a case has at least its referral */
+    if (keep && lc->events.n == 0)          /* a case has at least its referral */
         err = case_view_load_events(s, std, lc, e);
     if (err || (err = genop_store_savepoint(s, e)))
         return err;
-    err = projection_store(s, &lc->row, p, e);
-    if (!err && due_moved)
+    if (!same)
+        err = projection_store(s, &lc->row, p, e);
+    if (!err && keep)
         err = case_answer_keep_loaded(s, lc, e);
     if (!err)
         return genop_store_release(s, e);
@@ -139,11 +144,11 @@ static genop_err case_failed(refresh_job *j, int64_t id, genop_err err, const ge
 }
 
 /* Loads case id's row, citizen and corrected view into lc (zeroed): the
- * view from the case's kept answer when that is current, as a case read
- * takes it (case_answer.h; a few hundred bytes instead of every event
- * parsed again), else from its events. */
+ * view from the case's kept answer when that is current (*current), as a
+ * case read takes it (case_answer.h; a few hundred bytes instead of every
+ * event parsed again), else from its events. */
 static genop_err load_case(genop_store *s, const genop_standard *std, int64_t id,
-                           case_view_loaded *lc, genop_error *e)
+                           case_view_loaded *lc, bool *current, genop_error *e)
 {
     genop_err err = genop_store_case_get(s, std->id, id, &lc->row, e);
     if (!err)
@@ -153,6 +158,7 @@ static genop_err load_case(genop_store *s, const genop_standard *std, int64_t id
     genop_case_answer kept;
     memset(&kept, 0, sizeof kept);
     err = case_answer_load(s, std->id, id, &lc->cit, std, &kept, &lc->view, e);
+    *current = err == GENOP_OK;
     if (!err)
         genop_case_answer_release(&kept);
     else if (err == GENOP_ENOTFOUND)
@@ -169,14 +175,16 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
     case_view_loaded lc;
     memset(&lc, 0, sizeof lc);
     genop_list stored = {0};
-    genop_err err = load_case(s, std, id, &lc, e);
+    bool current = false;
+    genop_err err = load_case(s, std, id, &lc, &current, e);
     if (!err)              /* a closed case's too: it may keep its end_status task */
         err = genop_store_case_open_deadlines(s, std->id, id, &stored, e);
     if (!err)
         err = projection_compute(&lc.row, &lc.cit, &lc.view, std, j->env->today, p, e);
-    if (!err && !projection_same(p, &lc.row, &stored)) {
-        err = replace(s, std, &lc, p, e);
-        j->report->changed += err == GENOP_OK;
+    bool same = !err && projection_same(p, &lc.row, &stored);
+    if (!err && (!same || !current)) {
+        err = replace(s, std, &lc, p, same, current, e);
+        j->report->changed += err == GENOP_OK && !same;
     }
     genop_store_free_list(&stored);
     case_view_release(&lc);

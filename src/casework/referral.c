@@ -1,7 +1,9 @@
 /*
  * referral.c - registering a referral (see referral.h): the citizen's and
  * the referral's values checked, then citizen, case, referral event,
- * projection, kept answer and access log in one job.
+ * projection, kept answer and access log in one job. Who the citizen is
+ * (a known CPR number with another name, the citizen's other open cases,
+ * the consent) is referral_identity.c's.
  */
 #include "referral.h"
 
@@ -18,7 +20,9 @@
 #include "cpr.h"
 #include "input_limits.h"
 #include "json_util.h"
+#include "municipalities.h"
 #include "projection.h"
+#include "referral_identity.h"
 #include "roles.h"
 #include "strbuf.h"
 
@@ -35,8 +39,10 @@ typedef struct register_job {
     const casework_env *env;
     const genop_user *actor;
     const genop_standard *std;
+    const casework_referral *in;
     casework_new_case nc;
     bool created;
+    casework_referral_result *out;
 } register_job;
 
 enum { TEXT_REQUIRED = 1u << 0, TEXT_MULTI_LINE = 1u << 1 };
@@ -75,6 +81,15 @@ static genop_err check_texts(const casework_referral *in, genop_error *e)
         err = fits("$.citizen.phone", in->phone, GENOP_PHONE_MAX, 0, e);
     if (!err)
         err = fits("$.citizen.relatives", in->relatives, GENOP_ADDRESS_MAX, M, e);
+    if (!err && (in->contact_relation || in->contact_phone) && !in->contact_name)
+        err = genop_refuse(e, GENOP_EINVAL, "$.citizen.contact.name",
+                           "$.citizen.contact.name mangler: kontaktpersonens navn");
+    if (!err)
+        err = fits("$.citizen.contact.name", in->contact_name, GENOP_NAME_MAX, 0, e);
+    if (!err)
+        err = fits("$.citizen.contact.relation", in->contact_relation, GENOP_TEXT_SMALL_MAX, 0, e);
+    if (!err)
+        err = fits("$.citizen.contact.phone", in->contact_phone, GENOP_PHONE_MAX, 0, e);
     if (!err)
         err = fits("$.referral.paragraph", in->paragraph, 17, R, e);
     if (!err)
@@ -107,11 +122,13 @@ static genop_err read_municipality_code(checking *c, int64_t code, genop_error *
         c->nc->citizen.municipality_code = c->std->municipality_code;
         return GENOP_OK;
     }
-    if (code < CASEWORK_MUNICIPALITY_CODE_MIN || code > CASEWORK_MUNICIPALITY_CODE_MAX)
+    if (code < CASEWORK_MUNICIPALITY_CODE_MIN || code > CASEWORK_MUNICIPALITY_CODE_MAX ||
+        !genop_municipality_find((int)code))
         return genop_refuse(e, GENOP_EINVAL, "$.citizen.municipality_code",
-                            "$.citizen.municipality_code: %" PRId64 " er ikke en kommunekode "
-                            "(kommunekoder går fra %d til %d)", code,
-                            CASEWORK_MUNICIPALITY_CODE_MIN, CASEWORK_MUNICIPALITY_CODE_MAX);
+                            "$.citizen.municipality_code: ingen kommune har kommunekode %" PRId64
+                            "; skriv bopælskommunens kode med tre cifre, fx 791 for Viborg "
+                            "Kommune, eller lad feltet stå tomt, når borgeren bor i kommunen",
+                            code);
     c->nc->citizen.municipality_code = (int)code;
     return GENOP_OK;
 }
@@ -128,7 +145,12 @@ static genop_err read_citizen(checking *c, const casework_referral *in, genop_er
         return genop_refuse(e, GENOP_EINVAL, "$.citizen.birth_date",
                             "$.citizen.birth_date ligger i fremtiden");
     snprintf(cit->municipality, sizeof cit->municipality, "%s", c->actor->municipality);
-    snprintf(cit->name, sizeof cit->name, "%s", in->name);
+    referral_trim(in->name, cit->name, sizeof cit->name);
+    if (!cit->name[0])
+        return genop_refuse(e, GENOP_EINVAL, "$.citizen.name", "$.citizen.name mangler");
+    referral_trim(in->contact_name, cit->contact_name, sizeof cit->contact_name);
+    referral_trim(in->contact_relation, cit->contact_relation, sizeof cit->contact_relation);
+    referral_trim(in->contact_phone, cit->contact_phone, sizeof cit->contact_phone);
     snprintf(cit->address, sizeof cit->address, "%s", in->address ? in->address : "");
     snprintf(cit->phone, sizeof cit->phone, "%s", in->phone ? in->phone : "");
     snprintf(cit->relatives, sizeof cit->relatives, "%s", in->relatives ? in->relatives : "");
@@ -206,6 +228,8 @@ genop_err casework_referral_prepare(const genop_standard *std, genop_date today,
         err = read_citizen(&c, in, e);
     if (!err)
         err = read_referral(&c, in, e);
+    if (!err)
+        err = referral_check_consent(in, e);
     return err;
 }
 
@@ -215,24 +239,10 @@ void casework_new_case_release(casework_new_case *nc)
     nc->event_body = NULL;
 }
 
-/* The citizen of the referral: the one the municipality has with its CPR
- * number, whose stored fields then replace *cit's, or else a new one made
- * from *cit (*created). Inside the job's write transaction, so no other
- * writer can create the same citizen in between. */
-static genop_err citizen_find_or_create(genop_store *s, genop_citizen *cit, bool *created,
-                                        genop_error *e)
-{
-    genop_citizen found;
-    *created = false;
-    genop_err err = genop_store_citizen_find_by_cpr(s, cit->municipality, cit->cpr, &found, e);
-    if (err == GENOP_OK)
-        *cit = found;
-    else if (err == GENOP_ENOTFOUND && (err = genop_store_citizen_create(s, cit, e)) == GENOP_OK)
-        *created = true;
-    return err;
-}
-
-/* The job: citizen, case, referral event, projection, kept answer, log. */
+/* The job: citizen (found, created or renamed; refused for another
+ * name), the warnings of open cases like it, case, referral event,
+ * projection, kept answer, log. A refusal of the citizen is returned as
+ * it is (the writer rolls back); any other failure is the store's. */
 static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
 {
     register_job *j = ctx;
@@ -240,8 +250,12 @@ static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
     const genop_user *u = j->actor;
     genop_case view = {0};
     genop_event_row ev = {.type = "referral_received", .body = nc->event_body};
-    genop_err err = citizen_find_or_create(s, &nc->citizen, &j->created, e);
+    genop_err err = referral_citizen_resolve(s, u, j->in, &nc->citizen, &j->created, j->out, e);
+    if (err == GENOP_ECONFLICT && j->out->conflict_citizen_id)
+        return err;
     nc->row.citizen_id = nc->citizen.id;
+    if (!err && !j->created)
+        err = referral_duplicates(s, &nc->row, j->out, e);
     if (!err)
         err = genop_store_case_create(s, &nc->row, u->username, e);
     if (!err) {
@@ -266,14 +280,33 @@ static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
     return casework_internal(err, e);
 }
 
+/* The refusal of another name showed the stored citizen's name and id:
+ * that read is logged (the write that was refused left nothing). Keeps
+ * the refusal in e unless the log fails. */
+static genop_err conflict_read(const casework_env *env, const genop_user *actor,
+                               int64_t citizen_id, genop_error *e)
+{
+    genop_error log_e;
+    genop_err err = audit_read(env, actor, citizen_id, 0, AUDIT_CITIZEN_IDENTITY,
+                               AUDIT_PURPOSE_CASEWORK, &log_e);
+    if (err) {
+        *e = log_e;
+        return casework_internal(err, e);
+    }
+    return GENOP_ECONFLICT;
+}
+
 genop_err casework_referral_register(const casework_env *env, const genop_user *actor,
                                      const casework_referral *in,
                                      casework_referral_result *out, genop_error *e)
 {
     register_job j;
     memset(&j, 0, sizeof j);
+    memset(out, 0, sizeof *out);
     j.env = env;
     j.actor = actor;
+    j.in = in;
+    j.out = out;
     genop_err err = casework_require_role(actor, ROLES_VISITATOR, "registrere henvendelser", e);
     if (!err)
         err = casework_user_standard(env, actor, &j.std, e);
@@ -281,6 +314,8 @@ genop_err casework_referral_register(const casework_env *env, const genop_user *
         err = casework_referral_prepare(j.std, env->today, actor, in, &j.nc, e);
     if (!err)
         err = casework_write(env, store_case, &j, e);
+    if (err == GENOP_ECONFLICT && out->conflict_citizen_id)
+        err = conflict_read(env, actor, out->conflict_citizen_id, e);
     if (!err) {
         out->case_id = j.nc.row.id;
         out->citizen_id = j.nc.citizen.id;

@@ -2,8 +2,19 @@
  * referral.h - registering a referral: finds the citizen by CPR number in
  * the actor's municipality or creates them, creates the case and its
  * referral_received event, its projection, its kept answer and the access
- * log's row, in one job of the environment's writer. A citizen already
- * known keeps what is stored.
+ * log's row, in one job of the environment's writer.
+ *
+ * The citizen's identity (shared/spec/api.md, "Finding cases, owning
+ * them"): a citizen already known by the CPR number keeps what is stored,
+ * but a referral that gives another name is refused (GENOP_ECONFLICT,
+ * with the stored citizen in the result, nothing stored; the read of the
+ * stored citizen is access-logged) unless it says update_citizen: then
+ * the new name is stored, the old one kept in the citizen's history of
+ * names (genop_store_citizen_rename), and the case opened. A referral for
+ * a citizen with an open case of the same paragraph and condition is
+ * registered with a warning naming that case. A referral by anyone but
+ * the citizen needs the citizen's consent (referral_identity.c says why
+ * and how the source tells who referred).
  */
 #ifndef GENOP_CASEWORK_REFERRAL_H
 #define GENOP_CASEWORK_REFERRAL_H
@@ -28,6 +39,8 @@ typedef struct casework_referral {
     const char *cpr;              /* required: ten digits, the dash allowed */
     const char *name;             /* required */
     const char *address, *phone, *relatives;
+    /* the contact person (kontaktperson): all NULL, or a name */
+    const char *contact_name, *contact_relation, *contact_phone;
     bool has_birth_date;          /* else the CPR number's */
     genop_date birth_date;
     bool digital_post_exempt;
@@ -39,12 +52,33 @@ typedef struct casework_referral {
     const char *source;           /* required: who referred */
     const char *condition, *text;
     bool has_consent, consent;
+    /* a new name for a citizen known by the CPR number is stored, not
+     * refused */
+    bool update_citizen;
 } casework_referral;
+
+/* Warnings of a registered referral (it was stored all the same). */
+#define CASEWORK_WARNING_SAME_CONDITION "open_case_same_condition"
+#define CASEWORK_REFERRAL_WARNINGS_MAX 8
+#define CASEWORK_WARNING_DETAIL_MAX 256
+
+typedef struct casework_referral_warning {
+    const char *code;             /* static: CASEWORK_WARNING_* */
+    int64_t case_id;              /* the other case */
+    char detail[CASEWORK_WARNING_DETAIL_MAX];   /* Danish */
+} casework_referral_warning;
 
 typedef struct casework_referral_result {
     int64_t case_id;
     int64_t citizen_id;
     bool citizen_created;         /* else the citizen was known */
+    bool citizen_renamed;         /* update_citizen changed the name */
+    /* On GENOP_ECONFLICT (another name than the stored one): the stored
+     * citizen's id and name. */
+    int64_t conflict_citizen_id;
+    char conflict_name[GENOP_NAME_MAX];
+    casework_referral_warning warnings[CASEWORK_REFERRAL_WARNINGS_MAX];
+    size_t n_warnings;            /* the first ..._MAX of them */
 } casework_referral_result;
 
 /* A referral checked and made ready to store: the citizen as given (the
@@ -68,9 +102,10 @@ genop_err casework_referral_prepare(const genop_standard *std, genop_date today,
 void casework_new_case_release(casework_new_case *nc);
 
 /* Reads a referral body {"citizen": {"cpr", "name", "address", "phone",
- * "birth_date", "digital_post_exempt", "relatives", "municipality_code"},
- * "referral": {"date", "paragraph", "source", "condition", "text",
- * "consent"}} into *in (zeroed first; its strings borrowed from body):
+ * "birth_date", "digital_post_exempt", "relatives", "municipality_code",
+ * "contact": {"name", "relation", "phone"}}, "referral": {"date",
+ * "paragraph", "source", "condition", "text", "consent"},
+ * "update_citizen"} into *in (zeroed first; its strings borrowed from body):
  * refuses (GENOP_EINVAL, the member's path) a member of the wrong type,
  * too long, or missing when required. */
 genop_err casework_referral_from_json(const json_t *body, casework_referral *in,
@@ -79,7 +114,9 @@ genop_err casework_referral_from_json(const json_t *body, casework_referral *in,
 /* Registers the referral as actor (a visitator): refuses (GENOP_EINVAL,
  * GENOP_EREFUSED for a date the rules cannot accept, GENOP_EFORBIDDEN)
  * with the JSON path of the field at fault ("$.citizen.cpr",
- * "$.referral.date"). */
+ * "$.referral.date"); GENOP_ECONFLICT at "$.citizen.name" for a known
+ * CPR number with another name (out->conflict_* filled, nothing stored).
+ * *out is zeroed first. */
 genop_err casework_referral_register(const casework_env *env, const genop_user *actor,
                                      const casework_referral *in,
                                      casework_referral_result *out, genop_error *e);

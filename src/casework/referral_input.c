@@ -11,6 +11,24 @@
 #include "json_input.h"
 #include "referral.h"
 
+/* citizen.contact: {"name", "relation", "phone"}, the name required. */
+static genop_err read_contact(const json_t *citizen, casework_referral *in, genop_error *e)
+{
+    const char *P = "$.citizen.contact";
+    json_t *obj;
+    genop_err err = in_object(citizen, "$.citizen", "contact", 0, &obj, e);
+    if (err || !obj)
+        return err;
+    err = in_text(obj, P, "name", IN_REQUIRED | IN_ONE_LINE, GENOP_NAME_MAX - 1,
+                  &in->contact_name, e);
+    if (!err)
+        err = in_text(obj, P, "relation", IN_ONE_LINE, GENOP_TEXT_SMALL_MAX - 1,
+                      &in->contact_relation, e);
+    if (!err)
+        err = in_text(obj, P, "phone", IN_ONE_LINE, GENOP_PHONE_MAX - 1, &in->contact_phone, e);
+    return err;
+}
+
 static genop_err read_citizen(const json_t *obj, casework_referral *in, genop_error *e)
 {
     const char *P = "$.citizen";
@@ -31,6 +49,8 @@ static genop_err read_citizen(const json_t *obj, casework_referral *in, genop_er
                       e);
     if (!err)
         err = in_id(obj, P, "municipality_code", 0, &in->municipality_code, e);
+    if (!err)
+        err = read_contact(obj, in, e);
     return err;
 }
 
@@ -57,7 +77,10 @@ genop_err casework_referral_from_json(const json_t *body, casework_referral *in,
 {
     memset(in, 0, sizeof *in);
     json_t *citizen, *referral;
+    bool has_update;
     genop_err err = in_object(body, "$", "citizen", IN_REQUIRED, &citizen, e);
+    if (!err)
+        err = in_bool(body, "$", "update_citizen", 0, &has_update, &in->update_citizen, e);
     if (!err)
         err = in_object(body, "$", "referral", IN_REQUIRED, &referral, e);
     if (!err)

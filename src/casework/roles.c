@@ -36,6 +36,42 @@ bool roles_may_append(genop_role role, const char *type)
     return false;
 }
 
+/* The API's event types in the Danish words the case page uses
+ * (web/labels.js), for messages a user reads. */
+static const struct { const char *type, *label; } type_labels[] = {
+    {"referral_received", "en henvendelse"}, {"contacted", "en kontakt til borgeren"},
+    {"assessment", "en udredning eller samtale"}, {"decision", "en afgørelse"},
+    {"decision_received", "at borgeren har modtaget afgørelsen"},
+    {"grant_received", "at bevillingen er modtaget"}, {"session", "en træningsgang"},
+    {"closed", "en afslutning af forløbet"}, {"complaint_received", "en klage"},
+    {"complaint_decided", "en genvurdering af en klage"},
+    {"complaint_forwarded", "at en klage er sendt til Ankestyrelsen"},
+    {"hospital_plan", "en genoptræningsplan fra sygehuset"},
+    {"previous_course", "et tidligere forløb"}, {"function_status", "en udredning (FSIII)"},
+    {"admitted", "en indlæggelse"}, {"assigned", "hvem der er ansvarlig"},
+    {"appeal_decided", "Ankestyrelsens afgørelse"}, {"note", "et journalnotat"},
+    {"correction", "en rettelse"},
+};
+
+const char *roles_event_label(const char *type)
+{
+    for (size_t i = 0; i < sizeof type_labels / sizeof type_labels[0]; i++)
+        if (strcmp(type, type_labels[i].type) == 0)
+            return type_labels[i].label;
+    return "denne slags hændelse";
+}
+
+const char *roles_label(genop_role role)
+{
+    switch (role) {
+    case GENOP_ROLE_VISITATOR: return "visitator";
+    case GENOP_ROLE_TERAPEUT: return "terapeut";
+    case GENOP_ROLE_LEDER: return "leder";
+    case GENOP_ROLE_ADMIN: return "administrator";
+    default: return "bruger";
+    }
+}
+
 bool roles_sees_full_cpr(genop_role role)
 {
     return role == GENOP_ROLE_VISITATOR;

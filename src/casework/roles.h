@@ -45,6 +45,13 @@
  * "note" or "correction"). */
 bool roles_may_append(genop_role role, const char *type);
 
+/* The Danish words for an event of the API type `type`, as a user reads
+ * them in a sentence ("en afgørelse"); a static string. */
+const char *roles_event_label(const char *type);
+
+/* The role's Danish name ("visitator", "administrator"); a static string. */
+const char *roles_label(genop_role role);
+
 /* True if role sees the citizen's full CPR number. */
 bool roles_sees_full_cpr(genop_role role);
 

@@ -229,7 +229,8 @@ static int register_referral(demo_state *st, const demo_case *dc, const demo_use
     genop_date birth;
     casework_referral in = {
         .name = dc->citizen.name, .address = dc->citizen.address,
-        .relatives = dc->citizen.relatives, .paragraph = dc->paragraph,
+        .relatives = dc->citizen.relatives, .municipality_code = dc->citizen.municipality_code,
+        .paragraph = dc->paragraph,
         .source = dc->source, .condition = dc->condition, .text = dc->text,
         .has_consent = true, .consent = true, .cpr = cpr,
     };

@@ -41,6 +41,7 @@ typedef struct demo_citizen {
     int age_years;
     const char *serial;
     const char *relatives;   /* or NULL */
+    int municipality_code;   /* where the citizen lives; 0: the case's municipality */
 } demo_citizen;
 
 typedef struct demo_case {

@@ -238,10 +238,10 @@ static genop_err check_in_span(const genop_calendar *cal, genop_date date,
 {
     if (date >= cal->first && (size_t)(date - cal->first) < cal->span)
         return GENOP_OK;
-    char buf[GENOP_DATE_STR_SIZE];
+    char buf[GENOP_DATE_DA_SIZE];
     return genop_fail(e, GENOP_ERANGE,
                       "datoen %s er uden for kalenderens interval %d-%d",
-                      genop_date_format(date, buf), GENOP_YEAR_MIN, GENOP_YEAR_MAX);
+                      genop_date_format_da(date, buf), GENOP_YEAR_MIN, GENOP_YEAR_MAX);
 }
 
 bool genop_calendar_is_workday(const genop_calendar *cal, genop_date date)

@@ -87,14 +87,19 @@ void genop_case_reset(genop_case *c)
 {
     genop_event *events = c->events;
     size_t cap = c->cap_events;
+    genop_exception *exceptions = c->exceptions;
+    size_t cap_x = c->cap_exceptions;
     memset(c, 0, sizeof *c);
     c->events = events;
     c->cap_events = cap;
+    c->exceptions = exceptions;
+    c->cap_exceptions = cap_x;
 }
 
 void genop_case_release(genop_case *c)
 {
     free(c->events);
+    free(c->exceptions);
     memset(c, 0, sizeof *c);
 }
 
@@ -115,6 +120,56 @@ genop_err genop_case_add(genop_case *c, const genop_event *ev, genop_error *e)
     c->events[c->n_events].seq = (uint32_t)c->n_events;
     c->n_events++;
     return GENOP_OK;
+}
+
+genop_err genop_case_add_exception(genop_case *c, const genop_exception *x, genop_error *e)
+{
+    if (c->n_exceptions == c->cap_exceptions) {
+        if (c->n_exceptions >= (size_t)GENOP_CASE_EVENTS_MAX * GENOP_GRANT_EXCEPTIONS_MAX)
+            return genop_fail(e, GENOP_ETOOBIG, "sagen har for mange undtagelser fra "
+                              "standardens grænser");
+        size_t cap = c->cap_exceptions ? c->cap_exceptions * 2 : 4;
+        genop_exception *grown = realloc(c->exceptions, cap * sizeof *grown);
+        if (!grown)
+            return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til bevillingens undtagelser");
+        c->exceptions = grown;
+        c->cap_exceptions = cap;
+    }
+    c->exceptions[c->n_exceptions++] = *x;
+    return GENOP_OK;
+}
+
+genop_err genop_case_add_granted(genop_case *c, const genop_event *ev, const genop_grant *g,
+                                 genop_error *e)
+{
+    size_t before = c->n_exceptions;
+    uint32_t seq = (uint32_t)c->n_events;
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; g && i < g->n && !err; i++) {
+        genop_exception x = g->items[i];
+        x.seq = seq;
+        err = genop_case_add_exception(c, &x, e);
+    }
+    if (!err)
+        err = genop_case_add(c, ev, e);
+    if (err)
+        c->n_exceptions = before;
+    return err;
+}
+
+const genop_exception *genop_case_exceptions(const genop_case *c, uint32_t seq, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < c->n_exceptions; i++) {
+        if (c->exceptions[i].seq != seq)
+            continue;
+        size_t k = i;
+        while (k < c->n_exceptions && c->exceptions[k].seq == seq)
+            k++;
+        *n = k - i;
+        return &c->exceptions[i];
+    }
+    return NULL;
 }
 
 /* Insertion sort: cases have tens of events and usually arrive in order,

@@ -3,8 +3,17 @@
  *
  * This is the in-memory form genop_evaluate() reads. A genop_case owns its
  * event array; events carry only what the rules need (strings such as the
- * condition are bounded and stored inline, so a case is two allocations at
- * most and can be reset and reused for the next case in a stream).
+ * condition are bounded and stored inline, so a case is a few allocations
+ * at most and can be reset and reused for the next case in a stream).
+ *
+ * A granted decision's exceptions to the standard's limits (letters.md
+ * section 1, `grant.exceptions`) are the one part of an event with long
+ * text (the reason) that the rules read. They are kept beside the events,
+ * in the case's own array of genop_exception, each linked to its decision
+ * by the event's seq, so that a genop_event stays small for the many
+ * events that have none. The rest of a grant (form, place, frequency) is
+ * checked when read but not kept: no rule reads it, and the store keeps
+ * the event's text.
  */
 #ifndef GENOP_CASE_H
 #define GENOP_CASE_H
@@ -15,6 +24,7 @@
 
 #include "date.h"
 #include "error.h"
+#include "standard.h"
 
 typedef enum genop_event_type {
     GENOP_EV_REFERRAL_RECEIVED,
@@ -90,6 +100,30 @@ typedef struct genop_event {
     char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
 } genop_event;
 
+/* Longest reason of a grant's exception (bytes, without the NUL). */
+#define GENOP_EXCEPTION_REASON_MAX 1000
+/* Most exceptions one grant may hold: one per limit of evaluate.md. */
+#define GENOP_GRANT_EXCEPTIONS_MAX GENOP_LIMIT_COUNT
+/* The largest max an exception may set (a count, minutes or days). */
+#define GENOP_EXCEPTION_MAX_MAX 100000
+
+/* One exception a granted decision makes to a limit of the standard:
+ * the limit is judged against max instead (for course_length, max is
+ * days), for reason. */
+typedef struct genop_exception {
+    uint32_t seq;             /* the seq of the decision event that grants it */
+    genop_limit_kind limit;
+    long max;
+    char reason[GENOP_EXCEPTION_REASON_MAX + 1];
+} genop_exception;
+
+/* The exceptions of one grant, as a single event's reader gives them
+ * (genop_event_read_grant); seq is not set until they join a case. */
+typedef struct genop_grant {
+    size_t n;
+    genop_exception items[GENOP_GRANT_EXCEPTIONS_MAX];
+} genop_grant;
+
 /* Longest case id kept (bytes, without the NUL). */
 #define GENOP_CASE_ID_MAX 127
 
@@ -111,6 +145,11 @@ typedef struct genop_case {
     genop_event *events;      /* owned */
     size_t n_events;
     size_t cap_events;
+    /* Owned: the exceptions of the case's granted decisions, in the order
+     * they were added; those of one decision are next to each other. */
+    genop_exception *exceptions;
+    size_t n_exceptions;
+    size_t cap_exceptions;
 } genop_case;
 
 const char *genop_event_type_name(genop_event_type t);
@@ -132,6 +171,19 @@ void genop_case_release(genop_case *c);
 /* Appends a copy of ev (seq is set to its position). GENOP_ETOOBIG past
  * GENOP_CASE_EVENTS_MAX events. */
 genop_err genop_case_add(genop_case *c, const genop_event *ev, genop_error *e);
+
+/* Appends a copy of ev and, when g is not NULL, g's exceptions linked to
+ * it (g is only read). On failure c is as before. */
+genop_err genop_case_add_granted(genop_case *c, const genop_event *ev, const genop_grant *g,
+                                 genop_error *e);
+
+/* Appends a copy of x to c's exceptions as it is (the caller sets its
+ * seq: that of the decision it belongs to). */
+genop_err genop_case_add_exception(genop_case *c, const genop_exception *x, genop_error *e);
+
+/* The exceptions of the event with seq `seq` into *n, and the first of
+ * them (NULL when none). Borrowed from c until its exceptions change. */
+const genop_exception *genop_case_exceptions(const genop_case *c, uint32_t seq, size_t *n);
 
 /* Sorts the events by date, stable for equal dates. */
 void genop_case_sort(genop_case *c);

@@ -1,8 +1,9 @@
 /*
  * case_fields.c - the fields of the case format and their checks (see
  * case_fields.h): one check per event type that has fields of its own,
- * the citizen's and the case's fields, and the items of a function
- * status's lists. Pure: no I/O, no allocation.
+ * the citizen's and the case's fields, the items of a function status's
+ * lists, and a decision's grant with its exceptions. Pure: no I/O, no
+ * allocation.
  */
 #include "case_fields.h"
 
@@ -15,8 +16,13 @@
 
 const char *const case_event_keys[N_EVENT_KEYS] = {
     "type", "date", "paragraph", "condition", "granted", "minutes", "outcome",
-    "kind", "upheld", "reason", "phase", "levels", "goals", "role", "username",
+    "kind", "upheld", "reason", "phase", "levels", "goals", "role", "username", "grant",
 };
+const char *const case_grant_keys[N_GRANT_KEYS] = {
+    "form", "place", "sessions_per_week", "minutes_per_session", "sessions", "until",
+    "transport", "exceptions",
+};
+const char *const case_exception_keys[N_EXCEPTION_KEYS] = {"limit", "max", "reason"};
 const char *const case_level_keys[N_LEVEL_KEYS] = {"code", "level"};
 const char *const case_goal_keys[N_GOAL_KEYS] = {"text", "reached"};
 const char *const case_citizen_keys[N_CITIZEN_KEYS] = {"birth_date", "municipality_code"};
@@ -99,8 +105,97 @@ static genop_err check_referral(const raw_value *o, const char *path, genop_even
     return need_condition(&o[K_CONDITION], path, false, ev->condition, e);
 }
 
-static genop_err check_decision(const raw_value *o, const char *path, genop_event *ev,
-                                genop_error *e)
+/* One of the words `allowed` (NULL-terminated), if v is present. */
+static genop_err need_word(const raw_value *v, const char *path, const char *key,
+                           const char *const *allowed, const char *listed, genop_error *e)
+{
+    const char *s;
+    genop_err err = need_text(v, path, key, false, &s, e);
+    if (err || !s)
+        return err;
+    for (const char *const *w = allowed; *w; w++)
+        if (strcmp(s, *w) == 0)
+            return GENOP_OK;
+    return genop_fail(e, GENOP_EINVAL, "%s.%s er '%.40s'; den skal være %s", path, key, s, listed);
+}
+
+/* A positive whole number, if v is present (or null, when nullable). */
+static genop_err need_positive(const raw_value *v, const char *path, const char *key,
+                               bool nullable, genop_error *e)
+{
+    if (v->type == RAW_ABSENT || (nullable && v->type == RAW_NULL))
+        return GENOP_OK;
+    if (v->type != RAW_INTEGER)
+        return genop_fail(e, GENOP_EINVAL, "%s.%s skal være et positivt heltal%s, ikke %s", path,
+                          key, nullable ? " eller null" : "", raw_type_da(v->type));
+    if (v->integer < 1 || v->integer > GENOP_EXCEPTION_MAX_MAX)
+        return genop_fail(e, GENOP_ERANGE, "%s.%s er %lld; det skal være et positivt heltal "
+                          "(1-%d)", path, key, v->integer, GENOP_EXCEPTION_MAX_MAX);
+    return GENOP_OK;
+}
+
+/* The grant's end date, if given: a date not before the decision's. */
+static genop_err check_until(const raw_value *v, const char *gp, genop_date decided,
+                             genop_error *e)
+{
+    if (v->type == RAW_NULL)
+        return GENOP_OK;
+    bool present;
+    genop_date until;
+    genop_err err = need_date(v, gp, "until", false, &present, &until, e);
+    if (err || !present || until >= decided)
+        return err;
+    char a[GENOP_DATE_STR_SIZE], b[GENOP_DATE_STR_SIZE];
+    return genop_fail(e, GENOP_EINVAL, "%s.until er %s, før afgørelsens dato %s", gp,
+                      genop_date_format(until, a), genop_date_format(decided, b));
+}
+
+/* A granted decision's `grant` (letters.md section 1): every field that
+ * is there must be right; which must be there is the API's to say. */
+static genop_err check_grant(const raw_value *o, const grant_items *g, const char *path,
+                             const genop_event *ev, genop_error *e)
+{
+    static const char *const forms[] = {"individual", "team", "self_training", NULL};
+    static const char *const places[] = {"centre", "home", "local_area", NULL};
+    const raw_value *v = &o[K_GRANT], *f = g->fields;
+    if (v->type == RAW_ABSENT || v->type == RAW_NULL)
+        return GENOP_OK;
+    if (v->type != RAW_OBJECT)
+        return genop_fail(e, GENOP_EINVAL, "%s.grant skal være et objekt (det bevilgede), ikke %s",
+                          path, raw_type_da(v->type));
+    if (!ev->granted)
+        return genop_fail(e, GENOP_EINVAL, "%s.grant: en afgørelse med afslag (granted: false) "
+                          "bevilger intet", path);
+    char gp[96];
+    snprintf(gp, sizeof gp, "%s.grant", path);
+    genop_err err = need_word(&f[K_FORM], gp, "form", forms, "individual, team eller "
+                              "self_training", e);
+    if (!err)
+        err = need_word(&f[K_PLACE], gp, "place", places, "centre, home eller local_area", e);
+    if (!err)
+        err = need_positive(&f[K_SESSIONS_PER_WEEK], gp, "sessions_per_week", false, e);
+    if (!err)
+        err = need_positive(&f[K_MINUTES_PER_SESSION], gp, "minutes_per_session", false, e);
+    if (!err)
+        err = need_positive(&f[K_SESSIONS], gp, "sessions", true, e);
+    if (!err)
+        err = check_until(&f[K_UNTIL], gp, ev->date, e);
+    if (err)
+        return err;
+    if (f[K_TRANSPORT].type != RAW_ABSENT && f[K_TRANSPORT].type != RAW_BOOL)
+        return genop_fail(e, GENOP_EINVAL, "%s.transport skal være true eller false, ikke %s", gp,
+                          raw_type_da(f[K_TRANSPORT].type));
+    raw_type xt = f[K_EXCEPTIONS].type;
+    if (xt != RAW_ABSENT && xt != RAW_NULL && xt != RAW_ARRAY)
+        return genop_fail(e, GENOP_EINVAL, "%s.exceptions skal være en liste af {limit, max, "
+                          "reason}, ikke %s", gp, raw_type_da(xt));
+    if (g->err && e)
+        *e = g->first;
+    return g->err;
+}
+
+static genop_err check_decision(const raw_value *o, const grant_items *g, const char *path,
+                                genop_event *ev, genop_error *e)
 {
     const raw_value *v = &o[K_GRANTED];
     if (v->type == RAW_ABSENT)
@@ -109,7 +204,7 @@ static genop_err check_decision(const raw_value *o, const char *path, genop_even
         return genop_fail(e, GENOP_EINVAL, "%s.granted skal være true eller false, ikke %s",
                           path, raw_type_da(v->type));
     ev->granted = v->boolean;
-    return GENOP_OK;
+    return check_grant(o, g, path, ev, e);
 }
 
 static genop_err check_session(const raw_value *o, const char *path, genop_event *ev,
@@ -121,9 +216,13 @@ static genop_err check_session(const raw_value *o, const char *path, genop_event
     if (m->type != RAW_INTEGER)
         return genop_fail(e, GENOP_EINVAL, "%s.minutes skal være et heltal, ikke %s",
                           path, raw_type_da(m->type));
-    if (m->integer < 0 || m->integer > GENOP_SESSION_MINUTES_MAX)
-        return genop_fail(e, GENOP_ERANGE, "%s.minutes er %lld; det skal være 0-%d",
-                          path, m->integer, GENOP_SESSION_MINUTES_MAX);
+    if (m->integer < 0)
+        return genop_fail(e, GENOP_ERANGE, "%s.minutes: minuttallet %lld er negativt; en "
+                          "træningsgang varer 0 minutter eller mere", path, m->integer);
+    if (m->integer > GENOP_SESSION_MINUTES_MAX)
+        return genop_fail(e, GENOP_ERANGE, "%s.minutes: minuttallet %lld er for stort; en "
+                          "træningsgang kan højst vare %d minutter (%d timer)", path,
+                          m->integer, GENOP_SESSION_MINUTES_MAX, GENOP_SESSION_MINUTES_MAX / 60);
     ev->minutes = (int)m->integer;
     const char *s;
     genop_err err = need_text(&o[K_OUTCOME], path, "outcome", true, &s, e);
@@ -240,8 +339,9 @@ static genop_err check_function_status(const raw_value *o, const status_items *i
     return GENOP_OK;
 }
 
-genop_err case_fields_event(const raw_value *o, const status_items *items, const char *path,
-                            genop_event *ev, genop_error *e)
+genop_err case_fields_event(const raw_value *o, const status_items *items,
+                            const grant_items *grant, const char *path, genop_event *ev,
+                            genop_error *e)
 {
     memset(ev, 0, sizeof *ev);
     const char *type;
@@ -256,7 +356,7 @@ genop_err case_fields_event(const raw_value *o, const status_items *items, const
     const char *reason;
     switch (ev->type) {
     case GENOP_EV_REFERRAL_RECEIVED: return check_referral(o, path, ev, e);
-    case GENOP_EV_DECISION: return check_decision(o, path, ev, e);
+    case GENOP_EV_DECISION: return check_decision(o, grant, path, ev, e);
     case GENOP_EV_SESSION: return check_session(o, path, ev, e);
     case GENOP_EV_COMPLAINT_DECIDED: return check_complaint_decided(o, path, ev, e);
     case GENOP_EV_PREVIOUS_COURSE: return need_condition(&o[K_CONDITION], path, true, ev->condition, e);
@@ -327,16 +427,27 @@ void status_items_reset(status_items *s)
     s->err = GENOP_OK;
 }
 
+/* Notes the first fault of a list's items: *err and *first, unless one
+ * is noted already. */
+static void first_fault(genop_err *err, genop_error *first, genop_err code, const char *fmt,
+                        va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void first_fault(genop_err *err, genop_error *first, genop_err code, const char *fmt,
+                        va_list ap)
+{
+    if (*err)
+        return;
+    vsnprintf(first->message, sizeof first->message, fmt, ap);
+    first->code = code;
+    *err = code;
+}
+
 void status_items_fail(status_items *s, genop_err code, const char *fmt, ...)
 {
-    if (s->err)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(s->first.message, sizeof s->first.message, fmt, ap);
+    first_fault(&s->err, &s->first, code, fmt, ap);
     va_end(ap);
-    s->first.code = code;
-    s->err = code;
 }
 
 void status_items_level(status_items *s, const raw_value *item, const char *path)
@@ -406,4 +517,98 @@ void status_items_goal(status_items *s, const raw_value *item, const char *path,
     } else if (s->first_reached < 0) {
         s->first_reached = index;
     }
+}
+
+/* ---- the exceptions of a decision's grant -------------------------------- */
+
+void grant_items_reset(grant_items *g)
+{
+    for (int i = 0; i < N_GRANT_KEYS; i++)
+        g->fields[i].type = RAW_ABSENT;
+    g->n_exceptions = 0;
+    g->seen = 0;
+    g->err = GENOP_OK;
+}
+
+void grant_items_fail(grant_items *g, genop_err code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    first_fault(&g->err, &g->first, code, fmt, ap);
+    va_end(ap);
+}
+
+/* The exception's limit id: known, and not given twice in one grant. */
+static bool exception_limit(grant_items *g, const raw_value *v, const char *path,
+                            genop_limit_kind *out)
+{
+    if (v->type == RAW_ABSENT)
+        grant_items_fail(g, GENOP_EINVAL, "%s.limit mangler: den grænse i standarden, der gøres "
+                         "undtagelse fra", path);
+    else if (v->type != RAW_STRING)
+        grant_items_fail(g, GENOP_EINVAL, "%s.limit skal være en tekst, ikke %s", path,
+                         raw_type_da(v->type));
+    else if (v->has_nul || !genop_limit_from_name(v->text, out))
+        grant_items_fail(g, GENOP_EINVAL, "%s.limit er '%.40s'; den skal være sessions, "
+                         "assessment_sessions, sessions_per_week, minutes_per_week eller "
+                         "course_length", path, v->text);
+    else if (g->seen & (1u << *out))
+        grant_items_fail(g, GENOP_EINVAL, "%s.limit: bevillingen gør allerede undtagelse fra "
+                         "grænsen %s", path, v->text);
+    else
+        return true;
+    return false;
+}
+
+static bool exception_max(grant_items *g, const raw_value *v, const char *path)
+{
+    if (v->type == RAW_ABSENT)
+        grant_items_fail(g, GENOP_EINVAL, "%s.max mangler: det højeste antal, undtagelsen "
+                         "tillader", path);
+    else if (v->type != RAW_INTEGER)
+        grant_items_fail(g, GENOP_EINVAL, "%s.max skal være et positivt heltal, ikke %s", path,
+                         raw_type_da(v->type));
+    else if (v->integer < 1 || v->integer > GENOP_EXCEPTION_MAX_MAX)
+        grant_items_fail(g, GENOP_ERANGE, "%s.max er %lld; det skal være et positivt heltal "
+                         "(1-%d)", path, v->integer, GENOP_EXCEPTION_MAX_MAX);
+    else
+        return true;
+    return false;
+}
+
+static bool exception_reason(grant_items *g, const raw_value *v, const char *reason,
+                             const char *path)
+{
+    if (v->type == RAW_ABSENT)
+        grant_items_fail(g, GENOP_EINVAL, "%s.reason mangler: begrundelsen for undtagelsen", path);
+    else if (v->type != RAW_STRING)
+        grant_items_fail(g, GENOP_EINVAL, "%s.reason skal være en tekst, ikke %s", path,
+                         raw_type_da(v->type));
+    else if (v->has_nul)
+        grant_items_fail(g, GENOP_EINVAL, "%s.reason indeholder et NUL-tegn (\\u0000)", path);
+    else if (v->len > GENOP_EXCEPTION_REASON_MAX)
+        grant_items_fail(g, GENOP_ETOOBIG, "%s.reason er %zu byte lang; højst %d", path, v->len,
+                         GENOP_EXCEPTION_REASON_MAX);
+    else if (reason[strspn(reason, " \t\r\n")] == '\0')
+        grant_items_fail(g, GENOP_EINVAL, "%s.reason er tom: skriv begrundelsen for undtagelsen",
+                         path);
+    else
+        return true;
+    return false;
+}
+
+bool grant_items_exception(grant_items *g, const raw_value *item, const char *reason,
+                           const char *path, genop_exception *out)
+{
+    memset(out, 0, sizeof *out);
+    bool ok = exception_limit(g, &item[K_EX_LIMIT], path, &out->limit);
+    if (ok)
+        g->seen |= 1u << out->limit;
+    ok = exception_max(g, &item[K_EX_MAX], path) && ok;
+    ok = exception_reason(g, &item[K_EX_REASON], reason, path) && ok;
+    if (!ok)
+        return false;
+    out->max = (long)item[K_EX_MAX].integer;
+    memcpy(out->reason, reason, item[K_EX_REASON].len + 1);
+    return true;
 }

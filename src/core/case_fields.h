@@ -20,6 +20,14 @@
  * them: no rule reads them, and the store keeps the event's text. What
  * the items came to is judged when the event closes, once its type and
  * phase are known, so key order does not matter here either.
+ *
+ * A decision's `grant` (shared/spec/letters.md section 1) is read the same
+ * way: its fields into grant_items, each of its `exceptions` checked as it
+ * closes (a known limit id, not twice, a positive max, a reason), and the
+ * whole judged when the event closes. The exceptions themselves are kept
+ * by the reader (in the case's side array, or the caller's genop_grant);
+ * their reasons, up to GENOP_EXCEPTION_REASON_MAX bytes, are longer than a
+ * raw_value holds, so the reader hands the full text in beside the item.
  */
 #ifndef GENOP_CASE_FIELDS_H
 #define GENOP_CASE_FIELDS_H
@@ -53,13 +61,19 @@ typedef struct raw_value {
  * object's raw_value slots and its table of key names. */
 enum { K_TYPE, K_DATE, K_PARAGRAPH, K_CONDITION, K_GRANTED, K_MINUTES, K_OUTCOME,
        K_KIND, K_UPHELD, K_REASON, K_PHASE, K_LEVELS, K_GOALS, K_ROLE, K_USERNAME,
-       N_EVENT_KEYS };
+       K_GRANT, N_EVENT_KEYS };
 extern const char *const case_event_keys[N_EVENT_KEYS];
 /* The items of a function_status event's lists. */
 enum { K_CODE, K_LEVEL, N_LEVEL_KEYS };
 extern const char *const case_level_keys[N_LEVEL_KEYS];
 enum { K_TEXT, K_REACHED, N_GOAL_KEYS };
 extern const char *const case_goal_keys[N_GOAL_KEYS];
+/* A decision's grant, and one of its exceptions. */
+enum { K_FORM, K_PLACE, K_SESSIONS_PER_WEEK, K_MINUTES_PER_SESSION, K_SESSIONS, K_UNTIL,
+       K_TRANSPORT, K_EXCEPTIONS, N_GRANT_KEYS };
+extern const char *const case_grant_keys[N_GRANT_KEYS];
+enum { K_EX_LIMIT, K_EX_MAX, K_EX_REASON, N_EXCEPTION_KEYS };
+extern const char *const case_exception_keys[N_EXCEPTION_KEYS];
 enum { K_BIRTH_DATE, K_MUNICIPALITY_CODE, N_CITIZEN_KEYS };
 extern const char *const case_citizen_keys[N_CITIZEN_KEYS];
 enum { K_AS_OF, K_ID, K_CITIZEN, K_EVENTS, N_ROOT_KEYS };
@@ -78,6 +92,16 @@ typedef struct status_items {
     genop_err err;                /* the first bad item (GENOP_OK: none) ... */
     genop_error first;            /* ... and its message */
 } status_items;
+
+/* What the current event's grant came to: its own fields, and how its
+ * exceptions went (the good ones are kept by the reader). */
+typedef struct grant_items {
+    raw_value fields[N_GRANT_KEYS];  /* all RAW_ABSENT without a grant object */
+    size_t n_exceptions;          /* items opened so far */
+    unsigned seen;                /* limits given an exception, bit per genop_limit_kind */
+    genop_err err;                /* the first bad item (GENOP_OK: none) ... */
+    genop_error first;            /* ... and its message */
+} grant_items;
 
 /* "et objekt", "en tekst", ...: a type as messages name it. */
 const char *raw_type_da(raw_type t);
@@ -101,10 +125,26 @@ void status_items_level(status_items *s, const raw_value *item, const char *path
  * where it is and is not is noted. */
 void status_items_goal(status_items *s, const raw_value *item, const char *path, long index);
 
+/* Forgets the previous event's grant. */
+void grant_items_reset(grant_items *g);
+
+/* Records the first bad exception of the current event's grant in g. */
+void grant_items_fail(grant_items *g, genop_err code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* One {limit, max, reason} at path is complete: item holds its
+ * N_EXCEPTION_KEYS values, reason the full text of its reason (NUL-
+ * terminated, cut after GENOP_EXCEPTION_REASON_MAX + 1 bytes). True, with
+ * *out filled (but its seq), when it is good; else the fault is noted in
+ * g. */
+bool grant_items_exception(grant_items *g, const raw_value *item, const char *reason,
+                           const char *path, genop_exception *out);
+
 /* Turns the raw fields o of one event object at path (and what the items
- * of its lists came to) into *ev. */
-genop_err case_fields_event(const raw_value *o, const status_items *items, const char *path,
-                            genop_event *ev, genop_error *e);
+ * of its lists and its grant came to) into *ev. */
+genop_err case_fields_event(const raw_value *o, const status_items *items,
+                            const grant_items *grant, const char *path, genop_event *ev,
+                            genop_error *e);
 
 /* The citizen object's fields into c. */
 genop_err case_fields_citizen(const raw_value *o, genop_case *c, genop_error *e);

@@ -38,3 +38,10 @@ genop_err genop_event_parse(const char *text, size_t len, const char *path,
     const json_text t = {text, len};
     return genop_event_read(from_text, &t, path, ev, e);
 }
+
+genop_err genop_event_parse_grant(const char *text, size_t len, const char *path,
+                                  genop_event *ev, genop_grant *grant, genop_error *e)
+{
+    const json_text t = {text, len};
+    return genop_event_read_grant(from_text, &t, path, ev, grant, e);
+}

@@ -32,4 +32,9 @@ genop_err genop_case_parse(const char *text, size_t len, genop_case *c, genop_er
 genop_err genop_event_parse(const char *text, size_t len, const char *path,
                             genop_event *ev, genop_error *e);
 
+/* genop_event_parse() that keeps a decision's exceptions in *grant (see
+ * genop_event_read_grant in case_reader.h). */
+genop_err genop_event_parse_grant(const char *text, size_t len, const char *path,
+                                  genop_event *ev, genop_grant *grant, genop_error *e);
+
 #endif

@@ -3,11 +3,16 @@
  *
  * The callbacks keep a small stack of where they are (the case object,
  * its citizen, the events list, one event, a function status's levels or
- * goals and one of their items) and copy the value of every key genop
+ * goals and one of their items, a decision's grant, its exceptions and
+ * one of them) and copy the value of every key genop
  * reads into that object's raw_value slot (case_fields.h): bounded text
  * buffers, no allocation. When an object closes, case_fields.c checks its
  * values and turns them into typed data; a complete event is added to the
- * case. Containers and keys genop does not read are skipped: the
+ * case. A grant's exceptions are kept as each one closes: in the case's
+ * side array (genop_case.exceptions), linked to the seq the event will
+ * get, or in the single event's genop_grant; they are dropped again when
+ * their event turns out not to be a decision.
+ * Containers and keys genop does not read are skipped: the
  * callbacks answer GENOP_SAX_SKIP and count the nesting of what they skip,
  * for a source that goes through it anyway.
  */
@@ -30,15 +35,19 @@ typedef enum frame {
     F_LEVELS,    /* inside an event's "levels" list */
     F_LEVEL,     /* inside one {code, level} */
     F_GOALS,     /* inside an event's "goals" list */
-    F_GOAL       /* inside one {text, reached} */
+    F_GOAL,      /* inside one {text, reached} */
+    F_GRANT,     /* inside a decision's "grant" */
+    F_EXCEPTIONS,/* inside the grant's "exceptions" list */
+    F_EXCEPTION  /* inside one {limit, max, reason} */
 } frame;
 
-/* Root, events, event, levels, level. */
-#define STACK_MAX 5
+/* Root, events, event, grant, exceptions, exception. */
+#define STACK_MAX 6
 
 typedef struct reader {
     genop_case *c;                /* NULL for a single event */
     genop_event *single;          /* genop_event_read's output */
+    genop_grant *grant;           /* the single event's exceptions; NULL: not kept */
     const char *single_path;
     genop_error *e;
     genop_err err;                /* what a callback stopped with */
@@ -53,6 +62,10 @@ typedef struct reader {
     raw_value root[N_ROOT_KEYS], citizen[N_CITIZEN_KEYS], event[N_EVENT_KEYS];
     raw_value item[N_ITEM_KEYS];  /* the level or goal being read */
     status_items items;           /* of the current event */
+    grant_items gi;               /* the current event's grant */
+    raw_value exc[N_EXCEPTION_KEYS];  /* the exception being read ... */
+    char reason[GENOP_EXCEPTION_REASON_MAX + 2];  /* ... and its whole reason */
+    size_t exceptions_before;     /* the case's exceptions before this event */
 } reader;
 
 static int fail_cb(reader *p, genop_err err)
@@ -72,6 +85,8 @@ static raw_value *top_object(reader *p, const char *const **keys, int *n)
     case F_EVENT_ONLY: *keys = case_event_keys; *n = N_EVENT_KEYS; return p->event;
     case F_LEVEL: *keys = case_level_keys; *n = N_LEVEL_KEYS; return p->item;
     case F_GOAL: *keys = case_goal_keys; *n = N_GOAL_KEYS; return p->item;
+    case F_GRANT: *keys = case_grant_keys; *n = N_GRANT_KEYS; return p->gi.fields;
+    case F_EXCEPTION: *keys = case_exception_keys; *n = N_EXCEPTION_KEYS; return p->exc;
     default: return NULL;
     }
 }
@@ -124,6 +139,13 @@ static void top_path(const reader *p, char *buf, size_t size)
         item_path(p, "levels", p->items.n_levels - 1, buf, size);
     else if (f == F_GOAL)
         item_path(p, "goals", p->items.n_goals - 1, buf, size);
+    else if (f == F_EXCEPTION)
+        item_path(p, "grant.exceptions", p->gi.n_exceptions - 1, buf, size);
+    else if (f == F_GRANT) {
+        char ev[96];
+        current_event_path(p, ev, sizeof ev);
+        snprintf(buf, size, "%s.grant", ev);
+    }
     else if (f == F_CITIZEN)
         snprintf(buf, size, "$.citizen");
     else
@@ -201,6 +223,55 @@ static void close_item(reader *p, frame f)
     }
 }
 
+/* ---- the exceptions of a decision's grant -------------------------------- */
+
+/* A container opens inside the exceptions list: an exception, or a
+ * fault noted for the event's close. */
+static int open_exception(reader *p, raw_type type)
+{
+    size_t index = p->gi.n_exceptions++;
+    if (type != RAW_OBJECT) {
+        char path[160];
+        item_path(p, "grant.exceptions", index, path, sizeof path);
+        grant_items_fail(&p->gi, GENOP_EINVAL, "%s skal være et objekt {limit, max, reason}, "
+                         "ikke %s", path, raw_type_da(type));
+        p->skip = 1;
+        return GENOP_SAX_SKIP;
+    }
+    for (int i = 0; i < N_EXCEPTION_KEYS; i++)
+        p->exc[i].type = RAW_ABSENT;
+    p->reason[0] = '\0';
+    return push(p, F_EXCEPTION);
+}
+
+/* A scalar in the exceptions list. */
+static void exception_not_object(reader *p, raw_type type)
+{
+    char path[160];
+    item_path(p, "grant.exceptions", p->gi.n_exceptions++, path, sizeof path);
+    grant_items_fail(&p->gi, GENOP_EINVAL, "%s skal være et objekt {limit, max, reason}, ikke %s",
+                     path, raw_type_da(type));
+}
+
+/* An exception closes: check it and keep it where the reader keeps them
+ * (the seq of a case's event is the one it will get when it is added). */
+static int close_exception(reader *p)
+{
+    char path[160];
+    genop_exception x;
+    item_path(p, "grant.exceptions", p->gi.n_exceptions - 1, path, sizeof path);
+    if (!grant_items_exception(&p->gi, p->exc, p->reason, path, &x))
+        return GENOP_SAX_GO;
+    if (p->c) {
+        x.seq = (uint32_t)p->c->n_events;
+        genop_err err = genop_case_add_exception(p->c, &x, p->e);
+        return err ? fail_cb(p, err) : GENOP_SAX_GO;
+    }
+    if (p->grant && p->grant->n < GENOP_GRANT_EXCEPTIONS_MAX)
+        p->grant->items[p->grant->n++] = x;
+    return GENOP_SAX_GO;
+}
+
 /* ---- values and keys ----------------------------------------------------- */
 
 /* Stores a scalar for the current key (if it is one genop reads). */
@@ -218,6 +289,10 @@ static int put_value(reader *p, raw_type type, const char *text, size_t len,
         item_not_object(p, f, type);
         return GENOP_SAX_GO;
     }
+    if (f == F_EXCEPTIONS) {
+        exception_not_object(p, type);
+        return GENOP_SAX_GO;
+    }
     const char *const *keys;
     int n;
     raw_value *o = top_object(p, &keys, &n);
@@ -233,6 +308,11 @@ static int put_value(reader *p, raw_type type, const char *text, size_t len,
     if (text)
         memcpy(v->text, text, take);
     v->text[take] = '\0';
+    if (f == F_EXCEPTION && p->key == K_EX_REASON && text) {
+        take = len < sizeof p->reason - 1 ? len : sizeof p->reason - 1;
+        memcpy(p->reason, text, take);
+        p->reason[take] = '\0';
+    }
     return GENOP_SAX_GO;
 }
 
@@ -306,6 +386,7 @@ static int open_first(reader *p, raw_type type)
     if (type != RAW_OBJECT)
         return not_an_object(p, type);
     status_items_reset(&p->items);
+    grant_items_reset(&p->gi);
     return push(p, p->c ? F_ROOT : F_EVENT_ONLY);
 }
 
@@ -325,10 +406,14 @@ static int open_container(reader *p, raw_type type)
         for (int i = 0; i < N_EVENT_KEYS; i++)
             p->event[i].type = RAW_ABSENT;
         status_items_reset(&p->items);
+        grant_items_reset(&p->gi);
+        p->exceptions_before = p->c->n_exceptions;
         return push(p, F_EVENT);
     }
     if (f == F_LEVELS || f == F_GOALS)
         return open_item(p, f, type);
+    if (f == F_EXCEPTIONS)
+        return open_exception(p, type);
     int key = p->key;
     put_value(p, type, NULL, 0, 0, false);
     if (f == F_ROOT && key == K_CITIZEN && type == RAW_OBJECT)
@@ -341,6 +426,10 @@ static int open_container(reader *p, raw_type type)
             memset(p->items.seen, 0, sizeof p->items.seen);
         return push(p, key == K_LEVELS ? F_LEVELS : F_GOALS);
     }
+    if ((f == F_EVENT || f == F_EVENT_ONLY) && key == K_GRANT && type == RAW_OBJECT)
+        return push(p, F_GRANT);
+    if (f == F_GRANT && key == K_EXCEPTIONS && type == RAW_ARRAY)
+        return push(p, F_EXCEPTIONS);
     p->skip = 1;
     return GENOP_SAX_SKIP;
 }
@@ -361,9 +450,11 @@ static int close_event(reader *p)
     char path[48];
     event_path(p->event_index, path);
     genop_event ev;
-    genop_err err = case_fields_event(p->event, &p->items, path, &ev, p->e);
+    genop_err err = case_fields_event(p->event, &p->items, &p->gi, path, &ev, p->e);
     if (err)
         return fail_cb(p, err);
+    if (ev.type != GENOP_EV_DECISION)   /* a "grant" elsewhere is not read */
+        p->c->n_exceptions = p->exceptions_before;
     err = genop_case_add(p->c, &ev, p->e);
     if (err) {
         genop_error_prefix(p->e, "%s", path);
@@ -392,10 +483,13 @@ static int close_container(reader *p)
     case F_CITIZEN: err = case_fields_citizen(p->citizen, p->c, p->e); break;
     case F_ROOT: err = case_fields_root(p->root, p->c, p->e); break;
     case F_EVENT_ONLY:
-        err = case_fields_event(p->event, &p->items, p->single_path, p->single, p->e);
+        err = case_fields_event(p->event, &p->items, &p->gi, p->single_path, p->single, p->e);
+        if (!err && p->grant && p->single->type != GENOP_EV_DECISION)
+            p->grant->n = 0;
         break;
     case F_LEVEL:
     case F_GOAL: close_item(p, f); break;
+    case F_EXCEPTION: return close_exception(p);
     default: break;
     }
     return err ? fail_cb(p, err) : GENOP_SAX_GO;
@@ -451,12 +545,24 @@ genop_err genop_case_read(genop_json_source source, const void *input, genop_cas
 genop_err genop_event_read(genop_json_source source, const void *input, const char *path,
                            genop_event *ev, genop_error *e)
 {
+    return genop_event_read_grant(source, input, path, ev, NULL, e);
+}
+
+genop_err genop_event_read_grant(genop_json_source source, const void *input, const char *path,
+                                 genop_event *ev, genop_grant *grant, genop_error *e)
+{
     /* On the stack: a few KB, cleared in far fewer instructions than a
      * calloc's (the server parses every stored event of a case it reads). */
     reader p;
     memset(&p, 0, sizeof p);
     p.single = ev;
     p.single_path = path;
+    p.grant = grant;
     p.e = e;
-    return source(input, &reader_sax, &p, e);
+    if (grant)
+        grant->n = 0;
+    genop_err err = source(input, &reader_sax, &p, e);
+    if (err && grant)
+        grant->n = 0;
+    return err;
 }

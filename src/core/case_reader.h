@@ -34,8 +34,15 @@ genop_err genop_case_read(genop_json_source source, const void *input, genop_cas
                           genop_error *e);
 
 /* Reads one event object into *ev; `path` (e.g. "$" or "$.event")
- * prefixes the messages. Borrows path for the call only. */
+ * prefixes the messages. Borrows path for the call only. A decision's
+ * grant is checked, and its exceptions are not kept. */
 genop_err genop_event_read(genop_json_source source, const void *input, const char *path,
                            genop_event *ev, genop_error *e);
+
+/* genop_event_read() that also keeps a decision's exceptions in *grant
+ * (the caller's; n = 0 for an event without, and on error), to add with
+ * the event by genop_case_add_granted(). */
+genop_err genop_event_read_grant(genop_json_source source, const void *input, const char *path,
+                                 genop_event *ev, genop_grant *grant, genop_error *e);
 
 #endif

@@ -40,22 +40,23 @@ static bool granted_by(const genop_case *c, genop_date on)
 static genop_err check_dates(const genop_case *c, const genop_event *ev, genop_date today,
                              genop_error *e)
 {
-    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    char d1[GENOP_DATE_DA_SIZE], d2[GENOP_DATE_DA_SIZE];
     if (ev->date > today)
         return genop_fail(e, GENOP_EINVAL, "$.date: hændelsen er dateret %s, som ligger i "
-                          "fremtiden", genop_date_format(ev->date, d1));
+                          "fremtiden", genop_date_format_da(ev->date, d1));
     if (ev->type == GENOP_EV_HOSPITAL_PLAN || ev->type == GENOP_EV_PREVIOUS_COURSE)
         return GENOP_OK;
     const genop_event *referral = genop_case_referral(c);
     if (referral && ev->date < referral->date)
-        return genop_fail(e, GENOP_EINVAL, "$.date: hændelsen er dateret %s, før henvendelsen %s",
-                          genop_date_format(ev->date, d1), genop_date_format(referral->date, d2));
+        return genop_fail(e, GENOP_EINVAL, "$.date: hændelsen er dateret %s, før henvendelsen "
+                          "den %s", genop_date_format_da(ev->date, d1),
+                          genop_date_format_da(referral->date, d2));
     return GENOP_OK;
 }
 
 static genop_err check_course(const genop_case *c, const genop_event *ev, genop_error *e)
 {
-    char d1[GENOP_DATE_STR_SIZE];
+    char d1[GENOP_DATE_DA_SIZE];
     genop_date closed = 0;
     /* An end status may be registered at or after the closure (the last
      * assessment); a start status cannot begin a course that has ended,
@@ -67,17 +68,17 @@ static genop_err check_course(const genop_case *c, const genop_event *ev, genop_
     if (after_close && first_on_or_before(c, GENOP_EV_CLOSED, ev->date, &closed)) {
         /* A start status written up late is dated when it was made. */
         if (start_status)
-            return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; en "
+            return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet den %s; en "
                               "startstatus skal dateres før afslutningen, den dag borgerens "
-                              "funktionsevne blev vurderet", genop_date_format(closed, d1));
-        return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; der kan ikke "
-                          "registreres mere på det", genop_date_format(closed, d1));
+                              "funktionsevne blev vurderet", genop_date_format_da(closed, d1));
+        return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet den %s; der kan "
+                          "ikke registreres mere på det", genop_date_format_da(closed, d1));
     }
     if (ev->type == GENOP_EV_SESSION && ev->kind == GENOP_SESSION_TRAINING &&
         !granted_by(c, ev->date))
-        return genop_fail(e, GENOP_EINVAL, "$.date: der er ingen bevilling på eller før %s; en "
-                          "træningsgang kræver en afgørelse, der bevilger træning",
-                          genop_date_format(ev->date, d1));
+        return genop_fail(e, GENOP_EINVAL, "$.date: der er ingen bevilling den %s eller før; "
+                          "en træningsgang kræver en afgørelse, der bevilger træning",
+                          genop_date_format_da(ev->date, d1));
     return GENOP_OK;
 }
 
@@ -88,17 +89,17 @@ static genop_err check_course(const genop_case *c, const genop_event *ev, genop_
  * same admission registered twice. */
 static genop_err check_admission(const genop_case *c, const genop_event *ev, genop_error *e)
 {
-    char d1[GENOP_DATE_STR_SIZE];
+    char d1[GENOP_DATE_DA_SIZE];
     genop_date closed = 0;
     if (ev->type != GENOP_EV_ADMITTED)
         return GENOP_OK;
     if (first_on_or_before(c, GENOP_EV_CLOSED, ev->date - 1, &closed))
-        return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet %s; en senere "
-                          "indlæggelse hører ikke til forløbet", genop_date_format(closed, d1));
+        return genop_fail(e, GENOP_EINVAL, "$.date: forløbet blev afsluttet den %s; en senere "
+                          "indlæggelse hører ikke til forløbet", genop_date_format_da(closed, d1));
     for (size_t i = 0; i < c->n_events; i++)
         if (c->events[i].type == GENOP_EV_ADMITTED && c->events[i].date == ev->date)
             return genop_fail(e, GENOP_EINVAL, "$.date: borgeren er allerede registreret som "
-                              "indlagt %s", genop_date_format(ev->date, d1));
+                              "indlagt den %s", genop_date_format_da(ev->date, d1));
     return GENOP_OK;
 }
 
@@ -140,14 +141,14 @@ static const char *phase_da(genop_status_phase phase)
  * before its date. */
 static genop_err check_status(const genop_case *c, const genop_event *ev, genop_error *e)
 {
-    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    char d1[GENOP_DATE_DA_SIZE], d2[GENOP_DATE_DA_SIZE];
     if (ev->type != GENOP_EV_FUNCTION_STATUS)
         return GENOP_OK;
     const genop_event *same = status_of(c, ev->phase);
     if (same)
-        return genop_fail(e, GENOP_EINVAL, "$.phase: sagen har allerede en %s (%s); ret den i "
-                          "stedet for at registrere en ny", phase_da(ev->phase),
-                          genop_date_format(same->date, d1));
+        return genop_fail(e, GENOP_EINVAL, "$.phase: sagen har allerede en %s (dateret %s); ret "
+                          "den i stedet for at registrere en ny", phase_da(ev->phase),
+                          genop_date_format_da(same->date, d1));
     if (ev->phase != GENOP_PHASE_END)
         return GENOP_OK;
     const genop_event *start = status_of(c, GENOP_PHASE_START);
@@ -155,8 +156,9 @@ static genop_err check_status(const genop_case *c, const genop_event *ev, genop_
         return genop_fail(e, GENOP_EINVAL, "$.phase: der er ingen startstatus; registrér "
                           "borgerens funktionsevne ved start, før slutstatus kan registreres");
     if (ev->date < start->date)
-        return genop_fail(e, GENOP_EINVAL, "$.date: slutstatus er dateret %s, før startstatus %s",
-                          genop_date_format(ev->date, d1), genop_date_format(start->date, d2));
+        return genop_fail(e, GENOP_EINVAL, "$.date: slutstatus er dateret %s, før startstatus "
+                          "den %s", genop_date_format_da(ev->date, d1),
+                          genop_date_format_da(start->date, d2));
     return GENOP_OK;
 }
 
@@ -200,9 +202,9 @@ genop_err genop_case_check_history(const genop_case *c, genop_date today, genop_
         const genop_event *ev = &c->events[i];
         err = genop_event_admissible(&replay, ev, today, &why);
         if (err) {
-            char d[GENOP_DATE_STR_SIZE];
+            char d[GENOP_DATE_DA_SIZE];
             genop_fail(e, err, "%s den %s ville så ikke kunne have fundet sted: %s",
-                       genop_event_type_name(ev->type), genop_date_format(ev->date, d),
+                       genop_event_type_name(ev->type), genop_date_format_da(ev->date, d),
                        reason_only(why.message));
         } else {
             err = genop_case_add(&replay, ev, e);
@@ -214,7 +216,7 @@ genop_err genop_case_check_history(const genop_case *c, genop_date today, genop_
 
 genop_err genop_case_check_statuses(const genop_case *c, genop_error *e)
 {
-    char d1[GENOP_DATE_STR_SIZE], d2[GENOP_DATE_STR_SIZE];
+    char d1[GENOP_DATE_DA_SIZE], d2[GENOP_DATE_DA_SIZE];
     size_t count[GENOP_PHASE_COUNT] = {0};
     for (size_t i = 0; i < c->n_events; i++)
         if (c->events[i].type == GENOP_EV_FUNCTION_STATUS)
@@ -227,11 +229,11 @@ genop_err genop_case_check_statuses(const genop_case *c, genop_error *e)
     const genop_event *start = status_of(c, GENOP_PHASE_START);
     const genop_event *end = status_of(c, GENOP_PHASE_END);
     if (end && !start)
-        return genop_fail(e, GENOP_EINVAL, "sagens slutstatus (%s) ville stå uden startstatus",
-                          genop_date_format(end->date, d1));
+        return genop_fail(e, GENOP_EINVAL, "sagens slutstatus (dateret %s) ville stå uden "
+                          "startstatus", genop_date_format_da(end->date, d1));
     if (end && end->date < start->date)
-        return genop_fail(e, GENOP_EINVAL, "sagens slutstatus (%s) ville ligge før startstatus "
-                          "(%s)", genop_date_format(end->date, d1),
-                          genop_date_format(start->date, d2));
+        return genop_fail(e, GENOP_EINVAL, "sagens slutstatus (dateret %s) ville ligge før "
+                          "startstatus (dateret %s)", genop_date_format_da(end->date, d1),
+                          genop_date_format_da(start->date, d2));
     return GENOP_OK;
 }

@@ -18,6 +18,36 @@ static const struct {
     {"other", "Anden årsag"},
 };
 
+static const genop_case_end_reason case_ends[GENOP_CASE_END_COUNT] = {
+    [GENOP_END_REFUSED] = {
+        "refused", "Afslag: sagen er afsluttet uden forløb",
+        "når sagens seneste afgørelse er et afslag, og ingen klage over den er under behandling",
+        "Sagens seneste afgørelse er et afslag, og ingen klage over det er under behandling: "
+        "sagen afsluttes uden et træningsforløb. Borgerens klagefrist løber videre; kommer der "
+        "en klage, står den på opgavelisten."},
+    [GENOP_END_COMPLAINT_FORWARDED] = {
+        "complaint_forwarded", "Klagen er sendt til Ankestyrelsen",
+        "når klagen over sagens seneste afgørelse, et afslag, er sendt til Ankestyrelsen",
+        "Klagen over afslaget er sendt til Ankestyrelsen, og kommunens del af sagen er slut. "
+        "Sagen afsluttes uden et træningsforløb."},
+};
+
+const genop_case_end_reason *genop_case_end_reason_of(genop_case_end end)
+{
+    return &case_ends[end];
+}
+
+bool genop_case_end_find(const char *id, genop_case_end *out)
+{
+    for (size_t i = 0; i < GENOP_CASE_END_COUNT; i++) {
+        if (strcmp(case_ends[i].id, id) == 0) {
+            *out = (genop_case_end)i;
+            return true;
+        }
+    }
+    return false;
+}
+
 genop_reason_entry genop_general_reason(size_t i)
 {
     return (genop_reason_entry){general[i].id, general[i].label, NULL, true};

@@ -53,7 +53,9 @@ char *genop_date_format(genop_date date, char buf[GENOP_DATE_STR_SIZE]);
 #define GENOP_DATE_DA_SIZE 24
 
 /* Writes the date as Danes write it in a sentence, "3. maj 2017", and a
- * NUL into buf (GENOP_DATE_DA_SIZE bytes). Returns buf. */
+ * NUL into buf (GENOP_DATE_DA_SIZE bytes). Returns buf. Every message a
+ * user reads (errors, refusals, findings' details) writes its dates with
+ * this; ISO dates are for data (JSON, CSV). */
 char *genop_date_format_da(genop_date date, char buf[GENOP_DATE_DA_SIZE]);
 
 /* ISO weekday: 1 = Monday ... 7 = Sunday. */

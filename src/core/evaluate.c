@@ -20,6 +20,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "municipalities.h"
+
 static const char *const status_names[] = {"met", "late", "pending", "overdue"};
 static const char *const finding_names[GENOP_FINDING_COUNT] = {
     "age", "residency", "hospital_plan", "quarantine",
@@ -36,6 +38,8 @@ typedef struct facts {
     bool latest_granted;            /* the most recent decision granted */
     bool has_granting_decision;
     genop_date first_granting_decision;
+    uint32_t latest_granting_seq;   /* the latest granting decision (with has_granting_decision) */
+    genop_date latest_granting_date;
     bool has_complaint_decided;
     genop_upheld first_upheld;
     bool has_counting_session;
@@ -88,6 +92,10 @@ static void collect_facts(const genop_case *c, facts *f)
                 f->has_granting_decision = true;
                 f->first_granting_decision = ev->date;
             }
+            if (ev->granted) {
+                f->latest_granting_seq = ev->seq;
+                f->latest_granting_date = ev->date;
+            }
             break;
         case GENOP_EV_DECISION_RECEIVED: note_first(f, GENOP_ANCHOR_DECISION_RECEIVED, ev->date); break;
         case GENOP_EV_GRANT_RECEIVED: note_first(f, GENOP_ANCHOR_GRANT_RECEIVED, ev->date); break;
@@ -139,9 +147,9 @@ static genop_err eval_deadline(const genop_standard *std, const genop_deadline_r
     if (!err && rule->due_on_workday)
         err = genop_calendar_next_workday_on_or_after(std->calendar, due, &due, e);
     if (err) {
-        char from[GENOP_DATE_STR_SIZE];
-        genop_error_prefix(e, "fristen '%s' regnet fra %s", rule->id,
-                           genop_date_format(f->at[rule->from], from));
+        char from[GENOP_DATE_DA_SIZE];
+        genop_error_prefix(e, "fristen '%s' regnet fra den %s", rule->id,
+                           genop_date_format_da(f->at[rule->from], from));
         return err;
     }
     memset(r, 0, sizeof *r);
@@ -218,9 +226,29 @@ static void first_exceeded(const genop_case *c, const genop_limit_rule *rule,
             sum = 0;
         }
         sum += rule->kind == GENOP_LIMIT_MINUTES_PER_WEEK ? ev->minutes : 1;
-        if (sum > rule->max) {
+        if (sum > r->max) {
             r->has_exceeded_on = true;
             r->exceeded_on = ev->date;
+        }
+    }
+}
+
+/* The exception to limit `kind` that the case's latest granted decision
+ * makes (evaluate.md section 3, letters.md section 1) into r; a later
+ * decision's grant replaces an earlier one's, exceptions and all. */
+static void find_exception(const genop_case *c, const facts *f, genop_limit_kind kind,
+                           genop_limit_result *r)
+{
+    size_t n;
+    if (!f->has_granting_decision)
+        return;
+    const genop_exception *x = genop_case_exceptions(c, f->latest_granting_seq, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (x[i].limit == kind) {
+            r->exception = &x[i];
+            r->exception_decided = f->latest_granting_date;
+            r->standard_max = r->max;
+            r->max = x[i].max;
         }
     }
 }
@@ -252,13 +280,16 @@ static genop_err eval_limit(const genop_case *c, const genop_standard *std,
             return err;
         }
         r->max = end - start;
-        r->last_day = end;
+        find_exception(c, f, rule->kind, r);
+        r->last_day = r->exception ? start + (genop_date)r->max : end;
         genop_date last = f->has[GENOP_ANCHOR_CLOSED] ? f->last_counting_session : as_of;
         r->used = last > start ? last - start : 0;
         break;
     }
     default: break;
     }
+    if (rule->kind != GENOP_LIMIT_COURSE_LENGTH)
+        find_exception(c, f, rule->kind, r);
     r->exceeded = r->used > r->max;
     if (r->exceeded && rule->kind != GENOP_LIMIT_COURSE_LENGTH)
         first_exceeded(c, rule, r);
@@ -288,15 +319,15 @@ static void count_admissions(const genop_case *c, const genop_standard *std, con
     a->admission_review = a->admissions > 0;
     if (!a->admission_review)
         return;
-    char d[GENOP_DATE_STR_SIZE];
+    char d[GENOP_DATE_DA_SIZE];
     if (a->admissions == 1)
         snprintf(a->admission_detail, sizeof a->admission_detail,
-                 "Borgeren blev indlagt %s under forløbet; forløbet skal revurderes.",
-                 genop_date_format(a->last_admission, d));
+                 "Borgeren blev indlagt den %s under forløbet; forløbet skal revurderes.",
+                 genop_date_format_da(a->last_admission, d));
     else
         snprintf(a->admission_detail, sizeof a->admission_detail,
-                 "Borgeren blev indlagt %d gange under forløbet, senest %s; forløbet skal "
-                 "revurderes.", a->admissions, genop_date_format(a->last_admission, d));
+                 "Borgeren blev indlagt %d gange under forløbet, senest den %s; forløbet skal "
+                 "revurderes.", a->admissions, genop_date_format_da(a->last_admission, d));
 }
 
 /* The date of the session whose no-show (or, when the rule counts them,
@@ -399,9 +430,18 @@ static void check_residency(const genop_case *c, const genop_standard *std,
     if (c->municipality_code == std->municipality_code)
         return;
     genop_finding *fd = add_finding(out, GENOP_FINDING_RESIDENCY, &std->residency.source);
-    snprintf(fd->detail, sizeof fd->detail,
-             "Borgeren bor i kommune %d, ikke i %s (kommunekode %d).",
-             c->municipality_code, std->short_name, std->municipality_code);
+    /* The standard's own name when the table lacks its code (a test's). */
+    const genop_municipality *own = genop_municipality_find(std->municipality_code);
+    const char *own_name = own ? own->full_name : std->municipality;
+    const genop_municipality *home = genop_municipality_find(c->municipality_code);
+    if (home)
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren bor i %s (kommunekode %d), ikke i %s (%d).", home->full_name,
+                 home->code, own_name, std->municipality_code);
+    else
+        snprintf(fd->detail, sizeof fd->detail,
+                 "Borgeren har kommunekode %d, som ingen kommune har; %s har kommunekode %d.",
+                 c->municipality_code, own_name, std->municipality_code);
 }
 
 /* The date eligibility is judged on (spec/evaluate.md section 3,
@@ -423,11 +463,11 @@ static void check_hospital_plan(const genop_case *c, const genop_standard *std,
         const genop_event *ev = &c->events[i];
         if (ev->type != GENOP_EV_HOSPITAL_PLAN || ev->date > judged_on)
             continue;
-        char d[GENOP_DATE_STR_SIZE];
+        char d[GENOP_DATE_DA_SIZE];
         genop_finding *fd = add_finding(out, GENOP_FINDING_HOSPITAL_PLAN, &rule->source);
         snprintf(fd->detail, sizeof fd->detail,
                  "Borgeren har en genoptræningsplan efter sundhedslovens § 140 "
-                 "(registreret %s).", genop_date_format(ev->date, d));
+                 "(registreret den %s).", genop_date_format_da(ev->date, d));
         return;
     }
 }
@@ -485,12 +525,12 @@ static genop_err check_quarantine(const genop_case *c, const genop_standard *std
     genop_err err = quarantine_hit(c, std, referral, judged_on, &hit, &hit_until, e);
     if (err || !hit)
         return err;
-    char ended[GENOP_DATE_STR_SIZE], until[GENOP_DATE_STR_SIZE];
+    char ended[GENOP_DATE_DA_SIZE], until[GENOP_DATE_DA_SIZE];
     genop_finding *fd = add_finding(out, GENOP_FINDING_QUARANTINE, &q->source);
     snprintf(fd->detail, sizeof fd->detail,
-             "Et forløb for samme lidelse (%s) sluttede %s; nyt forløb kan tidligst bevilges %s.",
-             hit->condition, genop_date_format(hit->date, ended),
-             genop_date_format(hit_until, until));
+             "Et forløb for samme lidelse (%s) sluttede den %s; nyt forløb kan tidligst "
+             "bevilges den %s.", hit->condition, genop_date_format_da(hit->date, ended),
+             genop_date_format_da(hit_until, until));
     return GENOP_OK;
 }
 

@@ -31,7 +31,7 @@
  * or what projection_update() keeps (which deadlines are open, their
  * label, source or dates). A change of a standard's YAML alone needs no
  * bump: its text is in the fingerprint. Never lower it. */
-#define GENOP_RULES_VERSION 2
+#define GENOP_RULES_VERSION 3
 
 typedef enum genop_deadline_status {
     GENOP_DEADLINE_MET,
@@ -65,8 +65,16 @@ typedef struct genop_limit_result {
     bool has_exceeded_on;
     genop_date exceeded_on;
     /* course_length only (always, once listed): the last day of the
-     * allowed length, the start plus the standard's length. */
+     * allowed length, the start plus the standard's length (or plus the
+     * exception's days). */
     genop_date last_day;
+    /* The exception of the case's latest granted decision that the limit
+     * is judged by instead of the standard's max (letters.md section 1):
+     * borrowed from the case until its exceptions change; NULL when
+     * none. With it, the date of that decision. */
+    const genop_exception *exception;
+    genop_date exception_decided;
+    long standard_max;                /* with an exception: the standard's own max */
 } genop_limit_result;
 
 #define GENOP_ADMISSION_DETAIL_MAX 200
@@ -146,7 +154,8 @@ const char *genop_deadline_status_name(genop_deadline_status s);
 const char *genop_finding_name(genop_finding_kind k);
 
 /* Evaluates c (sorted, checked: see genop_case_read) against std as of
- * as_of into *out. Fails only when a date would leave the calendar's span
+ * as_of into *out, which borrows from std and (a limit's exception) from
+ * c. Fails only when a date would leave the calendar's span
  * or the case breaks its invariants. */
 genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
                          genop_date as_of, genop_result *out, genop_error *e);

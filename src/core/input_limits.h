@@ -19,7 +19,10 @@
  * or why an event is corrected (a correction's "reason"). */
 #define GENOP_REASON_TEXT_MAX 500
 
-/* The most minutes one session (a session event's "minutes") may last. */
+/* The most minutes one session (a session event's "minutes") may last:
+ * 24 hours. The web's session form offers the same maximum (the minutes
+ * input's max in web/views/forms.js); tests/api/test_api.py checks that
+ * the two agree. */
 #define GENOP_SESSION_MINUTES_MAX 1440
 
 /* The most goals one function status may hold ("goals"), and the longest

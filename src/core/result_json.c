@@ -46,7 +46,7 @@ static void write_deadline(genop_buf *b, const genop_deadline_result *d)
     genop_buf_adds(b, "}");
 }
 
-static void write_limit(genop_buf *b, const genop_limit_result *l)
+void genop_limit_write_json(const genop_limit_result *l, genop_buf *b)
 {
     bool f = true;
     genop_buf_adds(b, "{");
@@ -79,6 +79,17 @@ static void write_limit(genop_buf *b, const genop_limit_result *l)
     }
     json_write_key(b, &f, "source");
     genop_buf_add_json_string(b, l->rule->source.citation);
+    /* letters.md section 1: the granted exception it is judged by. */
+    if (l->exception) {
+        json_write_key(b, &f, "exception");
+        genop_buf_adds(b, "{\"reason\":");
+        genop_buf_add_json_string(b, l->exception->reason);
+        genop_buf_adds(b, ",\"decided\":");
+        json_write_date(b, true, l->exception_decided);
+        genop_buf_adds(b, ",\"standard_max\":");
+        genop_buf_add_long(b, l->standard_max);
+        genop_buf_adds(b, "}");
+    }
     genop_buf_adds(b, "}");
 }
 
@@ -177,7 +188,7 @@ static void write_eligibility(genop_buf *b, const genop_result *r)
 /* Things staff must know about the evaluation as a whole. */
 static void write_warnings(genop_buf *b, const genop_result *r)
 {
-    char detail[256], date[GENOP_DATE_STR_SIZE];
+    char detail[256], date[GENOP_DATE_DA_SIZE];
     bool first = true;
     genop_buf_adds(b, "[");
     if (r->paragraph_not_covered) {
@@ -191,7 +202,8 @@ static void write_warnings(genop_buf *b, const genop_result *r)
     }
     if (r->before_effective) {
         snprintf(detail, sizeof detail, "Henvendelsen er modtaget før kvalitetsstandarden "
-                 "trådte i kraft (%s).", genop_date_format(r->standard->effective_from, date));
+                 "trådte i kraft (den %s).",
+                 genop_date_format_da(r->standard->effective_from, date));
         genop_buf_addf(b, "%s{\"id\":\"before_effective\",\"detail\":", first ? "" : ",");
         genop_buf_add_json_string(b, detail);
         genop_buf_adds(b, "}");
@@ -229,7 +241,7 @@ void genop_result_write_json(const genop_result *r, const genop_case *c, genop_b
     for (size_t i = 0; i < r->n_limits; i++) {
         if (i)
             genop_buf_adds(b, ",");
-        write_limit(b, &r->limits[i]);
+        genop_limit_write_json(&r->limits[i], b);
     }
     genop_buf_adds(b, "]");
     json_write_key(b, &f, "attendance");

@@ -17,4 +17,8 @@
  * the case's own "id". Check genop_buf_failed(out) afterwards. */
 void genop_result_write_json(const genop_result *r, const genop_case *c, genop_buf *out);
 
+/* Appends one limit of an evaluation as the object its "limits" list
+ * holds (a dry run's answer names the limits an event would exceed). */
+void genop_limit_write_json(const genop_limit_result *l, genop_buf *out);
+
 #endif

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "closure_reasons.h"
 #include "revision.h"
 #include "standard_loader.h"
 
@@ -46,6 +47,10 @@ static void load_closure_reason(sl_loader *L, struct fy_node *node, struct fy_no
     else if (id && reason_taken(s, id))
         sl_problem(L, sl_member(node, "id"), node,
                    "afslutningsgrunden '%s' står to gange; hver grund nævnes én gang", id);
+    else if (id && genop_case_end_find(id, &(genop_case_end){0}))
+        sl_problem(L, sl_member(node, "id"), node,
+                   "afslutningsgrunden '%s' er genops egen grund til at afslutte en sag uden "
+                   "forløb; giv standardens grund et andet id", id);
     genop_closure_reason *r = &s->closure_reasons[s->n_closure_reasons++];
     r->id = dup_text(id);
     r->label = dup_text(sl_get_text(L, node, "label", "afslutningsgrunden", true));

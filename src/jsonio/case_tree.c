@@ -22,3 +22,9 @@ genop_err genop_event_from_json(const json_t *obj, const char *path, genop_event
 {
     return genop_event_read(from_tree, obj, path, ev, e);
 }
+
+genop_err genop_event_from_json_grant(const json_t *obj, const char *path, genop_event *ev,
+                                      genop_grant *grant, genop_error *e)
+{
+    return genop_event_read_grant(from_tree, obj, path, ev, grant, e);
+}

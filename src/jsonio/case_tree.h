@@ -26,4 +26,9 @@ genop_err genop_case_from_json(const json_t *root, genop_case *c, genop_error *e
 genop_err genop_event_from_json(const json_t *obj, const char *path, genop_event *ev,
                                 genop_error *e);
 
+/* genop_event_from_json() that keeps a decision's exceptions in *grant
+ * (see genop_event_read_grant in case_reader.h). */
+genop_err genop_event_from_json_grant(const json_t *obj, const char *path, genop_event *ev,
+                                      genop_grant *grant, genop_error *e);
+
 #endif

@@ -71,6 +71,8 @@ void api_citizen_access_log(api_ctx *c, http_reply *out);
 void api_citizens_search(api_ctx *c, http_reply *out);
 /* api_fsiii.c */
 void api_fsiii_get(api_ctx *c, http_reply *out);
+/* api_municipalities.c */
+void api_municipalities_get(api_ctx *c, http_reply *out);
 /* api_standard.c */
 void api_standard_get(api_ctx *c, http_reply *out);
 /* api_users.c */

@@ -8,7 +8,8 @@
  * What the citizen block holds depends on the role (roles.h): the full CPR
  * number for a visitator only, contact details for visitator and terapeut.
  * "assigned" names who is responsible for the case (assignment.h), and
- * "assigned_since" from when.
+ * "assigned_since" from when; "status" where it stands now (the case
+ * list's status: case_stage.h).
  *
  * This is the most frequent request of all. The domain layer reads the
  * case (src/casework/case_read.h: the parts of the answer kept with the
@@ -24,6 +25,7 @@
 #include "case_read.h"
 #include "input.h"
 #include "json_write.h"
+#include "municipalities.h"
 #include "problem.h"
 #include "result_json.h"
 
@@ -31,6 +33,25 @@
 static void text_or_null(genop_buf *b, const char *s)
 {
     genop_buf_add_json_string(b, s[0] ? s : NULL);
+}
+
+/* The contact person {"name", "relation", "phone"} (each a string or
+ * null), or null when none was given. */
+static void write_contact(genop_buf *b, const genop_citizen *cit)
+{
+    bool f = true;
+    if (!cit->contact_name[0]) {
+        genop_buf_adds(b, "null");
+        return;
+    }
+    genop_buf_add(b, "{", 1);
+    json_write_key(b, &f, "name");
+    text_or_null(b, cit->contact_name);
+    json_write_key(b, &f, "relation");
+    text_or_null(b, cit->contact_relation);
+    json_write_key(b, &f, "phone");
+    text_or_null(b, cit->contact_phone);
+    genop_buf_add(b, "}", 1);
 }
 
 /* The citizen as the reader may see it (casework_case says what). */
@@ -51,6 +72,12 @@ static void write_citizen(genop_buf *b, const casework_case *cr, genop_date toda
     genop_buf_add_long(b, genop_age_on(cit->birth_date, today));
     json_write_key(b, &f, "municipality_code");
     json_write_long_or_null(b, cit->municipality_code != 0, cit->municipality_code);
+    const genop_municipality *home = genop_municipality_find(cit->municipality_code);
+    json_write_key(b, &f, "municipality_name");
+    if (home)
+        genop_buf_add_json_string(b, home->full_name);
+    else
+        genop_buf_adds(b, "null");
     if (cr->sees_contact) {
         json_write_key(b, &f, "address");
         text_or_null(b, cit->address);
@@ -60,6 +87,8 @@ static void write_citizen(genop_buf *b, const casework_case *cr, genop_date toda
         text_or_null(b, cit->relatives);
         json_write_key(b, &f, "digital_post_exempt");
         genop_buf_adds(b, cit->digital_post_exempt ? "true" : "false");
+        json_write_key(b, &f, "contact");
+        write_contact(b, cit);
     }
     genop_buf_add(b, "}", 1);
 }
@@ -92,6 +121,8 @@ static void write_answer(genop_buf *b, api_ctx *c, const casework_case *cr)
     genop_buf_add_long(b, (long)cr->lc.row.id);
     json_write_key(b, &f, "citizen");
     write_citizen(b, cr, c->today);
+    json_write_key(b, &f, "status");
+    genop_buf_add_json_string(b, genop_case_stage_name(cr->stage));
     json_write_key(b, &f, "assigned");
     write_assigned(b, &cr->assigned, false);
     json_write_key(b, &f, "assigned_since");

@@ -5,13 +5,18 @@
  *
  * POST body (read by casework_referral_from_json):
  *   {"citizen": {"cpr", "name", "address", "phone", "birth_date",
- *                "digital_post_exempt", "relatives", "municipality_code"},
- *    "referral": {"date", "paragraph", "source", "condition", "text", "consent"}}
- * cpr, name, date, paragraph and source are required; the birth date comes
- * from the CPR number when not given; municipality_code, the municipality
- * the citizen lives in (kommunekode), is the user's municipality's when
- * not given. A citizen already known keeps what is stored. Answer: 201
- * {"id", "citizen": {"id", "created"}}.
+ *                "digital_post_exempt", "relatives", "municipality_code",
+ *                "contact": {"name", "relation", "phone"}},
+ *    "referral": {"date", "paragraph", "source", "condition", "text", "consent"},
+ *    "update_citizen"}
+ * cpr, name, date, paragraph and source are required; consent (true) when
+ * someone other than the citizen refers; the birth date comes from the
+ * CPR number when not given; municipality_code, the municipality the
+ * citizen lives in (kommunekode), is the user's municipality's when not
+ * given. A citizen already known keeps what is stored; another name than
+ * the stored one is 409 with the stored "citizen": {"id", "name"} unless
+ * update_citizen is true (referral.h). Answer: 201 {"id", "citizen": {"id",
+ * "created", "renamed"}, "warnings": [{"code", "case", "detail"}]}.
  *
  * GET: the cases newest first, a page at a time (?limit 1-500, 50 by
  * default, ?offset), with the total; filtered by ?closed, ?status (open,
@@ -42,19 +47,36 @@ void api_cases_create(api_ctx *c, http_reply *out)
     casework_referral_result r;
     genop_error e;
     memset(&in, 0, sizeof in);
+    memset(&r, 0, sizeof r);
     genop_err err = casework_referral_from_json(c->body, &in, &e);
     if (!err)
         err = casework_referral_register(&c->env, &c->user, &in, &r, &e);
     if (err) {
         problem_from_refusal(out, "opret sag", &e);
+        if (err == GENOP_ECONFLICT && r.conflict_citizen_id && out->body) {
+            json_t *stored = json_object();
+            jset(stored, "id", json_integer(r.conflict_citizen_id));
+            jset(stored, "name", jstr(r.conflict_name));
+            jset(out->body, "citizen", stored);
+        }
         return;
     }
     json_t *cit = json_object();
     jset(cit, "id", json_integer(r.citizen_id));
     jset(cit, "created", json_boolean(r.citizen_created));
+    jset(cit, "renamed", json_boolean(r.citizen_renamed));
+    json_t *warnings = json_array();
+    for (size_t i = 0; i < r.n_warnings; i++) {
+        json_t *w = json_object();
+        jset(w, "code", jstr(r.warnings[i].code));
+        jset(w, "case", json_integer(r.warnings[i].case_id));
+        jset(w, "detail", jstr(r.warnings[i].detail));
+        json_array_append_new(warnings, w);
+    }
     json_t *o = json_object();
     jset(o, "id", json_integer(r.case_id));
     jset(o, "citizen", cit);
+    jset(o, "warnings", warnings);
     http_reply_json(out, 201, o);
     snprintf(out->location, sizeof out->location, "/api/v1/cases/%" PRId64, r.case_id);
 }

@@ -1,12 +1,15 @@
 /*
  * api_session.c - /api/v1/session: logging in (POST, which sets the
  * session cookie), who is logged in (GET) and logging out (DELETE, which
- * deletes the session so the cookie no longer works anywhere).
+ * deletes the session so the cookie no longer works anywhere). Who is
+ * logged in comes with the event types their role may register
+ * ("event_types"), so the case page offers only those.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "api.h"
+#include "event_append.h"
 #include "json_input.h"
 #include "json_util.h"
 #include "problem.h"
@@ -25,6 +28,13 @@ static json_t *session_json(const genop_user *u, const genop_standard *std, bool
     jset(o, "role", jstr(genop_role_name(u->role)));
     jset(o, "municipality", muni);
     jset(o, "auth", jstr(via_session ? "session" : "token"));
+    /* What the case page may offer the user to register (roles.h). */
+    const char *types[CASEWORK_EVENT_TYPES_MAX];
+    size_t n = casework_event_types_permitted(u, types);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, jstr(types[i]));
+    jset(o, "event_types", list);
     if (via_session)
         jset(o, "idle_timeout_seconds", json_integer(AUTH_IDLE_SECONDS));
     return o;

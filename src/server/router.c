@@ -17,6 +17,7 @@
  *   GET     /staff                        api_staff_list          visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   GET     /fsiii                        api_fsiii_get           any logged in
+ *   GET     /municipalities               api_municipalities_get  any logged in
  *   GET     /standard                     api_standard_get        any logged in
  *   GET     /users                        api_users_list          admin
  *   POST    /users                        api_users_create        admin
@@ -35,7 +36,8 @@
  * who may assign whom); an admin sees the access log only, never
  * case or health data. Only a visitator sees full CPR numbers (roles.h
  * has the details). Every role reads the FSIII terminology (/fsiii: codes
- * and names only, no personal data, so no access-log row).
+ * and names only, no personal data, so no access-log row) and Denmark's
+ * municipalities (/municipalities: codes and names, likewise).
  * Every role reads its municipality's quality standard (no personal data,
  * so no access-log row). An admin administers its municipality's users
  * (src/casework/users_admin.h; their changes go to the audit log of user
@@ -90,6 +92,7 @@ static const route routes[] = {
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},
     {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
+    {"GET", "/api/v1/municipalities", api_municipalities_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/users", api_users_list, ROLES_ADMIN, false, true},
     {"POST", "/api/v1/users", api_users_create, ROLES_ADMIN, true, false},

@@ -234,6 +234,23 @@ genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
     return s->ops->citizen_get(s, muni, id, out, e);
 }
 
+genop_err genop_store_citizen_rename(genop_store *s, const char *muni, int64_t citizen_id,
+                                     const char *name, const char *changed_by,
+                                     genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->citizen_rename(s, muni, citizen_id, name, changed_by, e);
+}
+
+genop_err genop_store_citizen_names(genop_store *s, const char *muni, int64_t citizen_id,
+                                    genop_list *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->citizen_names(s, muni, citizen_id, out, e);
+}
+
 genop_err genop_store_case_create(genop_store *s, genop_case_row *c, const char *created_by,
                                   genop_error *e)
 {

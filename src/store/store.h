@@ -142,7 +142,22 @@ typedef struct genop_citizen {
     char relatives[GENOP_ADDRESS_MAX];  /* free text: who to contact */
     int municipality_code;         /* the municipality the citizen lives in
                                     * (kommunekode, 101-860); 0: unknown */
+    /* The contact person (kontaktperson) given on a referral; "" none. */
+    char contact_name[GENOP_NAME_MAX];
+    char contact_relation[GENOP_TEXT_SMALL_MAX];  /* "datter", "nabo", ... */
+    char contact_phone[GENOP_PHONE_MAX];
 } genop_citizen;
+
+/* A change of a citizen's name (the history genop_store_citizen_rename
+ * keeps): old_name was replaced by new_name at changed_at (UTC) by the
+ * user changed_by. */
+typedef struct genop_citizen_name_change {
+    int64_t id;
+    char old_name[GENOP_NAME_MAX];
+    char new_name[GENOP_NAME_MAX];
+    char changed_at[GENOP_TIMESTAMP_SIZE];
+    char changed_by[GENOP_USERNAME_MAX];
+} genop_citizen_name_change;
 
 /* Where a case stands, as projected from its events (src/casework/
  * case_stage.h says how), stored by its name ("referred", ...). */
@@ -436,6 +451,10 @@ typedef struct genop_store_ops {
                                    genop_date today, genop_list *out, genop_error *e);
     genop_err (*owned_open_cases)(genop_store *s, const char *muni, const char *username,
                                   size_t *n, genop_error *e);
+    genop_err (*citizen_rename)(genop_store *s, const char *muni, int64_t citizen_id,
+                                const char *name, const char *changed_by, genop_error *e);
+    genop_err (*citizen_names)(genop_store *s, const char *muni, int64_t citizen_id,
+                               genop_list *out, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -645,6 +664,20 @@ genop_err genop_store_citizen_find_by_cpr(genop_store *s, const char *muni, cons
 genop_err genop_store_citizen_create(genop_store *s, genop_citizen *c, genop_error *e);
 genop_err genop_store_citizen_get(genop_store *s, const char *muni, int64_t id,
                                   genop_citizen *out, genop_error *e);
+/* Gives citizen citizen_id of muni the name `name` (non-empty, shorter
+ * than GENOP_NAME_MAX, one line) and keeps the name it had in the
+ * citizen's history of names, with the time and changed_by (the user's
+ * username); the caller holds the transaction. GENOP_ENOTFOUND for no
+ * such citizen of muni; a name equal to the stored one changes nothing
+ * and adds no history. */
+genop_err genop_store_citizen_rename(genop_store *s, const char *muni, int64_t citizen_id,
+                                     const char *name, const char *changed_by,
+                                     genop_error *e);
+/* The history of citizen citizen_id's names, oldest change first;
+ * out->items is genop_citizen_name_change[] (none for a citizen never
+ * renamed, or not of muni). */
+genop_err genop_store_citizen_names(genop_store *s, const char *muni, int64_t citizen_id,
+                                    genop_list *out, genop_error *e);
 
 /* Creates a case; sets c->id and c->created_at. */
 genop_err genop_store_case_create(genop_store *s, genop_case_row *c, const char *created_by,

@@ -12,13 +12,14 @@ events and the field each refusal names). Prints TAP.
 import datetime
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 PROBLEM = "application/problem+json"
 
@@ -26,6 +27,16 @@ PROBLEM = "application/problem+json"
 def days_ago(n):
     # The server's "today" is Danish; two days' margin keeps tests off midnight.
     return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+
+
+DA_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+             "september", "oktober", "november", "december"]
+
+
+def da_date(iso):
+    """'2026-12-05' as a Danish message writes it: '5. december 2026'."""
+    d = datetime.date.fromisoformat(iso)
+    return f"{d.day}. {DA_MONTHS[d.month - 1]} {d.year}"
 
 
 def is_problem(t, r, status, name):
@@ -85,6 +96,7 @@ def main():
         run_standard_tests(t, srv, pw, genop)
         run_closure_reason_tests(t, srv, pw)
         run_revision_tests(t, srv, pw)
+        run_minutes_limit_tests(t, srv, pw)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly on SIGTERM", f"exit status {rc}")
     except Exception as ex:  # a crash of the harness is a failure, not a pass
@@ -111,9 +123,29 @@ def run_residency_tests(t, srv, pw):
     elig = case["evaluation"]["eligibility"]
     found = [f for f in elig["findings"] if f["id"] == "residency"]
     t.ok(r.status == 201 and case["citizen"]["municipality_code"] == 101 and not elig["eligible"]
-         and len(found) == 1 and found[0]["source"] and "101" in found[0]["detail"],
-         "a citizen living in municipality 101 is not eligible in Skive: a residency finding with its source",
+         and case["citizen"].get("municipality_name") == "Københavns Kommune"
+         and len(found) == 1 and found[0]["source"]
+         and found[0]["detail"] == "Borgeren bor i Københavns Kommune (kommunekode 101), ikke i Skive Kommune (779).",
+         "a citizen living in municipality 101 is not eligible in Skive: a residency finding naming both, with its source",
          elig)
+    r = c.request("GET", "/api/v1/municipalities")
+    items = (r.json or {}).get("items", [])
+    t.ok(r.status == 200 and len(items) == 98 and len({m["code"] for m in items}) == 98
+         and {"code": 791, "name": "Viborg", "full_name": "Viborg Kommune"} in items
+         and [m["code"] for m in items] == sorted(m["code"] for m in items)
+         and "DAGI" in (r.json or {}).get("source", ""),
+         "GET /api/v1/municipalities: the 98 municipalities by code, with their source", r)
+    r = Client(srv.port).request("GET", "/api/v1/municipalities")
+    t.ok(r.status == 401, "the municipalities need a login", r)
+    for code in (411, 102, 452):
+        bad = referral("040506-1234", "X", days_ago(10))
+        bad["citizen"]["municipality_code"] = code
+        r = c.request("POST", "/api/v1/cases", bad)
+        detail = (r.json or {}).get("detail", "")
+        is_problem(t, r, 422, f"{code}, three digits but no municipality's code, is 422")
+        t.ok((r.json or {}).get("field") == "$.citizen.municipality_code"
+             and f"ingen kommune har kommunekode {code}" in detail and "tre cifre" in detail,
+             f"the problem for {code} names the field and the valid form in Danish", r.json)
     for code, why in ((999, "not a municipality code"), (0, "zero"), ("779", "a string")):
         bad = referral("040506-1234", "X", days_ago(10))
         bad["citizen"]["municipality_code"] = code
@@ -132,7 +164,7 @@ def run_admission_tests(t, srv, pw, genop):
     r = c.request("POST", "/api/v1/cases", referral("050607-1234", "Indlagt i Skive", days_ago(30)))
     case_id = (r.json or {}).get("id")
     path = f"/api/v1/cases/{case_id}/events"
-    events = [{"type": "decision", "date": days_ago(28), "granted": True},
+    events = [{"type": "decision", "date": days_ago(28), "granted": True, "grant": GRANT},
               {"type": "session", "date": days_ago(25), "minutes": 45, "outcome": "attended"}]
     for ev in events:
         c.request("POST", path, ev)
@@ -148,7 +180,7 @@ def run_admission_tests(t, srv, pw, genop):
     t.ok(att.get("status") == "review" and att.get("admissions") == 1
          and att.get("last_admission") == days_ago(20) and att.get("no_shows") == 0
          and att.get("admission_source") == "Skive, Kommunens kvalitetsmål og leverancesikkerhed"
-         and att.get("admission_detail") == f"Borgeren blev indlagt {days_ago(20)} under forløbet; "
+         and att.get("admission_detail") == f"Borgeren blev indlagt den {da_date(days_ago(20))} under forløbet; "
                                             "forløbet skal revurderes.",
          "an admission after a session: Skive's course is up for review, with the source and why", att)
     stored = [e for e in body["events"] if e.get("type") == "admitted"]
@@ -238,7 +270,7 @@ def run_case_tests(t, srv, pw, genop):
     r = c.request("POST", "/api/v1/cases", referral("010203-1234", "Inger <b>Hansen</b>", date))
     t.ok(r.status == 201 and isinstance(r.json.get("id"), int), "POST cases: 201 with id", r)
     case_id = r.json["id"]
-    r2 = c.request("POST", "/api/v1/cases", referral("0102031234", "Inger Hansen", days_ago(20),
+    r2 = c.request("POST", "/api/v1/cases", referral("0102031234", "Inger <b>Hansen</b>", days_ago(20),
                                                        paragraph="86.2", condition="ryg"))
     t.ok(r2.status == 201, "a second case for the same citizen", r2)
     r = c.request("GET", f"/api/v1/cases/{case_id}")
@@ -321,7 +353,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
     is_problem(t, post({"type": "decision", "date": days_ago(25)}), 422, "a missing field is 422")
     is_problem(t, post({"type": "contacted", "date": days_ago(-10)}), 422, "an event in the future is 422")
     for ev in ({"type": "assessment", "date": days_ago(28)},
-               {"type": "decision", "date": days_ago(27), "granted": True},
+               {"type": "decision", "date": days_ago(27), "granted": True, "grant": GRANT},
                {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"},
                {"type": "note", "date": days_ago(20), "text": "Godt i gang."}):
         r = post(ev)
@@ -345,7 +377,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
         {"type": "referral_received", "date": ref, "paragraph": "86.1", "condition": "hofte"},
         {"type": "contacted", "date": days_ago(28)},
         {"type": "assessment", "date": days_ago(28)},
-        {"type": "decision", "date": days_ago(27), "granted": True},
+        {"type": "decision", "date": days_ago(27), "granted": True, "grant": GRANT},
         {"type": "session", "date": days_ago(20), "minutes": 45, "outcome": "attended"}])
     t.ok(body.get("evaluation", {}).get("deadlines") == want.get("deadlines"),
          "the evaluation uses the corrected view", body.get("evaluation"), want, contact)
@@ -355,7 +387,7 @@ def run_event_tests(t, srv, pw, case_id, genop):
                      ({"event": {"type": "decision", "date": days_ago(27), "granted": False,
                                 "reasons": [{"criterion": "other", "text": "Ikke behov."}]}},
                       "turning the grant into a refusal"),
-                     ({"event": {"type": "decision", "date": days_ago(15), "granted": True}},
+                     ({"event": {"type": "decision", "date": days_ago(15), "granted": True, "grant": GRANT}},
                       "moving the grant after the session")):
         r = post(dict({"type": "correction", "date": days_ago(19), "corrects": ids["decision"],
                        "reason": "fejl"}, **fix))
@@ -565,7 +597,11 @@ def run_fsiii_tests(t, srv, pw, genop):
 
     # The other rules name the field at fault too.
     refused_at(t, vis.request("POST", path, {"type": "contacted", "date": days_ago(41)}), "$.date",
-               "før henvendelsen", "an event before the referral")
+               f"hændelsen er dateret {da_date(days_ago(41))}, før henvendelsen den ",
+               "an event before the referral, its dates in Danish")
+    refused_at(t, vis.request("POST", path, {"type": "contacted", "date": days_ago(-3)}), "$.date",
+               f"hændelsen er dateret {da_date(days_ago(-3))}, som ligger i fremtiden",
+               "an event in the future, its date in Danish")
     refused_at(t, vis.request("POST", path, {"type": "session", "date": days_ago(20), "minutes": 45,
                                              "outcome": "attended"}),
                "$.date", "bevilling", "a training session without a grant")
@@ -574,7 +610,8 @@ def run_fsiii_tests(t, srv, pw, genop):
                "$.type", "allerede en henvendelse", "a second referral")
     refused_at(t, vis.request("POST", path, {"type": "session", "date": days_ago(20), "minutes": 2000,
                                              "outcome": "attended", "kind": "assessment"}),
-               "$.minutes", "0-1440", "a session of 2000 minutes")
+               "$.minutes", "minuttallet 2000 er for stort; en træningsgang kan højst vare 1440 minutter (24 timer)",
+               "a session of 2000 minutes, in words")
     r = vis.request("POST", "/api/v1/cases", referral("150550-1234", "Else Funktion", days_ago(-3)))
     refused_at(t, r, "$.referral.date", "fremtiden", "a referral dated in the future")
     t.ok((r.json or {}).get("detail", "").startswith("$.referral.date: hændelsen"),
@@ -842,6 +879,7 @@ def run_standard_tests(t, srv, pw, genop):
         shown = [line.strip()[len("Kilde: "):] for line in r.stdout.splitlines() if line.strip().startswith("Kilde: ")]
         quotes = [line.strip() for line in r.stdout.splitlines() if line.strip().startswith("Standardens ord:")]
         sourced = [rule for _, rule in standard_rules(doc)]
+        sourced += [x for x in doc.get("criteria", []) if x.get("kind") == "target_group"]
         sourced += [x for x in doc.get("closure_reasons", []) if x.get("source")]
         sourced += [doc["revision"]] if doc.get("revision") else []
         sourced += [doc["documentation"]["end_status"]] if (doc.get("documentation") or {}).get("end_status") else []
@@ -960,6 +998,27 @@ def run_revision_tests(t, srv, pw):
          and (aal["closure_reasons"][0].get("source") or {}).get("section") == "Hvad forventes der af dig?",
          "standard: Aalborg says nothing on revision (null); its no-shows reason has its source",
          aal.get("revision"), aal.get("closure_reasons"))
+
+
+def run_minutes_limit_tests(t, srv, pw):
+    """The session form's minutes limit (the input's max in
+    web/views/forms.js) is the API's: the form's max is accepted, one more
+    is refused at $.minutes."""
+    c = logged_in(srv, "vis.aalborg", pw)
+    r = c.request("GET", "/views/forms.js")
+    line = next((ln for ln in (r.raw or b"").decode().splitlines() if "name: 'minutes'" in ln), "")
+    m = re.search(r"max: (\d+)", line)
+    if not t.ok(r.status == 200 and m, "the session form's minutes input has a max", line):
+        return
+    top = int(m.group(1))
+    case = c.request("POST", "/api/v1/cases", referral("071109-1235", "Lang Træning", days_ago(10))).json or {}
+    path = f"/api/v1/cases/{case.get('id')}/events"
+    session = {"type": "session", "date": days_ago(5), "outcome": "attended", "kind": "assessment"}
+    r = c.request("POST", path, dict(session, minutes=top + 1))
+    refused_at(t, r, "$.minutes", f"minuttallet {top + 1} er for stort; en træningsgang kan højst vare {top} minutter",
+               f"one minute more than the form allows ({top + 1})")
+    r = c.request("POST", path, dict(session, minutes=top))
+    t.ok(r.status == 201, f"the form's most minutes ({top}) are the API's too", r)
 
 
 if __name__ == "__main__":

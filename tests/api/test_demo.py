@@ -157,6 +157,25 @@ def check_cases(t, seen):
          "CPR numbers with seventh digit 4-9 on both sides of 2000", century)
 
 
+def check_viborg_citizen(t, seen, cases):
+    """Skive's refusal of a citizen of Viborg: the citizen carries Viborg's
+    code, so the eligibility finding and the refusal say the same."""
+    c, _ = seen.get("skive", (None, []))
+    ids = [cid for cid, _, _, title in cases.get("Skive Kommune", []) if "Viborg" in title]
+    if not t.ok(c is not None and len(ids) == 1, "the demo has one Skive case of a citizen of Viborg", ids):
+        return
+    r = c.request("GET", f"/api/v1/cases/{ids[0]}")
+    body = r.json or {}
+    citizen = body.get("citizen", {})
+    findings = body.get("evaluation", {}).get("eligibility", {}).get("findings", [])
+    residency = [f["detail"] for f in findings if f["id"] == "residency"]
+    t.ok(r.status == 200 and citizen.get("municipality_code") == 791
+         and citizen.get("municipality_name") == "Viborg Kommune"
+         and residency == ["Borgeren bor i Viborg Kommune (kommunekode 791), ikke i Skive Kommune (779)."],
+         "the Skive case of a citizen of Viborg carries Viborg's code 791 and its residency finding",
+         citizen, findings)
+
+
 def check_roles_and_log(t, srv, users, seen):
     leder = login(t, srv.port, users, "leder.aalborg")
     c, ids = seen.get("aalborg", (None, []))
@@ -203,6 +222,7 @@ def main():
         srv.start()
         seen = check_municipalities(t, srv, users, cases)
         check_cases(t, seen)
+        check_viborg_citizen(t, seen, cases)
         check_roles_and_log(t, srv, users, seen)
         rc = srv.stop()
         t.ok(rc == 0, "serve stops cleanly", rc)

@@ -18,7 +18,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 CLIENTS = 4
 READERS = 2
@@ -82,10 +82,11 @@ def main():
         for i in range(CLIENTS):
             r = c.request("POST", "/api/v1/cases", {
                 "citizen": {"cpr": f"0101{40 + i:02d}-1234", "name": f"Borger {i}"},
-                "referral": {"date": days_ago(30), "paragraph": "86.1", "source": "læge"}})
+                "referral": {"date": days_ago(30), "paragraph": "86.1", "source": "læge",
+                             "consent": True}})
             cid = r.json["id"]
             c.request("POST", f"/api/v1/cases/{cid}/events",
-                      {"type": "decision", "date": days_ago(29), "granted": True})
+                      {"type": "decision", "date": days_ago(29), "granted": True, "grant": GRANT})
             cases.append(cid)
         acked = [[] for _ in range(CLIENTS)]
         stop = threading.Event()

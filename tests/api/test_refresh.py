@@ -37,7 +37,7 @@ def days_ago(n):
 def referral(cpr, name, date):
     return {"citizen": {"cpr": cpr, "name": name},
             "referral": {"date": date, "paragraph": "86.1", "source": "egen læge",
-                         "condition": "hofte"}}
+                         "condition": "hofte", "consent": True}}
 
 
 def new_case(t, c, cpr, name):

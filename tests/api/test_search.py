@@ -30,7 +30,7 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 PROBLEM = "application/problem+json"
 
@@ -226,8 +226,8 @@ def run_list_tests(t, w):
     v = w.clients["vis"]
     event(v, w.bent1, {"type": "decision", "date": days_ago(8), "granted": False,
                          "reasons": [{"criterion": "other", "text": "Ikke behov for træning."}]})
-    event(v, w.bent2, {"type": "decision", "date": days_ago(8), "granted": True})
-    event(v, w.krist, {"type": "decision", "date": days_ago(8), "granted": True})
+    event(v, w.bent2, {"type": "decision", "date": days_ago(8), "granted": True, "grant": GRANT})
+    event(v, w.krist, {"type": "decision", "date": days_ago(8), "granted": True, "grant": GRANT})
     event(v, w.krist, {"type": "session", "date": days_ago(6), "minutes": 45,
                        "outcome": "attended"})
     event(v, w.rene, {"type": "decision", "date": days_ago(8), "granted": False,

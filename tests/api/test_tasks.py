@@ -32,7 +32,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap  # noqa: E402
 
 PW = "korrekt-hest-batteri"
 SKIVE_QUALITY = "Skive, Kommunens kvalitetsmål og leverancesikkerhed"
@@ -92,7 +92,9 @@ class Cases:
         case_id = (r.json or {}).get("id")
         self.add(case_id, {"type": "contacted", "date": ago(referred)})
         decision = {"type": "decision", "date": ago(referred - 1), "granted": granted}
-        if not granted:
+        if granted:
+            decision["grant"] = GRANT
+        else:
             decision["reasons"] = [{"criterion": "motivation", "text": "Ikke omfattet."}]
         self.add(case_id, decision)
         return case_id

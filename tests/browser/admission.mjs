@@ -13,7 +13,7 @@
 // lists the admission rule under Fremmøde. Axe and screenshots at both
 // sizes, nothing wider than the window. The test.mjs helpers come in `t`.
 
-import { ApiClient, isoDaysAgo } from './seed.mjs';
+import { ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
 
 const SOURCE = 'Skive, Kommunens kvalitetsmål og leverancesikkerhed';
 
@@ -23,7 +23,7 @@ async function makeCase(api) {
     citizen: { cpr: '2802401357', name: 'Kaj Indlagt', address: 'Eksempelvej 1, 7800 Skive', phone: '97000000' },
     referral: { date: isoDaysAgo(20), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
   })).id;
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(18), granted: true });
+  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(18), granted: true, grant: GRANT });
   await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'session', date: isoDaysAgo(15), minutes: 45, outcome: 'attended' });
   return id;
 }

@@ -8,6 +8,18 @@
 
 const DAY = 86400000;
 
+// A decision's grant as the API requires it (letters.md section 1): team
+// training at the centre twice a week, within every standard's limits.
+export const GRANT = {
+  form: 'team', place: 'centre', sessions_per_week: 2, minutes_per_session: 45,
+  sessions: null, until: null, transport: false, exceptions: [],
+};
+
+// A refusal's reasons as the API requires them (letters.md section 1):
+// genop's own criterion "other", which every standard allows, with an
+// individual assessment. Tests that register a refusal send them.
+export const REASONS = [{ criterion: 'other', text: 'Borgeren har ikke behov for træning.' }];
+
 export function isoDaysAgo(n, now = new Date()) {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
   const [y, m, d] = parts.split('-').map(Number);
@@ -70,7 +82,7 @@ export async function seed(base, users, password) {
   const rich = await add(referral('1506491234', 'Inger Marie Hansen', isoDaysAgo(20), '86.1', 'knæ'));
   await ev(rich, { type: 'contacted', date: isoDaysAgo(18), text: 'Ringede; tid til samtale aftalt.' });
   await ev(rich, { type: 'assessment', date: isoDaysAgo(17) });
-  await ev(rich, { type: 'decision', date: isoDaysAgo(16), granted: true, text: 'Bevilget genoptræning.' });
+  await ev(rich, { type: 'decision', date: isoDaysAgo(16), granted: true, grant: GRANT, text: 'Bevilget genoptræning.' });
   await ev(rich, { type: 'session', date: isoDaysAgo(14), minutes: 45, outcome: 'attended' });
   const wrong = await ev(rich, { type: 'session', date: isoDaysAgo(12), minutes: 60, outcome: 'attended' });
   await ev(rich, { type: 'session', date: isoDaysAgo(10), minutes: 45, outcome: 'no_show' });

@@ -21,7 +21,7 @@
 // Axe and screenshots at 1366x768 and 390x844, nothing wider than the
 // window. The test.mjs helpers come in `t`.
 
-import { ApiClient, isoDaysAgo } from './seed.mjs';
+import { ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
 
 const QUALITY = 'Skive, Kommunens kvalitetsmål og leverancesikkerhed';
 const SCOPE = 'Skive, Ydelsens omfang';
@@ -41,7 +41,7 @@ async function newCase(api, cpr, name, referred, granted = true) {
     referral: { date: isoDaysAgo(referred), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
   })).id;
   await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(referred - 1), granted,
-    ...(granted ? {} : { reasons: [{ criterion: 'motivation', text: 'Borgeren kan selv træne i foreningslivet.' }] }) });
+    ...(granted ? { grant: GRANT } : { reasons: [{ criterion: 'motivation', text: 'Borgeren kan selv træne i foreningslivet.' }] }) });
   return id;
 }
 const session = (date, outcome = 'attended', minutes = 45) => ({ type: 'session', date, outcome, minutes });

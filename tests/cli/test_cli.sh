@@ -139,13 +139,37 @@ expect_json "evaluate: Skive limits per ISO week with the worst week" \
   "{l['id']:(l['status'],l['used'],l['max'],l.get('period')) for l in r['limits']} == {'sessions_per_week':('exceeded',3,2,'2025-W17'),'minutes_per_week':('exceeded',135,90,'2025-W17'),'course_length':('ok',13,122,None)}" \
   "$genop" evaluate --standard skive --as-of 2025-05-05 "$cases/skive-weekly.json"
 
+# --- evaluate: a decision's grant and its exceptions (letters.md §1) --------
+# Skive: 2 sessions and 90 minutes a week, 4 months. The grant of
+# 2025-04-14 excepts the sessions a week (3) and the course length (200
+# days); three sessions of 45 minutes in week 17 (21-27 April).
+grant=$cases/skive-grant.json
+expect_json "evaluate: a grant's exceptions set max and say so; the others keep the standard's" \
+  "{l['id']:(l['status'],l['used'],l['max'],l.get('period'),l.get('exception')) for l in r['limits']} == {'sessions_per_week':('ok',3,3,'2025-W17',{'reason':'Særligt komplekst træningsbehov: tre gange om ugen i de første uger.','decided':'2025-04-14','standard_max':2}),'minutes_per_week':('exceeded',135,90,'2025-W17',None),'course_length':('ok',13,200,None,{'reason':'Forløbet kan forlænges.','decided':'2025-04-14','standard_max':122})}" \
+  "$genop" evaluate --standard skive --as-of 2025-05-05 "$grant"
+expect_json "evaluate: a later grant without exceptions replaces the first" \
+  "[(l['id'],l['max'],'exception' in l) for l in r['limits'] if l['id']=='sessions_per_week']==[('sessions_per_week',2,False)]" \
+  bash -c "python3 -c \"import json; c=json.load(open('$grant')); c['events'].append({'type':'decision','date':'2025-04-30','granted':True,'grant':{'form':'team','place':'centre','sessions_per_week':2,'minutes_per_session':45,'transport':False}}); print(json.dumps(c))\" | '$genop' evaluate --standard skive --as-of 2025-05-05 -"
+expect_json "evaluate: a decision without a grant (an older file) is read" \
+  "[l['max'] for l in r['limits'] if l['id']=='sessions_per_week']==[2]" \
+  bash -c "python3 -c \"import json; c=json.load(open('$grant')); del c['events'][2]['grant']; print(json.dumps(c))\" | '$genop' evaluate --standard skive --as-of 2025-05-05 -"
+expect_fail "evaluate: an exception without a reason names its path" \
+  '^genop: .*\$\.events\[2\]\.grant\.exceptions\[1\]\.reason mangler' \
+  bash -c "python3 -c \"import json; c=json.load(open('$grant')); del c['events'][2]['grant']['exceptions'][1]['reason']; print(json.dumps(c))\" | '$genop' evaluate --standard skive -"
+expect_fail "evaluate: an exception to an unknown limit names its path" \
+  '\$\.events\[2\]\.grant\.exceptions\[0\]\.limit er .walks.' \
+  bash -c "python3 -c \"import json; c=json.load(open('$grant')); c['events'][2]['grant']['exceptions'][0]['limit']='walks'; print(json.dumps(c))\" | '$genop' evaluate --standard skive -"
+expect_fail "evaluate: a grant's end before its decision names its path" \
+  '\$\.events\[2\]\.grant\.until er 2025-04-01, før afgørelsens dato 2025-04-14' \
+  bash -c "python3 -c \"import json; c=json.load(open('$grant')); c['events'][2]['grant']['until']='2025-04-01'; print(json.dumps(c))\" | '$genop' evaluate --standard skive -"
+
 # --- evaluate: a hospital admission during the course (genop's admitted) ---
 # Skive: "Udebliver eller indlægges borgeren, kan genoptræningen afsluttes."
 # The course starts 2026-02-24; admitted 2026-02-20 (before: not counted)
 # and 2026-03-12 (during: review); no no-shows.
 adm=$cases/skive-admitted.json
 expect_json "evaluate: an admission during a Skive course puts it up for review" \
-  "[r['attendance'][k] for k in ('status','no_shows','admissions','last_admission','admission_source','admission_detail')]==['review',0,1,'2026-03-12','Skive, Kommunens kvalitetsmål og leverancesikkerhed','Borgeren blev indlagt 2026-03-12 under forløbet; forløbet skal revurderes.']" \
+  "[r['attendance'][k] for k in ('status','no_shows','admissions','last_admission','admission_source','admission_detail')]==['review',0,1,'2026-03-12','Skive, Kommunens kvalitetsmål og leverancesikkerhed','Borgeren blev indlagt den 12. marts 2026 under forløbet; forløbet skal revurderes.']" \
   "$genop" evaluate --standard skive --as-of 2026-04-01 "$adm"
 expect_json "evaluate: Aalborg counts the admission, status ok (no such rule)" \
   "[r['attendance'][k] for k in ('status','admissions','admission_source','admission_detail')]==['ok',1,None,None]" \

@@ -19,8 +19,8 @@
  * - an accepted body is stored in a form that reads back: the stored JSON
  *   text goes through the corrected view (case_view_build, which parses
  *   stored bodies with the streaming reader, genop_event_parse) to the
- *   same events the check accepted, the case keeps its invariants, and it
- *   evaluates as of today - otherwise the write would fail in
+ *   same events the check accepted (and a grant's exceptions), the case
+ *   keeps its invariants, and it evaluates as of today - otherwise the write would fail in
  *   projection_update, or the case would fail to load on every later read.
  * Not reached here: POST /api/v1/session's body (two text checks, then
  * auth_login against the store).
@@ -136,6 +136,8 @@ static void assert_reads_back(size_t n, const genop_citizen *who, const genop_ca
         assert(v.n_events == expect->n_events);
         for (size_t i = 0; i < v.n_events; i++)
             assert(v.events[i].date == expect->events[i].date);
+        /* A decision's exceptions too (letters.md section 1). */
+        assert(v.n_exceptions == expect->n_exceptions);
     }
     err = genop_evaluate(&v, std, today, &r, &e);
     assert(err == GENOP_OK);

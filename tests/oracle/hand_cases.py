@@ -5,7 +5,8 @@ CASES is a list of (TAP name, standard, [(case, want), ...]). A want holds
 "deadlines": {id: (due, done, status), or None where the deadline must not
 be listed}; optionally "findings", the exact set of finding ids, and
 "sources", {id: words the deadline's source must hold} (genop's only: the
-oracle gives no sources).
+oracle gives no sources); optionally "limits", {id: (used, max, status,
+(reason, decided) or None)} for the limits named.
 check(result, want) lists what a result (the oracle's or genop's) gets
 wrong.
 
@@ -148,6 +149,49 @@ def law(reconsideration):
             "complaint_window": ("2025-06-06", None, "overdue")}})]
 
 
+def exceptions(standard):
+    """letters.md §1 and evaluate.md §3 "Limits": a limit for which the
+    case's latest granted decision records an exception has the
+    exception's max and says so. Sessions on 7, 8 and 9 April 2025."""
+    sessions = [ev("session", d, minutes=45, outcome="attended")
+                for d in ("2025-04-07", "2025-04-08", "2025-04-09")]
+
+    def grant(day, *exc):
+        return ev("decision", day, granted=True, grant={
+            "form": "team", "place": "centre", "sessions_per_week": 2,
+            "minutes_per_session": 45, "sessions": None, "until": None,
+            "transport": False,
+            "exceptions": [{"limit": lid, "max": mx, "reason": why}
+                           for lid, mx, why in exc]})
+    if standard == "skive":
+        # 4 months from 7 April; as_of 1 September: 147 days so far.
+        return [(case("86.1", grant("2025-04-04", ("course_length", 150, "L")),
+                      *sessions),
+                 {"deadlines": {}, "limits": {
+                     "course_length": (147, 150, "ok", ("L", "2025-04-04"))}}),
+                (case("86.1", grant("2025-04-04", ("course_length", 146, "L")),
+                      *sessions),
+                 {"deadlines": {}, "limits": {
+                     "course_length": (147, 146, "exceeded",
+                                       ("L", "2025-04-04"))}})]
+    first = grant("2025-04-04", ("sessions", 3, "A"))
+    return [
+        (case("86.1", first, *sessions),
+         {"deadlines": {}, "limits": {"sessions": (3, 3, "ok", ("A", "2025-04-04"))}}),
+        (case("86.1", grant("2025-04-04", ("sessions", 2, "A")), *sessions),
+         {"deadlines": {}, "limits": {
+             "sessions": (3, 2, "exceeded", ("A", "2025-04-04"))}}),
+        # a later refusal grants nothing: the latest granted decision stays
+        (case("86.1", first, ev("decision", "2025-04-10", granted=False),
+              *sessions),
+         {"deadlines": {}, "limits": {"sessions": (3, 3, "ok", ("A", "2025-04-04"))}}),
+        # a later grant replaces the first: no exception any more
+        (case("86.1", first, ev("decision", "2025-04-10", granted=True),
+              *sessions),
+         {"deadlines": {}, "limits": {"sessions": (3, 32, "ok", None)}}),
+    ]
+
+
 CASES = [
     ("reading 1: Aalborg's § 140 exclusion bars § 86.1 and not § 86.2",
      "aalborg", reading1()),
@@ -166,6 +210,10 @@ CASES = [
     ("law: complaint window and forwarding, Nyborg", "nyborg", law(False)),
     ("law: complaint window, reconsideration and forwarding, Ishøj",
      "ishoj", law(True)),
+    ("letters.md §1: the latest granted decision's exception sets a limit's "
+     "max (Rødovre sessions)", "rodovre", exceptions("rodovre")),
+    ("letters.md §1: an exception to course_length, in days (Skive)",
+     "skive", exceptions("skive")),
 ]
 
 
@@ -184,6 +232,13 @@ def check(res, want):
                     if d["id"] == did), "")
         if src is not None and words.lower() not in src.lower():
             out.append(f"{did}: source {src!r} does not cite {words!r}")
+    got_limits = {x["id"]: (x["used"], x["max"], x["status"],
+                            None if x.get("exception") is None else
+                            (x["exception"].get("reason"), x["exception"].get("decided")))
+                  for x in res["limits"]}
+    for lid, expect in want.get("limits", {}).items():
+        if got_limits.get(lid) != expect:
+            out.append(f"limit {lid}: want {expect}, got {got_limits.get(lid)}")
     if "findings" in want:
         ids = {f["id"] for f in res["eligibility"]["findings"]}
         if ids != want["findings"]:

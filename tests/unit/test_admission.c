@@ -155,7 +155,8 @@ static void test_on_the_start_date(void **state)
     evaluate(f->skive, SKIVE_COURSE(EV("admitted", "2026-02-24")), &r);
     expect_skive(&r, 1, "2026-02-24", true);
     assert_string_equal(r.attendance.admission_detail,
-                        "Borgeren blev indlagt 2026-02-24 under forløbet; forløbet skal revurderes.");
+                        "Borgeren blev indlagt den 24. februar 2026 under forløbet; forløbet skal "
+                        "revurderes.");
 }
 
 static void test_during_the_course(void **state)
@@ -171,7 +172,7 @@ static void test_during_the_course(void **state)
     assert_non_null(strstr(json, "\"admissions\":1,\"last_admission\":\"2026-03-05\","
                                  "\"admission_source\":\"Skive, Kommunens kvalitetsmål og "
                                  "leverancesikkerhed\",\"admission_detail\":\"Borgeren blev "
-                                 "indlagt 2026-03-05 under forløbet; forløbet skal revurderes.\","
+                                 "indlagt den 5. marts 2026 under forløbet; forløbet skal revurderes.\","
                                  "\"first_admission\":\"2026-03-05\",\"limit_reached\":null,"
                                  "\"review_since\":\"2026-03-05\"}"));
     free(json);
@@ -180,7 +181,7 @@ static void test_during_the_course(void **state)
              &r);
     expect_skive(&r, 2, "2026-03-09", true);
     assert_string_equal(r.attendance.admission_detail,
-                        "Borgeren blev indlagt 2 gange under forløbet, senest 2026-03-09; "
+                        "Borgeren blev indlagt 2 gange under forløbet, senest den 9. marts 2026; "
                         "forløbet skal revurderes.");
 }
 

@@ -218,6 +218,7 @@ static int64_t new_case(fixture *f, const char *cpr)
     casework_referral in = {
         .cpr = cpr, .name = "Bent Kristensen", .paragraph = "86.1", .source = "egen læge",
         .condition = "hofte", .date = f->loc.env.today - 20,
+        .has_consent = true, .consent = true,
     };
     casework_referral_result r;
     must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));
@@ -356,8 +357,12 @@ static void test_next_assignment_and_its_date(void **state)
     assert_string_equal(a.visitator, "vis");
     assert_int_equal(a.terapeut_since, f->loc.env.today - 2);
     /* Dated before the current one, it would never hold: refused. */
-    refused(f, &f->vis, id, assigned(b, f, 4, "terapeut", "ter"), GENOP_EREFUSED, "$.date",
-            "ter2 er ansvarlig terapeut fra");
+    char since[GENOP_DATE_DA_SIZE], asked[GENOP_DATE_DA_SIZE], want[160];
+    snprintf(want, sizeof want, "ter2 er ansvarlig terapeut fra den %s; en ny ansvarlig terapeut "
+             "kan tidligst gælde fra den dato, ikke fra den %s",
+             genop_date_format_da(f->loc.env.today - 2, since),
+             genop_date_format_da(f->loc.env.today - 4, asked));
+    refused(f, &f->vis, id, assigned(b, f, 4, "terapeut", "ter"), GENOP_EREFUSED, "$.date", want);
     /* The same date is fine: the later registration holds. */
     must(append(f, &f->vis, id, assigned(b, f, 2, "terapeut", "ter"), e));
     assert_string_equal(stored(f, id).terapeut, "ter");

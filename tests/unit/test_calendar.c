@@ -769,12 +769,12 @@ static void test_workdays_between_range_errors(void **state)
     assert_int_equal(genop_calendar_workdays_between(cal, genop_date_min() - 1,
                                                      date_of("2025-01-01"), &n, &e),
                      GENOP_ERANGE);
-    assert_message_contains(e, "1899-12-31");
+    assert_message_contains(e, "datoen 31. december 1899 er uden for");
     genop_error_clear(&e);
     assert_int_equal(genop_calendar_workdays_between(cal, date_of("2025-01-01"),
                                                      genop_date_max() + 1, &n, &e),
                      GENOP_ERANGE);
-    assert_message_contains(e, "2200-01-01");
+    assert_message_contains(e, "datoen 1. januar 2200 er uden for");
     /* Even when TO <= FROM, both must be in the span. */
     assert_int_equal(genop_calendar_workdays_between(cal, genop_date_max() + 1,
                                                      date_of("2025-01-01"), &n, NULL),

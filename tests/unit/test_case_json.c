@@ -395,10 +395,13 @@ static void test_session_fields(void **state)
                       GENOP_EINVAL, "$.events[1].minutes", "heltal");
     expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
                                  " \"minutes\": -1, \"outcome\": \"attended\"}"),
-                      GENOP_ERANGE, "$.events[1].minutes", "-1");
+                      GENOP_ERANGE, "$.events[1].minutes",
+                      "minuttallet -1 er negativt; en træningsgang varer 0 minutter eller mere");
     expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
                                  " \"minutes\": 1441, \"outcome\": \"attended\"}"),
-                      GENOP_ERANGE, "$.events[1].minutes", "1441");
+                      GENOP_ERANGE, "$.events[1].minutes",
+                      "minuttallet 1441 er for stort; en træningsgang kan højst vare 1440 "
+                      "minutter (24 timer)");
     expect_case_error(WITH_EVENT("{\"type\": \"session\", \"date\": \"2025-04-22\","
                                  " \"minutes\": 45}"),
                       GENOP_EINVAL, "$.events[1].outcome", "mangler");

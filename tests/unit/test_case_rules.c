@@ -98,12 +98,15 @@ static void test_one_referral(void **state)
 static void test_dates(void **state)
 {
     (void)state;
-    refused("", "{\"type\":\"contacted\",\"date\":\"2025-04-09\"}", "før henvendelsen");
+    /* Dates in messages are written the Danish way. */
+    refused("", "{\"type\":\"contacted\",\"date\":\"2025-04-09\"}",
+            "hændelsen er dateret 9. april 2025, før henvendelsen den 10. april 2025");
     allowed("", "{\"type\":\"contacted\",\"date\":\"2025-04-10\"}");       /* same day */
     allowed("", "{\"type\":\"hospital_plan\",\"date\":\"2025-03-01\"}");
     allowed("", "{\"type\":\"previous_course\",\"date\":\"2024-12-01\",\"condition\":\"hofte\"}");
     allowed("", "{\"type\":\"contacted\",\"date\":\"" TODAY "\"}");
-    refused("", "{\"type\":\"contacted\",\"date\":\"2025-07-01\"}", "fremtiden");
+    refused("", "{\"type\":\"contacted\",\"date\":\"2025-07-01\"}",
+            "hændelsen er dateret 1. juli 2025, som ligger i fremtiden");
     refused("", "{\"type\":\"hospital_plan\",\"date\":\"2025-07-01\"}", "fremtiden");
 }
 
@@ -169,9 +172,11 @@ static void test_function_status(void **state)
     refused_at("", END("2025-06-01"), "$.phase", "ingen startstatus");
     allowed("," START("2025-04-14"), END("2025-06-01"));
     allowed("," START("2025-04-14"), END("2025-04-14"));   /* the same day */
-    refused_at("," START("2025-04-14"), END("2025-04-13"), "$.date", "før startstatus");
+    refused_at("," START("2025-04-14"), END("2025-04-13"), "$.date",
+               "slutstatus er dateret 13. april 2025, før startstatus den 14. april 2025");
     /* One of each: a wrong status is corrected, not registered again. */
-    refused_at("," START("2025-04-14"), START("2025-04-20"), "$.phase", "allerede en startstatus");
+    refused_at("," START("2025-04-14"), START("2025-04-20"), "$.phase",
+               "allerede en startstatus (dateret 14. april 2025)");
     refused_at("," START("2025-04-14") "," END("2025-06-01"), END("2025-06-02"), "$.phase",
                "allerede en slutstatus");
     /* Not a course event: allowed without a grant and after closing
@@ -187,8 +192,8 @@ static void test_fields_named(void **state)
     refused_at("", "{\"type\":\"referral_received\",\"date\":\"2025-05-01\",\"paragraph\":\"86.2\"}",
                "$.type", "allerede en henvendelse");
     refused_at("", "{\"type\":\"contacted\",\"date\":\"2025-04-09\"}", "$.date", "før henvendelsen");
-    refused_at("", SESSION("2025-04-20"), "$.date", "bevilling");
-    refused_at(GRANTED CLOSED, SESSION("2025-06-02"), "$.date", "afsluttet");
+    refused_at("", SESSION("2025-04-20"), "$.date", "ingen bevilling den 20. april 2025 eller før");
+    refused_at(GRANTED CLOSED, SESSION("2025-06-02"), "$.date", "afsluttet den 1. juni 2025");
     refused_at("", "{\"type\":\"grant_received\",\"date\":\"2025-04-20\"}", "$.date", "decision");
 }
 
@@ -249,7 +254,7 @@ static void test_case_history(void **state)
     assert_int_equal(check_history(more, &e), GENOP_OK);
     /* The grant withdrawn, refused, or moved after the session. */
     assert_int_equal(check_history(session, &e), GENOP_EINVAL);
-    assert_message_contains(e, "session den 2025-04-22");
+    assert_message_contains(e, "session den 22. april 2025");
     snprintf(more, sizeof more, "%s%s", refusal, session);
     assert_int_equal(check_history(more, &e), GENOP_EINVAL);
     assert_message_contains(e, "ville så ikke kunne have fundet sted");
@@ -274,17 +279,17 @@ static void test_admission(void **state)
     allowed(GRANTED CLOSED, ADMITTED("2025-06-01"));
     allowed(GRANTED CLOSED, ADMITTED("2025-05-20"));     /* registered late */
     refused_at(GRANTED CLOSED, ADMITTED("2025-06-02"), "$.date",
-               "forløbet blev afsluttet 2025-06-01; en senere indlæggelse hører ikke til "
+               "forløbet blev afsluttet den 1. juni 2025; en senere indlæggelse hører ikke til "
                "forløbet");
     refused_at("," ADMITTED("2025-04-22"), ADMITTED("2025-04-22"), "$.date",
-               "borgeren er allerede registreret som indlagt 2025-04-22");
+               "borgeren er allerede registreret som indlagt den 22. april 2025");
     allowed("," ADMITTED("2025-04-22"), ADMITTED("2025-04-23"));
     /* A closure corrected to a date before a registered admission leaves
      * an admission that no longer belongs to the course. */
     genop_error e;
     assert_int_equal(check_history(GRANTED "," ADMITTED("2025-05-20") CLOSED, &e), GENOP_OK);
     assert_int_equal(check_history(GRANTED "," ADMITTED("2025-06-05") CLOSED, &e), GENOP_EINVAL);
-    assert_message_contains(e, "admitted den 2025-06-05 ville så ikke kunne have fundet sted");
+    assert_message_contains(e, "admitted den 5. juni 2025 ville så ikke kunne have fundet sted");
 }
 
 int main(void)

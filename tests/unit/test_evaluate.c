@@ -1287,6 +1287,15 @@ static void test_skive_eligibility(void **state)
              CASE_FOR("{'birth_date':'1950-06-15','municipality_code':780}",
                       REFERRAL("2025-05-10", "86.1")), &r);
     assert_eligibility(&r, F_RESIDENCY, 0);
+    assert_string_equal(r.findings[0].detail, "Borgeren har kommunekode 780, som ingen kommune "
+                        "har; Skive Kommune har kommunekode 779.");
+    /* The finding names both municipalities. */
+    EVALUATE(SKIVE, "2025-06-01",
+             CASE_FOR("{'birth_date':'1950-06-15','municipality_code':791}",
+                      REFERRAL("2025-05-10", "86.1")), &r);
+    assert_eligibility(&r, F_RESIDENCY, 0);
+    assert_string_equal(r.findings[0].detail, "Borgeren bor i Viborg Kommune (kommunekode 791), "
+                        "ikke i Skive Kommune (779).");
 
     /* A missing code or birth date is unchecked, not a finding. */
     EVALUATE(SKIVE, "2025-06-01",
@@ -2135,8 +2144,23 @@ static void test_result_json(void **state)
     assert_string_equal(json_str(f, "id"), "quarantine");
     assert_string_equal(json_str(f, "source"), "Ishøj, Tildeling");
     assert_string_equal(json_str(f, "detail"),
-                        "Et forløb for samme lidelse (hofte) sluttede 2024-12-10; "
-                        "nyt forløb kan tidligst bevilges 2025-05-10.");
+                        "Et forløb for samme lidelse (hofte) sluttede den 10. december 2024; "
+                        "nyt forløb kan tidligst bevilges den 10. maj 2025.");
+    json_decref(j);
+
+    /* Dates in details are written the Danish way: a referral before
+     * Ishøj's standard took effect, with a hospital plan. */
+    EVALUATE(ISHOJ, "2024-04-20",
+             CASE_FOR(ISHOJ_CITIZEN, EVENT("hospital_plan", "2024-04-02")
+                      REFERRAL("2024-04-10", "86.1")), &r);
+    j = genop_result_to_json(&r, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_str(json_entry(j, "warnings", "before_effective"), "detail"),
+                        "Henvendelsen er modtaget før kvalitetsstandarden trådte i kraft "
+                        "(den 1. maj 2024).");
+    f = json_array_get(json_object_get(json_object_get(j, "eligibility"), "findings"), 0);
+    assert_string_equal(json_str(f, "detail"), "Borgeren har en genoptræningsplan efter "
+                        "sundhedslovens § 140 (registreret den 2. april 2024).");
     json_decref(j);
 
     /* Rødovre: a law's deadline cites the law as its source. */

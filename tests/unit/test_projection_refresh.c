@@ -93,6 +93,7 @@ static int64_t new_case(fixture *f, const genop_user *u, const char *cpr, int da
     casework_referral in = {
         .cpr = cpr, .name = "Bent Kristensen", .paragraph = "86.1", .source = "egen læge",
         .condition = "hofte", .date = f->loc.env.today - days_ago,
+        .has_consent = true, .consent = true,
     };
     casework_referral_result r;
     must(casework_referral_register(&f->loc.env, u, &in, &r, e));

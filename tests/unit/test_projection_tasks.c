@@ -253,7 +253,7 @@ static int64_t new_case(fixture *f, int referred_days_ago)
     casework_referral_result r;
     must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));
     f->as = &f->vis;
-    must(add_on(f, r.case_id, "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":true}",
+    must(add_on(f, r.case_id, "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":true," TEST_GRANT "}",
                 referred_days_ago - 1, e));
     f->as = &f->ter;
     return r.case_id;

@@ -315,6 +315,7 @@ static int64_t refer(fixture *f, const genop_user *u, const char *cpr, const cha
     casework_referral in = {
         .cpr = cpr, .name = name, .paragraph = "86.1", .source = "egen læge",
         .condition = "hofte", .date = f->loc.env.today - 3,
+        .has_consent = true, .consent = true,
     };
     casework_referral_result r;
     must(casework_referral_register(&f->loc.env, u, &in, &r, e));

@@ -103,10 +103,10 @@ static void assert_problem(json_t *reply, const char *slug)
 static json_t *referral(fixture *f, const char *cpr, int days_ago)
 {
     char date[GENOP_DATE_STR_SIZE];
-    return json_pack("{s:{s:s, s:s}, s:{s:s, s:s, s:s, s:s}}", "citizen", "cpr", cpr, "name",
+    return json_pack("{s:{s:s, s:s}, s:{s:s, s:s, s:s, s:s, s:b}}", "citizen", "cpr", cpr, "name",
                      "Testa Testesen", "referral", "date",
                      genop_date_format(f->today - days_ago, date), "paragraph", "86.1",
-                     "source", "egen læge", "condition", "hofte");
+                     "source", "egen læge", "condition", "hofte", "consent", 1);
 }
 
 static int64_t create_case(fixture *f, const genop_user *u, const char *cpr)

@@ -8,8 +8,9 @@
  *
  * - The loader reads closure_reasons and revision, and reports each
  *   mistake at its FILE:LINE:COLUMN in Danish: a duplicate or malformed
- *   id, a missing or empty label, a missing source or section, an unknown
- *   key, an empty list; an interval without an approval date, an unknown
+ *   id, an id of genop's own reasons for ending a case, a missing or
+ *   empty label, a missing source or section, an unknown key, an empty
+ *   list; an interval without an approval date, an unknown
  *   unit or workdays, an amount of 0, an impossible approval date, a due
  *   date beyond the calendar.
  * - The effective list: the standard's own reasons in its order (one with
@@ -143,6 +144,12 @@ static void test_reason_problems(void **state)
                  "    label: B\n"
                  "    source: {section: S}\n",
             "8:9", "afslutningsgrunden 'tired' står to gange");
+    refused(HEAD "closure_reasons:\n"
+                 "  - id: refused\n"                                  /*  7 */
+                 "    label: Afslag\n"
+                 "    source: {section: S}\n",
+            "7:9", "afslutningsgrunden 'refused' er genops egen grund til at afslutte en sag "
+                   "uden forløb");
     refused(HEAD "closure_reasons:\n"
                  "  - id: Træt\n"                                     /*  7 */
                  "    label: A\n"
@@ -465,7 +472,8 @@ static genop_err check(const genop_standard *std, const char *json, const genop_
     if (err)
         fail_msg("event not read: %s", re.message);
     genop_error_clear(e);
-    err = casework_closure_reason_check(std, &ev, target, e);
+    genop_case none = {0};      /* no decision: genop's own reasons never apply */
+    err = casework_closure_reason_check(std, &none, &ev, target, e);
     casework_event_release(&ev);
     json_decref(body);
     return err;

@@ -257,7 +257,7 @@ static void test_reasons(void **state)
     assert_string_equal(f, "$.reasons[1].text");
     judge(std, REFUSAL ",\"reasons\":[{\"text\":\"Ok\"}]}", f, c, NULL);
     assert_string_equal(f, "$.reasons[0].criterion");
-    judge(std, "{\"type\":\"decision\",\"date\":\"2025-06-02\",\"granted\":true,"
+    judge(std, "{\"type\":\"decision\",\"date\":\"2025-06-02\",\"granted\":true," TEST_GRANT ","
                "\"reasons\":[{\"criterion\":\"other\",\"text\":\"Ok\"}]}", f, c, NULL);
     assert_string_equal(f, "$.reasons");
 
@@ -289,7 +289,11 @@ static void test_reasons(void **state)
     assert_null(strstr(stored, "extra"));
     free(stored);
     /* A grant stores no reasons. */
-    judge(std, "{\"type\":\"decision\",\"date\":\"2025-06-02\",\"granted\":true}", f, c, &stored);
+    stored = NULL;
+    judge(std, "{\"type\":\"decision\",\"date\":\"2025-06-02\",\"granted\":true," TEST_GRANT "}",
+          f, c, &stored);
+    assert_string_equal(f, "");
+    assert_non_null(stored);
     assert_null(strstr(stored, "reasons"));
     free(stored);
     genop_standard_free(std);

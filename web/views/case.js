@@ -2,7 +2,10 @@
 // API gives it to the user's role: the citizen (only the fields the
 // role may see come back), the referral, every deadline with its due
 // date, status, rule and source in the standard's own words, the limits
-// used so far as bars with the numbers in words, attendance with a
+// used so far as bars with the numbers in words (a weekly limit: the
+// current week, the worst week beside it, "uge 47, 2026"; the course's
+// length in the standard's unit to its last day, "4 måneder (til
+// 12.03.2027)", from GET /api/v1/standard), attendance with a
 // warning when the review limit is reached or (where the standard says
 // so) the citizen was admitted to hospital during the course, the
 // eligibility findings, who is responsible for the case (its visitator
@@ -12,7 +15,8 @@
 // views/udredning.js), and a
 // timeline of every event with its author and registration time.
 // The actions the role may register are buttons that open small forms
-// (views/forms.js). An overdue deadline says how long it has been
+// (views/forms.js): what can happen next at the case's stage (the API's
+// `status`), the rest behind "Flere". An overdue deadline says how long it has been
 // overdue ("overskredet med 2 hverdage", at a weekend "forfaldt fredag
 // 4.12."); the citizen's complaint window reads as the citizen's
 // deadline ("Klagefristen udløb 26.11.2026"), never as the municipality's
@@ -25,22 +29,14 @@
 // views/refusal.js) are fetched alongside the case.
 
 import { get } from '../api.js';
-import { longDate, shortDate, dateTime } from '../dates.js';
+import { longDate, shortDate, dateTime, isoWeekId, weekText } from '../dates.js';
 import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
-import { actionsFor, renderActions } from './forms.js';
+import { actionsFor, renderActions, currentEvents } from './forms.js';
 import { refusalReasons } from './refusal.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
-
-const LIMIT_UNITS = {
-  sessions: ['træningsgang', 'træningsgange'],
-  assessment_sessions: ['udredningsgang', 'udredningsgange'],
-  sessions_per_week: ['træningsgang', 'træningsgange'],
-  minutes_per_week: ['minut', 'minutter'],
-  course_length: ['dag', 'dage'],
-};
 
 const UNCHECKED = {
   age: 'Alder: borgerens fødselsdato kendes ikke',
@@ -92,7 +88,7 @@ export async function render(main, params, ctx, flash) {
   const endStatus = missingWarning(data);
   if (endStatus) warnings.push(endStatus);
 
-  const actions = actionsFor(ctx.session.role, kase);
+  const actions = actionsFor(ctx.session, data);
   const rerender = async (message) => {
     const t = await render(main, params, ctx, message);
     ctx.rerendered(t);
@@ -116,15 +112,21 @@ export async function render(main, params, ctx, flash) {
         citizenSection(citizen, ctx),
         referralSection(kase),
         assignSection(data, ctx, rerender),
-        actions.length ? renderActions(actions, data, ctx, rerender, reasons, criteria) : null),
+        actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons, std) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
-        limitsSection(ev),
+        limitsSection(ev, data, std),
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], reasons, criteria))));
+        timelineSection(data.events || [], reasons, kase.end_reasons || [], criteria))));
   return title;
+}
+
+// The contact person as one line: "Lone Berg (datter), tlf. 20 30 40 50".
+function contactText(k) {
+  if (!k || !k.name) return null;
+  return `${k.name}${k.relation ? ` (${k.relation})` : ''}${k.phone ? `, tlf. ${k.phone}` : ''}`;
 }
 
 function citizenSection(c, ctx) {
@@ -137,8 +139,9 @@ function citizenSection(c, ctx) {
     ['Adresse', c.address],
     ['Telefon', c.phone],
     ['Pårørende', c.relatives],
-    ['Fritaget for digital post', yesNo(c.digital_post_exempt)],
-    ['Bopælskommunens kode', typeof c.municipality_code === 'number' ? String(c.municipality_code) : null],
+    ['Kontaktperson', contactText(c.contact)],
+    ['Fritaget for Digital Post', yesNo(c.digital_post_exempt)],
+    ['Bopælskommune', typeof c.municipality_code === 'number' ? (c.municipality_name ? `${c.municipality_name} (kommunekode ${c.municipality_code})` : `Kommunekode ${c.municipality_code}`) : null],
     ['Borger-id i genop', c.id !== undefined ? String(c.id) : null],
   ]);
   const log = ['leder', 'admin'].includes(ctx.session.role) && c.id
@@ -193,22 +196,66 @@ function deadlinesSection(ev) {
   return section('sec-deadlines', 'Frister', body);
 }
 
-function limitsSection(ev) {
+// A length in the standard's own unit and amount ("4 måneder").
+const LENGTH_UNITS = { days: ['dag', 'dage'], workdays: ['hverdag', 'hverdage'], weeks: ['uge', 'uger'],
+  months: ['måned', 'måneder'] };
+function lengthText(rule) {
+  const [one, many] = LENGTH_UNITS[rule.unit] || [];
+  return one ? `${rule.max} ${rule.max === 1 ? one : many}` : null;
+}
+
+// What the counting sessions of the ISO week of asOf add up to (either
+// kind; a session the unit cancelled does not count): the week's
+// sessions or minutes, as the limit id counts them.
+function weekUse(data, asOf, id) {
+  const week = isoWeekId(asOf);
+  return currentEvents(data)
+    .filter((e) => e.type === 'session' && e.outcome !== 'provider_cancelled' && isoWeekId(e.date) === week)
+    .reduce((n, e) => n + (id === 'minutes_per_week' ? (e.minutes || 0) : 1), 0);
+}
+
+// One limit's bar and words: { value, words, over, note }: over when
+// what the bar shows is past the limit. A weekly limit of an open course
+// shows the current week, and beside it (note) the worst week when that
+// is another; the course's length is in the standard's unit, to its last
+// allowed day.
+function limitWords(l, ev, data, std, closed) {
+  const exceeded = l.status === 'exceeded';
+  const max = `højst ${labels.limitCount(l.id, l.max)}`;
+  if (l.id === 'course_length') {
+    const rule = ((std && std.limits) || []).find((r) => r.id === 'course_length');
+    const length = (rule && lengthText(rule)) || labels.limitCount(l.id, l.max);
+    return { value: l.used, over: exceeded, words: `${labels.limitCount(l.id, l.used)} af højst ${length}` +
+      `${l.last_day ? ` (til ${shortDate(l.last_day)})` : ''}` };
+  }
+  if (l.id !== 'sessions_per_week' && l.id !== 'minutes_per_week') {
+    return { value: l.used, over: exceeded, words: `${l.used} af ${max}` };
+  }
+  const worst = l.period ? `Værste uge: ${weekText(l.period)}: ${l.used} af ${l.max}` : null;
+  if (closed) return { value: l.used, over: exceeded, words: worst ? `${worst} (${max})` : `0 af ${max} i en uge` };
+  const now = weekUse(data, ev.as_of, l.id);
+  const current = isoWeekId(ev.as_of);
+  return { value: now, over: now > l.max, words: `${now} af ${max} i denne uge (${weekText(current)})`,
+    note: worst && l.period !== current ? worst : null };
+}
+
+function limitsSection(ev, data, std) {
   const list = ev.limits || [];
   if (list.length === 0) {
     return section('sec-limits', 'Grænser', h('p', { class: 'empty' }, 'Standarden sætter ingen grænser for forløbets omfang.'));
   }
+  const closed = Boolean((data.case || {}).closed);
   return section('sec-limits', 'Grænser', h('ul', { class: 'limits', id: 'limits' }, list.map((l) => {
-    const [one, many] = LIMIT_UNITS[l.id] || ['', ''];
-    const unit = l.max === 1 ? one : many;
     const pid = `limit-${l.id}`;
     const exceeded = l.status === 'exceeded';
-    const words = `${l.used} af højst ${l.max}${unit ? ` ${unit}` : ''}${l.period ? ` (uge ${l.period})` : ''}`;
+    const { value, words, over, note } = limitWords(l, ev, data, std, closed);
+    const top = Math.max(l.max, 1);
     return h('li', { class: `limit${exceeded ? ' exceeded' : ''}` },
       h('label', { for: pid }, l.label || l.id),
-      h('progress', { id: pid, max: String(Math.max(l.max, 1)), value: String(Math.min(l.used, Math.max(l.max, 1))),
-        'aria-describedby': `${pid}-text` }),
-      h('p', { class: 'limit-text', id: `${pid}-text` }, exceeded ? h('strong', null, 'Overskredet: ') : null, words),
+      h('progress', { id: pid, max: String(top), value: String(Math.min(value, top)),
+        'aria-describedby': `${pid}-text${note ? ` ${pid}-worst` : ''}` }),
+      h('p', { class: `limit-text${over ? ' over' : ''}`, id: `${pid}-text` }, over ? h('strong', null, 'Overskredet: ') : null, words),
+      note ? h('p', { class: 'limit-worst', id: `${pid}-worst` }, exceeded ? h('strong', null, 'Overskredet: ') : null, note) : null,
       l.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), l.source) : null);
   })));
 }
@@ -342,16 +389,26 @@ export function eventDetails(e, reasons) {
   return parts.join(', ');
 }
 
-// criteria: the standard's (a refusal's reasons name them), or null.
-function timelineSection(events, reasons, criteria) {
-  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+// The timeline. reasons: the standard's closure_reasons, ends genop's
+// own for a case without a course (case.end_reasons), for their labels:
+// a case closed by one of those is "Sagen afsluttet", not the course. An
+// event is named by its number within the case; the API's ids (in
+// corrects and corrected_by) are mapped to those numbers. criteria: the
+// standard's (a refusal's reasons name them), or null.
+function timelineSection(events, standardReasons, ends, criteria) {
+  const reasons = [...ends, ...(standardReasons || [])];
+  const endIds = new Set(ends.map((r) => r.id));
+  const typeLabel = (e) => (e.type === 'closed' && endIds.has(e.reason) ? 'Sagen afsluttet' : labels.eventType(e.type));
+  const numberOf = new Map(events.map((e) => [e.id, e.number]));
+  const nr = (id) => numberOf.get(id) ?? '?';
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
   const items = sorted.map((e) => {
     const details = eventDetails(e, reasons);
-    const stateNote = e.state === 'corrected' ? `Rettet ved hændelse nr. ${e.corrected_by}`
-      : e.state === 'withdrawn' ? `Trukket tilbage ved hændelse nr. ${e.corrected_by}` : null;
+    const stateNote = e.state === 'corrected' ? `Rettet ved hændelse nr. ${nr(e.corrected_by)}`
+      : e.state === 'withdrawn' ? `Trukket tilbage ved hændelse nr. ${nr(e.corrected_by)}` : null;
     let body = null;
     if (e.type === 'correction') {
-      body = h('p', null, `Retter hændelse nr. ${e.corrects}: `,
+      body = h('p', null, `Retter hændelse nr. ${nr(e.corrects)}: `,
         e.event ? `ny udgave: ${labels.eventType(e.event.type)} ${shortDate(e.event.date)}` +
           (eventDetails(e.event, reasons) ? ` (${eventDetails(e.event, reasons)})` : '') : 'trækkes tilbage',
         e.reason ? `. Begrundelse: ${e.reason}` : '');
@@ -359,8 +416,8 @@ function timelineSection(events, reasons, criteria) {
     return h('li', { class: `event event-${e.type}${stateNote ? ' superseded' : ''}`, 'data-event': e.id },
       h('div', { class: 'event-head' },
         h('time', { datetime: e.date }, longDate(e.date)),
-        h('span', { class: 'event-type' }, labels.eventType(e.type)),
-        h('span', { class: 'event-no' }, `hændelse nr. ${e.id}`)),
+        h('span', { class: 'event-type' }, typeLabel(e)),
+        h('span', { class: 'event-no' }, `hændelse nr. ${e.number}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
       e.type === 'decision' ? refusalReasons(e.reasons, criteria) : null,
       body,

@@ -1,6 +1,9 @@
 // views/forms.js - the case page's actions: one button per kind of event
 // the user's role may register, each opening a small form that posts one
-// event to /api/v1/cases/{id}/events. The API decides what can have
+// event to /api/v1/cases/{id}/events. What can happen next at the case's
+// stage (the API's `status`: a fresh referral is contacted, assessed and
+// decided; a course in training has sessions and is closed) comes first,
+// the rest behind "Flere" (a <details>). The API decides what can have
 // happened: its Danish message is shown beside the field it names
 // (problem.field, e.g. "$.date" when an event predates the referral or
 // has no grant, "$.minutes", "$.event.date" in a correction; see
@@ -12,8 +15,16 @@
 // assessment (views/refusal.js). The closure's reasons are the municipality's standard's
 // (closure_reasons of GET /api/v1/standard, which the case page fetches):
 // its own grounds first, each with its source shown as it is chosen, then
-// genop's general ones. views/udredning.js builds the function-status
-// form the same way. The close form warns when the standard's end status
+// genop's general ones. A case that never had a course is closed by one
+// of genop's own reasons (refused, complaint_forwarded: the case's
+// case.end_reasons), offered first, with what it means, only when the API
+// says it applies. A granted decision carries what is granted
+// (letters.md section 1): the form asks for the form of training, the
+// place, the sessions a week, the minutes a session and transport, with
+// the standard's limits as defaults and its rule beside the fields,
+// hidden when "Afslag" is chosen (a full decision form, with end date
+// and exceptions, is still to come). views/udredning.js builds the
+// function-status form the same way. The close form warns when the standard's end status
 // is missing (views/endstatus.js); journal notes stay open after the
 // closure.
 
@@ -40,6 +51,16 @@ const ACTIONS = [
     fields: [dateField,
       { name: 'granted', label: 'Afgørelsen', type: 'radio', required: true, path: '$.granted',
         options: [{ value: 'true', label: 'Bevilling' }, { value: 'false', label: 'Afslag' }] },
+      { name: 'form', label: 'Træningsform (ved bevilling)', type: 'select', required: true, grantOnly: true,
+        path: '$.grant.form', options: options(labels.GRANT_FORMS) },
+      { name: 'place', label: 'Sted (ved bevilling)', type: 'select', required: true, grantOnly: true,
+        path: '$.grant.place', options: options(labels.GRANT_PLACES) },
+      { name: 'sessions_per_week', label: 'Træningsgange om ugen', type: 'number', required: true, grantOnly: true,
+        path: '$.grant.sessions_per_week', value: '2', min: 1, max: 14, limit: 'sessions_per_week' },
+      { name: 'minutes_per_session', label: 'Minutter pr. træningsgang', type: 'number', required: true,
+        grantOnly: true, path: '$.grant.minutes_per_session', value: '45', min: 1, max: 600, limit: 'minutes_per_week' },
+      { name: 'transport', label: 'Kørsel bevilget', type: 'select', required: true, grantOnly: true,
+        path: '$.grant.transport', options: [{ value: 'false', label: 'Nej' }, { value: 'true', label: 'Ja' }] },
       // A refusal's reasons: views/refusal.js, shown when "Afslag" is chosen.
       { name: 'reasons', label: 'Begrundelse for afslaget', type: 'reasons', path: '$.reasons' },
       textField('Notat (valgfrit)')] },
@@ -52,13 +73,25 @@ const ACTIONS = [
   { type: 'session', button: 'Træningsgang', title: 'Træningsgang', roles: [V, T],
     fields: [dateField,
       { name: 'outcome', label: 'Udfald', type: 'select', required: true, path: '$.outcome', options: options(labels.OUTCOMES) },
-      { name: 'minutes', label: 'Varighed i minutter', type: 'number', required: true, path: '$.minutes', value: '45', min: 0, max: 600 },
+      // max: the API's limit, GENOP_SESSION_MINUTES_MAX in src/core/input_limits.h (tests/api/test_api.py checks they agree).
+      { name: 'minutes', label: 'Varighed i minutter', type: 'number', required: true, path: '$.minutes', value: '45', min: 0, max: 1440 },
       { name: 'kind', label: 'Slags', type: 'select', required: true, path: '$.kind', options: options(labels.SESSION_KINDS) },
       textField('Notat (valgfrit)')] },
   // A hospital admission: during the course it puts the course up for
   // review where the standard says so (Skive); docs/evaluation.md.
   { type: 'admitted', button: 'Indlæggelse', title: 'Indlæggelse på sygehus', roles: [V, T],
     fields: [{ ...dateField, label: 'Indlagt den' }, textField('Notat (valgfrit)')] },
+  // What the eligibility rules judge on the case (evaluate.md, section 3):
+  // a hospital rehabilitation plan (Sundhedsloven § 140) in force bars
+  // § 86, stk. 1 training, and an earlier course for the same condition
+  // may start a waiting period (Ishøj). Both may predate the referral.
+  { type: 'hospital_plan', button: 'Genoptræningsplan', title: 'Genoptræningsplan fra sygehus', roles: [V],
+    fields: [{ ...dateField, label: 'Planen gælder fra' }, textField('Notat (valgfrit), fx sygehus og afdeling')] },
+  { type: 'previous_course', button: 'Tidligere forløb', title: 'Tidligere træningsforløb i kommunen', roles: [V],
+    fields: [{ ...dateField, label: 'Forløbet sluttede den' },
+      { name: 'condition', label: 'Lidelse', type: 'text', required: true, path: '$.condition',
+        prefill: (data) => (data.case && data.case.condition) || '' },
+      textField('Notat (valgfrit)')] },
   { type: 'note', button: 'Journalnotat', title: 'Journalnotat', roles: [V, T], open: true,
     fields: [dateField, textField('Notat', true)] },
   { type: 'closed', button: 'Afslutning', title: 'Afslutning af forløbet', roles: [V, T],
@@ -83,9 +116,64 @@ const ACTIONS = [
       { ...dateField, label: 'Rettelsens dato' }] },
 ];
 
-// The actions role may take on the case (open ones only on open cases).
-export function actionsFor(role, kase) {
-  return ACTIONS.filter((a) => a.roles.includes(role) && (!kase.closed || a.open));
+// What can happen next at each stage of a case (the API's `status`,
+// src/casework/case_stage.h); the rest of what the role may register is
+// behind "Flere". A complaint's next step depends on how far it has come
+// (complaintNext).
+const NEXT = {
+  referred: ['contacted', 'assessment', 'decision', 'hospital_plan', 'previous_course', 'note'],
+  granted: ['grant_received', 'decision_received', 'session', 'note'],
+  training: ['session', 'admitted', 'closed', 'note'],
+  refused: ['decision_received', 'complaint_received', 'closed', 'note'],
+  closed: ['note'],
+};
+
+// The current events of the case (corrected ones as corrected, withdrawn
+// ones left out), sorted by date then registration.
+export function currentEvents(data) {
+  const events = data.events || [];
+  const replaced = new Map(events.filter((e) => e.type === 'correction' && e.event)
+    .map((e) => [e.corrects, e.event]));
+  return events.filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
+    .map((e) => (e.state === 'corrected' && replaced.has(e.id) ? { ...replaced.get(e.id), id: e.id } : e))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+}
+
+// A pending complaint: reconsider it; not fully upheld, send it on (or
+// decide anew); sent to Ankestyrelsen, the case can be closed.
+function complaintNext(data) {
+  let step = 'received';
+  for (const e of currentEvents(data)) {
+    if (e.type === 'complaint_received') step = 'received';
+    else if (e.type === 'complaint_decided' && step === 'received') step = 'decided';
+    else if (e.type === 'complaint_forwarded' && step !== 'forwarded') step = 'forwarded';
+  }
+  if (step === 'forwarded') return ['closed', 'note'];
+  if (step === 'decided') return ['complaint_forwarded', 'decision', 'note'];
+  return ['complaint_decided', 'note'];
+}
+
+// The types role may register: the server's list for the logged-in user
+// (GET /api/v1/session's event_types), else the table's roles.
+function permitted(a, session) {
+  const types = session && session.event_types;
+  return Array.isArray(types) ? types.includes(a.type) && a.roles.includes(session.role)
+    : a.roles.includes(session && session.role);
+}
+
+// The actions the user may take on the case (open ones only on open
+// cases), split into what can happen next at the case's stage and the
+// rest ("Flere"). session: the logged-in user (role, event_types); data:
+// the case as read. Without a known stage, every action is "next".
+export function actionsFor(session, data) {
+  const kase = data.case || {};
+  const all = ACTIONS.filter((a) => permitted(a, session) && (!kase.closed || a.open) &&
+    (a.type !== 'correction' || correctable(data, session).length > 0));
+  const stage = kase.closed ? 'closed' : data.status;
+  const next = stage === 'complaint' ? complaintNext(data) : NEXT[stage];
+  if (!next) return { next: all, more: [] };
+  return { next: next.map((t) => all.find((a) => a.type === t)).filter(Boolean),
+    more: all.filter((a) => !next.includes(a.type)) };
 }
 
 // The message without the JSON path the API puts first ("$.date: ...").
@@ -110,13 +198,16 @@ export function fieldForPath(field, entries) {
   return best;
 }
 
-// The section with the buttons and the form they open. reasons: the
-// standard's closure_reasons, criteria: its criteria (each null when the
-// standard could not be read).
-export function renderActions(actions, data, ctx, done, reasons = null, criteria = null) {
+// The section with the buttons and the form they open: what can happen
+// next first, the rest behind "Flere" (a disclosure). actions: what
+// actionsFor() gives. reasons: the standard's closure_reasons (null when
+// the standard could not be read); std: the standard (GET
+// /api/v1/standard), for the decision's defaults and a refusal's
+// criteria.
+export function renderActions(actions, data, ctx, done, reasons = null, std = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
-  const buttons = actions.map((a) => {
+  const button = (a) => {
     const b = h('button', { type: 'button', class: 'button secondary', 'aria-expanded': 'false',
       'aria-controls': 'action-panel', 'data-action': a.type }, a.button);
     b.addEventListener('click', () => {
@@ -127,11 +218,11 @@ export function renderActions(actions, data, ctx, done, reasons = null, criteria
       close(false);
       openButton = b;
       b.setAttribute('aria-expanded', 'true');
-      replace(panel, buildForm(a, data, { close, done, reasons, criteria }));
+      replace(panel, buildForm(a, data, { close, done, reasons, session: ctx.session, std }));
       panel.querySelector('input, select, textarea')?.focus();
     });
     return b;
-  });
+  };
   function close(focusBack = true) {
     replace(panel);
     if (openButton) {
@@ -142,25 +233,39 @@ export function renderActions(actions, data, ctx, done, reasons = null, criteria
   }
   return h('section', { class: 'card', 'aria-labelledby': 'sec-actions' },
     h('h2', { id: 'sec-actions' }, 'Registrér'),
-    h('div', { class: 'action-buttons' }, buttons),
+    actions.next.length ? h('div', { class: 'action-buttons', id: 'next-actions' }, actions.next.map(button)) : null,
+    actions.more.length ? h('details', { class: 'more-actions', id: 'more-actions' },
+      h('summary', null, 'Flere'),
+      h('div', { class: 'action-buttons' }, actions.more.map(button))) : null,
     panel);
 }
 
-// The standard's reasons for ending a course as option groups: its own,
-// then genop's general ones. None when the standard could not be read.
-function reasonOptions(reasons) {
-  if (!reasons || !reasons.length) return [h('option', { value: '' }, 'Grundene kunne ikke hentes – genindlæs siden')];
-  const group = (label, list) => (list.length
-    ? h('optgroup', { label }, list.map((r) => h('option', { value: r.id }, r.label))) : null);
-  return [h('option', { value: '' }, 'Vælg en grund'),
-    group('Standardens grunde', reasons.filter((r) => !r.general)),
-    group('genops generelle grunde', reasons.filter((r) => r.general))];
+// genop's own reasons for closing a case without a course that apply to
+// it now (GET /api/v1/cases/{id}: case.end_reasons), marked `end`.
+export function endReasons(data) {
+  return ((data.case || {}).end_reasons || []).filter((r) => r.applies).map((r) => ({ ...r, end: true }));
 }
 
-// Where the chosen reason comes from: the standard's section and words,
-// or that it is one of genop's general reasons.
+// The reasons for ending the case as option groups: genop's own that
+// apply, the standard's own, then genop's general ones. Only genop's own
+// when the standard could not be read.
+function reasonOptions(reasons, ends) {
+  const group = (label, list) => (list.length
+    ? h('optgroup', { label }, list.map((r) => h('option', { value: r.id }, r.label))) : null);
+  const missing = !reasons || !reasons.length;
+  if (missing && !ends.length) return [h('option', { value: '' }, 'Grundene kunne ikke hentes – genindlæs siden')];
+  return [h('option', { value: '' }, 'Vælg en grund'),
+    group('Sagen afsluttes uden forløb', ends),
+    missing ? null : group('Standardens grunde', reasons.filter((r) => !r.general)),
+    missing ? null : group('genops generelle grunde', reasons.filter((r) => r.general))];
+}
+
+// Where the chosen reason comes from: what genop's own reason for ending
+// a case means, the standard's section and words, or that it is one of
+// genop's general reasons.
 function reasonSource(reason) {
   if (!reason) return 'Vælg den grund, forløbet afsluttes af.';
+  if (reason.end) return `${reason.detail} Grunden er genops egen, ikke standardens.`;
   if (!reason.source) return 'genops generelle grund; standarden nævner den ikke.';
   return `Kilde: ${reason.source.citation}${reason.source.quote ? ` – »${reason.source.quote}«` : ''}`;
 }
@@ -175,18 +280,47 @@ function reasonHelp(select, reasons) {
   return help;
 }
 
-function control(f, id, errId, data, reasons) {
+// The events of the case the user may correct: not notes or corrections,
+// not withdrawn, and of a type their role may register (a terapeut cannot
+// correct the visitator's decision; GET /api/v1/session's event_types).
+export function correctable(data, session) {
+  const types = session && Array.isArray(session.event_types) ? session.event_types : null;
+  return (data.events || []).filter((e) => e.type !== 'note' && e.type !== 'correction' &&
+    e.state !== 'withdrawn' && (!types || types.includes(e.type)));
+}
+
+
+// The standard's limit that a grant's field is measured against (its id
+// in f.limit), if the standard has one for the case's paragraph.
+function grantLimit(f, std, data) {
+  const paragraph = data.case && data.case.paragraph;
+  return f.limit && std && (std.limits || []).find((l) => l.id === f.limit
+    && (!paragraph || !l.paragraphs || l.paragraphs.includes(paragraph)));
+}
+
+// A grant field's default from the standard: its sessions a week, and the
+// minutes a week shared over them.
+function grantDefault(f, std, data) {
+  const perWeek = grantLimit({ limit: 'sessions_per_week' }, std, data);
+  const minutes = grantLimit({ limit: 'minutes_per_week' }, std, data);
+  if (f.name === 'sessions_per_week' && perWeek) return String(perWeek.max);
+  if (f.name === 'minutes_per_session' && minutes) {
+    return String(Math.floor(minutes.max / (perWeek ? perWeek.max : 2)));
+  }
+  return f.value;
+}
+
+function control(f, id, errId, data, reasons, session, std) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
   if (f.options === 'closure_reasons') {
-    return h('select', { ...common, 'aria-describedby': `${id}-source ${errId}` }, reasonOptions(reasons));
+    return h('select', { ...common, 'aria-describedby': `${id}-source ${errId}` }, reasonOptions(reasons, endReasons(data)));
   }
   if (f.type === 'select') {
     let opts = f.options;
     if (f.name === 'corrects') {
-      opts = (data.events || [])
-        .filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
-        .map((e) => ({ value: String(e.id), label: `Nr. ${e.id}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
+      opts = correctable(data, session)
+        .map((e) => ({ value: String(e.id), label: `Nr. ${e.number}: ${labels.eventType(e.type)} ${shortDate(e.date)}` }));
     }
     return h('select', common, f.required ? null : h('option', { value: '' }, 'Ikke angivet'),
       opts.map((o) => h('option', { value: o.value }, o.label)));
@@ -199,20 +333,24 @@ function control(f, id, errId, data, reasons) {
       value: f.name === 'date' ? shortDate(todayInDenmark()) : null,
       'aria-describedby': `${id}-hint ${errId}` });
   }
+  if (f.type === 'text' && f.prefill) attrs.value = f.prefill(data);
   if (f.type === 'number') {
-    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value: f.value });
+    const value = f.grantOnly ? grantDefault(f, std, data) : f.value;
+    const described = grantLimit(f, std, data) ? `${id}-rule ${errId}` : errId;
+    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value,
+      'aria-describedby': described });
   }
   return h('input', attrs);
 }
 
-function buildForm(a, data, { close, done, reasons, criteria }) {
+function buildForm(a, data, { close, done, reasons, session, std }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
   let refusal = null;
   const nodes = a.fields.map((f) => {
     if (f.type === 'reasons') {
-      refusal = reasonsPart(formId, criteria, data.case?.paragraph);
+      refusal = reasonsPart(formId, (std && std.criteria) || null, data.case?.paragraph);
       byName.set(f.name, { f, el: refusal.el, err: refusal.err, focus: refusal.focus });
       return refusal.el;
     }
@@ -229,24 +367,56 @@ function buildForm(a, data, { close, done, reasons, criteria }) {
       byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
       return group;
     }
-    const el = control(f, id, errId, data, reasons);
+    const el = control(f, id, errId, data, reasons, session, std);
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
-    const source = f.options === 'closure_reasons' ? reasonHelp(el, reasons) : null;
-    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, err);
+    const source = f.options === 'closure_reasons' ? reasonHelp(el, [...endReasons(data), ...(reasons || [])]) : null;
+    const limit = grantLimit(f, std, data);
+    const rule = limit ? h('p', { class: 'help', id: `${id}-rule` },
+      `Standarden: ${limit.text}${limit.source && limit.source.citation ? ` (${limit.source.citation})` : ''}`) : null;
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, rule, err);
   });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
   const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Annullér');
   const warning = a.type === 'closed' ? closeWarning(data) : null;
   const attrs = { class: 'action-form', id: formId, novalidate: true, 'aria-labelledby': `${formId}-title`,
     'aria-describedby': warning ? warning.id : null };
-  const form = h('form', attrs, h('h3', { id: `${formId}-title` }, a.title), warning,
+  // A case without a course closes as a case, not as a course.
+  const title = a.type === 'closed' && endReasons(data).length ? 'Afslutning af sagen' : a.title;
+  const form = h('form', attrs, h('h3', { id: `${formId}-title` }, title), warning,
     nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+  // "Afslag" shows the refusal's reasons and hides what a grant needs.
   if (refusal) {
     form.addEventListener('change', (e) => {
-      if (e.target.name === 'granted') refusal.show(e.target.value === 'false');
+      if (e.target.name !== 'granted') return;
+      const refused = e.target.value === 'false';
+      refusal.show(refused);
+      for (const { f, el } of byName.values()) {
+        if (f.grantOnly) el.closest('.field').hidden = refused;
+      }
     });
   }
+  // The limits a session would exceed, asked about before it is saved:
+  // `confirmed` is the body the user said yes to; any change asks again.
+  let confirmed = null;
+  const limitWarning = h('div', { class: 'warning limit-warning', id: `${formId}-limit-warning`, role: 'alert', hidden: true });
+  form.insertBefore(limitWarning, form.querySelector('.actions'));
+  function askToConfirm(exceeds, body) {
+    replace(limitWarning, exceeds.map((l) => h('p', null, labels.limitExceededText(l))),
+      h('p', null, h('strong', null, 'Registrér alligevel?')));
+    limitWarning.hidden = false;
+    confirmed = JSON.stringify(body);
+    submit.textContent = 'Registrér alligevel';
+    submit.disabled = false;
+    submit.focus();
+  }
+  form.addEventListener('input', () => {
+    if (confirmed === null) return;
+    confirmed = null;
+    limitWarning.hidden = true;
+    replace(limitWarning);
+    submit.textContent = 'Registrér';
+  });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -285,7 +455,7 @@ function buildForm(a, data, { close, done, reasons, criteria }) {
     e.preventDefault();
     clearErrors();
     for (const { f } of byName.values()) {
-      if (f.required && !raw(f.name)) {
+      if (f.required && !raw(f.name) && !(f.grantOnly && value('granted') !== 'true')) {
         fieldError(f.name, f.type === 'radio' || f.type === 'select' ? 'Vælg en af mulighederne.' : 'Skal udfyldes.');
         return;
       }
@@ -308,9 +478,18 @@ function buildForm(a, data, { close, done, reasons, criteria }) {
     if (refuses) body.reasons = refusal.collect();
     submit.disabled = true;
     try {
+      // A session is tried first (dry_run): past a limit of the standard,
+      // the form says which and asks before it saves.
+      if (a.type === 'session' && confirmed !== JSON.stringify(body)) {
+        const trial = await post(`/cases/${Number(data.id)}/events?dry_run=true`, body);
+        if (trial && trial.exceeds && trial.exceeds.length) {
+          askToConfirm(trial.exceeds, body);
+          return;
+        }
+      }
       await post(`/cases/${Number(data.id)}/events`, body);
       close(false);
-      await done(`Registreret: ${a.title}.`);
+      await done(`Registreret: ${title}.`);
     } catch (err) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
@@ -343,7 +522,7 @@ function buildEvent(type, value, data) {
       }
       event = {};
       for (const [k, v] of Object.entries(original || {})) {
-        if (!['id', 'author', 'registered_at', 'corrects', 'state', 'corrected_by'].includes(k)) event[k] = v;
+        if (!['id', 'number', 'author', 'registered_at', 'corrects', 'state', 'corrected_by'].includes(k)) event[k] = v;
       }
       event.date = newdate;
     }
@@ -352,6 +531,14 @@ function buildEvent(type, value, data) {
   const body = { type, date: value('date') };
   if (text) body.text = text;
   if (type === 'decision') body.granted = value('granted') === 'true';
+  if (type === 'decision' && body.granted) {
+    body.grant = {
+      form: value('form'), place: value('place'),
+      sessions_per_week: Number(value('sessions_per_week')),
+      minutes_per_session: Number(value('minutes_per_session')),
+      sessions: null, until: null, transport: value('transport') === 'true', exceptions: [],
+    };
+  }
   if (type === 'session') {
     body.outcome = value('outcome');
     body.minutes = Number(value('minutes'));
@@ -359,5 +546,6 @@ function buildEvent(type, value, data) {
   }
   if (type === 'closed') body.reason = value('reason');
   if (type === 'complaint_decided') body.upheld = value('upheld');
+  if (type === 'previous_course') body.condition = value('condition');
   return body;
 }

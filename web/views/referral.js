@@ -17,6 +17,18 @@
 // check on the case. A rule the standard does not have is not shown.
 // Findings inform and never block: the API decides. A screen reader
 // hears each change of the findings once, politely, after typing pauses.
+//
+// The citizen's identity (shared/spec/api.md): when genop knows the CPR
+// number under another name, the API answers 409 with the stored citizen;
+// the form then shows both names side by side and asks whether to update
+// the name and open the case (the same body again with update_citizen)
+// or to go back to the form. A referral for a citizen with an open case
+// of the same paragraph and condition is registered with a warning: then
+// a confirmation names the other case, with links to both, instead of
+// opening the new case at once. Who refers: the citizen, or someone else
+// on the citizen's behalf (source "borgeren", else the name typed), who
+// needs the citizen's consent; the contact person and the exemption from
+// Digital Post belong to the citizen.
 
 import { get, post } from '../api.js';
 import { longDate, shortDate, todayInDenmark, parseDanishDate, parseIsoDate, ageOn } from '../dates.js';
@@ -86,7 +98,13 @@ export function eligibilityNow(std, input, ownCode) {
       } else if (!/^[0-9]{3}$/.test(typed) || Number(typed) < 101 || Number(typed) > 860) {
         out.push({ id: rule.id, state: 'pending', text: 'Vurderes, når kommunekoden er udfyldt (tre cifre, 101-860).' });
       } else if (Number(typed) !== own) {
-        out.push({ id: rule.id, state: 'finding', text: `Borgeren bor i kommune ${Number(typed)}, ikke i ${name} (kommunekode ${own}).` });
+        // Named as the server's finding names it (src/core/evaluate.c); std.municipalities: GET /municipalities.
+        const known = std.municipalities || [];
+        const home = known.find((m) => m.code === Number(typed));
+        const ownName = (std.municipality && std.municipality.name) || name;
+        out.push(home || !known.length
+          ? { id: rule.id, state: 'finding', text: `Borgeren bor i ${home ? home.full_name : `kommune ${Number(typed)}`} (kommunekode ${Number(typed)}), ikke i ${ownName} (${own}).` }
+          : { id: rule.id, state: 'pending', text: `Ingen kommune har kommunekode ${Number(typed)}; skriv bopælskommunens kode med tre cifre.` });
       } else {
         out.push({ id: rule.id, state: 'met', text: `Borgeren bor i ${name} (kommunekode ${own}).` });
       }
@@ -199,18 +217,80 @@ const FIELDS = [
   ['name', 'Navn', '$.citizen.name', 'text', true, { autocomplete: 'off' }],
   ['address', 'Adresse', '$.citizen.address', 'text', false, { autocomplete: 'off' }],
   ['phone', 'Telefon', '$.citizen.phone', 'text', false, { inputmode: 'tel', autocomplete: 'off' }],
+  ['contact_name', 'Kontaktpersonens navn', '$.citizen.contact.name', 'text', false, { autocomplete: 'off' }],
+  ['contact_relation', 'Relation til borgeren (fx datter, nabo)', '$.citizen.contact.relation', 'text', false, { autocomplete: 'off' }],
+  ['contact_phone', 'Kontaktpersonens telefon', '$.citizen.contact.phone', 'text', false, { inputmode: 'tel', autocomplete: 'off' }],
   ['municipality_code', 'Bopælskommunens kode (tom: borgeren bor i kommunen)', '$.citizen.municipality_code',
     'text', false, { inputmode: 'numeric', autocomplete: 'off', maxlength: '3' }],
-  ['source', 'Henvist af', '$.referral.source', 'text', true, {}],
+  ['source', 'Henvist af (fx egen læge, datter, hjemmeplejen)', '$.referral.source', 'text', true, {}],
   ['paragraph', 'Paragraf', '$.referral.paragraph', 'radio', true, {}],
   ['condition', 'Lidelse', '$.referral.condition', 'text', false, {}],
   ['date', 'Modtaget', '$.referral.date', 'date', true, {}],
   ['text', 'Beskrivelse', '$.referral.text', 'textarea', false, {}],
 ];
 
+// The source the API reads as the citizen's own referral.
+const OWN_SOURCE = 'borgeren';
+
+// A checkbox field: { node, el, err }.
+function checkboxField(id, label, describedBy) {
+  const el = h('input', { type: 'checkbox', id, 'aria-describedby': describedBy || null });
+  const err = h('p', { class: 'field-error', id: `${id}-error` });
+  if (describedBy) el.setAttribute('aria-describedby', `${describedBy} ${id}-error`);
+  else el.setAttribute('aria-describedby', `${id}-error`);
+  return { el, err, node: h('div', { class: 'field checkbox' }, h('div', { class: 'radio' }, el, h('label', { for: id }, label)), err) };
+}
+
+// "Hvem henvender sig?": the citizen, or someone on the citizen's behalf.
+function whoField() {
+  const opts = [['self', 'Borgeren selv'], ['other', 'En anden på borgerens vegne (pårørende, læge, hjemmepleje, sygehus …)']];
+  const group = h('fieldset', { class: 'field radios', id: 'ref-who' }, h('legend', null, 'Hvem henvender sig?'),
+    opts.map(([v, text]) => h('div', { class: 'radio' },
+      h('input', { type: 'radio', id: `ref-who-${v}`, name: 'who', value: v, checked: v === 'other' ? true : null }),
+      h('label', { for: `ref-who-${v}` }, text))));
+  return { node: group, self: () => group.querySelector('input:checked')?.value === 'self' };
+}
+
+// The question of a 409: the stored name and the typed one side by side.
+// onUpdate() resends with update_citizen, onBack() returns to the form.
+function identityQuestion(stored, typed, onUpdate, onBack) {
+  const title = h('h2', { id: 'identity-title', tabindex: '-1' }, 'Borgeren er kendt under et andet navn');
+  const update = h('button', { type: 'button', class: 'button', id: 'identity-update' }, 'Opdatér navnet og opret sagen');
+  const back = h('button', { type: 'button', class: 'button secondary', id: 'identity-back' }, 'Tilbage til formularen');
+  const error = h('p', { class: 'form-error', id: 'identity-error', role: 'alert' });
+  update.addEventListener('click', () => onUpdate(update, error));
+  back.addEventListener('click', onBack);
+  const node = h('section', { class: 'card warning identity-question', id: 'identity-question', 'aria-labelledby': 'identity-title' },
+    title,
+    h('p', null, 'CPR-nummeret tilhører en borger, som genop allerede kender. Navnet i henvendelsen er ikke det samme som det gemte.'),
+    h('dl', { class: 'identity-names' },
+      h('div', null, h('dt', null, 'Navn i genop'), h('dd', { id: 'identity-stored' }, stored)),
+      h('div', null, h('dt', null, 'Navn i henvendelsen'), h('dd', { id: 'identity-typed' }, typed))),
+    h('p', { id: 'identity-ask', class: 'identity-ask' }, `Skal borgerens navn opdateres til »${typed}«?`),
+    h('p', null, 'Det gamle navn gemmes i borgerens historik. Er navnet skrevet forkert, så gå tilbage og ret det.'),
+    error,
+    h('div', { class: 'actions' }, update, back));
+  return { node, focus: () => title.focus() };
+}
+
+// After a referral with warnings: the new case and each other case named.
+function createdWithWarnings(created) {
+  const id = Number(created.id);
+  const title = h('h2', { id: 'created-title', tabindex: '-1' }, `Henvendelsen er registreret som sag ${id}`);
+  const node = h('section', { class: 'card', id: 'referral-created', 'aria-labelledby': 'created-title' },
+    title,
+    h('div', { class: 'warning', id: 'referral-warnings' },
+      h('h3', null, 'Se efter, om sagen findes i forvejen'),
+      h('ul', null, created.warnings.map((w) => h('li', { 'data-case': String(Number(w.case)) }, w.detail, ' ',
+        h('a', { href: `#/sag/${Number(w.case)}` }, `Åbn sag ${Number(w.case)}`))))),
+    h('div', { class: 'actions' }, h('a', { class: 'button', id: 'created-open', href: `#/sag/${id}` }, `Gå til den nye sag ${id}`)));
+  return { node, focus: () => title.focus() };
+}
+
 export async function render(main, _params, ctx) {
   const today = todayInDenmark();
-  const standard = get('/standard');     // not awaited: the form is usable at once
+  const standard = Promise.all([get('/standard'), get('/municipalities').catch(() => ({ items: [] }))])
+    .then(([s, m]) => ({ ...s, municipalities: m.items }));     // not awaited: the form is usable at once
   standard.catch(() => {});
   const ownCode = ctx.session && ctx.session.municipality && ctx.session.municipality.code;
   // A finding is also named under its field (on a narrow screen the panel
@@ -224,7 +304,7 @@ export async function render(main, _params, ctx) {
     }
   });
   const controls = new Map();
-  const nodes = [];
+  const nodes = new Map();
   for (const [name, label, fieldPath, kind, required, extra] of FIELDS) {
     const id = `ref-${name}`;
     const err = h('p', { class: 'field-error', id: `${id}-error` });
@@ -236,7 +316,7 @@ export async function render(main, _params, ctx) {
           h('label', { for: `${id}-${i}` }, `${labels.paragraph(p)} – ${p === '86.1' ? 'genoptræning' : 'vedligeholdende træning'}`))),
         err);
       controls.set(name, { el: group, err, path: fieldPath, required, kind, focus: () => group.querySelector('input').focus() });
-      nodes.push(group);
+      nodes.set(name, group);
       continue;
     }
     const hints = [];
@@ -252,12 +332,19 @@ export async function render(main, _params, ctx) {
     controls.set(name, { el, err, path: fieldPath, required, kind, focus: () => el.focus() });
     const derived = name === 'cpr' ? h('p', { class: 'derived', id: 'ref-cpr-derived', 'aria-live': 'polite' }) : null;
     if (cueRule) cues[cueRule] = h('p', { class: 'elig-cue', id: `${id}-cue` });
-    nodes.push(h('div', { class: 'field' }, h('label', { for: id }, label, required ? null : h('span', { class: 'optional' }, ' (valgfrit)')),
+    nodes.set(name, h('div', { class: 'field' }, h('label', { for: id }, label, required ? null : h('span', { class: 'optional' }, ' (valgfrit)')),
       hints, el, derived, cueRule ? cues[cueRule] : null, err));
   }
-  const consent = h('input', { type: 'checkbox', id: 'ref-consent', name: 'consent' });
-  const consentField = h('div', { class: 'field checkbox' }, h('div', { class: 'radio' }, consent,
-    h('label', { for: 'ref-consent' }, 'Borgeren har givet samtykke til henvisningen')));
+  const exempt = checkboxField('ref-digital_post_exempt', 'Fritaget for Digital Post (breve sendes med posten)');
+  controls.set('digital_post_exempt', { ...exempt, path: '$.citizen.digital_post_exempt', kind: 'checkbox', focus: () => exempt.el.focus() });
+  const who = whoField();
+  const consentHint = h('p', { class: 'help', id: 'ref-consent-hint' },
+    'Henvender en anden sig på borgerens vegne, skal borgeren have givet samtykke til det.');
+  const consent = checkboxField('ref-consent', 'Borgeren har givet samtykke til henvisningen', 'ref-consent-hint');
+  controls.set('consent', { ...consent, path: '$.referral.consent', kind: 'checkbox', focus: () => consent.el.focus() });
+  const onBehalf = h('div', { id: 'ref-on-behalf' }, nodes.get('source'), consentHint, consent.node);
+  const showWho = () => { onBehalf.hidden = who.self(); };
+  who.node.addEventListener('change', showWho);
   const formError = h('div', { class: 'form-error', id: 'ref-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér henvendelse');
 
@@ -315,59 +402,120 @@ export async function render(main, _params, ctx) {
     c.focus();
   }
 
-  const form = h('form', { class: 'card referral-form', id: 'referral-form', novalidate: true, 'aria-labelledby': 'ref-title' },
-    h('h2', { id: 'ref-title', class: 'visually-hidden' }, 'Henvendelsen'),
-    h('fieldset', { class: 'group' }, h('legend', null, 'Borgeren'), nodes.slice(0, 4)),
-    h('fieldset', { class: 'group' }, h('legend', null, 'Henvendelsen'), nodes[4], consentField, nodes.slice(5)),
-    formError,
-    h('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clear();
+  // The request body from the form, or null after naming what is wrong.
+  function body() {
+    const self = who.self();
     for (const [name, label, , , required] of FIELDS) {
-      if (required && !value(name)) {
-        fieldError(name, name === 'paragraph' ? 'Vælg stk. 1 eller stk. 2.' : `${label} skal udfyldes.`);
-        return;
+      if (required && !value(name) && !(name === 'source' && self)) {
+        fieldError(name, name === 'paragraph' ? 'Vælg stk. 1 eller stk. 2.' : `${label.replace(/ \(.*\)$/, '')} skal udfyldes.`);
+        return null;
       }
     }
     const c = showCpr(true);
     if (c.error) {
       cpr.focus();
-      return;
+      return null;
     }
     const date = parseDanishDate(value('date'));
     if (!date) {
       fieldError('date', 'Datoen skal skrives dd.mm.åååå og være en rigtig dato, fx 10.04.2025.');
-      return;
+      return null;
     }
     const citizen = { cpr: value('cpr'), name: value('name') };
     if (value('address')) citizen.address = value('address');
     if (value('phone')) citizen.phone = value('phone');
+    if (exempt.el.checked) citizen.digital_post_exempt = true;
+    if (value('contact_name') || value('contact_relation') || value('contact_phone')) {
+      if (!value('contact_name')) {
+        fieldError('contact_name', 'Skriv kontaktpersonens navn, eller tøm felterne om kontaktpersonen.');
+        return null;
+      }
+      citizen.contact = { name: value('contact_name') };
+      if (value('contact_relation')) citizen.contact.relation = value('contact_relation');
+      if (value('contact_phone')) citizen.contact.phone = value('contact_phone');
+    }
     if (value('municipality_code')) {
       if (!/^[0-9]{3}$/.test(value('municipality_code'))) {
         fieldError('municipality_code', 'Kommunekoden er tre cifre, fx 851 for Aalborg.');
-        return;
+        return null;
       }
       citizen.municipality_code = Number(value('municipality_code'));
     }
-    const referral = { date, paragraph: value('paragraph'), source: value('source'), consent: consent.checked };
+    // The consent is the API's to require (422 at $.referral.consent,
+    // shown beside the checkbox), after the checks of the date.
+    const referral = { date, paragraph: value('paragraph'), source: self ? OWN_SOURCE : value('source') };
+    if (!self) referral.consent = consent.el.checked;
     if (value('condition')) referral.condition = value('condition');
     if (value('text')) referral.text = value('text');
+    return { citizen, referral };
+  }
+
+  const form = h('form', { class: 'card referral-form', id: 'referral-form', novalidate: true, 'aria-labelledby': 'ref-title' },
+    h('h2', { id: 'ref-title', class: 'visually-hidden' }, 'Henvendelsen'),
+    h('fieldset', { class: 'group' }, h('legend', null, 'Borgeren'),
+      ['cpr', 'name', 'address', 'phone'].map((n) => nodes.get(n)), exempt.node),
+    h('fieldset', { class: 'group', id: 'ref-contact' }, h('legend', null, 'Kontaktperson ', h('span', { class: 'optional' }, '(valgfrit)')),
+      ['contact_name', 'contact_relation', 'contact_phone'].map((n) => nodes.get(n))),
+    h('fieldset', { class: 'group' }, h('legend', null, 'Henvendelsen'), nodes.get('municipality_code'), who.node, onBehalf,
+      ['paragraph', 'condition', 'date', 'text'].map((n) => nodes.get(n))),
+    formError,
+    h('div', { class: 'actions' }, submit));
+  const layout = h('div', { class: 'referral-layout' }, form, eligibility.node);
+  const page = h('div', { id: 'referral-page' }, layout);
+
+  // A refusal beside its field, or under the form.
+  function showRefusal(err) {
+    const hit = [...controls.entries()].find(([, x]) => x.path === err.field);
+    const message = String(err.message).replace(/^\$[\w.[\]]*:\s*/, '');
+    if (hit) fieldError(hit[0], message);
+    else {
+      formError.textContent = message;
+      submit.focus();
+    }
+  }
+  // The new case, or first the warnings of the cases like it.
+  function created(answer) {
+    if (Array.isArray(answer.warnings) && answer.warnings.length) {
+      const done = createdWithWarnings(answer);
+      replace(page, done.node);
+      ctx.announce(`Henvendelsen er registreret som sag ${Number(answer.id)}. Borgeren har en anden åben sag for det samme.`);
+      done.focus();
+      return;
+    }
+    ctx.announce('Henvendelsen er registreret.');
+    location.hash = `#/sag/${Number(answer.id)}`;
+  }
+  // The 409: both names and the question, in place of the form.
+  function askIdentity(sent, err) {
+    const stored = (err.problem && err.problem.citizen && err.problem.citizen.name) || '';
+    const q = identityQuestion(stored, sent.citizen.name, async (button, error) => {
+      button.disabled = true;
+      try {
+        created(await post('/cases', { ...sent, update_citizen: true }));
+      } catch (e2) {
+        button.disabled = false;
+        if (e2.status !== 401) error.textContent = String(e2.message).replace(/^\$[\w.[\]]*:\s*/, '');
+      }
+    }, () => {
+      replace(page, layout);
+      controls.get('name').el.focus();
+    });
+    replace(page, q.node);
+    q.focus();
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clear();
+    const sent = body();
+    if (!sent) return;
     submit.disabled = true;
     try {
-      const created = await post('/cases', { citizen, referral });
-      ctx.announce('Henvendelsen er registreret.');
-      location.hash = `#/sag/${Number(created.id)}`;
+      created(await post('/cases', sent));
     } catch (err) {
-      submit.disabled = false;
       if (err.status === 401) return;
-      const hit = [...controls.entries()].find(([, x]) => x.path === err.field);
-      const message = String(err.message).replace(/^\$[\w.[\]]*:\s*/, '');
-      if (hit) fieldError(hit[0], message);
-      else {
-        formError.textContent = message;
-        submit.focus();
-      }
+      if (err.status === 409 && err.problem && err.problem.citizen) askIdentity(sent, err);
+      else showRefusal(err);
     } finally {
       submit.disabled = false;
     }
@@ -377,7 +525,8 @@ export async function render(main, _params, ctx) {
     h('div', { class: 'page-head' }, h('h1', null, 'Ny henvendelse'),
       h('p', { class: 'lead' }, 'Registrér en henvendelse eller henvisning om træning efter § 86. ',
         'Findes borgeren allerede, knyttes sagen til borgeren ud fra CPR-nummeret.')),
-    h('div', { class: 'referral-layout' }, form, eligibility.node));
+    page);
+  showWho();
   checkEligibility();
   return 'Ny henvendelse';
 }

@@ -222,6 +222,13 @@ function registration(ix, start, end, data, done) {
   if (start && end) {
     return h('p', { class: 'help' }, 'Start- og slutstatus er registreret. En status rettes med en rettelse under Registrér.');
   }
+  // A case closed by one of genop's reasons for a case without a course
+  // (case.end_reasons: a refusal, a forwarded complaint) had no course.
+  const closure = currentEvents(data.events || []).find((e) => e.type === 'closed');
+  if (closure && ((data.case || {}).end_reasons || []).some((r) => r.id === closure.reason)) {
+    return h('p', { class: 'help', id: 'no-course-help' },
+      'Sagen blev afsluttet uden et træningsforløb; der er ingen start- eller slutstatus at registrere.');
+  }
   // After the closure both can still be registered: an end status on any
   // day, a start status made during the course with its own date (the API
   // refuses one dated on or after the closure); then the end status.

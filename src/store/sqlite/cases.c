@@ -3,7 +3,9 @@
  * by its CPR number within a municipality; a case belongs to a citizen of
  * the same municipality (a composite foreign key) and carries the
  * projection its events leave (closed, the soonest open deadline), which
- * events.c writes. A municipality's case ids can be walked a page at a
+ * events.c writes. A citizen's name changes only by citizen_rename, which
+ * keeps the old one in the history of names (citizen_names, migration
+ * 0011). A municipality's case ids can be walked a page at a
  * time (case_ids), for recomputing every projection.
  */
 #include <string.h>
@@ -13,13 +15,17 @@
 
 #define CITIZEN_COLS                                                            \
     "id, municipality, cpr, name, address, phone, birth_date, "                 \
-    "digital_post_exempt, relatives, municipality_code"
+    "digital_post_exempt, relatives, municipality_code, "                       \
+    "contact_name, contact_relation, contact_phone"
 
 enum {
     ST_CITIZEN_BY_CPR,
     ST_CITIZEN_INSERT,
     ST_CITIZEN_GET,
     ST_CITIZEN_EXISTS,
+    ST_CITIZEN_RENAME,
+    ST_CITIZEN_NAME_LOG,
+    ST_CITIZEN_NAMES,
     ST_CASE_INSERT,
     ST_CASE_GET,
     ST_CASE_EXISTS,
@@ -39,11 +45,21 @@ static const char *const cases_sql[ST_COUNT] = {
     [ST_CITIZEN_BY_CPR] = "SELECT " CITIZEN_COLS " FROM citizens"
                           " WHERE municipality = ?1 AND cpr = ?2",
     [ST_CITIZEN_INSERT] = "INSERT INTO citizens (municipality, cpr, name, address, phone,"
-                          " birth_date, digital_post_exempt, relatives, municipality_code)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                          " birth_date, digital_post_exempt, relatives, municipality_code,"
+                          " contact_name, contact_relation, contact_phone)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                           " ON CONFLICT (municipality, cpr) DO NOTHING RETURNING id",
     [ST_CITIZEN_GET] = "SELECT " CITIZEN_COLS " FROM citizens WHERE municipality = ?1 AND id = ?2",
     [ST_CITIZEN_EXISTS] = "SELECT 1 FROM citizens WHERE municipality = ?1 AND id = ?2",
+    /* The old name is logged first (it reads the row before the update). */
+    [ST_CITIZEN_NAME_LOG] = "INSERT INTO citizen_names (municipality, citizen_id, old_name,"
+                            " new_name, changed_by)"
+                            " SELECT municipality, id, name, ?3, ?4 FROM citizens"
+                            " WHERE municipality = ?1 AND id = ?2 AND name <> ?3",
+    [ST_CITIZEN_RENAME] = "UPDATE citizens SET name = ?3 WHERE municipality = ?1 AND id = ?2",
+    [ST_CITIZEN_NAMES] = "SELECT id, old_name, new_name, changed_at, changed_by"
+                         " FROM citizen_names WHERE municipality = ?1 AND citizen_id = ?2"
+                         " ORDER BY id",
 
     [ST_CASE_INSERT] = "INSERT INTO cases (municipality, citizen_id, paragraph, referral_date,"
                        " referral_source, referral_condition, created_by)"
@@ -82,6 +98,11 @@ static void read_citizen(row_reader *r, genop_citizen *c)
     c->digital_post_exempt = row_int(r) != 0;
     row_text(r, c->relatives, sizeof c->relatives, CUT_OK, "pårørende");
     c->municipality_code = (int)row_int(r);
+    row_text(r, c->contact_name, sizeof c->contact_name, CUT_OK, "kontaktpersonen");
+    row_text(r, c->contact_relation, sizeof c->contact_relation, CUT_OK,
+             "kontaktpersonens relation");
+    row_text(r, c->contact_phone, sizeof c->contact_phone, CUT_OK,
+             "kontaktpersonens telefonnummer");
 }
 
 /* Reads CASE_COLS. */
@@ -154,6 +175,12 @@ static genop_err check_citizen(const genop_citizen *c, genop_error *e)
         (err = check_text(c->address, sizeof c->address, false, "adressen", e)) ||
         (err = check_text(c->phone, sizeof c->phone, false, "telefonnummeret", e)) ||
         (err = check_text(c->relatives, sizeof c->relatives, false, "pårørende", e)) ||
+        (err = check_text(c->contact_name, sizeof c->contact_name, false, "kontaktpersonen",
+                          e)) ||
+        (err = check_text(c->contact_relation, sizeof c->contact_relation, false,
+                          "kontaktpersonens relation", e)) ||
+        (err = check_text(c->contact_phone, sizeof c->contact_phone, false,
+                          "kontaktpersonens telefonnummer", e)) ||
         (err = check_date(c->birth_date, "fødselsdatoen", e)))
         return err;
     if (c->municipality_code < 0 || c->municipality_code > 999)
@@ -203,7 +230,9 @@ static genop_err citizen_insert(sqlite_store *st, genop_citizen *c, genop_error 
         (rc = bind_text(q, 5, c->phone)) || (rc = bind_date(q, 6, c->birth_date)) ||
         (rc = sqlite3_bind_int(q, 7, c->digital_post_exempt ? 1 : 0)) ||
         (rc = bind_text(q, 8, c->relatives)) ||
-        (rc = sqlite3_bind_int(q, 9, c->municipality_code))) {
+        (rc = sqlite3_bind_int(q, 9, c->municipality_code)) ||
+        (rc = bind_text(q, 10, c->contact_name)) || (rc = bind_text(q, 11, c->contact_relation)) ||
+        (rc = bind_text(q, 12, c->contact_phone))) {
         err = stmt_bind_fail(st, rc, e);
     } else {
         rc = sqlite3_step(q);
@@ -259,6 +288,79 @@ genop_err sqlite_citizen_get(genop_store *s, const char *muni, int64_t id, genop
     err = citizen_read(sqlite_handle(s), ST_CITIZEN_GET, muni, NULL, id, out, e);
     if (err == GENOP_ENOTFOUND)
         err = genop_fail(e, GENOP_ENOTFOUND, "borgeren findes ikke");
+    return err;
+}
+
+/* Runs statement id (ST_CITIZEN_NAME_LOG or ST_CITIZEN_RENAME) with ?1
+ * muni, ?2 citizen_id, ?3 name and, for the log, ?4 changed_by; *changed
+ * says whether a row was written. */
+static genop_err rename_step(sqlite_store *st, unsigned id, const char *muni,
+                             int64_t citizen_id, const char *name, const char *changed_by,
+                             bool *changed, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    genop_err err = stmt_use(st, &cases, id, &q, e);
+    if (err)
+        return err;
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, citizen_id)) ||
+        (rc = bind_text(q, 3, name)) ||
+        (id == ST_CITIZEN_NAME_LOG && (rc = bind_text(q, 4, changed_by))))
+        err = stmt_bind_fail(st, rc, e);
+    else
+        err = stmt_step_done(st, q, "ændre borgerens navn", e);
+    if (!err)
+        *changed = sqlite3_changes(st->db) > 0;
+    stmt_done(q);
+    return err;
+}
+
+/* The caller holds the transaction: the history row and the new name are
+ * written together. */
+genop_err sqlite_citizen_rename(genop_store *s, const char *muni, int64_t citizen_id,
+                                const char *name, const char *changed_by, genop_error *e)
+{
+    sqlite_store *st = sqlite_handle(s);
+    bool logged = false, renamed = false;
+    genop_err err = check_muni(muni, e);
+    if (!err)
+        err = check_text(name, GENOP_NAME_MAX, true, "navnet", e);
+    if (!err)
+        err = check_text(changed_by, GENOP_USERNAME_MAX, true, "brugernavnet", e);
+    if (!err)
+        err = exists(st, ST_CITIZEN_EXISTS, muni, citizen_id, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_fail(e, GENOP_ENOTFOUND, "borgeren findes ikke");
+    if (!err)
+        err = rename_step(st, ST_CITIZEN_NAME_LOG, muni, citizen_id, name, changed_by, &logged,
+                          e);
+    if (!err && logged)
+        err = rename_step(st, ST_CITIZEN_RENAME, muni, citizen_id, name, NULL, &renamed, e);
+    if (!err && logged && !renamed)
+        err = genop_fail(e, GENOP_EIO, "databasen: borgerens navn blev ikke ændret");
+    return err;
+}
+
+static void read_name_change(row_reader *r, void *item)
+{
+    genop_citizen_name_change *c = item;
+    c->id = row_int(r);
+    row_text(r, c->old_name, sizeof c->old_name, CUT_OK, "det tidligere navn");
+    row_text(r, c->new_name, sizeof c->new_name, CUT_OK, "det nye navn");
+    row_text(r, c->changed_at, sizeof c->changed_at, CUT_REFUSED, "tidspunktet");
+    row_text(r, c->changed_by, sizeof c->changed_by, CUT_OK, "brugeren");
+}
+
+/* out->items is a malloc'd genop_citizen_name_change[] the caller frees
+ * with genop_store_free_list() (empty and NULL on failure). */
+genop_err sqlite_citizen_names(genop_store *s, const char *muni, int64_t citizen_id,
+                               genop_list *out, genop_error *e)
+{
+    genop_err err = db_read_rows(sqlite_handle(s), &cases, ST_CITIZEN_NAMES, muni, citizen_id, 0,
+                                 sizeof(genop_citizen_name_change), read_name_change,
+                                 "borgerens navne", out, e);
+    if (err)
+        genop_store_free_list(out);
     return err;
 }
 

@@ -65,6 +65,10 @@ genop_err sqlite_citizen_find_by_cpr(genop_store *s, const char *muni, const cha
 genop_err sqlite_citizen_create(genop_store *s, genop_citizen *c, genop_error *e);
 genop_err sqlite_citizen_get(genop_store *s, const char *muni, int64_t id,
                              genop_citizen *out, genop_error *e);
+genop_err sqlite_citizen_rename(genop_store *s, const char *muni, int64_t citizen_id,
+                                const char *name, const char *changed_by, genop_error *e);
+genop_err sqlite_citizen_names(genop_store *s, const char *muni, int64_t citizen_id,
+                               genop_list *out, genop_error *e);
 genop_err sqlite_case_create(genop_store *s, genop_case_row *c, const char *created_by,
                              genop_error *e);
 genop_err sqlite_case_get(genop_store *s, const char *muni, int64_t id, genop_case_row *out,
