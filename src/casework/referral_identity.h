@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "referral.h"
+#include "referral_types.h"
 #include "store.h"
 
 /* Copies name into out[0..size) without the white space at its ends. */

@@ -64,6 +64,7 @@ async function ownReasons(page) {
 }
 
 async function closeRefused(t, page, id, url) {
+  await t.reveal(page, 'closed');
   await page.click('button[data-action=closed]');
   await page.waitForSelector('#form-closed');
   t.ok(JSON.stringify(await ownReasons(page)) === JSON.stringify([REFUSED]) &&
@@ -100,10 +101,12 @@ async function testRefused(t, url, login, ids, api) {
   await t.login(page, login[0], login[1]);
   await page.waitForSelector('#timeline');
   await checkTimeline(t, page, ids.refused, api);
+  await t.reveal(page, 'correction');
   await page.click('button[data-action=correction]');
   const options = await page.$$eval('#form-correction-corrects option', (os) => os.map((o) => o.textContent));
   t.ok(options.length >= 2 && options.every((o, i) => o.startsWith(`Nr. ${i + 1}:`)),
     'the correction form lists the events by their numbers', options);
+  await t.reveal(page, 'correction');
   await page.click('button[data-action=correction]');
   await t.shot(page, 'sag-tidslinje-numre-1366');
   await t.axe(page, 'the timeline with numbers (1366)');
@@ -117,11 +120,13 @@ async function testForwardedAndGranted(t, url, login, ids) {
   const { context, page } = await t.newPage(narrow);
   await t.load(page, `${url}/#/sag/${ids.granted}`);
   await t.login(page, login[0], login[1]);
+  await t.reveal(page, 'closed');
   await page.click('button[data-action=closed]');
   await page.waitForSelector('#form-closed');
   t.ok((await ownReasons(page)).length === 0 && (await t.text(page, '#form-closed-title')) === 'Afslutning af forløbet',
     'a granted case\'s close form offers none of genop\'s own reasons', await ownReasons(page));
   await t.navigate(page, () => page.evaluate((id) => { location.hash = `#/sag/${id}`; }, ids.forwarded));
+  await t.reveal(page, 'closed');
   await page.click('button[data-action=closed]');
   await page.waitForSelector('#form-closed');
   t.ok(JSON.stringify(await ownReasons(page)) === JSON.stringify([FORWARDED]),
