@@ -96,8 +96,8 @@ static genop_err unknown(const genop_standard *std, const char *field, const cha
                         field, id, std->municipality ? std->municipality : "kommunen", ids);
 }
 
-/* The criteria of the reasons of the decision obj (at `at` in the body). */
-static genop_err check_criteria(const genop_standard *std, const json_t *obj, const char *at,
+genop_err casework_decision_reasons_criteria(const genop_standard *std, const json_t *obj,
+                                             const char *at,
                                 genop_error *e)
 {
     genop_criterion_entry found;
@@ -112,19 +112,4 @@ static genop_err check_criteria(const genop_standard *std, const json_t *obj, co
         return unknown(std, field, id, e);
     }
     return GENOP_OK;
-}
-
-genop_err casework_decision_reasons_check(const genop_standard *std, const casework_event *ev,
-                                          genop_error *e)
-{
-    bool spec = ev->kind == CASEWORK_EVENT_SPEC && ev->ev.type == GENOP_EV_DECISION;
-    bool corr = ev->kind == CASEWORK_EVENT_CORRECTION && !ev->withdraws &&
-                ev->replacement.type == GENOP_EV_DECISION;
-    if (!spec && !corr)
-        return GENOP_OK;
-    json_t *doc = ev->stored ? json_loads(ev->stored, 0, NULL) : NULL;
-    genop_err err = check_criteria(std, spec ? doc : json_object_get(doc, "event"),
-                                   spec ? "$" : "$.event", e);
-    json_decref(doc);
-    return err;
 }

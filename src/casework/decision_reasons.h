@@ -19,7 +19,6 @@
 
 #include "case.h"
 #include "error.h"
-#include "event_input.h"
 #include "standard.h"
 
 /* The most reasons one refusal may give. */
@@ -44,12 +43,13 @@ genop_err casework_decision_reasons_read(const json_t *obj, const char *path,
  * and for grants. */
 void casework_decision_reasons_keep(json_t *stored, const json_t *obj, genop_event_type t);
 
-/* GENOP_OK unless ev (a decision, or a correction whose new event is one)
+/* GENOP_OK unless the decision obj (the stored form of an event, at `at`
+ * in the request's body: "$", or "$.event" for a correction's new event)
  * names a criterion that std does not list and is not "other": then a
- * GENOP_EREFUSED refusal at "$.reasons[i].criterion" (or
- * "$.event.reasons[i].criterion") whose Danish message names the ids
- * std allows. Reads ev's stored form; everything is borrowed. */
-genop_err casework_decision_reasons_check(const genop_standard *std, const casework_event *ev,
-                                          genop_error *e);
+ * GENOP_EREFUSED refusal at "<at>.reasons[i].criterion" whose Danish
+ * message names the ids std allows. Everything is borrowed; the domain
+ * layer's judging (event_judge.c) picks obj out of the event. */
+genop_err casework_decision_reasons_criteria(const genop_standard *std, const json_t *obj,
+                                             const char *at, genop_error *e);
 
 #endif

@@ -73,11 +73,29 @@ static genop_err add_admissible(genop_case *next, const genop_standard *std,
     return GENOP_OK;
 }
 
+/* The criteria of a refusal's reasons (decision_reasons.h) of ev, a
+ * decision or a correction whose new event is one, read from its stored
+ * form; GENOP_OK for any other event. */
+static genop_err reasons_check(const genop_standard *std, const casework_event *ev,
+                               genop_error *e)
+{
+    bool spec = ev->kind == CASEWORK_EVENT_SPEC && ev->ev.type == GENOP_EV_DECISION;
+    bool corr = ev->kind == CASEWORK_EVENT_CORRECTION && !ev->withdraws &&
+                ev->replacement.type == GENOP_EV_DECISION;
+    if (!spec && !corr)
+        return GENOP_OK;
+    json_t *doc = ev->stored ? json_loads(ev->stored, 0, NULL) : NULL;
+    genop_err err = casework_decision_reasons_criteria(std, spec ? doc : json_object_get(doc, "event"),
+                                                       spec ? "$" : "$.event", e);
+    json_decref(doc);
+    return err;
+}
+
 static genop_err check_spec(judging *j, genop_error *e)
 {
     genop_err err = casework_closure_reason_check(j->std, &j->lc->view, j->ev, NULL, e);
     if (!err)
-        err = casework_decision_reasons_check(j->std, j->ev, e);
+        err = reasons_check(j->std, j->ev, e);
     if (!err)
         err = add_admissible(&j->lc->view, j->std, &j->ev->ev, &j->ev->grant, j->today, "$", e);
     if (err)
@@ -145,7 +163,7 @@ static genop_err check_correction(judging *j, genop_error *e)
         return casework_internal(err, e);
     err = casework_closure_reason_check(j->std, j->next, j->ev, target, e);
     if (!err)
-        err = casework_decision_reasons_check(j->std, j->ev, e);
+        err = reasons_check(j->std, j->ev, e);
     if (err)
         return err;
     if (!j->ev->withdraws) {

@@ -228,8 +228,12 @@ static void judge(const genop_standard *std, const char *json, char *read_field,
     if (casework_event_read(body, &ev, &re)) {
         snprintf(read_field, GENOP_ERROR_FIELD_MAX, "%s", re.field);
     } else {
-        if (casework_decision_reasons_check(std, &ev, &ce))
+        json_t *doc = json_loads(ev.stored, 0, NULL);
+        bool corr = ev.kind == CASEWORK_EVENT_CORRECTION;
+        if (casework_decision_reasons_criteria(std, corr ? json_object_get(doc, "event") : doc,
+                                               corr ? "$.event" : "$", &ce))
             snprintf(checked, GENOP_ERROR_FIELD_MAX, "%s", ce.field);
+        json_decref(doc);
         if (stored)
             *stored = strdup(ev.stored);
     }
