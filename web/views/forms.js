@@ -383,8 +383,9 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
     'aria-describedby': warning ? warning.id : null };
   // A case without a course closes as a case, not as a course.
   const title = a.type === 'closed' && endReasons(data).length ? 'Afslutning af sagen' : a.title;
+  const buttons = h('div', { class: 'actions' }, submit, cancel);
   const form = h('form', attrs, h('h3', { id: `${formId}-title` }, title), warning,
-    nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+    nodes, formError, buttons);
   // "Afslag" shows the refusal's reasons and hides what a grant needs.
   if (refusal) {
     form.addEventListener('change', (e) => {
@@ -400,7 +401,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
   // `confirmed` is the body the user said yes to; any change asks again.
   let confirmed = null;
   const limitWarning = h('div', { class: 'warning limit-warning', id: `${formId}-limit-warning`, role: 'alert', hidden: true });
-  form.insertBefore(limitWarning, form.querySelector('.actions'));
+  form.insertBefore(limitWarning, buttons);
   function askToConfirm(exceeds, body) {
     replace(limitWarning, exceeds.map((l) => h('p', null, labels.limitExceededText(l))),
       h('p', null, h('strong', null, 'Registrér alligevel?')));
