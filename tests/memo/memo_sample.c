@@ -51,19 +51,6 @@ out:
     return rc;
 }
 
-/* n copies of the UTF-8 character c; the caller frees. */
-static char *repeat(const char *c, size_t n)
-{
-    size_t len = strlen(c);
-    char *s = malloc(n * len + 1);
-    if (s == NULL)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + i * len, c, len);
-    s[n * len] = '\0';
-    return s;
-}
-
 /* A PDF-looking file of n bytes: the fixture's head, then every byte
  * value over and over. The caller frees. */
 static unsigned char *big_pdf(size_t n)
@@ -97,8 +84,9 @@ int main(int argc, char **argv)
     in.legal_notification = true;
     rc |= sample(argv[1], &in);
 
-    char *title = repeat("æ", GENOP_MEMO_TEXT_MAX), *name = repeat("ø", GENOP_MEMO_TEXT_MAX);
-    char *note = repeat("å", GENOP_MEMO_NOTIFICATION_MAX);
+    char *title = test_memo_repeat("æ", GENOP_MEMO_TEXT_MAX);
+    char *name = test_memo_repeat("ø", GENOP_MEMO_TEXT_MAX);
+    char *note = test_memo_repeat("å", GENOP_MEMO_NOTIFICATION_MAX);
     in = test_memo_input();
     in.title = title;
     in.recipient_name = name;

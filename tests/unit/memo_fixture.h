@@ -11,6 +11,7 @@
 #ifndef GENOP_MEMO_FIXTURE_H
 #define GENOP_MEMO_FIXTURE_H
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "memo.h"
@@ -45,6 +46,20 @@ static inline genop_memo_input test_memo_input(void)
     in.pdf_len = sizeof TEST_MEMO_PDF - 1;
     in.filename = "afgørelse-2027-05-03.pdf";
     return in;
+}
+
+/* n copies of the UTF-8 character c (text of n characters), or NULL if
+ * memory ran out; the caller frees it. */
+static inline char *test_memo_repeat(const char *c, size_t n)
+{
+    size_t len = strlen(c);
+    char *s = malloc(n * len + 1);
+    if (s == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + i * len, c, len);
+    s[n * len] = '\0';
+    return s;
 }
 
 #endif

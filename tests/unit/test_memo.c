@@ -256,15 +256,11 @@ static void refused(genop_memo_input in, const char *field, const char *needle)
     assert_string_equal(e.field, field);
 }
 
-/* n copies of the UTF-8 character c (caller frees). */
+/* n copies of the UTF-8 character c; the caller frees. */
 static char *repeat(const char *c, size_t n)
 {
-    size_t len = strlen(c);
-    char *s = malloc(n * len + 1);
+    char *s = test_memo_repeat(c, n);
     assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + i * len, c, len);
-    s[n * len] = '\0';
     return s;
 }
 
