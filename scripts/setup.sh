@@ -9,6 +9,8 @@ packages=(
   clang libclang-rt-14-dev
   libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
   libsqlite3-dev libmicrohttpd-dev libsodium-dev
+  libxml2-dev        # Digital Post's MeMo messages (src/letters/memo.c)
+  libxml2-utils      # tests/memo: xmllint checks them against data/memo
   time
   wrk                # make bench: the API under load (bench/api.sh)
   python3            # tests/cli/test_cli.sh checks JSON output with it

@@ -5,6 +5,9 @@
 #
 # - the cmocka unit tests of BUILD and of ASAN_BUILD (AddressSanitizer and
 #   UndefinedBehaviorSanitizer), in TAP form;
+# - the Digital Post messages genop writes, checked with xmllint against
+#   the MeMo schema in data/memo and decoded with base64
+#   (tests/memo/test_memo_xmllint.sh) with both builds;
 # - the command-line contract tests (tests/cli/test_cli.sh), the API tests
 #   (tests/api/test_api.py: a real genop serve driven over HTTP;
 #   tests/api/test_users.py: the users an admin administers;
@@ -120,6 +123,8 @@ for dir in "$build" "$asan_build"; do
     echo "# $t"
     run_tap "$t" "$t"
   done
+  echo "# tests/memo/test_memo_xmllint.sh with $dir"
+  run_tap "memo xmllint ($dir)" bash tests/memo/test_memo_xmllint.sh "$dir"
   echo "# tests/cli/test_cli.sh with $dir/genop"
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
