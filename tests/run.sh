@@ -61,6 +61,10 @@
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
+# - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
+#   the sample decision letter's text with æ, ø and å, its fonts embedded,
+#   A4, its metadata and outline, the address in the envelope's window;
+#   the print queue and the bundle for Ankestyrelsen) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -115,6 +119,9 @@ run_tap "layers checker" python3 tests/tools/test_check_layers.py
 
 export CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+# Allocations a library loses by itself (fontconfig reading its
+# configuration for the letters' PDFs); see the file.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 for dir in "$build" "$asan_build"; do
@@ -159,6 +166,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
+  echo "# tests/letters/test_letter_pdf.py with $dir"
+  run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.
