@@ -51,6 +51,7 @@ import { seed, ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
 import { testCriteria } from './criteria.mjs';
+import { testDecision } from './decision.mjs';
 import { testClosing } from './closing.mjs';
 import { testCasepage } from './casepage.mjs';
 import { testAssign } from './assign.mjs';
@@ -245,6 +246,8 @@ async function main() {
   // After the search, whose counts of Rødovre's cases (a second page,
   // one refused case) it would change.
   await testCasepage({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // Last: it grants two more Rødovre cases, which the counts above would see.
+  await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
