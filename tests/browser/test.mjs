@@ -21,6 +21,10 @@
 // words and the forms of a hospital plan and a previous course
 // (casepage.mjs); a refusal's reasons from the standard's criteria in the
 // decision form, on the timeline and the standard's page (criteria.mjs);
+// the full decision form: the grant with its end date, the standard's
+// rule beside each field, an exception offered past a limit and the API's
+// refusals beside their fields, the grant in force on the case page and a
+// revisitation that changes it (decision.mjs);
 // owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
