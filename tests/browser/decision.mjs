@@ -19,6 +19,12 @@
 //   filled in with the grant in force; a revisitation changes the grant in
 //   force, which says what it replaced, and the timeline shows the earlier
 //   grant as replaced.
+// In Skive on the demo server (GENOP_DEMO_URL, visitator.skive): the
+// weekly limits and the course's length beside their fields, three
+// sessions a week past both weekly limits and an end date past four
+// months each offered an exception whose new max the form fills in
+// (3, 135 minutes, the days to the end date), sent and shown beside the
+// limits on the case page.
 // Axe and screenshots of the form and the case page at both sizes,
 // nothing wider than the window. The test.mjs helpers come in `t`.
 
@@ -26,9 +32,9 @@ import { ApiClient, isoDaysAgo } from './seed.mjs';
 
 const fitsWindow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-async function newCase(api, cpr, name) {
+async function newCase(api, cpr, name, address = 'Rødovre Parkvej 150, 2610 Rødovre') {
   const id = (await api.must('POST', '/api/v1/cases', {
-    citizen: { cpr, name, address: 'Rødovre Parkvej 150, 2610 Rødovre', phone: '36377000' },
+    citizen: { cpr, name, address, phone: '36377000' },
     referral: { date: isoDaysAgo(8), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
   })).id;
   await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'contacted', date: isoDaysAgo(7) });
@@ -156,4 +162,67 @@ export async function testDecision(t) {
     t.noProblems(page, `decision (${size.name})`);
     await context.close();
   }
+  await testSkive(t);
+}
+
+// Skive: the weekly limits and the course's length, each exception's max
+// filled in by the form.
+async function skive(t, url, login, size, cpr) {
+  const api = new ApiClient(url);
+  await api.login(login[0], login[1]);
+  const id = await newCase(api, cpr, `Sonja Skive ${size.name}`, 'Eksempelvej 1, 7800 Skive');
+  const { context, page } = await t.newPage(size);
+  await t.load(page, `${url}/#/sag/${id}`);
+  await t.login(page, login[0], login[1]);
+  await page.waitForSelector('button[data-action=decision]');
+  await page.click('button[data-action=decision]');
+  const s = size.name;
+  t.ok(await t.text(page, '#form-decision-sessions_per_week-rule') === 'Kvalitetsstandarden: Højst 2 træningsgange pr. uge. (Skive, Ydelsens omfang)' &&
+    await t.text(page, '#form-decision-minutes_per_session-rule') === 'Kvalitetsstandarden: Højst 90 minutter pr. uge. (Skive, Ydelsens omfang)' &&
+    (await t.text(page, '#form-decision-until-rule')).startsWith('Kvalitetsstandarden: Højst 4 måneder') &&
+    await page.inputValue('#form-decision-sessions_per_week') === '2' && await page.inputValue('#form-decision-minutes_per_session') === '45',
+  `skive ${s}: the weekly limits and the length beside their fields, defaults 2 × 45 minutes`);
+  await page.fill('#form-decision-date', t.daDate(isoDaysAgo(2)));
+  await page.check('#form-decision-granted-0');
+  await page.fill('#form-decision-sessions_per_week', '3');
+  await page.fill('#form-decision-until', t.daDate(isoDaysAgo(-150)));
+  const overs = await Promise.all(['sessions_per_week', 'minutes_per_session', 'until']
+    .map((f) => t.text(page, `#form-decision-${f}-over`)));
+  t.ok(overs[0].includes('3 gange om ugen er over kvalitetsstandardens grænse på 2') &&
+    overs[1].includes('3 gange à 45 minutter er 135 minutter om ugen') && overs[2].includes('længere end kvalitetsstandardens 4 måneder'),
+  `skive ${s}: three a week and five months: each limit named beside its field`, overs);
+  for (const limit of ['sessions_per_week', 'minutes_per_week', 'course_length']) {
+    await page.click(`button[data-exception=${limit}]`);
+    await page.fill(`#form-decision-x-${limit}-reason`, 'Særligt komplekse træningsbehov efter apopleksi.');
+  }
+  const maxes = await Promise.all(['sessions_per_week', 'minutes_per_week', 'course_length']
+    .map((l) => page.inputValue(`#form-decision-x-${l}-max`)));
+  t.ok(JSON.stringify(maxes) === JSON.stringify(['3', '135', '152']), `skive ${s}: the new maxes filled in: 3, 135 minutes, 152 days`, maxes);
+  await t.axe(page, `the decision form past Skive's limits (${s})`);
+  await t.shot(page, `decision-skive-form-${s}`);
+  t.ok(await fitsWindow(page), `skive ${s}: the form fits the window`);
+  await t.navigate(page, () => page.click('#form-decision button[type=submit]'));
+  const g = (await api.must('GET', `/api/v1/cases/${id}`)).events.find((e) => e.type === 'decision').grant;
+  t.ok(JSON.stringify(g.exceptions.map((x) => [x.limit, x.max])) ===
+    JSON.stringify([['sessions_per_week', 3], ['minutes_per_week', 135], ['course_length', 152]]),
+  `skive ${s}: the three exceptions are sent`, g);
+  const limit = await t.text(page, '#limit-sessions_per_week-exception');
+  t.ok(limit.includes('højst 3 i stedet for standardens 2') && limit.includes('Særligt komplekse'),
+    `skive ${s}: the limits on the case page name the exception and its reason`, limit);
+  await page.locator('#sec-limits').scrollIntoViewIfNeeded();
+  await t.shot(page, `decision-skive-case-${s}`);
+  t.noProblems(page, `decision in Skive (${s})`);
+  await context.close();
+}
+
+async function testSkive(t) {
+  const url = process.env.GENOP_DEMO_URL;
+  const logins = (process.env.GENOP_DEMO_LOGINS || '').split(',').filter(Boolean).map((x) => x.split(':'));
+  const login = logins.find((l) => l[0] === 'visitator.skive');
+  if (!url || !login) {
+    t.ok(false, 'decision: the demo database and its Skive visitator', 'GENOP_DEMO_URL or the login missing');
+    return;
+  }
+  const cprs = ['0305451239', '0305451247'];
+  for (const [i, size] of t.SIZES.entries()) await skive(t, url, login, size, cprs[i]);
 }

@@ -5,8 +5,9 @@
 // used so far as bars with the numbers in words (a weekly limit: the
 // current week, the worst week beside it, "uge 47, 2026"; the course's
 // length in the standard's unit to its last day, "4 måneder (til
-// 12.03.2027)", from GET /api/v1/standard), attendance with a
-// warning when the review limit is reached or (where the standard says
+// 12.03.2027)", from GET /api/v1/standard; a limit the grant goes
+// beyond by a recorded exception says so, with its reason), attendance
+// with a warning when the review limit is reached or (where the standard says
 // so) the citizen was admitted to hospital during the course, the
 // eligibility findings, who is responsible for the case (its visitator
 // and therapist, changed there too; views/assign.js), the udredning
@@ -260,9 +261,13 @@ function limitsSection(ev, data, std) {
     return h('li', { class: `limit${exceeded ? ' exceeded' : ''}` },
       h('label', { for: pid }, l.label || l.id),
       h('progress', { id: pid, max: String(top), value: String(Math.min(value, top)),
-        'aria-describedby': `${pid}-text${note ? ` ${pid}-worst` : ''}` }),
+        'aria-describedby': `${pid}-text${note ? ` ${pid}-worst` : ''}${l.exception ? ` ${pid}-exception` : ''}` }),
       h('p', { class: `limit-text${over ? ' over' : ''}`, id: `${pid}-text` }, over ? h('strong', null, 'Overskredet: ') : null, words),
       note ? h('p', { class: 'limit-worst', id: `${pid}-worst` }, exceeded ? h('strong', null, 'Overskredet: ') : null, note) : null,
+      // A limit the grant in force goes beyond by a recorded exception.
+      l.exception ? h('p', { class: 'limit-exception', id: `${pid}-exception` }, h('strong', null, 'Undtagelse: '),
+        `højst ${l.max} i stedet for standardens ${l.exception.standard_max ?? '?'}, bevilget ${shortDate(l.exception.decided)}. `,
+        `Begrundelse: ${l.exception.reason}`) : null,
       l.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), l.source) : null);
   })));
 }

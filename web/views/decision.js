@@ -211,7 +211,7 @@ function grantField(f, formId, value, std, limits) {
   const over = f.limit ? h('div', { class: 'limit-over', id: `${id}-over`, 'aria-live': 'polite' }) : null;
   const el = h('div', { class: 'field', 'data-grant-field': f.name }, h('label', { for: id }, f.label),
     f.hint ? h('p', { class: 'help', id: `${id}-hint` }, f.hint) : null, control,
-    h('p', { class: 'help rule', id: `${id}-rule` }, ruleText(f, std, limits)), over, err);
+    h('p', { class: 'help grant-rule', id: `${id}-rule` }, ruleText(f, std, limits)), over, err);
   return { f, el, control, err, over };
 }
 
@@ -272,6 +272,11 @@ export function grantPart(formId, std, data, current, decidedOn) {
   const limits = limitsFor(std, data.case && data.case.paragraph);
   const start = current || standardDefaults(limits);
   const fields = new Map(FIELDS.map((f) => [f.name, grantField(f, formId, start[f.name], std, limits)]));
+  // One sentence of the standard about both form and place is cited once.
+  const [formRule, placeRule] = ['form', 'place'].map((n) => fields.get(n).el.querySelector('.grant-rule'));
+  if (formRule.textContent === placeRule.textContent && formRule.textContent.includes('»')) {
+    placeRule.textContent = 'Kvalitetsstandarden: se dens ord under Træningsform ovenfor.';
+  }
   const given = new Map((start.exceptions || []).map((x) => [x.limit, x]));
   const rows = limits.map((l) => exceptionRow(l, formId, given.get(l.id)));
   const err = h('p', { class: 'field-error', id: `${formId}-grant-error` });
@@ -295,6 +300,11 @@ export function grantPart(formId, std, data, current, decidedOn) {
     for (const { f, over } of fields.values()) {
       if (!over) continue;
       const p = past.get(f.limit);
+      // Unchanged, it is left alone: a blur's change event must not
+      // replace the offer's button between a click's press and release.
+      const state = p ? `${covered(f.limit, p.value)}:${p.text}` : '';
+      if (over.dataset.state === state) continue;
+      over.dataset.state = state;
       if (!p) { replace(over); over.className = 'limit-over'; continue; }
       if (covered(f.limit, p.value)) {
         over.className = 'limit-over notice';
