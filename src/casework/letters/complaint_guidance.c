@@ -1,0 +1,161 @@
+/*
+ * complaint_guidance.c - the complaint guidance of a letter that carries
+ * a decision (complaint_guidance.h). It reads, in order:
+ *
+ *   Klagevejledning
+ *   that the citizen may complain, orally or in writing;
+ *   to whom (the unit that decides, with its address and phone);
+ *   by which date: 4 weeks from receiving the decision, and the date
+ *   that gives, with the complaint_window rule's source;
+ *   that the municipality reconsiders within 4 weeks and, unless it
+ *   upholds the complaint in full, sends it on with the case's documents
+ *   to Ankestyrelsen (the reconsideration's and forwarding's sources);
+ *   that a complaint does not suspend the decision (retssikkerhedsloven
+ *   § 72, stk. 1);
+ *   the standard's other routes, and the body that replaced one the text
+ *   names that no longer exists.
+ */
+#include "complaint_guidance.h"
+
+#include <string.h>
+
+/* The default route's law, where the standard names none of its own. */
+#define LAW_ROUTE "Retssikkerhedsloven §§ 66-67"
+#define LAW_NO_SUSPENSION "Retssikkerhedsloven § 72, stk. 1"
+
+/* "Visitationen, Lindholm Brygge 31, 9400 Nørresundby (telefon 9982
+ * 5000)" for the standard's letterhead into buf. */
+static const char *unit_text(const genop_standard *std, char *buf, size_t size)
+{
+    const genop_letterhead *h = &std->letterhead;
+    size_t n = (size_t)snprintf(buf, size, "%s, %s", h->unit ? h->unit : "kommunen",
+                                std->municipality);
+    for (size_t i = 0; i < h->address.n && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, ", %s", h->address.items[i]);
+    if (h->phone && n < size)
+        snprintf(buf + n, size - n, " (telefon %s)", h->phone);
+    return buf;
+}
+
+/* The standard's own deadline rule id for the case's paragraph, or NULL. */
+static const genop_deadline_rule *rule_of(const letter_ctx *c, const char *id)
+{
+    const genop_standard *std = c->lc->std;
+    for (size_t i = 0; i < std->n_deadlines; i++)
+        if (strcmp(std->deadlines[i].id, id) == 0 &&
+            (std->deadlines[i].paragraphs & c->lc->row->paragraph))
+            return &std->deadlines[i];
+    return NULL;
+}
+
+static genop_err to_whom(letter_ctx *c, genop_error *e)
+{
+    char unit[512];
+    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
+                                         "Hvis du er uenig i afgørelsen, kan du klage over den. "
+                                         "Du kan klage mundtligt eller skriftligt.",
+                                         e);
+    if (!err)
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e, "Klagen sendes til %s.",
+                                    unit_text(c->lc->std, unit, sizeof unit));
+    if (!err)
+        err = lp_law(c, LAW_ROUTE, e);
+    return err;
+}
+
+/* The last day of the window counted from received by the standard's
+ * complaint_window rule (4 weeks by the law where it has none). */
+static genop_err window_due(const letter_ctx *c, genop_date received, genop_date *due,
+                            genop_error *e)
+{
+    const genop_deadline_rule *w = rule_of(c, "complaint_window");
+    const genop_standard *std = c->lc->std;
+    genop_err err = genop_standard_add(std, received, w ? w->amount : 4,
+                                       w ? w->unit : GENOP_UNIT_WEEKS, due, e);
+    if (!err && (!w || w->due_on_workday))
+        err = genop_calendar_next_workday_on_or_after(std->calendar, *due, due, e);
+    return err;
+}
+
+static genop_err by_when(letter_ctx *c, genop_date received, const genop_date *due,
+                         genop_error *e)
+{
+    genop_date last;
+    genop_err err = due ? GENOP_OK : window_due(c, received, &last, e);
+    if (due)
+        last = *due;
+    char r[GENOP_DATE_DA_SIZE], d[GENOP_DATE_DA_SIZE];
+    if (!err)
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                    "Klagen skal være modtaget senest 4 uger efter, at du har "
+                                    "modtaget afgørelsen. Modtog du afgørelsen den %s, skal "
+                                    "klagen være modtaget senest den %s.",
+                                    genop_date_format_da(received, r),
+                                    genop_date_format_da(last, d));
+    const genop_deadline_rule *w = rule_of(c, "complaint_window");
+    if (!err)
+        err = w ? lp_source(c, &w->source, e) : lp_law(c, "Retssikkerhedsloven § 66", e);
+    return err;
+}
+
+static genop_err reconsideration(letter_ctx *c, genop_error *e)
+{
+    genop_err err = genop_letter_doc_add(
+        c->doc, GENOP_LETTER_PARAGRAPH,
+        "Når vi har modtaget din klage, genvurderer vi afgørelsen, og du får svar senest 4 uger "
+        "efter, at vi har modtaget klagen. Giver vi dig ikke fuldt ud medhold, sender vi klagen "
+        "videre til Ankestyrelsen sammen med sagens akter senest 4 uger efter, at vi har "
+        "modtaget den. Du hører derefter fra Ankestyrelsen.",
+        e);
+    const genop_deadline_rule *r = rule_of(c, "complaint_reconsideration");
+    const genop_deadline_rule *f = rule_of(c, "complaint_forward");
+    if (!err && r)
+        err = lp_source(c, &r->source, e);
+    bool same = r && f && r->source.citation && f->source.citation &&
+                strcmp(r->source.citation, f->source.citation) == 0;
+    if (!err && !same)
+        err = f ? lp_source(c, &f->source, e) : lp_law(c, "Retssikkerhedsloven § 67", e);
+    return err;
+}
+
+static genop_err no_suspension(letter_ctx *c, genop_error *e)
+{
+    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
+                                         "Klagen har ikke opsættende virkning. Det betyder, at "
+                                         "afgørelsen gælder, mens klagen bliver behandlet.",
+                                         e);
+    if (!err)
+        err = lp_law(c, LAW_NO_SUSPENSION, e);
+    return err;
+}
+
+/* A body the standard's text names that no longer exists. */
+static genop_err renamed_bodies(letter_ctx *c, genop_error *e)
+{
+    const genop_text_list *t = &c->lc->std->content.complaints;
+    for (size_t i = 0; i < t->n; i++)
+        if (strstr(t->items[i], "Det Sociale Nævn"))
+            return genop_letter_doc_add(
+                c->doc, GENOP_LETTER_PARAGRAPH,
+                "Kvalitetsstandarden nævner Det Sociale Nævn. Nævnet er nedlagt, og i dag er "
+                "det Ankestyrelsen, der behandler klager over afgørelser efter serviceloven.",
+                e);
+    return GENOP_OK;
+}
+
+genop_err complaint_guidance_add(letter_ctx *c, genop_date received, const genop_date *due,
+                                 genop_error *e)
+{
+    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, "Klagevejledning", e);
+    if (!err)
+        err = to_whom(c, e);
+    if (!err)
+        err = by_when(c, received, due, e);
+    if (!err)
+        err = reconsideration(c, e);
+    if (!err)
+        err = no_suspension(c, e);
+    if (!err)
+        err = renamed_bodies(c, e);
+    return err;
+}

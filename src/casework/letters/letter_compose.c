@@ -1,0 +1,311 @@
+/*
+ * letter_compose.c - composing a letter (letter_compose.h): the kinds and
+ * the events they are for, finding the event, and the frame every letter
+ * has: the letterhead from the standard's `letters.sender` (the
+ * municipality, the unit, its address and phone as the text gives them,
+ * nothing invented), the citizen's name and address, the case's
+ * reference, the title, then the kind's body (letter_decision.c,
+ * letter_notices.c) and the signature. The small parts the bodies share
+ * (the legal basis, sources, the caseworker's text, the obligations) are
+ * here too (letter_parts.h).
+ */
+#include "letter_compose.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "case_view.h"
+#include "letter_parts.h"
+
+static const struct {
+    const char *name, *event;
+} kinds[LETTER_KIND_COUNT] = {
+    [LETTER_DECISION] = {"decision", "decision"},
+    [LETTER_COMPLAINT_DECISION] = {"complaint_decision", "complaint_decided"},
+    [LETTER_COMPLAINT_FORWARDED] = {"complaint_forwarded", "complaint_forwarded"},
+    [LETTER_COURSE_ENDED] = {"course_ended", "closed"},
+};
+
+const char *letter_kind_name(letter_kind kind)
+{
+    return kind < LETTER_KIND_COUNT ? kinds[kind].name : "?";
+}
+
+bool letter_kind_from_name(const char *name, letter_kind *out)
+{
+    for (int k = 0; name && k < LETTER_KIND_COUNT; k++)
+        if (strcmp(kinds[k].name, name) == 0) {
+            *out = (letter_kind)k;
+            return true;
+        }
+    return false;
+}
+
+const char *letter_kind_event(letter_kind kind)
+{
+    return kind < LETTER_KIND_COUNT ? kinds[kind].event : "?";
+}
+
+const char *letter_kind_names(void)
+{
+    return "decision, complaint_decision, complaint_forwarded, course_ended";
+}
+
+/* ---- the parts the bodies share ------------------------------------------ */
+
+const char *lp_legal_basis(const letter_ctx *c)
+{
+    return c->lc->row->paragraph == GENOP_PARA_86_2 ? "serviceloven § 86, stk. 2"
+                                                    : "serviceloven § 86, stk. 1";
+}
+
+const char *lp_law_name(const letter_ctx *c)
+{
+    return c->lc->row->paragraph == GENOP_PARA_86_2 ? "Lov om social service § 86, stk. 2"
+                                                    : "Lov om social service § 86, stk. 1";
+}
+
+static const char *service_name(const letter_case *lc)
+{
+    return lc->row->paragraph == GENOP_PARA_86_2 ? "vedligeholdende træning" : "genoptræning";
+}
+
+const char *lp_service(const letter_ctx *c)
+{
+    return service_name(c->lc);
+}
+
+genop_err lp_source(letter_ctx *c, const genop_source *src, genop_error *e)
+{
+    const genop_standard *std = c->lc->std;
+    if (src->law && src->law_paragraph)
+        return genop_letter_doc_addf(c->doc, GENOP_LETTER_SOURCE, e, "Kilde: %s %s", src->law,
+                                     src->law_paragraph);
+    if (!src->section)
+        return GENOP_OK;
+    return genop_letter_doc_addf(c->doc, GENOP_LETTER_SOURCE, e,
+                                 "Kilde: %s, %s, afsnittet »%s«", std->title, std->municipality,
+                                 src->section);
+}
+
+genop_err lp_law(letter_ctx *c, const char *law, genop_error *e)
+{
+    return genop_letter_doc_addf(c->doc, GENOP_LETTER_SOURCE, e, "Kilde: %s", law);
+}
+
+genop_err lp_text(letter_ctx *c, const char *heading, genop_error *e)
+{
+    const char *text = c->rq->text;
+    if (!text || !*text)
+        return GENOP_OK;
+    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, heading, e);
+    if (!err && (err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH, text, e)) &&
+        err == GENOP_EINVAL)
+        return genop_refuse(e, GENOP_EINVAL, "text",
+                            "Teksten må kun indeholde tegn, der kan skrives i et brev "
+                            "(ingen kontroltegn).");
+    return err;
+}
+
+genop_err lp_obligations(letter_ctx *c, genop_error *e)
+{
+    const genop_text_list *ob = &c->lc->std->content.obligations;
+    if (!ob->n)
+        return GENOP_OK;
+    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, "Det forventes af dig", e);
+    for (size_t i = 0; !err && i < ob->n; i++)
+        err = genop_letter_doc_add(c->doc, GENOP_LETTER_ITEM, ob->items[i], e);
+    if (!err)
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_SOURCE, e,
+                                    "Kilde: %s, %s, om borgerens pligter", c->lc->std->title,
+                                    c->lc->std->municipality);
+    return err;
+}
+
+const genop_deadline_result *lp_deadline(const letter_ctx *c, const char *id)
+{
+    for (size_t i = 0; i < c->eval.n_deadlines; i++)
+        if (strcmp(c->eval.deadlines[i].rule->id, id) == 0)
+            return &c->eval.deadlines[i];
+    return NULL;
+}
+
+bool lp_body_date(const json_t *body, genop_date *out)
+{
+    const char *s = json_string_value(json_object_get(body, "date"));
+    genop_error ignored;
+    return s && genop_date_parse(s, out, &ignored) == GENOP_OK;
+}
+
+json_t *lp_latest_event(const letter_case *lc, const char *type, int64_t *id, genop_date *date)
+{
+    json_t *best = NULL;
+    for (size_t i = 0; i < lc->n_rows; i++) {
+        const genop_event_row *row = &lc->rows[i];
+        if (case_view_is_journal(row->type))
+            continue;
+        json_t *body = case_view_current_body(lc->rows, lc->n_rows, row);
+        const char *t = json_string_value(json_object_get(body, "type"));
+        genop_date d;
+        if (!t || strcmp(t, type) != 0 || !lp_body_date(body, &d) || (best && d < *date)) {
+            json_decref(body);
+            continue;
+        }
+        json_decref(best);
+        best = body;
+        *id = row->id;
+        *date = d;
+    }
+    return best;
+}
+
+/* ---- the frame ----------------------------------------------------------- */
+
+static genop_err add_letterhead(genop_letter_doc *doc, const genop_standard *std, genop_error *e)
+{
+    const genop_letterhead *h = &std->letterhead;
+    genop_err err = genop_letter_doc_add_sender(doc, std->municipality, e);
+    if (!err && h->unit)
+        err = genop_letter_doc_add_sender(doc, h->unit, e);
+    for (size_t i = 0; !err && i < h->address.n; i++)
+        err = genop_letter_doc_add_sender(doc, h->address.items[i], e);
+    char line[256];
+    if (!err && h->phone) {
+        snprintf(line, sizeof line, "Telefon %s", h->phone);
+        err = genop_letter_doc_add_sender(doc, line, e);
+    }
+    if (!err && h->email)
+        err = genop_letter_doc_add_sender(doc, h->email, e);
+    if (!err && h->web)
+        err = genop_letter_doc_add_sender(doc, h->web, e);
+    return err;
+}
+
+/* The citizen's name, then the address split into lines at newlines and
+ * at ", " ("Vestergade 3, 9000 Aalborg"). */
+static genop_err add_recipient(genop_letter_doc *doc, const genop_citizen *cit, genop_error *e)
+{
+    genop_err err = genop_letter_doc_add_recipient(doc, cit->name, e);
+    const char *p = cit->address;
+    while (!err && *p) {
+        size_t n = strcspn(p, ",\n");
+        char line[GENOP_ADDRESS_MAX];
+        size_t skip = 0;
+        while (skip < n && p[skip] == ' ')
+            skip++;
+        snprintf(line, sizeof line, "%.*s", (int)(n - skip), p + skip);
+        if (*line && doc->recipient.n < GENOP_LETTER_LINES_MAX)
+            err = genop_letter_doc_add_recipient(doc, line, e);
+        p += n;
+        if (*p)
+            p++;
+    }
+    return err;
+}
+
+static void title_of(const letter_case *lc, letter_kind kind, char *buf, size_t size)
+{
+    switch (kind) {
+    case LETTER_DECISION:
+        snprintf(buf, size, "Afgørelse om %s", service_name(lc));
+        break;
+    case LETTER_COMPLAINT_DECISION:
+        snprintf(buf, size, "Genvurdering af din klage over afgørelsen om %s",
+                 service_name(lc));
+        break;
+    case LETTER_COMPLAINT_FORWARDED:
+        snprintf(buf, size, "Din klage er sendt til Ankestyrelsen");
+        break;
+    default:
+        snprintf(buf, size, "Afgørelse om at afslutte dit træningsforløb");
+        break;
+    }
+}
+
+static genop_err add_signature(letter_ctx *c, genop_error *e)
+{
+    const genop_standard *std = c->lc->std;
+    const char *author = c->rq->author && *c->rq->author ? c->rq->author : NULL;
+    const char *unit = std->letterhead.unit ? std->letterhead.unit : std->municipality;
+    return genop_letter_doc_addf(c->doc, GENOP_LETTER_SIGNATURE, e, "Med venlig hilsen\n%s%s%s, %s",
+                                 author ? author : "", author ? "\n" : "", unit,
+                                 std->municipality);
+}
+
+static genop_err check_request(const letter_request *rq, genop_error *e)
+{
+    if (rq->text && strlen(rq->text) > LETTER_TEXT_MAX)
+        return genop_refuse(e, GENOP_EINVAL, "text", "Teksten er %zu bytes; højst %d.",
+                            strlen(rq->text), LETTER_TEXT_MAX);
+    if (rq->partial && rq->kind != LETTER_DECISION)
+        return genop_refuse(e, GENOP_EINVAL, "partial",
+                            "Kun en afgørelse (kind: decision) kan være en delvis bevilling.");
+    if (rq->partial && (!rq->text || !*rq->text))
+        return genop_refuse(e, GENOP_EREFUSED, "text",
+                            "En delvis bevilling skal begrundes: skriv i teksten, hvad der ikke "
+                            "er bevilget, og hvorfor.");
+    return GENOP_OK;
+}
+
+static genop_err compose_body(letter_ctx *c, genop_error *e)
+{
+    switch (c->rq->kind) {
+    case LETTER_DECISION: return letter_decision_body(c, e);
+    case LETTER_COMPLAINT_DECISION: return letter_complaint_decision_body(c, e);
+    case LETTER_COMPLAINT_FORWARDED: return letter_complaint_forwarded_body(c, e);
+    default: return letter_course_ended_body(c, e);
+    }
+}
+
+/* The document's frame, then its body and signature. */
+static genop_err compose_doc(letter_ctx *c, genop_error *e)
+{
+    char title[160], ref[48];
+    title_of(c->lc, c->rq->kind, title, sizeof title);
+    c->doc = genop_letter_doc_new(letter_kind_name(c->rq->kind), title, c->rq->date);
+    if (!c->doc)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til brevet");
+    snprintf(ref, sizeof ref, "Sag %" PRId64, c->lc->row->id);
+    genop_err err = genop_letter_doc_set_reference(c->doc, ref, e);
+    if (!err)
+        err = add_letterhead(c->doc, c->lc->std, e);
+    if (!err)
+        err = add_recipient(c->doc, c->lc->cit, e);
+    if (!err)
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e, "Kære %s",
+                                    c->lc->cit->name);
+    if (!err)
+        err = compose_body(c, e);
+    if (!err)
+        err = add_signature(c, e);
+    return err;
+}
+
+genop_err letter_compose(const letter_case *lc, const letter_request *rq,
+                         genop_letter_doc **out, int64_t *event_id, genop_error *e)
+{
+    letter_ctx c = {.lc = lc, .rq = rq};
+    *out = NULL;
+    genop_err err = check_request(rq, e);
+    if (err)
+        return err;
+    c.event = lp_latest_event(lc, letter_kind_event(rq->kind), event_id, &c.event_date);
+    if (!c.event)
+        return genop_refuse(e, GENOP_EREFUSED, "kind",
+                            "Sagen har ingen hændelse af typen %s, som et brev af typen %s kan "
+                            "skrives om.",
+                            letter_kind_event(rq->kind), letter_kind_name(rq->kind));
+    genop_error why;
+    if (genop_evaluate(lc->view, lc->std, rq->date, &c.eval, &why))
+        err = genop_refuse(e, GENOP_EREFUSED, "kind", "Sagen kan ikke vurderes pr. brevets dato: %s",
+                           why.message);
+    if (!err)
+        err = compose_doc(&c, e);
+    json_decref(c.event);
+    if (err) {
+        genop_letter_doc_free(c.doc);
+        return err;
+    }
+    *out = c.doc;
+    return GENOP_OK;
+}
