@@ -199,10 +199,275 @@ static void test_grant_aalborg(void **state)
     tcase_free(&t);
 }
 
+static void test_refusal_rodovre(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "rodovre", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-03\",\"granted\":false,"
+                     "\"reasons\":[{\"criterion\":\"can_train_elsewhere\",\"text\":\"Du går "
+                     "allerede til holdtræning i Ældresagen.\"},{\"criterion\":\"other\","
+                     "\"text\":\"Du har ikke ønsket træning.\"}]}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_DECISION, NULL, false, "2027-05-04");
+    char *s = doc_text(doc);
+    assert_has(s, "SENDER: Rødovre Kommune\nSENDER: Social- og Sundhedsforvaltningen\n"
+                  "SENDER: Rødovre Parkvej 150\nSENDER: 2610 Rødovre\nSENDER: Telefon 36 37 70 00\n");
+    assert_has(s, "Du får afslag på genoptræning efter serviceloven § 86, stk. 1.");
+    assert_has(s, "heading: Begrundelse\n");
+    assert_has(s, "item: Borgeren kan ikke få træning, hvis borgeren vurderes at kunne træne i "
+                  "andet regi.\nparagraph: Vores vurdering: Du går allerede til holdtræning i "
+                  "Ældresagen.\nsource: Kilde: Genoptræning af funktionsnedsættelser - Lov om "
+                  "Social Service § 86 stk. 1, Rødovre Kommune, afsnittet »Hvem kan ikke modtage "
+                  "ydelsen?«\n");
+    assert_has(s, "item: En grund, som kvalitetsstandarden ikke nævner\nparagraph: Vores "
+                  "vurdering: Du har ikke ønsket træning.\n");
+    assert_lacks(s, "Det har vi bevilget");
+    assert_lacks(s, "Det forventes af dig");
+    /* the law's default complaint route, cited */
+    assert_has(s, "Klagen sendes til Social- og Sundhedsforvaltningen, Rødovre Kommune, Rødovre "
+                  "Parkvej 150, 2610 Rødovre (telefon 36 37 70 00).");
+    assert_has(s, "Modtog du afgørelsen den 4. maj 2027, skal klagen være modtaget senest den "
+                  "1. juni 2027.\nsource: Kilde: Retssikkerhedsloven § 66\n");
+    assert_has(s, "source: Kilde: Retssikkerhedsloven § 67\n");
+    assert_has(s, "Klagen har ikke opsættende virkning.");
+    assert_has(s, "source: Kilde: Retssikkerhedsloven § 72, stk. 1\n");
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+}
+
+static void test_partial_grant_skive(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "skive", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-03\",\"granted\":true,"
+                     "\"grant\":{\"form\":\"team\",\"place\":\"centre\",\"sessions_per_week\":3,"
+                     "\"minutes_per_session\":30,\"sessions\":null,\"until\":null,"
+                     "\"transport\":false,\"exceptions\":[{\"limit\":\"sessions_per_week\","
+                     "\"max\":3,\"reason\":\"Særligt komplekse træningsbehov efter "
+                     "apopleksi.\"}]}}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_DECISION, "Du søgte om træning i hjemmet; "
+                                       "det får du ikke, da du kan komme til centret.",
+                                       true, "2027-05-03");
+    char *s = doc_text(doc);
+    assert_has(s, "SENDER: Skive Kommune\nSENDER: Sundhedscenter Skive\nTO:");
+    assert_has(s, "Du får delvis bevilget genoptræning efter serviceloven § 86, stk. 1.");
+    assert_has(s, "fact: Træningsform: Holdtræning\nfact: Sted: I træningscentret\n"
+                  "fact: Træningsgange om ugen: 3\nfact: Minutter pr. træningsgang: 30\n"
+                  "fact: Kørsel: Nej, du sørger selv for at komme til træningen\n");
+    assert_lacks(s, "Træningsgange i alt");
+    assert_lacks(s, "Bevilget til og med");
+    assert_has(s, "paragraph: Vi har gjort en undtagelse fra kvalitetsstandardens grænse for "
+                  "Træningsgange pr. uge: højst 2. Du får højst 3.\nparagraph: Begrundelse: "
+                  "Særligt komplekse træningsbehov efter apopleksi.\nsource: Kilde: ");
+    assert_has(s, "Skive Kommune, afsnittet »Ydelsens omfang«\n");
+    assert_has(s, "heading: Det har vi ikke bevilget\nparagraph: Du søgte om træning i hjemmet");
+    assert_has(s, "heading: Klagevejledning\n");
+    assert_has(s, "Klagen sendes til Sundhedscenter Skive, Skive Kommune.");
+    free(s);
+    genop_letter_doc_free(doc);
+    /* a partial grant needs the caseworker's text, and a grant */
+    genop_error err;
+    int64_t id;
+    assert_int_equal(tcompose(&t, LETTER_DECISION, NULL, true, "2027-05-03", &doc, &id, &err),
+                     GENOP_EREFUSED);
+    assert_string_equal(err.field, "text");
+    assert_null(doc);
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-10\",\"granted\":false}");
+    assert_int_equal(tcompose(&t, LETTER_DECISION, "x", true, "2027-05-10", &doc, &id, &err),
+                     GENOP_EREFUSED);
+    assert_string_equal(err.field, "partial");
+    tcase_free(&t);
+}
+
+static void test_grant_86_2_ishoj(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "ishoj", GENOP_PARA_86_2);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.2"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-03\",\"granted\":true,"
+                     "\"grant\":{\"form\":\"self_training\",\"place\":\"local_area\","
+                     "\"sessions_per_week\":1,\"minutes_per_session\":60,\"transport\":false}}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_DECISION, NULL, false, "2027-05-03");
+    char *s = doc_text(doc);
+    assert_has(s, "TITLE: Afgørelse om vedligeholdende træning\n");
+    assert_has(s, "SENDER: Ishøj Kommune\nSENDER: Genoptræning Ishøj\nSENDER: Vejlebrovej 45\n"
+                  "SENDER: 2635 Ishøj\nTO:");
+    assert_has(s, "Du får bevilget vedligeholdende træning efter serviceloven § 86, stk. 2.");
+    assert_has(s, "source: Kilde: Lov om social service § 86, stk. 2\n");
+    assert_has(s, "fact: Træningsform: Selvtræning\nfact: Sted: I dit nærområde\n");
+    assert_has(s, "item: Som hovedregel skal du selv transportere dig til træning.");
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+}
+
+/* ---- the other kinds --------------------------------------------------- */
+
+static void test_complaint_decision(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "aalborg", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-03\",\"granted\":false}");
+    tcase_add(&t, 0, "{\"type\":\"complaint_received\",\"date\":\"2027-05-20\"}");
+    tcase_add(&t, 0, "{\"type\":\"complaint_decided\",\"date\":\"2027-06-01\",\"upheld\":\"none\"}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_COMPLAINT_DECISION, "Du kan træne selv.", false,
+                                       "2027-06-01");
+    char *s = doc_text(doc);
+    assert_string_equal(doc->kind, "complaint_decision");
+    assert_has(s, "Vi modtog den 20. maj 2027 din klage over vores afgørelse af 3. maj 2027 om "
+                  "genoptræning efter serviceloven § 86, stk. 1. Vi har genvurderet sagen den "
+                  "1. juni 2027.");
+    assert_has(s, "paragraph: Du får ikke medhold i din klage. Vi fastholder afgørelsen.\n");
+    assert_has(s, "heading: Begrundelse\nparagraph: Du kan træne selv.\n");
+    assert_has(s, "heading: Din klage går videre til Ankestyrelsen\n");
+    assert_has(s, "senest den 17. juni 2027");
+    assert_has(s, "Klagen har ikke opsættende virkning.");
+    free(s);
+    genop_letter_doc_free(doc);
+    /* no reasons for a complaint not upheld in full */
+    genop_error err;
+    int64_t id;
+    assert_int_equal(tcompose(&t, LETTER_COMPLAINT_DECISION, NULL, false, "2027-06-01", &doc, &id,
+                              &err),
+                     GENOP_EREFUSED);
+    assert_string_equal(err.field, "text");
+    /* upheld in full: no Ankestyrelsen */
+    tcase_add(&t, 4, "{\"type\":\"correction\",\"date\":\"2027-06-01\",\"corrects\":4,"
+                     "\"event\":{\"type\":\"complaint_decided\",\"date\":\"2027-06-01\","
+                     "\"upheld\":\"full\"}}");
+    doc = compose_ok(&t, LETTER_COMPLAINT_DECISION, NULL, false, "2027-06-01");
+    s = doc_text(doc);
+    assert_has(s, "Du får fuldt medhold i din klage");
+    assert_lacks(s, "Ankestyrelsen");
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+}
+
+static void test_complaint_forwarded(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "nyborg", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-03\",\"granted\":false}");
+    tcase_add(&t, 0, "{\"type\":\"complaint_received\",\"date\":\"2027-05-20\"}");
+    tcase_add(&t, 0, "{\"type\":\"complaint_decided\",\"date\":\"2027-06-01\",\"upheld\":\"partial\"}");
+    tcase_add(&t, 0, "{\"type\":\"complaint_forwarded\",\"date\":\"2027-06-08\"}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_COMPLAINT_FORWARDED, NULL, false, "2027-06-08");
+    char *s = doc_text(doc);
+    assert_has(s, "TITLE: Din klage er sendt til Ankestyrelsen\n");
+    assert_has(s, "Vi har den 8. juni 2027 sendt din klage over vores afgørelse af 3. maj 2027 "
+                  "til Ankestyrelsen sammen med sagens akter.");
+    assert_has(s, "source: Kilde: Retssikkerhedsloven § 67\n");
+    assert_has(s, "Klagen har ikke opsættende virkning.");
+    assert_lacks(s, "Klagevejledning");
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+}
+
+static void test_course_ended(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "nyborg", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, GRANT_AALBORG);
+    tcase_add(&t, 0, "{\"type\":\"session\",\"date\":\"2027-05-05\",\"minutes\":45,\"outcome\":\"attended\"}");
+    tcase_add(&t, 0, "{\"type\":\"session\",\"date\":\"2027-05-07\",\"minutes\":45,\"outcome\":\"no_show\"}");
+    tcase_add(&t, 0, "{\"type\":\"session\",\"date\":\"2027-05-10\",\"minutes\":45,\"outcome\":\"no_show\"}");
+    tcase_add(&t, 0, "{\"type\":\"closed\",\"date\":\"2027-05-12\",\"reason\":\"no_shows\"}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_COURSE_ENDED, NULL, false, "2027-05-12");
+    char *s = doc_text(doc);
+    assert_has(s, "TITLE: Afgørelse om at afslutte dit træningsforløb\n");
+    assert_has(s, "SENDER: Nyborg Kommune\nSENDER: Sundhed og Træning\nTO:");
+    assert_has(s, "Vi har besluttet at afslutte dit forløb med genoptræning efter serviceloven "
+                  "§ 86, stk. 1 den 12. maj 2027.");
+    assert_has(s, "paragraph: Forløbet afsluttes af denne grund: Gentagne udeblivelser uden "
+                  "afbud.\nparagraph: Du er udeblevet fra 2 træningsgange og har meldt afbud "
+                  "til 0.\nparagraph: Kvalitetsstandarden siger: »Ved gentagne udeblivelser uden "
+                  "afbud afsluttes din træning.«\nsource: Kilde: ");
+    assert_has(s, "afsnittet »Er der noget , jeg skal gøre«\n");
+    assert_has(s, "heading: Klagevejledning\n");
+    assert_has(s, "Modtog du afgørelsen den 12. maj 2027, skal klagen være modtaget senest den "
+                  "9. juni 2027.");
+    /* Nyborg's text names Det Sociale Nævn: the letter names Ankestyrelsen */
+    assert_has(s, "Kvalitetsstandarden nævner Det Sociale Nævn. Nævnet er nedlagt, og i dag er "
+                  "det Ankestyrelsen");
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+}
+
+static void test_no_such_event(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "aalborg", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    genop_letter_doc *doc = (genop_letter_doc *)1;
+    genop_error err;
+    int64_t id = 0;
+    for (int k = 0; k < LETTER_KIND_COUNT; k++) {
+        assert_int_equal(tcompose(&t, (letter_kind)k, "x", false, "2027-05-03", &doc, &id, &err),
+                         GENOP_EREFUSED);
+        assert_string_equal(err.field, "kind");
+        assert_null(doc);
+    }
+    /* a withdrawn decision is no decision */
+    tcase_add(&t, 0, GRANT_AALBORG);
+    tcase_add(&t, 2, "{\"type\":\"correction\",\"date\":\"2027-05-04\",\"corrects\":2,\"event\":null}");
+    assert_int_equal(tcompose(&t, LETTER_DECISION, NULL, false, "2027-05-04", &doc, &id, &err),
+                     GENOP_EREFUSED);
+    tcase_free(&t);
+}
+
+static void test_latest_event(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "aalborg", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-10\",\"granted\":false}");
+    tcase_add(&t, 0, GRANT_AALBORG); /* registered later, dated earlier */
+    tcase_add(&t, 0, "{\"type\":\"note\",\"date\":\"2027-05-11\",\"text\":\"x\"}");
+    genop_letter_doc *doc = NULL;
+    genop_error err;
+    int64_t id = 0;
+    must(tcompose(&t, LETTER_DECISION, NULL, false, "2027-05-11", &doc, &id, e));
+    assert_int_equal(id, 2);
+    char *s = doc_text(doc);
+    assert_has(s, "Du får afslag på genoptræning");
+    free(s);
+    genop_letter_doc_free(doc);
+    (void)err;
+    /* a caseworker's text with a control character is refused */
+    assert_int_equal(tcompose(&t, LETTER_DECISION, "a\x01b", false, "2027-05-11", &doc, &id, &err),
+                     GENOP_EINVAL);
+    assert_string_equal(err.field, "text");
+    tcase_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grant_aalborg),
+        cmocka_unit_test(test_refusal_rodovre),
+        cmocka_unit_test(test_partial_grant_skive),
+        cmocka_unit_test(test_grant_86_2_ishoj),
+        cmocka_unit_test(test_complaint_decision),
+        cmocka_unit_test(test_complaint_forwarded),
+        cmocka_unit_test(test_course_ended),
+        cmocka_unit_test(test_no_such_event),
+        cmocka_unit_test(test_latest_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
