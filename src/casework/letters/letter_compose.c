@@ -181,8 +181,13 @@ static genop_err add_letterhead(genop_letter_doc *doc, const genop_standard *std
     return err;
 }
 
+/* The most lines of name and address a window envelope shows (the PDF's
+ * GENOP_LETTER_PDF_ADDRESS_LINES). */
+#define LETTER_RECIPIENT_LINES 6
+
 /* The citizen's name, then the address split into lines at newlines and
- * at ", " ("Vestergade 3, 9000 Aalborg"). */
+ * at ", " ("Vestergade 3, 9000 Aalborg"); lines past the sixth are left
+ * out. */
 static genop_err add_recipient(genop_letter_doc *doc, const genop_citizen *cit, genop_error *e)
 {
     genop_err err = genop_letter_doc_add_recipient(doc, cit->name, e);
@@ -194,7 +199,7 @@ static genop_err add_recipient(genop_letter_doc *doc, const genop_citizen *cit, 
         while (skip < n && p[skip] == ' ')
             skip++;
         snprintf(line, sizeof line, "%.*s", (int)(n - skip), p + skip);
-        if (*line && doc->recipient.n < GENOP_LETTER_LINES_MAX)
+        if (*line && doc->recipient.n < LETTER_RECIPIENT_LINES)
             err = genop_letter_doc_add_recipient(doc, line, e);
         p += n;
         if (*p)
