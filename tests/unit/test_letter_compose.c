@@ -274,12 +274,12 @@ static void test_partial_grant_skive(void **state)
     int64_t id;
     assert_int_equal(tcompose(&t, LETTER_DECISION, NULL, true, "2027-05-03", &doc, &id, &err),
                      GENOP_EREFUSED);
-    assert_string_equal(err.field, "text");
+    assert_string_equal(err.field, "$.text");
     assert_null(doc);
     tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-10\",\"granted\":false}");
     assert_int_equal(tcompose(&t, LETTER_DECISION, "x", true, "2027-05-10", &doc, &id, &err),
                      GENOP_EREFUSED);
-    assert_string_equal(err.field, "partial");
+    assert_string_equal(err.field, "$.partial");
     tcase_free(&t);
 }
 
@@ -337,7 +337,7 @@ static void test_complaint_decision(void **state)
     assert_int_equal(tcompose(&t, LETTER_COMPLAINT_DECISION, NULL, false, "2027-06-01", &doc, &id,
                               &err),
                      GENOP_EREFUSED);
-    assert_string_equal(err.field, "text");
+    assert_string_equal(err.field, "$.text");
     /* upheld in full: no Ankestyrelsen */
     tcase_add(&t, 4, "{\"type\":\"correction\",\"date\":\"2027-06-01\",\"corrects\":4,"
                      "\"event\":{\"type\":\"complaint_decided\",\"date\":\"2027-06-01\","
@@ -419,7 +419,7 @@ static void test_no_such_event(void **state)
     for (int k = 0; k < LETTER_KIND_COUNT; k++) {
         assert_int_equal(tcompose(&t, (letter_kind)k, "x", false, "2027-05-03", &doc, &id, &err),
                          GENOP_EREFUSED);
-        assert_string_equal(err.field, "kind");
+        assert_string_equal(err.field, "$.kind");
         assert_null(doc);
     }
     /* a withdrawn decision is no decision */
@@ -452,7 +452,7 @@ static void test_latest_event(void **state)
     /* a caseworker's text with a control character is refused */
     assert_int_equal(tcompose(&t, LETTER_DECISION, "a\x01b", false, "2027-05-11", &doc, &id, &err),
                      GENOP_EINVAL);
-    assert_string_equal(err.field, "text");
+    assert_string_equal(err.field, "$.text");
     tcase_free(&t);
 }
 

@@ -170,12 +170,12 @@ static void test_refusals(void **state)
                      GENOP_EFORBIDDEN);
     casework_letter_input bad = {"afslag", NULL, false};
     assert_int_equal(casework_letter_make(env, &f->vis, f->case_id, &bad, &id, &err), GENOP_EINVAL);
-    assert_string_equal(err.field, "kind");
+    assert_string_equal(err.field, "$.kind");
     assert_non_null(strstr(err.message, "complaint_decision"));
     casework_letter_input none = {"complaint_forwarded", NULL, false};
     assert_int_equal(casework_letter_make(env, &f->vis, f->case_id, &none, &id, &err),
                      GENOP_EREFUSED);
-    assert_string_equal(err.field, "kind");
+    assert_string_equal(err.field, "$.kind");
     assert_int_equal(casework_letter_make(env, &f->skive, f->case_id, &DECISION, &id, &err),
                      GENOP_ENOTFOUND);
     genop_buf pdf = {0};

@@ -101,7 +101,7 @@ genop_err lp_text(letter_ctx *c, const char *heading, genop_error *e)
     genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, heading, e);
     if (!err && (err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH, text, e)) &&
         err == GENOP_EINVAL)
-        return genop_refuse(e, GENOP_EINVAL, "text",
+        return genop_refuse(e, GENOP_EINVAL, "$.text",
                             "Teksten må kun indeholde tegn, der kan skrives i et brev "
                             "(ingen kontroltegn).");
     return err;
@@ -240,13 +240,13 @@ static genop_err add_signature(letter_ctx *c, genop_error *e)
 static genop_err check_request(const letter_request *rq, genop_error *e)
 {
     if (rq->text && strlen(rq->text) > LETTER_TEXT_MAX)
-        return genop_refuse(e, GENOP_EINVAL, "text", "Teksten er %zu bytes; højst %d.",
+        return genop_refuse(e, GENOP_EINVAL, "$.text", "Teksten er %zu bytes; højst %d.",
                             strlen(rq->text), LETTER_TEXT_MAX);
     if (rq->partial && rq->kind != LETTER_DECISION)
-        return genop_refuse(e, GENOP_EINVAL, "partial",
+        return genop_refuse(e, GENOP_EINVAL, "$.partial",
                             "Kun en afgørelse (kind: decision) kan være en delvis bevilling.");
     if (rq->partial && (!rq->text || !*rq->text))
-        return genop_refuse(e, GENOP_EREFUSED, "text",
+        return genop_refuse(e, GENOP_EREFUSED, "$.text",
                             "En delvis bevilling skal begrundes: skriv i teksten, hvad der ikke "
                             "er bevilget, og hvorfor.");
     return GENOP_OK;
@@ -296,13 +296,13 @@ genop_err letter_compose(const letter_case *lc, const letter_request *rq,
         return err;
     c.event = lp_latest_event(lc, letter_kind_event(rq->kind), event_id, &c.event_date);
     if (!c.event)
-        return genop_refuse(e, GENOP_EREFUSED, "kind",
+        return genop_refuse(e, GENOP_EREFUSED, "$.kind",
                             "Sagen har ingen hændelse af typen %s, som et brev af typen %s kan "
                             "skrives om.",
                             letter_kind_event(rq->kind), letter_kind_name(rq->kind));
     genop_error why;
     if (genop_evaluate(lc->view, lc->std, rq->date, &c.eval, &why))
-        err = genop_refuse(e, GENOP_EREFUSED, "kind", "Sagen kan ikke vurderes pr. brevets dato: %s",
+        err = genop_refuse(e, GENOP_EREFUSED, "$.kind", "Sagen kan ikke vurderes pr. brevets dato: %s",
                            why.message);
     if (!err)
         err = compose_doc(&c, e);

@@ -82,10 +82,10 @@ typedef struct letter_request {
 /* Composes the letter rq asks for into *out (the caller frees it with
  * genop_letter_doc_free) and the id of the stored event it is for into
  * *event_id. Refuses with GENOP_EREFUSED when the case has no event of
- * the kind (field "kind"), when a partial grant is asked for a refusal
+ * the kind (field "$.kind"), when a partial grant is asked for a refusal
  * or without text, or when a complaint decision not upheld in full has
- * no text (field "text": its reasons are the caseworker's); GENOP_EINVAL
- * (field "text") for text that is too long or not printable. */
+ * no text (field "$.text": its reasons are the caseworker's); GENOP_EINVAL
+ * (field "$.text") for text that is too long or not printable. */
 genop_err letter_compose(const letter_case *lc, const letter_request *rq,
                          genop_letter_doc **out, int64_t *event_id, genop_error *e);
 

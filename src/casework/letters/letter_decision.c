@@ -258,7 +258,7 @@ genop_err letter_decision_body(letter_ctx *c, genop_error *e)
 {
     bool granted = json_is_true(json_object_get(c->event, "granted"));
     if (c->rq->partial && !granted)
-        return genop_refuse(e, GENOP_EREFUSED, "partial",
+        return genop_refuse(e, GENOP_EREFUSED, "$.partial",
                             "Sagens seneste afgørelse er et afslag, ikke en delvis bevilling.");
     genop_err err = decision_head(c, granted, e);
     if (!err && granted)

@@ -87,7 +87,7 @@ genop_err letter_complaint_decision_body(letter_ctx *c, genop_error *e)
     const char *upheld = json_string_value(json_object_get(c->event, "upheld"));
     bool full = upheld && strcmp(upheld, "full") == 0;
     if (!full && (!c->rq->text || !*c->rq->text))
-        return genop_refuse(e, GENOP_EREFUSED, "text",
+        return genop_refuse(e, GENOP_EREFUSED, "$.text",
                             "Et svar på en klage, der ikke gives fuldt medhold, skal begrundes: "
                             "skriv vurderingen i teksten.");
     genop_date received = c->event_date, decided = c->event_date;

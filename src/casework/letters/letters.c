@@ -50,7 +50,7 @@ static genop_err compose(const casework_env *env, const genop_user *actor, int64
     if (err)
         return err;
     if (!letter_kind_from_name(in->kind, &kind))
-        return genop_refuse(e, GENOP_EINVAL, "kind", "Brevtypen '%.40s' findes ikke; brug en af: %s.",
+        return genop_refuse(e, GENOP_EINVAL, "$.kind", "Brevtypen '%.40s' findes ikke; brug en af: %s.",
                             in->kind ? in->kind : "", letter_kind_names());
     if ((err = casework_user_standard(env, actor, &std, e)) ||
         (err = load_case(env, actor, case_id, std, &m->lc, e)))

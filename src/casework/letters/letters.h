@@ -39,9 +39,9 @@ typedef struct casework_letter_input {
 /* Makes and keeps the letter in asks for, for case case_id; its id into
  * *letter_id. Refuses: GENOP_EFORBIDDEN (not a visitator),
  * GENOP_ENOTFOUND (no such case in the actor's municipality),
- * GENOP_EINVAL (field "kind": unknown kind; "text": too long or not
- * printable), GENOP_EREFUSED (field "kind": the case has no event of that
- * kind; "text"/"partial": see letter_compose.h). */
+ * GENOP_EINVAL (field "$.kind": unknown kind; "$.text": too long or not
+ * printable), GENOP_EREFUSED (field "$.kind": the case has no event of that
+ * kind; "$.text"/"$.partial": see letter_compose.h). */
 genop_err casework_letter_make(const casework_env *env, const genop_user *actor, int64_t case_id,
                                const casework_letter_input *in, int64_t *letter_id,
                                genop_error *e);
