@@ -21,7 +21,6 @@
 
 /* The default route's law, where the standard names none of its own. */
 #define LAW_ROUTE "Retssikkerhedsloven §§ 66-67"
-#define LAW_NO_SUSPENSION "Retssikkerhedsloven § 72, stk. 1"
 
 /* "Visitationen, Lindholm Brygge 31, 9400 Nørresundby (telefon 9982
  * 5000)" for the standard's letterhead into buf. */
@@ -118,17 +117,6 @@ static genop_err reconsideration(letter_ctx *c, genop_error *e)
     return err;
 }
 
-static genop_err no_suspension(letter_ctx *c, genop_error *e)
-{
-    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
-                                         "Klagen har ikke opsættende virkning. Det betyder, at "
-                                         "afgørelsen gælder, mens klagen bliver behandlet.",
-                                         e);
-    if (!err)
-        err = lp_law(c, LAW_NO_SUSPENSION, e);
-    return err;
-}
-
 /* A body the standard's text names that no longer exists. */
 static genop_err renamed_bodies(letter_ctx *c, genop_error *e)
 {
@@ -154,7 +142,7 @@ genop_err complaint_guidance_add(letter_ctx *c, genop_date received, const genop
     if (!err)
         err = reconsideration(c, e);
     if (!err)
-        err = no_suspension(c, e);
+        err = lp_no_suspension(c, "vi og Ankestyrelsen", e);
     if (!err)
         err = renamed_bodies(c, e);
     return err;

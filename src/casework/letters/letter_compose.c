@@ -93,6 +93,17 @@ genop_err lp_law(letter_ctx *c, const char *law, genop_error *e)
     return genop_letter_doc_addf(c->doc, GENOP_LETTER_SOURCE, e, "Kilde: %s", law);
 }
 
+genop_err lp_no_suspension(letter_ctx *c, const char *who, genop_error *e)
+{
+    genop_err err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                          "Klagen har ikke opsættende virkning. Det betyder, at "
+                                          "afgørelsen gælder, mens %s behandler klagen.",
+                                          who);
+    if (!err)
+        err = lp_law(c, "Retssikkerhedsloven § 72, stk. 1", e);
+    return err;
+}
+
 genop_err lp_text(letter_ctx *c, const char *heading, genop_error *e)
 {
     const char *text = c->rq->text;

@@ -34,17 +34,6 @@ static bool date_before(const letter_ctx *c, genop_event_type type, genop_date *
     return found;
 }
 
-static genop_err no_suspension(letter_ctx *c, genop_error *e)
-{
-    genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
-                                         "Klagen har ikke opsættende virkning. Det betyder, at "
-                                         "afgørelsen gælder, mens Ankestyrelsen behandler klagen.",
-                                         e);
-    if (!err)
-        err = lp_law(c, "Retssikkerhedsloven § 72, stk. 1", e);
-    return err;
-}
-
 /* "Du får ... medhold" for the reconsideration's result. */
 static const char *upheld_text(const char *upheld)
 {
@@ -78,7 +67,7 @@ static genop_err goes_on(letter_ctx *c, genop_error *e)
     if (!err && f)
         err = lp_source(c, &f->rule->source, e);
     if (!err)
-        err = no_suspension(c, e);
+        err = lp_no_suspension(c, "Ankestyrelsen", e);
     return err;
 }
 
@@ -138,7 +127,7 @@ genop_err letter_complaint_forwarded_body(letter_ctx *c, genop_error *e)
     if (!err && f)
         err = lp_source(c, &f->rule->source, e);
     if (!err)
-        err = no_suspension(c, e);
+        err = lp_no_suspension(c, "Ankestyrelsen", e);
     if (!err)
         err = lp_text(c, "Bemærkninger", e);
     return err;

@@ -40,6 +40,11 @@ genop_err lp_source(letter_ctx *c, const genop_source *src, genop_error *e);
 /* A SOURCE block naming a law ("Kilde: Lov om social service § 86, stk. 1"). */
 genop_err lp_law(letter_ctx *c, const char *law, genop_error *e);
 
+/* "Klagen har ikke opsættende virkning" and what that means, "mens
+ * <who> behandler klagen", with its source (retssikkerhedsloven § 72,
+ * stk. 1). */
+genop_err lp_no_suspension(letter_ctx *c, const char *who, genop_error *e);
+
 /* The caseworker's text under heading (nothing when there is none). */
 genop_err lp_text(letter_ctx *c, const char *heading, genop_error *e);
 
