@@ -16,7 +16,11 @@ section 2; docs/letters.md):
   or leder making (403), a leder reading the PDF (403), an admin listing
   (403), an unknown letter (404), a path that is not a letter (404);
 - reading a letter is in the citizen's access log (letter.read), and so
-  is making it (letter.make).
+  is making it (letter.make);
+- a made grant letter read back with poppler's pdftotext has the
+  citizen's name and address with æ, ø and å intact, the grant's facts,
+  the legal basis and the complaint guidance; pdffonts lists every font
+  as embedded.
 Prints TAP.
 
     tests/api/test_letters.py PATH/TO/genop
@@ -26,7 +30,9 @@ import datetime
 import hashlib
 import os
 import signal
+import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import GRANT, Client, Server, Tap  # noqa: E402
@@ -175,6 +181,38 @@ def access_log_tests(t, srv, vis, led, case_id):
          "making, reading and previewing are in the access log", actions)
 
 
+def pdf_tool(tool, data, *args):
+    """The output of poppler's tool run on the PDF bytes data."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(data)
+        f.flush()
+        r = subprocess.run([tool, *args, f.name, *(["-"] if tool == "pdftotext" else [])],
+                           capture_output=True, text=True, check=False)
+        return r.stdout if r.returncode == 0 else f"{tool} failed: {r.stderr}"
+
+
+def pdf_tests(t, vis):
+    k = new_case(vis, "0303501111", "Søren Ærø Åberg")
+    g = dict(GRANT, sessions=12, until=ago(-60), transport=True)
+    add(vis, k, {"type": "decision", "date": ago(1), "granted": True, "grant": g})
+    r = vis.request("POST", f"/api/v1/cases/{k}/letters",
+                    {"kind": "decision", "text": "Du får træning på hold to gange om ugen."})
+    pdf = vis.request("GET", f"/api/v1/letters/{(r.json or {}).get('id')}.pdf").raw
+    text = " ".join(pdf_tool("pdftotext", pdf, "-enc", "UTF-8").split())
+    for words in ("Søren Ærø Åberg", "Åboulevarden 7", "9000 Aalborg", "Aalborg Kommune",
+                  "Visitationen", "Lindholm Brygge 31", "Du får bevilget genoptræning efter "
+                  "serviceloven § 86, stk. 1", "Holdtræning", "I træningscentret",
+                  "Træningsgange om ugen", "Kørsel", "Klagevejledning",
+                  "mundtligt eller skriftligt", "Ankestyrelsen", "ikke opsættende virkning",
+                  "Du får træning på hold to gange om ugen."):
+        t.ok(words in text, f"pdftotext finds \"{words}\"", text[:600])
+    fonts = pdf_tool("pdffonts", pdf).splitlines()[2:]
+    # columns: name, type, encoding, emb, sub, uni, object ID (two numbers)
+    t.ok(fonts and all(len(f.split()) >= 7 and f.split()[-5] == "yes" for f in fonts),
+         "pdffonts: every font embedded",
+         "\n".join(fonts))
+
+
 def main():
     genop = sys.argv[1]
     t = Tap()
@@ -195,6 +233,7 @@ def main():
         course_ended(t, vis, login(srv, "ter.aalborg"))
         led = refusal_tests(t, srv, vis, k, lid)
         access_log_tests(t, srv, vis, led, k)
+        pdf_tests(t, vis)
         rc = srv.stop(signal.SIGTERM)
         t.ok(rc == 0, "serve stops cleanly", f"exit status {rc}")
     except Exception as ex:  # a crash of the harness is a failure, not a pass
