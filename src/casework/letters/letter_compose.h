@@ -30,54 +30,11 @@
 #ifndef GENOP_CASEWORK_LETTER_COMPOSE_H
 #define GENOP_CASEWORK_LETTER_COMPOSE_H
 
-#include <jansson.h>
-#include <stdbool.h>
 #include <stdint.h>
 
-#include "case.h"
 #include "error.h"
 #include "letter_doc.h"
-#include "standard.h"
-#include "store.h"
-
-typedef enum letter_kind {
-    LETTER_DECISION,
-    LETTER_COMPLAINT_DECISION,
-    LETTER_COMPLAINT_FORWARDED,
-    LETTER_COURSE_ENDED,
-    LETTER_KIND_COUNT
-} letter_kind;
-
-/* The kind's contract name ("decision", ...) and back; false for an
- * unknown name. */
-const char *letter_kind_name(letter_kind kind);
-bool letter_kind_from_name(const char *name, letter_kind *out);
-/* The event type a letter of kind is for ("complaint_decided"). */
-const char *letter_kind_event(letter_kind kind);
-/* The kind's names joined by ", " (a static string, for messages). */
-const char *letter_kind_names(void);
-
-/* The case a letter is composed from; everything borrowed. */
-typedef struct letter_case {
-    const genop_standard *std;
-    const genop_case_row *row;       /* its id and paragraph */
-    const genop_citizen *cit;        /* name and address */
-    const genop_event_row *rows;     /* the stored events, registration order */
-    size_t n_rows;
-    const genop_case *view;          /* their corrected view, sorted */
-} letter_case;
-
-/* What the caseworker asks for; strings borrowed. */
-typedef struct letter_request {
-    letter_kind kind;
-    const char *text;     /* the individual assessment, or NULL */
-    bool partial;         /* decision: a partial grant (text required) */
-    const char *author;   /* who signs: the caseworker's name */
-    genop_date date;      /* the letter's date */
-} letter_request;
-
-/* Most bytes of the caseworker's text. */
-#define LETTER_TEXT_MAX 8000
+#include "letter_types.h"
 
 /* Composes the letter rq asks for into *out (the caller frees it with
  * genop_letter_doc_free) and the id of the stored event it is for into

@@ -2,7 +2,7 @@
  * letter_parts.h - what the files that compose letters share (nothing
  * outside src/casework/letters/ includes it): one composition's context,
  * and the parts every letter has (the legal basis, a source, the
- * caseworker's text, the obligations, the signature). letter_compose.c
+ * caseworker's text, the obligations; letter_parts.c). letter_compose.c
  * makes the context and the frame; letter_decision.c writes a decision's
  * body, letter_notices.c the bodies of the other kinds, and
  * complaint_guidance.c the complaint guidance.
@@ -13,7 +13,8 @@
 #include <jansson.h>
 
 #include "evaluate.h"
-#include "letter_compose.h"
+#include "letter_doc.h"
+#include "letter_types.h"
 
 /* One composition. Borrows lc and rq; event is a reference the
  * composition owns (the current body of the event the letter is for). */
