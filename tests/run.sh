@@ -58,6 +58,9 @@
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
+# - letters (tests/api/test_letters.py: making, listing, reading and
+#   previewing each kind, every refusal, the access log, the PDF read back
+#   with pdftotext and pdffonts) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -154,6 +157,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
+  echo "# tests/api/test_letters.py with $dir/genop"
+  run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.
