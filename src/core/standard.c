@@ -173,6 +173,16 @@ void genop_standard_free(genop_standard *std)
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         text_list_free(lists[i]);
+    for (size_t i = 0; i < std->n_complaint_routes; i++) {
+        genop_complaint_route *r = &std->complaint_routes[i];
+        free(r->unit.name);
+        text_list_free(&r->unit.address);
+        free(r->unit.phone);
+        source_free(&r->unit.source);
+        free(r->web);
+        free(r->text_names);
+        source_free(&r->source);
+    }
     for (size_t i = 0; i < std->n_closure_reasons; i++) {
         free(std->closure_reasons[i].id);
         free(std->closure_reasons[i].label);

@@ -178,6 +178,55 @@ typedef struct genop_content {
 #define GENOP_DEADLINES_MAX 32
 #define GENOP_LIMITS_MAX 16
 
+/* What a complaint is about (the `about` of a complaint_received event and
+ * of a complaint route): the decision itself, the service level (waiting
+ * times, organisation, extent), or the professional content of the
+ * training (health professionals' work). */
+typedef enum genop_complaint_about {
+    GENOP_ABOUT_DECISION,
+    GENOP_ABOUT_SERVICE_LEVEL,
+    GENOP_ABOUT_PROFESSIONAL,
+    GENOP_ABOUT_COUNT
+} genop_complaint_about;
+
+/* Who decides a complaint in the end: the municipality alone, or an
+ * outside body. */
+typedef enum genop_complaint_handler {
+    GENOP_HANDLER_MUNICIPALITY,
+    GENOP_HANDLER_ANKESTYRELSEN,
+    GENOP_HANDLER_PATIENTKLAGER,     /* Styrelsen for Patientklager */
+    GENOP_HANDLER_COUNT
+} genop_complaint_handler;
+
+/* The municipality's unit a complaint is sent to, which reconsiders it, as
+ * the text gives it (address and phone may be absent: never invented). */
+typedef struct genop_complaint_unit {
+    bool present;
+    char *name;              /* "Visitationen" */
+    genop_text_list address; /* "Lindholm Brygge 31", "9400 Nørresundby" */
+    char *phone;             /* may be NULL */
+    bool has_source;         /* the unit's own source, when it comes from
+                                another section than the route */
+    genop_source source;
+} genop_complaint_unit;
+
+/* A complaint route (`complaint_routes`, complaint_routes.h): what the
+ * complaints it takes are about, whether the municipality reconsiders
+ * them first (and which unit), and who decides them in the end. */
+typedef struct genop_complaint_route {
+    unsigned about;          /* bits 1u << genop_complaint_about */
+    genop_complaint_handler handler;
+    bool reconsiders;        /* the municipality reconsiders it first */
+    genop_complaint_unit unit;
+    char *web;               /* where an outside body takes complaints, or NULL */
+    char *text_names;        /* the body the text names where it no longer
+                                exists (Nyborg: "Det Sociale Nævn"), or NULL */
+    genop_source source;
+} genop_complaint_route;
+
+/* Each `about` is in one route at most, so three routes at most. */
+#define GENOP_COMPLAINT_ROUTES_MAX GENOP_ABOUT_COUNT
+
 /* A reason a course may end, as the standard's `closure_reasons` name it
  * (closure_reasons.h adds genop's general reasons to them). */
 typedef struct genop_closure_reason {
@@ -250,6 +299,10 @@ typedef struct genop_standard {
     genop_flag_rule hospital_plan_excludes;
     genop_quarantine_rule quarantine;
     genop_documentation_rule documentation;
+    /* `complaint_routes`; without them in the YAML, the law's default
+     * route (complaint_routes.h), so there is always one for decisions. */
+    genop_complaint_route complaint_routes[GENOP_COMPLAINT_ROUTES_MAX];
+    size_t n_complaint_routes;
     genop_content content;
     genop_calendar *calendar; /* owned: public holidays + days off */
     genop_closure_reason closure_reasons[GENOP_CLOSURE_REASONS_MAX];

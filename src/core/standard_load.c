@@ -701,7 +701,7 @@ static void check_unique_limits(loader *L, struct fy_node *seq)
 static void load_root(loader *L, struct fy_node *root, genop_error *e)
 {
     static const char *const keys[] = {"id", "municipality", "title", "approved",
-                                       "effective_from", "paragraphs", "days_off", "deadlines",
+                                       "complaint_routes", "effective_from", "paragraphs", "days_off", "deadlines",
                                        "limits", "attendance", "eligibility", "content",
                                        "closure_reasons", "revision", "documentation", "criteria",
                                        "letters", NULL};
@@ -739,6 +739,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     load_attendance(L, root);
     load_eligibility(L, root);
     load_content(L, root);
+    sl_load_complaint_routes(L, root);
     sl_load_closure_reasons(L, root);
     sl_load_revision(L, root);
     sl_load_documentation(L, root);
@@ -911,6 +912,16 @@ const char *sl_get_text(sl_loader *L, struct fy_node *map, const char *key,
                         const char *what, bool required)
 {
     return get_text(L, map, key, what, required);
+}
+
+bool sl_get_bool(sl_loader *L, struct fy_node *map, const char *key, const char *what,
+                 bool required, bool *out)
+{
+    if (required && !member(map, key)) {
+        problem(L, map, NULL, "%s mangler '%s'", what, key);
+        return false;
+    }
+    return get_bool(L, map, key, what, out);
 }
 
 bool sl_get_int(sl_loader *L, struct fy_node *map, const char *key, const char *what,

@@ -54,6 +54,11 @@ const char *sl_get_text(sl_loader *L, struct fy_node *map, const char *key,
 bool sl_get_int(sl_loader *L, struct fy_node *map, const char *key, const char *what,
                 bool required, long min, long max, int *out);
 
+/* A plain true/false member into *out; false when absent (a problem when
+ * required) or not a boolean. */
+bool sl_get_bool(sl_loader *L, struct fy_node *map, const char *key, const char *what,
+                 bool required, bool *out);
+
 /* The required `unit` of map into *out; false when absent or unknown. */
 bool sl_load_unit(sl_loader *L, struct fy_node *map, const char *what, genop_unit *out);
 
@@ -72,6 +77,10 @@ bool sl_valid_id(const char *s);
  * `revision` of root, into the standard. */
 void sl_load_closure_reasons(sl_loader *L, struct fy_node *root);
 void sl_load_revision(sl_loader *L, struct fy_node *root);
+
+/* standard_load_complaints.c: the optional top-level `complaint_routes`
+ * of root, or the law's default route without them, into the standard. */
+void sl_load_complaint_routes(sl_loader *L, struct fy_node *root);
 
 /* standard_load_quotes.c: reports every single-quoted scalar under root
  * that libfyaml 0.7.12 would read wrong (text is the source the document

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "closure_reasons.h"
+#include "complaint_routes.h"
 #include "criteria.h"
 #include "documentation.h"
 #include "revision.h"
@@ -133,6 +134,46 @@ static json_t *content_json(builder *b, const genop_content *c)
     put(b, o, "complaints", text_list_json(b, &c->complaints));
     put(b, o, "contact", text_list_json(b, &c->contact));
     return o;
+}
+
+/* The municipality's unit that reconsiders a complaint, or null. */
+static json_t *complaint_unit_json(builder *b, const genop_complaint_unit *u)
+{
+    if (!u->present)
+        return json_null();
+    json_t *o = new_object(b);
+    put(b, o, "name", text(b, u->name));
+    put(b, o, "address", text_list_json(b, &u->address));
+    put(b, o, "phone", text(b, u->phone));
+    put(b, o, "source", u->has_source ? source_json(b, &u->source) : json_null());
+    return o;
+}
+
+/* Where complaints go (complaint_routes.h): each route with its topics,
+ * who decides in the end, whether the municipality reconsiders first and
+ * where, as one Danish sentence too, and its source. */
+static json_t *complaint_routes_json(builder *b, const genop_standard *s)
+{
+    char sentence[GENOP_COMPLAINT_ROUTE_TEXT_MAX];
+    json_t *arr = new_array(b);
+    for (size_t i = 0; i < s->n_complaint_routes; i++) {
+        const genop_complaint_route *r = &s->complaint_routes[i];
+        json_t *o = new_object(b), *about = new_array(b);
+        for (int a = 0; a < GENOP_ABOUT_COUNT; a++)
+            if (r->about & (1u << a))
+                push(b, about, text(b, genop_complaint_about_name((genop_complaint_about)a)));
+        put(b, o, "about", about);
+        put(b, o, "handler", text(b, genop_complaint_handler_name(r->handler)));
+        put(b, o, "handler_label", text(b, genop_complaint_handler_label_da(r->handler)));
+        put(b, o, "reconsiders", json_boolean(r->reconsiders));
+        put(b, o, "unit", complaint_unit_json(b, &r->unit));
+        put(b, o, "web", text(b, r->web));
+        put(b, o, "text_names", text(b, r->text_names));
+        put(b, o, "text", text(b, genop_complaint_route_text(r, sentence, sizeof sentence)));
+        put(b, o, "source", source_json(b, &r->source));
+        push(b, arr, o);
+    }
+    return arr;
 }
 
 static json_t *deadline_details_json(builder *b, const genop_deadline_rule *d)
@@ -365,6 +406,7 @@ static json_t *document_json(builder *b, const genop_standard *s, const genop_da
         s->has_effective_from ? text(b, genop_date_format(s->effective_from, date)) : json_null());
     put(b, o, "paragraphs", paragraphs_json(b, s->paragraphs));
     put(b, o, "content", content_json(b, &s->content));
+    put(b, o, "complaint_routes", complaint_routes_json(b, s));
     json_t *deadlines = new_array(b);
     for (size_t i = 0; i < s->n_deadlines; i++)
         push(b, deadlines, deadline_json(b, &s->deadlines[i]));
