@@ -61,6 +61,9 @@
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
+# - letters (tests/api/test_letters.py: making, listing, reading and
+#   previewing each kind, every refusal, the access log, the PDF read back
+#   with pdftotext and pdffonts) with both builds;
 # - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
 #   the sample decision letter's text with æ, ø and å, its fonts embedded,
 #   A4, its metadata and outline, the address in the envelope's window;
@@ -166,6 +169,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
+  echo "# tests/api/test_letters.py with $dir/genop"
+  run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"
   run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done

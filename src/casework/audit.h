@@ -34,6 +34,10 @@
 #define AUDIT_CITIZEN_SEARCH "citizen.search"
 #define AUDIT_CITIZEN_IDENTITY "citizen.identity" /* a referral's name refused
                                                     * against the stored one */
+#define AUDIT_LETTER_MAKE "letter.make"         /* letters.h */
+#define AUDIT_LETTER_PREVIEW "letter.preview"
+#define AUDIT_LETTER_LIST "letter.list"
+#define AUDIT_LETTER_READ "letter.read"
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"

@@ -83,6 +83,11 @@ void api_user_password(api_ctx *c, http_reply *out);
 void api_user_lock(api_ctx *c, http_reply *out);
 void api_user_unlock(api_ctx *c, http_reply *out);
 void api_user_deactivate(api_ctx *c, http_reply *out);
+/* api_letters.c */
+void api_letters_make(api_ctx *c, http_reply *out);
+void api_letters_list(api_ctx *c, http_reply *out);
+void api_letters_preview(api_ctx *c, http_reply *out);
+void api_letter_pdf(api_ctx *c, http_reply *out);
 /* api_staff.c */
 void api_staff_list(api_ctx *c, http_reply *out);
 void api_worklist_owners(api_ctx *c, http_reply *out);

@@ -26,6 +26,10 @@
  *   POST    /users/{id}/lock              api_user_lock           admin
  *   POST    /users/{id}/unlock            api_user_unlock         admin
  *   POST    /users/{id}/deactivate        api_user_deactivate     admin
+ *   POST    /cases/{id}/letters           api_letters_make        visitator
+ *   GET     /cases/{id}/letters           api_letters_list        visitator terapeut leder
+ *   POST    /cases/{id}/letters/preview   api_letters_preview     visitator
+ *   GET     /letters/{id}.pdf             api_letter_pdf          visitator terapeut
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -101,6 +105,14 @@ static const route routes[] = {
     {"POST", "/api/v1/users/{id}/lock", api_user_lock, ROLES_ADMIN, false, false},
     {"POST", "/api/v1/users/{id}/unlock", api_user_unlock, ROLES_ADMIN, false, false},
     {"POST", "/api/v1/users/{id}/deactivate", api_user_deactivate, ROLES_ADMIN, false, false},
+    /* Letters (api_letters.c; docs/letters.md): a visitator makes and
+     * previews them, the case's readers list them, those who see the
+     * citizen's address read them. */
+    {"POST", "/api/v1/cases/{id}/letters", api_letters_make, ROLES_VISITATOR, true, false},
+    {"GET", "/api/v1/cases/{id}/letters", api_letters_list, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/cases/{id}/letters/preview", api_letters_preview, ROLES_VISITATOR, true,
+     false},
+    {"GET", "/api/v1/letters/{id}.pdf", api_letter_pdf, ROLES_CASEWORK, false, true},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 
@@ -117,7 +129,8 @@ static bool parse_id(const char *s, size_t n, int64_t *id)
     return n > 0 && s[0] != '0' && genop_decimal_parse(s, n, id);
 }
 
-/* True if path matches pattern; the {id} segment's value goes to *id. */
+/* True if path matches pattern; the {id} segment's value goes to *id. A
+ * segment "{id}.pdf" is an id followed by that suffix. */
 static bool path_matches(const char *pattern, const char *path, int64_t *id)
 {
     for (;;) {
@@ -126,8 +139,10 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id)
         pattern++;
         path++;
         size_t pn = strcspn(pattern, "/"), n = strcspn(path, "/");
-        if (pn == 4 && memcmp(pattern, "{id}", 4) == 0) {
-            if (!parse_id(path, n, id))
+        if (pn >= 4 && memcmp(pattern, "{id}", 4) == 0) {
+            size_t suffix = pn - 4;
+            if (n <= suffix || memcmp(path + n - suffix, pattern + 4, suffix) != 0 ||
+                !parse_id(path, n - suffix, id))
                 return false;
         } else if (pn != n || memcmp(pattern, path, n) != 0) {
             return false;

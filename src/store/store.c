@@ -579,3 +579,35 @@ genop_err genop_store_user_audit_list(genop_store *s, const char *muni, int64_t 
         return GENOP_EIO;
     return s->ops->user_audit_list(s, muni, user_id, limit, offset, out, total, e);
 }
+
+genop_err genop_store_letter_add(genop_store *s, genop_letter_row *l, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->letter_add(s, l, e);
+}
+
+genop_err genop_store_letters_list(genop_store *s, const char *muni, int64_t case_id,
+                                   genop_list *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->letters_list(s, muni, case_id, out, e);
+}
+
+genop_err genop_store_letter_get(genop_store *s, const char *muni, int64_t id, bool content,
+                                 genop_letter_row *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->letter_get(s, muni, id, content, out, e);
+}
+
+void genop_store_letter_release(genop_letter_row *l)
+{
+    free(l->document);
+    free(l->pdf);
+    l->document = NULL;
+    l->pdf = NULL;
+    l->pdf_len = 0;
+}

@@ -202,6 +202,28 @@ typedef struct genop_case_assigned {
     genop_date terapeut_since;
 } genop_case_assigned;
 
+/* A letter as kept (migration 0012; src/casework/letters/letters.h).
+ * document and pdf: for genop_store_letter_add borrowed from the caller;
+ * filled by genop_store_letter_get with content (owned then: release with
+ * genop_store_letter_release); NULL in a list. */
+#define GENOP_LETTER_KIND_MAX 24
+#define GENOP_SHA256_HEX_SIZE 65
+typedef struct genop_letter_row {
+    int64_t id;
+    char municipality[GENOP_MUNI_ID_MAX];
+    int64_t case_id;
+    int64_t citizen_id;            /* get and list: the case's citizen */
+    char kind[GENOP_LETTER_KIND_MAX];
+    int64_t event_id;              /* 0: none */
+    char created[GENOP_TIMESTAMP_SIZE];   /* UTC, set by the store */
+    char created_by[GENOP_USERNAME_MAX];
+    char sha256[GENOP_SHA256_HEX_SIZE];   /* hex of the PDF's SHA-256 */
+    char status[16];               /* "made", "sent", "printed", "delivered" */
+    char *document;                /* the document as JSON text */
+    unsigned char *pdf;
+    size_t pdf_len;
+} genop_letter_row;
+
 /* A case in a list, with its citizen's name and birth date and who is
  * responsible. */
 typedef struct genop_case_summary {
@@ -455,6 +477,11 @@ typedef struct genop_store_ops {
                                 const char *name, const char *changed_by, genop_error *e);
     genop_err (*citizen_names)(genop_store *s, const char *muni, int64_t citizen_id,
                                genop_list *out, genop_error *e);
+    genop_err (*letter_add)(genop_store *s, genop_letter_row *l, genop_error *e);
+    genop_err (*letters_list)(genop_store *s, const char *muni, int64_t case_id,
+                              genop_list *out, genop_error *e);
+    genop_err (*letter_get)(genop_store *s, const char *muni, int64_t id, bool content,
+                            genop_letter_row *out, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -823,6 +850,25 @@ genop_err genop_store_worklist_by_owner(genop_store *s, const char *muni,
 /* *n: how many open cases of muni username is assigned to. */
 genop_err genop_store_owned_open_cases(genop_store *s, const char *muni, const char *username,
                                        size_t *n, genop_error *e);
+
+/* ---- Letters (migration 0012): kept unchanged once made. */
+
+/* Keeps the letter l (municipality, case_id, kind, event_id or 0,
+ * created_by, sha256, document and pdf set; borrowed for the call); sets
+ * l->id, l->created and l->status ("made"). GENOP_ENOTFOUND when the case
+ * is not muni's; GENOP_EINVAL for a field out of bounds. */
+genop_err genop_store_letter_add(genop_store *s, genop_letter_row *l, genop_error *e);
+/* The letters of case case_id of muni, oldest first, without their
+ * document and PDF; out->items is genop_letter_row[]. */
+genop_err genop_store_letters_list(genop_store *s, const char *muni, int64_t case_id,
+                                   genop_list *out, genop_error *e);
+/* Letter id of muni into *out (zeroed first), with its document and PDF
+ * when content (release with genop_store_letter_release); GENOP_ENOTFOUND
+ * (no message) when muni has no such letter. */
+genop_err genop_store_letter_get(genop_store *s, const char *muni, int64_t id, bool content,
+                                 genop_letter_row *out, genop_error *e);
+/* Frees what a get with content filled in (not l itself). */
+void genop_store_letter_release(genop_letter_row *l);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

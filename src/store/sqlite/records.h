@@ -154,4 +154,11 @@ genop_err sqlite_access_log_list(genop_store *s, const char *muni, int64_t citiz
 genop_err sqlite_access_batch_claim(genop_store *s, const char *batch, size_t rows,
                                     bool *claimed, genop_error *e);
 
+/* letters.c: letters, kept unchanged once made (migration 0012). */
+genop_err sqlite_letter_add(genop_store *s, genop_letter_row *l, genop_error *e);
+genop_err sqlite_letters_list(genop_store *s, const char *muni, int64_t case_id,
+                              genop_list *out, genop_error *e);
+genop_err sqlite_letter_get(genop_store *s, const char *muni, int64_t id, bool content,
+                            genop_letter_row *out, genop_error *e);
+
 #endif
