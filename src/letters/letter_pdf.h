@@ -19,9 +19,12 @@
  *     the same bytes: a letter's PDF can be made again and compared);
  *   - an outline (bookmarks): the title, with the headings beneath it,
  *     each pointing at a named destination (cairo's "dest" tag) where the
- *     heading stands; and structure tags where cairo 1.16 writes them
- *     (H1 for the title, H2 for headings, P for the rest), so a screen
- *     reader meets the letter in reading order;
+ *     heading stands; and structure tags (H1 for the title, H2 for
+ *     headings, P for the rest), so a screen reader meets the letter in
+ *     reading order. Debian 12's cairo 1.16 writes the structure tree
+ *     but not the catalog's /MarkInfo (cairo 1.17.6 does), so a checker
+ *     such as pdfinfo still says "Tagged: no"; nor can it set the
+ *     document's language (/Lang);
  *   - page 1: the municipality top right, the rest of the letterhead, the
  *     date and the reference in an information block on the right, and
  *     the recipient's name and address where a window envelope shows it

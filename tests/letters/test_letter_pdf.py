@@ -16,7 +16,8 @@ Prints TAP. What it asserts:
     "Side 1 af 2" and "Side 2 af 2";
   - every word of the recipient's name and address lies inside the
     address zone of DIN 5008 form B's window field (pdftotext -bbox);
-  - the outline holds the title and every heading;
+  - the outline holds the title and every heading; the structure tree
+    (tags) the title, the headings and the paragraphs;
   - the same document gives the same bytes twice;
   - the print queue (duplex) starts each letter on an odd page, with a
     blank back; the bundle numbers its documents;
@@ -149,6 +150,19 @@ def check_outline(pdf):
        "an outline entry points at its heading's page", items)
 
 
+def check_structure(pdf):
+    # cairo 1.16 writes the structure tree (pdfinfo -struct reads it) but
+    # not /MarkInfo, so pdfinfo's "Tagged" says no; see letter_pdf.h.
+    tree = run("pdfinfo", "-struct", pdf).stdout
+    kinds = re.findall(r"^(\w+) \(block\)", tree, re.M)
+    ok(kinds.count("H1") == 1 and kinds.count("H2") == 6 and kinds.count("P") > 20,
+       "the structure tree has the title (H1), the six headings (H2) and paragraphs (P)",
+       tree[:800])
+    text = run("pdfinfo", "-struct-text", pdf).stdout
+    ok(re.search(r'H2 \(block\)\n\s*"Klagevejledning"', text) is not None,
+       "a heading's structure element holds its text", text[:1500])
+
+
 def check_many(build, tmp):
     queue = os.path.join(tmp, "queue.pdf")
     # events (1 page), decision (2 pages), events: duplex puts a blank
@@ -200,6 +214,7 @@ def main():
         check_text(pdf)
         check_window(pdf)
         check_outline(pdf)
+        check_structure(pdf)
         again = os.path.join(tmp, "again.pdf")
         sample(build, again, DECISION)
         with open(pdf, "rb") as a, open(again, "rb") as b:
