@@ -138,6 +138,32 @@ def check_window(pdf):
     ok(not others, "nothing else shows through the window", others)
 
 
+def check_full_window(build, tmp):
+    # Six lines, two of them long enough to wrap at 11 pt: the address is
+    # set smaller, and all of it still shows in the window.
+    import json
+    with open(DECISION, encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["recipient"] = ["Karen Østergaard Mølgaard", "c/o Søren Ærbø Christiansen-Åkjær",
+                        "Plejecenter Æblehaven, afdeling Østerbølle, lejlighed 14",
+                        "Åbrinken 12, 1. th.", "Postboks 118", "9000 Aalborg"]
+    src = os.path.join(tmp, "six.json")
+    with open(src, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    pdf = os.path.join(tmp, "six.pdf")
+    r = sample(build, pdf, src)
+    ok(r.returncode == 0, "a six-line address is laid out", r.stderr)
+    if r.returncode != 0:
+        return
+    zone = (20 * MM, 62.7 * MM, 105 * MM, 90 * MM)
+    words = words_on_page(pdf, 1)
+    want = " ".join(doc["recipient"]).split()
+    outside = [w for w in want if not any(
+        b[0] == w and zone[0] <= b[1] and b[3] <= zone[2] and zone[1] <= b[2] and b[4] <= zone[3]
+        for b in words)]
+    ok(not outside, "all six lines, wrapped, lie in the address zone", outside)
+
+
 def check_outline(pdf):
     xml = run("pdftohtml", "-xml", "-stdout", "-i", "-q", pdf).stdout
     items = re.findall(r"<item page=\"(\d+)\">([^<]*)</item>", xml)
@@ -219,6 +245,7 @@ def main():
         sample(build, again, DECISION)
         with open(pdf, "rb") as a, open(again, "rb") as b:
             ok(a.read() == b.read(), "the same document gives the same bytes")
+        check_full_window(build, tmp)
         check_many(build, tmp)
         check_refusal(build, tmp)
     print(f"1..{n}")
