@@ -15,8 +15,9 @@
  *   - metadata: Title (the letter's title), Author (the sender's first
  *     line, the municipality), Subject (the kind of letter in Danish:
  *     "Afgørelse", "Genvurdering af klage", ...), Creator "genop", and
- *     CreationDate the letter's date (so the same document always gives
- *     the same bytes: a letter's PDF can be made again and compared);
+ *     CreationDate the letter's date (so the same document gives the
+ *     same bytes with the same build, libraries and fonts: no clock is
+ *     written into the file);
  *   - an outline (bookmarks): the title, with the headings beneath it,
  *     each pointing at a named destination (cairo's "dest" tag) where the
  *     heading stands; and structure tags (H1 for the title, H2 for
