@@ -9,7 +9,7 @@ packages=(
   clang libclang-rt-14-dev
   libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
   libsqlite3-dev libmicrohttpd-dev libsodium-dev
-  libcairo2-dev libpango1.0-dev  # letters as PDF (src/letters/letter_pdf.c)
+  libcairo2-dev libpango1.0-dev libfontconfig-dev  # letters as PDF (src/letters)
   fonts-liberation2  # the letters' typeface, embedded in every PDF
   poppler-utils      # tests/letters: PDFs read back with pdftotext, pdffonts
   time
