@@ -64,6 +64,9 @@
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
+# - the citizen's aktindsigt (tests/api/test_access_report.py: the PDF
+#   read back with pdftotext, pdffonts and pdfinfo, who may make it, the
+#   access log's rows) with both builds;
 # - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
 #   the sample decision letter's text with æ, ø and å, its fonts embedded,
 #   A4, its metadata and outline, the address in the envelope's window;
@@ -171,6 +174,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
+  echo "# tests/api/test_access_report.py with $dir/genop"
+  run_tap "aktindsigt ($dir)" python3 tests/api/test_access_report.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"
   run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done

@@ -68,6 +68,7 @@ void api_events_append(api_ctx *c, http_reply *out);
 void api_worklist_get(api_ctx *c, http_reply *out);
 /* api_citizens.c */
 void api_citizen_access_log(api_ctx *c, http_reply *out);
+void api_citizen_access_report(api_ctx *c, http_reply *out);
 void api_citizens_search(api_ctx *c, http_reply *out);
 /* api_fsiii.c */
 void api_fsiii_get(api_ctx *c, http_reply *out);

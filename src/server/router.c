@@ -16,6 +16,7 @@
  *   GET     /worklist/owners              api_worklist_owners     visitator terapeut leder
  *   GET     /staff                        api_staff_list          visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
+ *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator leder
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /municipalities               api_municipalities_get  any logged in
  *   GET     /standard                     api_standard_get        any logged in
@@ -95,6 +96,10 @@ static const route routes[] = {
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},
+    /* The citizen's aktindsigt (access_report.h): not a snapshot, it logs
+     * and imports the reads before it lists the access log. */
+    {"POST", "/api/v1/citizens/{id}/access-report", api_citizen_access_report,
+     ROLES_VISITATOR | ROLES_LEDER, false, false},
     {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/municipalities", api_municipalities_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},

@@ -157,6 +157,7 @@ static void test_report_holds_everything(void **state)
     must(casework_access_report(&f->loc.env, &f->vis, f->citizen_id, &doc, e));
     assert_string_equal(doc->kind, "access_report");
     assert_string_equal(doc->sender.line[0], "Aalborg Kommune");
+    assert_string_equal(doc->sender.line[1], "Visitationen");   /* the letterhead of letters */
     assert_string_equal(doc->recipient.line[0], "Søren Ærø Åberg");
     assert_string_equal(doc->recipient.line[1], "Algade 1, 9000 Aalborg");
     assert_non_null(find(doc, GENOP_LETTER_FACT, "0101501234"));

@@ -12,6 +12,8 @@
 #include "audit.h"
 #include "case_record.h"
 #include "event_text.h"
+#include "letter_compose.h"
+#include "letter_pdf.h"
 #include "roles.h"
 #include "strbuf.h"
 
@@ -67,9 +69,7 @@ static genop_err add_text(report *r, genop_letter_block_kind kind, const char *l
 /* The letterhead and the citizen as recipient. */
 static genop_err add_head(report *r, genop_error *e)
 {
-    genop_err err = genop_letter_doc_add_sender(r->doc, r->std->municipality, e);
-    for (size_t i = 0; !err && i < r->std->content.contact.n && i < 2; i++)
-        err = genop_letter_doc_add_sender(r->doc, r->std->content.contact.items[i], e);
+    genop_err err = letter_add_letterhead(r->doc, r->std, e);
     if (!err) err = genop_letter_doc_add_recipient(r->doc, r->cit.name, e);
     if (!err && r->cit.address[0]) err = genop_letter_doc_add_recipient(r->doc, r->cit.address, e);
     if (err) return err;
@@ -230,4 +230,15 @@ genop_err casework_access_report(const casework_env *env, const genop_user *acto
     }
     *out = r.doc;
     return GENOP_OK;
+}
+
+genop_err casework_access_report_pdf(const casework_env *env, const genop_user *actor,
+                                     int64_t citizen_id, genop_buf *pdf, genop_error *e)
+{
+    genop_letter_doc *doc = NULL;
+    genop_err err = casework_access_report(env, actor, citizen_id, &doc, e);
+    if (err) return err;
+    err = genop_letter_pdf(doc, pdf, NULL, e);
+    genop_letter_doc_free(doc);
+    return casework_internal(err, e);
 }

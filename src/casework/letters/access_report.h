@@ -18,6 +18,7 @@
 
 #include "env.h"
 #include "letter_doc.h"
+#include "strbuf.h"
 
 /* Composes the aktindsigt of citizen citizen_id (the citizen's internal
  * id) of the actor's municipality into *out (the caller frees it with
@@ -26,5 +27,11 @@
  * municipality. */
 genop_err casework_access_report(const casework_env *env, const genop_user *actor,
                                  int64_t citizen_id, genop_letter_doc **out, genop_error *e);
+
+/* The same, laid out as one PDF (letter_pdf.h), appended to pdf (the
+ * caller's; release it with genop_buf_release). Nothing is kept but the
+ * access log's row of its making. */
+genop_err casework_access_report_pdf(const casework_env *env, const genop_user *actor,
+                                     int64_t citizen_id, genop_buf *pdf, genop_error *e);
 
 #endif

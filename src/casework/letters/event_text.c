@@ -56,7 +56,8 @@ static const word MEMBERS[] = {
     {"role", "Rolle"}, {"user", "Bruger"}, {"corrects", "Retter hændelse nr."},
     {"what", "Rettelsen"}, {"items", "Vurderinger"}, {"goals", "Mål"},
     {"code", "Kode"}, {"level", "Niveau"}, {"reached", "Nået"},
-    {"phase", "Tidspunkt"}, {"area", "Område"}, {NULL, NULL},
+    {"phase", "Tidspunkt"}, {"area", "Område"}, {"consent", "Samtykke"},
+    {"username", "Bruger"}, {"relatives", "Pårørende"}, {NULL, NULL},
 };
 
 /* Codes in values. */

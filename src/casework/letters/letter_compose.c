@@ -51,7 +51,7 @@ const char *letter_kind_names(void)
 
 /* ---- the frame ----------------------------------------------------------- */
 
-static genop_err add_letterhead(genop_letter_doc *doc, const genop_standard *std, genop_error *e)
+genop_err letter_add_letterhead(genop_letter_doc *doc, const genop_standard *std, genop_error *e)
 {
     const genop_letterhead *h = &std->letterhead;
     genop_err err = genop_letter_doc_add_sender(doc, std->municipality, e);
@@ -168,7 +168,7 @@ static genop_err compose_doc(letter_ctx *c, genop_error *e)
     snprintf(ref, sizeof ref, "Sag %" PRId64, c->lc->row->id);
     genop_err err = genop_letter_doc_set_reference(c->doc, ref, e);
     if (!err)
-        err = add_letterhead(c->doc, c->lc->std, e);
+        err = letter_add_letterhead(c->doc, c->lc->std, e);
     if (!err)
         err = add_recipient(c->doc, c->lc->cit, e);
     if (!err)

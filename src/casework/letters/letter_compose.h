@@ -34,6 +34,7 @@
 
 #include "error.h"
 #include "letter_doc.h"
+#include "standard.h"
 #include "letter_types.h"
 
 /* Composes the letter rq asks for into *out (the caller frees it with
@@ -45,5 +46,11 @@
  * (field "$.text") for text that is too long or not printable. */
 genop_err letter_compose(const letter_case *lc, const letter_request *rq,
                          genop_letter_doc **out, int64_t *event_id, genop_error *e);
+
+/* Appends the municipality's letterhead (the standard's `letters.sender`:
+ * the municipality, the unit, its address, phone, e-mail, web) to doc's
+ * sender lines; every document genop sends the citizen (a letter, the
+ * aktindsigt) carries the same. */
+genop_err letter_add_letterhead(genop_letter_doc *doc, const genop_standard *std, genop_error *e);
 
 #endif
