@@ -31,6 +31,7 @@
 #include "casework_fixture.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "letter_pdf.h"
 #include "letters.h"
 #include "referral.h"
 
@@ -238,5 +239,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kept_unchanged, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    genop_letter_pdf_shutdown();   /* the font map, for the leak checker */
+    return failed;
 }
