@@ -12,7 +12,7 @@
  * read of the citizen's data adds a row, so the log is read in pages:
  * ?limit (1-500, 100 by default) and ?offset, with the total. And
  * POST /api/v1/citizens/{id}/access-report: the citizen's aktindsigt as one
- * PDF, made now by a visitator or leder (access_report.h), kept nowhere.
+ * PDF, made now by a visitator (access_report.h), kept nowhere.
  */
 #include <string.h>
 

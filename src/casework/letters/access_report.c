@@ -211,7 +211,7 @@ genop_err casework_access_report(const casework_env *env, const genop_user *acto
 {
     report r = {.env = env, .actor = actor};
     *out = NULL;
-    genop_err err = casework_require_role(actor, ROLES_VISITATOR | ROLES_LEDER,
+    genop_err err = casework_require_role(actor, ROLES_VISITATOR,
                                           "udskrive en aktindsigt", e);
     if (!err) err = casework_user_standard(env, actor, &r.std, e);
     if (!err) err = genop_store_citizen_get(env->store, actor->municipality, citizen_id, &r.cit, e);
