@@ -67,6 +67,9 @@
 # - the citizen's aktindsigt (tests/api/test_access_report.py: the PDF
 #   read back with pdftotext, pdffonts and pdfinfo, who may make it, the
 #   access log's rows) with both builds;
+# - the case's documents for Ankestyrelsen (tests/api/test_appeal_bundle.py:
+#   the numbered documents read back with pdftotext, who may gather them,
+#   the access log's row) with both builds;
 # - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
 #   the sample decision letter's text with æ, ø and å, its fonts embedded,
 #   A4, its metadata and outline, the address in the envelope's window;
@@ -176,6 +179,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"
   run_tap "aktindsigt ($dir)" python3 tests/api/test_access_report.py "$dir/genop"
+  echo "# tests/api/test_appeal_bundle.py with $dir/genop"
+  run_tap "appeal bundle ($dir)" python3 tests/api/test_appeal_bundle.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"
   run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done

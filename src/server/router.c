@@ -31,6 +31,7 @@
  *   GET     /cases/{id}/letters           api_letters_list        visitator terapeut leder
  *   POST    /cases/{id}/letters/preview   api_letters_preview     visitator
  *   GET     /letters/{id}.pdf             api_letter_pdf          visitator terapeut
+ *   GET     /cases/{id}/appeal-bundle.pdf api_appeal_bundle_pdf   visitator
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -118,6 +119,9 @@ static const route routes[] = {
     {"POST", "/api/v1/cases/{id}/letters/preview", api_letters_preview, ROLES_VISITATOR, true,
      false},
     {"GET", "/api/v1/letters/{id}.pdf", api_letter_pdf, ROLES_CASEWORK, false, true},
+    /* The case's documents for Ankestyrelsen (appeal_bundle.h). */
+    {"GET", "/api/v1/cases/{id}/appeal-bundle.pdf", api_appeal_bundle_pdf, ROLES_VISITATOR, false,
+     true},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 

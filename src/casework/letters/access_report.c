@@ -151,7 +151,8 @@ static genop_err add_cases(report *r, genop_error *e)
     if (!err && cases.n == 0)
         err = genop_letter_doc_add(r->doc, GENOP_LETTER_PARAGRAPH, "Du har ingen sager.", e);
     for (size_t i = 0; !err && i < cases.n; i++)
-        err = casework_case_record_add(r->env->store, r->actor->municipality, &c[i].c, r->doc, e);
+        err = casework_case_record_add(r->env->store, r->actor->municipality, r->std, &c[i].c,
+                                       r->doc, e);
     genop_store_free_list(&cases);
     return err;
 }
