@@ -108,10 +108,10 @@ static int setup(void **state)
     char ev[512], d[GENOP_DATE_STR_SIZE];
     snprintf(ev, sizeof ev, "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":true,%s}",
              genop_date_format(f->loc.env.today - 15, d), TEST_GRANT);
-    must(casework_test_append(&f->loc, &f->vis, f->case_id, ev, e));
+    must(casework_test_append(&f->loc, &f->vis, f->case_id, ev, NULL, e));
     snprintf(ev, sizeof ev, "{\"type\":\"session\",\"date\":\"%s\",\"minutes\":45,"
              "\"outcome\":\"attended\"}", genop_date_format(f->loc.env.today - 10, d));
-    must(casework_test_append(&f->loc, &f->ter, f->case_id, ev, e));
+    must(casework_test_append(&f->loc, &f->ter, f->case_id, ev, NULL, e));
     genop_case_row row;
     must(genop_store_case_get(f->loc.store, "aalborg", f->case_id, &row, e));
     f->citizen_id = row.citizen_id;

@@ -189,7 +189,7 @@ static void test_grant_aalborg(void **state)
     assert_has(s, "fact: Bevilget til og med: 30. juli 2027\n");
     assert_has(s, "fact: Kørsel: Ja, du får kørsel til og fra træningen\n");
     assert_has(s, "heading: Vores vurdering\nparagraph: Du har brug for træning i hjemmet.\n");
-    assert_has(s, "heading: Det sker nu\n");
+    assert_has(s, "heading: Det lover kvalitetsstandarden dig\n");
     assert_has(s, "heading: Det forventes af dig\nitem: Du skal være engageret");
     assert_has(s, "heading: Klagevejledning\n");
     assert_has(s, "signature: Med venlig hilsen\nVera Visitator\nVisitationen, Aalborg Kommune\n");
@@ -261,7 +261,7 @@ static void test_partial_grant_skive(void **state)
     assert_lacks(s, "Træningsgange i alt");
     assert_lacks(s, "Bevilget til og med");
     assert_has(s, "paragraph: Vi har gjort en undtagelse fra kvalitetsstandardens grænse for "
-                  "Træningsgange pr. uge: højst 2. Du får højst 3.\nparagraph: Begrundelse: "
+                  "træningsgange pr. uge: højst 2. Du får højst 3.\nparagraph: Begrundelse: "
                   "Særligt komplekse træningsbehov efter apopleksi.\nsource: Kilde: ");
     assert_has(s, "Skive Kommune, afsnittet »Ydelsens omfang«\n");
     assert_has(s, "heading: Det har vi ikke bevilget\nparagraph: Du søgte om træning i hjemmet");
@@ -389,19 +389,19 @@ static void test_course_ended(void **state)
     char *s = doc_text(doc);
     assert_has(s, "TITLE: Afgørelse om at afslutte dit træningsforløb\n");
     assert_has(s, "SENDER: Nyborg Kommune\nSENDER: Sundhed og Træning\nTO:");
-    assert_has(s, "Vi har besluttet at afslutte dit forløb med genoptræning efter serviceloven "
-                  "§ 86, stk. 1 den 12. maj 2027.");
+    assert_has(s, "Vi har den 12. maj 2027 besluttet at afslutte dit forløb med genoptræning "
+                  "efter serviceloven § 86, stk. 1.");
     assert_has(s, "paragraph: Forløbet afsluttes af denne grund: Gentagne udeblivelser uden "
-                  "afbud.\nparagraph: Du er udeblevet fra 2 træningsgange og har meldt afbud "
-                  "til 0.\nparagraph: Kvalitetsstandarden siger: »Ved gentagne udeblivelser uden "
+                  "afbud.\nparagraph: Du er udeblevet fra 2 træningsgange uden at melde "
+                  "afbud.\nparagraph: Kvalitetsstandarden siger: »Ved gentagne udeblivelser uden "
                   "afbud afsluttes din træning.«\nsource: Kilde: ");
     assert_has(s, "afsnittet »Er der noget , jeg skal gøre«\n");
     assert_has(s, "heading: Klagevejledning\n");
     assert_has(s, "Modtog du afgørelsen den 12. maj 2027, skal klagen være modtaget senest den "
                   "9. juni 2027.");
     /* Nyborg's text names Det Sociale Nævn: the letter names Ankestyrelsen */
-    assert_has(s, "Kvalitetsstandarden nævner Det Sociale Nævn. Nævnet er nedlagt, og i dag er "
-                  "det Ankestyrelsen");
+    assert_has(s, "Kvalitetsstandarden nævner Det Sociale Nævn. Det findes ikke længere; i dag "
+                  "er det Ankestyrelsen, der behandler klager over afgørelser efter serviceloven.");
     free(s);
     genop_letter_doc_free(doc);
     tcase_free(&t);
@@ -456,6 +456,143 @@ static void test_latest_event(void **state)
     tcase_free(&t);
 }
 
+/* ---- the complaint guidance of each standard ---------------------------- */
+
+/* The guidance of a refusal of muni's, from its heading to the signature. */
+static char *guidance_of(const char *muni, unsigned paragraph)
+{
+    tcase t;
+    tcase_init(&t, muni, paragraph);
+    tcase_add(&t, 0, paragraph == GENOP_PARA_86_2 ? REFERRAL("2027-04-28", "86.2")
+                                                 : REFERRAL("2027-04-28", "86.1"));
+    tcase_add(&t, 0, "{\"type\":\"decision\",\"date\":\"2027-05-03\",\"granted\":false}");
+    genop_letter_doc *doc = compose_ok(&t, LETTER_DECISION, NULL, false, "2027-05-03");
+    char *s = doc_text(doc);
+    char *g = strstr(s, "heading: Klagevejledning\n");
+    assert_non_null(g);
+    char *out = strdup(g);
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+    return out;
+}
+
+/* What every guidance says: oral or written, the date, 4 weeks'
+ * reconsideration, Ankestyrelsen, no suspension with its law. */
+static void assert_common_guidance(const char *g)
+{
+    assert_has(g, "Du kan klage mundtligt eller skriftligt.");
+    assert_has(g, "Klagen skal være modtaget senest 4 uger efter, at du har modtaget afgørelsen. "
+                  "Modtog du afgørelsen den 3. maj 2027, skal klagen være modtaget senest den "
+                  "31. maj 2027.");
+    assert_has(g, "genvurderer vi afgørelsen, og du får svar senest 4 uger efter");
+    assert_has(g, "sender vi klagen videre til Ankestyrelsen sammen med sagens akter senest 4 "
+                  "uger efter");
+    assert_has(g, "paragraph: Klagen har ikke opsættende virkning. Det betyder, at afgørelsen "
+                  "gælder, mens vi og Ankestyrelsen behandler klagen.\nsource: Kilde: "
+                  "Retssikkerhedsloven § 72, stk. 1\n");
+}
+
+static void test_guidance_aalborg(void **state)
+{
+    (void)state;
+    char *g = guidance_of("aalborg", GENOP_PARA_86_1);
+    assert_common_guidance(g);
+    /* the standard's own route, its four weeks and Ankestyrelsen, cited */
+    assert_has(g, "Klagen sendes til Visitationen, Aalborg Kommune, Lindholm Brygge 31, 9400 "
+                  "Nørresundby (telefon 9982 5000).\nsource: Kilde: Kvalitetsstandard 2023: "
+                  "Genoptræning og vedligeholdende træning - Servicelovens §86, Aalborg Kommune, "
+                  "afsnittet »Hvis du ønsker at klage«\n");
+    assert_has(g, "31. maj 2027.\nsource: Kilde: Kvalitetsstandard 2023: Genoptræning og "
+                  "vedligeholdende træning - Servicelovens §86, Aalborg Kommune, afsnittet »Hvis "
+                  "du ønsker at klage«\n");
+    assert_lacks(g, "Retssikkerhedsloven §§ 66-67");
+    assert_lacks(g, "Patientklager");
+    free(g);
+}
+
+static void test_guidance_ishoj(void **state)
+{
+    (void)state;
+    for (unsigned p = GENOP_PARA_86_1; p <= GENOP_PARA_86_2; p <<= 1) {
+        char *g = guidance_of("ishoj", p);
+        assert_common_guidance(g);
+        /* two routes: the decision and the service level to Genoptræning
+         * Ishøj, the professional content to Styrelsen for Patientklager */
+        assert_has(g, "Klagen sendes til Genoptræning Ishøj, Ishøj Kommune, Vejlebrovej 45, 2635 "
+                      "Ishøj.\nparagraph: Klager over serviceniveauet sendes samme vej.\n"
+                      "source: Kilde: Kvalitetsstandard for genoptræning uden hospitalsindlæggelse "
+                      "efter Servicelovens §86 stk. 1 og 2, Ishøj Kommune, afsnittet "
+                      "»Klagemuligheder«\n");
+        assert_has(g, "paragraph: Klager over det faglige indhold sendes direkte til Styrelsen for "
+                      "Patientklager (https://stpk.dk/om-os/). Dem genvurderer kommunen ikke.\n"
+                      "source: Kilde: Kvalitetsstandard for genoptræning uden "
+                      "hospitalsindlæggelse efter Servicelovens §86 stk. 1 og 2, Ishøj Kommune, "
+                      "afsnittet »Klagemuligheder«\n");
+        /* its own reconsideration within 4 weeks, cited, then the law's forwarding */
+        assert_has(g, "afsnittet »Klagemuligheder«\nsource: Kilde: Retssikkerhedsloven § 67\n");
+        free(g);
+    }
+}
+
+static void test_guidance_nyborg(void **state)
+{
+    (void)state;
+    char *g = guidance_of("nyborg", GENOP_PARA_86_1);
+    assert_common_guidance(g);
+    assert_has(g, "Klagen sendes til Sundhed og Træning, Nyborg Kommune.\n");
+    /* the text's Det Sociale Nævn is Ankestyrelsen today */
+    assert_has(g, "paragraph: Kvalitetsstandarden nævner Det Sociale Nævn. Det findes ikke "
+                  "længere; i dag er det Ankestyrelsen, der behandler klager over afgørelser "
+                  "efter serviceloven.\n");
+    assert_has(g, "afsnittet »Særlige forhold › Klageadgang«\n");
+    assert_has(g, "source: Kilde: Retssikkerhedsloven § 66\n");
+    free(g);
+}
+
+static void test_guidance_law_default(void **state)
+{
+    (void)state;
+    /* Rødovre and Skive say nothing of complaints: the law's default, cited */
+    char *r = guidance_of("rodovre", GENOP_PARA_86_1);
+    assert_common_guidance(r);
+    assert_has(r, "Klagen sendes til Social- og Sundhedsforvaltningen, Rødovre Kommune, Rødovre "
+                  "Parkvej 150, 2610 Rødovre (telefon 36 37 70 00).\nsource: Kilde: "
+                  "Retssikkerhedsloven §§ 66-67\nsource: Kilde: Genoptræning af "
+                  "funktionsnedsættelser - Lov om Social Service § 86 stk. 1, Rødovre Kommune, "
+                  "afsnittet »Kontaktinformation«\n");
+    assert_has(r, "31. maj 2027.\nsource: Kilde: Retssikkerhedsloven § 66\n");
+    assert_has(r, "Du hører derefter fra Ankestyrelsen.\nsource: Kilde: Retssikkerhedsloven "
+                  "§ 67\n");
+    free(r);
+    char *s = guidance_of("skive", GENOP_PARA_86_1);
+    assert_common_guidance(s);
+    assert_has(s, "Klagen sendes til Sundhedscenter Skive, Skive Kommune.\nsource: Kilde: "
+                  "Retssikkerhedsloven §§ 66-67\n");
+    assert_has(s, "source: Kilde: Retssikkerhedsloven § 66\n");
+    assert_has(s, "source: Kilde: Retssikkerhedsloven § 67\n");
+    assert_lacks(s, "Det Sociale Nævn");
+    free(s);
+}
+
+static void test_overdue_promise(void **state)
+{
+    (void)state;
+    tcase t;
+    tcase_init(&t, "rodovre", GENOP_PARA_86_1);
+    tcase_add(&t, 0, REFERRAL("2027-04-01", "86.1"));
+    tcase_add(&t, 0, GRANT_AALBORG);
+    genop_letter_doc *doc = compose_ok(&t, LETTER_DECISION, NULL, false, "2027-05-03");
+    char *s = doc_text(doc);
+    /* Rødovre: the start 14 days from the referral, passed on the letter's date */
+    assert_has(s, "heading: Det lover kvalitetsstandarden dig\nfact: Opstart af træning: senest "
+                  "15. april 2027\nparagraph: Den frist er overskredet. Vi beklager, og vi "
+                  "kontakter dig hurtigst muligt.\nsource: Kilde: ");
+    free(s);
+    genop_letter_doc_free(doc);
+    tcase_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +605,11 @@ int main(void)
         cmocka_unit_test(test_course_ended),
         cmocka_unit_test(test_no_such_event),
         cmocka_unit_test(test_latest_event),
+        cmocka_unit_test(test_guidance_aalborg),
+        cmocka_unit_test(test_guidance_ishoj),
+        cmocka_unit_test(test_guidance_nyborg),
+        cmocka_unit_test(test_guidance_law_default),
+        cmocka_unit_test(test_overdue_promise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

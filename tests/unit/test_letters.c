@@ -31,6 +31,7 @@
 #include "casework_fixture.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "letter_pdf.h"
 #include "letters.h"
 #include "referral.h"
 
@@ -42,18 +43,6 @@ typedef struct fixture {
     int64_t case_id;
 } fixture;
 
-static void add_event(fixture *f, const char *text)
-{
-    json_t *body = json_loads(text, 0, NULL);
-    assert_non_null(body);
-    casework_event ev;
-    int64_t id;
-    must(casework_event_read(body, &ev, e));
-    must(casework_event_append(&f->loc.env, &f->vis, f->case_id, &ev, &id, e));
-    casework_event_release(&ev);
-    json_decref(body);
-}
-
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
@@ -63,21 +52,14 @@ static int setup(void **state)
     casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "terje");
     casework_test_user(&f->loc, &f->led, "aalborg", GENOP_ROLE_LEDER, "lea");
     casework_test_user(&f->loc, &f->skive, "skive", GENOP_ROLE_VISITATOR, "sune");
-    casework_referral in = {
-        .cpr = "0101501234", .name = "Åse Ødegård", .address = "Ågade 1, 9000 Aalborg",
-        .paragraph = "86.1", .source = "egen læge", .date = f->loc.env.today - 3,
-        .has_consent = true, .consent = true,
-    };
-    casework_referral_result r;
-    must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));
-    f->case_id = r.case_id;
+    f->case_id = casework_test_case(&f->loc, &f->vis, "0101501234", "Åse Ødegård");
     char d[GENOP_DATE_STR_SIZE], text[512];
     snprintf(text, sizeof text,
              "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":true,\"grant\":{\"form\":"
              "\"team\",\"place\":\"centre\",\"sessions_per_week\":2,\"minutes_per_session\":60,"
              "\"transport\":false}}",
              genop_date_format(f->loc.env.today - 1, d));
-    add_event(f, text);
+    must(casework_test_append(&f->loc, &f->vis, f->case_id, text, NULL, e));
     *state = f;
     return 0;
 }
@@ -238,5 +220,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kept_unchanged, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    genop_letter_pdf_shutdown();   /* the font map, for the leak checker */
+    return failed;
 }

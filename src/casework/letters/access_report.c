@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "case_record.h"
 #include "event_text.h"
 #include "roles.h"
 #include "strbuf.h"
@@ -139,43 +140,6 @@ static genop_err add_names(report *r, genop_error *e)
     return err;
 }
 
-/* One event: its date and type as the label, what it says, and who
- * registered it when. */
-static genop_err add_event(report *r, const genop_event_row *ev, genop_error *e)
-{
-    char day[GENOP_DATE_DA_SIZE];
-    genop_buf_addf(&r->text, "%s: %s (hændelse nr. %lld)", genop_date_format_da(ev->date, day),
-                   casework_event_type_da(ev->type), (long long)ev->id);
-    genop_err err = add_text(r, GENOP_LETTER_ITEM, NULL, e);
-    if (err) return err;
-    err = casework_event_text_da(ev, &r->text, e);
-    if (err) return casework_internal(err, e);
-    genop_buf_adds(&r->text, r->text.len ? ". Registreret " : "Registreret ");
-    casework_timestamp_da(ev->registered_at, &r->text);
-    genop_buf_addf(&r->text, " af %s.", ev->author);
-    return add_text(r, GENOP_LETTER_PARAGRAPH, NULL, e);
-}
-
-/* One case: what it is about, then every event in the order registered. */
-static genop_err add_case(report *r, const genop_case_row *c, genop_error *e)
-{
-    char day[GENOP_DATE_DA_SIZE];
-    genop_buf_addf(&r->text, "Sag %lld: serviceloven § 86, stk. %d", (long long)c->id,
-                   c->paragraph == GENOP_PARA_86_2 ? 2 : 1);
-    genop_err err = add_text(r, GENOP_LETTER_HEADING, NULL, e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Henvendelse modtaget",
-                                              genop_date_format_da(c->referral_date, day), e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Henvist af", c->referral_source, e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Lidelse", c->condition, e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Status", c->closed ? "afsluttet" : "åben", e);
-    genop_list events = {0};
-    if (!err) err = genop_store_events_list(r->env->store, r->actor->municipality, c->id, &events, e);
-    const genop_event_row *ev = events.items;
-    for (size_t i = 0; !err && i < events.n; i++) err = add_event(r, &ev[i], e);
-    genop_store_free_events(&events);
-    return err;
-}
-
 static genop_err add_cases(report *r, genop_error *e)
 {
     genop_case_filter f = {.closed = -1, .citizen_id = r->cit.id, .stage = GENOP_STAGE_UNKNOWN};
@@ -186,7 +150,8 @@ static genop_err add_cases(report *r, genop_error *e)
     const genop_case_summary *c = cases.items;
     if (!err && cases.n == 0)
         err = genop_letter_doc_add(r->doc, GENOP_LETTER_PARAGRAPH, "Du har ingen sager.", e);
-    for (size_t i = 0; !err && i < cases.n; i++) err = add_case(r, &c[i].c, e);
+    for (size_t i = 0; !err && i < cases.n; i++)
+        err = casework_case_record_add(r->env->store, r->actor->municipality, &c[i].c, r->doc, e);
     genop_store_free_list(&cases);
     return err;
 }

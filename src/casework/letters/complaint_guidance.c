@@ -17,22 +17,27 @@
  */
 #include "complaint_guidance.h"
 
+#include <stdio.h>
 #include <string.h>
 
-/* The default route's law, where the standard names none of its own. */
-#define LAW_ROUTE "Retssikkerhedsloven §§ 66-67"
+#include "complaint_routes.h"
 
-/* "Visitationen, Lindholm Brygge 31, 9400 Nørresundby (telefon 9982
- * 5000)" for the standard's letterhead into buf. */
-static const char *unit_text(const genop_standard *std, char *buf, size_t size)
+/* "Visitationen, Aalborg Kommune, Lindholm Brygge 31, 9400 Nørresundby
+ * (telefon 9982 5000)": the route's unit as the standard gives it, else
+ * the letterhead's unit, into buf. */
+static const char *unit_text(const genop_standard *std, const genop_complaint_route *r,
+                             char *buf, size_t size)
 {
     const genop_letterhead *h = &std->letterhead;
-    size_t n = (size_t)snprintf(buf, size, "%s, %s", h->unit ? h->unit : "kommunen",
-                                std->municipality);
-    for (size_t i = 0; i < h->address.n && n < size; i++)
-        n += (size_t)snprintf(buf + n, size - n, ", %s", h->address.items[i]);
-    if (h->phone && n < size)
-        snprintf(buf + n, size - n, " (telefon %s)", h->phone);
+    bool own = r && r->unit.present;
+    const char *name = own ? r->unit.name : h->unit ? h->unit : "kommunen";
+    const genop_text_list *address = own ? &r->unit.address : &h->address;
+    const char *phone = own ? r->unit.phone : h->phone;
+    size_t n = (size_t)snprintf(buf, size, "%s, %s", name, std->municipality);
+    for (size_t i = 0; i < address->n && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, ", %s", address->items[i]);
+    if (phone && n < size)
+        snprintf(buf + n, size - n, " (telefon %s)", phone);
     return buf;
 }
 
@@ -47,18 +52,40 @@ static const genop_deadline_rule *rule_of(const letter_ctx *c, const char *id)
     return NULL;
 }
 
-static genop_err to_whom(letter_ctx *c, genop_error *e)
+/* The other things than the decision that route takes complaints about,
+ * as Danish words joined by "og" into buf ("" for none). */
+static const char *also_about(const genop_complaint_route *r, char *buf, size_t size)
 {
-    char unit[512];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int a = 0; a < GENOP_ABOUT_COUNT; a++) {
+        if (a == GENOP_ABOUT_DECISION || !(r->about & (1u << a)) || n >= size)
+            continue;
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " og " : "",
+                              genop_complaint_about_label_da((genop_complaint_about)a));
+    }
+    return buf;
+}
+
+static genop_err to_whom(letter_ctx *c, const genop_complaint_route *r, genop_error *e)
+{
+    char unit[512], also[128];
     genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
                                          "Hvis du er uenig i afgørelsen, kan du klage over den. "
                                          "Du kan klage mundtligt eller skriftligt.",
                                          e);
     if (!err)
         err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e, "Klagen sendes til %s.",
-                                    unit_text(c->lc->std, unit, sizeof unit));
-    if (!err)
-        err = lp_law(c, LAW_ROUTE, e);
+                                    unit_text(c->lc->std, r, unit, sizeof unit));
+    if (!err && r && *also_about(r, also, sizeof also))
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                    "Klager over %s sendes samme vej.", also);
+    if (!err && r)
+        err = lp_source(c, &r->source, e);
+    else if (!err)
+        err = lp_law(c, "Retssikkerhedsloven §§ 66-67", e);
+    if (!err && r && r->unit.present && r->unit.has_source)
+        err = lp_source(c, &r->unit.source, e);
     return err;
 }
 
@@ -97,15 +124,19 @@ static genop_err by_when(letter_ctx *c, genop_date received, const genop_date *d
     return err;
 }
 
-static genop_err reconsideration(letter_ctx *c, genop_error *e)
+static genop_err reconsideration(letter_ctx *c, const genop_complaint_route *route,
+                                 genop_error *e)
 {
-    genop_err err = genop_letter_doc_add(
-        c->doc, GENOP_LETTER_PARAGRAPH,
+    const char *body = genop_complaint_handler_label_da(
+        route && route->handler != GENOP_HANDLER_MUNICIPALITY ? route->handler
+                                                              : GENOP_HANDLER_ANKESTYRELSEN);
+    genop_err err = genop_letter_doc_addf(
+        c->doc, GENOP_LETTER_PARAGRAPH, e,
         "Når vi har modtaget din klage, genvurderer vi afgørelsen, og du får svar senest 4 uger "
         "efter, at vi har modtaget klagen. Giver vi dig ikke fuldt ud medhold, sender vi klagen "
-        "videre til Ankestyrelsen sammen med sagens akter senest 4 uger efter, at vi har "
-        "modtaget den. Du hører derefter fra Ankestyrelsen.",
-        e);
+        "videre til %s sammen med sagens akter senest 4 uger efter, at vi har modtaget den. Du "
+        "hører derefter fra %s.",
+        body, body);
     const genop_deadline_rule *r = rule_of(c, "complaint_reconsideration");
     const genop_deadline_rule *f = rule_of(c, "complaint_forward");
     if (!err && r)
@@ -117,33 +148,65 @@ static genop_err reconsideration(letter_ctx *c, genop_error *e)
     return err;
 }
 
-/* A body the standard's text names that no longer exists. */
-static genop_err renamed_bodies(letter_ctx *c, genop_error *e)
+/* A body the standard's text names that no longer exists (Nyborg: Det
+ * Sociale Nævn) and the one that handles such complaints today. */
+static genop_err renamed_body(letter_ctx *c, const genop_complaint_route *r, genop_error *e)
 {
-    const genop_text_list *t = &c->lc->std->content.complaints;
-    for (size_t i = 0; i < t->n; i++)
-        if (strstr(t->items[i], "Det Sociale Nævn"))
-            return genop_letter_doc_add(
-                c->doc, GENOP_LETTER_PARAGRAPH,
-                "Kvalitetsstandarden nævner Det Sociale Nævn. Nævnet er nedlagt, og i dag er "
-                "det Ankestyrelsen, der behandler klager over afgørelser efter serviceloven.",
-                e);
-    return GENOP_OK;
+    if (!r || !r->text_names)
+        return GENOP_OK;
+    return genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                 "Kvalitetsstandarden nævner %s. Det findes ikke længere; i dag "
+                                 "er det %s, der behandler klager over afgørelser efter "
+                                 "serviceloven.",
+                                 r->text_names, genop_complaint_handler_label_da(r->handler));
+}
+
+/* The standard's routes for what is not the decision and goes elsewhere
+ * (Ishøj: the professional content to Styrelsen for Patientklager). */
+static genop_err other_routes(letter_ctx *c, const genop_complaint_route *decision,
+                              genop_error *e)
+{
+    const genop_standard *std = c->lc->std;
+    genop_err err = GENOP_OK;
+    for (size_t i = 0; !err && i < std->n_complaint_routes; i++) {
+        const genop_complaint_route *r = &std->complaint_routes[i];
+        char about[128], unit[512];
+        if (r == decision)
+            continue;
+        also_about(r, about, sizeof about);
+        if (!r->reconsiders)
+            err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                        "Klager over %s sendes direkte til %s%s%s%s. Dem "
+                                        "genvurderer kommunen ikke.",
+                                        about, genop_complaint_handler_label_da(r->handler),
+                                        r->web ? " (" : "", r->web ? r->web : "",
+                                        r->web ? ")" : "");
+        else
+            err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                        "Klager over %s sendes til %s, som genvurderer sagen.",
+                                        about, unit_text(std, r, unit, sizeof unit));
+        if (!err)
+            err = lp_source(c, &r->source, e);
+    }
+    return err;
 }
 
 genop_err complaint_guidance_add(letter_ctx *c, genop_date received, const genop_date *due,
                                  genop_error *e)
 {
+    const genop_complaint_route *r = genop_complaint_route_for(c->lc->std, GENOP_ABOUT_DECISION);
     genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, "Klagevejledning", e);
     if (!err)
-        err = to_whom(c, e);
+        err = to_whom(c, r, e);
     if (!err)
         err = by_when(c, received, due, e);
+    if (!err && (!r || r->reconsiders))
+        err = reconsideration(c, r, e);
     if (!err)
-        err = reconsideration(c, e);
+        err = renamed_body(c, r, e);
     if (!err)
         err = lp_no_suspension(c, "vi og Ankestyrelsen", e);
     if (!err)
-        err = renamed_bodies(c, e);
+        err = other_routes(c, r, e);
     return err;
 }

@@ -11,7 +11,8 @@
  *                    refusal's reasons, each the criterion's text with
  *                    the standard's section it rests on and the
  *                    caseworker's assessment
- *   Det sker nu      what the standard promises next, as the dates of
+ *   Det lover kvalitetsstandarden dig   what the standard promises next,
+ *                    as the dates of
  *                    the core's evaluation of the case (e.g. the start)
  *   Det forventes af dig   the standard's obligations (grants)
  *   Klagevejledning  complaint_guidance.c
@@ -101,7 +102,11 @@ static genop_err one_exception(letter_ctx *c, const json_t *x, genop_error *e)
     const char *reason = json_string_value(json_object_get(x, "reason"));
     if (!rule)
         return GENOP_OK;   /* judged when registered: cannot happen */
-    char own[64];
+    char own[64], label[128];
+    /* the label in a sentence: "Træningsgange pr. uge" -> "træningsgange pr. uge" */
+    snprintf(label, sizeof label, "%s", rule->label);
+    if (label[0] >= 'A' && label[0] <= 'Z')
+        label[0] = (char)(label[0] - 'A' + 'a');
     if (rule->kind == GENOP_LIMIT_COURSE_LENGTH)
         snprintf(own, sizeof own, "%d %s", rule->max, genop_unit_label_da(rule->unit, rule->max));
     else
@@ -110,7 +115,7 @@ static genop_err one_exception(letter_ctx *c, const json_t *x, genop_error *e)
         c->doc, GENOP_LETTER_PARAGRAPH, e,
         "Vi har gjort en undtagelse fra kvalitetsstandardens grænse for %s: højst %s. "
         "Du får højst %lld%s.",
-        rule->label, own, max, rule->kind == GENOP_LIMIT_COURSE_LENGTH ? " dage" : "");
+        label, own, max, rule->kind == GENOP_LIMIT_COURSE_LENGTH ? " dage" : "");
     if (!err && reason)
         err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e, "Begrundelse: %s", reason);
     if (!err)
@@ -183,14 +188,15 @@ static genop_err refusal_part(letter_ctx *c, genop_error *e)
     return err;
 }
 
-/* True for a deadline the unit keeps for the citizen after a grant. */
+/* True for a deadline the unit keeps for the citizen after a grant and
+ * has not yet kept: one that ends with the start of the training or the
+ * end of the course (not the steps before the decision, which are past,
+ * nor the complaint deadlines, which the guidance gives). */
 static bool promise(const genop_deadline_result *d)
 {
     const genop_deadline_rule *r = d->rule;
-    return !d->done && !r->citizens_deadline && r->from != GENOP_ANCHOR_COMPLAINT_RECEIVED &&
-           r->from != GENOP_ANCHOR_COMPLAINT_DECIDED && r->until != GENOP_ANCHOR_COMPLAINT_RECEIVED &&
-           r->until != GENOP_ANCHOR_COMPLAINT_DECIDED &&
-           r->until != GENOP_ANCHOR_COMPLAINT_FORWARDED;
+    return !d->done && !r->citizens_deadline &&
+           (r->until == GENOP_ANCHOR_FIRST_SESSION || r->until == GENOP_ANCHOR_CLOSED);
 }
 
 static genop_err promises(letter_ctx *c, genop_error *e)
@@ -202,15 +208,18 @@ static genop_err promises(letter_ctx *c, genop_error *e)
         if (!promise(d))
             continue;
         if (!any)
-            err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, "Det sker nu", e);
-        if (!err && !any)
-            err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
-                                       "Kvalitetsstandarden lover dig:", e);
+            err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING,
+                                       "Det lover kvalitetsstandarden dig", e);
         any = true;
         char da[GENOP_DATE_DA_SIZE], value[64];
         snprintf(value, sizeof value, "senest %s", genop_date_format_da(d->due, da));
         if (!err)
             err = genop_letter_doc_add_fact(c->doc, d->rule->label, value, e);
+        if (!err && d->due < c->rq->date)
+            err = genop_letter_doc_add(c->doc, GENOP_LETTER_PARAGRAPH,
+                                       "Den frist er overskredet. Vi beklager, og vi kontakter "
+                                       "dig hurtigst muligt.",
+                                       e);
         if (!err)
             err = lp_source(c, &d->rule->source, e);
     }

@@ -139,12 +139,21 @@ static genop_err attendance_part(letter_ctx *c, genop_error *e)
     const genop_attendance_result *a = &c->eval.attendance;
     const genop_attendance_rule *rule = &c->lc->std->attendance;
     genop_err err = GENOP_OK;
-    if (a->no_shows || a->citizen_cancellations)
+    if (a->no_shows && a->citizen_cancellations)
         err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
-                                    "Du er udeblevet fra %d træningsgang%s og har meldt afbud til "
-                                    "%d.",
+                                    "Du er udeblevet fra %d træningsgang%s uden at melde afbud, og "
+                                    "du har meldt afbud til %d.",
                                     a->no_shows, a->no_shows == 1 ? "" : "e",
                                     a->citizen_cancellations);
+    else if (a->no_shows)
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                    "Du er udeblevet fra %d træningsgang%s uden at melde afbud.",
+                                    a->no_shows, a->no_shows == 1 ? "" : "e");
+    else if (a->citizen_cancellations)
+        err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
+                                    "Du har meldt afbud til %d træningsgang%s.",
+                                    a->citizen_cancellations,
+                                    a->citizen_cancellations == 1 ? "" : "e");
     if (!err && rule->present && (rule->paragraphs & c->lc->row->paragraph) && rule->source.quote)
         err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
                                     "Kvalitetsstandarden siger: »%s«", rule->source.quote);
@@ -178,9 +187,9 @@ genop_err letter_course_ended_body(letter_ctx *c, genop_error *e)
     genop_err err = genop_letter_doc_add(c->doc, GENOP_LETTER_HEADING, "Afgørelse", e);
     if (!err)
         err = genop_letter_doc_addf(c->doc, GENOP_LETTER_PARAGRAPH, e,
-                                    "Vi har besluttet at afslutte dit forløb med %s efter %s den %s.",
-                                    lp_service(c), lp_legal_basis(c),
-                                    genop_date_format_da(c->event_date, d));
+                                    "Vi har den %s besluttet at afslutte dit forløb med %s efter %s.",
+                                    genop_date_format_da(c->event_date, d), lp_service(c),
+                                    lp_legal_basis(c));
     if (!err)
         err = lp_law(c, lp_law_name(c), e);
     if (!err)
