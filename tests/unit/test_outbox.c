@@ -125,7 +125,7 @@ static int64_t decided_case(fixture *f, const char *cpr, bool exempt)
     snprintf(text, sizeof text, "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":false,"
              "\"reasons\":[{\"criterion\":\"other\",\"text\":\"Du kan træne selv.\"}]}",
              genop_date_format(f->loc.env.today - 1, d));
-    must(casework_test_append(&f->loc, &f->vis, r.case_id, text, e));
+    must(casework_test_append(&f->loc, &f->vis, r.case_id, text, NULL, e));
     return r.case_id;
 }
 
@@ -258,13 +258,13 @@ static void test_print_receipt_dates(void **state)
     expect_status(f, k, id, "queued");
     /* a correction of another event is taken though the receipt is ahead */
     must(casework_test_append(&f->loc, &f->vis, k,
-                              "{\"type\":\"note\",\"date\":\"2027-03-22\",\"text\":\"x\"}", e));
+                              "{\"type\":\"note\",\"date\":\"2027-03-22\",\"text\":\"x\"}", NULL, e));
     char corr[256];
     snprintf(corr, sizeof corr, "{\"type\":\"correction\",\"date\":\"2027-03-22\",\"corrects\":"
              "%" PRId64 ",\"event\":{\"type\":\"decision\",\"date\":\"2027-03-21\",\"granted\":"
              "false,\"reasons\":[{\"criterion\":\"other\",\"text\":\"Rettet.\"}]},\"reason\":"
              "\"ny tekst\"}", event_id_of(f, k, "decision"));
-    must(casework_test_append(&f->loc, &f->vis, k, corr, e));
+    must(casework_test_append(&f->loc, &f->vis, k, corr, NULL, e));
 
     /* Wednesday 10 February 2027: over one weekend, Thursday the 18th. */
     casework_local_set_time(&f->loc, A_WEDNESDAY);
@@ -291,7 +291,7 @@ static void test_receipt_once(void **state)
     /* a later decision (revisitation) is received on its own */
     must(casework_test_append(&f->loc, &f->vis, k, "{\"type\":\"decision\",\"date\":"
                               "\"2027-03-22\",\"granted\":false,\"reasons\":[{\"criterion\":"
-                              "\"other\",\"text\":\"Igen.\"}]}", e));
+                              "\"other\",\"text\":\"Igen.\"}]}", NULL, e));
     must(casework_letter_send(&f->loc.env, &f->ob, &f->vis, make_letter(f, k, "decision"),
                               &sent, e));
     assert_true(sent.received_event > 0);
@@ -299,16 +299,16 @@ static void test_receipt_once(void **state)
     /* registered by hand before the letter went */
     int64_t k2 = decided_case(f, "0505501234", false);
     must(casework_test_append(&f->loc, &f->vis, k2,
-                              "{\"type\":\"decision_received\",\"date\":\"2027-03-22\"}", e));
+                              "{\"type\":\"decision_received\",\"date\":\"2027-03-22\"}", NULL, e));
     must(casework_letter_send(&f->loc.env, &f->ob, &f->vis, make_letter(f, k2, "decision"),
                               &sent, e));
     assert_int_equal(sent.received_event, 0);
     assert_int_equal(receipts(f, k2, got), 1);
     /* a letter that is no decision records none */
     must(casework_test_append(&f->loc, &f->vis, k2,
-                              "{\"type\":\"complaint_received\",\"date\":\"2027-03-22\"}", e));
+                              "{\"type\":\"complaint_received\",\"date\":\"2027-03-22\"}", NULL, e));
     must(casework_test_append(&f->loc, &f->vis, k2, "{\"type\":\"complaint_decided\",\"date\":"
-                              "\"2027-03-22\",\"upheld\":\"full\"}", e));
+                              "\"2027-03-22\",\"upheld\":\"full\"}", NULL, e));
     must(casework_letter_send(&f->loc.env, &f->ob, &f->vis,
                               make_letter(f, k2, "complaint_decision"), &sent, e));
     assert_int_equal(sent.received_event, 0);
@@ -345,7 +345,7 @@ static void test_refusals(void **state)
     snprintf(text, sizeof text, "{\"type\":\"correction\",\"date\":\"2027-03-22\","
              "\"corrects\":%" PRId64 ",\"event\":null,\"reason\":\"fejl\"}",
              event_id_of(f, k, "decision"));
-    must(casework_test_append(&f->loc, &f->vis, k, text, e));
+    must(casework_test_append(&f->loc, &f->vis, k, text, NULL, e));
     assert_int_equal(casework_letter_send(env, &f->ob, &f->vis, id, NULL, &why), GENOP_EREFUSED);
     assert_non_null(strstr(why.message, "trukket tilbage"));
     expect_status(f, k, id, "made");
@@ -358,7 +358,7 @@ static void test_refusals(void **state)
     must(casework_referral_register(env, sv, &in, &r, e));
     must(casework_test_append(&f->loc, sv, r.case_id, "{\"type\":\"decision\",\"date\":"
                               "\"2027-03-21\",\"granted\":false,\"reasons\":[{\"criterion\":"
-                              "\"other\",\"text\":\"Nej.\"}]}", e));
+                              "\"other\",\"text\":\"Nej.\"}]}", NULL, e));
     casework_letter_input li = {"decision", "Vurderingen.", false};
     int64_t sid = 0;
     must(casework_letter_make(env, sv, r.case_id, &li, &sid, e));
