@@ -21,6 +21,10 @@
  * - A spool that cannot be written leaves nothing half-done: no sending,
  *   no event, no access-log row, the letter still "made"; it can be sent
  *   once the spool works.
+ * - The outbox's records through SQL: a sending or printing cannot be
+ *   changed or deleted; a printing of a letter not queued for print, a
+ *   sending of another municipality's letter, by Digital Post without its
+ *   message, or a second one, is refused.
  * - The print queue: listed by a visitator or leder (one access-log row
  *   per citizen), its PDF for a visitator (the letters held, their ids),
  *   marking printed (all or none; twice, not queued, unknown, named twice
@@ -36,6 +40,7 @@
 
 #include <dirent.h>
 #include <inttypes.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "access_log.h"
@@ -458,6 +463,56 @@ static void test_print_queue(void **state)
     assert_int_equal(log_rows(f, k1, "print.done"), 1);
 }
 
+/* Runs sql on the database file; the SQLite result code. */
+static int raw(fixture *f, const char *sql)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 2000);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+static void test_records_kept(void **state)
+{
+    fixture *f = *state;
+    casework_env *env = &f->loc.env;
+    int64_t dp = make_letter(f, decided_case(f, "1212501234", false), "decision");
+    int64_t pr = make_letter(f, decided_case(f, "1302501234", true), "decision");
+    must(casework_letter_send(env, &f->ob, &f->vis, dp, NULL, e));
+    must(casework_letter_send(env, &f->ob, &f->vis, pr, NULL, e));
+    int64_t ids[] = {pr};
+    must(casework_print_done(env, &f->vis, ids, 1, e));
+    char sql[4][200];
+    snprintf(sql[0], sizeof sql[0], "INSERT INTO letter_prints (letter_id, municipality, "
+             "printed_by) VALUES (%" PRId64 ", 'aalborg', 'x')", dp);
+    snprintf(sql[1], sizeof sql[1], "INSERT INTO letter_dispatches (letter_id, municipality, "
+             "channel, sent_by, received) VALUES (%" PRId64 ", 'skive', 'print', 'x', "
+             "'2027-03-22')", make_letter(f, decided_case(f, "1402501234", true), "decision"));
+    snprintf(sql[2], sizeof sql[2], "INSERT INTO letter_dispatches (letter_id, municipality, "
+             "channel, sent_by, received) VALUES (%" PRId64 ", 'aalborg', 'digital_post', 'x', "
+             "'2027-03-22')", make_letter(f, decided_case(f, "1502501234", false), "decision"));
+    snprintf(sql[3], sizeof sql[3], "INSERT INTO letter_dispatches (letter_id, municipality, "
+             "channel, sent_by, received) VALUES (%" PRId64 ", 'aalborg', 'print', 'x', "
+             "'2027-03-22')", dp);
+    const char *const refused[] = {
+        "UPDATE letter_dispatches SET channel = 'print'",
+        "UPDATE letter_dispatches SET received = '2027-01-01'",
+        "DELETE FROM letter_dispatches",
+        "UPDATE letter_prints SET printed_by = 'mallory'",
+        "DELETE FROM letter_prints",
+        "UPDATE digital_post_senders SET cvr = '1234'",
+        sql[0],        /* printed, but sent by Digital Post */
+        sql[1],        /* another municipality's letter */
+        sql[2],        /* Digital Post without a message */
+        sql[3],        /* sent twice */
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        if (raw(f, refused[i]) == SQLITE_OK)
+            fail_msg("SQL took: %s", refused[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +522,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failing_spool, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_records_kept, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     genop_letter_pdf_shutdown();
