@@ -40,6 +40,7 @@ import signal
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True   # importing test_letters leaves no .pyc behind
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import GRANT, REASONS, Server, Tap  # noqa: E402
 # The letters test's helpers: days ago, logging in, registering an event,
