@@ -159,9 +159,9 @@ static genop_err prepare_receipt(sending *g, genop_error *e)
         snprintf(text, sizeof text, "Afgørelsesbrevet (brev %" PRId64 ") er sendt med Digital "
                  "Post og regnes for modtaget samme dag.", g->letter.id);
     else
-        snprintf(text, sizeof text, "Afgørelsesbrevet (brev %" PRId64 ") er sendt med posten "
-                 "og regnes for modtaget %d arbejdsdage efter brevets dato (Ankestyrelsens "
-                 "praksis).", g->letter.id, OUTBOX_PRINT_RECEIPT_WORKDAYS);
+        snprintf(text, sizeof text, "Afgørelsesbrevet (brev %" PRId64 ") er sat til udskrift "
+                 "og sendes med posten; det regnes for modtaget %d arbejdsdage efter brevets "
+                 "dato (Ankestyrelsens praksis).", g->letter.id, OUTBOX_PRINT_RECEIPT_WORKDAYS);
     json_t *body = json_pack("{s:s, s:s, s:s}", "type", "decision_received", "date",
                              genop_date_format(g->out.received, day), "text", text);
     if (!body)
