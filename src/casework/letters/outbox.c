@@ -70,15 +70,22 @@ static const char *channel_da(const genop_dispatch_row *d)
 static genop_err not_sent(genop_store *s, const char *muni, int64_t id, genop_error *e)
 {
     genop_dispatch_row d;
+    char when[GENOP_DATE_STR_SIZE], da[GENOP_DATE_DA_SIZE];
+    genop_date sent;
+    genop_error ignored;
     genop_err err = genop_store_dispatch_get(s, muni, id, &d, e);
     if (err == GENOP_ENOTFOUND)
         return GENOP_OK;
     if (err)
         return casework_internal(err, e);
+    snprintf(when, sizeof when, "%.10s", d.sent);        /* the UTC date of the sending */
     return genop_refuse(e, GENOP_ECONFLICT, NULL,
-                        "Brevet er allerede sendt (%s, %.10s af %s). Et brev sendes kun én "
+                        "Brevet er allerede sendt (%s den %s af %s). Et brev sendes kun én "
                         "gang; skal borgeren have det igen, så lav et nyt brev.",
-                        channel_da(&d), d.sent, d.sent_by);
+                        channel_da(&d),
+                        genop_date_parse(when, &sent, &ignored) ? when
+                                                                : genop_date_format_da(sent, da),
+                        d.sent_by);
 }
 
 /* Reads the letter, its document and its citizen into g. */
