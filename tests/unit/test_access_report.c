@@ -198,7 +198,7 @@ static void test_report_holds_everything(void **state)
     assert_non_null(strstr(session->text, " af ter."));   /* who registered it */
     /* The access log: the event appended, and this report's own making. */
     assert_non_null(find(doc, GENOP_LETTER_ITEM, "ter, Registrerede en hændelse"));
-    assert_non_null(find(doc, GENOP_LETTER_ITEM, "vis, Udskrev denne aktindsigt. Formål: "
+    assert_non_null(find(doc, GENOP_LETTER_ITEM, "vis, Udskrev en aktindsigt. Formål: "
                                                  "aktindsigt udleveret til borgeren"));
     genop_letter_doc_free(doc);
     assert_int_equal(log_rows(f, "citizen.access_report"), 1);

@@ -17,7 +17,6 @@
 #include "letter_pdf.h"
 #include "roles.h"
 
-#define AUDIT_APPEAL_BUNDLE "case.appeal_bundle"
 #define PURPOSE_APPEAL_BUNDLE "klage sendt videre til Ankestyrelsen"
 #define BUNDLE_DOCS_MAX 64
 
