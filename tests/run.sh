@@ -70,6 +70,11 @@
 # - the case's documents for Ankestyrelsen (tests/api/test_appeal_bundle.py:
 #   the numbered documents read back with pdftotext, who may gather them,
 #   the access log's row) with both builds;
+# - the outbox (tests/api/test_outbox.py: sending by Digital Post - the
+#   MeMo message validated with xmllint --schema - and to print, the
+#   receipt and decision_received, the print queue, its PDF read back with
+#   pdftotext and pdfinfo, marking printed, every refusal, a spool that
+#   cannot be written) with both builds;
 # - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
 #   the sample decision letter's text with æ, ø and å, its fonts embedded,
 #   A4, its metadata and outline, the address in the envelope's window;
@@ -181,6 +186,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "aktindsigt ($dir)" python3 tests/api/test_access_report.py "$dir/genop"
   echo "# tests/api/test_appeal_bundle.py with $dir/genop"
   run_tap "appeal bundle ($dir)" python3 tests/api/test_appeal_bundle.py "$dir/genop"
+  echo "# tests/api/test_outbox.py with $dir/genop"
+  run_tap "outbox ($dir)" python3 tests/api/test_outbox.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"
   run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done
