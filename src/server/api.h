@@ -114,4 +114,11 @@ void api_teams_list(api_ctx *c, http_reply *out);
 bool api_staff_calendar_fill(api_ctx *c, json_t *items, const genop_user *users,
                              http_reply *out);
 
+/* api_appointments.c (the calendar's bookings) */
+void api_appointments_create(api_ctx *c, http_reply *out);
+void api_appointments_series(api_ctx *c, http_reply *out);
+void api_appointments_list(api_ctx *c, http_reply *out);
+void api_appointment_cancel(api_ctx *c, http_reply *out);
+void api_appointment_outcome(api_ctx *c, http_reply *out);
+
 #endif

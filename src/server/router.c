@@ -20,6 +20,11 @@
  *   GET     /locations                    api_locations_list      any logged in
  *   POST    /teams                        api_teams_create        leder admin
  *   GET     /teams                        api_teams_list          any logged in
+ *   POST    /appointments                 api_appointments_create visitator terapeut leder
+ *   GET     /appointments                 api_appointments_list   visitator terapeut leder
+ *   POST    /appointments/series          api_appointments_series visitator terapeut leder
+ *   POST    /appointments/{id}/cancel     api_appointment_cancel  visitator terapeut leder
+ *   POST    /appointments/{id}/outcome    api_appointment_outcome visitator terapeut
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
@@ -110,6 +115,16 @@ static const route routes[] = {
     {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
     {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/teams", api_teams_list, ROLES_ANY, false, true},
+    /* Bookings (api_appointments.c; appointments.h): the outcome is a
+     * session event, for those who register sessions. */
+    {"POST", "/api/v1/appointments", api_appointments_create, ROLES_CASE_READ, true, false},
+    {"GET", "/api/v1/appointments", api_appointments_list, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/appointments/series", api_appointments_series, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/appointments/{id}/cancel", api_appointment_cancel, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/appointments/{id}/outcome", api_appointment_outcome, ROLES_CASEWORK, true,
+     false},
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},

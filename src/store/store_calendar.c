@@ -111,3 +111,37 @@ genop_err genop_store_teams_list(genop_store *s, const char *muni, genop_list *o
         return GENOP_EIO;
     return s->ops->calendar->teams_list(s, muni, out, e);
 }
+
+genop_err genop_store_appointment_add(genop_store *s, const char *muni,
+                                      genop_appointment_row *a, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->appointment_add(s, muni, a, e);
+}
+
+genop_err genop_store_appointments_find(genop_store *s, const char *muni,
+                                        const genop_appointment_filter *f, genop_list *out,
+                                        genop_error *e)
+{
+    list_init(out);
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->appointments_find(s, muni, f, out, e);
+}
+
+genop_err genop_store_appointment_get(genop_store *s, const char *muni, int64_t id,
+                                      genop_appointment_row *out, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->appointment_get(s, muni, id, out, e);
+}
+
+genop_err genop_store_appointment_update(genop_store *s, const char *muni,
+                                         const genop_appointment_row *a, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->appointment_update(s, muni, a, e);
+}

@@ -113,6 +113,55 @@ genop_err genop_store_team_get(genop_store *s, const char *muni, int64_t id,
 genop_err genop_store_teams_list(genop_store *s, const char *muni, genop_list *out,
                                  genop_error *e);
 
+#define GENOP_WALLCLOCK_TEXT 17                 /* "YYYY-MM-DDTHH:MM" + NUL */
+
+/* An appointment (migration 0015). therapist is read back, never written;
+ * room_id / team_id 0 when none. */
+typedef struct genop_appointment_row {
+    int64_t id;
+    int64_t case_id;
+    int64_t therapist_id;
+    char therapist[GENOP_USERNAME_MAX];
+    char start[GENOP_WALLCLOCK_TEXT];           /* Danish wall-clock time */
+    genop_date day;
+    int64_t starts_at, ends_at;                 /* unix seconds */
+    int minutes;
+    char kind[16];                              /* training, assessment */
+    char place[8];                              /* room, home, team */
+    int64_t room_id, team_id;
+    char status[16];                            /* booked, cancelled, done */
+    char cancelled_by[16];                      /* "" unless cancelled */
+    char cancel_reason[GENOP_TEXT_SMALL_MAX];
+    char outcome[24];                           /* "" until registered */
+    int64_t event_id;                           /* 0 until registered */
+    char created_by[GENOP_USERNAME_MAX];
+} genop_appointment_row;
+
+/* Which appointments to list; every member 0 / false / unset is "any". */
+typedef struct genop_appointment_filter {
+    bool has_from, has_to;
+    genop_date from, to;                        /* days, both included */
+    int64_t therapist_id, case_id, room_id, team_id;
+    bool active;                                /* not cancelled only */
+    bool overlapping;                           /* starts_at < before and */
+    int64_t before, after;                      /* ends_at > after */
+} genop_appointment_filter;
+
+/* Keeps a (municipality's case; room, team of muni); sets a->id. */
+genop_err genop_store_appointment_add(genop_store *s, const char *muni,
+                                      genop_appointment_row *a, genop_error *e);
+/* The appointments of muni that f selects, by start and id;
+ * out->items is genop_appointment_row[]. */
+genop_err genop_store_appointments_find(genop_store *s, const char *muni,
+                                        const genop_appointment_filter *f, genop_list *out,
+                                        genop_error *e);
+genop_err genop_store_appointment_get(genop_store *s, const char *muni, int64_t id,
+                                      genop_appointment_row *out, genop_error *e);
+/* Sets status (cancelled or done), by, reason, outcome and event_id of
+ * appointment a->id from a. */
+genop_err genop_store_appointment_update(genop_store *s, const char *muni,
+                                         const genop_appointment_row *a, genop_error *e);
+
 /* The back end's table (store.h's genop_store_ops.calendar). */
 typedef struct genop_calendar_ops {
     genop_err (*location_add)(genop_store *s, const char *muni, genop_location_row *l,
@@ -137,6 +186,15 @@ typedef struct genop_calendar_ops {
     genop_err (*team_get)(genop_store *s, const char *muni, int64_t id, genop_team_row *out,
                           genop_error *e);
     genop_err (*teams_list)(genop_store *s, const char *muni, genop_list *out, genop_error *e);
+    genop_err (*appointment_add)(genop_store *s, const char *muni, genop_appointment_row *a,
+                                 genop_error *e);
+    genop_err (*appointments_find)(genop_store *s, const char *muni,
+                                   const genop_appointment_filter *f, genop_list *out,
+                                   genop_error *e);
+    genop_err (*appointment_get)(genop_store *s, const char *muni, int64_t id,
+                                 genop_appointment_row *out, genop_error *e);
+    genop_err (*appointment_update)(genop_store *s, const char *muni,
+                                    const genop_appointment_row *a, genop_error *e);
 } genop_calendar_ops;
 
 #endif

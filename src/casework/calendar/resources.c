@@ -11,11 +11,9 @@
 
 #define ROLES_SETUP (ROLES_LEDER | ROLES_ADMIN)
 
-genop_err casework_terapeut_find(const casework_env *env, genop_store *s,
-                                 const genop_user *actor, const char *username,
+genop_err casework_terapeut_find(genop_store *s, const genop_user *actor, const char *username,
                                  const char *field, genop_user *out, genop_error *e)
 {
-    (void)env;
     genop_err err = genop_store_staff_find(s, actor->municipality, username, out, e);
     if (err == GENOP_ENOTFOUND || (!err && out->role != GENOP_ROLE_TERAPEUT))
         return genop_refuse(e, GENOP_EINVAL, field, "%s: %s er ikke terapeut i kommunen", field,
@@ -66,7 +64,7 @@ static genop_err run_staff(genop_store *s, void *ctx, genop_error *e)
 {
     staff_job *j = ctx;
     genop_user u;
-    genop_err err = casework_terapeut_find(j->env, s, j->actor, j->username, "username", &u, e);
+    genop_err err = casework_terapeut_find(s, j->actor, j->username, "username", &u, e);
     if (err)
         return err;
     j->in->profile.user_id = u.id;
@@ -119,7 +117,7 @@ static genop_err run_team(genop_store *s, void *ctx, genop_error *e)
     genop_team_row *t = &j->in->team;
     genop_room_row room;
     genop_user u;
-    genop_err err = casework_terapeut_find(j->env, s, j->actor, t->therapist, "$.therapist",
+    genop_err err = casework_terapeut_find(s, j->actor, t->therapist, "$.therapist",
                                            &u, e);
     if (err)
         return err;

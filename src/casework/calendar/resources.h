@@ -43,8 +43,7 @@ void casework_staff_calendar_release(casework_staff_calendar *c);
 
 /* The terapeut username of actor's municipality into *out; GENOP_EINVAL
  * with field when there is none. */
-genop_err casework_terapeut_find(const casework_env *env, genop_store *s,
-                                 const genop_user *actor, const char *username,
+genop_err casework_terapeut_find(genop_store *s, const genop_user *actor, const char *username,
                                  const char *field, genop_user *out, genop_error *e);
 
 /* Keeps the team in (its therapist by username); sets in->team.id. */

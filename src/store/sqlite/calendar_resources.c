@@ -397,4 +397,8 @@ const genop_calendar_ops sqlite_calendar_ops = {
     .team_add = sqlite_team_add,
     .team_get = sqlite_team_get,
     .teams_list = sqlite_teams_list,
+    .appointment_add = sqlite_appointment_add,
+    .appointments_find = sqlite_appointments_find,
+    .appointment_get = sqlite_appointment_get,
+    .appointment_update = sqlite_appointment_update,
 };

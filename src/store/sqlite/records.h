@@ -178,5 +178,15 @@ genop_err sqlite_print_done(genop_store *s, const char *muni, int64_t letter_id,
 /* calendar_resources.c: the calendar's locations, rooms, staff and teams
  * (migration 0014), and its function table (store_calendar.h). */
 extern const genop_calendar_ops sqlite_calendar_ops;
+/* appointments.c: the calendar's appointments (migration 0015). */
+genop_err sqlite_appointment_add(genop_store *s, const char *muni, genop_appointment_row *a,
+                                 genop_error *e);
+genop_err sqlite_appointments_find(genop_store *s, const char *muni,
+                                   const genop_appointment_filter *f, genop_list *out,
+                                   genop_error *e);
+genop_err sqlite_appointment_get(genop_store *s, const char *muni, int64_t id,
+                                 genop_appointment_row *out, genop_error *e);
+genop_err sqlite_appointment_update(genop_store *s, const char *muni,
+                                    const genop_appointment_row *a, genop_error *e);
 
 #endif
