@@ -11,16 +11,16 @@
 
 #include <stdio.h>
 
-/* Reads `count` ASCII digits at s into *value; false if any is not one. */
+#include "decimal.h"
+
+/* Reads the `count` ASCII digits at s into *value (decimal.h); false if
+ * any is not one. */
 static bool digits(const char *s, int count, int *value)
 {
-    int v = 0;
-    for (int i = 0; i < count; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *value = v;
+    int64_t v;
+    if (!genop_decimal_parse(s, (size_t)count, &v))
+        return false;
+    *value = (int)v;
     return true;
 }
 

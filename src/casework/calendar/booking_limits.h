@@ -26,7 +26,9 @@
 #ifndef GENOP_BOOKING_LIMITS_H
 #define GENOP_BOOKING_LIMITS_H
 
-#include "booking_rules.h"
+#include "booking_refusal.h"
+#include "env.h"
+#include "store_calendar.h"
 
 /* Judges the appointment row (its case, day, minutes, kind set) through
  * s as booking_limits.h says. */

@@ -30,20 +30,9 @@
 #define GENOP_BOOKING_RULES_H
 
 #include "booking_input.h"
+#include "booking_refusal.h"
 #include "env.h"
 #include "store_calendar.h"
-
-/* What a refusal refuses beyond genop_error's field and message. */
-typedef struct cal_refusal {
-    char conflict[16];          /* 409: therapist, room, team */
-    char limit[40];             /* 422: the limit's id, "" when none */
-} cal_refusal;
-
-/* A warning of an accepted booking: the start deadline's due date. */
-typedef struct cal_warning {
-    bool start;
-    genop_date due;
-} cal_warning;
 
 /* Judges b as actor through s (inside the write) and fills *row with the
  * appointment to keep (all but its id; created_by is actor). *why and
