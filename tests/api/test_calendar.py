@@ -16,7 +16,8 @@ real `genop serve`:
   grant or closed), the start deadline's warning; bookings on the
   summer-time change days (2026-03-29: 02:30 does not exist; 2026-10-25:
   02:30 is the first, summer-time one, and overlaps are judged in real
-  time); a series with its skipped dates (holidays, the week's limit);
+  time); a series with its skipped dates (holidays, the week's limit,
+  Skive's four months, Rødovre's 32 sessions);
   cancelling; the outcome (not before the start; the session event in
   the case's log, linked); other municipalities' appointments 404 and
   unseen; two bookings racing for a team's last place;
@@ -426,6 +427,48 @@ def test_skive(t, srv):
     r = book(vis, case=cid, therapist="ter.b", start=tue + "T09:00", minutes=30,
              kind="training", home=True)
     t.ok(r.status == 201, "Skive: 60 + 30 minutes is within the 90", r)
+    exc = dict(grant, exceptions=[{"limit": "minutes_per_week", "max": 120,
+                                   "reason": "Særligt behov efter to operationer"}])
+    cid = granted_case(vis, "0606401789", "Frida Friis", grant=exc)
+    r1 = book(vis, case=cid, therapist="ter.b", start=mon + "T11:00", minutes=60,
+              kind="training", home=True)
+    r = book(vis, case=cid, therapist="ter.b", start=tue + "T11:00", minutes=45,
+             kind="training", home=True)
+    t.ok(r1.status == 201 and r.status == 201,
+         "Skive: a decision's exception (120 minutes a week) lifts the limit", r1, r)
+    # Skive's four months: a weekly series over six months from the first.
+    cid = granted_case(vis, "0707401890", "Gert Gade", grant=dict(GRANT, until=None))
+    first = next_weekday(3)
+    r = vis.request("POST", "/api/v1/appointments/series", {
+        "case": cid, "therapist": "ter.b", "weekdays": [3], "time": "08:00", "minutes": 45,
+        "kind": "training", "from": first.isoformat(),
+        "until": (first + datetime.timedelta(days=182)).isoformat(), "home": True})
+    skipped = r.json.get("skipped", []) if r.status == 201 else []
+    lim = [x for x in skipped if x["reason"] == "limit"]
+    four = first.replace(month=first.month + 4) if first.month <= 8 else \
+        first.replace(year=first.year + 1, month=first.month - 8)
+    t.ok(r.status == 201 and lim and all(x["limit"] == "course_length" for x in lim) and
+         all(x["date"] > four.isoformat() for x in lim),
+         "Skive: the Wednesdays past four months from the first are skipped (course_length)",
+         r)
+
+
+def test_rodovre(t, srv):
+    """Rødovre's 32 sessions: a series of two a week for 20 weeks books 32."""
+    leder, vis = login_as(srv, "leder.c"), login_as(srv, "vis.c")
+    leder.request("PUT", "/api/v1/staff/ter.c", {"profession": "ergoterapeut",
+                                                 "hours": ALL_DAY})
+    cid = granted_case(vis, "0808401901", "Hanne Holm")
+    first = next_weekday(1)
+    r = vis.request("POST", "/api/v1/appointments/series", {
+        "case": cid, "therapist": "ter.c", "weekdays": [1, 4], "time": "10:00", "minutes": 45,
+        "kind": "training", "from": first.isoformat(),
+        "until": (first + datetime.timedelta(days=7 * 20 - 1)).isoformat(), "home": True,
+        "holidays": True})
+    lim = [x for x in r.json.get("skipped", [])] if r.status == 201 else []
+    t.ok(r.status == 201 and len(r.json["ids"]) == 32 and len(lim) == 8 and
+         all(x["reason"] == "limit" and x["limit"] == "sessions" for x in lim),
+         "Rødovre: 40 dates, 32 booked, the 8 past the standard's 32 sessions skipped", r)
 
 
 def check_rules(items, rooms, teams, grant_week):
@@ -507,7 +550,10 @@ def main():
                                  ("aalborg", "terapeut", "ter.a"),
                                  ("aalborg", "terapeut", "ter.a2"),
                                  ("skive", "leder", "leder.b"), ("skive", "terapeut", "ter.b"),
-                                 ("skive", "visitator", "vis.b")]:
+                                 ("skive", "visitator", "vis.b"),
+                                 ("rodovre", "leder", "leder.c"),
+                                 ("rodovre", "visitator", "vis.c"),
+                                 ("rodovre", "terapeut", "ter.c")]:
             srv.add_user(muni, role, name)
         srv.start()
         leder, vis = login_as(srv, "leder.a"), login_as(srv, "vis.a")
@@ -523,6 +569,7 @@ def main():
         test_series(t, ctx)
         test_cancel_and_outcome(t, ctx)
         test_skive(t, srv)
+        test_rodovre(t, srv)
         test_property(t, ctx, tid)
     finally:
         srv.cleanup()
