@@ -130,6 +130,13 @@ def test_staff(t, leder, leder_b, vis):
     names = [i["username"] for i in r.json["items"]] if r.status == 200 else None
     t.ok(names is not None and "ter.a" not in names,
          "another municipality's staff list holds none of ours", r)
+    r = leder.request("PUT", "/api/v1/staff/ter.a", {"profession": "fysioterapeut", "hours": [
+        {"weekday": 6, "from": "18:00", "to": "00:00"}]})
+    t.ok(r.status == 200 and r.json["hours"] == [{"weekday": 6, "from": "18:00", "to": "24:00"}],
+         "a period to midnight ('00:00') is written back as 24:00", r)
+    r = leder.request("PUT", "/api/v1/staff/ter.a", {"profession": "fysioterapeut",
+                                                     "hours": r.json["hours"]})
+    t.ok(r.status == 200, "and 24:00 is taken back as it was written", r)
     r = leder.request("PUT", "/api/v1/staff/ter.a", body)
     t.ok(r.status == 200, "the hours set back", r)
 

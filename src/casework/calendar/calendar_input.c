@@ -135,7 +135,10 @@ static genop_err read_hours(const json_t *arr, size_t i, genop_staff_hours_row *
         err = cal_in_int(o, p, "weekday", IN_REQUIRED, 1, 7, NULL, &h->weekday, e);
     if (!err)
         err = cal_in_hhmm(o, p, "from", IN_REQUIRED, &h->from_minute, e);
-    if (!err)
+    const char *end = json_string_value(json_object_get(o, "to"));
+    if (!err && end && strcmp(end, "24:00") == 0)
+        h->to_minute = GENOP_MINUTES_PER_DAY;          /* as GET /staff writes midnight */
+    else if (!err)
         err = cal_in_hhmm(o, p, "to", IN_REQUIRED, &h->to_minute, e);
     snprintf(to, sizeof to, "%s.to", p);
     if (!err && h->to_minute == 0)
