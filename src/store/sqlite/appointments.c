@@ -10,7 +10,17 @@
 
 #include "records.h"
 
-enum { ST_INSERT, ST_FIND, ST_GET, ST_UPDATE, ST_COUNT };
+enum {
+    ST_INSERT,
+    ST_FIND,
+    ST_FIND_THERAPIST,
+    ST_FIND_ROOM,
+    ST_FIND_TEAM,
+    ST_FIND_CASE,
+    ST_GET,
+    ST_UPDATE,
+    ST_COUNT
+};
 
 #define APPT_COLS                                                                           \
     "a.id, a.case_id, a.therapist_id, u.username, a.start, a.day, a.starts_at, a.ends_at," \
@@ -18,19 +28,34 @@ enum { ST_INSERT, ST_FIND, ST_GET, ST_UPDATE, ST_COUNT };
     " a.cancel_reason, a.outcome, a.event_id, a.created_by"
 #define APPT_FROM " FROM appointments a JOIN users u ON u.id = a.therapist_id"
 
+/* The filter's conditions (?2 .. ?10; bind_filter); ?11 is a lower bound
+ * of starts_at that the keyed statements' indexes can use: a day before
+ * `after` (no appointment lasts longer), or the earliest instant. */
+#define FIND_TAIL                                                                           \
+    " AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)"                      \
+    " AND (?4 = 0 OR a.therapist_id = ?4) AND (?5 = 0 OR a.case_id = ?5)"                  \
+    " AND (?6 = 0 OR a.room_id = ?6) AND (?7 = 0 OR a.team_id = ?7)"                        \
+    " AND (?8 = 0 OR a.status <> 'cancelled')"                                              \
+    " AND (?9 IS NULL OR a.starts_at < ?9) AND (?10 IS NULL OR a.ends_at > ?10)"            \
+    " AND ?11 IS NOT NULL ORDER BY a.starts_at, a.id"
+
 static const char *const appt_sql[ST_COUNT] = {
     [ST_INSERT] =
         "INSERT INTO appointments (municipality, case_id, therapist_id, start, day, starts_at,"
         " ends_at, minutes, kind, place, room_id, team_id, created_by)"
         " SELECT ?1, c.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM cases c"
         " WHERE c.municipality = ?1 AND c.id = ?2 RETURNING id",
-    [ST_FIND] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
-                " AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)"
-                " AND (?4 = 0 OR a.therapist_id = ?4) AND (?5 = 0 OR a.case_id = ?5)"
-                " AND (?6 = 0 OR a.room_id = ?6) AND (?7 = 0 OR a.team_id = ?7)"
-                " AND (?8 = 0 OR a.status <> 'cancelled')"
-                " AND (?9 IS NULL OR a.starts_at < ?9) AND (?10 IS NULL OR a.ends_at > ?10)"
-                " ORDER BY a.starts_at, a.id",
+    [ST_FIND] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1" FIND_TAIL,
+    /* The same with the key an index leads with, so that a check reads
+     * one therapist's, room's, team's or case's appointments only. */
+    [ST_FIND_THERAPIST] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                          " AND a.therapist_id = ?4 AND a.starts_at > ?11" FIND_TAIL,
+    [ST_FIND_ROOM] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                     " AND a.room_id = ?6 AND a.starts_at > ?11" FIND_TAIL,
+    [ST_FIND_TEAM] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                     " AND a.team_id = ?7 AND a.starts_at > ?11" FIND_TAIL,
+    [ST_FIND_CASE] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                     " AND a.case_id = ?5 AND a.starts_at > ?11" FIND_TAIL,
     [ST_GET] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1 AND a.id = ?2",
     [ST_UPDATE] = "UPDATE appointments SET status = ?3, cancelled_by = ?4, cancel_reason = ?5,"
                   " outcome = ?6, event_id = ?7 WHERE municipality = ?1 AND id = ?2",
@@ -95,7 +120,7 @@ genop_err sqlite_appointment_add(genop_store *s, const char *muni, genop_appoint
     return err;
 }
 
-/* ?2 .. ?10 of ST_FIND from f. */
+/* ?2 .. ?11 of the find statements from f. */
 static int bind_filter(sqlite3_stmt *q, const genop_appointment_filter *f)
 {
     int rc;
@@ -106,11 +131,24 @@ static int bind_filter(sqlite3_stmt *q, const genop_appointment_filter *f)
         (rc = sqlite3_bind_int64(q, 6, f->room_id)) ||
         (rc = sqlite3_bind_int64(q, 7, f->team_id)) || (rc = sqlite3_bind_int(q, 8, f->active)))
         return rc;
-    if (!f->overlapping)
-        return sqlite3_bind_null(q, 9) || sqlite3_bind_null(q, 10);
-    if ((rc = sqlite3_bind_int64(q, 9, f->before)))
+    if (!f->overlapping) {
+        if ((rc = sqlite3_bind_null(q, 9)) || (rc = sqlite3_bind_null(q, 10)))
+            return rc;
+        return sqlite3_bind_int64(q, 11, INT64_MIN);
+    }
+    if ((rc = sqlite3_bind_int64(q, 9, f->before)) || (rc = sqlite3_bind_int64(q, 10, f->after)))
         return rc;
-    return sqlite3_bind_int64(q, 10, f->after);
+    return sqlite3_bind_int64(q, 11, f->after - 86400);
+}
+
+/* The statement whose index serves f best. */
+static unsigned find_statement(const genop_appointment_filter *f)
+{
+    return f->therapist_id ? ST_FIND_THERAPIST
+           : f->room_id    ? ST_FIND_ROOM
+           : f->team_id    ? ST_FIND_TEAM
+           : f->case_id    ? ST_FIND_CASE
+                           : ST_FIND;
 }
 
 genop_err sqlite_appointments_find(genop_store *s, const char *muni,
@@ -122,7 +160,7 @@ genop_err sqlite_appointments_find(genop_store *s, const char *muni,
     out->items = NULL;
     out->n = 0;
     genop_err err = check_muni(muni, e);
-    if (err || (err = stmt_use(st, &appointments, ST_FIND, &q, e)))
+    if (err || (err = stmt_use(st, &appointments, find_statement(f), &q, e)))
         return err;
     int rc;
     if ((rc = bind_text(q, 1, muni)) || (rc = bind_filter(q, f)))
