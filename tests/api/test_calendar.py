@@ -411,6 +411,12 @@ def test_cancel_and_outcome(t, ctx):
     t.ok(r.status == 422, "an outcome twice: 422", r)
     r = leder_b.request("GET", "/api/v1/appointments")
     t.ok(r.status == 200 and r.json["items"] == [], "another municipality lists none of ours", r)
+    cit = vis.request("GET", f"/api/v1/cases/{c1}").json["citizen"]["id"]
+    ctx["srv"].reads_imported()
+    r = ctx["leder"].request("GET", f"/api/v1/citizens/{cit}/access-log?limit=200")
+    acts = [i.get("action") for i in r.json.get("items", [])] if r.status == 200 else []
+    t.ok("appointment.book" in acts and "appointment.cancel" in acts,
+         "booking and cancelling are in the citizen's access log", r)
     r = ctx["leder"].request("POST", f"/api/v1/appointments/{pid}/outcome",
                              {"outcome": "attended"})
     t.ok(r.status == 403, "a leder does not register sessions: 403", r)

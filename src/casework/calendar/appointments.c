@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "case_view.h"
 #include "event_append.h"
 #include "event_input.h"
@@ -24,6 +25,18 @@ typedef struct book_job {
     cal_refusal *why;
 } book_job;
 
+genop_err cal_audit(genop_store *s, const genop_user *actor, int64_t case_id,
+                    const char *action, genop_error *e)
+{
+    genop_case_row c;
+    genop_err err = genop_store_case_get(s, actor->municipality, case_id, &c, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_refuse(e, GENOP_ENOTFOUND, "$.case", "Sagen findes ikke.");
+    if (!err)
+        err = audit_add(s, actor, c.citizen_id, case_id, action, AUDIT_PURPOSE_CASEWORK, e);
+    return casework_internal(err, e);
+}
+
 static genop_err run_book(genop_store *s, void *ctx, genop_error *e)
 {
     book_job *j = ctx;
@@ -32,6 +45,8 @@ static genop_err run_book(genop_store *s, void *ctx, genop_error *e)
     if (!err)
         err = casework_internal(genop_store_appointment_add(s, j->actor->municipality, j->row,
                                                             e), e);
+    if (!err)
+        err = cal_audit(s, j->actor, j->row->case_id, AUDIT_APPOINTMENT_BOOK, e);
     return err;
 }
 
@@ -107,8 +122,9 @@ static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
     snprintf(j->a->status, sizeof j->a->status, "cancelled");
     snprintf(j->a->cancelled_by, sizeof j->a->cancelled_by, "%s", j->c->by);
     snprintf(j->a->cancel_reason, sizeof j->a->cancel_reason, "%s", j->c->reason);
-    return casework_internal(genop_store_appointment_update(s, j->actor->municipality, j->a, e),
-                             e);
+    err = casework_internal(genop_store_appointment_update(s, j->actor->municipality, j->a, e),
+                            e);
+    return err ? err : cal_audit(s, j->actor, j->a->case_id, AUDIT_APPOINTMENT_CANCEL, e);
 }
 
 genop_err casework_appointment_cancel(const casework_env *env, const genop_user *actor,

@@ -9,6 +9,9 @@
  * (booking_rules.h) and its insert happen in the same transaction, so two
  * bookings racing for the last place cannot both succeed; a series is one
  * job, its dates booked in date order, each counting for the next.
+ * Booking (one row per booking or series) and cancelling write the
+ * access log (appointment.book, appointment.cancel: the case is the
+ * citizen's); the outcome's session event is logged as any event.
  */
 #ifndef GENOP_CALENDAR_APPOINTMENTS_H
 #define GENOP_CALENDAR_APPOINTMENTS_H
@@ -72,6 +75,10 @@ genop_err casework_appointment_cancel(const casework_env *env, const genop_user 
  * one write. Refused (GENOP_EREFUSED) before the appointment has started,
  * when it is cancelled, or when its outcome is registered already.
  * *event_id is the session event's id. */
+/* Logs action on case case_id (its citizen's) by actor, through s. */
+genop_err cal_audit(genop_store *s, const genop_user *actor, int64_t case_id,
+                    const char *action, genop_error *e);
+
 genop_err casework_appointment_outcome(const casework_env *env, const genop_user *actor,
                                        int64_t id, const cal_outcome *o, int64_t *event_id,
                                        genop_error *e);

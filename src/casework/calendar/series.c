@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "roles.h"
 
 typedef struct series_job {
@@ -103,7 +104,7 @@ static genop_err run_series(genop_store *st, void *ctx, genop_error *e)
         }
         err = book_date(j, st, d, e);
     }
-    return err;
+    return err ? err : cal_audit(st, j->actor, s->first.case_id, AUDIT_APPOINTMENT_BOOK, e);
 }
 
 genop_err casework_appointment_series(const casework_env *env, const genop_user *actor,
