@@ -62,8 +62,11 @@
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
 # - the training calendar (tests/api/test_calendar.py: locations, rooms,
-#   the staff's hours and absences, teams, every 422 with its field, who
-#   may set up, other municipalities' rows unseen) with both builds;
+#   the staff's hours and absences, teams; bookings, series, cancelling
+#   and outcomes; every 409 with its conflict and 422 with its field and
+#   limit, both summer-time changes, holidays, other municipalities' rows
+#   unseen, a race for a team's last place, a seeded property test) with
+#   both builds;
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
