@@ -61,6 +61,12 @@
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
+# - the training calendar (tests/api/test_calendar.py: locations, rooms,
+#   the staff's hours and absences, teams; bookings, series, cancelling
+#   and outcomes; every 409 with its conflict and 422 with its field and
+#   limit, both summer-time changes, holidays, other municipalities' rows
+#   unseen, a race for a team's last place, a seeded property test) with
+#   both builds;
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
@@ -180,6 +186,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
+  echo "# tests/api/test_calendar.py with $dir/genop"
+  run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"

@@ -44,6 +44,8 @@
 #define AUDIT_PRINT_DONE "print.done"           /* marked printed */
 #define AUDIT_ACCESS_REPORT "citizen.access_report" /* access_report.h */
 #define AUDIT_APPEAL_BUNDLE "case.appeal_bundle"    /* appeal_bundle.h */
+#define AUDIT_APPOINTMENT_BOOK "appointment.book"     /* calendar/appointments.h */
+#define AUDIT_APPOINTMENT_CANCEL "appointment.cancel"
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"

@@ -36,6 +36,7 @@ typedef struct api_ctx {
     auth_identity auth;           /* how the user got in (session or token) */
     const genop_standard *std;    /* the user's municipality's standard */
     int64_t id;                   /* the path's {id}, 0 when it has none */
+    char name[GENOP_USERNAME_MAX];/* the path's {name} (a username), "" when none */
     json_t *body;                 /* the request's JSON object (borrowed), or NULL */
     int64_t now;                  /* unix seconds */
     genop_date today;             /* the date in Denmark now */
@@ -101,5 +102,23 @@ void api_worklist_owners(api_ctx *c, http_reply *out);
 /* {"visitator": USERNAME | null, "terapeut": ...}: who is responsible for
  * a case (shared/spec/api.md), a new object. */
 json_t *api_assigned_json(const genop_case_assigned *a);
+
+/* api_calendar.c (the calendar's set-up) */
+void api_locations_create(api_ctx *c, http_reply *out);
+void api_locations_list(api_ctx *c, http_reply *out);
+void api_staff_put(api_ctx *c, http_reply *out);
+void api_teams_create(api_ctx *c, http_reply *out);
+void api_teams_list(api_ctx *c, http_reply *out);
+/* Adds profession, hours and absences to each of items, the staff users[i]
+ * (GET /staff); false (and out answered) when they cannot be read. */
+bool api_staff_calendar_fill(api_ctx *c, json_t *items, const genop_user *users,
+                             http_reply *out);
+
+/* api_appointments.c (the calendar's bookings) */
+void api_appointments_create(api_ctx *c, http_reply *out);
+void api_appointments_series(api_ctx *c, http_reply *out);
+void api_appointments_list(api_ctx *c, http_reply *out);
+void api_appointment_cancel(api_ctx *c, http_reply *out);
+void api_appointment_outcome(api_ctx *c, http_reply *out);
 
 #endif

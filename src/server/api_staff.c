@@ -3,9 +3,11 @@
  * who is responsible for what (src/casework/staff.h, assignment.h):
  *
  *   GET /api/v1/staff?role=visitator|terapeut|leder
- *       {"items": [{"username", "role"}]}: the users a case can be
- *       assigned to (the case page's selects), by username; no login
- *       state and no admins (GET /api/v1/users is the admin's).
+ *       {"items": [{"username", "role", "profession", "hours",
+ *       "absences"}]}: the users a case can be assigned to (the case
+ *       page's selects), by username, with their calendar (api_calendar.c;
+ *       profession null and no hours for one not set up); no login state
+ *       and no admins (GET /api/v1/users is the admin's).
  *   GET /api/v1/worklist/owners
  *       {"as_of", "items": [{"role", "username" (null: nobody), "staff",
  *       "cases", "open", "overdue"}]}: the open tasks of the worklist by
@@ -53,9 +55,13 @@ void api_staff_list(api_ctx *c, http_reply *out)
         jset(o, "role", json_string(genop_role_name(u[i].role)));
         json_array_append_new(arr, o);
     }
-    json_t *o = json_object();
-    jset(o, "items", arr);
-    http_reply_json(out, 200, o);
+    if (api_staff_calendar_fill(c, arr, u, out)) {
+        json_t *o = json_object();
+        jset(o, "items", arr);
+        http_reply_json(out, 200, o);
+    } else {
+        json_decref(arr);
+    }
     genop_store_free_list(&list);
 }
 

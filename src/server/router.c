@@ -15,6 +15,16 @@
  *   GET     /citizens                     api_citizens_search     leder admin
  *   GET     /worklist/owners              api_worklist_owners     visitator terapeut leder
  *   GET     /staff                        api_staff_list          visitator terapeut leder
+ *   PUT     /staff/{name}                 api_staff_put           leder admin
+ *   POST    /locations                    api_locations_create    leder admin
+ *   GET     /locations                    api_locations_list      any logged in
+ *   POST    /teams                        api_teams_create        leder admin
+ *   GET     /teams                        api_teams_list          any logged in
+ *   POST    /appointments                 api_appointments_create visitator terapeut leder
+ *   GET     /appointments                 api_appointments_list   visitator terapeut leder
+ *   POST    /appointments/series          api_appointments_series visitator terapeut leder
+ *   POST    /appointments/{id}/cancel     api_appointment_cancel  visitator terapeut leder
+ *   POST    /appointments/{id}/outcome    api_appointment_outcome visitator terapeut
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
@@ -98,6 +108,23 @@ static const route routes[] = {
     {"GET", "/api/v1/citizens", api_citizens_search, ROLES_OVERSIGHT, false, true},
     {"GET", "/api/v1/worklist/owners", api_worklist_owners, ROLES_CASE_READ, false, true},
     {"GET", "/api/v1/staff", api_staff_list, ROLES_CASE_READ, false, true},
+    /* The calendar's set-up (api_calendar.c; resources.h): a leder or
+     * admin sets up, every role reads. */
+    {"PUT", "/api/v1/staff/{name}", api_staff_put, ROLES_OVERSIGHT, true, false},
+    {"POST", "/api/v1/locations", api_locations_create, ROLES_OVERSIGHT, true, false},
+    {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
+    {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},
+    {"GET", "/api/v1/teams", api_teams_list, ROLES_ANY, false, true},
+    /* Bookings (api_appointments.c; appointments.h): the outcome is a
+     * session event, for those who register sessions. */
+    {"POST", "/api/v1/appointments", api_appointments_create, ROLES_CASE_READ, true, false},
+    {"GET", "/api/v1/appointments", api_appointments_list, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/appointments/series", api_appointments_series, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/appointments/{id}/cancel", api_appointment_cancel, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/appointments/{id}/outcome", api_appointment_outcome, ROLES_CASEWORK, true,
+     false},
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},
@@ -152,9 +179,11 @@ static bool parse_id(const char *s, size_t n, int64_t *id)
     return n > 0 && s[0] != '0' && genop_decimal_parse(s, n, id);
 }
 
-/* True if path matches pattern; the {id} segment's value goes to *id. A
- * segment "{id}.pdf" is an id followed by that suffix. */
-static bool path_matches(const char *pattern, const char *path, int64_t *id)
+/* True if path matches pattern; the {id} segment's value goes to *id, a
+ * {name} segment's text (1-63 bytes) to name. A segment "{id}.pdf" is an
+ * id followed by that suffix. */
+static bool path_matches(const char *pattern, const char *path, int64_t *id,
+                         char name[GENOP_USERNAME_MAX])
 {
     for (;;) {
         if (*pattern != '/' || *path != '/')
@@ -167,6 +196,11 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id)
             if (n <= suffix || memcmp(path + n - suffix, pattern + 4, suffix) != 0 ||
                 !parse_id(path, n - suffix, id))
                 return false;
+        } else if (pn == 6 && memcmp(pattern, "{name}", 6) == 0) {
+            if (n == 0 || n >= GENOP_USERNAME_MAX)
+                return false;
+            memcpy(name, path, n);
+            name[n] = '\0';
         } else if (pn != n || memcmp(pattern, path, n) != 0) {
             return false;
         }
@@ -176,7 +210,8 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id)
 }
 
 /* Finds the route of the request, or answers 404/405. */
-static const route *find_route(const http_request *rq, int64_t *id, http_reply *out)
+static const route *find_route(const http_request *rq, int64_t *id,
+                               char name[GENOP_USERNAME_MAX], http_reply *out)
 {
     const char *path = http_request_path(rq);
     const char *method = http_request_method(rq);
@@ -185,10 +220,12 @@ static const route *find_route(const http_request *rq, int64_t *id, http_reply *
     char allow[64] = "";
     for (size_t i = 0; path && i < N_ROUTES; i++) {
         int64_t v = 0;
-        if (!path_matches(routes[i].pattern, path, &v))
+        char text[GENOP_USERNAME_MAX] = "";
+        if (!path_matches(routes[i].pattern, path, &v, text))
             continue;
         if (strcmp(routes[i].method, method) == 0) {
             *id = v;
+            memcpy(name, text, sizeof text);
             return &routes[i];
         }
         size_t used = strlen(allow);
@@ -356,7 +393,7 @@ static bool logs_in_within_snapshot(const api_ctx *c, const route *rt)
 void router_dispatch(const genop_app *app, http_request *rq, http_reply *out)
 {
     api_ctx c = {.app = app, .rq = rq};
-    const route *rt = find_route(rq, &c.id, out);
+    const route *rt = find_route(rq, &c.id, c.name, out);
     if (!rt)
         return;
     c.now = (int64_t)time(NULL);
@@ -383,7 +420,7 @@ void router_call(const genop_app *app, const genop_user *user, http_request *rq,
                  http_reply *out)
 {
     api_ctx c = {.app = app, .rq = rq};
-    const route *rt = find_route(rq, &c.id, out);
+    const route *rt = find_route(rq, &c.id, c.name, out);
     if (!rt)
         return;
     c.now = (int64_t)time(NULL);

@@ -59,6 +59,11 @@ static bool injected_fault(genop_store *s, genop_error *e)
     return true;
 }
 
+bool genop_store_fault_injected(genop_store *s, genop_error *e)
+{
+    return injected_fault(s, e);
+}
+
 void genop_store_fail_from(genop_store *s, long n)
 {
     s->fail_from = n;

@@ -532,6 +532,8 @@ typedef struct genop_store_ops {
     genop_err (*print_queue)(genop_store *s, const char *muni, genop_list *out, genop_error *e);
     genop_err (*print_done)(genop_store *s, const char *muni, int64_t letter_id,
                             const char *printed_by, genop_error *e);
+    /* The calendar's records (store_calendar.h). */
+    const struct genop_calendar_ops *calendar;
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -548,6 +550,9 @@ struct genop_store {
  * close never fail. 0 turns it off. Tests use it to check that a failure
  * at any step of a request leaves nothing half-written. */
 void genop_store_fail_from(genop_store *s, long n);
+/* For the wrappers of other headers of the store (store_calendar.c): true,
+ * with e set to GENOP_EIO, when this call is one fault injection fails. */
+bool genop_store_fault_injected(genop_store *s, genop_error *e);
 
 /* How a handle's commits reach the disk. */
 typedef enum genop_commit_mode {

@@ -204,9 +204,14 @@ def run_mine(t, w, a, b, c, s):
 
 def run_staff_and_owners(t, w):
     r = w.get("vis.a", "/api/v1/staff?role=terapeut")
-    t.ok(r.status == 200 and r.json.get("items") == [
-        {"username": "ter.a", "role": "terapeut"}, {"username": "ter2.a", "role": "terapeut"}],
-        "staff?role=terapeut: the municipality's terapeuts, names and roles only", r)
+    # Names and roles, and the calendar's members (shared/spec/calendar.md:
+    # profession, hours, absences); never login state.
+    items = r.json.get("items", []) if r.status == 200 else []
+    t.ok([{"username": i.get("username"), "role": i.get("role")} for i in items] == [
+        {"username": "ter.a", "role": "terapeut"}, {"username": "ter2.a", "role": "terapeut"}]
+        and all(set(i) == {"username", "role", "profession", "hours", "absences"}
+                for i in items),
+        "staff?role=terapeut: the municipality's terapeuts, names, roles and calendar only", r)
     r = w.get("ter.a", "/api/v1/staff")
     names = [i["username"] for i in r.json.get("items", [])]
     t.ok(r.status == 200 and "adm.a" not in names and "vis.s" not in names and "led.a" in names,

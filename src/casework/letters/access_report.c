@@ -42,6 +42,8 @@ static const struct { const char *action, *da; } ACTIONS[] = {
     {AUDIT_PRINT_PDF, "Hentede dit brev til udskrift"},
     {AUDIT_PRINT_DONE, "Registrerede dit brev som udskrevet"},
     {AUDIT_APPEAL_BUNDLE, "Samlede sagens akter til Ankestyrelsen"},
+    {AUDIT_APPOINTMENT_BOOK, "Bookede en tid til dig"},
+    {AUDIT_APPOINTMENT_CANCEL, "Aflyste en tid"},
     {AUDIT_ACCESS_REPORT, "Udskrev en aktindsigt"},
 };
 

@@ -8,6 +8,7 @@
 #define GENOP_SQLITE_RECORDS_H
 
 #include "db.h"
+#include "store_calendar.h"
 
 /* users.c: municipalities, users, login sessions, API tokens. */
 genop_err sqlite_municipality_ensure(genop_store *s, const char *id, int code,
@@ -173,5 +174,19 @@ genop_err sqlite_dispatch_get(genop_store *s, const char *muni, int64_t letter_i
 genop_err sqlite_print_queue(genop_store *s, const char *muni, genop_list *out, genop_error *e);
 genop_err sqlite_print_done(genop_store *s, const char *muni, int64_t letter_id,
                             const char *printed_by, genop_error *e);
+
+/* calendar_resources.c: the calendar's locations, rooms, staff and teams
+ * (migration 0014), and its function table (store_calendar.h). */
+extern const genop_calendar_ops sqlite_calendar_ops;
+/* appointments.c: the calendar's appointments (migration 0015). */
+genop_err sqlite_appointment_add(genop_store *s, const char *muni, genop_appointment_row *a,
+                                 genop_error *e);
+genop_err sqlite_appointments_find(genop_store *s, const char *muni,
+                                   const genop_appointment_filter *f, genop_list *out,
+                                   genop_error *e);
+genop_err sqlite_appointment_get(genop_store *s, const char *muni, int64_t id,
+                                 genop_appointment_row *out, genop_error *e);
+genop_err sqlite_appointment_update(genop_store *s, const char *muni,
+                                    const genop_appointment_row *a, genop_error *e);
 
 #endif

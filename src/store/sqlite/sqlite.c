@@ -12,6 +12,7 @@
  * functions. */
 static const genop_store_ops sqlite_ops = {
     .close = db_close,
+    .calendar = &sqlite_calendar_ops,
     .begin = db_begin,
     .commit = db_commit,
     .rollback = db_rollback,

@@ -1,0 +1,332 @@
+/*
+ * test_booking.c - unit tests of the calendar's rules through the domain
+ * layer (src/casework/calendar/): every conflict (the therapist's overlap,
+ * absence and hours; a full room; a full team, a case on the meeting
+ * already, a team that does not meet that week) and every refusal (the
+ * spring hour that does not exist, a closed case, training without a
+ * grant, the grant's minutes, sessions a week and end, Skive's minutes a
+ * week, another municipality's case, a therapist who is not a terapeut),
+ * each leaving nothing stored; the summer-time changes of 2026 (overlaps
+ * in real time); a series over Christmas (holidays and the week's limit
+ * skipped with their reasons); the outcome (not before the start, then
+ * the session event, linked). The clock is fixed at Monday 7 December
+ * 2026, 12:00 UTC.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+#include "appointments.h"
+#include "casework_fixture.h"
+#include "resources.h"
+#include "store_calendar.h"
+
+#define NOW 1796644800      /* 2026-12-07T12:00:00Z, a Monday */
+
+typedef struct fx {
+    char dir[64], db[96];
+    casework_local loc;
+    genop_user leder, vis, ter, ter2, leder_b, vis_b, ter_b;
+    int64_t small, big, team;       /* rooms (capacity 1, 2) and a team of 2 */
+    int64_t granted, bare, closed;  /* cases */
+} fx;
+
+static void staff(fx *f, const genop_user *leder, const char *name, int from, int to,
+                  bool absent)
+{
+    cal_staff_input in;
+    memset(&in, 0, sizeof in);
+    snprintf(in.profile.profession, sizeof in.profile.profession, "fysioterapeut");
+    for (int d = 1; d <= 7; d++)
+        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, from, to};
+    if (absent)
+        in.absences[in.n_absences++] = (genop_absence_row){0, date_of("2026-12-16"),
+                                                           date_of("2026-12-16"), "kursus"};
+    must(casework_staff_calendar_set(&f->loc.env, leder, name, &in, e));
+}
+
+static void decide(fx *f, const genop_user *vis, int64_t id, const char *grant)
+{
+    char text[512];
+    snprintf(text, sizeof text, "{\"type\": \"decision\", \"date\": \"2026-11-22\", \"granted\":"
+             " true, \"grant\": %s}", grant);
+    must(casework_test_append(&f->loc, vis, id, text, NULL, e));
+}
+
+static const char *const GRANT =
+    "{\"form\": \"individual\", \"place\": \"centre\", \"sessions_per_week\": 2,"
+    " \"minutes_per_session\": 45, \"sessions\": null, \"until\": \"2027-06-30\","
+    " \"transport\": false, \"exceptions\": []}";
+
+static void set_up_calendar(fx *f)
+{
+    cal_location_input loc;
+    memset(&loc, 0, sizeof loc);
+    snprintf(loc.loc.name, sizeof loc.loc.name, "Træningscenter");
+    loc.rooms[0] = (genop_room_row){0, 0, "Rum", 1};
+    loc.rooms[1] = (genop_room_row){0, 0, "Sal", 2};
+    loc.n_rooms = 2;
+    must(casework_location_create(&f->loc.env, &f->leder, &loc, e));
+    f->small = loc.rooms[0].id;
+    f->big = loc.rooms[1].id;
+    staff(f, &f->leder, "ter.a", 0, GENOP_MINUTES_PER_DAY, false);
+    staff(f, &f->leder, "ter.a2", 8 * 60, 16 * 60, true);
+    staff(f, &f->leder_b, "ter.b", 0, GENOP_MINUTES_PER_DAY, false);
+    cal_team_input t;
+    memset(&t, 0, sizeof t);
+    t.team = (genop_team_row){.room_id = f->big, .weekday = 2, .start_minute = 600,
+                              .minutes = 45, .capacity = 2, .from = date_of("2026-12-01"),
+                              .to = date_of("2027-01-31"), .has_to = true};
+    snprintf(t.team.name, sizeof t.team.name, "Knæhold");
+    snprintf(t.team.paragraph, sizeof t.team.paragraph, "86.1");
+    snprintf(t.team.therapist, sizeof t.team.therapist, "ter.a");
+    must(casework_team_create(&f->loc.env, &f->leder, &t, e));
+    f->team = t.team.id;
+}
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    if (!f || casework_test_open("booking", f->dir, f->db, &f->loc))
+        return -1;
+    casework_local_set_time(&f->loc, NOW);
+    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
+    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
+    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
+    casework_test_user(&f->loc, &f->ter2, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a2");
+    casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
+    casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
+    casework_test_user(&f->loc, &f->ter_b, "skive", GENOP_ROLE_TERAPEUT, "ter.b");
+    set_up_calendar(f);
+    f->granted = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Andersen");
+    decide(f, &f->vis, f->granted, GRANT);
+    f->bare = casework_test_case(&f->loc, &f->vis, "0202402345", "Bent Berg");
+    f->closed = casework_test_case(&f->loc, &f->vis, "0303403456", "Carl Clausen");
+    decide(f, &f->vis, f->closed, GRANT);
+    must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
+                              " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    casework_test_close(f->dir, &f->loc);
+    free(f);
+    return 0;
+}
+
+/* Books as u; place 'r' room, 'h' home, 't' team. */
+static genop_err bk(fx *f, const genop_user *u, int64_t case_id, const char *ther,
+                    const char *start, int minutes, const char *kind, char place, int64_t where,
+                    cal_refusal *why, genop_error *e)
+{
+    cal_booking b = {.case_id = case_id, .minutes = minutes};
+    genop_appointment_row row;
+    cal_warning warn;
+    genop_error pe;
+    snprintf(b.therapist, sizeof b.therapist, "%s", ther);
+    if (genop_wallclock_parse(start, &b.start, &pe))
+        fail_msg("test start %s: %s", start, pe.message);
+    b.kind = strcmp(kind, "assessment") == 0 ? GENOP_SESSION_ASSESSMENT : GENOP_SESSION_TRAINING;
+    b.place = place == 'r' ? CAL_PLACE_ROOM : place == 't' ? CAL_PLACE_TEAM : CAL_PLACE_HOME;
+    b.room_id = place == 'r' ? where : 0;
+    b.team_id = place == 't' ? where : 0;
+    return casework_appointment_book(&f->loc.env, u, &b, &row, &warn, why, e);
+}
+
+/* How many appointments the municipality of u holds. */
+static size_t stored(fx *f, const genop_user *u)
+{
+    cal_list_query q;
+    genop_list l;
+    memset(&q, 0, sizeof q);
+    must(casework_appointments_list(&f->loc.env, u, &q, &l, e));
+    size_t n = l.n;
+    genop_store_free_list(&l);
+    return n;
+}
+
+#define BOOK_OK(...)                                                                        \
+    do {                                                                                    \
+        cal_refusal w_;                                                                     \
+        genop_error e_;                                                                     \
+        genop_err r_ = bk(f, __VA_ARGS__, &w_, &e_);                                        \
+        if (r_)                                                                             \
+            fail_msg("booking refused: %s", e_.message);                                    \
+    } while (0)
+
+/* Expects a refusal of code with conflict/limit/field (NULL: any), and
+ * that nothing more was stored. */
+#define BOOK_NO(code, cf, lm, fd, ...)                                                      \
+    do {                                                                                    \
+        cal_refusal w_;                                                                     \
+        genop_error e_;                                                                     \
+        const char *cf_ = (cf), *lm_ = (lm), *fd_ = (fd);                                   \
+        size_t before_ = stored(f, &f->vis);                                                \
+        assert_int_equal(bk(f, __VA_ARGS__, &w_, &e_), code);                               \
+        if (cf_)                                                                            \
+            assert_string_equal(w_.conflict, cf_);                                          \
+        if (lm_)                                                                            \
+            assert_string_equal(w_.limit, lm_);                                             \
+        if (fd_)                                                                            \
+            assert_string_equal(e_.field, fd_);                                             \
+        assert_int_equal(stored(f, &f->vis), before_);                                      \
+    } while (0)
+
+static void test_conflicts(void **state)
+{
+    fx *f = *state;
+    BOOK_OK(&f->ter, f->granted, "ter.a", "2026-12-14T09:00", 45, "training", 'r', f->small);
+    /* The therapist's overlap, absence and hours. */
+    BOOK_NO(GENOP_ECONFLICT, "therapist", NULL, NULL, &f->ter, f->bare, "ter.a",
+            "2026-12-14T09:30", 30, "assessment", 'h', 0);
+    BOOK_NO(GENOP_ECONFLICT, "therapist", NULL, NULL, &f->ter, f->bare, "ter.a2",
+            "2026-12-16T09:00", 30, "assessment", 'h', 0);
+    BOOK_NO(GENOP_ECONFLICT, "therapist", NULL, NULL, &f->ter, f->bare, "ter.a2",
+            "2026-12-14T15:45", 30, "assessment", 'h', 0);
+    /* The room of capacity 1. */
+    BOOK_NO(GENOP_ECONFLICT, "room", NULL, NULL, &f->ter, f->bare, "ter.a2",
+            "2026-12-14T09:15", 30, "assessment", 'r', f->small);
+    BOOK_OK(&f->ter, f->bare, "ter.a2", "2026-12-14T09:45", 30, "assessment", 'r', f->small);
+    /* The team of 2: full, on it already, not meeting (after its period). */
+    int64_t c2 = casework_test_case(&f->loc, &f->vis, "1001501234", "Dorte Dahl");
+    int64_t c3 = casework_test_case(&f->loc, &f->vis, "1101501234", "Erik Eriksen");
+    decide(f, &f->vis, c2, GRANT);
+    decide(f, &f->vis, c3, GRANT);
+    BOOK_OK(&f->ter, c2, "ter.a", "2026-12-15T08:00", 0, "training", 't', f->team);
+    BOOK_NO(GENOP_ECONFLICT, "team", NULL, NULL, &f->ter, c2, "ter.a", "2026-12-17T08:00", 0,
+            "training", 't', f->team);
+    BOOK_OK(&f->ter, f->granted, "ter.a", "2026-12-15T08:00", 0, "training", 't', f->team);
+    BOOK_NO(GENOP_ECONFLICT, "team", NULL, NULL, &f->ter, c3, "ter.a", "2026-12-15T08:00", 0,
+            "training", 't', f->team);
+    BOOK_NO(GENOP_ECONFLICT, "team", NULL, NULL, &f->ter, c3, "ter.a", "2027-02-02T08:00", 0,
+            "training", 't', f->team);
+}
+
+static void test_refusals(void **state)
+{
+    fx *f = *state;
+    BOOK_NO(GENOP_EINVAL, NULL, NULL, "$.start", &f->ter, f->bare, "ter.a", "2026-03-29T02:30",
+            30, "assessment", 'h', 0);
+    BOOK_NO(GENOP_EREFUSED, NULL, NULL, "$.case", &f->ter, f->closed, "ter.a",
+            "2026-12-14T09:00", 30, "assessment", 'h', 0);
+    BOOK_NO(GENOP_EREFUSED, NULL, NULL, "$.case", &f->ter, f->bare, "ter.a",
+            "2026-12-14T09:00", 30, "training", 'h', 0);
+    BOOK_NO(GENOP_EREFUSED, NULL, "grant_minutes_per_session", "$.minutes", &f->ter, f->granted,
+            "ter.a", "2026-12-14T09:00", 60, "training", 'h', 0);
+    BOOK_NO(GENOP_EREFUSED, NULL, "grant_until", "$.start", &f->ter, f->granted, "ter.a",
+            "2027-07-01T09:00", 45, "training", 'h', 0);
+    BOOK_OK(&f->ter, f->granted, "ter.a", "2026-12-14T09:00", 45, "training", 'h', 0);
+    BOOK_OK(&f->ter, f->granted, "ter.a", "2026-12-15T09:00", 45, "training", 'h', 0);
+    BOOK_NO(GENOP_EREFUSED, NULL, "grant_sessions_per_week", "$.start", &f->ter, f->granted,
+            "ter.a", "2026-12-20T09:00", 45, "training", 'h', 0);
+    BOOK_OK(&f->ter, f->granted, "ter.a", "2026-12-21T09:00", 45, "training", 'h', 0);
+    /* Another municipality's case; a therapist who is not a terapeut. */
+    BOOK_NO(GENOP_ENOTFOUND, NULL, NULL, NULL, &f->ter_b, f->bare, "ter.b", "2026-12-14T09:00",
+            30, "assessment", 'h', 0);
+    BOOK_NO(GENOP_EINVAL, NULL, NULL, "$.therapist", &f->ter, f->bare, "vis.a",
+            "2026-12-14T11:00", 30, "assessment", 'h', 0);
+    BOOK_NO(GENOP_EINVAL, NULL, NULL, "$.therapist", &f->ter, f->bare, "ter.b",
+            "2026-12-14T11:00", 30, "assessment", 'h', 0);
+    /* Skive: 90 minutes a week. */
+    int64_t s = casework_test_case(&f->loc, &f->vis_b, "0404401234", "Finn Friis");
+    decide(f, &f->vis_b, s, "{\"form\": \"individual\", \"place\": \"centre\","
+           " \"sessions_per_week\": 2, \"minutes_per_session\": 60, \"sessions\": null,"
+           " \"until\": null, \"transport\": false, \"exceptions\": []}");
+    BOOK_OK(&f->ter_b, s, "ter.b", "2026-12-14T09:00", 60, "training", 'h', 0);
+    BOOK_NO(GENOP_EREFUSED, NULL, "minutes_per_week", "$.minutes", &f->ter_b, s, "ter.b",
+            "2026-12-16T09:00", 45, "training", 'h', 0);
+    BOOK_OK(&f->ter_b, s, "ter.b", "2026-12-16T09:00", 30, "training", 'h', 0);
+}
+
+static void test_summer_time(void **state)
+{
+    fx *f = *state;
+    BOOK_OK(&f->ter, f->bare, "ter.a", "2026-03-29T03:00", 45, "assessment", 'h', 0);
+    BOOK_NO(GENOP_ECONFLICT, "therapist", NULL, NULL, &f->ter, f->bare, "ter.a",
+            "2026-03-29T01:30", 60, "assessment", 'h', 0);
+    BOOK_OK(&f->ter, f->bare, "ter.a", "2026-03-29T01:30", 30, "assessment", 'h', 0);
+    BOOK_OK(&f->ter, f->bare, "ter.a", "2026-10-25T02:30", 60, "assessment", 'h', 0);
+    BOOK_NO(GENOP_ECONFLICT, "therapist", NULL, NULL, &f->ter, f->bare, "ter.a",
+            "2026-10-25T02:59", 1, "assessment", 'h', 0);
+    BOOK_OK(&f->ter, f->bare, "ter.a", "2026-10-25T03:00", 30, "assessment", 'h', 0);
+}
+
+static void test_series_over_christmas(void **state)
+{
+    fx *f = *state;
+    cal_series s;
+    memset(&s, 0, sizeof s);
+    s.first = (cal_booking){.case_id = f->granted, .minutes = 45,
+                            .kind = GENOP_SESSION_TRAINING, .place = CAL_PLACE_HOME};
+    snprintf(s.first.therapist, sizeof s.first.therapist, "ter.a");
+    s.weekdays[3] = s.weekdays[4] = s.weekdays[5] = true;    /* Wed, Thu, Fri */
+    s.time = 9 * 60;
+    s.from = date_of("2026-12-16");
+    s.until = date_of("2027-01-01");
+    cal_series_result *r = malloc(sizeof *r);
+    cal_refusal why;
+    must(casework_appointment_series(&f->loc.env, &f->ter, &s, r, &why, e));
+    /* Wed 16, Thu 17 booked; Fri 18 the third that week; Wed 23 booked,
+     * Thu 24 and Fri 25 holidays; Wed 30 booked, Thu 31 and Fri 1 holidays. */
+    assert_int_equal(r->n_ids, 4);
+    const char *dates[] = {"2026-12-18", "2026-12-24", "2026-12-25", "2026-12-31",
+                           "2027-01-01"};
+    const char *reasons[] = {"limit", "holiday", "holiday", "holiday", "holiday"};
+    assert_int_equal(r->n_skipped, 5);
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(r->skipped[i].date, date_of(dates[i]));
+        assert_string_equal(r->skipped[i].reason, reasons[i]);
+    }
+    assert_string_equal(r->skipped[0].limit, "grant_sessions_per_week");
+    free(r);
+}
+
+static void test_outcome(void **state)
+{
+    fx *f = *state;
+    cal_booking b = {.case_id = f->granted, .minutes = 40, .kind = GENOP_SESSION_TRAINING,
+                     .place = CAL_PLACE_HOME};
+    snprintf(b.therapist, sizeof b.therapist, "ter.a");
+    genop_appointment_row now_row, later;
+    cal_warning warn;
+    cal_refusal why;
+    must(genop_wallclock_parse("2026-12-07T12:30", &b.start, e));   /* 11:30 UTC: started */
+    must(casework_appointment_book(&f->loc.env, &f->ter, &b, &now_row, &warn, &why, e));
+    must(genop_wallclock_parse("2026-12-07T14:00", &b.start, e));
+    must(casework_appointment_book(&f->loc.env, &f->ter, &b, &later, &warn, &why, e));
+    cal_outcome o = {.outcome = GENOP_OUTCOME_ATTENDED};
+    int64_t ev = 0;
+    genop_error err;
+    assert_int_equal(casework_appointment_outcome(&f->loc.env, &f->ter, later.id, &o, &ev, &err),
+                     GENOP_EREFUSED);
+    assert_string_equal(err.field, "$.outcome");
+    must(casework_appointment_outcome(&f->loc.env, &f->ter, now_row.id, &o, &ev, e));
+    assert_true(ev > 0);
+    genop_appointment_row back;
+    must(genop_store_appointment_get(f->loc.store, "aalborg", now_row.id, &back, e));
+    assert_int_equal(back.event_id, ev);
+    assert_string_equal(back.status, "done");
+    assert_int_equal(casework_appointment_outcome(&f->loc.env, &f->ter, now_row.id, &o, &ev,
+                                                  &err), GENOP_EREFUSED);
+    assert_int_equal(casework_appointment_outcome(&f->loc.env, &f->leder, later.id, &o, &ev,
+                                                  &err), GENOP_EFORBIDDEN);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summer_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_series_over_christmas, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_outcome, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
