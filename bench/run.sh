@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: the core through its C API, then 1,000,000 cases end to end
 # through `genop evaluate --jsonl`, with wall time and peak memory, then
-# the HTTP API under load against its libmicrohttpd ceiling (bench/api.sh).
+# the HTTP API under load against its libmicrohttpd ceiling (bench/api.sh),
+# then letters made as PDF per second and the size of a typical letter.
 #   bench/run.sh BENCH_BUILD
 set -euo pipefail
 build=${1:?usage: bench/run.sh BENCH_BUILD}
@@ -28,3 +29,6 @@ python3 -c "print(f'end to end: {$cases:,} cases in {$secs} s = {$cases/$secs:,.
 
 echo "== the API under load (bench/api.sh)"
 bash "$(dirname "$0")/api.sh" "$build"
+
+echo "== letters as PDF (tests/letters/decision_aalborg.json, two pages)"
+"$build/bench/bench_letters" "$(dirname "$0")/../tests/letters/decision_aalborg.json" 1000 2

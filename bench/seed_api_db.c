@@ -173,7 +173,8 @@ static int event(seeder *s, int64_t id, const char *type, genop_date date, json_
 static json_t *decision_fields(bool granted)
 {
     if (!granted)
-        return json_pack("{s:b}", "granted", 0);
+        return json_pack("{s:b, s:[{s:s, s:s}]}", "granted", 0, "reasons", "criterion", "other",
+                         "text", "Ikke behov for træning.");
     return json_pack("{s:b,s:{s:s,s:s,s:i,s:i,s:n,s:n,s:b,s:[]}}", "granted", 1, "grant",
                      "form", "team", "place", "centre", "sessions_per_week", 2,
                      "minutes_per_session", 45, "sessions", "until", "transport", 0,

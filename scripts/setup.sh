@@ -9,6 +9,11 @@ packages=(
   clang libclang-rt-14-dev
   libfyaml-dev libjansson-dev libyajl-dev libcmocka-dev
   libsqlite3-dev libmicrohttpd-dev libsodium-dev
+  libxml2-dev        # Digital Post's MeMo messages (src/letters/memo.c)
+  libxml2-utils      # tests/memo: xmllint checks them against data/memo
+  libcairo2-dev libpango1.0-dev  # letters as PDF (src/letters/letter_pdf.c)
+  fonts-liberation2  # the letters' typeface, embedded in every PDF
+  poppler-utils      # tests/letters: PDFs read back with pdftotext, pdffonts
   time
   wrk                # make bench: the API under load (bench/api.sh)
   python3            # tests/cli/test_cli.sh checks JSON output with it

@@ -5,6 +5,9 @@
 #
 # - the cmocka unit tests of BUILD and of ASAN_BUILD (AddressSanitizer and
 #   UndefinedBehaviorSanitizer), in TAP form;
+# - the Digital Post messages genop writes, checked with xmllint against
+#   the MeMo schema in data/memo and decoded with base64
+#   (tests/memo/test_memo_xmllint.sh) with both builds;
 # - the command-line contract tests (tests/cli/test_cli.sh), the API tests
 #   (tests/api/test_api.py: a real genop serve driven over HTTP;
 #   tests/api/test_users.py: the users an admin administers;
@@ -48,6 +51,10 @@
 # - the worklist's tasks (tests/api/test_tasks.py: each kind appears and
 #   disappears over HTTP, the complaint window never, other municipalities'
 #   never) with both builds;
+# - who can and cannot receive training (tests/api/test_criteria.py: each
+#   standard's criteria with their sources, a refusal's reasons refused
+#   without a reason, with an unknown criterion or an empty text, and
+#   kept) with both builds;
 # - closing a case without a course and the events' numbers within their
 #   case (tests/api/test_closing.py: refused and complaint_forwarded,
 #   numbers 1..n, answers kept by an older genop) with both builds;
@@ -57,6 +64,10 @@
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
+# - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
+#   the sample decision letter's text with æ, ø and å, its fonts embedded,
+#   A4, its metadata and outline, the address in the envelope's window;
+#   the print queue and the bundle for Ankestyrelsen) with both builds;
 # - a short libFuzzer run of each fuzz target over its checked-in corpus.
 # Each TAP "ok" / "not ok" line counts as one test; an "ok ... # SKIP"
 # line (a check of something not yet built, saying which issue builds it)
@@ -111,6 +122,9 @@ run_tap "layers checker" python3 tests/tools/test_check_layers.py
 
 export CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+# Allocations a library loses by itself (fontconfig reading its
+# configuration for the letters' PDFs); see the file.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 for dir in "$build" "$asan_build"; do
@@ -119,6 +133,8 @@ for dir in "$build" "$asan_build"; do
     echo "# $t"
     run_tap "$t" "$t"
   done
+  echo "# tests/memo/test_memo_xmllint.sh with $dir"
+  run_tap "memo xmllint ($dir)" bash tests/memo/test_memo_xmllint.sh "$dir"
   echo "# tests/cli/test_cli.sh with $dir/genop"
   run_tap "cli ($dir)" bash tests/cli/test_cli.sh "$dir/genop"
   echo "# tests/api/test_api.py with $dir/genop"
@@ -147,12 +163,16 @@ for dir in "$build" "$asan_build"; do
   run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
   echo "# tests/api/test_tasks.py with $dir/genop"
   run_tap "tasks ($dir)" python3 tests/api/test_tasks.py "$dir/genop"
+  echo "# tests/api/test_criteria.py with $dir/genop"
+  run_tap "criteria ($dir)" python3 tests/api/test_criteria.py "$dir/genop"
   echo "# tests/api/test_closing.py with $dir/genop"
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
   echo "# tests/api/test_complaints.py with $dir/genop"
   run_tap "complaints ($dir)" python3 tests/api/test_complaints.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
+  echo "# tests/letters/test_letter_pdf.py with $dir"
+  run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done
 
 # The API document against OpenAPI 3.1, once: it does not depend on a build.

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "case_tree.h"
+#include "decision_reasons.h"
 #include "env.h"
 #include "grant_input.h"
 #include "input_limits.h"
@@ -88,6 +89,7 @@ static json_t *normalized(const json_t *obj, genop_event_type t)
     }
     if (t == GENOP_EV_FUNCTION_STATUS)
         status_lists(o, obj);
+    casework_decision_reasons_keep(o, obj, t);
     json_t *grant = t == GENOP_EV_DECISION ? casework_grant_stored(obj) : NULL;
     if (grant)
         jset(o, "grant", grant);
@@ -123,6 +125,8 @@ static genop_err read_spec_event(const json_t *obj, const char *path, genop_even
     if (genop_event_from_json_grant(obj, path, ev, g, e))
         return casework_refusal_at_path(GENOP_EINVAL, e);
     genop_err err = in_text(obj, path, "text", 0, GENOP_EVENT_TEXT_MAX, &s, e);
+    if (!err)
+        err = casework_decision_reasons_read(obj, path, ev, e);
     if (!err)
         err = casework_grant_required(obj, path, ev, e);
     if (err)

@@ -22,8 +22,8 @@
  * grant_input.h says what the API requires of it).
  * Any event may carry a free-text "text". Only the fields of the type are
  * kept for storing (plus "text"), so the record holds what the rules read
- * (and, for a function status, its levels and goals, which the case page
- * shows). Reading checks the form of the event; whether it can have
+ * (and, for a function status, its levels and goals, and for a refusal,
+ * its reasons (decision_reasons.h), which the case page shows). Reading checks the form of the event; whether it can have
  * happened on the case is casework_event_append()'s to judge.
  */
 #ifndef GENOP_CASEWORK_EVENT_INPUT_H

@@ -5,9 +5,9 @@
  * a note by its date alone, a correction's new event against the view
  * without the event it corrects, and the case as the correction leaves it
  * against the case's invariants; a closure's reason against the case's
- * standard and events (closure_reason.c), a grant's exceptions against the
- * limits of the standard (grant_input.c). Pure: it reads the loaded case
- * only.
+ * standard and events (closure_reason.c), a refusal's criteria
+ * (decision_reasons.c), a grant's exceptions against the limits of the
+ * standard (grant_input.c). Pure: it reads the loaded case only.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include "case_rules.h"
 #include "closure_reason.h"
 #include "complaint_routes.h"
+#include "decision_reasons.h"
 #include "event_append.h"
 #include "grant_input.h"
 
@@ -73,9 +74,29 @@ static genop_err add_admissible(genop_case *next, const genop_standard *std,
     return GENOP_OK;
 }
 
+/* The criteria of a refusal's reasons (decision_reasons.h) of ev, a
+ * decision or a correction whose new event is one, read from its stored
+ * form; GENOP_OK for any other event. */
+static genop_err reasons_check(const genop_standard *std, const casework_event *ev,
+                               genop_error *e)
+{
+    bool spec = ev->kind == CASEWORK_EVENT_SPEC && ev->ev.type == GENOP_EV_DECISION;
+    bool corr = ev->kind == CASEWORK_EVENT_CORRECTION && !ev->withdraws &&
+                ev->replacement.type == GENOP_EV_DECISION;
+    if (!spec && !corr)
+        return GENOP_OK;
+    json_t *doc = ev->stored ? json_loads(ev->stored, 0, NULL) : NULL;
+    genop_err err = casework_decision_reasons_criteria(std, spec ? doc : json_object_get(doc, "event"),
+                                                       spec ? "$" : "$.event", e);
+    json_decref(doc);
+    return err;
+}
+
 static genop_err check_spec(judging *j, genop_error *e)
 {
     genop_err err = casework_closure_reason_check(j->std, &j->lc->view, j->ev, NULL, e);
+    if (!err)
+        err = reasons_check(j->std, j->ev, e);
     if (!err)
         err = add_admissible(&j->lc->view, j->std, &j->ev->ev, &j->ev->grant, j->today, "$", e);
     if (err)
@@ -142,6 +163,8 @@ static genop_err check_correction(judging *j, genop_error *e)
     if (err)
         return casework_internal(err, e);
     err = casework_closure_reason_check(j->std, j->next, j->ev, target, e);
+    if (!err)
+        err = reasons_check(j->std, j->ev, e);
     if (err)
         return err;
     if (!j->ev->withdraws) {

@@ -235,6 +235,16 @@ static void show_documentation(const genop_standard *s)
     print_eligibility(genop_end_status_text(), r->paragraphs, &r->source);
 }
 
+/* The target group's criteria (`criteria`), which a refusal names. */
+static void show_criteria(const genop_standard *s)
+{
+    if (!s->n_criteria)
+        return;
+    printf("\nMålgruppen: betingelser, som visitator vurderer\n");
+    for (size_t i = 0; i < s->n_criteria; i++)
+        print_eligibility(s->criteria[i].text, s->criteria[i].paragraphs, &s->criteria[i].source);
+}
+
 static void show_closure_reasons(const genop_standard *s)
 {
     genop_reason_entry all[GENOP_REASONS_MAX];
@@ -296,6 +306,7 @@ static int show(const char *spec, genop_date today)
     show_limits(s);
     show_rules(s);
     show_documentation(s);
+    show_criteria(s);
     show_closure_reasons(s);
     const genop_content *c = &s->content;
     show_text("Formål", &c->purpose);

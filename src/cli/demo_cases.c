@@ -29,7 +29,11 @@
 #define GRANTED "{\"granted\": true, \"grant\": {\"form\": \"team\", \"place\": \"centre\"," \
     " \"sessions_per_week\": 2, \"minutes_per_session\": 45, \"sessions\": null," \
     " \"until\": null, \"transport\": false, \"exceptions\": []}}"
-#define REFUSED(why) "{\"granted\": false, \"text\": \"" why "\"}"
+/* A refusal with its reason: a criterion of the standard (or "other") and
+ * the individual assessment (shared/spec/letters.md section 1). */
+#define REFUSED(criterion, why)                                               \
+    "{\"granted\": false, \"reasons\": [{\"criterion\": \"" criterion "\", \"text\": \"" why \
+    "\"}]}"
 #define ATT45 "{\"minutes\": 45, \"outcome\": \"attended\"}"
 #define ATT60 "{\"minutes\": 60, \"outcome\": \"attended\"}"
 #define NO_SHOW "{\"minutes\": 45, \"outcome\": \"no_show\"}"
@@ -121,13 +125,13 @@ const demo_case demo_cases[] = {
      {"Kirsten Lund", "Modelvej 15, 9210 Aalborg SØ", "1958-04-14", 0, "4562", NULL, 0},
      "86.1", 25, "borgeren selv", "skulder", NULL,
      {EV("contacted", 24), EV("assessment", 23),
-      EVF("decision", 19, REFUSED("Borgeren kan træne skulderen selv med et hjemmeprogram.")),
+      EVF("decision", 19, REFUSED("other_training_rehab", "Borgeren kan træne skulderen selv med et hjemmeprogram.")),
       EV("decision_received", 18), EV("complaint_received", 6)}},
     {"aalborg", "Klage videresendt for sent til Ankestyrelsen", true,
      {"Hans Henrik Dahl", "Skitsegade 2, 9000 Aalborg", "1961-12-01", 0, "9083", NULL, 0},
      "86.1", 70, "egen læge", "ryg", NULL,
      {EV("contacted", 69), EV("assessment", 68),
-      EVF("decision", 66, REFUSED("Træningsbehovet dækkes af holdtræning i en idrætsforening.")),
+      EVF("decision", 66, REFUSED("other_training_rehab", "Træningsbehovet dækkes af holdtræning i en idrætsforening.")),
       EV("decision_received", 65), EV("complaint_received", 55),
       EVF("complaint_decided", 45, "{\"upheld\": \"none\"}"), EV("complaint_forwarded", 30)}},
     {"aalborg", "Forløb afsluttet - målet nået", false,
@@ -153,7 +157,7 @@ const demo_case demo_cases[] = {
      "86.1", 10, "egen læge", "hofte", NULL,
      {EVF("previous_course", 45, "{\"condition\": \"hofte\"}"), EV("contacted", 9),
       EV("assessment", 6),
-      EVF("decision", 5, REFUSED("Forløb for samme lidelse afsluttet for under fem måneder siden."))}},
+      EVF("decision", 5, REFUSED("quarantine", "Forløb for samme lidelse afsluttet for under fem måneder siden."))}},
     {"ishoj", "Vedligeholdende træning i gang", false,
      {"Svend Aage Bak", "Modelvej 9, 2635 Ishøj", "1934-06-12", 0, "0377", NULL, 0},
      "86.2", 40, "egen læge", "KOL", NULL,
@@ -163,7 +167,7 @@ const demo_case demo_cases[] = {
      {"Else Mikkelsen", "Opdigtet Allé 22, 2635 Ishøj", "1963-02-15", 0, "9744", NULL, 0},
      "86.1", 50, "borgeren selv", "nakke", NULL,
      {EV("contacted", 49), EV("assessment", 45),
-      EVF("decision", 44, REFUSED("Generelle nakkesmerter er ikke et fald i funktionsevnen.")),
+      EVF("decision", 44, REFUSED("other", "Generelle nakkesmerter er ikke et fald i funktionsevnen.")),
       EV("decision_received", 43), EV("complaint_received", 30)}},
     {"ishoj", "Forløb afsluttet", false,
      {"Erik Juul", "Fiktivgade 8, 2635 Ishøj", "1945-05-05", 0, "2519", NULL, 0},
@@ -184,7 +188,7 @@ const demo_case demo_cases[] = {
      {"Arne Skov", "Demovej 2, 5800 Nyborg", "1949-03-03", 0, "2065", NULL, 0},
      "86.1", 10, "egen læge", "knæ", "Nyt knæ for tre uger siden.",
      {EV("hospital_plan", 12), EV("contacted", 9),
-      EVF("decision", 8, REFUSED("Borgeren genoptrænes efter sin genoptræningsplan (sundhedslovens § 140)."))}},
+      EVF("decision", 8, REFUSED("hospital_plan_excludes", "Borgeren genoptrænes efter sin genoptræningsplan (sundhedslovens § 140)."))}},
     {"nyborg", "15-årig - under målgruppens alder", false,
      {"Emma Bisgaard", "Prøvestien 9, 5800 Nyborg", NULL, 15, "4012",
       "Mor: Hanne Bisgaard", 0},
@@ -265,7 +269,7 @@ const demo_case demo_cases[] = {
      {"Carl Emil Vinther", "Prøvestien 30, 8800 Viborg", "1966-01-29", 0, "1879", NULL, 791},
      "86.1", 6, "egen læge", "skulder", "Arbejder i Skive, bor i Viborg.",
      {EV("contacted", 5),
-      EVF("decision", 3, REFUSED("Borgeren har bopæl i Viborg Kommune og skal søge dér."))}},
+      EVF("decision", 3, REFUSED("residency", "Borgeren har bopæl i Viborg Kommune og skal søge dér."))}},
     {"skive", "Forløbet har varet mere end fire måneder", false,
      {"Bodil Storm", "Skitsegade 19, 7800 Skive", "1944-12-05", 0, "0618", NULL, 0},
      "86.1", 100, "egen læge", "apopleksi", NULL,

@@ -199,7 +199,8 @@ static genop_date last_sunday(int year, int month)
     return last - genop_date_weekday(last) % 7;
 }
 
-genop_date genop_date_in_denmark(int64_t unix_seconds)
+/* Seconds to add to UTC for Danish time at the instant unix_seconds. */
+static int denmark_offset(int64_t unix_seconds)
 {
     int64_t day = unix_seconds >= 0 ? unix_seconds / 86400 : -((-unix_seconds + 86399) / 86400);
     int y, m, d;
@@ -207,7 +208,19 @@ genop_date genop_date_in_denmark(int64_t unix_seconds)
     /* Summer time starts and ends at 01:00 UTC (Directive 2000/84/EC). */
     int64_t summer_from = (int64_t)last_sunday(y, 3) * 86400 + 3600;
     int64_t summer_until = (int64_t)last_sunday(y, 10) * 86400 + 3600;
-    int offset = unix_seconds >= summer_from && unix_seconds < summer_until ? 7200 : 3600;
-    int64_t local = unix_seconds + offset;
-    return (genop_date)(local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+    return unix_seconds >= summer_from && unix_seconds < summer_until ? 7200 : 3600;
+}
+
+genop_date genop_date_in_denmark(int64_t unix_seconds)
+{
+    int minute;
+    return genop_time_in_denmark(unix_seconds, &minute);
+}
+
+genop_date genop_time_in_denmark(int64_t unix_seconds, int *minute_of_day)
+{
+    int64_t local = unix_seconds + denmark_offset(unix_seconds);
+    int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    *minute_of_day = (int)((local - day * 86400) / 60);
+    return (genop_date)day;
 }

@@ -82,6 +82,9 @@ genop_date genop_date_week_monday(genop_date date);
  * October) at the instant unix_seconds. Pure: no time zone database, no
  * environment. */
 genop_date genop_date_in_denmark(int64_t unix_seconds);
+/* The same, and the time of day there in *minute_of_day (0..1439), for
+ * "registreret 6. december 2026 kl. 13.55". */
+genop_date genop_time_in_denmark(int64_t unix_seconds, int *minute_of_day);
 
 /* Whole years from birth to on (age on a given day). A birthday on 29
  * February is reached on 1 March in years that are not leap years. */

@@ -189,6 +189,11 @@ void genop_standard_free(genop_standard *std)
         source_free(&std->closure_reasons[i].source);
     }
     source_free(&std->revision.source);
+    for (size_t i = 0; i < std->n_criteria; i++) {
+        free(std->criteria[i].id);
+        free(std->criteria[i].text);
+        source_free(&std->criteria[i].source);
+    }
     genop_calendar_free(std->calendar);
     free(std);
 }

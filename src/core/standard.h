@@ -237,6 +237,20 @@ typedef struct genop_closure_reason {
 
 #define GENOP_CLOSURE_REASONS_MAX 32
 
+/* A condition the standard's text sets for who can or cannot receive
+ * training, beyond the eligibility rules genop checks itself (Rødovre:
+ * "Borgere som vurderes at kunne træne i andet regi"): a visitator judges
+ * it, and a refusal's reasons name it (shared/spec/letters.md section 1;
+ * criteria.h lists it with the eligibility rules). */
+typedef struct genop_criterion {
+    char *id;                /* [a-z0-9_], unique in the standard */
+    char *text;              /* Danish: the condition, as staff and letters state it */
+    unsigned paragraphs;     /* the case paragraphs it concerns */
+    genop_source source;
+} genop_criterion;
+
+#define GENOP_CRITERIA_MAX 32
+
 /* What the standard says about its own revision (`revision`; revision.h
  * judges it). approved_on is required when every is given. */
 typedef struct genop_revision_rule {
@@ -278,6 +292,8 @@ typedef struct genop_standard {
     genop_closure_reason closure_reasons[GENOP_CLOSURE_REASONS_MAX];
     size_t n_closure_reasons;
     genop_revision_rule revision;
+    genop_criterion criteria[GENOP_CRITERIA_MAX];   /* `criteria`, in the YAML's order */
+    size_t n_criteria;
 } genop_standard;
 
 /* Frees a standard and everything it owns. NULL is fine. */

@@ -703,7 +703,8 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     static const char *const keys[] = {"id", "municipality", "title", "approved",
                                        "complaint_routes", "effective_from", "paragraphs", "days_off", "deadlines",
                                        "limits", "attendance", "eligibility", "content",
-                                       "closure_reasons", "revision", "documentation", NULL};
+                                       "closure_reasons", "revision", "documentation", "criteria",
+                                       NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -742,6 +743,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     sl_load_closure_reasons(L, root);
     sl_load_revision(L, root);
     sl_load_documentation(L, root);
+    sl_load_criteria(L, root);
     load_calendar(L, root, e);
 }
 

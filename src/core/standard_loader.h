@@ -3,7 +3,8 @@
  * standard_load.c (the walk of the document, the getters, the positions of
  * problems) and the files that load further parts of a standard
  * (standard_load_parts.c: closure_reasons and revision;
- * standard_load_documentation.c: documentation). Nothing outside
+ * standard_load_documentation.c: documentation; standard_load_criteria.c:
+ * criteria). Nothing outside
  * the loader includes it; everyone else uses standard_load.h.
  *
  * Every getter reports a problem at the node's FILE:LINE:COLUMN, in
@@ -89,5 +90,9 @@ bool sl_check_single_quotes(sl_loader *L, struct fy_node *root, const char *text
 /* standard_load_documentation.c: the optional top-level `documentation`
  * of root (end_status), into the standard. */
 void sl_load_documentation(sl_loader *L, struct fy_node *root);
+
+/* standard_load_criteria.c: the optional top-level `criteria` of root
+ * (who can and cannot receive training), into the standard. */
+void sl_load_criteria(sl_loader *L, struct fy_node *root);
 
 #endif

@@ -25,6 +25,7 @@
 
 #include "closure_reasons.h"
 #include "complaint_routes.h"
+#include "criteria.h"
 #include "documentation.h"
 #include "revision.h"
 #include "standard_text.h"
@@ -328,6 +329,28 @@ static json_t *closure_reasons_json(builder *b, const genop_standard *s)
     return arr;
 }
 
+/* Who can and cannot receive training (criteria.h): the eligibility
+ * rules, then the standard's target-group criteria, each with its Danish
+ * text and source; the ids a refusal's reasons name. */
+static json_t *criteria_json(builder *b, const genop_standard *s)
+{
+    genop_criterion_entry all[GENOP_CRITERIA_ALL_MAX];
+    char sentence[GENOP_CRITERION_TEXT_MAX];
+    size_t n = genop_criteria(s, all);
+    json_t *arr = new_array(b);
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = new_object(b);
+        put(b, o, "id", text(b, all[i].id));
+        put(b, o, "kind", text(b, all[i].kind == GENOP_CRITERION_ELIGIBILITY ? "eligibility"
+                                                                            : "target_group"));
+        put(b, o, "text", text(b, genop_criterion_text(s, &all[i], sentence, sizeof sentence)));
+        put(b, o, "paragraphs", paragraphs_json(b, all[i].paragraphs));
+        put(b, o, "source", source_json(b, all[i].source));
+        push(b, arr, o);
+    }
+    return arr;
+}
+
 static json_t *date_or_null(builder *b, bool has, genop_date d)
 {
     char date[GENOP_DATE_STR_SIZE];
@@ -396,6 +419,7 @@ static json_t *document_json(builder *b, const genop_standard *s, const genop_da
     put(b, o, "eligibility", eligibility_json(b, s));
     put(b, o, "documentation", documentation_json(b, s));
     put(b, o, "closure_reasons", closure_reasons_json(b, s));
+    put(b, o, "criteria", criteria_json(b, s));
     put(b, o, "revision", revision_json(b, &s->revision, today));
     return o;
 }

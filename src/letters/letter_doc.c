@@ -41,9 +41,7 @@ int genop_letter_block_kind_from_name(const char *name, genop_letter_block_kind 
     return 0;
 }
 
-/* True if s is valid UTF-8 without control characters (a newline is
- * allowed where newline_ok). */
-static int text_ok(const char *s, int newline_ok)
+int genop_letter_text_ok(const char *s, int newline_ok)
 {
     size_t n = strlen(s);
     if (n > BLOCK_TEXT_MAX) return 0;
@@ -64,7 +62,7 @@ static int text_ok(const char *s, int newline_ok)
 /* A checked copy of s; the caller frees it. */
 static genop_err copy_text(const char *s, int newline_ok, char **out, genop_error *e)
 {
-    if (!s || !text_ok(s, newline_ok))
+    if (!s || !genop_letter_text_ok(s, newline_ok))
         return genop_fail(e, GENOP_EINVAL, "brevets tekst er ikke gyldig tekst (UTF-8 uden styretegn)");
     *out = strdup(s);
     return *out ? GENOP_OK : genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til brevet");

@@ -102,6 +102,10 @@ genop_err genop_letter_doc_addf(genop_letter_doc *doc, genop_letter_block_kind k
                                 genop_error *e, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* True if s is text a letter may hold: valid UTF-8 of at most 16 KiB
+ * without control characters (a newline allowed where newline_ok). */
+int genop_letter_text_ok(const char *s, int newline_ok);
+
 /* The block kind's name in the JSON form ("heading", "paragraph", ...),
  * and back; false for an unknown name. */
 const char *genop_letter_block_kind_name(genop_letter_block_kind kind);

@@ -22,6 +22,11 @@ GRANT = {"form": "team", "place": "centre", "sessions_per_week": 2,
          "minutes_per_session": 45, "sessions": None, "until": None,
          "transport": False, "exceptions": []}
 
+# A refusal's reasons as the API requires them (letters.md section 1):
+# genop's own criterion "other", which every standard allows, with an
+# individual assessment. Tests that register a refusal send them.
+REASONS = [{"criterion": "other", "text": "Borgeren har ikke behov for træning."}]
+
 
 class Tap:
     """Counts and prints TAP lines; `check` never raises."""

@@ -384,7 +384,8 @@ def run_event_tests(t, srv, pw, case_id, genop):
     # A correction may not leave later events that could no longer have
     # happened: the session needs its granted decision on or before it.
     for fix, why in (({"event": None}, "withdrawing the grant"),
-                     ({"event": {"type": "decision", "date": days_ago(27), "granted": False}},
+                     ({"event": {"type": "decision", "date": days_ago(27), "granted": False,
+                                "reasons": [{"criterion": "other", "text": "Ikke behov."}]}},
                       "turning the grant into a refusal"),
                      ({"event": {"type": "decision", "date": days_ago(15), "granted": True, "grant": GRANT}},
                       "moving the grant after the session")):
@@ -878,6 +879,7 @@ def run_standard_tests(t, srv, pw, genop):
         shown = [line.strip()[len("Kilde: "):] for line in r.stdout.splitlines() if line.strip().startswith("Kilde: ")]
         quotes = [line.strip() for line in r.stdout.splitlines() if line.strip().startswith("Standardens ord:")]
         sourced = [rule for _, rule in standard_rules(doc)]
+        sourced += [x for x in doc.get("criteria", []) if x.get("kind") == "target_group"]
         sourced += [x for x in doc.get("closure_reasons", []) if x.get("source")]
         sourced += [doc["revision"]] if doc.get("revision") else []
         sourced += [doc["documentation"]["end_status"]] if (doc.get("documentation") or {}).get("end_status") else []

@@ -26,7 +26,7 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Client, Server, Tap  # noqa: E402
+from harness import GRANT, REASONS, Client, Server, Tap  # noqa: E402
 
 PW = "korrekt-hest-batteri"
 SKIVE_SCOPE = "Skive, Ydelsens omfang"
@@ -64,6 +64,7 @@ def new_case(c, cpr, days_ago, granted=None):
         if granted:
             body["grant"] = GRANT
         else:
+            body["reasons"] = REASONS
             body["text"] = "Borgeren kan træne selv."
         c.request("POST", f"/api/v1/cases/{cid}/events", body)
     return cid

@@ -32,7 +32,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Client, Server, Tap  # noqa: E402
+from harness import GRANT, REASONS, Client, Server, Tap  # noqa: E402
 
 PW = "korrekt-hest-batteri"
 
@@ -88,7 +88,7 @@ def refused(v, cpr, name, referred=20):
     k = v.new(cpr, name, referred)
     v.add(k, {"type": "contacted", "date": ago(referred)})
     v.add(k, {"type": "decision", "date": ago(referred - 1), "granted": False,
-              "text": "Ikke omfattet."})
+              "reasons": REASONS, "text": "Ikke omfattet."})
     return k
 
 

@@ -224,12 +224,14 @@ def statuses(c, query):
 
 def run_list_tests(t, w):
     v = w.clients["vis"]
-    event(v, w.bent1, {"type": "decision", "date": days_ago(8), "granted": False})
+    event(v, w.bent1, {"type": "decision", "date": days_ago(8), "granted": False,
+                         "reasons": [{"criterion": "other", "text": "Ikke behov for træning."}]})
     event(v, w.bent2, {"type": "decision", "date": days_ago(8), "granted": True, "grant": GRANT})
     event(v, w.krist, {"type": "decision", "date": days_ago(8), "granted": True, "grant": GRANT})
     event(v, w.krist, {"type": "session", "date": days_ago(6), "minutes": 45,
                        "outcome": "attended"})
-    event(v, w.rene, {"type": "decision", "date": days_ago(8), "granted": False})
+    event(v, w.rene, {"type": "decision", "date": days_ago(8), "granted": False,
+                         "reasons": [{"criterion": "other", "text": "Ikke behov for træning."}]})
     event(v, w.rene, {"type": "complaint_received", "date": days_ago(5)})
     event(v, w.bent1b, {"type": "closed", "date": days_ago(2), "reason": "other"})
     r, all_ = statuses(v, "")

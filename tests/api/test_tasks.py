@@ -91,10 +91,11 @@ class Cases:
         self.t.ok(r.status == 201, f"{name}: referral", r)
         case_id = (r.json or {}).get("id")
         self.add(case_id, {"type": "contacted", "date": ago(referred)})
-        decision = {"type": "decision", "date": ago(referred - 1), "granted": granted,
-                    "text": "" if granted else "Ikke omfattet."}
+        decision = {"type": "decision", "date": ago(referred - 1), "granted": granted}
         if granted:
             decision["grant"] = GRANT
+        else:
+            decision["reasons"] = [{"criterion": "motivation", "text": "Ikke omfattet."}]
         self.add(case_id, decision)
         return case_id
 

@@ -21,7 +21,7 @@
 // Axe and screenshots at 1366x768 and 390x844 (nothing wider than the
 // window). The test.mjs helpers come in `t`.
 
-import { ApiClient, isoDaysAgo, GRANT } from './seed.mjs';
+import { ApiClient, isoDaysAgo, GRANT, REASONS } from './seed.mjs';
 
 const SCOPE = 'Skive, Ydelsens omfang';
 
@@ -51,9 +51,9 @@ async function seedStages(api) {
   await ev(training, { type: 'decision', date: isoDaysAgo(28), granted: true, grant: GRANT });
   await ev(training, session(isoDaysAgo(20)));
   const refused = await refer(api, '0306701111', 'Aase Afslag', 30);
-  await ev(refused, { type: 'decision', date: isoDaysAgo(28), granted: false, text: 'Ikke behov.' });
+  await ev(refused, { type: 'decision', date: isoDaysAgo(28), granted: false, reasons: REASONS, text: 'Ikke behov.' });
   const forwarded = await refer(api, '0406701111', 'Kurt Klager', 40);
-  await ev(forwarded, { type: 'decision', date: isoDaysAgo(38), granted: false, text: 'Ikke behov.' });
+  await ev(forwarded, { type: 'decision', date: isoDaysAgo(38), granted: false, reasons: REASONS, text: 'Ikke behov.' });
   await ev(forwarded, { type: 'complaint_received', date: isoDaysAgo(30) });
   await ev(forwarded, { type: 'complaint_decided', date: isoDaysAgo(25), upheld: 'none' });
   await ev(forwarded, { type: 'complaint_forwarded', date: isoDaysAgo(20) });

@@ -15,7 +15,7 @@
 // Axe and screenshots at 1366x768 and 390x844, nothing wider than the
 // window. The test.mjs helpers come in `t`.
 
-import { ApiClient, isoDaysAgo, GRANT } from './seed.mjs';
+import { ApiClient, GRANT, REASONS, isoDaysAgo } from './seed.mjs';
 
 const REFUSED = 'Afslag: sagen er afsluttet uden forløb';
 const FORWARDED = 'Klagen er sendt til Ankestyrelsen';
@@ -27,7 +27,7 @@ async function newCase(api, cpr, name, referred, granted) {
   })).id;
   const contacted = (await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'contacted', date: isoDaysAgo(referred) })).id;
   await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(referred - 1), granted,
-    ...(granted ? { grant: GRANT } : { text: 'Borgeren kan selv træne i foreningslivet.' }) });
+    ...(granted ? { grant: GRANT } : { reasons: REASONS, text: 'Borgeren kan selv træne i foreningslivet.' }) });
   return { id, contacted };
 }
 

@@ -31,7 +31,8 @@ async function makeCases(t) {
   const bent1 = await add(referral('0303421234', 'Bent Kristensen', 12));
   const bent2 = await add(referral('1710581234', 'Bent Kristensen', 6, '86.2'));
   const bent1b = await add(referral('030342-1234', 'Bent Kristensen', 2));
-  await api.must('POST', `/api/v1/cases/${bent2}/events`, { type: 'decision', date: isoDaysAgo(5), granted: false });
+  await api.must('POST', `/api/v1/cases/${bent2}/events`, { type: 'decision', date: isoDaysAgo(5), granted: false,
+    reasons: [{ criterion: 'other', text: 'Ikke behov for træning.' }] });
   for (let i = 0; i < 48; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     await add(referral(`${day}0170${1000 + i}`, `Side Testesen ${i + 1}`, 1));

@@ -15,6 +15,11 @@ export const GRANT = {
   sessions: null, until: null, transport: false, exceptions: [],
 };
 
+// A refusal's reasons as the API requires them (letters.md section 1):
+// genop's own criterion "other", which every standard allows, with an
+// individual assessment. Tests that register a refusal send them.
+export const REASONS = [{ criterion: 'other', text: 'Borgeren har ikke behov for træning.' }];
+
 export function isoDaysAgo(n, now = new Date()) {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
   const [y, m, d] = parts.split('-').map(Number);
@@ -89,7 +94,8 @@ export async function seed(base, users, password) {
 
   const closed = await add(referral('0909591234', 'Poul Madsen', isoDaysAgo(40), '86.1', 'fod'));
   await ev(closed, { type: 'contacted', date: isoDaysAgo(39) });
-  await ev(closed, { type: 'decision', date: isoDaysAgo(37), granted: false, text: 'Ikke behov for genoptræning.' });
+  await ev(closed, { type: 'decision', date: isoDaysAgo(37), granted: false,
+    reasons: [{ criterion: 'other', text: 'Ikke behov for genoptræning.' }] });
   await ev(closed, { type: 'closed', date: isoDaysAgo(36), reason: 'other' });
 
   const aal = new ApiClient(base);

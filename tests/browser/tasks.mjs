@@ -41,7 +41,7 @@ async function newCase(api, cpr, name, referred, granted = true) {
     referral: { date: isoDaysAgo(referred), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
   })).id;
   await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'decision', date: isoDaysAgo(referred - 1), granted,
-    ...(granted ? { grant: GRANT } : { text: 'Borgeren kan selv træne i foreningslivet.' }) });
+    ...(granted ? { grant: GRANT } : { reasons: [{ criterion: 'motivation', text: 'Borgeren kan selv træne i foreningslivet.' }] }) });
   return id;
 }
 const session = (date, outcome = 'attended', minutes = 45) => ({ type: 'session', date, outcome, minutes });

@@ -19,7 +19,9 @@
 // case's stage with the rest behind "Flere", the therapist's correction
 // form, the warning before a session past a limit is saved, the limits in
 // words and the forms of a hospital plan and a previous course
-// (casepage.mjs); owning cases: the
+// (casepage.mjs); a refusal's reasons from the standard's criteria in the
+// decision form, on the timeline and the standard's page (criteria.mjs);
+// owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
 // per person (assign.mjs); the citizen's identity: the question of a
@@ -48,6 +50,7 @@ import { fileURLToPath } from 'node:url';
 import { seed, ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
+import { testCriteria } from './criteria.mjs';
 import { testClosing } from './closing.mjs';
 import { testCasepage } from './casepage.mjs';
 import { testAssign } from './assign.mjs';
@@ -236,6 +239,9 @@ async function main() {
   // It adds cases to the first server's Rødovre and Aalborg.
   await testSearch({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES,
     BASE, USERS, PASSWORD });
+  // After the search, whose case list counts Rødovre's refused cases: it
+  // refuses two more.
+  await testCriteria({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD, USERS });
   // After the search, whose counts of Rødovre's cases (a second page,
   // one refused case) it would change.
   await testCasepage({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
@@ -461,7 +467,7 @@ async function testForms(ids) {
   await p2.click('button[data-action=decision]');
   await p2.check('#form-decision-granted-1');
   await p2.click('#form-decision button[type=submit]');
-  ok(/begrundelse/.test(await text(p2, '#form-decision-text-error')), 'a refusal without reasons is not sent');
+  ok(/kriterium/.test(await text(p2, '#form-decision-reasons-0-criterion-error')), 'a refusal without reasons is not sent');
   await p2.check('#form-decision-granted-0');
   // What is granted (letters.md section 1): the defaults, changed here and
   // there, go with the decision.

@@ -404,6 +404,14 @@ if [ $? -eq 0 ] && grep -q "^Grunde til at afslutte et forløb$" "$tmp/out" \
 else
   not_ok "standard show: Ishøj's reasons for ending a course" "$(cat "$tmp/out")"
 fi
+"$genop" standard show nyborg >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -q "^Målgruppen: betingelser, som visitator vurderer$" "$tmp/out" \
+   && grep -A2 "Borgeren kan ikke få træning, hvis borgeren selv kan forbedre" "$tmp/out" \
+      | grep -q "Kilde: Nyborg, Hvilke opgaver indgår ikke i genoptræningen"; then
+  ok "standard show: Nyborg's target group criteria with their sources"
+else
+  not_ok "standard show: Nyborg's target group criteria" "$(cat "$tmp/out")"
+fi
 "$genop" standard show nyborg --as-of 2019-01-01 >"$tmp/out" 2>"$tmp/err"
 "$genop" standard show nyborg --as-of 2018-01-01 >"$tmp/out2" 2>>"$tmp/err"
 if grep -q "ADVARSEL: standarden blev godkendt 3. maj 2017 og skal ifølge sig selv revideres hver 12. måned; den skulle have været revideret senest 3. maj 2018." "$tmp/out" \

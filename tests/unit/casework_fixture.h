@@ -11,7 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "event_append.h"
+#include "event_input.h"
 #include "local.h"
+#include "referral.h"
 
 #define CASEWORK_TEST_PASSWORD "korrekt-hest-batteri"
 
@@ -48,6 +53,38 @@ static inline void casework_test_user(casework_local *loc, genop_user *u, const 
     snprintf(u->username, sizeof u->username, "%s", name);
     u->role = role;
     must(casework_local_user_add(loc, u, CASEWORK_TEST_PASSWORD, e));
+}
+
+/* Registers a referral of cpr (named name) in loc's municipality of u,
+ * 20 days ago, by u; returns the new case's id. */
+static inline int64_t casework_test_case(casework_local *loc, const genop_user *u,
+                                         const char *cpr, const char *name)
+{
+    casework_referral in = {
+        .cpr = cpr, .name = name, .paragraph = "86.1", .source = "egen læge",
+        .condition = "hofte", .date = loc->env.today - 20, .address = "Algade 1, 9000 Aalborg",
+        .has_consent = true, .consent = true,
+    };
+    casework_referral_result r;
+    must(casework_referral_register(&loc->env, u, &in, &r, e));
+    return r.case_id;
+}
+
+/* Registers the event text (JSON) on case id as u. */
+static inline genop_err casework_test_append(casework_local *loc, const genop_user *u,
+                                             int64_t id, const char *text, genop_error *e)
+{
+    json_t *body = json_loads(text, 0, NULL);
+    if (!body)
+        fail_msg("test event is not JSON: %s", text);
+    casework_event ev;
+    int64_t unused;
+    genop_err err = casework_event_read(body, &ev, e);
+    if (!err)
+        err = casework_event_append(&loc->env, u, id, &ev, &unused, e);
+    casework_event_release(&ev);
+    json_decref(body);
+    return err;
 }
 
 #endif

@@ -30,4 +30,17 @@ static inline void expect_one_problem(const char *text, const char *position, co
     genop_problems_free(&p);
 }
 
+/* The standard in text (named "t.yaml") must load without a problem;
+ * the caller frees it with genop_standard_free(). */
+static inline genop_standard *expect_loaded(const char *text)
+{
+    genop_standard *std = NULL;
+    genop_problems p = {0};
+    genop_error e;
+    if (genop_standard_parse(text, strlen(text), "t.yaml", &std, &p, &e) != GENOP_OK)
+        fail_msg("a good standard was refused: %s", p.n ? p.items[0] : e.message);
+    genop_problems_free(&p);
+    return std;
+}
+
 #endif

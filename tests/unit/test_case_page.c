@@ -198,7 +198,7 @@ static void test_stage_of_a_case_read(void **state)
     int64_t id = new_case(f, "0201501234", 30);
     assert_int_equal(stage_of(f, id), GENOP_STAGE_REFERRED);
     must(append(f, &f->vis, id, dated(b, f, 29, "{\"type\":\"decision\",\"date\":\"",
-                                     "\",\"granted\":false,\"text\":\"nej\"}"), e));
+                                     "\",\"granted\":false," TEST_REASONS ",\"text\":\"nej\"}"), e));
     assert_int_equal(stage_of(f, id), GENOP_STAGE_REFUSED);
     must(append(f, &f->vis, id, dated(b, f, 20, "{\"type\":\"complaint_received\",\"date\":\"",
                                      "\"}"), e));

@@ -205,7 +205,7 @@ static void test_close_refused(void **state)
     genop_error why;
     char open[256];
     int64_t id = new_case(f, "1111501111", 20);
-    ADD(f, id, "decision", 18, "\"granted\":false,\"text\":\"Ikke omfattet.\"");
+    ADD(f, id, "decision", 18, "\"granted\":false," TEST_REASONS ",\"text\":\"Ikke omfattet.\"");
     assert_int_equal(stage_of(f, id, open, sizeof open), GENOP_STAGE_REFUSED);
     /* Before the decision it does not apply. */
     assert_int_equal(add(f, id, "closed", 19, "\"reason\":\"refused\"", NULL, &why), GENOP_EREFUSED);
@@ -269,7 +269,7 @@ static void test_close_forwarded(void **state)
     genop_error why;
     char open[256];
     int64_t id = new_case(f, "0103501313", 40), closing;
-    ADD(f, id, "decision", 38, "\"granted\":false,\"text\":\"Ikke omfattet.\"");
+    ADD(f, id, "decision", 38, "\"granted\":false," TEST_REASONS ",\"text\":\"Ikke omfattet.\"");
     ADD(f, id, "complaint_received", 30, "");
     ADD(f, id, "complaint_decided", 25, "\"upheld\":\"none\"");
     assert_int_equal(add(f, id, "closed", 20, "\"reason\":\"refused\"", NULL, &why), GENOP_EREFUSED);

@@ -353,6 +353,10 @@ static genop_err add_on(fixture *f, int64_t case_id, const char *tmpl, int days_
     return err;
 }
 
+/* A refusal as the API takes it: with a reason (letters.md section 1). */
+#define REFUSAL "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":false,\"reasons\":" \
+    "[{\"criterion\":\"other\",\"text\":\"Kan træne selv.\"}]}"
+
 /* Whether case_id has the stored row `id`, and its row's stage. */
 static bool has_row(fixture *f, int64_t case_id, const char *id, genop_case_stage *stage)
 {
@@ -382,7 +386,7 @@ static void test_remitted_on_the_worklist(void **state)
     int64_t k = r.case_id;
     genop_case_stage stage;
     genop_error why;
-    must(add_on(f, k, "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":false}", 85, e));
+    must(add_on(f, k, REFUSAL, 85, e));
     must(add_on(f, k, "{\"type\":\"complaint_received\",\"date\":\"%s\",\"channel\":\"oral\","
                       "\"about\":\"decision\",\"text\":\"Uenig\"}", 80, e));
     assert_int_equal(add_on(f, k, "{\"type\":\"appeal_decided\",\"date\":\"%s\","
@@ -408,7 +412,7 @@ static void test_remitted_on_the_worklist(void **state)
                   d[i].due == f->loc.env.today - 20;
     genop_store_free_list(&l);
     assert_true(listed);
-    must(add_on(f, k, "{\"type\":\"decision\",\"date\":\"%s\",\"granted\":false}", 5, e));
+    must(add_on(f, k, REFUSAL, 5, e));
     assert_false(has_row(f, k, TASK_NEW_DECISION, &stage));
     assert_int_equal(stage, GENOP_STAGE_REFUSED);
 }

@@ -481,6 +481,25 @@ static void test_date_in_denmark(void **state)
         assert_date_is(genop_date_in_denmark(cases[i].unix), cases[i].date);
 }
 
+/* The time of day in Denmark: the hour the summer time starts, and one
+ * winter and one summer afternoon. */
+static void test_time_in_denmark(void **state)
+{
+    (void)state;
+    static const struct { int64_t unix; const char *date; int minute; } cases[] = {
+        {1743296399, "2025-03-30", 1 * 60 + 59}, /* 00:59:59 UTC = 01:59 CET */
+        {1743296400, "2025-03-30", 3 * 60},      /* 01:00 UTC = 03:00 CEST */
+        {1796558100, "2026-12-06", 12 * 60 + 55},/* 11:55 UTC = 12:55 CET */
+        {1751371200, "2025-07-01", 14 * 60},     /* 12:00 UTC = 14:00 CEST */
+        {1751407200, "2025-07-02", 0},           /* midnight CEST */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int minute = -1;
+        assert_date_is(genop_time_in_denmark(cases[i].unix, &minute), cases[i].date);
+        assert_int_equal(minute, cases[i].minute);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -499,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_iso_week_properties),
         cmocka_unit_test(test_age_on),
         cmocka_unit_test(test_date_in_denmark),
+        cmocka_unit_test(test_time_in_denmark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,12 @@
     "\"minutes_per_session\":45,\"sessions\":null,\"until\":null,"            \
     "\"transport\":false,\"exceptions\":[]}"
 
+/* A refusal's reasons as the API requires them (letters.md section 1):
+ * genop's own criterion "other" with an individual assessment, to put
+ * after "granted": false, in an event's JSON text. */
+#define TEST_REASONS                                                        \
+    "\"reasons\":[{\"criterion\":\"other\",\"text\":\"Ikke behov for træning.\"}]"
+
 /* Formats d and compares it with the expected "YYYY-MM-DD" text. */
 #define assert_date_is(d, iso)                                              \
     do {                                                                    \

@@ -24,8 +24,9 @@
 // requires says so (views/endstatus.js). Another municipality's case is
 // 404, shown as such. The FSIII code list (GET /api/v1/fsiii) and the
 // municipality's standard (GET /api/v1/standard: the reasons a course may
-// end, for the close form and a closure's reason by its label) are
-// fetched alongside the case.
+// end, for the close form and a closure's reason by its label; its
+// criteria, for the refusal form and a refusal's reasons on the timeline,
+// views/refusal.js) are fetched alongside the case.
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime, isoWeekId, weekText } from '../dates.js';
@@ -33,6 +34,7 @@ import { h, replace, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions, currentEvents } from './forms.js';
+import { refusalReasons } from './refusal.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 
@@ -72,6 +74,7 @@ export async function render(main, params, ctx, flash) {
   const kase = data.case || {};
   const ev = data.evaluation || {};
   const reasons = (std && std.closure_reasons) || null;
+  const criteria = (std && std.criteria) || null;
   const name = citizen.name || `Borger ${citizen.id}`;
   const title = `${name} – sag ${data.id}`;
 
@@ -116,7 +119,7 @@ export async function render(main, params, ctx, flash) {
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], reasons, kase.end_reasons || []))));
+        timelineSection(data.events || [], reasons, kase.end_reasons || [], criteria))));
   return title;
 }
 
@@ -390,8 +393,9 @@ export function eventDetails(e, reasons) {
 // own for a case without a course (case.end_reasons), for their labels:
 // a case closed by one of those is "Sagen afsluttet", not the course. An
 // event is named by its number within the case; the API's ids (in
-// corrects and corrected_by) are mapped to those numbers.
-function timelineSection(events, standardReasons, ends) {
+// corrects and corrected_by) are mapped to those numbers. criteria: the
+// standard's (a refusal's reasons name them), or null.
+function timelineSection(events, standardReasons, ends, criteria) {
   const reasons = [...ends, ...(standardReasons || [])];
   const endIds = new Set(ends.map((r) => r.id));
   const typeLabel = (e) => (e.type === 'closed' && endIds.has(e.reason) ? 'Sagen afsluttet' : labels.eventType(e.type));
@@ -415,6 +419,7 @@ function timelineSection(events, standardReasons, ends) {
         h('span', { class: 'event-type' }, typeLabel(e)),
         h('span', { class: 'event-no' }, `hændelse nr. ${e.number}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
+      e.type === 'decision' ? refusalReasons(e.reasons, criteria) : null,
       body,
       e.text ? h('p', { class: 'event-text' }, e.text) : null,
       stateNote ? h('p', { class: 'event-state' }, stateNote) : null,

@@ -10,7 +10,9 @@
 // fieldForPath), or above the buttons of the form when it names none or a
 // field the form does not have. The form checks only what it must to
 // build the event (a date, a required choice), and that a refusal has its
-// reasons. The closure's reasons are the municipality's standard's
+// reasons: each a criterion of the standard (criteria of GET
+// /api/v1/standard) or "Anden begrundelse", with the individual
+// assessment (views/refusal.js). The closure's reasons are the municipality's standard's
 // (closure_reasons of GET /api/v1/standard, which the case page fetches):
 // its own grounds first, each with its source shown as it is chosen, then
 // genop's general ones. A case that never had a course is closed by one
@@ -19,10 +21,10 @@
 // says it applies. A granted decision carries what is granted
 // (letters.md section 1): the form asks for the form of training, the
 // place, the sessions a week, the minutes a session and transport, with
-// the standard's limits as defaults and its rule beside the fields (a
-// full decision form, with end date and exceptions, is still to come).
-// views/udredning.js builds the function-status
-// form the same way. The close form warns when the standard's end status
+// the standard's limits as defaults and its rule beside the fields,
+// hidden when "Afslag" is chosen (a full decision form, with end date
+// and exceptions, is still to come). views/udredning.js builds the
+// function-status form the same way. The close form warns when the standard's end status
 // is missing (views/endstatus.js); journal notes stay open after the
 // closure.
 
@@ -31,6 +33,7 @@ import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
 import { h, replace } from '../dom.js';
 import * as labels from '../labels.js';
 import { closeWarning } from './endstatus.js';
+import { reasonsPart } from './refusal.js';
 
 const V = 'visitator';
 const T = 'terapeut';
@@ -58,7 +61,9 @@ const ACTIONS = [
         grantOnly: true, path: '$.grant.minutes_per_session', value: '45', min: 1, max: 600, limit: 'minutes_per_week' },
       { name: 'transport', label: 'Kørsel bevilget', type: 'select', required: true, grantOnly: true,
         path: '$.grant.transport', options: [{ value: 'false', label: 'Nej' }, { value: 'true', label: 'Ja' }] },
-      textField('Begrundelse (skal udfyldes ved afslag)')] },
+      // A refusal's reasons: views/refusal.js, shown when "Afslag" is chosen.
+      { name: 'reasons', label: 'Begrundelse for afslaget', type: 'reasons', path: '$.reasons' },
+      textField('Notat (valgfrit)')] },
   // The citizen's complaint window runs from here (without it, from the
   // decision's date): shared/spec/evaluate.md, decision_received.
   { type: 'decision_received', button: 'Afgørelse modtaget', title: 'Borgeren har modtaget afgørelsen',
@@ -197,7 +202,8 @@ export function fieldForPath(field, entries) {
 // next first, the rest behind "Flere" (a disclosure). actions: what
 // actionsFor() gives. reasons: the standard's closure_reasons (null when
 // the standard could not be read); std: the standard (GET
-// /api/v1/standard), for the decision's defaults.
+// /api/v1/standard), for the decision's defaults and a refusal's
+// criteria.
 export function renderActions(actions, data, ctx, done, reasons = null, std = null) {
   const panel = h('div', { class: 'action-panel', id: 'action-panel' });
   let openButton = null;
@@ -341,7 +347,13 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
   const formId = `form-${a.type}`;
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
+  let refusal = null;
   const nodes = a.fields.map((f) => {
+    if (f.type === 'reasons') {
+      refusal = reasonsPart(formId, (std && std.criteria) || null, data.case?.paragraph);
+      byName.set(f.name, { f, el: refusal.el, err: refusal.err, focus: refusal.focus });
+      return refusal.el;
+    }
     const id = `${formId}-${f.name}`;
     const errId = `${id}-error`;
     const err = h('p', { class: 'field-error', id: errId });
@@ -371,13 +383,25 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
     'aria-describedby': warning ? warning.id : null };
   // A case without a course closes as a case, not as a course.
   const title = a.type === 'closed' && endReasons(data).length ? 'Afslutning af sagen' : a.title;
+  const buttons = h('div', { class: 'actions' }, submit, cancel);
   const form = h('form', attrs, h('h3', { id: `${formId}-title` }, title), warning,
-    nodes, formError, h('div', { class: 'actions' }, submit, cancel));
+    nodes, formError, buttons);
+  // "Afslag" shows the refusal's reasons and hides what a grant needs.
+  if (refusal) {
+    form.addEventListener('change', (e) => {
+      if (e.target.name !== 'granted') return;
+      const refused = e.target.value === 'false';
+      refusal.show(refused);
+      for (const { f, el } of byName.values()) {
+        if (f.grantOnly) el.closest('.field').hidden = refused;
+      }
+    });
+  }
   // The limits a session would exceed, asked about before it is saved:
   // `confirmed` is the body the user said yes to; any change asks again.
   let confirmed = null;
   const limitWarning = h('div', { class: 'warning limit-warning', id: `${formId}-limit-warning`, role: 'alert', hidden: true });
-  form.insertBefore(limitWarning, form.querySelector('.actions'));
+  form.insertBefore(limitWarning, buttons);
   function askToConfirm(exceeds, body) {
     replace(limitWarning, exceeds.map((l) => h('p', null, labels.limitExceededText(l))),
       h('p', null, h('strong', null, 'Registrér alligevel?')));
@@ -415,6 +439,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
   };
   function clearErrors() {
     formError.textContent = '';
+    if (refusal) refusal.clear();
     for (const { el, err } of byName.values()) {
       err.textContent = '';
       el.removeAttribute('aria-invalid');
@@ -436,10 +461,8 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
         return;
       }
     }
-    if (a.type === 'decision' && value('granted') === 'false' && !value('text')) {
-      fieldError('text', 'Et afslag skal have en begrundelse.');
-      return;
-    }
+    const refuses = refusal && value('granted') === 'false';
+    if (refuses && refusal.validate()) return;
     for (const { f } of byName.values()) {
       if (f.type === 'date' && raw(f.name) && !parseDanishDate(raw(f.name))) {
         fieldError(f.name, 'Datoen skal skrives dd.mm.åååå og være en rigtig dato, fx 10.04.2025.');
@@ -453,6 +476,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
       fieldError(err.field, err.message);
       return;
     }
+    if (refuses) body.reasons = refusal.collect();
     submit.disabled = true;
     try {
       // A session is tried first (dry_run): past a limit of the standard,
@@ -470,6 +494,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
     } catch (err) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
+      if (refusal && refusal.showError(err.field, besideField(err.message))) return;
       const hit = fieldForPath(err.field, [...byName.values()].map((x) => ({ path: x.f.path, name: x.f.name })));
       if (hit) fieldError(hit.name, besideField(err.message));
       else {

@@ -1,7 +1,8 @@
 // views/standard.js - "Kvalitetsstandard": the user's municipality's
 // quality standard (GET /api/v1/standard) as readable Danish pages, for
 // every role. One section per part of the standard (formål, målgruppe,
-// who can get training, indhold, frister, omfang, fremmøde, klage,
+// who can get training: the eligibility rules and the target group's
+// criteria that a refusal names, indhold, frister, omfang, fremmøde, klage,
 // leverandør, kontakt); every rule says in plain Danish what it promises
 // (the server's "text") and shows where it comes from: the citation
 // (kommune, afsnit), the standard's own words as a quote, and, where the
@@ -149,13 +150,41 @@ function includesPart(c) {
     exc.length ? [h('h3', null, 'Træningen indeholder ikke'), textList(exc)] : null);
 }
 
+// The standard's target-group criteria (kind target_group of criteria):
+// the conditions its text sets, which the visitator judges. Each is its
+// own rule, so its words are its heading.
+const targetCriteria = (std) => (std.criteria || []).filter((c) => c.kind === 'target_group');
+
+function criterionItem(c, i, std) {
+  const headingId = `std-rule-std-criteria-${i}`;
+  const both = (std.paragraphs || []).length > 1;
+  const paras = paragraphsText(c.paragraphs);
+  return h('li', { class: 'rule', 'data-criterion': c.id, 'data-paragraphs': (c.paragraphs || []).join(' ') || null },
+    h('article', { 'aria-labelledby': headingId },
+      h('div', { class: 'rule-head' },
+        h('h3', { id: headingId, class: 'criterion-text' }, c.text),
+        both && paras ? h('span', { class: 'para-badge' }, paras) : null),
+      sourceBlock(c.source)));
+}
+
+// Who can get training: the eligibility rules genop checks, then the
+// criteria of the target group that the visitator judges. A refusal
+// names one of them (or another ground) as its reason.
 function eligibilityPart(std) {
   const rules = std.eligibility || [];
+  const criteria = targetCriteria(std);
   return part('std-betingelser', 'Hvem kan få træning',
     rules.length
       ? [h('p', null, 'Betingelser, som genop kontrollerer for hver sag:'),
         ruleList('std-eligibility', rules, std, (r) => ELIGIBILITY_LABELS[r.id] || r.id)]
-      : empty('Standarden stiller ingen betingelser, som genop kan kontrollere.'));
+      : empty('Standarden stiller ingen betingelser, som genop kan kontrollere.'),
+    criteria.length
+      ? [h('h3', { id: 'std-criteria-h', class: 'criteria-heading' }, 'Målgruppen: betingelser, som visitator vurderer'),
+        h('p', { class: 'help' }, 'Et afslag begrundes med en eller flere af betingelserne på denne side ',
+          '(eller en anden begrundelse) og en konkret, individuel vurdering.'),
+        h('ul', { class: 'rules', id: 'std-criteria', 'aria-labelledby': 'std-criteria-h' },
+          criteria.map((c, i) => criterionItem(c, i, std)))]
+      : null);
 }
 
 function deadlinesPart(std) {
@@ -213,6 +242,7 @@ function readingsPart(std) {
   const deadlines = std.deadlines || [];
   const lists = [
     ['std-eligibility', std.eligibility || [], (r) => ELIGIBILITY_LABELS[r.id] || r.id],
+    ['std-criteria', targetCriteria(std), (r) => `Målgruppen: ${r.text}`],
     ['std-deadlines', deadlines.filter((d) => d.topic !== 'complaint'), (r) => r.label || r.id],
     ['std-limits', std.limits || [], (r) => r.label || r.id],
     ['std-attendance', std.attendance ? [std.attendance] : [], () => 'Fremmøde'],
