@@ -90,12 +90,21 @@ void projection_tasks(const genop_case_row *row, const genop_citizen *cit, const
     limit_tasks(row, cit, r, out, n);
 }
 
+/* Whether view has a closure dated on or after `on`. */
+static bool closed_since(const genop_case *view, genop_date on)
+{
+    for (size_t i = 0; i < view->n_events; i++)
+        if (view->events[i].type == GENOP_EV_CLOSED && view->events[i].date >= on)
+            return true;
+    return false;
+}
+
 void projection_new_decision_task(const genop_case_row *row, const genop_citizen *cit,
-                                  const genop_result *r, const genop_case *view, bool closed,
+                                  const genop_result *r, const genop_case *view,
                                   genop_open_deadline *out, size_t *n)
 {
-    const genop_event *remitted = closed ? NULL : casework_case_remitted(view);
-    if (!remitted)
+    const genop_event *remitted = casework_case_remitted(view);
+    if (!remitted || closed_since(view, remitted->date))
         return;
     const genop_complaint_route *route = genop_complaint_route_for(r->standard,
                                                                    GENOP_ABOUT_DECISION);

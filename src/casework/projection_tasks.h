@@ -49,11 +49,14 @@ void projection_tasks(const genop_case_row *row, const genop_citizen *cit, const
 
 /* Appends the new_decision task of a case (row's, cit's; r its
  * evaluation) whose sorted view shows that Ankestyrelsen remitted it and
- * no decision has followed (case_stage.h), to out[*n]; nothing for a
- * closed case. Its source is the standard's route for complaints about
- * decisions (complaint_routes.h). Pure. */
+ * no decision has followed (case_stage.h), to out[*n]; nothing when the
+ * case was closed on or after the ruling's date. A case closed before
+ * the ruling (as complaint_forwarded, while the complaint was with
+ * Ankestyrelsen) keeps the task: its closure must be withdrawn (a
+ * correction) before the new decision. Its source is the standard's
+ * route for complaints about decisions (complaint_routes.h). Pure. */
 void projection_new_decision_task(const genop_case_row *row, const genop_citizen *cit,
-                                  const genop_result *r, const genop_case *view, bool closed,
+                                  const genop_result *r, const genop_case *view,
                                   genop_open_deadline *out, size_t *n);
 
 #endif

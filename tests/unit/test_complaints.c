@@ -253,8 +253,8 @@ static void test_stage(void **state)
     genop_standard_free(ishoj);
 }
 
-/* The new_decision task of text under Aalborg (closed or not): how many. */
-static size_t new_decision_of(const char *text, bool closed, genop_open_deadline *out)
+/* The new_decision task of text under Aalborg: how many. */
+static size_t new_decision_of(const char *text, genop_open_deadline *out)
 {
     genop_standard *std = load("aalborg");
     genop_case c;
@@ -264,18 +264,20 @@ static size_t new_decision_of(const char *text, bool closed, genop_open_deadline
     genop_case_row row = {.id = 7};
     genop_citizen cit = {.id = 3, .name = "Anna"};
     size_t n = 0;
-    projection_new_decision_task(&row, &cit, &r, &c, closed, out, &n);
+    projection_new_decision_task(&row, &cit, &r, &c, out, &n);
     genop_case_release(&c);
     genop_standard_free(std);
     return n;
 }
+
+#define CLOSED(date) EV("closed", date, ", \"reason\": \"complaint_forwarded\"")
 
 static void test_new_decision_task(void **state)
 {
     (void)state;
     genop_open_deadline t[PROJECTION_TASKS_MAX];
     assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED APPEAL("remitted")),
-                                     false, t), 1);
+                                     t), 1);
     assert_true(t[0].task);
     assert_string_equal(t[0].deadline_id, TASK_NEW_DECISION);
     assert_string_equal(t[0].label, "Ny afgørelse: Ankestyrelsen har hjemvist sagen");
@@ -284,12 +286,16 @@ static void test_new_decision_task(void **state)
     assert_string_equal(t[0].source, "Aalborg, Hvis du ønsker at klage");
     assert_int_equal(t[0].case_id, 7);
     assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED APPEAL("remitted")
-                                             GRANTED_AGAIN), false, t), 0);
-    assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED APPEAL("remitted")),
-                                     true, t), 0);
+                                             GRANTED_AGAIN), t), 0);
     assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED APPEAL("upheld")),
-                                     false, t), 0);
-    assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED), false, t), 0);
+                                     t), 0);
+    assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED), t), 0);
+    /* Closed while the complaint was with Ankestyrelsen: still a task. */
+    assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED CLOSED("2025-04-29")
+                                             APPEAL("remitted")), t), 1);
+    /* Closed after the ruling (the case ended otherwise): none. */
+    assert_int_equal(new_decision_of(REFUSED(COMPLAINT("") DECIDED FORWARDED APPEAL("remitted")
+                                             CLOSED("2025-06-03")), t), 0);
 }
 
 /* ---- through the domain layer ------------------------------------------------ */
