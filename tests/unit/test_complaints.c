@@ -27,6 +27,7 @@
 #include <cmocka.h>
 
 #include "test_helpers.h"
+#include "casework_fixture.h"
 
 #include <stdlib.h>
 
@@ -43,8 +44,6 @@
 #include "referral.h"
 #include "registry.h"
 #include "result_json.h"
-
-#define PASSWORD "korrekt-hest-batteri"
 
 /* A refused Aalborg/Ishøj § 86.1 case (referred 2025-04-10, refused
  * 2025-04-15) and what follows it. */
@@ -310,20 +309,9 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    if (!f)
+    if (!f || casework_test_open("complaints", f->dir, f->db, &f->loc))
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/genop-complaints-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-    if (casework_local_open(f->db, &f->loc, NULL))
-        return -1;
-    must(casework_local_municipality_ensure(&f->loc, casework_standard(&f->loc.env, "aalborg"),
-                                            e));
-    snprintf(f->vis.municipality, sizeof f->vis.municipality, "aalborg");
-    snprintf(f->vis.username, sizeof f->vis.username, "vis.aalborg");
-    f->vis.role = GENOP_ROLE_VISITATOR;
-    must(casework_local_user_add(&f->loc, &f->vis, PASSWORD, e));
+    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.aalborg");
     *state = f;
     return 0;
 }
@@ -331,8 +319,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    casework_local_close(&f->loc);
-    remove_test_db(f->dir, "t.db");
+    casework_test_close(f->dir, &f->loc);
     free(f);
     return 0;
 }
@@ -347,16 +334,7 @@ static genop_err add_on(fixture *f, int64_t case_id, const char *tmpl, int days_
     assert_non_null(at);
     snprintf(text, sizeof text, "%.*s%s%s", (int)(at - tmpl), tmpl,
              genop_date_format(f->loc.env.today - days_ago, d), at + 2);
-    json_t *body = json_loads(text, 0, NULL);
-    assert_non_null(body);
-    casework_event ev;
-    int64_t id;
-    genop_err err = casework_event_read(body, &ev, e);
-    if (!err)
-        err = casework_event_append(&f->loc.env, &f->vis, case_id, &ev, &id, e);
-    casework_event_release(&ev);
-    json_decref(body);
-    return err;
+    return casework_test_append(&f->loc, &f->vis, case_id, text, e);
 }
 
 /* A refusal as the API takes it: with a reason (letters.md section 1). */
@@ -379,48 +357,50 @@ static bool has_row(fixture *f, int64_t case_id, const char *id, genop_case_stag
     return found;
 }
 
-static void test_remitted_on_the_worklist(void **state)
+/* Whether the worklist of today lists case_id's new_decision, due `due`. */
+static bool on_worklist(fixture *f, int64_t case_id, genop_date due)
 {
-    fixture *f = *state;
-    casework_referral in = {
-        .cpr = "0101401111", .name = "Anna Andersen", .paragraph = "86.1",
-        .source = "egen læge", .condition = "hofte",
-        .date = f->loc.env.today - 90, .has_consent = true, .consent = true,
-    };
-    casework_referral_result r;
-    must(casework_referral_register(&f->loc.env, &f->vis, &in, &r, e));
-    int64_t k = r.case_id;
-    genop_case_stage stage;
-    genop_error why;
-    must(add_on(f, k, REFUSAL, 85, e));
-    must(add_on(f, k, "{\"type\":\"complaint_received\",\"date\":\"%s\",\"channel\":\"oral\","
-                      "\"about\":\"decision\",\"text\":\"Uenig\"}", 80, e));
-    assert_int_equal(add_on(f, k, "{\"type\":\"appeal_decided\",\"date\":\"%s\","
-                                  "\"outcome\":\"remitted\"}", 70, &why), GENOP_EREFUSED);
-    assert_string_equal(why.field, "$.date");
-    assert_message_contains(why, "ikke er sendt til den");
-    must(add_on(f, k, "{\"type\":\"complaint_decided\",\"date\":\"%s\",\"upheld\":\"none\"}", 75,
-                e));
-    must(add_on(f, k, "{\"type\":\"complaint_forwarded\",\"date\":\"%s\"}", 72, e));
-    assert_false(has_row(f, k, TASK_NEW_DECISION, &stage));
-    assert_int_equal(stage, GENOP_STAGE_COMPLAINT);
-    must(add_on(f, k, "{\"type\":\"appeal_decided\",\"date\":\"%s\",\"outcome\":\"remitted\"}",
-                20, e));
-    assert_true(has_row(f, k, TASK_NEW_DECISION, &stage));
-    assert_int_equal(stage, GENOP_STAGE_REFERRED);
     genop_list l = {0};
     size_t total = 0;
     must(genop_store_worklist(f->loc.store, "aalborg", f->loc.env.today, 0, 0, &l, &total, e));
     bool listed = false;
     const genop_open_deadline *d = l.items;
     for (size_t i = 0; i < l.n; i++)
-        listed |= d[i].case_id == k && strcmp(d[i].deadline_id, TASK_NEW_DECISION) == 0 &&
-                  d[i].due == f->loc.env.today - 20;
+        listed |= d[i].case_id == case_id && strcmp(d[i].deadline_id, TASK_NEW_DECISION) == 0 &&
+                  d[i].due == due;
     genop_store_free_list(&l);
-    assert_true(listed);
+    return listed;
+}
+
+/* Referred 20 days ago (casework_test_case), refused, a complaint sent
+ * on, remitted 10 days ago, decided anew 5 days ago. */
+static void test_remitted_on_the_worklist(void **state)
+{
+    fixture *f = *state;
+    int64_t k = casework_test_case(&f->loc, &f->vis, "0101401111", "Anna Andersen");
+    genop_case_stage stage;
+    genop_error why;
+    must(add_on(f, k, REFUSAL, 19, e));
+    must(add_on(f, k, "{\"type\":\"complaint_received\",\"date\":\"%s\",\"channel\":\"oral\","
+                      "\"about\":\"decision\",\"text\":\"Uenig\"}", 18, e));
+    assert_int_equal(add_on(f, k, "{\"type\":\"appeal_decided\",\"date\":\"%s\","
+                                  "\"outcome\":\"remitted\"}", 17, &why), GENOP_EREFUSED);
+    assert_string_equal(why.field, "$.date");
+    assert_message_contains(why, "ikke er sendt til den");
+    must(add_on(f, k, "{\"type\":\"complaint_decided\",\"date\":\"%s\",\"upheld\":\"none\"}", 16,
+                e));
+    must(add_on(f, k, "{\"type\":\"complaint_forwarded\",\"date\":\"%s\"}", 15, e));
+    assert_false(has_row(f, k, TASK_NEW_DECISION, &stage));
+    assert_int_equal(stage, GENOP_STAGE_COMPLAINT);
+    must(add_on(f, k, "{\"type\":\"appeal_decided\",\"date\":\"%s\",\"outcome\":\"remitted\"}",
+                10, e));
+    assert_true(has_row(f, k, TASK_NEW_DECISION, &stage));
+    assert_int_equal(stage, GENOP_STAGE_REFERRED);
+    assert_true(on_worklist(f, k, f->loc.env.today - 10));
     must(add_on(f, k, REFUSAL, 5, e));
     assert_false(has_row(f, k, TASK_NEW_DECISION, &stage));
     assert_int_equal(stage, GENOP_STAGE_REFUSED);
+    assert_false(on_worklist(f, k, f->loc.env.today - 10));
 }
 
 int main(void)

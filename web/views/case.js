@@ -35,6 +35,7 @@ import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions, currentEvents } from './forms.js';
 import { refusalReasons } from './refusal.js';
+import { complaintRouteLine, remittedWarning } from './complaints.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 
@@ -87,6 +88,8 @@ export async function render(main, params, ctx, flash) {
   for (const w of ev.warnings || []) warnings.push(h('p', { class: 'warning' }, w.detail || w.id));
   const endStatus = missingWarning(data);
   if (endStatus) warnings.push(endStatus);
+  const remitted = remittedWarning(currentEvents(data), kase.closed);
+  if (remitted) warnings.push(remitted);
 
   const actions = actionsFor(ctx.session, data);
   const rerender = async (message) => {
@@ -119,7 +122,7 @@ export async function render(main, params, ctx, flash) {
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], reasons, kase.end_reasons || [], criteria))));
+        timelineSection(data.events || [], reasons, kase.end_reasons || [], criteria, std))));
   return title;
 }
 
@@ -365,8 +368,15 @@ export function eventDetails(e, reasons) {
     case 'closed':
       if (e.reason) parts.push(`årsag: ${labels.closeReason(e.reason, reasons)}`);
       break;
+    case 'complaint_received':
+      if (e.channel) parts.push(labels.complaintChannel(e.channel));
+      if (e.about) parts.push(`om ${labels.complaintAbout(e.about)}`);
+      break;
     case 'complaint_decided':
       if (e.upheld) parts.push(labels.upheld(e.upheld));
+      break;
+    case 'appeal_decided':
+      if (e.outcome) parts.push(labels.appealOutcome(e.outcome));
       break;
     case 'previous_course':
       if (e.condition) parts.push(`lidelse: ${e.condition}`);
@@ -394,8 +404,9 @@ export function eventDetails(e, reasons) {
 // a case closed by one of those is "Sagen afsluttet", not the course. An
 // event is named by its number within the case; the API's ids (in
 // corrects and corrected_by) are mapped to those numbers. criteria: the
-// standard's (a refusal's reasons name them), or null.
-function timelineSection(events, standardReasons, ends, criteria) {
+// standard's (a refusal's reasons name them), or null; std: the standard,
+// whose complaint routes say where a complaint went (views/complaints.js).
+function timelineSection(events, standardReasons, ends, criteria, std) {
   const reasons = [...ends, ...(standardReasons || [])];
   const endIds = new Set(ends.map((r) => r.id));
   const typeLabel = (e) => (e.type === 'closed' && endIds.has(e.reason) ? 'Sagen afsluttet' : labels.eventType(e.type));
@@ -420,6 +431,7 @@ function timelineSection(events, standardReasons, ends, criteria) {
         h('span', { class: 'event-no' }, `hændelse nr. ${e.number}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
       e.type === 'decision' ? refusalReasons(e.reasons, criteria) : null,
+      e.type === 'complaint_received' ? complaintRouteLine(e, std) : null,
       body,
       e.text ? h('p', { class: 'event-text' }, e.text) : null,
       stateNote ? h('p', { class: 'event-state' }, stateNote) : null,
