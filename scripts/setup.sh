@@ -11,7 +11,7 @@ packages=(
   libsqlite3-dev libmicrohttpd-dev libsodium-dev
   libxml2-dev        # Digital Post's MeMo messages (src/letters/memo.c)
   libxml2-utils      # tests/memo: xmllint checks them against data/memo
-  libcairo2-dev libpango1.0-dev  # letters as PDF (src/letters/letter_pdf.c)
+  libcairo2-dev libpango1.0-dev libfontconfig-dev  # letters as PDF (src/letters)
   fonts-liberation2  # the letters' typeface, embedded in every PDF
   poppler-utils      # tests/letters: PDFs read back with pdftotext, pdffonts
   time

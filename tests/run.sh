@@ -64,6 +64,20 @@
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
+# - letters (tests/api/test_letters.py: making, listing, reading and
+#   previewing each kind, every refusal, the access log, the PDF read back
+#   with pdftotext and pdffonts) with both builds;
+# - the citizen's aktindsigt (tests/api/test_access_report.py: the PDF
+#   read back with pdftotext, pdffonts and pdfinfo, who may make it, the
+#   access log's rows) with both builds;
+# - the case's documents for Ankestyrelsen (tests/api/test_appeal_bundle.py:
+#   the numbered documents read back with pdftotext, who may gather them,
+#   the access log's row) with both builds;
+# - the outbox (tests/api/test_outbox.py: sending by Digital Post - the
+#   MeMo message validated with xmllint --schema - and to print, the
+#   receipt and decision_received, the print queue, its PDF read back with
+#   pdftotext and pdfinfo, marking printed, every refusal, a spool that
+#   cannot be written) with both builds;
 # - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
 #   the sample decision letter's text with æ, ø and å, its fonts embedded,
 #   A4, its metadata and outline, the address in the envelope's window;
@@ -171,6 +185,14 @@ for dir in "$build" "$asan_build"; do
   run_tap "complaints ($dir)" python3 tests/api/test_complaints.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
+  echo "# tests/api/test_letters.py with $dir/genop"
+  run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
+  echo "# tests/api/test_access_report.py with $dir/genop"
+  run_tap "aktindsigt ($dir)" python3 tests/api/test_access_report.py "$dir/genop"
+  echo "# tests/api/test_appeal_bundle.py with $dir/genop"
+  run_tap "appeal bundle ($dir)" python3 tests/api/test_appeal_bundle.py "$dir/genop"
+  echo "# tests/api/test_outbox.py with $dir/genop"
+  run_tap "outbox ($dir)" python3 tests/api/test_outbox.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"
   run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done

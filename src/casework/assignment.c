@@ -12,19 +12,22 @@
 #include <string.h>
 
 #include "env.h"
+#include "projection_tasks.h"
 
 #define ASSIGNED "assigned"
 
 /* The training unit's tasks, the case's terapeut's (assignment.h); every
- * other task is the visitator's. The JSON array below lists the same ids
- * (a unit test holds them together). */
-static const char *const terapeut_tasks[] = {
-    "start", "start_after_grant", "attendance_review", "limit_exceeded", "course_length",
-    "end_status",
-};
-static const char terapeut_tasks_json[] =
-    "[\"start\",\"start_after_grant\",\"attendance_review\",\"limit_exceeded\","
-    "\"course_length\",\"end_status\"]";
+ * other task is the visitator's. Listed once, as X-macro items, for the
+ * array the rule looks in and the JSON array the store's worklist reads:
+ * the start deadlines and the training unit's tasks (projection_tasks.h). */
+#define TERAPEUT_TASKS(FIRST, NEXT)                                           \
+    FIRST("start") NEXT("start_after_grant") NEXT(TASK_ATTENDANCE_REVIEW)     \
+    NEXT(TASK_LIMIT_EXCEEDED) NEXT(TASK_COURSE_LENGTH) NEXT(TASK_END_STATUS)
+#define AS_ITEM(id) id,
+#define AS_JSON_FIRST(id) "\"" id "\""
+#define AS_JSON_NEXT(id) ",\"" id "\""
+static const char *const terapeut_tasks[] = {TERAPEUT_TASKS(AS_ITEM, AS_ITEM)};
+static const char terapeut_tasks_json[] = "[" TERAPEUT_TASKS(AS_JSON_FIRST, AS_JSON_NEXT) "]";
 
 genop_role casework_task_role(const char *deadline_id)
 {

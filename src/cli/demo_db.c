@@ -44,10 +44,16 @@
 #include "cpr.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "letter_pdf.h"
+#include "letters.h"
 #include "local.h"
+#include "outbox.h"
 #include "passwords.h"
 #include "referral.h"
 #include "store.h"
+
+/* The demo's sender CVR number in Digital Post: a test value (docs/memo.md). */
+#define DEMO_TEST_CVR "12345678"
 
 #define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
 #define DEMO_USERS_MAX 32
@@ -159,6 +165,12 @@ static int add_municipality(demo_state *st, const char *id)
     }
     if (casework_local_municipality_ensure(&st->loc, std, &e)) {
         cli_error("demo: kommunen %s kan ikke oprettes: %s", id, e.message);
+        return CLI_FAILED;
+    }
+    /* The sender in Digital Post: an obvious test value, no municipality's
+     * CVR number, and marked as a test value (docs/memo.md). */
+    if (casework_dp_sender_set(&st->loc.env, id, DEMO_TEST_CVR, true, "genop demo", &e)) {
+        cli_error("demo: kommunens afsender i Digital Post kan ikke sættes: %s", e.message);
         return CLI_FAILED;
     }
     for (int r = 0; r < GENOP_ROLE_COUNT; r++) {
@@ -341,6 +353,28 @@ static int add_assignments(demo_state *st, const demo_case *dc, const genop_stan
     return CLI_OK;
 }
 
+/* The decision letter of a decided case, as its visitator would make it
+ * (src/casework/letters/letters.h), so the case page's letters are not
+ * empty on the first login. */
+static int add_letter(demo_state *st, const demo_case *dc, const demo_user *vis, int64_t id)
+{
+    bool decided = false;
+    for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++)
+        decided |= strcmp(ev->type, "decision") == 0;
+    if (!decided)
+        return CLI_OK;
+    casework_letter_input in = {
+        .kind = "decision",
+        .text = "Vi har talt med dig om, hvordan du klarer dig i hverdagen, og hvad du selv "
+                "ønsker at kunne igen. Det har vi lagt vægt på i afgørelsen.",
+    };
+    int64_t letter_id;
+    genop_error e;
+    if (casework_letter_make(&st->loc.env, &vis->u, id, &in, &letter_id, &e))
+        return refused(dc, "afgørelsesbrevet", &e);
+    return CLI_OK;
+}
+
 static int add_case(demo_state *st, size_t i)
 {
     const demo_case *dc = &demo_cases[i];
@@ -355,7 +389,9 @@ static int add_case(demo_state *st, size_t i)
     if (register_referral(st, dc, vis, std, &st->case_ids[i]) ||
         add_events(st, dc, std, st->case_ids[i]))
         return CLI_FAILED;
-    return add_assignments(st, dc, std, vis, st->case_ids[i]);
+    if (add_assignments(st, dc, std, vis, st->case_ids[i]))
+        return CLI_FAILED;
+    return add_letter(st, dc, vis, st->case_ids[i]);
 }
 
 /* ---- the summary ---------------------------------------------------------- */
@@ -485,6 +521,7 @@ int demo_db_run(const char *db, bool force, const char *url)
         print_login(st, db, url ? url : DEMO_URL_DEFAULT);
     }
     casework_local_close(&st->loc);
+    genop_letter_pdf_shutdown();   /* the fonts the letters were laid out with */
     sodium_memzero(st->users, sizeof st->users);
     free(st->case_ids);
     free(st);

@@ -194,6 +194,12 @@ void genop_standard_free(genop_standard *std)
         free(std->criteria[i].text);
         source_free(&std->criteria[i].source);
     }
+    free(std->letterhead.unit);
+    text_list_free(&std->letterhead.address);
+    free(std->letterhead.phone);
+    free(std->letterhead.email);
+    free(std->letterhead.web);
+    source_free(&std->letterhead.source);
     genop_calendar_free(std->calendar);
     free(std);
 }

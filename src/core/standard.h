@@ -263,6 +263,22 @@ typedef struct genop_revision_rule {
     genop_source source;
 } genop_revision_rule;
 
+/* The letterhead of the municipality's letters (`letters.sender`): the
+ * unit that decides and how to reach it, each part as the standard's text
+ * gives it (the source's quote holds every part). A part the text does
+ * not give is NULL (an empty address list): genop never invents one. The
+ * municipality's name is the standard's own. */
+#define GENOP_LETTERHEAD_ADDRESS_MAX 4
+typedef struct genop_letterhead {
+    bool present;
+    char *unit;              /* "Visitationen" */
+    genop_text_list address; /* "Lindholm Brygge 31", "9400 Nørresundby" */
+    char *phone;             /* "99 82 50 00", or NULL */
+    char *email;             /* or NULL */
+    char *web;               /* or NULL */
+    genop_source source;
+} genop_letterhead;
+
 typedef struct genop_standard {
     char *id;                 /* "aalborg" */
     char *municipality;       /* "Aalborg Kommune" */
@@ -294,6 +310,7 @@ typedef struct genop_standard {
     genop_revision_rule revision;
     genop_criterion criteria[GENOP_CRITERIA_MAX];   /* `criteria`, in the YAML's order */
     size_t n_criteria;
+    genop_letterhead letterhead;   /* `letters.sender` */
 } genop_standard;
 
 /* Frees a standard and everything it owns. NULL is fine. */

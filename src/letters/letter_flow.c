@@ -79,6 +79,10 @@ PangoContext *lf_context(cairo_t *cr)
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     pango_cairo_context_set_font_options(ctx, fo);
     cairo_font_options_destroy(fo);
+    /* Glyphs where the font puts them: pango rounds positions to whole
+     * units by default, a jitter of up to half a point between letters
+     * at 72 units an inch. */
+    pango_context_set_round_glyph_positions(ctx, FALSE);
     pango_context_set_language(ctx, pango_language_from_string("da-dk"));
     return ctx;
 }

@@ -61,6 +61,9 @@
 #define ADDRESS_TOP LF_MM(62.7)
 #define ADDRESS_BOTTOM LF_MM(90.0)
 #define ADDRESS_W LF_MM(80.0)
+/* Below the top of the address zone: six lines of 11 pt fill 26.8 mm of
+ * its 27.3. */
+#define ADDRESS_INSET LF_MM(0.5)
 #define INFO_X LF_MM(125.0)
 #define INFO_TOP LF_MM(50.0)
 #define INFO_W (LF_RIGHT - INFO_X)
@@ -194,38 +197,39 @@ static double draw_text(render *r, const char *font, const char *text, double x,
 }
 
 /* The recipient's lines in the address zone, in the largest size from
- * 11 pt down that fits the zone's six lines. Returns its bottom. */
+ * 11 pt down that fits the zone's six lines. Returns its bottom: the
+ * zone's, or below it for an address so long that 7 pt does not fit. */
 static double draw_address(render *r, const genop_letter_doc *doc)
 {
-    char text[GENOP_LETTER_LINES_MAX * 256];
-    size_t used = 0;
-    text[0] = '\0';
+    genop_buf lines = { 0 };
     for (size_t i = 0; i < doc->recipient.n; i++) {
-        size_t n = strlen(doc->recipient.line[i]);
-        if (used + n + 2 > sizeof text) break;
-        if (i) text[used++] = '\n';
-        memcpy(text + used, doc->recipient.line[i], n + 1);
-        used += n;
+        if (i) genop_buf_add(&lines, "\n", 1);
+        genop_buf_adds(&lines, doc->recipient.line[i]);
     }
+    const char *text = lines.data && !genop_buf_failed(&lines) ? lines.data : "";
+    double bottom = ADDRESS_BOTTOM;
     for (int size = 11; size >= 7; size--) {
         char font[64];
         genop_bprintf(font, sizeof font, "%s %d", LF_FONT, size);
         PangoLayout *layout = lf_layout(r->ctx, font, text, ADDRESS_W);
-        if (!layout) return ADDRESS_BOTTOM;
+        if (!layout) break;
         int w, h;
         pango_layout_get_size(layout, &w, &h);
-        if (ADDRESS_TOP + LF_MM(1.0) + (double)h / PANGO_SCALE <= ADDRESS_BOTTOM || size == 7) {
+        double end = ADDRESS_TOP + ADDRESS_INSET + (double)h / PANGO_SCALE;
+        if (end <= ADDRESS_BOTTOM || size == 7) {
+            if (end > bottom) bottom = end;
             lf_ink(r->cr);
             cairo_tag_begin(r->cr, "P", "");
-            cairo_move_to(r->cr, ADDRESS_X, ADDRESS_TOP + LF_MM(1.0));
+            cairo_move_to(r->cr, ADDRESS_X, ADDRESS_TOP + ADDRESS_INSET);
             pango_cairo_show_layout(r->cr, layout);
             cairo_tag_end(r->cr, "P");
             g_object_unref(layout);
-            return ADDRESS_BOTTOM;
+            break;
         }
         g_object_unref(layout);
     }
-    return ADDRESS_BOTTOM;
+    genop_buf_release(&lines);
+    return bottom;
 }
 
 /* Short marks at the left edge where the sheet is folded for the window
@@ -284,18 +288,26 @@ static double draw_first_page(render *r, const genop_letter_doc *doc)
     return bottom + BODY_GAP;
 }
 
-/* The running head of a later page: sender, reference and date. */
+/* The running head of a later page: sender, reference and date, on one
+ * line (cut short with an ellipsis if it is longer). */
 static void draw_running_head(render *r, const genop_letter_doc *doc)
 {
-    char date[GENOP_DATE_DA_SIZE], head[512];
+    char date[GENOP_DATE_DA_SIZE];
     genop_date_format_da(doc->date, date);
-    if (doc->reference[0])
-        genop_bprintf(head, sizeof head, "%s \u00b7 %s \u00b7 %s", doc->sender.line[0],
-                      doc->reference, date);
-    else
-        genop_bprintf(head, sizeof head, "%s \u00b7 %s", doc->sender.line[0], date);
-    lf_grey(r->cr);
-    draw_text(r, LF_FONT " 9.5", head, LF_LEFT, HEAD_TOP, LF_TEXT_W, PANGO_ALIGN_LEFT);
+    genop_buf head = { 0 };
+    genop_buf_adds(&head, doc->sender.line[0]);
+    if (doc->reference[0]) genop_buf_addf(&head, " \u00b7 %s", doc->reference);
+    genop_buf_addf(&head, " \u00b7 %s", date);
+    PangoLayout *layout = genop_buf_failed(&head)
+        ? NULL : lf_layout(r->ctx, LF_FONT " 9.5", head.data, LF_TEXT_W);
+    if (layout) {
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+        lf_grey(r->cr);
+        cairo_move_to(r->cr, LF_LEFT, HEAD_TOP);
+        pango_cairo_show_layout(r->cr, layout);
+        g_object_unref(layout);
+    }
+    genop_buf_release(&head);
 }
 
 /* "Side 1 af 2", and with numbered documents "Dokument 2 af 5 · ". */
@@ -315,14 +327,15 @@ static void draw_page_number(render *r, size_t index, int page, int pages)
  * pointing at the destination named where it is drawn (draw_body). */
 static void add_outline(render *r, const genop_letter_doc *doc, size_t index)
 {
-    char dest[48], text[600];
+    char dest[48];
+    genop_buf text = { 0 };
     genop_bprintf(dest, sizeof dest, "dest='d%zu'", index);
-    if (r->opt->number_documents)
-        genop_bprintf(text, sizeof text, "%zu. %s", index + 1, doc->title);
-    else
-        genop_bprintf(text, sizeof text, "%s", doc->title);
-    int parent = cairo_pdf_surface_add_outline(r->surface, CAIRO_PDF_OUTLINE_ROOT, text, dest,
-                                               CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    if (r->opt->number_documents) genop_buf_addf(&text, "%zu. ", index + 1);
+    genop_buf_adds(&text, doc->title);
+    int parent = cairo_pdf_surface_add_outline(r->surface, CAIRO_PDF_OUTLINE_ROOT,
+                                               genop_buf_failed(&text) ? doc->title : text.data,
+                                               dest, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    genop_buf_release(&text);
     for (size_t i = 0; i < doc->n_blocks; i++) {
         if (doc->blocks[i].kind != GENOP_LETTER_HEADING) continue;
         genop_bprintf(dest, sizeof dest, "dest='d%zu-%zu'", index, i + 1);

@@ -15,13 +15,17 @@
  *   - metadata: Title (the letter's title), Author (the sender's first
  *     line, the municipality), Subject (the kind of letter in Danish:
  *     "Afgørelse", "Genvurdering af klage", ...), Creator "genop", and
- *     CreationDate the letter's date (so the same document always gives
- *     the same bytes: a letter's PDF can be made again and compared);
+ *     CreationDate the letter's date (so the same document gives the
+ *     same bytes with the same build, libraries and fonts: no clock is
+ *     written into the file);
  *   - an outline (bookmarks): the title, with the headings beneath it,
  *     each pointing at a named destination (cairo's "dest" tag) where the
- *     heading stands; and structure tags where cairo 1.16 writes them
- *     (H1 for the title, H2 for headings, P for the rest), so a screen
- *     reader meets the letter in reading order;
+ *     heading stands; and structure tags (H1 for the title, H2 for
+ *     headings, P for the rest), so a screen reader meets the letter in
+ *     reading order. Debian 12's cairo 1.16 writes the structure tree
+ *     but not the catalog's /MarkInfo (cairo 1.17.6 does), so a checker
+ *     such as pdfinfo still says "Tagged: no"; nor can it set the
+ *     document's language (/Lang);
  *   - page 1: the municipality top right, the rest of the letterhead, the
  *     date and the reference in an information block on the right, and
  *     the recipient's name and address where a window envelope shows it

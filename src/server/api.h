@@ -68,6 +68,7 @@ void api_events_append(api_ctx *c, http_reply *out);
 void api_worklist_get(api_ctx *c, http_reply *out);
 /* api_citizens.c */
 void api_citizen_access_log(api_ctx *c, http_reply *out);
+void api_citizen_access_report(api_ctx *c, http_reply *out);
 void api_citizens_search(api_ctx *c, http_reply *out);
 /* api_fsiii.c */
 void api_fsiii_get(api_ctx *c, http_reply *out);
@@ -83,6 +84,17 @@ void api_user_password(api_ctx *c, http_reply *out);
 void api_user_lock(api_ctx *c, http_reply *out);
 void api_user_unlock(api_ctx *c, http_reply *out);
 void api_user_deactivate(api_ctx *c, http_reply *out);
+/* api_letters.c */
+void api_letters_make(api_ctx *c, http_reply *out);
+void api_letters_list(api_ctx *c, http_reply *out);
+void api_letters_preview(api_ctx *c, http_reply *out);
+void api_letter_pdf(api_ctx *c, http_reply *out);
+void api_appeal_bundle_pdf(api_ctx *c, http_reply *out);
+/* api_outbox.c */
+void api_letter_send(api_ctx *c, http_reply *out);
+void api_print_queue_get(api_ctx *c, http_reply *out);
+void api_print_queue_pdf(api_ctx *c, http_reply *out);
+void api_print_queue_printed(api_ctx *c, http_reply *out);
 /* api_staff.c */
 void api_staff_list(api_ctx *c, http_reply *out);
 void api_worklist_owners(api_ctx *c, http_reply *out);

@@ -10,11 +10,14 @@
  * through the domain layer (src/casework/access_log.h), which logs the
  * look first and shows every read answered before it, this look too. Every
  * read of the citizen's data adds a row, so the log is read in pages:
- * ?limit (1-500, 100 by default) and ?offset, with the total.
+ * ?limit (1-500, 100 by default) and ?offset, with the total. And
+ * POST /api/v1/citizens/{id}/access-report: the citizen's aktindsigt as one
+ * PDF, made now by a visitator (access_report.h), kept nowhere.
  */
 #include <string.h>
 
 #include "access_log.h"
+#include "access_report.h"
 #include "api.h"
 #include "case_search.h"
 #include "input.h"
@@ -53,6 +56,21 @@ void api_citizen_access_log(api_ctx *c, http_reply *out)
     jset(o, "citizen", json_integer(c->id));
     http_reply_json(out, 200, o);
     genop_store_free_list(&list);
+}
+
+void api_citizen_access_report(api_ctx *c, http_reply *out)
+{
+    genop_buf pdf = {0};
+    genop_error e;
+    if (casework_access_report_pdf(&c->env, &c->user, c->id, &pdf, &e)) {
+        genop_buf_release(&pdf);
+        problem_from_refusal(out, "aktindsigt", &e);
+        return;
+    }
+    char disposition[80];
+    snprintf(disposition, sizeof disposition, "inline; filename=\"aktindsigt-%lld.pdf\"",
+             (long long)c->id);
+    http_reply_bytes(out, 200, "application/pdf", disposition, &pdf);
 }
 
 static json_t *hit_json(const genop_citizen_hit *h)

@@ -15,6 +15,7 @@
  */
 #include "http.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,6 +202,8 @@ void http_reply_release(http_reply *r)
     free(r->text);
     r->text = NULL;
     r->text_len = 0;
+    r->content_type = NULL;
+    r->disposition[0] = '\0';
 }
 
 void http_reply_json(http_reply *r, unsigned status, json_t *body)
@@ -228,6 +231,17 @@ void http_reply_text(http_reply *r, unsigned status, genop_buf *json)
     r->text_len = json->len;
     json->data = NULL;
     json->len = json->cap = 0;
+}
+
+void http_reply_bytes(http_reply *r, unsigned status, const char *content_type,
+                      const char *disposition, genop_buf *body)
+{
+    http_reply_text(r, status, body);
+    if (!r->status)
+        return;
+    r->content_type = content_type;
+    if (disposition)
+        snprintf(r->disposition, sizeof r->disposition, "%s", disposition);
 }
 
 void http_log_escape(char *dst, size_t size, const char *s)

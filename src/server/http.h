@@ -105,6 +105,9 @@ typedef struct http_reply {
     char allow[64];            /* Allow value (405), "" for none */
     char location[96];         /* Location value (201), "" for none */
     char user[64];             /* who asked, for the request log */
+    const char *content_type;  /* static: the type of a body that is not JSON
+                                  (text holds its bytes: a PDF), or NULL */
+    char disposition[96];      /* Content-Disposition value, "" for none */
 } http_reply;
 
 /* Sets the status and takes ownership of body (which may be NULL). */
@@ -115,6 +118,12 @@ void http_reply_json(http_reply *r, unsigned status, json_t *body);
  * router answers with a 500 problem. */
 void http_reply_text(http_reply *r, unsigned status, genop_buf *json);
 void http_reply_release(http_reply *r);
+/* Sets the status and takes the bytes in body (left empty) as a body of
+ * content_type (static, e.g. "application/pdf"); disposition (may be
+ * NULL) is the Content-Disposition. A failed or empty buffer leaves the
+ * reply unanswered, as http_reply_text does. */
+void http_reply_bytes(http_reply *r, unsigned status, const char *content_type,
+                      const char *disposition, genop_buf *body);
 
 /* Writes s into dst (size bytes, always NUL-terminated) with every byte
  * that could break a log line - control characters, quotes, backslash,

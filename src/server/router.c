@@ -16,6 +16,7 @@
  *   GET     /worklist/owners              api_worklist_owners     visitator terapeut leder
  *   GET     /staff                        api_staff_list          visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
+ *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /municipalities               api_municipalities_get  any logged in
  *   GET     /standard                     api_standard_get        any logged in
@@ -26,6 +27,15 @@
  *   POST    /users/{id}/lock              api_user_lock           admin
  *   POST    /users/{id}/unlock            api_user_unlock         admin
  *   POST    /users/{id}/deactivate        api_user_deactivate     admin
+ *   POST    /cases/{id}/letters           api_letters_make        visitator
+ *   GET     /cases/{id}/letters           api_letters_list        visitator terapeut leder
+ *   POST    /cases/{id}/letters/preview   api_letters_preview     visitator
+ *   GET     /letters/{id}.pdf             api_letter_pdf          visitator terapeut
+ *   GET     /cases/{id}/appeal-bundle.pdf api_appeal_bundle_pdf   visitator
+ *   POST    /letters/{id}/send            api_letter_send         visitator leder
+ *   GET     /print-queue                  api_print_queue_get     visitator leder
+ *   GET     /print-queue.pdf              api_print_queue_pdf     visitator
+ *   POST    /print-queue/printed          api_print_queue_printed visitator
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -91,6 +101,10 @@ static const route routes[] = {
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},
+    /* The citizen's aktindsigt (access_report.h): not a snapshot, it logs
+     * and imports the reads before it lists the access log. */
+    {"POST", "/api/v1/citizens/{id}/access-report", api_citizen_access_report,
+     ROLES_VISITATOR, false, false},
     {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/municipalities", api_municipalities_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},
@@ -101,6 +115,27 @@ static const route routes[] = {
     {"POST", "/api/v1/users/{id}/lock", api_user_lock, ROLES_ADMIN, false, false},
     {"POST", "/api/v1/users/{id}/unlock", api_user_unlock, ROLES_ADMIN, false, false},
     {"POST", "/api/v1/users/{id}/deactivate", api_user_deactivate, ROLES_ADMIN, false, false},
+    /* Letters (api_letters.c; docs/letters.md): a visitator makes and
+     * previews them, the case's readers list them, those who see the
+     * citizen's address read them. */
+    {"POST", "/api/v1/cases/{id}/letters", api_letters_make, ROLES_VISITATOR, true, false},
+    {"GET", "/api/v1/cases/{id}/letters", api_letters_list, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/cases/{id}/letters/preview", api_letters_preview, ROLES_VISITATOR, true,
+     false},
+    {"GET", "/api/v1/letters/{id}.pdf", api_letter_pdf, ROLES_CASEWORK, false, true},
+    /* The case's documents for Ankestyrelsen (appeal_bundle.h). */
+    {"GET", "/api/v1/cases/{id}/appeal-bundle.pdf", api_appeal_bundle_pdf, ROLES_VISITATOR, false,
+     true},
+    /* The outbox (api_outbox.c; outbox.h): a visitator or leder sends a
+     * letter and sees the print queue; a visitator, who sees the
+     * citizens' addresses, prints it. */
+    {"POST", "/api/v1/letters/{id}/send", api_letter_send, ROLES_VISITATOR | ROLES_LEDER, false,
+     false},
+    {"GET", "/api/v1/print-queue", api_print_queue_get, ROLES_VISITATOR | ROLES_LEDER, false,
+     true},
+    {"GET", "/api/v1/print-queue.pdf", api_print_queue_pdf, ROLES_VISITATOR, false, true},
+    {"POST", "/api/v1/print-queue/printed", api_print_queue_printed, ROLES_VISITATOR, true,
+     false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 
@@ -117,7 +152,8 @@ static bool parse_id(const char *s, size_t n, int64_t *id)
     return n > 0 && s[0] != '0' && genop_decimal_parse(s, n, id);
 }
 
-/* True if path matches pattern; the {id} segment's value goes to *id. */
+/* True if path matches pattern; the {id} segment's value goes to *id. A
+ * segment "{id}.pdf" is an id followed by that suffix. */
 static bool path_matches(const char *pattern, const char *path, int64_t *id)
 {
     for (;;) {
@@ -126,8 +162,10 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id)
         pattern++;
         path++;
         size_t pn = strcspn(pattern, "/"), n = strcspn(path, "/");
-        if (pn == 4 && memcmp(pattern, "{id}", 4) == 0) {
-            if (!parse_id(path, n, id))
+        if (pn >= 4 && memcmp(pattern, "{id}", 4) == 0) {
+            size_t suffix = pn - 4;
+            if (n <= suffix || memcmp(path + n - suffix, pattern + 4, suffix) != 0 ||
+                !parse_id(path, n - suffix, id))
                 return false;
         } else if (pn != n || memcmp(pattern, path, n) != 0) {
             return false;

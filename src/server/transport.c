@@ -89,10 +89,14 @@ static void add_headers(struct MHD_Response *resp, const http_reply *r, bool has
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    if (has_body)
+    if (has_body && r->content_type)
+        MHD_add_response_header(resp, "Content-Type", r->content_type);
+    else if (has_body)
         MHD_add_response_header(resp, "Content-Type",
                                 r->problem ? "application/problem+json; charset=utf-8"
                                            : "application/json; charset=utf-8");
+    if (r->disposition[0])
+        MHD_add_response_header(resp, "Content-Disposition", r->disposition);
     if (r->set_cookie[0])
         MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
     if (r->allow[0])

@@ -2,6 +2,7 @@
 loopback port with a fresh database, add users, and talk HTTP/JSON to it
 with the standard library only. Results are printed as TAP."""
 
+import datetime
 import glob
 import http.client
 import json
@@ -186,3 +187,42 @@ class Response:
 
     def __repr__(self):
         return f"{self.status} {self.headers.get('content-type')} {self.raw[:400]!r}"
+
+
+# ---- what many tests do: log in, register a referral, add an event ------
+
+PASSWORD = "korrekt-hest-batteri"
+
+
+def days_ago(n):
+    """The ISO date n days before today (negative: after)."""
+    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+
+
+def login_as(srv, name, password=PASSWORD):
+    """A Client of srv logged in as name; raises if the login fails."""
+    c = Client(srv.port)
+    r = c.login(name, password)
+    if r.status != 200:
+        raise RuntimeError(f"login {name}: {r}")
+    return c
+
+
+def register_case(c, cpr, name, address="Åboulevarden 7, 9000 Aalborg", referred_days_ago=20,
+                  paragraph="86.1"):
+    """Registers a referral of the citizen through c; the new case's id."""
+    r = c.request("POST", "/api/v1/cases", {
+        "citizen": {"cpr": cpr, "name": name, "address": address},
+        "referral": {"date": days_ago(referred_days_ago), "paragraph": paragraph,
+                     "source": "egen læge", "condition": "knæ", "consent": True}})
+    if r.status != 201:
+        raise RuntimeError(f"referral {name}: {r}")
+    return r.json["id"]
+
+
+def add_event(c, case_id, event):
+    """Registers event on the case through c; the new event's id."""
+    r = c.request("POST", f"/api/v1/cases/{case_id}/events", event)
+    if r.status != 201:
+        raise RuntimeError(f"event {event}: {r}")
+    return r.json["id"]

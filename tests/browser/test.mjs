@@ -23,6 +23,10 @@
 // words and the forms of a hospital plan and a previous course
 // (casepage.mjs); a refusal's reasons from the standard's criteria in the
 // decision form, on the timeline and the standard's page (criteria.mjs);
+// the full decision form: the grant with its end date, the standard's
+// rule beside each field, an exception offered past a limit and the API's
+// refusals beside their fields, the grant in force on the case page and a
+// revisitation that changes it (decision.mjs);
 // owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
@@ -53,6 +57,7 @@ import { seed, ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
 import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
 import { testCriteria } from './criteria.mjs';
+import { testDecision } from './decision.mjs';
 import { testClosing } from './closing.mjs';
 import { testComplaints } from './complaints.mjs';
 import { testCasepage } from './casepage.mjs';
@@ -249,6 +254,8 @@ async function main() {
   // After the search, whose counts of Rødovre's cases (a second page,
   // one refused case) it would change.
   await testCasepage({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // Last: it grants two more Rødovre cases, which the counts above would see.
+  await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

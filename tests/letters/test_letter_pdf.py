@@ -16,7 +16,8 @@ Prints TAP. What it asserts:
     "Side 1 af 2" and "Side 2 af 2";
   - every word of the recipient's name and address lies inside the
     address zone of DIN 5008 form B's window field (pdftotext -bbox);
-  - the outline holds the title and every heading;
+  - the outline holds the title and every heading; the structure tree
+    (tags) the title, the headings and the paragraphs;
   - the same document gives the same bytes twice;
   - the print queue (duplex) starts each letter on an odd page, with a
     blank back; the bundle numbers its documents;
@@ -137,6 +138,32 @@ def check_window(pdf):
     ok(not others, "nothing else shows through the window", others)
 
 
+def check_full_window(build, tmp):
+    # Six lines, two of them long enough to wrap at 11 pt: the address is
+    # set smaller, and all of it still shows in the window.
+    import json
+    with open(DECISION, encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["recipient"] = ["Karen Østergaard Mølgaard", "c/o Søren Ærbø Christiansen-Åkjær",
+                        "Plejecenter Æblehaven, afdeling Østerbølle, lejlighed 14",
+                        "Åbrinken 12, 1. th.", "Postboks 118", "9000 Aalborg"]
+    src = os.path.join(tmp, "six.json")
+    with open(src, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    pdf = os.path.join(tmp, "six.pdf")
+    r = sample(build, pdf, src)
+    ok(r.returncode == 0, "a six-line address is laid out", r.stderr)
+    if r.returncode != 0:
+        return
+    zone = (20 * MM, 62.7 * MM, 105 * MM, 90 * MM)
+    words = words_on_page(pdf, 1)
+    want = " ".join(doc["recipient"]).split()
+    outside = [w for w in want if not any(
+        b[0] == w and zone[0] <= b[1] and b[3] <= zone[2] and zone[1] <= b[2] and b[4] <= zone[3]
+        for b in words)]
+    ok(not outside, "all six lines, wrapped, lie in the address zone", outside)
+
+
 def check_outline(pdf):
     xml = run("pdftohtml", "-xml", "-stdout", "-i", "-q", pdf).stdout
     items = re.findall(r"<item page=\"(\d+)\">([^<]*)</item>", xml)
@@ -147,6 +174,19 @@ def check_outline(pdf):
     ok(names == want, "the outline holds the title and every heading, in order", items)
     ok(dict((t, p) for p, t in items).get("Klagevejledning") == "2",
        "an outline entry points at its heading's page", items)
+
+
+def check_structure(pdf):
+    # cairo 1.16 writes the structure tree (pdfinfo -struct reads it) but
+    # not /MarkInfo, so pdfinfo's "Tagged" says no; see letter_pdf.h.
+    tree = run("pdfinfo", "-struct", pdf).stdout
+    kinds = re.findall(r"^(\w+) \(block\)", tree, re.M)
+    ok(kinds.count("H1") == 1 and kinds.count("H2") == 6 and kinds.count("P") > 20,
+       "the structure tree has the title (H1), the six headings (H2) and paragraphs (P)",
+       tree[:800])
+    text = run("pdfinfo", "-struct-text", pdf).stdout
+    ok(re.search(r'H2 \(block\)\n\s*"Klagevejledning"', text) is not None,
+       "a heading's structure element holds its text", text[:1500])
 
 
 def check_many(build, tmp):
@@ -200,10 +240,12 @@ def main():
         check_text(pdf)
         check_window(pdf)
         check_outline(pdf)
+        check_structure(pdf)
         again = os.path.join(tmp, "again.pdf")
         sample(build, again, DECISION)
         with open(pdf, "rb") as a, open(again, "rb") as b:
             ok(a.read() == b.read(), "the same document gives the same bytes")
+        check_full_window(build, tmp)
         check_many(build, tmp)
         check_refusal(build, tmp)
     print(f"1..{n}")

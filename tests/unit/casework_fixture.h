@@ -70,9 +70,11 @@ static inline int64_t casework_test_case(casework_local *loc, const genop_user *
     return r.case_id;
 }
 
-/* Registers the event text (JSON) on case id as u. */
+/* Registers the event text (JSON) on case id as u; the new event's id in
+ * *event_id unless that is NULL. */
 static inline genop_err casework_test_append(casework_local *loc, const genop_user *u,
-                                             int64_t id, const char *text, genop_error *e)
+                                             int64_t id, const char *text, int64_t *event_id,
+                                             genop_error *e)
 {
     json_t *body = json_loads(text, 0, NULL);
     if (!body)
@@ -81,7 +83,7 @@ static inline genop_err casework_test_append(casework_local *loc, const genop_us
     int64_t unused;
     genop_err err = casework_event_read(body, &ev, e);
     if (!err)
-        err = casework_event_append(&loc->env, u, id, &ev, &unused, e);
+        err = casework_event_append(&loc->env, u, id, &ev, event_id ? event_id : &unused, e);
     casework_event_release(&ev);
     json_decref(body);
     return err;

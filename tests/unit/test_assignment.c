@@ -229,16 +229,7 @@ static int64_t new_case(fixture *f, const char *cpr)
 static genop_err append(fixture *f, const genop_user *u, int64_t id, const char *text,
                         genop_error *e)
 {
-    json_t *body = json_loads(text, 0, NULL);
-    assert_non_null(body);
-    casework_event ev;
-    int64_t unused;
-    genop_err err = casework_event_read(body, &ev, e);
-    if (!err)
-        err = casework_event_append(&f->loc.env, u, id, &ev, &unused, e);
-    casework_event_release(&ev);
-    json_decref(body);
-    return err;
+    return casework_test_append(&f->loc, u, id, text, NULL, e);
 }
 
 /* An `assigned` event days_ago, as JSON text in buf. */

@@ -81,16 +81,7 @@ static const char *dated(char buf[256], const fixture *f, int days_ago, const ch
 static genop_err append_id(fixture *f, const genop_user *u, int64_t id, const char *text,
                            int64_t *event, genop_error *e)
 {
-    int64_t unused;
-    json_t *body = json_loads(text, 0, NULL);
-    assert_non_null(body);
-    casework_event ev;
-    genop_err err = casework_event_read(body, &ev, e);
-    if (!err)
-        err = casework_event_append(&f->loc.env, u, id, &ev, event ? event : &unused, e);
-    casework_event_release(&ev);
-    json_decref(body);
-    return err;
+    return casework_test_append(&f->loc, u, id, text, event, e);
 }
 
 static genop_err append(fixture *f, const genop_user *u, int64_t id, const char *text,

@@ -334,7 +334,7 @@ static genop_err add_on(fixture *f, int64_t case_id, const char *tmpl, int days_
     assert_non_null(at);
     snprintf(text, sizeof text, "%.*s%s%s", (int)(at - tmpl), tmpl,
              genop_date_format(f->loc.env.today - days_ago, d), at + 2);
-    return casework_test_append(&f->loc, &f->vis, case_id, text, e);
+    return casework_test_append(&f->loc, &f->vis, case_id, text, NULL, e);
 }
 
 /* A refusal as the API takes it: with a reason (letters.md section 1). */

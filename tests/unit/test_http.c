@@ -130,6 +130,31 @@ static void test_reply_text(void **state)
     http_reply_release(&out);
 }
 
+/* A body that is not JSON (a letter's PDF): its type and disposition go
+ * with it, and answering again with JSON forgets them. */
+static void test_reply_bytes(void **state)
+{
+    (void)state;
+    http_reply out = {0};
+    genop_buf b = {0};
+    genop_buf_add(&b, "%PDF-\0\1", 7);
+    http_reply_bytes(&out, 200, "application/pdf", "inline; filename=\"brev-1.pdf\"", &b);
+    assert_int_equal(out.status, 200);
+    assert_int_equal(out.text_len, 7);
+    assert_memory_equal(out.text, "%PDF-\0\1", 7);
+    assert_string_equal(out.content_type, "application/pdf");
+    assert_string_equal(out.disposition, "inline; filename=\"brev-1.pdf\"");
+    assert_null(b.data);
+    http_reply_json(&out, 404, NULL);
+    assert_null(out.content_type);
+    assert_string_equal(out.disposition, "");
+    genop_buf empty = {0};
+    http_reply_bytes(&out, 200, "application/pdf", NULL, &empty);
+    assert_int_equal(out.status, 0);            /* nothing to send: a 500 */
+    assert_null(out.content_type);
+    http_reply_release(&out);
+}
+
 static void test_log_escape(void **state)
 {
     (void)state;
@@ -148,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_transport_request),
         cmocka_unit_test(test_local_request),
         cmocka_unit_test(test_reply_text),
+        cmocka_unit_test(test_reply_bytes),
         cmocka_unit_test(test_log_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -146,6 +146,47 @@ static void test_long_word_wraps(void **state)
     genop_letter_doc_free(doc);
 }
 
+/* A text of n copies of word, separated by spaces; the caller frees it. */
+static char *repeat(const char *word, size_t n)
+{
+    size_t w = strlen(word);
+    char *s = malloc(n * (w + 1) + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(s + i * (w + 1), word, w);
+        s[i * (w + 1) + w] = ' ';
+    }
+    s[n ? n * (w + 1) - 1 : 0] = '\0';
+    return s;
+}
+
+static void test_extreme_text_renders(void **state)
+{
+    (void)state;
+    /* Every field at many times any real letter's length: it still lays
+     * out, within the margins, and the PDF is whole. */
+    char *long_line = repeat("Østergårdsvej", 300), *huge = repeat("ærø", 2000);
+    genop_letter_doc *doc = genop_letter_doc_new("complaint_forwarded", long_line,
+                                                 genop_date_from_ymd_unchecked(2199, 12, 31));
+    assert_non_null(doc);
+    must(genop_letter_doc_set_reference(doc, long_line, e));
+    for (int i = 0; i < 8; i++) must(genop_letter_doc_add_sender(doc, long_line, e));
+    for (int i = 0; i < 6; i++) must(genop_letter_doc_add_recipient(doc, long_line, e));
+    must(genop_letter_doc_add(doc, GENOP_LETTER_HEADING, huge, e));
+    must(genop_letter_doc_add_fact(doc, long_line, huge, e));
+    must(genop_letter_doc_add(doc, GENOP_LETTER_SIGNATURE, huge, e));
+    must(genop_letter_doc_add(doc, GENOP_LETTER_SOURCE, huge, e));
+    genop_buf pdf = { 0 };
+    genop_letter_pdf_info info = render(doc, &pdf);
+    assert_true(info.pages > 3);
+    assert_true(info.widest_line <= info.text_width);
+    assert_non_null(strstr(pdf.data + pdf.len - 8, "%%EOF"));
+    genop_buf_release(&pdf);
+    genop_letter_doc_free(doc);
+    free(long_line);
+    free(huge);
+}
+
 /* Refuses doc with field, and appends nothing to a buffer that holds
  * something already. */
 static void assert_refused(genop_letter_doc *doc, const char *field)
@@ -395,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_sample_is_two_pages_of_pdf),
         cmocka_unit_test(test_pages_grow_with_text),
         cmocka_unit_test(test_long_word_wraps),
+        cmocka_unit_test(test_extreme_text_renders),
         cmocka_unit_test(test_invalid_documents_refused),
         cmocka_unit_test(test_buffer_limit_kept),
         cmocka_unit_test(test_heading_stays_with_what_follows),

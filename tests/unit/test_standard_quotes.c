@@ -149,7 +149,7 @@ static int check_standard(const genop_standard *s, const char *seed)
     const genop_source *one[] = {
         &s->attendance.source, &s->attendance.admission.source, &s->minimum_age.source,
         &s->residency.source, &s->hospital_plan_excludes.source, &s->quarantine.source,
-        &s->documentation.end_status.source, &s->revision.source,
+        &s->documentation.end_status.source, &s->revision.source, &s->letterhead.source,
     };
     int missing = 0;
     for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)

@@ -5,8 +5,9 @@
 // used so far as bars with the numbers in words (a weekly limit: the
 // current week, the worst week beside it, "uge 47, 2026"; the course's
 // length in the standard's unit to its last day, "4 måneder (til
-// 12.03.2027)", from GET /api/v1/standard), attendance with a
-// warning when the review limit is reached or (where the standard says
+// 12.03.2027)", from GET /api/v1/standard; a limit the grant goes
+// beyond by a recorded exception says so, with its reason), attendance
+// with a warning when the review limit is reached or (where the standard says
 // so) the citizen was admitted to hospital during the course, the
 // eligibility findings, who is responsible for the case (its visitator
 // and therapist, changed there too; views/assign.js), the udredning
@@ -26,7 +27,11 @@
 // municipality's standard (GET /api/v1/standard: the reasons a course may
 // end, for the close form and a closure's reason by its label; its
 // criteria, for the refusal form and a refusal's reasons on the timeline,
-// views/refusal.js) are fetched alongside the case.
+// views/refusal.js; its limits, for the grant's rules and exceptions) are
+// fetched alongside the case. "Bevilling" shows the grant in force (the
+// latest decision's: what, since when, its exceptions to the standard
+// with their reasons), and the timeline each decision's grant and which
+// replaced which (views/decision.js).
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime, isoWeekId, weekText } from '../dates.js';
@@ -36,6 +41,7 @@ import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions, currentEvents } from './forms.js';
 import { refusalReasons } from './refusal.js';
 import { complaintRouteLine, remittedWarning } from './complaints.js';
+import { grantSection, grantTimeline, grantHistory } from './decision.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 
@@ -114,6 +120,7 @@ export async function render(main, params, ctx, flash) {
       h('div', { class: 'case-side' },
         citizenSection(citizen, ctx),
         referralSection(kase),
+        grantSection(currentEvents(data), std, ev.as_of),
         assignSection(data, ctx, rerender),
         actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons, std) : null),
       h('div', { class: 'case-main' },
@@ -122,7 +129,8 @@ export async function render(main, params, ctx, flash) {
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
         udredningSection(data, fsiii, ctx.session.role, rerender),
-        timelineSection(data.events || [], reasons, kase.end_reasons || [], criteria, std))));
+        timelineSection(data.events || [], reasons, kase.end_reasons || [], criteria,
+          { std, history: grantHistory(currentEvents(data)) }))));
   return title;
 }
 
@@ -256,9 +264,13 @@ function limitsSection(ev, data, std) {
     return h('li', { class: `limit${exceeded ? ' exceeded' : ''}` },
       h('label', { for: pid }, l.label || l.id),
       h('progress', { id: pid, max: String(top), value: String(Math.min(value, top)),
-        'aria-describedby': `${pid}-text${note ? ` ${pid}-worst` : ''}` }),
+        'aria-describedby': `${pid}-text${note ? ` ${pid}-worst` : ''}${l.exception ? ` ${pid}-exception` : ''}` }),
       h('p', { class: `limit-text${over ? ' over' : ''}`, id: `${pid}-text` }, over ? h('strong', null, 'Overskredet: ') : null, words),
       note ? h('p', { class: 'limit-worst', id: `${pid}-worst` }, exceeded ? h('strong', null, 'Overskredet: ') : null, note) : null,
+      // A limit the grant in force goes beyond by a recorded exception.
+      l.exception ? h('p', { class: 'limit-exception', id: `${pid}-exception` }, h('strong', null, 'Undtagelse: '),
+        `højst ${l.max} i stedet for standardens ${l.exception.standard_max ?? '?'}, bevilget ${shortDate(l.exception.decided)}. `,
+        `Begrundelse: ${l.exception.reason}`) : null,
       l.source ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '), l.source) : null);
   })));
 }
@@ -404,9 +416,11 @@ export function eventDetails(e, reasons) {
 // a case closed by one of those is "Sagen afsluttet", not the course. An
 // event is named by its number within the case; the API's ids (in
 // corrects and corrected_by) are mapped to those numbers. criteria: the
-// standard's (a refusal's reasons name them), or null; std: the standard,
-// whose complaint routes say where a complaint went (views/complaints.js).
-function timelineSection(events, standardReasons, ends, criteria, std) {
+// standard's (a refusal's reasons name them), or null; grants: the
+// standard (std) and grantHistory of the current events, for a decision's
+// grant, and the standard's complaint routes, which say where a
+// complaint went (views/complaints.js).
+function timelineSection(events, standardReasons, ends, criteria, grants) {
   const reasons = [...ends, ...(standardReasons || [])];
   const endIds = new Set(ends.map((r) => r.id));
   const typeLabel = (e) => (e.type === 'closed' && endIds.has(e.reason) ? 'Sagen afsluttet' : labels.eventType(e.type));
@@ -431,7 +445,8 @@ function timelineSection(events, standardReasons, ends, criteria, std) {
         h('span', { class: 'event-no' }, `hændelse nr. ${e.number}`)),
       details ? h('p', { class: 'event-details' }, details) : null,
       e.type === 'decision' ? refusalReasons(e.reasons, criteria) : null,
-      e.type === 'complaint_received' ? complaintRouteLine(e, std) : null,
+      e.type === 'decision' ? grantTimeline(e, grants.history, grants.std) : null,
+      e.type === 'complaint_received' ? complaintRouteLine(e, grants.std) : null,
       body,
       e.text ? h('p', { class: 'event-text' }, e.text) : null,
       stateNote ? h('p', { class: 'event-state' }, stateNote) : null,

@@ -19,11 +19,12 @@
 // of genop's own reasons (refused, complaint_forwarded: the case's
 // case.end_reasons), offered first, with what it means, only when the API
 // says it applies. A granted decision carries what is granted
-// (letters.md section 1): the form asks for the form of training, the
-// place, the sessions a week, the minutes a session and transport, with
-// the standard's limits as defaults and its rule beside the fields,
-// hidden when "Afslag" is chosen (a full decision form, with end date
-// and exceptions, is still to come). views/udredning.js builds the
+// (letters.md section 1): all of the grant, with the standard's rule
+// beside each field and an exception with its reason for each limit it
+// goes past (views/decision.js), hidden when "Afslag" is chosen. On a
+// case with a grant in force the decision is offered as "Revisitation",
+// filled in with that grant: a later decision replaces the grant from
+// its date on. views/udredning.js builds the
 // function-status form the same way. The close form warns when the standard's end status
 // is missing (views/endstatus.js); journal notes stay open after the
 // closure.
@@ -35,6 +36,7 @@ import * as labels from '../labels.js';
 import { routeHelp } from './complaints.js';
 import { closeWarning } from './endstatus.js';
 import { reasonsPart } from './refusal.js';
+import { grantPart, grantInForce } from './decision.js';
 
 const V = 'visitator';
 const T = 'terapeut';
@@ -52,16 +54,8 @@ const ACTIONS = [
     fields: [dateField,
       { name: 'granted', label: 'Afgørelsen', type: 'radio', required: true, path: '$.granted',
         options: [{ value: 'true', label: 'Bevilling' }, { value: 'false', label: 'Afslag' }] },
-      { name: 'form', label: 'Træningsform (ved bevilling)', type: 'select', required: true, grantOnly: true,
-        path: '$.grant.form', options: options(labels.GRANT_FORMS) },
-      { name: 'place', label: 'Sted (ved bevilling)', type: 'select', required: true, grantOnly: true,
-        path: '$.grant.place', options: options(labels.GRANT_PLACES) },
-      { name: 'sessions_per_week', label: 'Træningsgange om ugen', type: 'number', required: true, grantOnly: true,
-        path: '$.grant.sessions_per_week', value: '2', min: 1, max: 14, limit: 'sessions_per_week' },
-      { name: 'minutes_per_session', label: 'Minutter pr. træningsgang', type: 'number', required: true,
-        grantOnly: true, path: '$.grant.minutes_per_session', value: '45', min: 1, max: 600, limit: 'minutes_per_week' },
-      { name: 'transport', label: 'Kørsel bevilget', type: 'select', required: true, grantOnly: true,
-        path: '$.grant.transport', options: [{ value: 'false', label: 'Nej' }, { value: 'true', label: 'Ja' }] },
+      // What is granted: views/decision.js, hidden when "Afslag" is chosen.
+      { name: 'grant', label: 'Bevillingen', type: 'grant', path: '$.grant' },
       // A refusal's reasons: views/refusal.js, shown when "Afslag" is chosen.
       { name: 'reasons', label: 'Begrundelse for afslaget', type: 'reasons', path: '$.reasons' },
       textField('Notat (valgfrit)')] },
@@ -150,7 +144,7 @@ export function currentEvents(data) {
   const replaced = new Map(events.filter((e) => e.type === 'correction' && e.event)
     .map((e) => [e.corrects, e.event]));
   return events.filter((e) => e.type !== 'note' && e.type !== 'correction' && e.state !== 'withdrawn')
-    .map((e) => (e.state === 'corrected' && replaced.has(e.id) ? { ...replaced.get(e.id), id: e.id } : e))
+    .map((e) => (e.state === 'corrected' && replaced.has(e.id) ? { ...replaced.get(e.id), id: e.id, number: e.number } : e))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
 }
 
@@ -189,6 +183,13 @@ export function actionsFor(session, data) {
     (a.type !== 'correction' || correctable(data, session).length > 0));
   const stage = kase.closed ? 'closed' : data.status;
   const next = stage === 'complaint' ? complaintNext(data) : NEXT[stage];
+  // With a grant in force, a decision is a revisitation ("Alle forløb
+  // revisiteres", Rødovre) that starts from that grant.
+  const inForce = grantInForce(currentEvents(data));
+  const at = all.findIndex((a) => a.type === 'decision');
+  if (inForce && at >= 0) {
+    all[at] = { ...all[at], button: 'Revisitation', title: 'Revisitation: ny afgørelse om bevillingen', current: inForce.grant };
+  }
   if (!next) return { next: all, more: [] };
   return { next: next.map((t) => all.find((a) => a.type === t)).filter(Boolean),
     more: all.filter((a) => !next.includes(a.type)) };
@@ -308,26 +309,6 @@ export function correctable(data, session) {
 }
 
 
-// The standard's limit that a grant's field is measured against (its id
-// in f.limit), if the standard has one for the case's paragraph.
-function grantLimit(f, std, data) {
-  const paragraph = data.case && data.case.paragraph;
-  return f.limit && std && (std.limits || []).find((l) => l.id === f.limit
-    && (!paragraph || !l.paragraphs || l.paragraphs.includes(paragraph)));
-}
-
-// A grant field's default from the standard: its sessions a week, and the
-// minutes a week shared over them.
-function grantDefault(f, std, data) {
-  const perWeek = grantLimit({ limit: 'sessions_per_week' }, std, data);
-  const minutes = grantLimit({ limit: 'minutes_per_week' }, std, data);
-  if (f.name === 'sessions_per_week' && perWeek) return String(perWeek.max);
-  if (f.name === 'minutes_per_session' && minutes) {
-    return String(Math.floor(minutes.max / (perWeek ? perWeek.max : 2)));
-  }
-  return f.value;
-}
-
 function control(f, id, errId, data, reasons, session, std) {
   const common = { id, name: f.name, 'aria-describedby': errId, required: f.required || null };
   if (f.type === 'textarea') return h('textarea', { ...common, rows: '3' });
@@ -353,10 +334,7 @@ function control(f, id, errId, data, reasons, session, std) {
   }
   if (f.type === 'text' && f.prefill) attrs.value = f.prefill(data);
   if (f.type === 'number') {
-    const value = f.grantOnly ? grantDefault(f, std, data) : f.value;
-    const described = grantLimit(f, std, data) ? `${id}-rule ${errId}` : errId;
-    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value,
-      'aria-describedby': described });
+    Object.assign(attrs, { inputmode: 'numeric', min: String(f.min), max: String(f.max), step: '1', value: f.value });
   }
   return h('input', attrs);
 }
@@ -366,7 +344,15 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
   const formError = h('div', { class: 'form-error', id: `${formId}-error`, role: 'alert' });
   const byName = new Map();
   let refusal = null;
+  let grant = null;
   const nodes = a.fields.map((f) => {
+    if (f.type === 'grant') {
+      // The decision's date as typed so far (the date field comes first).
+      const decidedOn = () => (byName.has('date') ? parseDanishDate(byName.get('date').el.value.trim()) : null);
+      grant = grantPart(formId, std, data, a.current || null, decidedOn);
+      byName.set(f.name, { f, el: grant.el, err: grant.err, focus: grant.focus });
+      return grant.el;
+    }
     if (f.type === 'reasons') {
       refusal = reasonsPart(formId, (std && std.criteria) || null, data.case?.paragraph);
       byName.set(f.name, { f, el: refusal.el, err: refusal.err, focus: refusal.focus });
@@ -379,7 +365,9 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
       const group = h('fieldset', { class: 'field radios', id, 'aria-describedby': errId },
         h('legend', null, f.label),
         f.options.map((o, i) => h('div', { class: 'radio' },
-          h('input', { type: 'radio', id: `${id}-${i}`, name: f.name, value: o.value, required: f.required || null }),
+          // A revisitation starts from the grant in force: "Bevilling".
+          h('input', { type: 'radio', id: `${id}-${i}`, name: f.name, value: o.value, required: f.required || null,
+            checked: f.name === 'granted' && a.current && o.value === 'true' }),
           h('label', { for: `${id}-${i}` }, o.label))),
         err);
       if (f.route) {        // where the complaint goes, as its topic is chosen
@@ -393,10 +381,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
     byName.set(f.name, { f, el, err, focus: () => el.focus() });
     const hint = f.type === 'date' ? h('p', { class: 'help', id: `${id}-hint` }, 'Skrives dd.mm.åååå, fx 10.04.2025') : null;
     const source = f.options === 'closure_reasons' ? reasonHelp(el, [...endReasons(data), ...(reasons || [])]) : null;
-    const limit = grantLimit(f, std, data);
-    const rule = limit ? h('p', { class: 'help', id: `${id}-rule` },
-      `Standarden: ${limit.text}${limit.source && limit.source.citation ? ` (${limit.source.citation})` : ''}`) : null;
-    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, rule, err);
+    return h('div', { class: 'field' }, h('label', { for: id }, f.label), hint, el, source, err);
   });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Registrér');
   const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Annullér');
@@ -414,11 +399,11 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
       if (e.target.name !== 'granted') return;
       const refused = e.target.value === 'false';
       refusal.show(refused);
-      for (const { f, el } of byName.values()) {
-        if (f.grantOnly) el.closest('.field').hidden = refused;
-      }
+      if (grant) grant.show(!refused);
     });
   }
+  // The decision's date moves the last day a length limit allows.
+  if (grant) form.addEventListener('input', (e) => { if (e.target.name === 'date') grant.refresh(); });
   // The limits a session would exceed, asked about before it is saved:
   // `confirmed` is the body the user said yes to; any change asks again.
   let confirmed = null;
@@ -462,6 +447,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
   function clearErrors() {
     formError.textContent = '';
     if (refusal) refusal.clear();
+    if (grant) grant.clear();
     for (const { el, err } of byName.values()) {
       err.textContent = '';
       el.removeAttribute('aria-invalid');
@@ -478,7 +464,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
     e.preventDefault();
     clearErrors();
     for (const { f } of byName.values()) {
-      if (f.required && !raw(f.name) && !(f.grantOnly && value('granted') !== 'true')) {
+      if (f.required && !raw(f.name)) {
         fieldError(f.name, f.type === 'radio' || f.type === 'select' ? 'Vælg en af mulighederne.' : 'Skal udfyldes.');
         return;
       }
@@ -491,6 +477,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
         return;
       }
     }
+    if (grant && value('granted') === 'true' && grant.validate()) return;
     let body;
     try {
       body = buildEvent(a.type, value, data);
@@ -499,6 +486,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
       return;
     }
     if (refuses) body.reasons = refusal.collect();
+    if (grant && body.granted) body.grant = grant.collect();
     submit.disabled = true;
     try {
       // A session is tried first (dry_run): past a limit of the standard,
@@ -517,6 +505,7 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
       submit.disabled = false;      // before any focus() below: a disabled button takes none
       if (err.status === 401) return;
       if (refusal && refusal.showError(err.field, besideField(err.message))) return;
+      if (grant && grant.showError(err.field, besideField(err.message))) return;
       const hit = fieldForPath(err.field, [...byName.values()].map((x) => ({ path: x.f.path, name: x.f.name })));
       if (hit) fieldError(hit.name, besideField(err.message));
       else {
@@ -554,14 +543,6 @@ function buildEvent(type, value, data) {
   const body = { type, date: value('date') };
   if (text) body.text = text;
   if (type === 'decision') body.granted = value('granted') === 'true';
-  if (type === 'decision' && body.granted) {
-    body.grant = {
-      form: value('form'), place: value('place'),
-      sessions_per_week: Number(value('sessions_per_week')),
-      minutes_per_session: Number(value('minutes_per_session')),
-      sessions: null, until: null, transport: value('transport') === 'true', exceptions: [],
-    };
-  }
   if (type === 'session') {
     body.outcome = value('outcome');
     body.minutes = Number(value('minutes'));

@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "audit.h"
+#include "case_record.h"
 #include "event_text.h"
+#include "letter_compose.h"
+#include "letter_pdf.h"
 #include "roles.h"
 #include "strbuf.h"
 
@@ -66,9 +69,7 @@ static genop_err add_text(report *r, genop_letter_block_kind kind, const char *l
 /* The letterhead and the citizen as recipient. */
 static genop_err add_head(report *r, genop_error *e)
 {
-    genop_err err = genop_letter_doc_add_sender(r->doc, r->std->municipality, e);
-    for (size_t i = 0; !err && i < r->std->content.contact.n && i < 2; i++)
-        err = genop_letter_doc_add_sender(r->doc, r->std->content.contact.items[i], e);
+    genop_err err = letter_add_letterhead(r->doc, r->std, e);
     if (!err) err = genop_letter_doc_add_recipient(r->doc, r->cit.name, e);
     if (!err && r->cit.address[0]) err = genop_letter_doc_add_recipient(r->doc, r->cit.address, e);
     if (err) return err;
@@ -139,43 +140,6 @@ static genop_err add_names(report *r, genop_error *e)
     return err;
 }
 
-/* One event: its date and type as the label, what it says, and who
- * registered it when. */
-static genop_err add_event(report *r, const genop_event_row *ev, genop_error *e)
-{
-    char day[GENOP_DATE_DA_SIZE];
-    genop_buf_addf(&r->text, "%s: %s (hændelse nr. %lld)", genop_date_format_da(ev->date, day),
-                   casework_event_type_da(ev->type), (long long)ev->id);
-    genop_err err = add_text(r, GENOP_LETTER_ITEM, NULL, e);
-    if (err) return err;
-    err = casework_event_text_da(ev, &r->text, e);
-    if (err) return casework_internal(err, e);
-    genop_buf_adds(&r->text, r->text.len ? ". Registreret " : "Registreret ");
-    casework_timestamp_da(ev->registered_at, &r->text);
-    genop_buf_addf(&r->text, " af %s.", ev->author);
-    return add_text(r, GENOP_LETTER_PARAGRAPH, NULL, e);
-}
-
-/* One case: what it is about, then every event in the order registered. */
-static genop_err add_case(report *r, const genop_case_row *c, genop_error *e)
-{
-    char day[GENOP_DATE_DA_SIZE];
-    genop_buf_addf(&r->text, "Sag %lld: serviceloven § 86, stk. %d", (long long)c->id,
-                   c->paragraph == GENOP_PARA_86_2 ? 2 : 1);
-    genop_err err = add_text(r, GENOP_LETTER_HEADING, NULL, e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Henvendelse modtaget",
-                                              genop_date_format_da(c->referral_date, day), e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Henvist af", c->referral_source, e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Lidelse", c->condition, e);
-    if (!err) err = genop_letter_doc_add_fact(r->doc, "Status", c->closed ? "afsluttet" : "åben", e);
-    genop_list events = {0};
-    if (!err) err = genop_store_events_list(r->env->store, r->actor->municipality, c->id, &events, e);
-    const genop_event_row *ev = events.items;
-    for (size_t i = 0; !err && i < events.n; i++) err = add_event(r, &ev[i], e);
-    genop_store_free_events(&events);
-    return err;
-}
-
 static genop_err add_cases(report *r, genop_error *e)
 {
     genop_case_filter f = {.closed = -1, .citizen_id = r->cit.id, .stage = GENOP_STAGE_UNKNOWN};
@@ -186,7 +150,9 @@ static genop_err add_cases(report *r, genop_error *e)
     const genop_case_summary *c = cases.items;
     if (!err && cases.n == 0)
         err = genop_letter_doc_add(r->doc, GENOP_LETTER_PARAGRAPH, "Du har ingen sager.", e);
-    for (size_t i = 0; !err && i < cases.n; i++) err = add_case(r, &c[i].c, e);
+    for (size_t i = 0; !err && i < cases.n; i++)
+        err = casework_case_record_add(r->env->store, r->actor->municipality, r->std, &c[i].c,
+                                       r->doc, e);
     genop_store_free_list(&cases);
     return err;
 }
@@ -246,7 +212,7 @@ genop_err casework_access_report(const casework_env *env, const genop_user *acto
 {
     report r = {.env = env, .actor = actor};
     *out = NULL;
-    genop_err err = casework_require_role(actor, ROLES_VISITATOR | ROLES_LEDER,
+    genop_err err = casework_require_role(actor, ROLES_VISITATOR,
                                           "udskrive en aktindsigt", e);
     if (!err) err = casework_user_standard(env, actor, &r.std, e);
     if (!err) err = genop_store_citizen_get(env->store, actor->municipality, citizen_id, &r.cit, e);
@@ -265,4 +231,15 @@ genop_err casework_access_report(const casework_env *env, const genop_user *acto
     }
     *out = r.doc;
     return GENOP_OK;
+}
+
+genop_err casework_access_report_pdf(const casework_env *env, const genop_user *actor,
+                                     int64_t citizen_id, genop_buf *pdf, genop_error *e)
+{
+    genop_letter_doc *doc = NULL;
+    genop_err err = casework_access_report(env, actor, citizen_id, &doc, e);
+    if (err) return err;
+    err = genop_letter_pdf(doc, pdf, NULL, e);
+    genop_letter_doc_free(doc);
+    return casework_internal(err, e);
 }
