@@ -58,6 +58,9 @@
 # - closing a case without a course and the events' numbers within their
 #   case (tests/api/test_closing.py: refused and complaint_forwarded,
 #   numbers 1..n, answers kept by an older genop) with both builds;
+# - complaints to the end (tests/api/test_complaints.py: a complaint's
+#   channel and about, routes that go outside, Ankestyrelsen's ruling and
+#   its refusals, the new_decision task of a remitted case) with both builds;
 # - what the case page needs (tests/api/test_casepage.py: a case read's
 #   status, the event types of each role, the 403 in Danish words, the
 #   dry run of a registration) with both builds;
@@ -184,6 +187,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "criteria ($dir)" python3 tests/api/test_criteria.py "$dir/genop"
   echo "# tests/api/test_closing.py with $dir/genop"
   run_tap "closing ($dir)" python3 tests/api/test_closing.py "$dir/genop"
+  echo "# tests/api/test_complaints.py with $dir/genop"
+  run_tap "complaints ($dir)" python3 tests/api/test_complaints.py "$dir/genop"
   echo "# tests/api/test_casepage.py with $dir/genop"
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
   echo "# tests/api/test_calendar.py with $dir/genop"

@@ -20,6 +20,7 @@ const EVENT_TYPES = {
   function_status: 'Udredning (FSIII)',
   admitted: 'Indlagt på sygehus',
   assigned: 'Ansvarlig tildelt',
+  appeal_decided: 'Ankestyrelsens afgørelse',
   note: 'Journalnotat',
   correction: 'Rettelse',
 };
@@ -37,6 +38,21 @@ export const UPHELD = {
   full: 'fuldt medhold',
   partial: 'delvist medhold',
   none: 'intet medhold',
+};
+
+// A complaint: how it came and what it is about; Ankestyrelsen's ruling
+// (shared/spec/letters.md section 3; docs/complaints.md).
+export const COMPLAINT_CHANNELS = { oral: 'Mundtligt', written: 'Skriftligt' };
+export const COMPLAINT_ABOUT = {
+  decision: 'Afgørelsen',
+  service_level: 'Serviceniveauet (ventetider, organisering, omfang)',
+  professional: 'Det faglige indhold i træningen',
+};
+export const APPEAL_OUTCOMES = {
+  upheld: 'Stadfæstet',
+  changed: 'Ændret',
+  annulled: 'Ophævet',
+  remitted: 'Hjemvist',
 };
 
 // A grant's form and place (shared/spec/letters.md section 1).
@@ -120,6 +136,9 @@ export const eventType = (t) => EVENT_TYPES[t] || t;
 export const outcome = (o) => OUTCOMES[o] || o;
 export const sessionKind = (k) => SESSION_KINDS[k] || k;
 export const upheld = (u) => UPHELD[u] || u;
+export const complaintChannel = (c) => (COMPLAINT_CHANNELS[c] || c).toLowerCase();
+export const complaintAbout = (a) => (COMPLAINT_ABOUT[a] || a).toLowerCase();
+export const appealOutcome = (o) => (APPEAL_OUTCOMES[o] || o).toLowerCase();
 export const deadlineStatus = (s) => DEADLINE_STATUS[s] || s;
 export const role = (r) => ROLES[r] || r;
 export const action = (a) => ACTIONS[a] || a;

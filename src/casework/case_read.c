@@ -78,7 +78,7 @@ genop_err casework_case_read(const casework_env *env, const genop_user *actor, i
                        &why))
         return genop_refuse(e, GENOP_ERANGE, "as_of",
                             "Sagen kan ikke vurderes pr. den dato: %s", why.message);
-    out->stage = casework_case_stage(&out->lc.view);
+    out->stage = casework_case_stage_under(&out->lc.view, std);
     roles_cpr_text(actor->role, out->lc.cit.cpr, out->cpr_text);
     out->sees_contact = roles_sees_contact(actor->role);
     err = audit_read(env, actor, out->lc.cit.id, out->lc.row.id, AUDIT_CASE_READ,

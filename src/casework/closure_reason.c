@@ -18,6 +18,7 @@ typedef struct end_facts {
     bool complaint;               /* a complaint came after it */
     bool upheld_full;             /* ... and was upheld in full */
     bool forwarded;               /* ... and was sent to Ankestyrelsen */
+    bool remitted;                /* ... which sent the case back for a new decision */
     bool closed;
 } end_facts;
 
@@ -32,14 +33,16 @@ static void end_facts_of(const genop_case *view, genop_date on, end_facts *f)
             f->closed = true;
         } else if (ev->type == GENOP_EV_DECISION) {
             f->decision = ev;
-            f->complaint = f->upheld_full = f->forwarded = false;
+            f->complaint = f->upheld_full = f->forwarded = f->remitted = false;
         } else if (ev->type == GENOP_EV_COMPLAINT_RECEIVED) {
             f->complaint = f->decision != NULL;
-            f->upheld_full = f->forwarded = false;
+            f->upheld_full = f->forwarded = f->remitted = false;
         } else if (ev->type == GENOP_EV_COMPLAINT_DECIDED && f->complaint) {
             f->upheld_full = ev->upheld == GENOP_UPHELD_FULL;
         } else if (ev->type == GENOP_EV_COMPLAINT_FORWARDED && f->complaint) {
             f->forwarded = true;
+        } else if (ev->type == GENOP_EV_APPEAL_DECIDED && f->forwarded) {
+            f->remitted = ev->appeal == GENOP_APPEAL_REMITTED;
         }
     }
 }
@@ -52,6 +55,8 @@ const char *casework_case_end_refusal(const genop_case *view, genop_case_end end
         return "sagen er allerede afsluttet";
     if (!f.decision)
         return "sagen har endnu ingen afgørelse";
+    if (f.remitted)
+        return "Ankestyrelsen har hjemvist sagen; registrér en ny afgørelse";
     if (f.decision->granted)
         return "sagens seneste afgørelse bevilgede træning; et forløb afsluttes med en af "
                "standardens grunde";

@@ -24,30 +24,26 @@ static const char *const type_fields[GENOP_EV_COUNT][4] = {
     [GENOP_EV_DECISION] = {"granted"},
     [GENOP_EV_SESSION] = {"minutes", "outcome", "kind"},
     [GENOP_EV_CLOSED] = {"reason"},
+    [GENOP_EV_COMPLAINT_RECEIVED] = {"channel", "about"},
     [GENOP_EV_COMPLAINT_DECIDED] = {"upheld"},
     [GENOP_EV_PREVIOUS_COURSE] = {"condition"},
     [GENOP_EV_FUNCTION_STATUS] = {"phase"},     /* and its lists: status_lists() */
     [GENOP_EV_ASSIGNED] = {"role", "username"},
+    [GENOP_EV_APPEAL_DECIDED] = {"outcome"},
 };
 
 /* The members kept of each item of a function status's lists. */
 static const char *const level_item_keys[] = {"code", "level", NULL};
 static const char *const goal_item_keys[] = {"text", "reached", NULL};
 
-/* appeal_decided is read in case files (evaluate.md section 2 lets it
- * appear) but not yet taken from a client: the API must first check an
- * appeal against the case's complaint (letters.md section 3). (assigned
- * is taken: its user is checked by assignment.c.) */
-static bool api_checks_missing(genop_event_type t)
-{
-    return t == GENOP_EV_APPEAL_DECIDED;
-}
-
+/* Every type of the case format is taken from a client: assigned's user
+ * is checked by assignment.c, appeal_decided against the case's forwarded
+ * complaint by the case rules (case_rules.h). */
 bool casework_event_type_known(const char *type)
 {
     genop_event_type t;
     if (genop_event_type_from_name(type, &t))
-        return !api_checks_missing(t);
+        return true;
     return strcmp(type, CASEWORK_NOTE) == 0 || strcmp(type, CASEWORK_CORRECTION) == 0;
 }
 

@@ -3,8 +3,10 @@
  * /api/v1/cases/{id}/events, and the demo's cases), read into the typed
  * input of casework_event_append() (event_append.h).
  *
- * The body is one event: a type of shared/spec/evaluate.md (but
- * appeal_decided, not yet), `assigned` (shared/spec/api.md: {"type",
+ * The body is one event: a type of shared/spec/evaluate.md, with
+ * complaint_received's optional "channel" (oral | written) and "about"
+ * (decision | service_level | professional; docs/complaints.md), or
+ * appeal_decided (letters.md section 3: "outcome"), `assigned` (shared/spec/api.md: {"type",
  * "date", "role": "visitator" | "terapeut", "username"}; assignment.h
  * checks the user), one of genop's own, function_status and admitted (a
  * hospital admission, with no fields of its own; read by the core's
@@ -60,8 +62,7 @@ typedef struct casework_event {
     char *stored;               /* owned: the JSON text to store */
 } casework_event;
 
-/* True when type is one a client may register: a spec type (but
- * appeal_decided), assigned, function_status, admitted, note or
+/* True when type is one a client may register: a spec type, assigned, function_status, admitted, note or
  * correction. */
 bool casework_event_type_known(const char *type);
 

@@ -15,6 +15,7 @@
 
 #include "case_rules.h"
 #include "closure_reason.h"
+#include "complaint_routes.h"
 #include "decision_reasons.h"
 #include "event_append.h"
 #include "grant_input.h"
@@ -62,7 +63,7 @@ static genop_err add_admissible(genop_case *next, const genop_standard *std,
                                 const genop_event *ev, const genop_grant *g, genop_date today,
                                 const char *at, genop_error *e)
 {
-    if (genop_event_admissible(next, ev, today, e))
+    if (genop_event_admissible(next, ev, today, e) || genop_complaint_admissible(std, next, ev, e))
         return refuse(at, e);
     const genop_event *referral = genop_case_referral(next);
     if (referral && casework_grant_judge(std, referral->paragraph, g, at, e))

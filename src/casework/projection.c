@@ -44,7 +44,7 @@ genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit
     if (err)
         return err;
     out->closed = has_closed(view);
-    out->stage = casework_case_stage(view);
+    out->stage = casework_case_stage_under(view, std);
     out->n_open = 0;
     for (size_t i = 0; i < r.n_deadlines; i++) {
         const genop_deadline_result *d = &r.deadlines[i];
@@ -53,6 +53,7 @@ genop_err projection_compute(const genop_case_row *row, const genop_citizen *cit
             open_deadline(row, cit, &r, d, &out->open[out->n_open++]);
     }
     projection_tasks(row, cit, &r, out->closed, out->open, &out->n_open);
+    projection_new_decision_task(row, cit, &r, view, out->open, &out->n_open);
     out->has_next_due = out->n_open > 0;
     out->next_due = 0;
     for (size_t i = 0; i < out->n_open; i++)     /* the store's next_due: the soonest */

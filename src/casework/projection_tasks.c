@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case_stage.h"
+#include "complaint_routes.h"
+
 /* A task row of the case: its id, label, dates and source. */
 static genop_open_deadline *add_task(const genop_case_row *row, const genop_citizen *cit,
                                      const genop_result *r, genop_open_deadline *out, size_t *n,
@@ -85,4 +88,27 @@ void projection_tasks(const genop_case_row *row, const genop_citizen *cit, const
     }
     attendance_task(row, cit, r, out, n);
     limit_tasks(row, cit, r, out, n);
+}
+
+/* Whether view has a closure dated on or after `on`. */
+static bool closed_since(const genop_case *view, genop_date on)
+{
+    for (size_t i = 0; i < view->n_events; i++)
+        if (view->events[i].type == GENOP_EV_CLOSED && view->events[i].date >= on)
+            return true;
+    return false;
+}
+
+void projection_new_decision_task(const genop_case_row *row, const genop_citizen *cit,
+                                  const genop_result *r, const genop_case *view,
+                                  genop_open_deadline *out, size_t *n)
+{
+    const genop_event *remitted = casework_case_remitted(view);
+    if (!remitted || closed_since(view, remitted->date))
+        return;
+    const genop_complaint_route *route = genop_complaint_route_for(r->standard,
+                                                                   GENOP_ABOUT_DECISION);
+    genop_open_deadline *o = add_task(row, cit, r, out, n, TASK_NEW_DECISION, remitted->date,
+                                      remitted->date, route ? &route->source : NULL);
+    snprintf(o->label, sizeof o->label, "Ny afgørelse: Ankestyrelsen har hjemvist sagen");
 }

@@ -10,6 +10,9 @@
  *                      length and is not closed
  *   end_status         the standard requires an end status and   the closure's date
  *                      the course was closed without one
+ *   new_decision       Ankestyrelsen remitted the case           the ruling's date
+ *                      (appeal_decided, remitted; letters.md
+ *                      section 3) and no decision has followed
  *
  * Each carries its rule's source and a Danish label. A course_length task
  * is stored as soon as the course has started and comes onto the worklist
@@ -26,19 +29,34 @@
 #include "store.h"
 
 /* The most tasks one case can have: the attendance review, one per limit
- * (course_length's is a task of its own), the end status. */
-#define PROJECTION_TASKS_MAX (GENOP_LIMITS_MAX + 2)
+ * (course_length's is a task of its own), the end status, a new
+ * decision. */
+#define PROJECTION_TASKS_MAX (GENOP_LIMITS_MAX + 3)
 
-/* The task ids (api.md, and genop's end_status). */
+/* The task ids (api.md, and genop's end_status; new_decision is
+ * letters.md's). */
 #define TASK_ATTENDANCE_REVIEW "attendance_review"
 #define TASK_LIMIT_EXCEEDED "limit_exceeded"
 #define TASK_COURSE_LENGTH "course_length"
 #define TASK_END_STATUS "end_status"
+#define TASK_NEW_DECISION "new_decision"
 
 /* Appends the tasks of the evaluation r of a case (row's, cit's; closed:
  * the case has a `closed` event) to out[*n..], at most
  * PROJECTION_TASKS_MAX of them. Pure. */
 void projection_tasks(const genop_case_row *row, const genop_citizen *cit, const genop_result *r,
                       bool closed, genop_open_deadline *out, size_t *n);
+
+/* Appends the new_decision task of a case (row's, cit's; r its
+ * evaluation) whose sorted view shows that Ankestyrelsen remitted it and
+ * no decision has followed (case_stage.h), to out[*n]; nothing when the
+ * case was closed on or after the ruling's date. A case closed before
+ * the ruling (as complaint_forwarded, while the complaint was with
+ * Ankestyrelsen) keeps the task: its closure must be withdrawn (a
+ * correction) before the new decision. Its source is the standard's
+ * route for complaints about decisions (complaint_routes.h). Pure. */
+void projection_new_decision_task(const genop_case_row *row, const genop_citizen *cit,
+                                  const genop_result *r, const genop_case *view,
+                                  genop_open_deadline *out, size_t *n);
 
 #endif

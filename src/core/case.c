@@ -31,12 +31,16 @@ static const char *const upheld_names[GENOP_UPHELD_COUNT] = {
 static const char *const phase_names[GENOP_PHASE_COUNT] = {
     "start", "end",
 };
+static const char *const appeal_names[GENOP_APPEAL_COUNT] = {
+    "upheld", "changed", "annulled", "remitted",
+};
 
 const char *genop_event_type_name(genop_event_type t) { return event_names[t]; }
 const char *genop_outcome_name(genop_outcome o) { return outcome_names[o]; }
 const char *genop_session_kind_name(genop_session_kind k) { return kind_names[k]; }
 const char *genop_upheld_name(genop_upheld u) { return upheld_names[u]; }
 const char *genop_status_phase_name(genop_status_phase p) { return phase_names[p]; }
+const char *genop_appeal_outcome_name(genop_appeal_outcome o) { return appeal_names[o]; }
 
 bool genop_event_type_from_name(const char *name, genop_event_type *out)
 {
@@ -80,6 +84,15 @@ bool genop_status_phase_from_name(const char *name, genop_status_phase *out)
     if (!genop_name_index(phase_names, GENOP_PHASE_COUNT, name, &i))
         return false;
     *out = (genop_status_phase)i;
+    return true;
+}
+
+bool genop_appeal_outcome_from_name(const char *name, genop_appeal_outcome *out)
+{
+    int i;
+    if (!genop_name_index(appeal_names, GENOP_APPEAL_COUNT, name, &i))
+        return false;
+    *out = (genop_appeal_outcome)i;
     return true;
 }
 

@@ -68,6 +68,18 @@ typedef enum genop_upheld {
     GENOP_UPHELD_COUNT
 } genop_upheld;
 
+/* Ankestyrelsen's ruling on a forwarded complaint (appeal_decided,
+ * letters.md section 3): stadfæstet, ændret, ophævet, hjemvist. No effect
+ * on the rules; the domain layer reads it (a remitted case needs a new
+ * decision). */
+typedef enum genop_appeal_outcome {
+    GENOP_APPEAL_UPHELD,
+    GENOP_APPEAL_CHANGED,
+    GENOP_APPEAL_ANNULLED,
+    GENOP_APPEAL_REMITTED,
+    GENOP_APPEAL_COUNT
+} genop_appeal_outcome;
+
 /* A function_status event records the citizen's function ability at the
  * start or at the end of the course (FSIII levels and the citizen's own
  * goals; see fsiii.h). Only the phase is kept in memory: the levels and
@@ -97,6 +109,9 @@ typedef struct genop_event {
     genop_session_kind kind;  /* session */
     genop_upheld upheld;      /* complaint_decided */
     genop_status_phase phase; /* function_status */
+    bool has_about;           /* complaint_received: `about` was given */
+    genop_complaint_about about;  /* complaint_received, when has_about */
+    genop_appeal_outcome appeal;  /* appeal_decided */
     char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
 } genop_event;
 
@@ -162,6 +177,8 @@ const char *genop_upheld_name(genop_upheld u);
 bool genop_upheld_from_name(const char *name, genop_upheld *out);
 const char *genop_status_phase_name(genop_status_phase p);
 bool genop_status_phase_from_name(const char *name, genop_status_phase *out);
+const char *genop_appeal_outcome_name(genop_appeal_outcome o);
+bool genop_appeal_outcome_from_name(const char *name, genop_appeal_outcome *out);
 
 /* Empties c (keeping its allocation for reuse). */
 void genop_case_reset(genop_case *c);

@@ -11,12 +11,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "complaint_routes.h"
 #include "input_limits.h"
 #include "standard.h"
 
 const char *const case_event_keys[N_EVENT_KEYS] = {
     "type", "date", "paragraph", "condition", "granted", "minutes", "outcome",
     "kind", "upheld", "reason", "phase", "levels", "goals", "role", "username", "grant",
+    "channel", "about",
 };
 const char *const case_grant_keys[N_GRANT_KEYS] = {
     "form", "place", "sessions_per_week", "minutes_per_session", "sessions", "until",
@@ -255,6 +257,28 @@ static genop_err check_complaint_decided(const raw_value *o, const char *path,
     return GENOP_OK;
 }
 
+/* A complaint_received event's optional detail (docs/complaints.md): how
+ * it came (`channel`) and what it is about (`about`, complaint_routes.h).
+ * Without them it is evaluate.md's plain complaint. */
+static genop_err check_complaint_received(const raw_value *o, const char *path,
+                                          genop_event *ev, genop_error *e)
+{
+    static const char *const channels[] = {"oral", "written", NULL};
+    const char *s;
+    genop_err err = need_word(&o[K_CHANNEL], path, "channel", channels,
+                              "oral (mundtlig) eller written (skriftlig)", e);
+    if (!err)
+        err = need_text(&o[K_ABOUT], path, "about", false, &s, e);
+    if (err || !s)
+        return err;
+    if (!genop_complaint_about_from_name(s, &ev->about))
+        return genop_fail(e, GENOP_EINVAL, "%s.about er '%.40s'; den skal være decision "
+                          "(afgørelsen), service_level (serviceniveauet) eller professional "
+                          "(det faglige indhold)", path, s);
+    ev->has_about = true;
+    return GENOP_OK;
+}
+
 /* An `assigned` event (shared/spec/api.md, "Finding cases, owning them"):
  * a role, visitator or terapeut, and a username. Whether that user exists
  * is the API's to check; the case format only needs the shape. */
@@ -275,18 +299,18 @@ static genop_err check_assigned(const raw_value *o, const char *path, genop_erro
 
 /* An `appeal_decided` event (shared/spec/letters.md section 3):
  * Ankestyrelsen's outcome. */
-static genop_err check_appeal_decided(const raw_value *o, const char *path, genop_error *e)
+static genop_err check_appeal_decided(const raw_value *o, const char *path, genop_event *ev,
+                                      genop_error *e)
 {
-    static const char *const outcomes[] = {"upheld", "changed", "annulled", "remitted"};
     const char *s;
     genop_err err = need_text(&o[K_OUTCOME], path, "outcome", true, &s, e);
     if (err)
         return err;
-    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
-        if (strcmp(s, outcomes[i]) == 0)
-            return GENOP_OK;
-    return genop_fail(e, GENOP_EINVAL, "%s.outcome er '%.40s'; den skal være upheld, changed, "
-                      "annulled eller remitted", path, s);
+    if (genop_appeal_outcome_from_name(s, &ev->appeal))
+        return GENOP_OK;
+    return genop_fail(e, GENOP_EINVAL, "%s.outcome er '%.40s'; den skal være upheld "
+                      "(stadfæstet), changed (ændret), annulled (ophævet) eller remitted "
+                      "(hjemvist)", path, s);
 }
 
 /* A list member of a function_status event: absent is OK unless required. */
@@ -363,7 +387,8 @@ genop_err case_fields_event(const raw_value *o, const status_items *items,
     case GENOP_EV_CLOSED: return need_text(&o[K_REASON], path, "reason", true, &reason, e);
     case GENOP_EV_FUNCTION_STATUS: return check_function_status(o, items, path, ev, e);
     case GENOP_EV_ASSIGNED: return check_assigned(o, path, e);
-    case GENOP_EV_APPEAL_DECIDED: return check_appeal_decided(o, path, e);
+    case GENOP_EV_APPEAL_DECIDED: return check_appeal_decided(o, path, ev, e);
+    case GENOP_EV_COMPLAINT_RECEIVED: return check_complaint_received(o, path, ev, e);
     default: return GENOP_OK;
     }
 }

@@ -61,7 +61,7 @@ typedef struct raw_value {
  * object's raw_value slots and its table of key names. */
 enum { K_TYPE, K_DATE, K_PARAGRAPH, K_CONDITION, K_GRANTED, K_MINUTES, K_OUTCOME,
        K_KIND, K_UPHELD, K_REASON, K_PHASE, K_LEVELS, K_GOALS, K_ROLE, K_USERNAME,
-       K_GRANT, N_EVENT_KEYS };
+       K_GRANT, K_CHANNEL, K_ABOUT, N_EVENT_KEYS };
 extern const char *const case_event_keys[N_EVENT_KEYS];
 /* The items of a function_status event's lists. */
 enum { K_CODE, K_LEVEL, N_LEVEL_KEYS };

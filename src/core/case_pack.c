@@ -28,6 +28,12 @@ static const int outcome_codes[] = {
 static const int kind_codes[] = {GENOP_SESSION_TRAINING, GENOP_SESSION_ASSESSMENT};
 static const int upheld_codes[] = {GENOP_UPHELD_FULL, GENOP_UPHELD_PARTIAL, GENOP_UPHELD_NONE};
 static const int phase_codes[] = {GENOP_PHASE_START, GENOP_PHASE_END};
+static const int about_codes[] = {
+    GENOP_ABOUT_DECISION, GENOP_ABOUT_SERVICE_LEVEL, GENOP_ABOUT_PROFESSIONAL,
+};
+static const int appeal_codes[] = {
+    GENOP_APPEAL_UPHELD, GENOP_APPEAL_CHANGED, GENOP_APPEAL_ANNULLED, GENOP_APPEAL_REMITTED,
+};
 static const unsigned paragraph_codes[] = {0, GENOP_PARA_86_1, GENOP_PARA_86_2};
 static const int limit_codes[] = {
     GENOP_LIMIT_SESSIONS, GENOP_LIMIT_ASSESSMENT_SESSIONS, GENOP_LIMIT_SESSIONS_PER_WEEK,
@@ -41,6 +47,10 @@ _Static_assert(N(outcome_codes) == GENOP_OUTCOME_COUNT, "every outcome has a cod
 _Static_assert(N(kind_codes) == GENOP_SESSION_KIND_COUNT, "every session kind has a code");
 _Static_assert(N(upheld_codes) == GENOP_UPHELD_COUNT, "every upheld value has a code");
 _Static_assert(N(phase_codes) == GENOP_PHASE_COUNT, "every phase has a code");
+_Static_assert(N(about_codes) == GENOP_ABOUT_COUNT && N(about_codes) <= 3,
+               "every complaint topic has a code in two bits (0: none)");
+_Static_assert(N(appeal_codes) == GENOP_APPEAL_COUNT && N(appeal_codes) <= N(outcome_codes),
+               "every appeal outcome has a code in the outcome's byte");
 _Static_assert(N(limit_codes) == GENOP_LIMIT_COUNT, "every limit has a code");
 _Static_assert(GENOP_CONDITION_MAX < 256, "a condition's length fits in one byte");
 _Static_assert(GENOP_EXCEPTION_REASON_MAX < 65536, "a reason's length fits in two bytes");
@@ -98,9 +108,11 @@ static void pack_event(const genop_case *c, const genop_event *ev, genop_buf *b)
     f[0] = CODE_OF(type_codes, ev->type);
     put32(f + 1, ev->date);
     f[5] = ev->paragraph == GENOP_PARA_86_1 ? 1 : ev->paragraph == GENOP_PARA_86_2 ? 2 : 0;
-    f[6] = (ev->granted ? 1 : 0) | (n_x ? 2 : 0);
+    unsigned about = ev->has_about ? CODE_OF(about_codes, ev->about) + 1u : 0u;
+    f[6] = (unsigned char)((ev->granted ? 1 : 0) | (n_x ? 2 : 0) | about << 2);
     put32(f + 7, ev->minutes);
-    f[11] = CODE_OF(outcome_codes, ev->outcome);
+    f[11] = ev->type == GENOP_EV_APPEAL_DECIDED ? CODE_OF(appeal_codes, ev->appeal)
+                                                : CODE_OF(outcome_codes, ev->outcome);
     f[12] = CODE_OF(kind_codes, ev->kind);
     f[13] = CODE_OF(upheld_codes, ev->upheld);
     f[14] = CODE_OF(phase_codes, ev->phase);
@@ -123,7 +135,7 @@ static bool read_event(const unsigned char *f, genop_event *ev)
 {
     memset(ev, 0, sizeof *ev);
     ev->date = get32(f + 1);
-    if (f[0] >= N(type_codes) || f[5] >= N(paragraph_codes) || f[6] > 3 ||
+    if (f[0] >= N(type_codes) || f[5] >= N(paragraph_codes) || f[6] > 15 ||
         f[11] >= N(outcome_codes) || f[12] >= N(kind_codes) || f[13] >= N(upheld_codes) ||
         f[14] >= N(phase_codes) || f[15] > GENOP_CONDITION_MAX ||
         ev->date < genop_date_from_ymd_unchecked(GENOP_YEAR_MIN, 1, 1) ||
@@ -134,6 +146,13 @@ static bool read_event(const unsigned char *f, genop_event *ev)
     ev->granted = (f[6] & 1) != 0;
     ev->minutes = get32(f + 7);
     ev->outcome = (genop_outcome)outcome_codes[f[11]];
+    if (ev->type == GENOP_EV_APPEAL_DECIDED) {   /* byte 11 is the appeal's */
+        ev->outcome = GENOP_OUTCOME_ATTENDED;
+        ev->appeal = (genop_appeal_outcome)appeal_codes[f[11]];
+    }
+    ev->has_about = (f[6] >> 2) != 0;
+    if (ev->has_about)
+        ev->about = (genop_complaint_about)about_codes[(f[6] >> 2) - 1];
     ev->kind = (genop_session_kind)kind_codes[f[12]];
     ev->upheld = (genop_upheld)upheld_codes[f[13]];
     ev->phase = (genop_status_phase)phase_codes[f[14]];

@@ -17,10 +17,14 @@
  *                          appeal_decided 16)
  *   1      4     date      days since 1970-01-01, signed, little-endian
  *   5      1     paragraph 0 none, 1 § 86, stk. 1, 2 § 86, stk. 2
- *   6      1     flags     bit 0: granted; bit 1: exceptions follow
+ *   6      1     flags     bit 0: granted; bit 1: exceptions follow;
+ *                          bits 2-3: a complaint's about, 0 not given,
+ *                          1 decision, 2 service_level, 3 professional
  *   7      4     minutes   signed, little-endian
  *   11     1     outcome   attended 0, citizen_cancelled 1, no_show 2,
- *                          provider_cancelled 3
+ *                          provider_cancelled 3; for appeal_decided its
+ *                          outcome: upheld 0, changed 1, annulled 2,
+ *                          remitted 3
  *   12     1     kind      training 0, assessment 1
  *   13     1     upheld    full 0, partial 1, none 2
  *   14     1     phase     start 0, end 1
@@ -40,7 +44,9 @@
  * case_pack.c, never the enums' numbers: reordering an enum changes
  * nothing already kept. A new type takes the next free code and leaves
  * the format's number as it is, since every view kept before still reads
- * the same (admitted 14 came that way). (Format 1 was the raw bytes of
+ * the same (admitted 14 came that way; so did a complaint's about in
+ * the flags' bits 2-3 and an appeal's outcome in byte 11, which every
+ * view kept before has as 0 and none of). (Format 1 was the raw bytes of
  * struct genop_event and is no longer read; format 2, one line of text an
  * event, was read back at ten times the cost and never left development;
  * format 3 had no exceptions, and a view kept in it is rebuilt from the

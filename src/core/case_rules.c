@@ -112,6 +112,7 @@ static genop_err check_order(const genop_case *c, const genop_event *ev, genop_e
         {GENOP_EV_COMPLAINT_RECEIVED, GENOP_EV_DECISION, "der er ingen afgørelse at klage over"},
         {GENOP_EV_COMPLAINT_DECIDED, GENOP_EV_COMPLAINT_RECEIVED, "der er ingen klage at genvurdere"},
         {GENOP_EV_COMPLAINT_FORWARDED, GENOP_EV_COMPLAINT_DECIDED, "klagen skal genvurderes, før den sendes til Ankestyrelsen"},
+        {GENOP_EV_APPEAL_DECIDED, GENOP_EV_COMPLAINT_FORWARDED, "Ankestyrelsen kan ikke have afgjort en klage, der ikke er sendt til den"},
     };
     genop_date at = 0;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
@@ -162,6 +163,31 @@ static genop_err check_status(const genop_case *c, const genop_event *ev, genop_
     return GENOP_OK;
 }
 
+/* Ankestyrelsen rules once on a complaint sent to it: a ruling (ev)
+ * needs no other ruling since the latest forwarding on or before it. */
+static genop_err check_appeal(const genop_case *c, const genop_event *ev, genop_error *e)
+{
+    genop_date forwarded = 0;
+    bool has = false;
+    for (size_t i = 0; ev->type == GENOP_EV_APPEAL_DECIDED && i < c->n_events; i++) {
+        const genop_event *f = &c->events[i];
+        if (f->type == GENOP_EV_COMPLAINT_FORWARDED && f->date <= ev->date &&
+            (!has || f->date > forwarded)) {
+            forwarded = f->date;
+            has = true;
+        }
+    }
+    char d1[GENOP_DATE_DA_SIZE], d2[GENOP_DATE_DA_SIZE];
+    for (size_t i = 0; has && i < c->n_events; i++)
+        if (c->events[i].type == GENOP_EV_APPEAL_DECIDED && c->events[i].date >= forwarded)
+            return genop_fail(e, GENOP_EINVAL, "$.date: Ankestyrelsen har allerede afgjort "
+                              "klagen, der blev sendt den %s (afgørelsen er registreret den "
+                              "%s); en ny afgørelse kræver en ny klage sendt til Ankestyrelsen",
+                              genop_date_format_da(forwarded, d1),
+                              genop_date_format_da(c->events[i].date, d2));
+    return GENOP_OK;
+}
+
 genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
                                  genop_date today, genop_error *e)
 {
@@ -177,6 +203,8 @@ genop_err genop_event_admissible(const genop_case *c, const genop_event *ev,
         err = check_status(c, ev, e);
     if (!err)
         err = check_admission(c, ev, e);
+    if (!err)
+        err = check_appeal(c, ev, e);
     return err;
 }
 

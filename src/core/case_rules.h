@@ -23,7 +23,9 @@
  *   registered later (a start status written up after the closure), and
  *   an end status and journal notes may follow the closure;
  * - a decision must follow a referral, a complaint must follow a decision,
- *   a reconsideration a complaint, a forwarding a reconsideration;
+ *   a reconsideration a complaint, a forwarding a reconsideration, and
+ *   Ankestyrelsen's ruling (appeal_decided) a forwarding, once for each
+ *   forwarding;
  * - a function status (FSIII levels and goals) is dated on or after the
  *   referral like everything else; a case has one start status and one
  *   end status (a second of either is refused: correct the first), and an

@@ -60,6 +60,35 @@ const genop_complaint_route *genop_complaint_route_for(const genop_standard *std
     return NULL;
 }
 
+bool genop_complaint_reconsidered(const genop_standard *std, const genop_event *ev)
+{
+    if (!ev->has_about)
+        return true;
+    const genop_complaint_route *r = genop_complaint_route_for(std, ev->about);
+    return !r || r->reconsiders;
+}
+
+genop_err genop_complaint_admissible(const genop_standard *std, const genop_case *c,
+                                     const genop_event *ev, genop_error *e)
+{
+    const genop_event *outside = NULL;
+    for (size_t i = 0; ev->type == GENOP_EV_COMPLAINT_DECIDED && i < c->n_events; i++) {
+        const genop_event *k = &c->events[i];
+        if (k->type != GENOP_EV_COMPLAINT_RECEIVED || k->date > ev->date)
+            continue;
+        if (genop_complaint_reconsidered(std, k))
+            return GENOP_OK;
+        outside = k;
+    }
+    if (!outside)
+        return GENOP_OK;
+    char d[GENOP_DATE_DA_SIZE];
+    const genop_complaint_route *r = genop_complaint_route_for(std, outside->about);
+    return genop_fail(e, GENOP_EINVAL, "$.date: der er ingen klage, som kommunen genvurderer: "
+                      "klagen af %s over %s går direkte til %s", genop_date_format_da(outside->date, d),
+                      about_labels_da[outside->about], handler_labels_da[r->handler]);
+}
+
 /* Appends s to buf at *used. What does not fit in size - 1 bytes is cut
  * before the first character that does not fit whole, and nothing is
  * appended after that (*used becomes size). */

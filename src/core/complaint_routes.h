@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "case.h"
 #include "standard.h"
 
 /* Names in YAML and JSON: "decision", "service_level", "professional". */
@@ -44,6 +45,23 @@ const char *genop_complaint_handler_label_da(genop_complaint_handler h);
  * the standard. */
 const genop_complaint_route *genop_complaint_route_for(const genop_standard *std,
                                                        genop_complaint_about about);
+
+/* Whether the complaint ev (a complaint_received event) goes to the
+ * municipality, which reconsiders it: always for one without `about`
+ * (evaluate.md's plain complaint), else as its route says (Ishøj's
+ * professional content goes straight to Styrelsen for Patientklager). A
+ * complaint that does not is no complaint about the decision to the
+ * municipality: evaluate counts no complaint deadline from it, and it
+ * keeps no complaint window. */
+bool genop_complaint_reconsidered(const genop_standard *std, const genop_event *ev);
+
+/* For ev, a complaint_decided to be added to c: GENOP_OK when a complaint
+ * the municipality reconsiders came on or before it, else GENOP_EINVAL
+ * with "$.date: ..." in Danish naming where the complaint went. GENOP_OK
+ * for any other event, and when c has no complaint at all (the case
+ * rules, case_rules.h, refuse that). */
+genop_err genop_complaint_admissible(const genop_standard *std, const genop_case *c,
+                                     const genop_event *ev, genop_error *e);
 
 /* The route as one Danish sentence into buf (cut short safely), e.g.
  * "Klager over afgørelsen sendes til Visitationen, Lindholm Brygge 31,

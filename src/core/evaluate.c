@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "complaint_routes.h"
 #include "municipalities.h"
 
 static const char *const status_names[] = {"met", "late", "pending", "overdue"};
@@ -75,7 +76,9 @@ static void collect_session(facts *f, const genop_event *ev)
         f->training_sessions++;
 }
 
-static void collect_facts(const genop_case *c, facts *f)
+/* The facts of c; a complaint counts only when it goes to the
+ * municipality by std's routes (genop_complaint_reconsidered). */
+static void collect_facts(const genop_case *c, const genop_standard *std, facts *f)
 {
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < c->n_events; i++) {
@@ -101,7 +104,10 @@ static void collect_facts(const genop_case *c, facts *f)
         case GENOP_EV_GRANT_RECEIVED: note_first(f, GENOP_ANCHOR_GRANT_RECEIVED, ev->date); break;
         case GENOP_EV_SESSION: collect_session(f, ev); break;
         case GENOP_EV_CLOSED: note_first(f, GENOP_ANCHOR_CLOSED, ev->date); break;
-        case GENOP_EV_COMPLAINT_RECEIVED: note_first(f, GENOP_ANCHOR_COMPLAINT_RECEIVED, ev->date); break;
+        case GENOP_EV_COMPLAINT_RECEIVED:
+            if (genop_complaint_reconsidered(std, ev))
+                note_first(f, GENOP_ANCHOR_COMPLAINT_RECEIVED, ev->date);
+            break;
         case GENOP_EV_COMPLAINT_DECIDED:
             if (!f->has_complaint_decided) {
                 f->has_complaint_decided = true;
@@ -544,7 +550,7 @@ genop_err genop_evaluate(const genop_case *c, const genop_standard *std,
     if (!referral)
         return genop_fail(e, GENOP_EINVAL, "$.events: sagen har ingen henvendelse (referral_received)");
     facts f;
-    collect_facts(c, &f);
+    collect_facts(c, std, &f);
     memset(out, 0, sizeof *out);
     out->standard = std;
     out->as_of = as_of;

@@ -99,8 +99,8 @@ async function testStages(t, ids) {
     'a refused case: afgørelse modtaget, klage modtaget and afslutning next', b);
   await open(t, page, t.BASE, ids.forwarded);
   b = await buttons(page);
-  t.ok(JSON.stringify(b.next) === JSON.stringify(['closed', 'note']) && b.more.includes('complaint_decided'),
-    'a complaint sent to Ankestyrelsen: afslutning next', b);
+  t.ok(JSON.stringify(b.next) === JSON.stringify(['appeal_decided', 'closed', 'note']) && b.more.includes('complaint_decided'),
+    'a complaint sent to Ankestyrelsen: Ankestyrelsens afgørelse and afslutning next', b);
   t.noProblems(page, 'the buttons per stage');
   await context.close();
 }

@@ -15,7 +15,9 @@
 // at a weekend, the citizen's complaint window, and closing without the
 // end status and adding it after (tasks.mjs); events numbered within
 // their case, and refused cases and forwarded complaints closed with
-// genop's own reasons (closing.mjs); the case page's buttons by the
+// genop's own reasons (closing.mjs); a complaint's channel, topic and
+// route, Ankestyrelsen's ruling and a remitted case's new_decision task
+// (complaints.mjs); the case page's buttons by the
 // case's stage with the rest behind "Flere", the therapist's correction
 // form, the warning before a session past a limit is saved, the limits in
 // words and the forms of a hospital plan and a previous course
@@ -57,6 +59,7 @@ import { testTasks } from './tasks.mjs';
 import { testCriteria } from './criteria.mjs';
 import { testDecision } from './decision.mjs';
 import { testClosing } from './closing.mjs';
+import { testComplaints } from './complaints.mjs';
 import { testCasepage } from './casepage.mjs';
 import { testAssign } from './assign.mjs';
 import { testIdentity } from './identity.mjs';
@@ -238,6 +241,7 @@ async function main() {
   await testAdmission({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testTasks({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES });
   await testClosing({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES });
+  await testComplaints({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES });
   await testAssign({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   await testIdentity({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   await testUsers({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
@@ -1862,7 +1866,7 @@ async function testCaseWalk() {
        closedEvent.includes(long(c.closed)), `${muni}: the case shows as closed, with the reason "${reason}"`, { lead, referral, closedEvent });
     const actions = await page.locator('section[aria-labelledby=sec-actions] button[data-action]')
       .evaluateAll((bs) => bs.map((b) => b.dataset.action));
-    ok(JSON.stringify(actions) === JSON.stringify(['note', 'complaint_received', 'complaint_decided', 'complaint_forwarded', 'correction']),
+    ok(JSON.stringify(actions) === JSON.stringify(['note', 'complaint_received', 'complaint_decided', 'complaint_forwarded', 'appeal_decided', 'correction']),
       `${muni}: a closed case offers only the journal note, complaints and corrections`, actions);
     const want = await checkDeadlines(page, api, muni, id, c, step);
     await checkLimitsAndAttendance(page, muni, c, step);

@@ -204,6 +204,30 @@ expect_fail "evaluate: an assigned event's role is visitator or terapeut" '\$\.e
   "$genop" evaluate --standard aalborg "$(bad t6 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"assigned","date":"2025-04-11","role":"leder","username":"x"}]}')"
 expect_fail "evaluate: an appeal's outcome is one of four" '\$\.events\[1\]\.outcome' \
   "$genop" evaluate --standard aalborg "$(bad t7 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"appeal_decided","date":"2025-04-11","outcome":"won"}]}')"
+# A complaint's detail (docs/complaints.md): channel, about and text change
+# nothing in an evaluation where the route goes to the municipality, for
+# all five standards; an unknown value names its path; Ishøj's
+# professional content goes straight to Styrelsen for Patientklager and
+# starts no complaint deadline.
+detailed=$(python3 -c "import json,sys; c=json.loads(sys.argv[1]); c['events'][3].update(channel='written', about='decision', text='Uenig i afslaget.'); print(json.dumps(c))" "$with_ev")
+same=yes
+for s in rodovre skive nyborg ishoj aalborg; do
+  [ "$(echo "$detailed" | "$genop" evaluate --standard $s --as-of 2025-07-01 -)" = \
+    "$(echo "$without_ev" | "$genop" evaluate --standard $s --as-of 2025-07-01 -)" ] || same="no ($s)"
+done
+if [ "$same" = yes ]; then ok "evaluate: a complaint's channel, about and text change nothing"
+else not_ok "evaluate: a complaint's channel, about and text change nothing" "$same"; fi
+expect_fail "evaluate: a complaint's channel is oral or written" '\$\.events\[2\]\.channel.*oral' \
+  "$genop" evaluate --standard aalborg "$(bad t9 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"decision","date":"2025-04-11","granted":false},{"type":"complaint_received","date":"2025-04-20","channel":"fax"}]}')"
+expect_fail "evaluate: what a complaint is about is one of three" '\$\.events\[2\]\.about.*det faglige indhold' \
+  "$genop" evaluate --standard aalborg "$(bad t10 '{"events":[{"type":"referral_received","date":"2025-04-10","paragraph":"86.1"},{"type":"decision","date":"2025-04-11","granted":false},{"type":"complaint_received","date":"2025-04-20","about":"waiting"}]}')"
+professional=$(python3 -c "import json,sys; c=json.loads(sys.argv[1]); c['events']=c['events'][:4]; c['events'][3]['about']='professional'; print(json.dumps(c))" "$with_ev")
+ids=$(echo "$professional" | "$genop" evaluate --standard ishoj --as-of 2025-05-01 - | python3 -c "import json,sys; print(' '.join(d['id']+':'+d['status'] for d in json.load(sys.stdin)['deadlines']))")
+if [ "$ids" = "assessment:pending complaint_window:pending" ]; then
+  ok "evaluate: Ishøj's professional content starts no complaint deadline"
+else
+  not_ok "evaluate: Ishøj's professional content starts no complaint deadline" "$ids"
+fi
 expect_fail "evaluate: no referral" 'referral_received' \
   "$genop" evaluate --standard aalborg "$(bad t5 '{"events":[{"type":"contacted","date":"2025-04-11"}]}')"
 expect_fail "evaluate: two referrals" '\$\.events\[1\].*referral_received' \

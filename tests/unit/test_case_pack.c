@@ -45,6 +45,12 @@ static void random_event(uint32_t *s, genop_event *ev)
     ev->phase = (genop_status_phase)(next(s) % GENOP_PHASE_COUNT);
     const char *c = conditions[next(s) % 5];
     memcpy(ev->condition, c, strlen(c) + 1);
+    ev->has_about = next(s) % 2;
+    ev->about = ev->has_about ? (genop_complaint_about)(next(s) % GENOP_ABOUT_COUNT) : 0;
+    if (ev->type == GENOP_EV_APPEAL_DECIDED) {   /* its outcome is the appeal's */
+        ev->outcome = GENOP_OUTCOME_ATTENDED;
+        ev->appeal = (genop_appeal_outcome)(next(s) % GENOP_APPEAL_COUNT);
+    }
 }
 
 static void assert_same_event(const genop_event *a, const genop_event *b)
@@ -59,6 +65,9 @@ static void assert_same_event(const genop_event *a, const genop_event *b)
     assert_int_equal(a->upheld, b->upheld);
     assert_int_equal(a->phase, b->phase);
     assert_string_equal(a->condition, b->condition);
+    assert_int_equal(a->has_about, b->has_about);
+    assert_int_equal(a->about, b->about);
+    assert_int_equal(a->appeal, b->appeal);
 }
 
 static void test_random_cases_read_back(void **state)
@@ -102,6 +111,45 @@ static void test_the_documented_bytes(void **state)
                                   'k', 'n', 0xc3, 0xa6};
     assert_int_equal(b.len, sizeof want);
     assert_memory_equal(b.data, want, sizeof want);
+    genop_buf_release(&b);
+    genop_case_release(&c);
+}
+
+/* A complaint's about in the flags' bits 2-3, an appeal's outcome in
+ * byte 11, as case_pack.h documents them. */
+static void test_complaint_and_appeal_bytes(void **state)
+{
+    (void)state;
+    genop_case c = {0};
+    genop_event complaint = {.type = GENOP_EV_COMPLAINT_RECEIVED, .date = date_of("2026-03-02"),
+                             .has_about = true, .about = GENOP_ABOUT_PROFESSIONAL};
+    genop_event appeal = {.type = GENOP_EV_APPEAL_DECIDED, .date = date_of("2026-03-02"),
+                          .appeal = GENOP_APPEAL_REMITTED};
+    must(genop_case_add(&c, &complaint, e));
+    must(genop_case_add(&c, &appeal, e));
+    genop_buf b = {0};
+    genop_case_pack(&c, &b);
+    const unsigned char want[] = {8, 0x22, 0x50, 0, 0, 0, 3 << 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                  16, 0x22, 0x50, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0};
+    assert_int_equal(b.len, sizeof want);
+    assert_memory_equal(b.data, want, sizeof want);
+    genop_case back = {0};
+    must(genop_case_unpack(b.data, b.len, &back, e));
+    assert_true(back.events[0].has_about);
+    assert_int_equal(back.events[0].about, GENOP_ABOUT_PROFESSIONAL);
+    assert_false(back.events[1].has_about);
+    assert_int_equal(back.events[1].appeal, GENOP_APPEAL_REMITTED);
+    assert_int_equal(back.events[1].outcome, GENOP_OUTCOME_ATTENDED);
+    /* A view kept before (flags 0-3) reads as before: no about. */
+    unsigned char old[16] = {8, 0x22, 0x50, 0, 0, 0, 1};
+    genop_case_release(&back);
+    must(genop_case_unpack((const char *)old, sizeof old, &back, e));
+    assert_false(back.events[0].has_about);
+    /* Flags beyond bit 3 are no flags of this format. */
+    old[6] = 16;
+    genop_case_release(&back);
+    assert_int_equal(genop_case_unpack((const char *)old, sizeof old, &back, NULL), GENOP_EINVAL);
+    genop_case_release(&back);
     genop_buf_release(&b);
     genop_case_release(&c);
 }
@@ -181,6 +229,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_cases_read_back),
         cmocka_unit_test(test_the_documented_bytes),
+        cmocka_unit_test(test_complaint_and_appeal_bytes),
         cmocka_unit_test(test_type_codes_never_change),
         cmocka_unit_test(test_malformed_bytes_are_refused),
     };

@@ -123,7 +123,7 @@ static void test_types_per_role(void **state)
     assert_true(listed(types, n, "decision") && listed(types, n, "hospital_plan") &&
                 listed(types, n, "previous_course") && listed(types, n, "correction") &&
                 listed(types, n, "note"));
-    assert_false(listed(types, n, "appeal_decided"));   /* not taken from a client yet */
+    assert_true(listed(types, n, "appeal_decided"));    /* Ankestyrelsen's ruling, letters.md */
     n = casework_event_types_permitted(&f->ter, types);
     assert_int_equal(n, 9);
     assert_true(listed(types, n, "session") && listed(types, n, "closed") &&

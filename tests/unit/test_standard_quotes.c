@@ -2,9 +2,9 @@
  * test_standard_quotes.c - every citation in the five shipped standards
  * is found in the seed text it was read from (shared/seeds, beside the
  * checkout; GENOP_SEEDS_DIR): each source's quote and each part of its
- * section heading, of every rule, closure reason, revision and
- * criterion. A source that cites the law instead of the standard is not
- * in the text and is skipped.
+ * section heading, of every rule, closure reason, revision, criterion
+ * and complaint route (and its unit's own source). A source that cites
+ * the law instead of the standard is not in the text and is skipped.
  *
  * Both texts are compared as docs/standard-format.md says quotes are
  * written: PDF line breaks joined and end-of-line hyphenation undone.
@@ -162,6 +162,12 @@ static int check_standard(const genop_standard *s, const char *seed)
         missing += check_source(seed, &s->closure_reasons[i].source, s->id);
     for (size_t i = 0; i < s->n_criteria; i++)
         missing += check_source(seed, &s->criteria[i].source, s->id);
+    for (size_t i = 0; i < s->n_complaint_routes; i++) {
+        const genop_complaint_route *r = &s->complaint_routes[i];
+        missing += check_source(seed, &r->source, s->id);
+        if (r->unit.has_source)
+            missing += check_source(seed, &r->unit.source, s->id);
+    }
     return missing;
 }
 

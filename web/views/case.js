@@ -40,6 +40,7 @@ import * as labels from '../labels.js';
 import { missingWarning } from './endstatus.js';
 import { actionsFor, renderActions, currentEvents } from './forms.js';
 import { refusalReasons } from './refusal.js';
+import { complaintRouteLine, remittedWarning } from './complaints.js';
 import { grantSection, grantTimeline, grantHistory } from './decision.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
@@ -93,6 +94,8 @@ export async function render(main, params, ctx, flash) {
   for (const w of ev.warnings || []) warnings.push(h('p', { class: 'warning' }, w.detail || w.id));
   const endStatus = missingWarning(data);
   if (endStatus) warnings.push(endStatus);
+  const remitted = remittedWarning(currentEvents(data), kase.closed);
+  if (remitted) warnings.push(remitted);
 
   const actions = actionsFor(ctx.session, data);
   const rerender = async (message) => {
@@ -377,8 +380,15 @@ export function eventDetails(e, reasons) {
     case 'closed':
       if (e.reason) parts.push(`årsag: ${labels.closeReason(e.reason, reasons)}`);
       break;
+    case 'complaint_received':
+      if (e.channel) parts.push(labels.complaintChannel(e.channel));
+      if (e.about) parts.push(`om ${labels.complaintAbout(e.about)}`);
+      break;
     case 'complaint_decided':
       if (e.upheld) parts.push(labels.upheld(e.upheld));
+      break;
+    case 'appeal_decided':
+      if (e.outcome) parts.push(labels.appealOutcome(e.outcome));
       break;
     case 'previous_course':
       if (e.condition) parts.push(`lidelse: ${e.condition}`);
@@ -408,7 +418,8 @@ export function eventDetails(e, reasons) {
 // corrects and corrected_by) are mapped to those numbers. criteria: the
 // standard's (a refusal's reasons name them), or null; grants: the
 // standard (std) and grantHistory of the current events, for a decision's
-// grant.
+// grant, and the standard's complaint routes, which say where a
+// complaint went (views/complaints.js).
 function timelineSection(events, standardReasons, ends, criteria, grants) {
   const reasons = [...ends, ...(standardReasons || [])];
   const endIds = new Set(ends.map((r) => r.id));
@@ -435,6 +446,7 @@ function timelineSection(events, standardReasons, ends, criteria, grants) {
       details ? h('p', { class: 'event-details' }, details) : null,
       e.type === 'decision' ? refusalReasons(e.reasons, criteria) : null,
       e.type === 'decision' ? grantTimeline(e, grants.history, grants.std) : null,
+      e.type === 'complaint_received' ? complaintRouteLine(e, grants.std) : null,
       body,
       e.text ? h('p', { class: 'event-text' }, e.text) : null,
       stateNote ? h('p', { class: 'event-state' }, stateNote) : null,

@@ -33,6 +33,7 @@ import { post } from '../api.js';
 import { shortDate, todayInDenmark, parseDanishDate } from '../dates.js';
 import { h, replace } from '../dom.js';
 import * as labels from '../labels.js';
+import { routeHelp } from './complaints.js';
 import { closeWarning } from './endstatus.js';
 import { reasonsPart } from './refusal.js';
 import { grantPart, grantInForce } from './decision.js';
@@ -92,14 +93,28 @@ const ACTIONS = [
     fields: [dateField,
       { name: 'reason', label: 'Årsag', type: 'select', required: true, path: '$.reason', options: 'closure_reasons' },
       textField('Notat (valgfrit)')] },
+  // A complaint: how it came and what it is about; the form shows where it
+  // goes by the standard's complaint routes (views/complaints.js).
   { type: 'complaint_received', button: 'Klage modtaget', title: 'Klage modtaget', roles: [V], open: true,
-    fields: [dateField, textField('Notat (valgfrit)')] },
+    fields: [dateField,
+      { name: 'channel', label: 'Klagen kom', type: 'radio', required: true, path: '$.channel',
+        options: options(labels.COMPLAINT_CHANNELS) },
+      { name: 'about', label: 'Klagen handler om', type: 'radio', required: true, path: '$.about',
+        options: options(labels.COMPLAINT_ABOUT), route: true },
+      textField('Hvad klager borgeren over? (valgfrit)')] },
   { type: 'complaint_decided', button: 'Klage genvurderet', title: 'Klagen er genvurderet', roles: [V], open: true,
     fields: [dateField,
       { name: 'upheld', label: 'Borgeren får', type: 'radio', required: true, path: '$.upheld', options: options(labels.UPHELD) },
       textField('Notat (valgfrit)')] },
   { type: 'complaint_forwarded', button: 'Klage videresendt', title: 'Klagen er sendt videre til Ankestyrelsen', roles: [V], open: true,
     fields: [dateField, textField('Notat (valgfrit)')] },
+  // Ankestyrelsen's ruling (shared/spec/letters.md section 3): hjemvist
+  // sends the case back for a new decision (the worklist's new_decision).
+  { type: 'appeal_decided', button: 'Ankestyrelsens afgørelse', title: 'Ankestyrelsens afgørelse', roles: [V], open: true,
+    fields: [{ ...dateField, label: 'Afgørelsens dato' },
+      { name: 'outcome', label: 'Ankestyrelsen har', type: 'radio', required: true, path: '$.outcome',
+        options: options(labels.APPEAL_OUTCOMES) },
+      textField('Notat (valgfrit)')] },
   { type: 'correction', button: 'Rettelse', title: 'Rettelse af en hændelse', roles: [V, T], open: true,
     fields: [
       { name: 'corrects', label: 'Hændelse, der rettes', type: 'select', required: true, path: '$.corrects', options: [] },
@@ -134,15 +149,18 @@ export function currentEvents(data) {
 }
 
 // A pending complaint: reconsider it; not fully upheld, send it on (or
-// decide anew); sent to Ankestyrelsen, the case can be closed.
+// decide anew); sent to Ankestyrelsen, its ruling, or the case can be
+// closed; changed or annulled by Ankestyrelsen, decide anew.
 function complaintNext(data) {
   let step = 'received';
   for (const e of currentEvents(data)) {
     if (e.type === 'complaint_received') step = 'received';
     else if (e.type === 'complaint_decided' && step === 'received') step = 'decided';
     else if (e.type === 'complaint_forwarded' && step !== 'forwarded') step = 'forwarded';
+    else if (e.type === 'appeal_decided' && step === 'forwarded') step = 'ruled';
   }
-  if (step === 'forwarded') return ['closed', 'note'];
+  if (step === 'ruled') return ['decision', 'note'];
+  if (step === 'forwarded') return ['appeal_decided', 'closed', 'note'];
   if (step === 'decided') return ['complaint_forwarded', 'decision', 'note'];
   return ['complaint_decided', 'note'];
 }
@@ -352,6 +370,10 @@ function buildForm(a, data, { close, done, reasons, session, std }) {
             checked: f.name === 'granted' && a.current && o.value === 'true' }),
           h('label', { for: `${id}-${i}` }, o.label))),
         err);
+      if (f.route) {        // where the complaint goes, as its topic is chosen
+        group.insertBefore(routeHelp(group, std, id), err);
+        group.setAttribute('aria-describedby', `${id}-route ${errId}`);
+      }
       byName.set(f.name, { f, el: group, err, focus: () => group.querySelector('input')?.focus() });
       return group;
     }
@@ -527,7 +549,12 @@ function buildEvent(type, value, data) {
     if (value('kind')) body.kind = value('kind');
   }
   if (type === 'closed') body.reason = value('reason');
+  if (type === 'complaint_received') {
+    body.channel = value('channel');
+    body.about = value('about');
+  }
   if (type === 'complaint_decided') body.upheld = value('upheld');
+  if (type === 'appeal_decided') body.outcome = value('outcome');
   if (type === 'previous_course') body.condition = value('condition');
   return body;
 }
