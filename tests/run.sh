@@ -67,6 +67,11 @@
 # - the citizen's aktindsigt (tests/api/test_access_report.py: the PDF
 #   read back with pdftotext, pdffonts and pdfinfo, who may make it, the
 #   access log's rows) with both builds;
+# - the outbox (tests/api/test_outbox.py: sending by Digital Post - the
+#   MeMo message validated with xmllint --schema - and to print, the
+#   receipt and decision_received, the print queue, its PDF read back with
+#   pdftotext and pdfinfo, marking printed, every refusal, a spool that
+#   cannot be written) with both builds;
 # - letters read back with poppler's tools (tests/letters/test_letter_pdf.py:
 #   the sample decision letter's text with æ, ø and å, its fonts embedded,
 #   A4, its metadata and outline, the address in the envelope's window;
@@ -176,6 +181,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"
   run_tap "aktindsigt ($dir)" python3 tests/api/test_access_report.py "$dir/genop"
+  echo "# tests/api/test_outbox.py with $dir/genop"
+  run_tap "outbox ($dir)" python3 tests/api/test_outbox.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"
   run_tap "letters pdf ($dir)" python3 tests/letters/test_letter_pdf.py "$dir"
 done

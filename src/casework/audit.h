@@ -38,6 +38,10 @@
 #define AUDIT_LETTER_PREVIEW "letter.preview"
 #define AUDIT_LETTER_LIST "letter.list"
 #define AUDIT_LETTER_READ "letter.read"
+#define AUDIT_LETTER_SEND "letter.send"         /* outbox.h */
+#define AUDIT_PRINT_QUEUE "print.queue"         /* the print queue listed */
+#define AUDIT_PRINT_PDF "print.pdf"             /* its letters fetched to print */
+#define AUDIT_PRINT_DONE "print.done"           /* marked printed */
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"

@@ -58,32 +58,58 @@ typedef struct append_job {
     int64_t id;                 /* the new event's */
 } append_job;
 
-/* Appends the checked event through s, recomputes the projection and the
- * kept answer of case reads, logs the access. */
-static genop_err store_event(append_job *j, genop_store *s, genop_error *e)
+/* Appends the checked event ev through s, recomputes the projection
+ * (next: the view with the event) and the kept answer of case reads, logs
+ * the access. */
+static genop_err store_event(genop_store *s, const genop_user *u, const genop_standard *std,
+                             genop_date today, case_view_loaded *lc, const casework_event *ev,
+                             genop_case *next, int64_t *id, genop_error *e)
 {
-    const genop_user *u = j->actor;
     genop_event_row row;
     memset(&row, 0, sizeof row);
-    row.case_id = j->lc.row.id;
-    snprintf(row.type, sizeof row.type, "%s", j->ev->type);
-    row.date = j->ev->date;
-    row.corrects = j->ev->kind == CASEWORK_EVENT_CORRECTION ? j->ev->corrects : 0;
+    row.case_id = lc->row.id;
+    snprintf(row.type, sizeof row.type, "%s", ev->type);
+    row.date = ev->date;
+    row.corrects = ev->kind == CASEWORK_EVENT_CORRECTION ? ev->corrects : 0;
     row.author_id = u->id;
     snprintf(row.author, sizeof row.author, "%s", u->username);
-    row.body = j->ev->stored;                   /* borrowed */
+    row.body = ev->stored;                      /* borrowed */
     genop_err err = genop_store_event_append(s, u->municipality, &row, e);
     if (!err)
-        err = projection_update(s, &j->lc.row, &j->lc.cit, &j->next, j->std, j->env->today, e);
+        err = projection_update(s, &lc->row, &lc->cit, next, std, today, e);
     if (!err)
-        err = casework_assignment_update(s, &j->lc, j->ev, &row, e);
+        err = casework_assignment_update(s, lc, ev, &row, e);
     if (!err)
-        err = case_answer_keep(s, &j->lc.row, &j->lc.cit, &j->lc.events, &row, j->std, e);
+        err = case_answer_keep(s, &lc->row, &lc->cit, &lc->events, &row, std, e);
     if (!err)
-        err = audit_add(s, u, j->lc.cit.id, j->lc.row.id, AUDIT_EVENT_APPEND,
+        err = audit_add(s, u, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
                         AUDIT_PURPOSE_CASEWORK, e);
-    j->id = row.id;
+    *id = row.id;
     return casework_internal(err, e);
+}
+
+/* Judges ev against lc as of as_of and stores it; next receives the view
+ * with the event (the caller releases it). */
+static genop_err judge_and_store(genop_store *s, const genop_user *actor,
+                                 const genop_standard *std, genop_date today, genop_date as_of,
+                                 case_view_loaded *lc, const casework_event *ev, genop_case *next,
+                                 int64_t *id, genop_error *e)
+{
+    genop_err err = casework_event_judge(actor, std, as_of, lc, ev, next, e);
+    if (!err)
+        err = casework_assignment_check(s, actor, lc, ev, e);
+    return err ? err : store_event(s, actor, std, today, lc, ev, next, id, e);
+}
+
+genop_err casework_event_store(genop_store *s, const genop_user *actor,
+                               const genop_standard *std, genop_date today, genop_date as_of,
+                               case_view_loaded *lc, const casework_event *ev, int64_t *id,
+                               genop_error *e)
+{
+    genop_case next = {0};
+    genop_err err = judge_and_store(s, actor, std, today, as_of, lc, ev, &next, id, e);
+    genop_case_release(&next);
+    return err;
 }
 
 /* The job: loads the case through the writer's store s, checks the event
@@ -98,10 +124,9 @@ static genop_err run_append(genop_store *s, void *ctx, genop_error *e)
     if (err)
         return casework_internal(err, e);
     j->loaded = true;
-    err = casework_event_judge(j->actor, j->std, j->env->today, &j->lc, j->ev, &j->next, e);
-    if (!err)
-        err = casework_assignment_check(s, j->actor, &j->lc, j->ev, e);
-    return err ? err : store_event(j, s, e);
+    genop_date today = j->env->today;
+    return judge_and_store(s, j->actor, j->std, today, today, &j->lc, j->ev, &j->next, &j->id,
+                           e);
 }
 
 /* A refusal by the rules may quote the case's dates: the look is logged. */

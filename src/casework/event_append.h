@@ -63,6 +63,20 @@ genop_err casework_event_judge(const genop_user *actor, const genop_standard *st
 genop_err casework_event_unreadable(const casework_env *env, const genop_user *actor,
                                     int64_t case_id, genop_error *e);
 
+/* For an operation that records an event as part of a write of its own
+ * (the outbox's decision_received, outbox.h), within a job of the
+ * environment's writer, on the case lc loaded through that job's store s:
+ * judges ev (borrowed) as actor against the case as of as_of (as
+ * casework_event_judge does, so an event dated up to as_of is not in the
+ * future) and stores it as casework_event_append does - the event, the
+ * projection as of today, who is responsible, the kept answer, the
+ * access-log row. *id is the new event's id. The caller checks that
+ * actor may cause the event. lc->view may be emptied. */
+genop_err casework_event_store(genop_store *s, const genop_user *actor,
+                               const genop_standard *std, genop_date today, genop_date as_of,
+                               case_view_loaded *lc, const casework_event *ev, int64_t *id,
+                               genop_error *e);
+
 /* Registers ev (borrowed) on case case_id as actor. On success *id is the
  * new event's id. */
 genop_err casework_event_append(const casework_env *env, const genop_user *actor,

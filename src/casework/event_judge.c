@@ -134,6 +134,21 @@ static genop_err correction_target(judging *j, const genop_event_row **out, geno
                         j->ev->corrects);
 }
 
+/* The day the case's history is replayed as of: today, or the latest
+ * event's date when later - an event may count from a later day (a
+ * printed letter's receipt, recorded by the outbox as the day the law
+ * presumes, outbox.h); it was judged when it was stored, and a correction
+ * of another event must not fail on it. The correction's own event was
+ * judged against today already (add_admissible). */
+static genop_date history_day(const judging *j)
+{
+    genop_date day = j->today;
+    for (size_t i = 0; i < j->next->n_events; i++)
+        if (j->next->events[i].date > day)
+            day = j->next->events[i].date;
+    return day;
+}
+
 /* The case as the correction leaves it must still be a case. */
 static genop_err check_corrected(judging *j, genop_error *e)
 {
@@ -143,7 +158,7 @@ static genop_err check_corrected(judging *j, genop_error *e)
                             "så henvendelsen kan kun rettes, ikke trækkes tilbage");
     genop_error why;
     if (genop_case_check(j->next, &why) || genop_case_check_statuses(j->next, &why) ||
-        genop_case_check_history(j->next, j->today, &why))
+        genop_case_check_history(j->next, history_day(j), &why))
         return genop_refuse(e, GENOP_EREFUSED, "$.event", "Rettelsen kan ikke registreres: %s",
                             why.message);
     return GENOP_OK;

@@ -26,6 +26,7 @@ extern const genop_command genop_cmd_standard;
 extern const genop_command genop_cmd_demo;
 extern const genop_command genop_cmd_serve;
 extern const genop_command genop_cmd_user;
+extern const genop_command genop_cmd_digital_post;
 extern const genop_command genop_cmd_token;
 
 /* Exit codes of every command. */

@@ -14,6 +14,7 @@
 static const char usage[] =
     "Brug: genop serve [--db FIL] [--listen ADRESSE:PORT] [--threads N]\n"
     "                  [--secure-cookies] [--log] [--web MAPPE]\n"
+    "                  [--digital-post-spool MAPPE] [--memo-schema MAPPE]\n"
     "       genop serve --routes\n"
     "\n"
     "Starter genops HTTP/JSON-API under /api/v1 og webapplikationen under /\n"
@@ -33,6 +34,14 @@ static const char usage[] =
     "  --log                 skriv én linje pr. forespørgsel på standard error\n"
     "  --web MAPPE           mappen med webapplikationens filer (standard: web/ i\n"
     "                        kildetræet, som genop blev bygget fra)\n"
+    "  --digital-post-spool MAPPE\n"
+    "                        mappen, breve til Digital Post skrives i som MeMo-\n"
+    "                        meddelelser (i MAPPE/new/), hvor integrationen til\n"
+    "                        Digital Post henter dem (standard: databasefilens navn\n"
+    "                        med .digital-post efter, fx genop.db.digital-post)\n"
+    "  --memo-schema MAPPE   mappen med MeMo-skemaet (MeMo_core.xsd), som hver\n"
+    "                        meddelelse kontrolleres mod (standard: data/memo/ i\n"
+    "                        kildetræet)\n"
     "  --routes              skriv API'ets ruter (METODE STI), én pr. linje, og stop\n";
 
 /* Splits "ADDR:PORT" (or "[V6]:PORT") into addr (buffer) and *port. */
@@ -75,7 +84,9 @@ static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *add
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool takes_value = strcmp(a, "--db") == 0 || strcmp(a, "--listen") == 0 ||
-                           strcmp(a, "--threads") == 0 || strcmp(a, "--web") == 0;
+                           strcmp(a, "--threads") == 0 || strcmp(a, "--web") == 0 ||
+                           strcmp(a, "--digital-post-spool") == 0 ||
+                           strcmp(a, "--memo-schema") == 0;
         if (takes_value && i + 1 >= argc)
             return cli_usage_error(&genop_cmd_serve, "%s kræver en værdi", a);
         long n;
@@ -98,13 +109,30 @@ static int parse_opts(int argc, char **argv, genop_server_config *cfg, char *add
             if (stat(cfg->web_dir, &st) != 0 || !S_ISDIR(st.st_mode))
                 return cli_usage_error(&genop_cmd_serve, "--web: '%s' er ikke en mappe",
                                        cfg->web_dir);
-        } else
+        } else if (strcmp(a, "--digital-post-spool") == 0)
+            cfg->digital_post_spool = argv[++i];
+        else if (strcmp(a, "--memo-schema") == 0)
+            cfg->memo_schema_dir = argv[++i];
+        else
             return cli_usage_error(&genop_cmd_serve, "ukendt tilvalg '%s'", a);
     }
     if (!parse_listen(listen, addr, size, &cfg->port))
         return cli_usage_error(&genop_cmd_serve,
                                "--listen skal være ADRESSE:PORT, fx 127.0.0.1:8086 ('%s')", listen);
     cfg->listen_addr = addr;
+    return CLI_OK;
+}
+
+/* The default spool directory, beside the database: its file's path
+ * (without "sqlite:") and ".digital-post", into buf. */
+static int default_spool(genop_server_config *cfg, char *buf, size_t size)
+{
+    const char *db = cfg->store_location;
+    if (strncmp(db, "sqlite:", 7) == 0)
+        db += 7;
+    if ((size_t)snprintf(buf, size, "%s.digital-post", db) >= size)
+        return cli_usage_error(&genop_cmd_serve, "databasens sti er for lang ('%s')", db);
+    cfg->digital_post_spool = buf;
     return CLI_OK;
 }
 
@@ -125,7 +153,10 @@ static int run(int argc, char **argv)
     char addr[256];
     genop_server_config cfg = {.store_location = "genop.db", .on_ready = on_ready,
                                .on_refreshed = on_refreshed};
+    char spool[4096];
     int rc = parse_opts(argc, argv, &cfg, addr, sizeof addr);
+    if (!rc && !cfg.digital_post_spool)
+        rc = default_spool(&cfg, spool, sizeof spool);
     if (rc)
         return rc;
     genop_error e;

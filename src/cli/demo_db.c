@@ -45,9 +45,13 @@
 #include "event_append.h"
 #include "event_input.h"
 #include "local.h"
+#include "outbox.h"
 #include "passwords.h"
 #include "referral.h"
 #include "store.h"
+
+/* The demo's sender CVR number in Digital Post: a test value (docs/memo.md). */
+#define DEMO_TEST_CVR "12345678"
 
 #define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
 #define DEMO_USERS_MAX 32
@@ -159,6 +163,12 @@ static int add_municipality(demo_state *st, const char *id)
     }
     if (casework_local_municipality_ensure(&st->loc, std, &e)) {
         cli_error("demo: kommunen %s kan ikke oprettes: %s", id, e.message);
+        return CLI_FAILED;
+    }
+    /* The sender in Digital Post: an obvious test value, no municipality's
+     * CVR number, and marked as a test value (docs/memo.md). */
+    if (casework_dp_sender_set(&st->loc.env, id, DEMO_TEST_CVR, true, "genop demo", &e)) {
+        cli_error("demo: kommunens afsender i Digital Post kan ikke sættes: %s", e.message);
         return CLI_FAILED;
     }
     for (int r = 0; r < GENOP_ROLE_COUNT; r++) {

@@ -17,6 +17,7 @@ static const genop_command *const commands[] = {
     &genop_cmd_serve,
     &genop_cmd_user,
     &genop_cmd_token,
+    &genop_cmd_digital_post,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -29,7 +30,7 @@ static void print_help(FILE *out)
             "\n"
             "Kommandoer:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+        fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(out,
             "\n"
             "Skriv 'genop KOMMANDO --help' for at se kommandoens tilvalg.\n"

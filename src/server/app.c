@@ -7,6 +7,7 @@
  */
 #include "app.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -103,6 +104,22 @@ genop_err app_open(genop_app *app, const char *location, size_t handles, genop_e
     return err;
 }
 
+genop_err app_outbox_open(genop_app *app, const char *spool_dir, const char *schema_dir,
+                          genop_error *e)
+{
+    char *dir = strdup(spool_dir);
+    if (!dir)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse");
+    genop_err err = genop_memo_schema_load(schema_dir, &app->outbox.schema, e);
+    if (err) {
+        free(dir);
+        genop_error_prefix(e, "MeMo-skemaet til Digital Post");
+        return err;
+    }
+    app->outbox.spool_dir = dir;
+    return GENOP_OK;
+}
+
 void app_release(genop_app *app)
 {
     commit_queue_stop(app->writes);
@@ -116,4 +133,7 @@ void app_release(genop_app *app)
     for (size_t i = 0; i < app->n_standards; i++)
         genop_standard_free(app->standards[i]);
     app->n_standards = 0;
+    free((char *)app->outbox.spool_dir);
+    genop_memo_schema_free(app->outbox.schema);
+    memset(&app->outbox, 0, sizeof app->outbox);
 }

@@ -17,6 +17,7 @@
 #include "commit_queue.h"
 #include "env.h"
 #include "flusher.h"
+#include "outbox.h"
 #include "pool.h"
 #include "projection_refresh.h"
 #include "standard.h"
@@ -39,6 +40,10 @@ typedef struct genop_app {
     genop_standard *standards[APP_STANDARDS_MAX];/* owned: app_open/app_release */
     size_t n_standards;
     char dummy_hash[GENOP_HASH_TEXT_MAX];        /* argon2id of a random secret */
+    /* Digital Post (outbox.h): the spool directory and the MeMo schema,
+     * both owned (app_outbox_open/app_release); empty until opened, and
+     * then sending by Digital Post is refused. */
+    casework_outbox outbox;
 } genop_app;
 
 /* Fills app (zeroed by the caller, flags set as wanted): loads every
@@ -51,9 +56,18 @@ typedef struct genop_app {
  * first. Whatever the result, the caller releases app with app_release(). */
 genop_err app_open(genop_app *app, const char *location, size_t handles, genop_error *e);
 
+/* Sets up Digital Post for app: copies spool_dir (the spool directory,
+ * spool.h; made when the first message is written) and loads the MeMo
+ * schema from schema_dir (memo.h: once, from one thread, before the
+ * server's threads start) into app->outbox, which every request shares.
+ * GENOP_ENOTFOUND/GENOP_EPARSE when the schema cannot be loaded. */
+genop_err app_outbox_open(genop_app *app, const char *spool_dir, const char *schema_dir,
+                          genop_error *e);
+
 /* Stops the queue and the flusher, closes the audit sink (which moves the
  * rest of its reads into the access log), closes the pool (no handle may
- * be borrowed) and frees the standards. */
+ * be borrowed) and frees the standards and the outbox's spool path and
+ * schema. */
 void app_release(genop_app *app);
 
 /* Fills env for one request (or in-process call) on the store handle s

@@ -31,6 +31,10 @@
  *   GET     /cases/{id}/letters           api_letters_list        visitator terapeut leder
  *   POST    /cases/{id}/letters/preview   api_letters_preview     visitator
  *   GET     /letters/{id}.pdf             api_letter_pdf          visitator terapeut
+ *   POST    /letters/{id}/send            api_letter_send         visitator leder
+ *   GET     /print-queue                  api_print_queue_get     visitator leder
+ *   GET     /print-queue.pdf              api_print_queue_pdf     visitator
+ *   POST    /print-queue/printed          api_print_queue_printed visitator
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -118,6 +122,16 @@ static const route routes[] = {
     {"POST", "/api/v1/cases/{id}/letters/preview", api_letters_preview, ROLES_VISITATOR, true,
      false},
     {"GET", "/api/v1/letters/{id}.pdf", api_letter_pdf, ROLES_CASEWORK, false, true},
+    /* The outbox (api_outbox.c; outbox.h): a visitator or leder sends a
+     * letter and sees the print queue; a visitator, who sees the
+     * citizens' addresses, prints it. */
+    {"POST", "/api/v1/letters/{id}/send", api_letter_send, ROLES_VISITATOR | ROLES_LEDER, false,
+     false},
+    {"GET", "/api/v1/print-queue", api_print_queue_get, ROLES_VISITATOR | ROLES_LEDER, false,
+     true},
+    {"GET", "/api/v1/print-queue.pdf", api_print_queue_pdf, ROLES_VISITATOR, false, true},
+    {"POST", "/api/v1/print-queue/printed", api_print_queue_printed, ROLES_VISITATOR, true,
+     false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 

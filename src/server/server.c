@@ -174,6 +174,9 @@ genop_err genop_server_run(const genop_server_config *cfg, genop_error *e)
     genop_err err = auth_init(e);
     if (!err)
         err = app_open(&app, cfg->store_location, threads, e);
+    if (!err && cfg->digital_post_spool)
+        err = app_outbox_open(&app, cfg->digital_post_spool,
+                              cfg->memo_schema_dir ? cfg->memo_schema_dir : GENOP_MEMO_DIR, e);
     if (!err)
         err = open_listener(cfg, &fd, url, sizeof url, e);
     if (!err && ((err = refresh(&app, cfg, e)) ||

@@ -40,6 +40,11 @@ typedef struct genop_server_config {
     bool secure_cookies;        /* mark the session cookie Secure (TLS in front) */
     bool log_requests;          /* one escaped line per request on stderr */
     const char *web_dir;        /* the web app's files; NULL: the compiled-in web/ */
+    const char *digital_post_spool;  /* the spool directory of Digital Post's MeMo
+                                      * messages (spool.h); NULL: none, and letters
+                                      * are not sent by Digital Post */
+    const char *memo_schema_dir;     /* the MeMo schema (memo.h); NULL: the
+                                      * compiled-in data/memo/ of the source tree */
     /* Called once the port answers, with "http://ADDR:PORT"; may be NULL. */
     void (*on_ready)(void *arg, const char *url);
     void *on_ready_arg;

@@ -603,6 +603,55 @@ genop_err genop_store_letter_get(genop_store *s, const char *muni, int64_t id, b
     return s->ops->letter_get(s, muni, id, content, out, e);
 }
 
+genop_err genop_store_dp_sender_set(genop_store *s, const char *muni, const genop_dp_sender *in,
+                                    genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->dp_sender_set(s, muni, in, e);
+}
+
+genop_err genop_store_dp_sender_get(genop_store *s, const char *muni, genop_dp_sender *out,
+                                    genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->dp_sender_get(s, muni, out, e);
+}
+
+genop_err genop_store_dispatch_add(genop_store *s, genop_dispatch_row *d, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->dispatch_add(s, d, e);
+}
+
+genop_err genop_store_dispatch_get(genop_store *s, const char *muni, int64_t letter_id,
+                                   genop_dispatch_row *out, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->dispatch_get(s, muni, letter_id, out, e);
+}
+
+genop_err genop_store_print_queue(genop_store *s, const char *muni, genop_list *out,
+                                  genop_error *e)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->print_queue(s, muni, out, e);
+}
+
+genop_err genop_store_print_done(genop_store *s, const char *muni, int64_t letter_id,
+                                 const char *printed_by, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->print_done(s, muni, letter_id, printed_by, e);
+}
+
 void genop_store_letter_release(genop_letter_row *l)
 {
     free(l->document);

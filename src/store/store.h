@@ -218,11 +218,51 @@ typedef struct genop_letter_row {
     char created[GENOP_TIMESTAMP_SIZE];   /* UTC, set by the store */
     char created_by[GENOP_USERNAME_MAX];
     char sha256[GENOP_SHA256_HEX_SIZE];   /* hex of the PDF's SHA-256 */
-    char status[16];               /* "made", "sent", "printed", "delivered" */
+    char status[16];               /* "made", "sent", "queued", "printed" (0013) */
     char *document;                /* the document as JSON text */
     unsigned char *pdf;
     size_t pdf_len;
 } genop_letter_row;
+
+/* The outbox (migration 0013; src/casework/letters/outbox.h). */
+#define GENOP_CVR_SIZE 9               /* eight digits and a NUL */
+#define GENOP_MEMO_ID_SIZE 37          /* a MeMo message UUID and a NUL */
+#define GENOP_SPOOL_FILE_SIZE 129      /* a file name in the spool's new/ */
+
+/* A municipality's sender for Digital Post: its CVR number; test marks
+ * an obvious test value that is no municipality's (the demo's). */
+typedef struct genop_dp_sender {
+    char cvr[GENOP_CVR_SIZE];
+    bool test;
+    char set_at[GENOP_TIMESTAMP_SIZE];
+    char set_by[GENOP_USERNAME_MAX];
+} genop_dp_sender;
+
+/* A letter sent (one per letter): channel "digital_post" (memo_uuid and
+ * spool_file set) or "print" (both ""); received the day the citizen
+ * counts as having received it; received_event the decision_received
+ * event the sending recorded, 0 for none. */
+typedef struct genop_dispatch_row {
+    int64_t letter_id;
+    char municipality[GENOP_MUNI_ID_MAX];
+    char channel[16];
+    char sent[GENOP_TIMESTAMP_SIZE];      /* UTC, set by the store */
+    char sent_by[GENOP_USERNAME_MAX];
+    char memo_uuid[GENOP_MEMO_ID_SIZE];
+    char spool_file[GENOP_SPOOL_FILE_SIZE];
+    genop_date received;
+    int64_t received_event;
+} genop_dispatch_row;
+
+/* A letter in the print queue: its dispatch, its case, citizen and kind. */
+typedef struct genop_print_item {
+    genop_dispatch_row d;
+    int64_t case_id;
+    int64_t citizen_id;
+    char citizen_name[GENOP_NAME_MAX];
+    char kind[GENOP_LETTER_KIND_MAX];
+    char created[GENOP_TIMESTAMP_SIZE];   /* when the letter was made */
+} genop_print_item;
 
 /* A case in a list, with its citizen's name and birth date and who is
  * responsible. */
@@ -482,6 +522,16 @@ typedef struct genop_store_ops {
                               genop_list *out, genop_error *e);
     genop_err (*letter_get)(genop_store *s, const char *muni, int64_t id, bool content,
                             genop_letter_row *out, genop_error *e);
+    genop_err (*dp_sender_set)(genop_store *s, const char *muni, const genop_dp_sender *in,
+                               genop_error *e);
+    genop_err (*dp_sender_get)(genop_store *s, const char *muni, genop_dp_sender *out,
+                               genop_error *e);
+    genop_err (*dispatch_add)(genop_store *s, genop_dispatch_row *d, genop_error *e);
+    genop_err (*dispatch_get)(genop_store *s, const char *muni, int64_t letter_id,
+                              genop_dispatch_row *out, genop_error *e);
+    genop_err (*print_queue)(genop_store *s, const char *muni, genop_list *out, genop_error *e);
+    genop_err (*print_done)(genop_store *s, const char *muni, int64_t letter_id,
+                            const char *printed_by, genop_error *e);
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -869,6 +919,36 @@ genop_err genop_store_letter_get(genop_store *s, const char *muni, int64_t id, b
                                  genop_letter_row *out, genop_error *e);
 /* Frees what a get with content filled in (not l itself). */
 void genop_store_letter_release(genop_letter_row *l);
+
+/* ---- The outbox (migration 0013). */
+
+/* Sets muni's Digital Post sender (in->cvr: 8 digits; set_by required;
+ * set_at is the store's), replacing what was set. GENOP_EINVAL for a
+ * value out of bounds or a municipality that does not exist. */
+genop_err genop_store_dp_sender_set(genop_store *s, const char *muni, const genop_dp_sender *in,
+                                    genop_error *e);
+/* muni's Digital Post sender into *out; GENOP_ENOTFOUND (no message)
+ * when none is set. */
+genop_err genop_store_dp_sender_get(genop_store *s, const char *muni, genop_dp_sender *out,
+                                    genop_error *e);
+/* Records the sending d (letter_id, municipality, channel, sent_by,
+ * memo_uuid and spool_file for digital_post, received, received_event
+ * or 0); sets d->sent. GENOP_EINVAL when the letter is not muni's, is
+ * sent already, or a field is out of bounds. */
+genop_err genop_store_dispatch_add(genop_store *s, genop_dispatch_row *d, genop_error *e);
+/* The sending of letter letter_id of muni into *out; GENOP_ENOTFOUND (no
+ * message) when it has not been sent. */
+genop_err genop_store_dispatch_get(genop_store *s, const char *muni, int64_t letter_id,
+                                   genop_dispatch_row *out, genop_error *e);
+/* muni's letters queued for print and not printed, oldest letter first;
+ * out->items is genop_print_item[] (free with genop_store_free_list). */
+genop_err genop_store_print_queue(genop_store *s, const char *muni, genop_list *out,
+                                  genop_error *e);
+/* Records that queued letter letter_id of muni was printed by printed_by.
+ * GENOP_EINVAL when it is not in muni's print queue or is printed
+ * already. */
+genop_err genop_store_print_done(genop_store *s, const char *muni, int64_t letter_id,
+                                 const char *printed_by, genop_error *e);
 
 /* Frees a list's items (any list but events). */
 void genop_store_free_list(genop_list *l);

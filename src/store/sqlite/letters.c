@@ -10,9 +10,16 @@
 
 #include "records.h"
 
+/* A letter's status: made, then sent (Digital Post) or queued (for
+ * print), then printed - read from the outbox's records (0013). */
+#define LETTER_STATUS                                                                       \
+    "CASE WHEN EXISTS (SELECT 1 FROM letter_prints p WHERE p.letter_id = l.id) THEN 'printed'" \
+    " ELSE coalesce((SELECT CASE d.channel WHEN 'print' THEN 'queued' ELSE 'sent' END"        \
+    " FROM letter_dispatches d WHERE d.letter_id = l.id), l.status) END"
+
 #define LETTER_COLS                                                                         \
     "l.id, l.municipality, l.case_id, c.citizen_id, l.kind, l.event_id, l.created,"        \
-    " l.created_by, l.sha256, l.status"
+    " l.created_by, l.sha256, " LETTER_STATUS
 
 enum { ST_LETTER_INSERT, ST_LETTER_LIST, ST_LETTER_GET, ST_LETTER_CONTENT, ST_COUNT };
 

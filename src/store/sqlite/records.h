@@ -161,4 +161,17 @@ genop_err sqlite_letters_list(genop_store *s, const char *muni, int64_t case_id,
 genop_err sqlite_letter_get(genop_store *s, const char *muni, int64_t id, bool content,
                             genop_letter_row *out, genop_error *e);
 
+/* outbox.c: letters sent, queued for print, printed; the Digital Post
+ * sender (migration 0013). */
+genop_err sqlite_dp_sender_set(genop_store *s, const char *muni, const genop_dp_sender *in,
+                               genop_error *e);
+genop_err sqlite_dp_sender_get(genop_store *s, const char *muni, genop_dp_sender *out,
+                               genop_error *e);
+genop_err sqlite_dispatch_add(genop_store *s, genop_dispatch_row *d, genop_error *e);
+genop_err sqlite_dispatch_get(genop_store *s, const char *muni, int64_t letter_id,
+                              genop_dispatch_row *out, genop_error *e);
+genop_err sqlite_print_queue(genop_store *s, const char *muni, genop_list *out, genop_error *e);
+genop_err sqlite_print_done(genop_store *s, const char *muni, int64_t letter_id,
+                            const char *printed_by, genop_error *e);
+
 #endif
