@@ -110,8 +110,8 @@ async function writeLetter(t, page, s, text) {
 
 async function madeAndListed(t, page, s) {
   await t.navigate(page, () => page.click('#letter-make'));
-  const row = await t.text(page, '#letters tbody tr');
-  t.ok(await page.locator('#letters tbody tr').count() === 1 && row.includes('Afgørelse') && row.includes('lavet') &&
+  const row = await t.text(page, '#letters tbody tr[data-letter]');
+  t.ok(await page.locator('#letters tbody tr[data-letter]').count() === 1 && row.includes('Afgørelse') && row.includes('lavet') &&
     row.includes(t.daDate(isoDaysAgo(0))) && await page.locator('#letter-prompt').count() === 0 &&
     (await t.text(page, '#case-flash')).includes('Brevet er lavet'),
   `${s}: "Lav brevet": the list shows the letter (Afgørelse, today, lavet), the prompt is gone`, row);
@@ -145,9 +145,9 @@ async function send(t, page, s, exempt) {
     `${s}: "Send" asks first, and says how: ${exempt ? 'print (exempt)' : 'Digital Post'}`, confirm);
   await t.axe(page, `a letter's send confirmation (${s}${exempt ? ', exempt' : ''})`);
   await t.shot(page, `letters-send-${exempt ? 'print' : 'dp'}-${s}`);
-  await partShot(page, '#sec-letters', `part-letters-send-${exempt ? 'print' : 'dp'}-${s}`);
+  await partShot(page, 'section.letters', `part-letters-send-${exempt ? 'print' : 'dp'}-${s}`);
   await t.navigate(page, () => page.click('#letters button[data-confirm-send]'));
-  const status = await t.text(page, '#letters tbody tr .letter-status');
+  const status = await t.text(page, '#letters tbody tr[data-letter] .letter-status');
   t.ok(status === (exempt ? 'venter på udskrift' : 'sendt med Digital Post') &&
     (await t.text(page, '#case-flash')).includes(exempt ? 'udskriftskøen' : 'Digital Post') &&
     await page.locator('#letters button[data-send]').count() === 0,
@@ -178,7 +178,7 @@ async function accessReport(t, page, s) {
   await t.axe(page, `the aktindsigt made (${s})`);
   await page.locator('#sec-citizen').scrollIntoViewIfNeeded();
   await t.shot(page, `letters-aktindsigt-${s}`);
-  await partShot(page, '#sec-citizen', `part-letters-aktindsigt-${s}`);
+  await partShot(page, 'section[aria-labelledby=sec-citizen]', `part-letters-aktindsigt-${s}`);
 }
 
 // The whole path for a citizen who is not exempt (Digital Post).
@@ -204,7 +204,7 @@ async function digitalPost(t, size, cpr) {
   await t.axe(page, `the letter form with a draft (${s})`);
   await page.locator('#letter-form').scrollIntoViewIfNeeded();
   await t.shot(page, `letters-form-${s}`);
-  await partShot(page, '#sec-letters', `part-letters-form-${s}`);
+  await partShot(page, 'section.letters', `part-letters-form-${s}`);
   t.ok(await fitsWindow(page), `${s}: the letter form fits the window`);
   await madeAndListed(t, page, s);
   const letterId = await openPdf(t, page, api, s, citizenId);
@@ -221,7 +221,7 @@ async function digitalPost(t, size, cpr) {
   t.ok(await fitsWindow(page), `${s}: the case page fits the window`);
   await page.locator('#sec-letters').scrollIntoViewIfNeeded();
   await t.shot(page, `letters-case-${s}`);
-  await partShot(page, '#sec-letters', `part-letters-case-${s}`);
+  await partShot(page, 'section.letters', `part-letters-case-${s}`);
   t.noProblems(page, `letters by Digital Post (${s})`);
   await context.close();
 }
@@ -270,7 +270,7 @@ async function printed(t, size, cpr) {
   await t.axe(page, `Udskrift, empty (${s})`);
   await t.shot(page, `udskrift-tom-${s}`);
   await t.navigate(page, () => page.evaluate((h) => { location.hash = h; }, `#/sag/${id}`));
-  t.ok(await t.text(page, '#letters tbody tr .letter-status') === 'udskrevet', `${s}: the letter is now "udskrevet"`);
+  t.ok(await t.text(page, '#letters tbody tr[data-letter] .letter-status') === 'udskrevet', `${s}: the letter is now "udskrevet"`);
   t.noProblems(page, `letters to print (${s})`);
   await context.close();
   return id;

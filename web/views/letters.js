@@ -119,11 +119,14 @@ function channelText(citizen, kind) {
 // The row's send button and its confirmation (a visitator's, letter made).
 function sendControl(letter, citizen, done) {
   const slot = h('div', { class: 'send-confirm', id: `letter-${letter.id}-confirm`, hidden: true });
+  // The confirmation's row shows only while it is open.
+  const showRow = (on) => { const tr = slot.closest('tr'); if (tr) tr.hidden = !on; };
   const button = h('button', { type: 'button', class: 'button secondary', 'data-send': letter.id,
     'aria-expanded': 'false', 'aria-controls': slot.id }, 'Send',
   h('span', { class: 'visually-hidden' }, ` brevet ${kindLabel(letter.kind).toLowerCase()}`));
   const cancel = () => {
     slot.hidden = true;
+    showRow(false);
     replace(slot);
     button.setAttribute('aria-expanded', 'false');
     button.focus();
@@ -153,6 +156,7 @@ function sendControl(letter, citizen, done) {
       h('div', { class: 'actions' }, yes,
         h('button', { type: 'button', class: 'button secondary', onclick: cancel }, 'Fortryd')));
     slot.hidden = false;
+    showRow(true);
     button.setAttribute('aria-expanded', 'true');
     yes.focus();
   });
@@ -167,12 +171,14 @@ function letterRow(letter, citizen, ctx, done) {
     ? h('a', { href: `/api/v1/letters/${Number(letter.id)}.pdf`, target: '_blank', rel: 'noopener',
       'data-letter-pdf': letter.id, 'aria-label': `Åbn brevet ${what} (PDF, åbner i en ny fane)` }, 'Åbn (PDF)')
     : null;
-  const send = role === 'visitator' && letter.status === 'made' ? sendControl(letter, citizen, done) : null;
-  return h('tr', { 'data-letter': letter.id },
+  const [send, confirm] = role === 'visitator' && letter.status === 'made' ? sendControl(letter, citizen, done) : [null, null];
+  const row = h('tr', { 'data-letter': letter.id },
     cell('Brev', h('span', { class: 'letter-kind' }, kindLabel(letter.kind))),
     cell('Lavet', dateTime(letter.created), letter.created_by ? h('span', { class: 'sub' }, `af ${letter.created_by}`) : null),
     cell('Status', h('span', { class: `letter-status status-${letter.status}` }, statusText(letter.status))),
     cell('Handling', h('div', { class: 'letter-actions' }, open, send)));
+  // The send confirmation in a row of its own, the table's full width.
+  return confirm ? [row, h('tr', { class: 'send-row', hidden: true }, h('td', { colspan: '4' }, confirm))] : row;
 }
 
 function lettersTable(letters, citizen, ctx, done) {
@@ -182,7 +188,7 @@ function lettersTable(letters, citizen, ctx, done) {
   return h('table', { class: 'table letters-table', id: 'letters' },
     h('caption', { class: 'visually-hidden' }, 'Sagens breve, nyeste først'),
     h('thead', null, h('tr', null, ['Brev', 'Lavet', 'Status', 'Handling'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', null, sorted.map((l) => letterRow(l, citizen, ctx, done))));
+    h('tbody', null, sorted.map((l) => letterRow(l, citizen, ctx, done)).flat()));
 }
 
 // ---- making a letter --------------------------------------------------------

@@ -62,7 +62,8 @@ function printSteps(ids, ctx, again) {
       });
       replace(out,
         h('p', null, h('strong', null, 'PDF’en er klar. '),
-          `Udskriv den, læg brevene i kuverter med rude, og markér dem derefter som udskrevet. Kun de ${n === 1 ? 'brev' : `${n} breve`} i PDF’en markeres.`),
+          n === 1 ? 'Udskriv den, læg brevet i en kuvert med rude, og markér det derefter som udskrevet.'
+            : `Udskriv den, læg brevene i kuverter med rude, og markér dem derefter som udskrevet. Kun de ${n} breve i PDF’en markeres.`),
         pdfLinks(url, 'breve-til-udskrift.pdf', 'PDF’en', 'print-pdf'),
         h('div', { class: 'actions' }, mark));
       out.querySelector('#print-pdf-open').focus();
