@@ -32,7 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiClient, GRANT, isoDaysAgo } from './seed.mjs';
+import { ApiClient, GRANT, assessedCase, isoDaysAgo } from './seed.mjs';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const fitsWindow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -40,15 +40,7 @@ const fitsWindow = (page) => page.evaluate(() => document.documentElement.scroll
 const partShot = (page, sel, name) => page.locator(sel).screenshot({ path: path.join(SHOTS, `${name}.png`) });
 const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 
-async function newCase(api, cpr, name, exempt) {
-  const id = (await api.must('POST', '/api/v1/cases', {
-    citizen: { cpr, name, address: 'Rødovre Parkvej 150, 2610 Rødovre', phone: '36377000', digital_post_exempt: exempt },
-    referral: { date: isoDaysAgo(8), paragraph: '86.1', source: 'egen læge', condition: 'knæ', consent: true },
-  })).id;
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'contacted', date: isoDaysAgo(7) });
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'assessment', date: isoDaysAgo(6) });
-  return id;
-}
+const newCase = (api, cpr, name, exempt) => assessedCase(api, cpr, name, { condition: 'knæ', exempt });
 
 // The decision through the decision form; then the prompt for its letter.
 async function decideInForm(t, page, s) {
