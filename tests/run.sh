@@ -67,6 +67,9 @@
 # - the citizen's aktindsigt (tests/api/test_access_report.py: the PDF
 #   read back with pdftotext, pdffonts and pdfinfo, who may make it, the
 #   access log's rows) with both builds;
+# - the case's documents for Ankestyrelsen (tests/api/test_appeal_bundle.py:
+#   the numbered documents read back with pdftotext, who may gather them,
+#   the access log's row) with both builds;
 # - the outbox (tests/api/test_outbox.py: sending by Digital Post - the
 #   MeMo message validated with xmllint --schema - and to print, the
 #   receipt and decision_received, the print queue, its PDF read back with
@@ -181,6 +184,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"
   run_tap "aktindsigt ($dir)" python3 tests/api/test_access_report.py "$dir/genop"
+  echo "# tests/api/test_appeal_bundle.py with $dir/genop"
+  run_tap "appeal bundle ($dir)" python3 tests/api/test_appeal_bundle.py "$dir/genop"
   echo "# tests/api/test_outbox.py with $dir/genop"
   run_tap "outbox ($dir)" python3 tests/api/test_outbox.py "$dir/genop"
   echo "# tests/letters/test_letter_pdf.py with $dir"

@@ -42,6 +42,8 @@
 #define AUDIT_PRINT_QUEUE "print.queue"         /* the print queue listed */
 #define AUDIT_PRINT_PDF "print.pdf"             /* its letters fetched to print */
 #define AUDIT_PRINT_DONE "print.done"           /* marked printed */
+#define AUDIT_ACCESS_REPORT "citizen.access_report" /* access_report.h */
+#define AUDIT_APPEAL_BUNDLE "case.appeal_bundle"    /* appeal_bundle.h */
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"

@@ -44,6 +44,8 @@
 #include "cpr.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "letter_pdf.h"
+#include "letters.h"
 #include "local.h"
 #include "outbox.h"
 #include "passwords.h"
@@ -351,6 +353,28 @@ static int add_assignments(demo_state *st, const demo_case *dc, const genop_stan
     return CLI_OK;
 }
 
+/* The decision letter of a decided case, as its visitator would make it
+ * (src/casework/letters/letters.h), so the case page's letters are not
+ * empty on the first login. */
+static int add_letter(demo_state *st, const demo_case *dc, const demo_user *vis, int64_t id)
+{
+    bool decided = false;
+    for (const demo_event *ev = dc->events; ev < dc->events + DEMO_EVENTS_MAX && ev->type; ev++)
+        decided |= strcmp(ev->type, "decision") == 0;
+    if (!decided)
+        return CLI_OK;
+    casework_letter_input in = {
+        .kind = "decision",
+        .text = "Vi har talt med dig om, hvordan du klarer dig i hverdagen, og hvad du selv "
+                "ønsker at kunne igen. Det har vi lagt vægt på i afgørelsen.",
+    };
+    int64_t letter_id;
+    genop_error e;
+    if (casework_letter_make(&st->loc.env, &vis->u, id, &in, &letter_id, &e))
+        return refused(dc, "afgørelsesbrevet", &e);
+    return CLI_OK;
+}
+
 static int add_case(demo_state *st, size_t i)
 {
     const demo_case *dc = &demo_cases[i];
@@ -365,7 +389,9 @@ static int add_case(demo_state *st, size_t i)
     if (register_referral(st, dc, vis, std, &st->case_ids[i]) ||
         add_events(st, dc, std, st->case_ids[i]))
         return CLI_FAILED;
-    return add_assignments(st, dc, std, vis, st->case_ids[i]);
+    if (add_assignments(st, dc, std, vis, st->case_ids[i]))
+        return CLI_FAILED;
+    return add_letter(st, dc, vis, st->case_ids[i]);
 }
 
 /* ---- the summary ---------------------------------------------------------- */
@@ -495,6 +521,7 @@ int demo_db_run(const char *db, bool force, const char *url)
         print_login(st, db, url ? url : DEMO_URL_DEFAULT);
     }
     casework_local_close(&st->loc);
+    genop_letter_pdf_shutdown();   /* the fonts the letters were laid out with */
     sodium_memzero(st->users, sizeof st->users);
     free(st->case_ids);
     free(st);

@@ -89,6 +89,7 @@ void api_letters_make(api_ctx *c, http_reply *out);
 void api_letters_list(api_ctx *c, http_reply *out);
 void api_letters_preview(api_ctx *c, http_reply *out);
 void api_letter_pdf(api_ctx *c, http_reply *out);
+void api_appeal_bundle_pdf(api_ctx *c, http_reply *out);
 /* api_outbox.c */
 void api_letter_send(api_ctx *c, http_reply *out);
 void api_print_queue_get(api_ctx *c, http_reply *out);

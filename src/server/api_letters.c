@@ -9,6 +9,8 @@
  *   POST /api/v1/cases/{id}/letters/preview  the same body -> 200
  *        application/pdf: the letter as it would be made, nothing kept
  *   GET  /api/v1/letters/{id}.pdf            -> 200 application/pdf
+ *   GET  /api/v1/cases/{id}/appeal-bundle.pdf -> 200 application/pdf: the
+ *        case's documents for Ankestyrelsen (appeal_bundle.h)
  *
  * Refusals: an unknown kind or a malformed member 422 invalid-input with
  * the field; a kind the case has no event for, a partial grant without
@@ -21,6 +23,7 @@
 #include <stdio.h>
 
 #include "api.h"
+#include "appeal_bundle.h"
 #include "json_input.h"
 #include "json_util.h"
 #include "letter_compose.h"
@@ -124,5 +127,20 @@ void api_letter_pdf(api_ctx *c, http_reply *out)
     genop_buf pdf = {.data = (char *)l.pdf, .len = l.pdf_len, .cap = l.pdf_len};
     l.pdf = NULL;
     genop_store_letter_release(&l);
+    http_reply_bytes(out, 200, "application/pdf", disposition, &pdf);
+}
+
+void api_appeal_bundle_pdf(api_ctx *c, http_reply *out)
+{
+    genop_buf pdf = {0};
+    genop_error e;
+    if (casework_appeal_bundle_pdf(&c->env, &c->user, c->id, &pdf, &e)) {
+        genop_buf_release(&pdf);
+        problem_from_refusal(out, "sagens akter", &e);
+        return;
+    }
+    char disposition[80];
+    snprintf(disposition, sizeof disposition, "inline; filename=\"sag-%" PRId64 "-akter.pdf\"",
+             c->id);
     http_reply_bytes(out, 200, "application/pdf", disposition, &pdf);
 }

@@ -31,6 +31,7 @@
  *   GET     /cases/{id}/letters           api_letters_list        visitator terapeut leder
  *   POST    /cases/{id}/letters/preview   api_letters_preview     visitator
  *   GET     /letters/{id}.pdf             api_letter_pdf          visitator terapeut
+ *   GET     /cases/{id}/appeal-bundle.pdf api_appeal_bundle_pdf   visitator
  *   POST    /letters/{id}/send            api_letter_send         visitator leder
  *   GET     /print-queue                  api_print_queue_get     visitator leder
  *   GET     /print-queue.pdf              api_print_queue_pdf     visitator
@@ -122,6 +123,9 @@ static const route routes[] = {
     {"POST", "/api/v1/cases/{id}/letters/preview", api_letters_preview, ROLES_VISITATOR, true,
      false},
     {"GET", "/api/v1/letters/{id}.pdf", api_letter_pdf, ROLES_CASEWORK, false, true},
+    /* The case's documents for Ankestyrelsen (appeal_bundle.h). */
+    {"GET", "/api/v1/cases/{id}/appeal-bundle.pdf", api_appeal_bundle_pdf, ROLES_VISITATOR, false,
+     true},
     /* The outbox (api_outbox.c; outbox.h): a visitator or leder sends a
      * letter and sees the print queue; a visitator, who sees the
      * citizens' addresses, prints it. */

@@ -62,7 +62,7 @@ def report_tests(t, vis, case_id, cid):
         ("Træningsform: holdtræning", "the decision's grant in Danish words"),
         ("Udfald: udeblevet", "the session's outcome in Danish"),
         ("af vis.aalborg", "who registered an event"),
-        ("Udskrev denne aktindsigt", "the report's own making in the access log"),
+        ("Udskrev en aktindsigt", "the report's own making in the access log"),
         ("Forvaltningsloven § 9", "the legal basis"),
         ("Datatilsynet", "where to complain about the handling of data"),
     ]:

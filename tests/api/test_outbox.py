@@ -34,33 +34,22 @@ Prints TAP.
 """
 
 import base64
-import datetime
 import os
 import re
 import signal
 import subprocess
 import sys
-import tempfile
 
+sys.dont_write_bytecode = True   # importing test_letters leaves no .pyc behind
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, REASONS, Client, Server, Tap  # noqa: E402
+from harness import GRANT, REASONS, Server, Tap  # noqa: E402
+# The letters test's helpers: days ago, logging in, registering an event,
+# and poppler's tools on PDF bytes.
+from test_letters import add, ago, login, pdf_tool  # noqa: E402
 
-PW = "korrekt-hest-batteri"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = os.path.join(ROOT, "data", "memo", "MeMo_core.xsd")
 NS = "https://DigitalPost.dk/MeMo-1"
-
-
-def ago(n):
-    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
-
-
-def login(srv, name):
-    c = Client(srv.port)
-    r = c.login(name, PW)
-    if r.status != 200:
-        raise RuntimeError(f"login {name}: {r}")
-    return c
 
 
 def new_case(c, cpr, name, exempt=False, address="Åboulevarden 7, 9000 Aalborg"):
@@ -71,13 +60,6 @@ def new_case(c, cpr, name, exempt=False, address="Åboulevarden 7, 9000 Aalborg"
                      "condition": "knæ", "consent": True}})
     if r.status != 201:
         raise RuntimeError(f"referral {name}: {r}")
-    return r.json["id"]
-
-
-def add(c, case_id, event):
-    r = c.request("POST", f"/api/v1/cases/{case_id}/events", event)
-    if r.status != 201:
-        raise RuntimeError(f"event {event}: {r}")
     return r.json["id"]
 
 
@@ -116,14 +98,6 @@ def xpath(path, expr):
     """xmllint's reading of expr (MeMo's namespace as m) in the file at path."""
     rc, out, err = run(["xmllint", "--xpath", expr, path])
     return out.strip() if rc == 0 else f"xmllint failed: {err}"
-
-
-def pdf_tool(tool, data, *args):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
-        f.write(data)
-        f.flush()
-        rc, out, err = run([tool, *args, f.name, *(["-"] if tool == "pdftotext" else [])])
-        return out if rc == 0 else f"{tool} failed: {err}"
 
 
 def digital_post(t, srv, vis, led):

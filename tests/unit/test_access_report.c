@@ -24,6 +24,7 @@
 #include "case_read.h"
 #include "casework_fixture.h"
 #include "event_text.h"
+#include "registry.h"
 
 /* ---- event_text ---------------------------------------------------------- */
 
@@ -34,7 +35,7 @@ static char *event_text(const char *type, const char *body)
     snprintf(ev.type, sizeof ev.type, "%s", type);
     ev.body = (char *)body;
     genop_buf out = {0};
-    must(casework_event_text_da(&ev, &out, e));
+    must(casework_event_text_da(&ev, NULL, &out, e));
     char *s = strdup(out.len ? out.data : "");
     genop_buf_release(&out);
     return s;
@@ -66,8 +67,32 @@ static void test_event_text_in_danish(void **state)
     bad.body = "{not json";
     genop_buf out = {0};
     genop_error e;
-    assert_int_equal(casework_event_text_da(&bad, &out, &e), GENOP_EPARSE);
+    assert_int_equal(casework_event_text_da(&bad, NULL, &out, &e), GENOP_EPARSE);
     genop_buf_release(&out);
+}
+
+/* With the standard: a refusal's criterion by its text, an exception's
+ * limit by its label, "other" in words. */
+static void test_event_text_in_the_standards_words(void **state)
+{
+    (void)state;
+    genop_standard *std = NULL;
+    must(genop_registry_load("rodovre", &std, e));
+    genop_event_row ev;
+    memset(&ev, 0, sizeof ev);
+    snprintf(ev.type, sizeof ev.type, "decision");
+    ev.body = "{\"type\":\"decision\",\"granted\":false,\"reasons\":["
+              "{\"criterion\":\"limitations\",\"text\":\"Klarer sig selv.\"},"
+              "{\"criterion\":\"other\",\"text\":\"Flytter.\"}],"
+              "\"grant\":{\"exceptions\":[{\"limit\":\"sessions\",\"max\":40}]}}";
+    genop_buf out = {0};
+    must(casework_event_text_da(&ev, std, &out, e));
+    assert_non_null(strstr(out.data, "Kriterium: »Borgeren skal opleve moderate eller "
+                                     "væsentlige begrænsninger i at klare sig i hverdagen.«"));
+    assert_non_null(strstr(out.data, "Kriterium: anden begrundelse (ikke et af"));
+    assert_non_null(strstr(out.data, "Grænse: Træningsgange i alt, Højst: 40"));
+    genop_buf_release(&out);
+    genop_standard_free(std);
 }
 
 static void test_timestamp_in_danish_time(void **state)
@@ -173,7 +198,7 @@ static void test_report_holds_everything(void **state)
     assert_non_null(strstr(session->text, " af ter."));   /* who registered it */
     /* The access log: the event appended, and this report's own making. */
     assert_non_null(find(doc, GENOP_LETTER_ITEM, "ter, Registrerede en hændelse"));
-    assert_non_null(find(doc, GENOP_LETTER_ITEM, "vis, Udskrev denne aktindsigt. Formål: "
+    assert_non_null(find(doc, GENOP_LETTER_ITEM, "vis, Udskrev en aktindsigt. Formål: "
                                                  "aktindsigt udleveret til borgeren"));
     genop_letter_doc_free(doc);
     assert_int_equal(log_rows(f, "citizen.access_report"), 1);
@@ -204,6 +229,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_event_text_in_danish),
+        cmocka_unit_test(test_event_text_in_the_standards_words),
         cmocka_unit_test(test_timestamp_in_danish_time),
         cmocka_unit_test_setup_teardown(test_report_holds_everything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_refusals, setup, teardown),

@@ -17,7 +17,6 @@
 #include "roles.h"
 #include "strbuf.h"
 
-#define AUDIT_ACCESS_REPORT "citizen.access_report"
 #define PURPOSE_ACCESS_REPORT "aktindsigt udleveret til borgeren"
 
 /* The access log's actions in Danish (as the web app's labels.js says
@@ -34,7 +33,16 @@ static const struct { const char *action, *da; } ACTIONS[] = {
     {"case.search", "Så dig i et søgeresultat"},
     {"citizen.search", "Så dig i et søgeresultat"},
     {"citizen.identity", "Sammenholdt en henvendelses navn med dit"},
-    {AUDIT_ACCESS_REPORT, "Udskrev denne aktindsigt"},
+    {AUDIT_LETTER_MAKE, "Skrev et brev til dig"},
+    {AUDIT_LETTER_PREVIEW, "Så et udkast til et brev til dig"},
+    {AUDIT_LETTER_LIST, "Så listen over dine breve"},
+    {AUDIT_LETTER_READ, "Læste et brev til dig"},
+    {AUDIT_LETTER_SEND, "Sendte et brev til dig"},
+    {AUDIT_PRINT_QUEUE, "Så dit brev i udskriftskøen"},
+    {AUDIT_PRINT_PDF, "Hentede dit brev til udskrift"},
+    {AUDIT_PRINT_DONE, "Registrerede dit brev som udskrevet"},
+    {AUDIT_APPEAL_BUNDLE, "Samlede sagens akter til Ankestyrelsen"},
+    {AUDIT_ACCESS_REPORT, "Udskrev en aktindsigt"},
 };
 
 static const char *action_da(const char *action)
@@ -151,7 +159,8 @@ static genop_err add_cases(report *r, genop_error *e)
     if (!err && cases.n == 0)
         err = genop_letter_doc_add(r->doc, GENOP_LETTER_PARAGRAPH, "Du har ingen sager.", e);
     for (size_t i = 0; !err && i < cases.n; i++)
-        err = casework_case_record_add(r->env->store, r->actor->municipality, &c[i].c, r->doc, e);
+        err = casework_case_record_add(r->env->store, r->actor->municipality, r->std, &c[i].c,
+                                       r->doc, e);
     genop_store_free_list(&cases);
     return err;
 }

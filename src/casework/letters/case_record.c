@@ -21,14 +21,14 @@ static genop_err add_buf(genop_letter_doc *doc, genop_letter_block_kind kind, ge
 
 /* One event: its date and type as an item, then what it says and who
  * registered it when. */
-static genop_err add_event(genop_letter_doc *doc, const genop_event_row *ev, genop_buf *buf,
-                           genop_error *e)
+static genop_err add_event(genop_letter_doc *doc, const genop_event_row *ev,
+                           const genop_standard *std, genop_buf *buf, genop_error *e)
 {
     char day[GENOP_DATE_DA_SIZE];
     genop_buf_addf(buf, "%s: %s (hændelse nr. %lld)", genop_date_format_da(ev->date, day),
                    casework_event_type_da(ev->type), (long long)ev->id);
     genop_err err = add_buf(doc, GENOP_LETTER_ITEM, buf, e);
-    if (!err) err = casework_event_text_da(ev, buf, e);
+    if (!err) err = casework_event_text_da(ev, std, buf, e);
     if (err) return err;
     genop_buf_adds(buf, buf->len ? ". Registreret " : "Registreret ");
     casework_timestamp_da(ev->registered_at, buf);
@@ -52,15 +52,15 @@ static genop_err add_head(const genop_case_row *c, genop_letter_doc *doc, genop_
     return err;
 }
 
-genop_err casework_case_record_add(genop_store *s, const char *muni, const genop_case_row *c,
-                                   genop_letter_doc *doc, genop_error *e)
+genop_err casework_case_record_add(genop_store *s, const char *muni, const genop_standard *std,
+                                   const genop_case_row *c, genop_letter_doc *doc, genop_error *e)
 {
     genop_buf buf = {0};
     genop_list events = {0};
     genop_err err = add_head(c, doc, &buf, e);
     if (!err) err = genop_store_events_list(s, muni, c->id, &events, e);
     const genop_event_row *ev = events.items;
-    for (size_t i = 0; !err && i < events.n; i++) err = add_event(doc, &ev[i], &buf, e);
+    for (size_t i = 0; !err && i < events.n; i++) err = add_event(doc, &ev[i], std, &buf, e);
     genop_store_free_events(&events);
     genop_buf_release(&buf);
     return err;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "criteria.h"
 #include "date.h"
 #include "json_tree.h"
 
@@ -74,7 +75,8 @@ static const word CODES[] = {
     {"decision", "afgørelsen"}, {"service_level", "serviceniveauet"},
     {"professional", "det faglige indhold"}, {"visitator", "visitator"},
     {"terapeut", "terapeut"}, {"86.1", "§ 86, stk. 1"}, {"86.2", "§ 86, stk. 2"},
-    {"start", "start"}, {"end", "slut"}, {NULL, NULL},
+    {"start", "start"}, {"end", "slut"},
+    {"other", "anden begrundelse (ikke et af kvalitetsstandardens kriterier)"}, {NULL, NULL},
 };
 
 static const char *lookup(const word *table, const char *code)
@@ -90,7 +92,7 @@ const char *casework_event_type_da(const char *type)
     return da ? da : type;
 }
 
-static void add_value(genop_buf *out, const json_t *v);
+static void add_value(genop_buf *out, const json_t *v, const genop_standard *std);
 
 /* A string: a date in Danish, a known code in Danish, else as it is. */
 static void add_string(genop_buf *out, const char *s)
@@ -104,9 +106,35 @@ static void add_string(genop_buf *out, const char *s)
         genop_buf_adds(out, word_da ? word_da : s);
 }
 
+/* A criterion's text or a limit's label as std words it, appended for the
+ * member key's value v; false when std has no word for it. */
+static bool add_standard_word(genop_buf *out, const char *key, const json_t *v,
+                              const genop_standard *std)
+{
+    const char *id = json_string_value(v);
+    if (!std || !id) return false;
+    if (strcmp(key, "criterion") == 0) {
+        genop_criterion_entry c;
+        char buf[GENOP_CRITERION_TEXT_MAX];
+        if (!genop_criterion_find(std, id, &c)) return false;
+        genop_buf_addf(out, "»%s«", genop_criterion_text(std, &c, buf, sizeof buf));
+        return true;
+    }
+    genop_limit_kind kind;
+    if (strcmp(key, "limit") != 0 || !genop_limit_from_name(id, &kind)) return false;
+    for (size_t i = 0; i < std->n_limits; i++) {
+        if (std->limits[i].kind == kind && std->limits[i].label) {
+            genop_buf_adds(out, std->limits[i].label);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The members of o but those named in skip (NULL-terminated), as
  * "Navn: værdi" joined by sep. */
-static void add_members(genop_buf *out, const json_t *o, const char *const *skip, const char *sep)
+static void add_members(genop_buf *out, const json_t *o, const char *const *skip, const char *sep,
+                        const genop_standard *std)
 {
     const char *key;
     const json_t *v;
@@ -119,12 +147,12 @@ static void add_members(genop_buf *out, const json_t *o, const char *const *skip
         genop_buf_adds(out, first ? "" : sep);
         genop_buf_adds(out, name ? name : key);
         genop_buf_adds(out, ": ");
-        add_value(out, v);
+        if (!add_standard_word(out, key, v, std)) add_value(out, v, std);
         first = 0;
     }
 }
 
-static void add_value(genop_buf *out, const json_t *v)
+static void add_value(genop_buf *out, const json_t *v, const genop_standard *std)
 {
     switch (json_typeof(v)) {
     case JSON_STRING: add_string(out, json_string_value(v)); break;
@@ -135,7 +163,7 @@ static void add_value(genop_buf *out, const json_t *v)
     case JSON_REAL: genop_buf_addf(out, "%g", json_real_value(v)); break;
     case JSON_OBJECT:
         genop_buf_adds(out, "(");
-        add_members(out, v, NULL, ", ");
+        add_members(out, v, NULL, ", ", std);
         genop_buf_adds(out, ")");
         break;
     case JSON_ARRAY: {
@@ -144,21 +172,22 @@ static void add_value(genop_buf *out, const json_t *v)
         if (json_array_size(v) == 0) genop_buf_adds(out, "ingen");
         json_array_foreach((json_t *)v, i, item) {
             if (i) genop_buf_adds(out, "; ");
-            add_value(out, item);
+            add_value(out, item, std);
         }
         break;
     }
     }
 }
 
-genop_err casework_event_text_da(const genop_event_row *ev, genop_buf *out, genop_error *e)
+genop_err casework_event_text_da(const genop_event_row *ev, const genop_standard *std,
+                                 genop_buf *out, genop_error *e)
 {
     static const char *const shown_beside[] = {"type", "date", NULL};
     json_t *body = NULL;
     const char *text = ev->body ? ev->body : "{}";
     genop_err err = genop_json_parse(text, strlen(text), &body, e);
     if (err) return err;
-    if (json_is_object(body)) add_members(out, body, shown_beside, ". ");
+    if (json_is_object(body)) add_members(out, body, shown_beside, ". ", std);
     json_decref(body);
     return GENOP_OK;
 }

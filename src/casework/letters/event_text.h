@@ -10,6 +10,7 @@
 #define GENOP_CASEWORK_EVENT_TEXT_H
 
 #include "error.h"
+#include "standard.h"
 #include "store.h"
 #include "strbuf.h"
 
@@ -19,9 +20,13 @@ const char *casework_event_type_da(const char *type);
 
 /* What ev says, in Danish ("Bevilget: ja. Bevilling: træningsform
  * individuel træning, ..."), appended to out: every member of its body
- * but its type and date (shown beside it). GENOP_EPARSE if the stored
- * body is not JSON; the buffer's failure is the caller's to check. */
-genop_err casework_event_text_da(const genop_event_row *ev, genop_buf *out, genop_error *e);
+ * but its type and date (shown beside it). A refusal's criterion and an
+ * exception's limit are named by std's words for them (the criterion's
+ * text, the limit's label) when std (may be NULL) has them. GENOP_EPARSE
+ * if the stored body is not JSON; the buffer's failure is the caller's to
+ * check. */
+genop_err casework_event_text_da(const genop_event_row *ev, const genop_standard *std,
+                                 genop_buf *out, genop_error *e);
 
 /* "6. december 2026 kl. 12.55" for a stored UTC timestamp
  * ("2026-12-06T11:55:00.000Z"), in Danish time, appended to out; the

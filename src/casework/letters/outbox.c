@@ -8,13 +8,17 @@
  * step fails, nothing of the sending is kept.
  *
  * Whether the case has the decision's receipt already: the letter is for
- * a decision event (letters.event_id). In the case's corrected view, a
- * decision_received dated on or after that decision's date, and before
- * the date of the next later decision (a revisitation, which is received
- * on its own), is that decision's receipt - registered by hand or by an
- * earlier letter for the same decision (a corrected letter is a new
- * letter). Then no other is added: the complaint window counts from the
- * first receipt (evaluate.md), and a second letter does not move it.
+ * a decision event (letters.event_id). Among the case's events in the
+ * order they were registered, each as it counts now (corrected, withdrawn
+ * ones left out), a decision_received registered after that decision and
+ * before the next decision was registered (a revisitation, which is
+ * received on its own), and dated on or after the decision, is its
+ * receipt - registered by hand or by an earlier letter for the same
+ * decision (a corrected letter is a new letter). Then no other is added:
+ * the complaint window counts from the first receipt (evaluate.md), and a
+ * second letter does not move it. Registration order, not dates, tells
+ * the decisions apart, so a receipt and a new decision on the same day
+ * are not mistaken for each other.
  */
 #include "outbox.h"
 
@@ -66,15 +70,22 @@ static const char *channel_da(const genop_dispatch_row *d)
 static genop_err not_sent(genop_store *s, const char *muni, int64_t id, genop_error *e)
 {
     genop_dispatch_row d;
+    char when[GENOP_DATE_STR_SIZE], da[GENOP_DATE_DA_SIZE];
+    genop_date sent;
+    genop_error ignored;
     genop_err err = genop_store_dispatch_get(s, muni, id, &d, e);
     if (err == GENOP_ENOTFOUND)
         return GENOP_OK;
     if (err)
         return casework_internal(err, e);
+    snprintf(when, sizeof when, "%.10s", d.sent);        /* the UTC date of the sending */
     return genop_refuse(e, GENOP_ECONFLICT, NULL,
-                        "Brevet er allerede sendt (%s, %.10s af %s). Et brev sendes kun én "
+                        "Brevet er allerede sendt (%s den %s af %s). Et brev sendes kun én "
                         "gang; skal borgeren have det igen, så lav et nyt brev.",
-                        channel_da(&d), d.sent, d.sent_by);
+                        channel_da(&d),
+                        genop_date_parse(when, &sent, &ignored) ? when
+                                                                : genop_date_format_da(sent, da),
+                        d.sent_by);
 }
 
 /* Reads the letter, its document and its citizen into g. */
@@ -155,9 +166,9 @@ static genop_err prepare_receipt(sending *g, genop_error *e)
         snprintf(text, sizeof text, "Afgørelsesbrevet (brev %" PRId64 ") er sendt med Digital "
                  "Post og regnes for modtaget samme dag.", g->letter.id);
     else
-        snprintf(text, sizeof text, "Afgørelsesbrevet (brev %" PRId64 ") er sendt med posten "
-                 "og regnes for modtaget %d arbejdsdage efter brevets dato (Ankestyrelsens "
-                 "praksis).", g->letter.id, OUTBOX_PRINT_RECEIPT_WORKDAYS);
+        snprintf(text, sizeof text, "Afgørelsesbrevet (brev %" PRId64 ") er sat til udskrift "
+                 "og sendes med posten; det regnes for modtaget %d arbejdsdage efter brevets "
+                 "dato (Ankestyrelsens praksis).", g->letter.id, OUTBOX_PRINT_RECEIPT_WORKDAYS);
     json_t *body = json_pack("{s:s, s:s, s:s}", "type", "decision_received", "date",
                              genop_date_format(g->out.received, day), "text", text);
     if (!body)
@@ -167,54 +178,58 @@ static genop_err prepare_receipt(sending *g, genop_error *e)
     return casework_internal(err, e);
 }
 
-/* The current date of stored event id of lc (its latest correction's);
- * false when it is withdrawn or not there. */
-static bool event_date(const case_view_loaded *lc, int64_t id, genop_date *out)
+/* The type and date of stored event row as it counts now (its latest
+ * correction's); false when it is withdrawn or cannot be read. */
+static bool current(const case_view_loaded *lc, const genop_event_row *row,
+                    genop_event_type *type, genop_date *date)
 {
-    const genop_event_row *rows = lc->events.items;
-    for (size_t i = 0; i < lc->events.n; i++) {
-        if (rows[i].id != id)
-            continue;
-        json_t *body = case_view_current_body(rows, lc->events.n, &rows[i]);
-        const char *d = json_string_value(json_object_get(body, "date"));
-        genop_error ignored;
-        bool ok = d && genop_date_parse(d, out, &ignored) == GENOP_OK;
-        json_decref(body);
-        return ok;
-    }
-    return false;
+    json_t *body = case_view_current_body(lc->events.items, lc->events.n, row);
+    const char *t = json_string_value(json_object_get(body, "type"));
+    const char *d = json_string_value(json_object_get(body, "date"));
+    genop_error ignored;
+    bool ok = t && d && genop_event_type_from_name(t, type) &&
+              genop_date_parse(d, date, &ignored) == GENOP_OK;
+    json_decref(body);
+    return ok;
 }
 
-/* Whether lc has the receipt of the decision dated `decided` (see the
- * top of the file). */
-static bool has_receipt(const genop_case *view, genop_date decided)
+/* Looks for the receipt of decision event id in lc (see the top of the
+ * file): *found says whether the decision is there (not withdrawn), *has
+ * whether a decision_received dated on or after it was registered after
+ * it and before the next decision was. */
+static void find_receipt(const case_view_loaded *lc, int64_t id, bool *found, bool *has)
 {
-    genop_date next = genop_date_max();
-    for (size_t i = 0; i < view->n_events; i++) {
-        const genop_event *ev = &view->events[i];
-        if (ev->type == GENOP_EV_DECISION && ev->date > decided && ev->date < next)
-            next = ev->date;
+    const genop_event_row *rows = lc->events.items;
+    genop_date decided = 0, date;
+    genop_event_type type;
+    *found = *has = false;
+    for (size_t i = 0; i < lc->events.n && !*has; i++) {
+        if (case_view_is_journal(rows[i].type) || !current(lc, &rows[i], &type, &date))
+            continue;
+        if (rows[i].id == id) {
+            *found = type == GENOP_EV_DECISION;
+            decided = date;
+        } else if (*found && type == GENOP_EV_DECISION) {
+            return;            /* a later decision: what follows is its own */
+        } else if (*found && type == GENOP_EV_DECISION_RECEIVED && date >= decided) {
+            *has = true;
+        }
     }
-    for (size_t i = 0; i < view->n_events; i++) {
-        const genop_event *ev = &view->events[i];
-        if (ev->type == GENOP_EV_DECISION_RECEIVED && ev->date >= decided && ev->date < next)
-            return true;
-    }
-    return false;
 }
 
 /* In the job: records the decision's receipt unless the case has it. */
 static genop_err record_receipt(sending *g, genop_store *s, genop_error *e)
 {
-    genop_date decided;
+    bool found, has;
     genop_err err = case_view_load(s, g->actor->municipality, g->letter.case_id, g->std, &g->lc, e);
     if (err)
         return casework_internal(err, e);
-    if (!event_date(&g->lc, g->letter.event_id, &decided))
+    find_receipt(&g->lc, g->letter.event_id, &found, &has);
+    if (!found)
         return genop_refuse(e, GENOP_EREFUSED, NULL,
                             "Afgørelsen, som brevet er skrevet til, er trukket tilbage; brevet "
                             "kan ikke sendes. Lav et nyt brev til den afgørelse, der gælder.");
-    if (has_receipt(&g->lc.view, decided))
+    if (has)
         return GENOP_OK;
     genop_date today = g->env->today, received = g->out.received;
     err = casework_event_store(s, g->actor, g->std, today, received > today ? received : today,
