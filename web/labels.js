@@ -94,6 +94,8 @@ const ACTIONS = {
   'print.pdf': 'Hentede breve til udskrift',
   'print.done': 'Markerede breve som udskrevet',
   'citizen.access_report': 'Lavede aktindsigt til borgeren',
+  'case.appeal_bundle': 'Samlede sagens akter til Ankestyrelsen',
+  'citizen.identity': 'Sammenholdt en henvendelses navn med borgerens',
 };
 
 // Where a case stands (the API's `status`), as the case list says it.
