@@ -2,7 +2,7 @@
 // header and menu, and the router.
 //
 // Routes live in location.hash (#/, #/opgaver/mine, #/sager, #/sager/alle,
-// #/sag/12, #/soeg, #/adgangslog/3, #/kvalitetsstandard, and for an
+// #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, and for an
 // administrator
 // #/brugere, #/brugerlog),
 // which the browser never sends to a server nor in a Referer: only ids
@@ -56,6 +56,7 @@ const standardView = lazy(() => import('./views/standard.js'));
 const searchView = lazy(() => import('./views/search.js'));
 const usersView = lazy(() => import('./views/brugere.js'));
 const userLogView = lazy(() => import('./views/brugerlog.js'));
+const printView = lazy(() => import('./views/udskrift.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -71,6 +72,9 @@ const routes = [
     menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
   { name: 'sager', re: /^#\/sager(?:\/(mine|alle))?(?:\?([A-Za-z0-9=&.@_%-]*))?$/, view: casesView, roles: CASE_ROLES,
     menu: 'Sager', href: '#/sager' },
+  // The print queue (views/udskrift.js): what the API lets each role see.
+  { name: 'udskrift', re: /^#\/udskrift$/, view: printView, roles: ['visitator', 'leder'],
+    menu: 'Udskrift', href: '#/udskrift' },
   { name: 'sag', re: /^#\/sag\/([1-9][0-9]{0,17})$/, view: caseView, roles: CASE_ROLES },
   { name: 'soeg', re: /^#\/soeg(?:\/([0-9]{1,9}))?$/, view: searchView, roles: CASE_ROLES },
   { name: 'adgangslog', re: /^#\/adgangslog(?:\/(soeg|[1-9][0-9]{0,17})(?:\/([0-9]{1,9}))?)?$/,

@@ -101,6 +101,17 @@ const ACTIONS = {
   'accesslog.read': 'Læste adgangsloggen',
   'case.search': 'Så borgeren i et søgeresultat',
   'citizen.search': 'Så borgeren i et søgeresultat (adgangslog)',
+  'letter.make': 'Lavede et brev',
+  'letter.preview': 'Så et udkast til et brev (intet gemt)',
+  'letter.list': 'Så sagens breve',
+  'letter.read': 'Læste et brev',
+  'letter.send': 'Sendte et brev',
+  'print.queue': 'Så udskriftskøen',
+  'print.pdf': 'Hentede breve til udskrift',
+  'print.done': 'Markerede breve som udskrevet',
+  'citizen.access_report': 'Lavede aktindsigt til borgeren',
+  'case.appeal_bundle': 'Samlede sagens akter til Ankestyrelsen',
+  'citizen.identity': 'Sammenholdt en henvendelses navn med borgerens',
 };
 
 // Where a case stands (the API's `status`), as the case list says it.

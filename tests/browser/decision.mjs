@@ -28,19 +28,11 @@
 // Axe and screenshots of the form and the case page at both sizes,
 // nothing wider than the window. The test.mjs helpers come in `t`.
 
-import { ApiClient, isoDaysAgo } from './seed.mjs';
+import { ApiClient, assessedCase, isoDaysAgo } from './seed.mjs';
 
 const fitsWindow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-async function newCase(api, cpr, name, address = 'Rødovre Parkvej 150, 2610 Rødovre') {
-  const id = (await api.must('POST', '/api/v1/cases', {
-    citizen: { cpr, name, address, phone: '36377000' },
-    referral: { date: isoDaysAgo(8), paragraph: '86.1', source: 'egen læge', condition: 'hofte', consent: true },
-  })).id;
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'contacted', date: isoDaysAgo(7) });
-  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'assessment', date: isoDaysAgo(6) });
-  return id;
-}
+const newCase = (api, cpr, name, address) => assessedCase(api, cpr, name, address ? { address } : {});
 
 // The rules beside the fields, the defaults, and a value past the limit.
 async function rulesAndLimit(t, page, size) {

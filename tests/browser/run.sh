@@ -10,7 +10,7 @@
 # database with users of two municipalities (genop user add), starts
 # `genop serve` on a free loopback port with the source tree's web/,
 # and runs test.mjs, which seeds cases through the API and drives
-# headless chromium. A second genop serve runs on `genop demo --db`'s
+# headless chromium. Rødovre gets a (test) sender in Digital Post. A second genop serve runs on `genop demo --db`'s
 # database, whose printed visitator logins test.mjs uses too. test.mjs
 # gets the binary as GENOP_BIN, for `genop calendar` (workdays).
 # Screenshots go to tests/browser/screenshots/.
@@ -61,6 +61,11 @@ for role in visitator terapeut leder admin; do
 done
 add_user rodovre terapeut rod.terapeut2
 add_user aalborg visitator aal.visitator
+# Rødovre's sender in Digital Post (a test CVR number, as the demo's), so
+# letters.mjs can send by Digital Post; the MeMo messages go to the spool
+# beside the database ($work/genop.db.digital-post).
+"$genop" digital-post sender --db "$work/genop.db" --municipality rodovre --cvr 12345678 --test \
+  >/dev/null 2>"$work/dp.err" || bail "genop digital-post sender: $(cat "$work/dp.err")"
 
 # Starts genop serve on database $1 and a free port; sets $port.
 serve() {

@@ -59,6 +59,20 @@ export class ApiClient {
   }
 }
 
+// A Rødovre-style case through the API, contacted and assessed, ready for
+// its decision (decision.mjs, letters.mjs); its id. exempt: the citizen is
+// exempt from Digital Post.
+export async function assessedCase(api, cpr, name, { address = 'Rødovre Parkvej 150, 2610 Rødovre', condition = 'hofte',
+  exempt = false } = {}) {
+  const id = (await api.must('POST', '/api/v1/cases', {
+    citizen: { cpr, name, address, phone: '36377000', digital_post_exempt: exempt },
+    referral: { date: isoDaysAgo(8), paragraph: '86.1', source: 'egen læge', condition, consent: true },
+  })).id;
+  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'contacted', date: isoDaysAgo(7) });
+  await api.must('POST', `/api/v1/cases/${id}/events`, { type: 'assessment', date: isoDaysAgo(6) });
+  return id;
+}
+
 function referral(cpr, name, date, paragraph = '86.1', condition = 'knæ') {
   return {
     citizen: { cpr, name, address: 'Rødovre Parkvej 150, 2610 Rødovre', phone: '36377000' },

@@ -27,6 +27,10 @@
 // rule beside each field, an exception offered past a limit and the API's
 // refusals beside their fields, the grant in force on the case page and a
 // revisitation that changes it (decision.mjs);
+// the case's letters: the prompt after a decision, the draft, the API's
+// refusal beside its field, making, opening and sending a letter by
+// Digital Post and to print, the aktindsigt, the print queue, and a made
+// letter rendered with pdftoppm (letters.mjs);
 // owning cases: the
 // responsible visitator and therapist changed on the case page, Mine
 // opgaver and Mine sager, each task's responsible and a leder's open tasks
@@ -58,6 +62,7 @@ import { testAdmission } from './admission.mjs';
 import { testTasks } from './tasks.mjs';
 import { testCriteria } from './criteria.mjs';
 import { testDecision } from './decision.mjs';
+import { testLetters } from './letters.mjs';
 import { testClosing } from './closing.mjs';
 import { testComplaints } from './complaints.mjs';
 import { testCasepage } from './casepage.mjs';
@@ -256,6 +261,8 @@ async function main() {
   await testCasepage({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // Last: it grants two more Rødovre cases, which the counts above would see.
   await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // After it: its Rødovre cases are granted, the counts above are done.
+  await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

@@ -31,7 +31,9 @@
 // fetched alongside the case. "Bevilling" shows the grant in force (the
 // latest decision's: what, since when, its exceptions to the standard
 // with their reasons), and the timeline each decision's grant and which
-// replaced which (views/decision.js).
+// replaced which (views/decision.js). "Breve": the case's letters, making
+// and sending them, the prompt to write a registered decision's letter,
+// and the citizen's aktindsigt (views/letters.js).
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime, isoWeekId, weekText } from '../dates.js';
@@ -44,6 +46,7 @@ import { complaintRouteLine, remittedWarning } from './complaints.js';
 import { grantSection, grantTimeline, grantHistory } from './decision.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
+import { lettersSection, fetchLetters, accessReportPart } from './letters.js';
 
 const UNCHECKED = {
   age: 'Alder: borgerens fødselsdato kendes ikke',
@@ -60,11 +63,12 @@ export async function render(main, params, ctx, flash) {
   let data;
   let fsiii;
   let std;
+  let letters;
   try {
     // The code list and the standard are not personal data; if either
-    // fails, the case still shows.
-    [data, fsiii, std] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null),
-      get('/standard').catch(() => null)]);
+    // fails, the case still shows (so it does without its letters).
+    [data, fsiii, std, letters] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null),
+      get('/standard').catch(() => null), fetchLetters(id)]);
   } catch (err) {
     if (err.status === 404) {
       if (ctx.stale()) return 'Sagen findes ikke';
@@ -104,6 +108,7 @@ export async function render(main, params, ctx, flash) {
     const f = document.getElementById('case-flash');
     if (f) f.focus();
   };
+  const mail = lettersSection(data, letters, ctx, rerender);
 
   replace(main,
     h('div', { class: 'page-head' },
@@ -115,6 +120,7 @@ export async function render(main, params, ctx, flash) {
         h('span', { class: 'nowrap' }, `standarden for ${ctx.session.municipality?.name || ev.standard}`),
         ' pr. ', h('time', { datetime: ev.as_of }, longDate(ev.as_of)))),
     status,
+    mail.prompt,
     warnings,
     h('div', { class: 'case-grid' },
       h('div', { class: 'case-side' },
@@ -125,6 +131,7 @@ export async function render(main, params, ctx, flash) {
         actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons, std) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
+        mail.section,
         limitsSection(ev, data, std),
         attendanceSection(ev.attendance, kase.closed),
         eligibilitySection(ev.eligibility),
@@ -158,7 +165,7 @@ function citizenSection(c, ctx) {
   const log = ['leder', 'admin'].includes(ctx.session.role) && c.id
     ? h('p', null, h('a', { href: `#/adgangslog/${Number(c.id)}` }, 'Se adgangsloggen for borgeren'))
     : null;
-  return section('sec-citizen', 'Borger', list, log);
+  return section('sec-citizen', 'Borger', list, log, accessReportPart(c, ctx));
 }
 
 function referralSection(k) {
