@@ -12,6 +12,7 @@ packages=(
   libxml2-dev        # Digital Post's MeMo messages (src/letters/memo.c)
   libxml2-utils      # tests/memo: xmllint checks them against data/memo
   libcairo2-dev libpango1.0-dev libfontconfig-dev  # letters as PDF (src/letters)
+  libical-dev        # the therapists' calendar feeds as iCalendar (src/casework/calendar/feed_ics.c)
   fonts-liberation2  # the letters' typeface, embedded in every PDF
   poppler-utils      # tests/letters: PDFs read back with pdftotext, pdffonts
   time

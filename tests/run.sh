@@ -70,6 +70,10 @@
 #   limit, both summer-time changes, holidays, other municipalities' rows
 #   unseen, a race for a team's last place, a seeded property test) with
 #   both builds;
+# - the calendar feeds (tests/api/test_calendar_feed.py: who makes a key,
+#   a new key ending the old, every 404 of a feed, the feed parsed by
+#   ical.js (tests/ical, npm ci) and each event compared with the API, no
+#   CPR number or name in it, the access log) with both builds;
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
@@ -193,6 +197,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "case page ($dir)" python3 tests/api/test_casepage.py "$dir/genop"
   echo "# tests/api/test_calendar.py with $dir/genop"
   run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
+  echo "# tests/api/test_calendar_feed.py with $dir/genop"
+  run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"

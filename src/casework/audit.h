@@ -46,12 +46,14 @@
 #define AUDIT_APPEAL_BUNDLE "case.appeal_bundle"    /* appeal_bundle.h */
 #define AUDIT_APPOINTMENT_BOOK "appointment.book"     /* calendar/appointments.h */
 #define AUDIT_APPOINTMENT_CANCEL "appointment.cancel"
+#define AUDIT_CALENDAR_FEED "calendar.feed"   /* calendar/feed.h: a therapist's feed read */
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"
 #define AUDIT_PURPOSE_OVERVIEW "sagsoversigt"
 #define AUDIT_PURPOSE_DEADLINES "fristopfølgning"
 #define AUDIT_PURPOSE_CONTROL "kontrol af adgang til personoplysninger"
+#define AUDIT_PURPOSE_CALENDAR "terapeutens kalender (planlægning af træning)"
 
 /* Fills *entry with a row for user u (in u's municipality). citizen and
  * case_id may be 0 (none). */

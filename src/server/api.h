@@ -107,6 +107,9 @@ json_t *api_assigned_json(const genop_case_assigned *a);
 void api_locations_create(api_ctx *c, http_reply *out);
 void api_locations_list(api_ctx *c, http_reply *out);
 void api_staff_put(api_ctx *c, http_reply *out);
+/* api_calendar_feed.c */
+void api_calendar_key_create(api_ctx *c, http_reply *out);
+void api_calendar_feed(api_ctx *c, http_reply *out);
 void api_teams_create(api_ctx *c, http_reply *out);
 void api_teams_list(api_ctx *c, http_reply *out);
 /* Adds profession, hours and absences to each of items, the staff users[i]

@@ -16,6 +16,8 @@
  *   GET     /worklist/owners              api_worklist_owners     visitator terapeut leder
  *   GET     /staff                        api_staff_list          visitator terapeut leder
  *   PUT     /staff/{name}                 api_staff_put           leder admin
+ *   POST    /staff/{name}/calendar-key    api_calendar_key_create terapeut leder
+ *   GET     /staff/{name}/calendar.ics    api_calendar_feed       (the feed's key)
  *   POST    /locations                    api_locations_create    leder admin
  *   GET     /locations                    api_locations_list      any logged in
  *   POST    /teams                        api_teams_create        leder admin
@@ -111,6 +113,11 @@ static const route routes[] = {
     /* The calendar's set-up (api_calendar.c; resources.h): a leder or
      * admin sets up, every role reads. */
     {"PUT", "/api/v1/staff/{name}", api_staff_put, ROLES_OVERSIGHT, true, false},
+    /* Calendar feeds (api_calendar_feed.c; calendar/feed.h): the feed
+     * needs no login, its ?key= is the credential; it reads in a snapshot. */
+    {"POST", "/api/v1/staff/{name}/calendar-key", api_calendar_key_create,
+     ROLES_TERAPEUT | ROLES_LEDER, false, false},
+    {"GET", "/api/v1/staff/{name}/calendar.ics", api_calendar_feed, 0, false, true},
     {"POST", "/api/v1/locations", api_locations_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
     {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},

@@ -145,3 +145,20 @@ genop_err genop_store_appointment_update(genop_store *s, const char *muni,
         return GENOP_EIO;
     return s->ops->calendar->appointment_update(s, muni, a, e);
 }
+
+genop_err genop_store_calendar_key_set(genop_store *s, const char *muni, int64_t user_id,
+                                       const unsigned char *hash, const char *created_by,
+                                       genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->calendar_key_set(s, muni, user_id, hash, created_by, e);
+}
+
+genop_err genop_store_calendar_key_user(genop_store *s, const unsigned char *hash,
+                                        genop_user *out, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->calendar_key_user(s, hash, out, e);
+}

@@ -162,6 +162,17 @@ genop_err genop_store_appointment_get(genop_store *s, const char *muni, int64_t 
 genop_err genop_store_appointment_update(genop_store *s, const char *muni,
                                          const genop_appointment_row *a, genop_error *e);
 
+/* Keeps hash as the calendar feed's key of user user_id of muni
+ * (migration 0016), replacing the user's earlier key, which ends it;
+ * created_by names who made it. GENOP_ENOTFOUND: no such user of muni. */
+genop_err genop_store_calendar_key_set(genop_store *s, const char *muni, int64_t user_id,
+                                       const unsigned char *hash, const char *created_by,
+                                       genop_error *e);
+/* The active user whose calendar feed's key has hash (any municipality:
+ * the key is the credential), or GENOP_ENOTFOUND. */
+genop_err genop_store_calendar_key_user(genop_store *s, const unsigned char *hash,
+                                        genop_user *out, genop_error *e);
+
 /* The back end's table (store.h's genop_store_ops.calendar). */
 typedef struct genop_calendar_ops {
     genop_err (*location_add)(genop_store *s, const char *muni, genop_location_row *l,
@@ -195,6 +206,11 @@ typedef struct genop_calendar_ops {
                                  genop_appointment_row *out, genop_error *e);
     genop_err (*appointment_update)(genop_store *s, const char *muni,
                                     const genop_appointment_row *a, genop_error *e);
+    genop_err (*calendar_key_set)(genop_store *s, const char *muni, int64_t user_id,
+                                  const unsigned char *hash, const char *created_by,
+                                  genop_error *e);
+    genop_err (*calendar_key_user)(genop_store *s, const unsigned char *hash, genop_user *out,
+                                   genop_error *e);
 } genop_calendar_ops;
 
 #endif
