@@ -74,6 +74,10 @@
 #   a new key ending the old, every 404 of a feed, the feed parsed by
 #   ical.js (tests/ical, npm ci) and each event compared with the API, no
 #   CPR number or name in it, the access log) with both builds;
+# - the standards' cancellation rules (tests/api/test_cancellations.py:
+#   GET /standard's cancellations, the cancel answer's rule with its
+#   source, Aalborg's new_time task until the next booking) with both
+#   builds;
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
@@ -199,6 +203,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
   echo "# tests/api/test_calendar_feed.py with $dir/genop"
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
+  echo "# tests/api/test_cancellations.py with $dir/genop"
+  run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"

@@ -22,7 +22,8 @@
  * the start deadlines and the training unit's tasks (projection_tasks.h). */
 #define TERAPEUT_TASKS(FIRST, NEXT)                                           \
     FIRST("start") NEXT("start_after_grant") NEXT(TASK_ATTENDANCE_REVIEW)     \
-    NEXT(TASK_LIMIT_EXCEEDED) NEXT(TASK_COURSE_LENGTH) NEXT(TASK_END_STATUS)
+    NEXT(TASK_LIMIT_EXCEEDED) NEXT(TASK_COURSE_LENGTH) NEXT(TASK_END_STATUS)   \
+    NEXT(TASK_NEW_TIME)
 #define AS_ITEM(id) id,
 #define AS_JSON_FIRST(id) "\"" id "\""
 #define AS_JSON_NEXT(id) ",\"" id "\""

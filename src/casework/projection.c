@@ -4,6 +4,8 @@
  */
 #include "projection.h"
 
+#include "new_time.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -84,5 +86,7 @@ genop_err projection_update(genop_store *s, genop_case_row *row, const genop_cit
 {
     projection p;
     genop_err err = projection_compute(row, cit, view, std, today, &p, e);
+    if (!err)
+        err = cal_new_time_task(s, row, cit, std, &p, e);
     return err ? err : projection_store(s, row, &p, e);
 }

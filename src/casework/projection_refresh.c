@@ -26,6 +26,8 @@
  */
 #include "projection_refresh.h"
 
+#include "new_time.h"
+
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +183,8 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
         err = genop_store_case_open_deadlines(s, std->id, id, &stored, e);
     if (!err)
         err = projection_compute(&lc.row, &lc.cit, &lc.view, std, j->env->today, p, e);
+    if (!err)
+        err = cal_new_time_task(s, &lc.row, &lc.cit, std, p, e);
     bool same = !err && projection_same(p, &lc.row, &stored);
     if (!err && (!same || !current)) {
         err = replace(s, std, &lc, p, same, current, e);

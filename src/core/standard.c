@@ -200,6 +200,30 @@ void genop_standard_free(genop_standard *std)
     free(std->letterhead.email);
     free(std->letterhead.web);
     source_free(&std->letterhead.source);
+    source_free(&std->cancel_by_provider.source);
+    source_free(&std->cancel_by_citizen.source);
     genop_calendar_free(std->calendar);
     free(std);
+}
+
+static const char *const new_time_names[] = {
+    [GENOP_NEW_TIME_UNSPECIFIED] = "unspecified",
+    [GENOP_NEW_TIME_PROMISED] = "promised",
+    [GENOP_NEW_TIME_NOT_OFFERED] = "not_offered",
+};
+
+const char *genop_new_time_name(genop_new_time t)
+{
+    return (unsigned)t < sizeof new_time_names / sizeof new_time_names[0] ? new_time_names[t]
+                                                                          : "unspecified";
+}
+
+bool genop_new_time_from_name(const char *name, genop_new_time *out)
+{
+    for (size_t i = 0; i < sizeof new_time_names / sizeof new_time_names[0]; i++)
+        if (strcmp(name, new_time_names[i]) == 0) {
+            *out = (genop_new_time)i;
+            return true;
+        }
+    return false;
 }

@@ -279,6 +279,21 @@ typedef struct genop_letterhead {
     genop_source source;
 } genop_letterhead;
 
+/* What the standard says of a cancelled appointment, for one side (who
+ * cancels; `cancellations`, standard_load_cancellations.c): whether the
+ * citizen is offered a new time. */
+typedef enum genop_new_time {
+    GENOP_NEW_TIME_UNSPECIFIED,  /* the text speaks of it, but promises nothing */
+    GENOP_NEW_TIME_PROMISED,     /* a new time is offered (Aalborg's provider) */
+    GENOP_NEW_TIME_NOT_OFFERED,  /* no new time (Skive's citizen) */
+} genop_new_time;
+
+typedef struct genop_cancellation_rule {
+    bool present;                /* false: the text says nothing */
+    genop_new_time new_time;
+    genop_source source;
+} genop_cancellation_rule;
+
 typedef struct genop_standard {
     char *id;                 /* "aalborg" */
     char *municipality;       /* "Aalborg Kommune" */
@@ -311,6 +326,8 @@ typedef struct genop_standard {
     genop_criterion criteria[GENOP_CRITERIA_MAX];   /* `criteria`, in the YAML's order */
     size_t n_criteria;
     genop_letterhead letterhead;   /* `letters.sender` */
+    /* `cancellations`: by the provider (the training unit) and by the citizen. */
+    genop_cancellation_rule cancel_by_provider, cancel_by_citizen;
 } genop_standard;
 
 /* Frees a standard and everything it owns. NULL is fine. */
@@ -325,11 +342,15 @@ const char *genop_limit_name(genop_limit_kind kind);
 const char *genop_unit_label_da(genop_unit unit, int amount);
 const char *genop_anchor_label_da(genop_anchor anchor);
 
+/* "unspecified", "promised", "not_offered" (YAML and JSON). */
+const char *genop_new_time_name(genop_new_time t);
+
 /* Reverse lookups; return false if the name is unknown. */
 bool genop_unit_from_name(const char *name, genop_unit *out);
 bool genop_anchor_from_name(const char *name, genop_anchor *out);
 bool genop_condition_from_name(const char *name, genop_condition *out);
 bool genop_limit_from_name(const char *name, genop_limit_kind *out);
+bool genop_new_time_from_name(const char *name, genop_new_time *out);
 
 /* The paragraph bit for "86.1"/"86.2", or 0 if the text is neither. */
 unsigned genop_paragraph_from_name(const char *name);

@@ -704,7 +704,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
                                        "complaint_routes", "effective_from", "paragraphs", "days_off", "deadlines",
                                        "limits", "attendance", "eligibility", "content",
                                        "closure_reasons", "revision", "documentation", "criteria",
-                                       "letters", NULL};
+                                       "letters", "cancellations", NULL};
     genop_standard *s = L->std;
     check_keys(L, root, "standarden", keys);
     const char *id = get_text(L, root, "id", "standarden", true);
@@ -745,6 +745,7 @@ static void load_root(loader *L, struct fy_node *root, genop_error *e)
     sl_load_documentation(L, root);
     sl_load_criteria(L, root);
     sl_load_letters(L, root);
+    sl_load_cancellations(L, root);
     load_calendar(L, root, e);
 }
 

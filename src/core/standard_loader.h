@@ -95,6 +95,10 @@ void sl_load_documentation(sl_loader *L, struct fy_node *root);
  * (who can and cannot receive training), into the standard. */
 void sl_load_criteria(sl_loader *L, struct fy_node *root);
 
+/* standard_load_cancellations.c: the optional top-level `cancellations`
+ * of root (what a cancellation by the provider or the citizen brings). */
+void sl_load_cancellations(sl_loader *L, struct fy_node *root);
+
 /* standard_load_letters.c: the optional top-level `letters` of root (the
  * letterhead, `sender`), into the standard. */
 void sl_load_letters(sl_loader *L, struct fy_node *root);

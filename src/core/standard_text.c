@@ -197,3 +197,15 @@ const char *genop_quarantine_text(const genop_quarantine_rule *r, char *buf, siz
                   r->amount, unit_word(r->unit, r->amount));
     return buf;
 }
+
+const char *genop_cancellation_text(const genop_cancellation_rule *r, bool by_citizen,
+                                    char *buf, size_t size)
+{
+    const char *who = by_citizen ? "Når borgeren aflyser" : "Når træningen aflyses af kommunen";
+    const char *what = r->new_time == GENOP_NEW_TIME_PROMISED ? "tilbydes borgeren en ny tid"
+                       : r->new_time == GENOP_NEW_TIME_NOT_OFFERED
+                           ? "tilbydes der ikke en anden tid"
+                           : "lover standarden ikke en ny tid";
+    snprintf(buf, size, "%s, %s.", who, what);
+    return buf;
+}

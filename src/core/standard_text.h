@@ -14,6 +14,7 @@
 #ifndef GENOP_STANDARD_TEXT_H
 #define GENOP_STANDARD_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "standard.h"
@@ -66,5 +67,12 @@ const char *genop_minimum_age_text(const genop_age_rule *r, char *buf, size_t si
 const char *genop_residency_text(const genop_standard *std, char *buf, size_t size);
 const char *genop_hospital_plan_text(const genop_standard *std, char *buf, size_t size);
 const char *genop_quarantine_text(const genop_quarantine_rule *r, char *buf, size_t size);
+
+/* What a cancellation brings (standard.h, genop_cancellation_rule), by
+ * the citizen (by_citizen) or the provider: "Når borgeren aflyser,
+ * tilbydes der ikke en anden tid.", "Når træningen aflyses af kommunen,
+ * tilbydes borgeren en ny tid.", or that the standard promises none. */
+const char *genop_cancellation_text(const genop_cancellation_rule *r, bool by_citizen,
+                                    char *buf, size_t size);
 
 #endif

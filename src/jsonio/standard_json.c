@@ -252,6 +252,27 @@ static json_t *attendance_json(builder *b, const genop_attendance_rule *a)
     return o;
 }
 
+/* One side of `cancellations`, or null when the text says nothing. */
+static json_t *cancellation_json(builder *b, const genop_cancellation_rule *r, bool by_citizen)
+{
+    if (!r->present)
+        return json_null();
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *o = new_object(b);
+    put(b, o, "new_time", text(b, genop_new_time_name(r->new_time)));
+    put(b, o, "text", text(b, genop_cancellation_text(r, by_citizen, sentence, sizeof sentence)));
+    put(b, o, "source", source_json(b, &r->source));
+    return o;
+}
+
+static json_t *cancellations_json(builder *b, const genop_standard *s)
+{
+    json_t *o = new_object(b);
+    put(b, o, "provider", cancellation_json(b, &s->cancel_by_provider, false));
+    put(b, o, "citizen", cancellation_json(b, &s->cancel_by_citizen, true));
+    return o;
+}
+
 /* One eligibility rule: its id (the YAML key), its sentence, its source. */
 static json_t *eligibility_rule(builder *b, const char *id, const char *sentence,
                                 unsigned paragraphs, const genop_source *src)
@@ -416,6 +437,7 @@ static json_t *document_json(builder *b, const genop_standard *s, const genop_da
         push(b, limits, limit_json(b, &s->limits[i]));
     put(b, o, "limits", limits);
     put(b, o, "attendance", attendance_json(b, &s->attendance));
+    put(b, o, "cancellations", cancellations_json(b, s));
     put(b, o, "eligibility", eligibility_json(b, s));
     put(b, o, "documentation", documentation_json(b, s));
     put(b, o, "closure_reasons", closure_reasons_json(b, s));

@@ -7,7 +7,9 @@
  *                                          "reason", "limit"?, "detail"}], "warnings"}
  *   GET  /api/v1/appointments?from&to&therapist&case&room&team
  *                                          200 {"items": [...]}, by start
- *   POST /api/v1/appointments/{id}/cancel  200 the appointment
+ *   POST /api/v1/appointments/{id}/cancel  200 the appointment, with
+ *                                          "cancellation_rule": what the
+ *                                          standard says it brings, or null
  *   POST /api/v1/appointments/{id}/outcome 201 {"event"}
  *
  * A conflict is 409 with "conflict" (therapist, room, team); a refusal
@@ -22,6 +24,7 @@
 #include "input.h"
 #include "json_util.h"
 #include "problem.h"
+#include "standard_text.h"
 
 static json_t *api_appointment_json(const genop_appointment_row *a)
 {
@@ -161,6 +164,28 @@ void api_appointments_list(api_ctx *c, http_reply *out)
     http_reply_json(out, 200, o);
 }
 
+/* What the standard says a cancellation by `by` brings (its
+ * `cancellations`), with the source; null when the text says nothing. */
+static json_t *cancellation_rule_json(const genop_standard *std, const char *by)
+{
+    if (!std)
+        return json_null();
+    bool citizen = strcmp(by, "citizen") == 0;
+    const genop_cancellation_rule *r = citizen ? &std->cancel_by_citizen
+                                               : &std->cancel_by_provider;
+    if (!r->present)
+        return json_null();
+    char sentence[GENOP_RULE_TEXT_MAX];
+    json_t *o = json_object(), *src = json_object();
+    jset(o, "new_time", jstr(genop_new_time_name(r->new_time)));
+    jset(o, "text", jstr(genop_cancellation_text(r, citizen, sentence, sizeof sentence)));
+    jset(src, "section", r->source.section ? jstr(r->source.section) : json_null());
+    jset(src, "quote", r->source.quote ? jstr(r->source.quote) : json_null());
+    jset(src, "citation", r->source.citation ? jstr(r->source.citation) : json_null());
+    jset(o, "source", src);
+    return o;
+}
+
 void api_appointment_cancel(api_ctx *c, http_reply *out)
 {
     cal_cancel in;
@@ -171,7 +196,9 @@ void api_appointment_cancel(api_ctx *c, http_reply *out)
         problem_from_refusal(out, "aflysning", &e);
         return;
     }
-    http_reply_json(out, 200, api_appointment_json(&a));
+    json_t *o = api_appointment_json(&a);
+    jset(o, "cancellation_rule", cancellation_rule_json(c->std, a.cancelled_by));
+    http_reply_json(out, 200, o);
 }
 
 void api_appointment_outcome(api_ctx *c, http_reply *out)

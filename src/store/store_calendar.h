@@ -135,6 +135,11 @@ typedef struct genop_appointment_row {
     char outcome[24];                           /* "" until registered */
     int64_t event_id;                           /* 0 until registered */
     char created_by[GENOP_USERNAME_MAX];
+    /* Cancelled by the provider where the standard promises a new time
+     * (on new_time_since), and no new appointment of the case booked
+     * since (migration 0016). */
+    bool new_time_owed;
+    genop_date new_time_since;
 } genop_appointment_row;
 
 /* Which appointments to list; every member 0 / false / unset is "any". */
@@ -157,8 +162,8 @@ genop_err genop_store_appointments_find(genop_store *s, const char *muni,
                                         genop_error *e);
 genop_err genop_store_appointment_get(genop_store *s, const char *muni, int64_t id,
                                       genop_appointment_row *out, genop_error *e);
-/* Sets status (cancelled or done), by, reason, outcome and event_id of
- * appointment a->id from a. */
+/* Sets status (cancelled or done), by, reason, outcome, event_id and
+ * new_time_owed (new_time_since) of appointment a->id from a. */
 genop_err genop_store_appointment_update(genop_store *s, const char *muni,
                                          const genop_appointment_row *a, genop_error *e);
 

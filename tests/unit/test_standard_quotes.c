@@ -3,8 +3,11 @@
  * is found in the seed text it was read from (shared/seeds, beside the
  * checkout; GENOP_SEEDS_DIR): each source's quote and each part of its
  * section heading, of every rule, closure reason, revision, criterion
- * and complaint route (and its unit's own source). A source that cites
- * the law instead of the standard is not in the text and is skipped.
+ * and complaint route (and its unit's own source), and of the rules of
+ * cancellations. A source that cites the law instead of the standard is
+ * not in the text and is skipped. Besides: the cancellation rules each
+ * shipped standard holds, and the loader's problems with a wrong
+ * `cancellations`.
  *
  * Both texts are compared as docs/standard-format.md says quotes are
  * written: PDF line breaks joined and end-of-line hyphenation undone.
@@ -21,6 +24,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "standard_problem.h"
 #include "test_helpers.h"
 
 #include <stdlib.h>
@@ -150,6 +154,7 @@ static int check_standard(const genop_standard *s, const char *seed)
         &s->attendance.source, &s->attendance.admission.source, &s->minimum_age.source,
         &s->residency.source, &s->hospital_plan_excludes.source, &s->quarantine.source,
         &s->documentation.end_status.source, &s->revision.source, &s->letterhead.source,
+        &s->cancel_by_provider.source, &s->cancel_by_citizen.source,
     };
     int missing = 0;
     for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
@@ -187,6 +192,72 @@ static void test_quotes_in_seeds(void **state)
         fail_msg("%d citations are not in their seed texts", missing);
 }
 
+/* The cancellation rules each shipped standard has (issue 14): Aalborg
+ * promises a new time when the unit cancels, Skive offers none when the
+ * citizen cancels, Rødovre and Nyborg speak of cancelling without a
+ * promise, Ishøj says nothing. */
+static void test_cancellations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id;
+        int provider, citizen;      /* -1: absent, else genop_new_time */
+    } want[] = {
+        {"aalborg", GENOP_NEW_TIME_PROMISED, -1},
+        {"skive", -1, GENOP_NEW_TIME_NOT_OFFERED},
+        {"rodovre", GENOP_NEW_TIME_UNSPECIFIED, -1},
+        {"nyborg", -1, GENOP_NEW_TIME_UNSPECIFIED},
+        {"ishoj", -1, -1},
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        genop_standard *std = NULL;
+        must(genop_registry_load(want[k].id, &std, e));
+        const genop_cancellation_rule *p = &std->cancel_by_provider, *c = &std->cancel_by_citizen;
+        assert_int_equal(p->present ? (int)p->new_time : -1, want[k].provider);
+        assert_int_equal(c->present ? (int)c->new_time : -1, want[k].citizen);
+        if (p->present)
+            assert_non_null(p->source.quote);
+        if (c->present)
+            assert_non_null(c->source.quote);
+        genop_standard_free(std);
+    }
+}
+
+/* Lines 1-5: a standard with nothing but what is required. */
+#define HEAD                                                                  \
+    "id: test\n"                                                    /* 1 */  \
+    "municipality: {name: Testrup Kommune, short_name: Testrup, code: 999}\n" \
+    "title: Test\n"                                                 /* 3 */  \
+    "paragraphs: [\"86.1\"]\n"                                      /* 4 */  \
+    "content: {purpose: [Formål]}\n"                                /* 5 */
+
+/* A `cancellations` the loader refuses, each one problem where it is. */
+static void test_cancellations_problems(void **state)
+{
+    (void)state;
+    expect_one_problem(HEAD
+                       "cancellations:\n"
+                       "  provider:\n"
+                       "    new_time: soon\n"                         /* 8 */
+                       "    source: {section: K, quote: Q}\n",
+                       "8:15", "new_time 'soon' er ukendt");
+    expect_one_problem(HEAD
+                       "cancellations:\n"
+                       "  citizen:\n"
+                       "    new_time: not_offered\n"
+                       "    source: {section: K}\n",                 /* 9 */
+                       "9:14", "citere");
+    expect_one_problem(HEAD
+                       "cancellations:\n"
+                       "  later: {new_time: promised, source: {section: K, quote: Q}}\n",
+                       "7:3", "later");
+    expect_one_problem(HEAD
+                       "cancellations:\n"
+                       "  provider:\n"
+                       "    source: {section: K, quote: Q}\n",       /* 8 */
+                       "8:5", "mangler 'new_time'");
+}
+
 /* The normal form itself: what must match does, what must not does not. */
 static void test_normal_form(void **state)
 {
@@ -206,6 +277,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normal_form),
         cmocka_unit_test(test_quotes_in_seeds),
+        cmocka_unit_test(test_cancellations),
+        cmocka_unit_test(test_cancellations_problems),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include "case_view.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "new_time.h"
 #include "roles.h"
 
 #define ROLES_BOOKING (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)
@@ -47,6 +48,9 @@ static genop_err run_book(genop_store *s, void *ctx, genop_error *e)
                                                             e), e);
     if (!err)
         err = cal_audit(s, j->actor, j->row->case_id, AUDIT_APPOINTMENT_BOOK, e);
+    if (!err)
+        err = cal_new_time_booked(s, j->actor->municipality, j->row->case_id, j->std, j->today,
+                                  e);
     return err;
 }
 
@@ -106,6 +110,8 @@ static genop_err still_booked(const genop_appointment_row *a, const char *field,
 
 typedef struct cancel_job {
     const genop_user *actor;
+    const genop_standard *std;
+    genop_date today;
     int64_t id;
     const cal_cancel *c;
     genop_appointment_row *a;
@@ -122,17 +128,26 @@ static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
     snprintf(j->a->status, sizeof j->a->status, "cancelled");
     snprintf(j->a->cancelled_by, sizeof j->a->cancelled_by, "%s", j->c->by);
     snprintf(j->a->cancel_reason, sizeof j->a->cancel_reason, "%s", j->c->reason);
+    j->a->new_time_owed = strcmp(j->c->by, "provider") == 0 && cal_new_time_promised(j->std);
+    j->a->new_time_since = j->a->new_time_owed ? j->today : 0;
     err = casework_internal(genop_store_appointment_update(s, j->actor->municipality, j->a, e),
                             e);
-    return err ? err : cal_audit(s, j->actor, j->a->case_id, AUDIT_APPOINTMENT_CANCEL, e);
+    if (!err)
+        err = cal_audit(s, j->actor, j->a->case_id, AUDIT_APPOINTMENT_CANCEL, e);
+    if (!err && j->a->new_time_owed)
+        err = cal_new_time_reproject(s, j->actor->municipality, j->a->case_id, j->std, j->today,
+                                     e);
+    return err;
 }
 
 genop_err casework_appointment_cancel(const casework_env *env, const genop_user *actor,
                                       int64_t id, const cal_cancel *c,
                                       genop_appointment_row *out, genop_error *e)
 {
-    cancel_job j = {actor, id, c, out};
+    cancel_job j = {actor, NULL, env->today, id, c, out};
     genop_err err = casework_require_role(actor, ROLES_BOOKING, "aflyse tider", e);
+    if (!err)
+        err = casework_user_standard(env, actor, &j.std, e);
     return err ? err : casework_write(env, run_cancel, &j, e);
 }
 

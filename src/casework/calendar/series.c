@@ -6,6 +6,7 @@
  * asked for), is listed with its reason, never dropped in silence.
  */
 #include "appointments.h"
+#include "new_time.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -104,7 +105,12 @@ static genop_err run_series(genop_store *st, void *ctx, genop_error *e)
         }
         err = book_date(j, st, d, e);
     }
-    return err ? err : cal_audit(st, j->actor, s->first.case_id, AUDIT_APPOINTMENT_BOOK, e);
+    if (!err)
+        err = cal_audit(st, j->actor, s->first.case_id, AUDIT_APPOINTMENT_BOOK, e);
+    if (!err && j->out->n_ids)
+        err = cal_new_time_booked(st, j->actor->municipality, s->first.case_id, j->std,
+                                  j->today, e);
+    return err;
 }
 
 genop_err casework_appointment_series(const casework_env *env, const genop_user *actor,

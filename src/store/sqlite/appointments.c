@@ -25,7 +25,7 @@ enum {
 #define APPT_COLS                                                                           \
     "a.id, a.case_id, a.therapist_id, u.username, a.start, a.day, a.starts_at, a.ends_at," \
     " a.minutes, a.kind, a.place, a.room_id, a.team_id, a.status, a.cancelled_by,"         \
-    " a.cancel_reason, a.outcome, a.event_id, a.created_by"
+    " a.cancel_reason, a.outcome, a.event_id, a.created_by, a.new_time_since"
 #define APPT_FROM " FROM appointments a JOIN users u ON u.id = a.therapist_id"
 
 /* The filter's conditions (?2 .. ?10; bind_filter); ?11 is a lower bound
@@ -58,7 +58,7 @@ static const char *const appt_sql[ST_COUNT] = {
                      " AND a.case_id = ?5 AND a.starts_at > ?11" FIND_TAIL,
     [ST_GET] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1 AND a.id = ?2",
     [ST_UPDATE] = "UPDATE appointments SET status = ?3, cancelled_by = ?4, cancel_reason = ?5,"
-                  " outcome = ?6, event_id = ?7 WHERE municipality = ?1 AND id = ?2",
+                  " outcome = ?6, event_id = ?7, new_time_since = ?8 WHERE municipality = ?1 AND id = ?2",
 };
 
 static const stmt_table appointments = {appt_sql, ST_COUNT};
@@ -85,6 +85,7 @@ static void read_appt(row_reader *r, void *item)
     row_text(r, a->outcome, sizeof a->outcome, CUT_REFUSED, "udfaldet");
     a->event_id = row_int(r);
     row_text(r, a->created_by, sizeof a->created_by, CUT_REFUSED, "brugernavnet");
+    row_date(r, &a->new_time_since, &a->new_time_owed, "dagen for aflysningen");
 }
 
 static int bind_appt(sqlite3_stmt *q, const char *muni, const genop_appointment_row *a)
@@ -199,7 +200,9 @@ genop_err sqlite_appointment_update(genop_store *s, const char *muni,
         (rc = bind_text(q, 4, a->cancelled_by[0] ? a->cancelled_by : NULL)) ||
         (rc = bind_text(q, 5, a->cancel_reason[0] ? a->cancel_reason : NULL)) ||
         (rc = bind_text(q, 6, a->outcome[0] ? a->outcome : NULL)) ||
-        (rc = bind_id(q, 7, a->event_id)))
+        (rc = bind_id(q, 7, a->event_id)) ||
+        (rc = a->new_time_owed ? bind_date(q, 8, a->new_time_since)
+                             : sqlite3_bind_null(q, 8)))
         err = stmt_bind_fail(st, rc, e);
     else
         err = stmt_step_done(st, q, "ændre tiden", e);

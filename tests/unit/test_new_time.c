@@ -1,0 +1,190 @@
+/*
+ * test_new_time.c - unit tests of the standards' cancellation rules in
+ * the calendar (src/casework/calendar/new_time.h): in Aalborg, whose
+ * standard promises a new time when the unit cancels, a provider's
+ * cancellation gives the case the worklist task new_time, from the
+ * cancelled appointment's day, until the case's next appointment is
+ * booked (one, or a series); a citizen's cancellation gives none; in
+ * Skive, which promises nothing when the provider cancels, none either.
+ * A refresh of the projections keeps the task. The clock is fixed at
+ * Monday 7 December 2026, 12:00 UTC.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+#include "appointments.h"
+#include "casework_fixture.h"
+#include "projection_refresh.h"
+#include "projection_tasks.h"
+#include "resources.h"
+#include "store_calendar.h"
+#include "wallclock.h"
+
+#define NOW 1796644800      /* 2026-12-07T12:00:00Z, a Monday */
+
+static const char *const DECISION =
+    "{\"type\": \"decision\", \"date\": \"2026-11-22\", \"granted\": true, \"grant\":"
+    " {\"form\": \"individual\", \"place\": \"home\", \"sessions_per_week\": 5,"
+    " \"minutes_per_session\": 60, \"sessions\": null, \"until\": \"2027-06-30\","
+    " \"transport\": false, \"exceptions\": []}}";
+
+typedef struct fx {
+    char dir[64], db[96];
+    casework_local loc;
+    genop_user leder, vis, ter, leder_b, vis_b, ter_b;
+    int64_t aalborg, skive;         /* granted cases */
+} fx;
+
+static void staff(fx *f, const genop_user *leder, const char *name)
+{
+    cal_staff_input in;
+    memset(&in, 0, sizeof in);
+    snprintf(in.profile.profession, sizeof in.profile.profession, "ergoterapeut");
+    for (int d = 1; d <= 7; d++)
+        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, 0, GENOP_MINUTES_PER_DAY};
+    must(casework_staff_calendar_set(&f->loc.env, leder, name, &in, e));
+}
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    if (!f || casework_test_open("new_time", f->dir, f->db, &f->loc))
+        return -1;
+    casework_local_set_time(&f->loc, NOW);
+    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
+    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
+    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
+    casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
+    casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
+    casework_test_user(&f->loc, &f->ter_b, "skive", GENOP_ROLE_TERAPEUT, "ter.b");
+    staff(f, &f->leder, "ter.a");
+    staff(f, &f->leder_b, "ter.b");
+    f->aalborg = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Andersen");
+    must(casework_test_append(&f->loc, &f->vis, f->aalborg, DECISION, NULL, e));
+    f->skive = casework_test_case(&f->loc, &f->vis_b, "0202402345", "Bent Berg");
+    must(casework_test_append(&f->loc, &f->vis_b, f->skive, DECISION, NULL, e));
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    casework_test_close(f->dir, &f->loc);
+    free(f);
+    return 0;
+}
+
+static int64_t book(fx *f, const genop_user *ter, int64_t case_id, const char *start)
+{
+    cal_booking b = {.case_id = case_id, .minutes = 45, .kind = GENOP_SESSION_TRAINING,
+                     .place = CAL_PLACE_HOME};
+    genop_appointment_row row;
+    cal_warning warn;
+    cal_refusal why;
+    snprintf(b.therapist, sizeof b.therapist, "%s", ter->username);
+    must(genop_wallclock_parse(start, &b.start, e));
+    must(casework_appointment_book(&f->loc.env, ter, &b, &row, &warn, &why, e));
+    return row.id;
+}
+
+static void cancel(fx *f, const genop_user *ter, int64_t id, const char *by)
+{
+    cal_cancel c;
+    memset(&c, 0, sizeof c);
+    snprintf(c.by, sizeof c.by, "%s", by);
+    snprintf(c.reason, sizeof c.reason, "sygdom");
+    genop_appointment_row row;
+    must(casework_appointment_cancel(&f->loc.env, ter, id, &c, &row, e));
+}
+
+/* The due of case id's new_time task, or -1 without one. */
+static genop_date new_time_due(fx *f, const char *muni, int64_t id)
+{
+    genop_list l = {0};
+    must(genop_store_case_open_deadlines(f->loc.store, muni, id, &l, e));
+    const genop_open_deadline *o = l.items;
+    genop_date due = -1;
+    for (size_t i = 0; i < l.n; i++)
+        if (strcmp(o[i].deadline_id, TASK_NEW_TIME) == 0) {
+            assert_true(o[i].task);
+            assert_non_null(strstr(o[i].source, "Aalborg"));
+            due = o[i].due;
+        }
+    genop_store_free_list(&l);
+    return due;
+}
+
+static void test_aalborg_provider(void **state)
+{
+    fx *f = *state;
+    int64_t a = book(f, &f->ter, f->aalborg, "2026-12-09T10:00");
+    cancel(f, &f->ter, a, "citizen");
+    assert_int_equal(new_time_due(f, "aalborg", f->aalborg), -1);
+    int64_t b = book(f, &f->ter, f->aalborg, "2026-12-10T10:00");
+    cancel(f, &f->ter, b, "provider");
+    assert_int_equal(new_time_due(f, "aalborg", f->aalborg), date_of("2026-12-10"));
+    genop_case_row row;
+    must(genop_store_case_get(f->loc.store, "aalborg", f->aalborg, &row, e));
+    assert_true(row.has_next_due && row.next_due <= date_of("2026-12-10"));
+    /* An old fingerprint makes the refresh compute every case again. */
+    must(genop_store_rules_fingerprint_set(f->loc.store, "aalborg", "gammel", e));
+    projection_refresh_report *rep = calloc(1, sizeof *rep);
+    must(casework_projections_refresh(&f->loc.env, rep, e));
+    size_t k = 0;
+    while (k < rep->n && strcmp(rep->munis[k].std->id, "aalborg") != 0)
+        k++;
+    assert_true(k < rep->n);
+    assert_true(rep->munis[k].cases >= 1);
+    assert_int_equal(rep->munis[k].changed, 0);     /* the task was kept as stored */
+    free(rep);
+    assert_int_equal(new_time_due(f, "aalborg", f->aalborg), date_of("2026-12-10"));
+    book(f, &f->ter, f->aalborg, "2026-12-14T10:00");
+    assert_int_equal(new_time_due(f, "aalborg", f->aalborg), -1);
+}
+
+static void test_series_clears(void **state)
+{
+    fx *f = *state;
+    int64_t a = book(f, &f->ter, f->aalborg, "2026-12-09T10:00");
+    cancel(f, &f->ter, a, "provider");
+    assert_int_equal(new_time_due(f, "aalborg", f->aalborg), date_of("2026-12-09"));
+    cal_series s;
+    memset(&s, 0, sizeof s);
+    s.first = (cal_booking){.case_id = f->aalborg, .minutes = 45,
+                            .kind = GENOP_SESSION_TRAINING, .place = CAL_PLACE_HOME};
+    snprintf(s.first.therapist, sizeof s.first.therapist, "ter.a");
+    s.weekdays[3] = true;
+    s.time = 9 * 60;
+    s.from = date_of("2026-12-14");
+    s.until = date_of("2026-12-20");
+    cal_series_result *r = calloc(1, sizeof *r);
+    cal_refusal why;
+    must(casework_appointment_series(&f->loc.env, &f->ter, &s, r, &why, e));
+    assert_int_equal(r->n_ids, 1);
+    free(r);
+    assert_int_equal(new_time_due(f, "aalborg", f->aalborg), -1);
+}
+
+static void test_skive_provider(void **state)
+{
+    fx *f = *state;
+    int64_t a = book(f, &f->ter_b, f->skive, "2026-12-09T10:00");
+    cancel(f, &f->ter_b, a, "provider");
+    assert_int_equal(new_time_due(f, "skive", f->skive), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_aalborg_provider, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_series_clears, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_skive_provider, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
