@@ -20,7 +20,11 @@
  *    pass the same validation and event rules, get their worklist
  *    projection and leave their trail in the access log, just as if staff
  *    had typed them in.
- * 4. A Danish summary: the cases per municipality, the users with their
+ * 4. The training calendar (demo_calendar.h): per municipality a
+ *    training centre with rooms, six therapists (terapeut, terapeut2 ...
+ *    terapeut6) with hours and an absence, two teams, and courses of
+ *    appointments around today for the granted cases.
+ * 5. A Danish summary: the cases per municipality, the users with their
  *    passwords, and how to log in.
  *
  * Dates are counted back from today in Denmark in each municipality's own
@@ -42,6 +46,7 @@
 #include "calendar.h"
 #include "cli.h"
 #include "cpr.h"
+#include "demo_calendar.h"
 #include "event_append.h"
 #include "event_input.h"
 #include "letter_pdf.h"
@@ -56,7 +61,7 @@
 #define DEMO_TEST_CVR "12345678"
 
 #define DEMO_URL_DEFAULT "http://127.0.0.1:8086"
-#define DEMO_USERS_MAX 32
+#define DEMO_USERS_MAX 64
 #define DEMO_PASSWORD_MAX CASEWORK_PASSWORD_SIZE
 #define DEMO_PASSWORD_WORDS 3
 #define DEMO_PATH_MAX 4096
@@ -178,6 +183,12 @@ static int add_municipality(demo_state *st, const char *id)
             return CLI_FAILED;
         if (r == GENOP_ROLE_VISITATOR && strcmp(id, "aalborg") == 0 &&
             add_user(st, std, GENOP_ROLE_VISITATOR, "visitator2"))
+            return CLI_FAILED;
+    }
+    for (int k = 2; k <= DEMO_THERAPISTS; k++) {     /* the calendar's therapists */
+        char name[16];
+        snprintf(name, sizeof name, "terapeut%d", k);
+        if (add_user(st, std, GENOP_ROLE_TERAPEUT, name))
             return CLI_FAILED;
     }
     return CLI_OK;
@@ -394,6 +405,37 @@ static int add_case(demo_state *st, size_t i)
     return add_letter(st, dc, vis, st->case_ids[i]);
 }
 
+/* ---- the calendar --------------------------------------------------------- */
+
+/* Municipality id's calendar (demo_calendar.h), with its cases. */
+static int add_calendar(demo_state *st, const char *id)
+{
+    demo_calendar_muni m = {casework_standard(&st->loc.env, id), NULL, {NULL}, NULL, 0};
+    const demo_user *leder = find_user(st, "leder", id);
+    int64_t *ids = calloc(demo_n_cases, sizeof *ids);
+    int rc = CLI_FAILED;
+    m.leder = leder ? &leder->u : NULL;
+    for (size_t k = 0; k < DEMO_THERAPISTS; k++) {
+        char name[16];
+        snprintf(name, sizeof name, k ? "terapeut%zu" : "terapeut", k + 1);
+        const demo_user *t = find_user(st, name, id);
+        m.therapists[k] = t ? &t->u : NULL;
+        if (!t)
+            m.leder = NULL;
+    }
+    if (!ids || !m.std || !m.leder) {
+        cli_error("demo: kalenderen for %s mangler sine brugere", id);
+    } else {
+        for (size_t i = 0; i < demo_n_cases; i++)
+            if (strcmp(demo_cases[i].municipality, id) == 0)
+                ids[m.n_cases++] = st->case_ids[i];
+        m.case_ids = ids;
+        rc = demo_calendar_fill(&st->loc, &m, st->today);
+    }
+    free(ids);
+    return rc;
+}
+
 /* ---- the summary ---------------------------------------------------------- */
 
 static void print_cases(const demo_state *st)
@@ -487,6 +529,11 @@ static int fill(demo_state *st)
     fflush(stdout);
     for (size_t i = 0; i < demo_n_cases; i++)
         if (add_case(st, i))
+            return CLI_FAILED;
+    printf("Sætter træningscentre, terapeuter, hold og tider op ...\n");
+    fflush(stdout);
+    for (size_t m = 0; m < demo_n_municipalities; m++)
+        if (add_calendar(st, demo_municipalities[m]))
             return CLI_FAILED;
     return stamp_rules(st);
 }

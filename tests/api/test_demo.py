@@ -5,7 +5,8 @@ demo printed: every municipality's visitator sees its own cases and only
 those, the worklists hold deadlines both overdue and pending, the cases
 show every deadline status, limit, attendance review and eligibility
 finding they were made for, and the demo's writes went through the API's
-access log. Also: the demo refuses an existing database without --force.
+access log; each municipality's calendar is set up and the first
+therapist's calendar has appointments around today. Also: the demo refuses an existing database without --force.
 Prints TAP.
 
     tests/api/test_demo.py PATH/TO/genop
@@ -198,6 +199,33 @@ def check_roles_and_log(t, srv, users, seen):
          "the second Aalborg visitator sees Aalborg's cases", r)
 
 
+def check_calendar(t, srv, users):
+    """Each municipality's calendar: a training centre with rooms, six
+    therapists with hours and an absence, two teams, and appointments
+    around today in the first therapist's calendar."""
+    import datetime
+    today = datetime.date.today()
+    frm = (today - datetime.timedelta(days=7)).isoformat()
+    to = (today + datetime.timedelta(days=7)).isoformat()
+    for muni in MUNICIPALITIES:
+        ter = login(t, srv.port, users, f"terapeut.{muni}")
+        locs = ter.request("GET", "/api/v1/locations").json.get("items", [])
+        staff = [i for i in ter.request("GET", "/api/v1/staff").json.get("items", [])
+                 if i["role"] == "terapeut"]
+        teams = ter.request("GET", "/api/v1/teams").json.get("items", [])
+        t.ok(len(locs) == 1 and len(locs[0]["rooms"]) == 3 and len(staff) == 6 and
+             all(s["hours"] and len(s["absences"]) == 1 and s["profession"] for s in staff) and
+             len(teams) == 2,
+             f"{muni}: a training centre with 3 rooms, 6 therapists with hours and an "
+             "absence, 2 teams", locs, staff, teams)
+        r = ter.request("GET", f"/api/v1/appointments?therapist=terapeut.{muni}"
+                               f"&from={frm}&to={to}")
+        items = r.json.get("items", []) if r.status == 200 else []
+        t.ok(len(items) >= 3 and all(i["status"] == "booked" for i in items),
+             f"{muni}: terapeut.{muni}'s calendar has appointments around today "
+             f"({len(items)})", r)
+
+
 def main():
     genop = os.path.abspath(sys.argv[1])
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -207,8 +235,9 @@ def main():
         r = run_demo(genop, srv.db, "--url", "http://127.0.0.1:9999")
         t.ok(r.returncode == 0 and r.stderr == "", "demo --db makes a database", r.stderr)
         users, cases = parse_summary(r.stdout)
-        t.ok(len(users) == 21 and sum(len(v) for v in cases.values()) >= 25 and len(cases) == 5,
-             "the summary lists 21 users and the cases of five municipalities",
+        t.ok(len(users) == 46 and sum(len(v) for v in cases.values()) >= 25 and len(cases) == 5,
+             "the summary lists 46 users (six therapists a municipality) and the cases of "
+             "five municipalities",
              f"{len(users)} users, {[(k, len(v)) for k, v in cases.items()]}")
         t.ok(all(len(pw) >= 12 for _, _, pw in users.values()) and
              len({pw for _, _, pw in users.values()}) == len(users),
@@ -224,6 +253,7 @@ def main():
         check_cases(t, seen)
         check_viborg_citizen(t, seen, cases)
         check_roles_and_log(t, srv, users, seen)
+        check_calendar(t, srv, users)
         rc = srv.stop()
         t.ok(rc == 0, "serve stops cleanly", rc)
     except Exception as exc:  # a broken run is a failure, never a crash without TAP

@@ -20,6 +20,7 @@
 
 #include "appointments.h"
 #include "casework_fixture.h"
+#include "calendar_fixture.h"
 #include "feed.h"
 #include "feed_ics.h"
 #include "resources.h"
@@ -106,16 +107,6 @@ typedef struct fx {
     int64_t room, case_id, citizen;
 } fx;
 
-static void staff(fx *f, const char *name)
-{
-    cal_staff_input in;
-    memset(&in, 0, sizeof in);
-    snprintf(in.profile.profession, sizeof in.profile.profession, "ergoterapeut");
-    for (int d = 1; d <= 7; d++)
-        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, 0, GENOP_MINUTES_PER_DAY};
-    must(casework_staff_calendar_set(&f->loc.env, &f->leder, name, &in, e));
-}
-
 static void book(fx *f, const char *start, char place, genop_appointment_row *row)
 {
     cal_booking b = {.case_id = f->case_id, .minutes = 45, .kind = GENOP_SESSION_ASSESSMENT};
@@ -147,7 +138,7 @@ static int setup(void **state)
     loc.n_rooms = 1;
     must(casework_location_create(&f->loc.env, &f->leder, &loc, e));
     f->room = loc.rooms[0].id;
-    staff(f, "ter.a");
+    calendar_test_all_day(&f->loc, &f->leder, "ter.a");
     f->case_id = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Ørsted Andersen");
     genop_case_row c;
     must(genop_store_case_get(f->loc.store, "aalborg", f->case_id, &c, e));

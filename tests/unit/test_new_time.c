@@ -19,6 +19,7 @@
 
 #include "appointments.h"
 #include "casework_fixture.h"
+#include "calendar_fixture.h"
 #include "projection_refresh.h"
 #include "projection_tasks.h"
 #include "resources.h"
@@ -40,16 +41,6 @@ typedef struct fx {
     int64_t aalborg, skive;         /* granted cases */
 } fx;
 
-static void staff(fx *f, const genop_user *leder, const char *name)
-{
-    cal_staff_input in;
-    memset(&in, 0, sizeof in);
-    snprintf(in.profile.profession, sizeof in.profile.profession, "ergoterapeut");
-    for (int d = 1; d <= 7; d++)
-        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, 0, GENOP_MINUTES_PER_DAY};
-    must(casework_staff_calendar_set(&f->loc.env, leder, name, &in, e));
-}
-
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
@@ -62,8 +53,8 @@ static int setup(void **state)
     casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
     casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
     casework_test_user(&f->loc, &f->ter_b, "skive", GENOP_ROLE_TERAPEUT, "ter.b");
-    staff(f, &f->leder, "ter.a");
-    staff(f, &f->leder_b, "ter.b");
+    calendar_test_all_day(&f->loc, &f->leder, "ter.a");
+    calendar_test_all_day(&f->loc, &f->leder_b, "ter.b");
     f->aalborg = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Andersen");
     must(casework_test_append(&f->loc, &f->vis, f->aalborg, DECISION, NULL, e));
     f->skive = casework_test_case(&f->loc, &f->vis_b, "0202402345", "Bent Berg");

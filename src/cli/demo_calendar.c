@@ -1,0 +1,184 @@
+/*
+ * demo_calendar.c - the demo's training calendar (see demo_calendar.h).
+ */
+#include "demo_calendar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appointments.h"
+#include "cli.h"
+#include "resources.h"
+
+#define DEMO_DAYS_BACK 14
+#define DEMO_DAYS_AHEAD 21
+
+/* What was made for a municipality: its rooms and teams. */
+typedef struct made {
+    int64_t hall, rooms[2];
+    int64_t teams[2];
+} made;
+
+static int failed(const demo_calendar_muni *m, const char *what, const genop_error *e)
+{
+    cli_error("demo: %s i %s kan ikke oprettes: %s", what, m->std->municipality, e->message);
+    return CLI_FAILED;
+}
+
+static int add_centre(casework_local *loc, const demo_calendar_muni *m, made *out)
+{
+    cal_location_input in;
+    genop_error e;
+    memset(&in, 0, sizeof in);
+    snprintf(in.loc.name, sizeof in.loc.name, "Træningscenter %s", m->std->short_name);
+    snprintf(in.loc.address, sizeof in.loc.address, "Sundhedsvej 1, %s", m->std->short_name);
+    in.rooms[0] = (genop_room_row){0, 0, "Træningssal", 10};
+    in.rooms[1] = (genop_room_row){0, 0, "Behandlingsrum 1", 1};
+    in.rooms[2] = (genop_room_row){0, 0, "Behandlingsrum 2", 1};
+    in.n_rooms = 3;
+    if (casework_location_create(&loc->env, m->leder, &in, &e))
+        return failed(m, "træningscentret", &e);
+    out->hall = in.rooms[0].id;
+    out->rooms[0] = in.rooms[1].id;
+    out->rooms[1] = in.rooms[2].id;
+    return CLI_OK;
+}
+
+/* Therapist k: Monday-Thursday 08:00-15:30, Friday 08:00-13:00, and one
+ * absence (a course day or a week's holiday) 2-6 weeks ahead. */
+static int add_hours(casework_local *loc, const demo_calendar_muni *m, size_t k,
+                     genop_date today)
+{
+    cal_staff_input *in = calloc(1, sizeof *in);
+    genop_error e;
+    if (!in) {
+        cli_error("demo: ikke nok hukommelse");
+        return CLI_FAILED;
+    }
+    snprintf(in->profile.profession, sizeof in->profile.profession, "%s",
+             k == 5 ? "træningsassistent" : k % 2 ? "ergoterapeut" : "fysioterapeut");
+    for (int d = 1; d <= 5; d++)
+        in->hours[in->n_hours++] = (genop_staff_hours_row){0, d, 8 * 60,
+                                                           d == 5 ? 13 * 60 : 15 * 60 + 30};
+    genop_date from = today + 14 + 7 * (genop_date)k;
+    in->absences[0] = (genop_absence_row){0, from, k % 2 ? from + 6 : from, ""};
+    snprintf(in->absences[0].reason, sizeof in->absences[0].reason, "%s",
+             k % 2 ? "ferie" : "kursus");
+    in->n_absences = 1;
+    genop_err err = casework_staff_calendar_set(&loc->env, m->leder, m->therapists[k]->username,
+                                                in, &e);
+    free(in);
+    return err ? failed(m, "terapeutens arbejdstider", &e) : CLI_OK;
+}
+
+static int add_team(casework_local *loc, const demo_calendar_muni *m, int64_t room, int i,
+                    genop_date today, int64_t *id)
+{
+    static const struct { const char *name; int weekday, minute; } teams[] = {
+        {"Balancehold", 2, 10 * 60}, {"Knæ- og hoftehold", 4, 13 * 60},
+    };
+    cal_team_input in;
+    genop_error e;
+    memset(&in, 0, sizeof in);
+    in.team = (genop_team_row){.room_id = room, .weekday = teams[i].weekday,
+                               .start_minute = teams[i].minute, .minutes = 45, .capacity = 8,
+                               .from = today - 8 * 7};
+    snprintf(in.team.name, sizeof in.team.name, "%s", teams[i].name);
+    snprintf(in.team.paragraph, sizeof in.team.paragraph, "%s",
+             genop_paragraph_name(m->std->paragraphs & GENOP_PARA_86_1 ? GENOP_PARA_86_1
+                                                                       : GENOP_PARA_86_2));
+    snprintf(in.team.therapist, sizeof in.team.therapist, "%s",
+             m->therapists[1 + i]->username);
+    if (casework_team_create(&loc->env, m->leder, &in, &e))
+        return failed(m, "holdet", &e);
+    *id = in.team.id;
+    return CLI_OK;
+}
+
+/* A store failure, told; a refusal by the rules is no failure here. */
+static int booking_failed(genop_err err, int64_t case_id, const genop_error *e)
+{
+    if (err != GENOP_ENOMEM && err != GENOP_EIO)
+        return CLI_OK;
+    cli_error("demo: sag %lld kan ikke bookes: %s", (long long)case_id, e->message);
+    return CLI_FAILED;
+}
+
+/* A case without a grant yet: one assessment a few workdays ahead, as
+ * the visitation would book it (nothing for a closed case). */
+static int book_assessment(casework_local *loc, const demo_calendar_muni *m, cal_series *s,
+                           size_t j, genop_date today)
+{
+    cal_booking b = s->first;
+    genop_appointment_row row;
+    cal_warning warn;
+    cal_refusal why;
+    genop_error e;
+    b.kind = GENOP_SESSION_ASSESSMENT;
+    b.start.date = today + 1 + (genop_date)(j % 4);
+    while (genop_date_weekday(b.start.date) > 5)
+        b.start.date++;
+    b.start.minute = s->time;
+    genop_err err = casework_appointment_book(&loc->env, m->therapists[0], &b, &row, &warn,
+                                              &why, &e);
+    return booking_failed(err, b.case_id, &e);
+}
+
+/* The course of the j-th case: twice a week around today (from today
+ * when its grant is younger), in a room, at home or on a team; dates the
+ * rules refuse are left out. A case not granted yet gets an assessment. */
+static int book_case(casework_local *loc, const demo_calendar_muni *m, const made *mk,
+                     size_t j, genop_date today, cal_series_result *r)
+{
+    cal_series s;
+    cal_refusal why;
+    genop_error e;
+    memset(&s, 0, sizeof s);
+    s.first.case_id = m->case_ids[j];
+    s.first.minutes = 45;
+    s.first.kind = GENOP_SESSION_TRAINING;
+    size_t ther = j % 5 == 4 ? 3 + j % 3 : 0;     /* most with the one who logs in first */
+    s.first.place = j % 4 == 3 ? CAL_PLACE_TEAM : j % 2 ? CAL_PLACE_HOME : CAL_PLACE_ROOM;
+    s.first.room_id = s.first.place == CAL_PLACE_ROOM ? mk->rooms[j / 2 % 2] : 0;
+    s.first.team_id = s.first.place == CAL_PLACE_TEAM ? mk->teams[j / 4 % 2] : 0;
+    if (s.first.place == CAL_PLACE_TEAM)
+        ther = 1 + j / 4 % 2;                     /* the team's therapist */
+    snprintf(s.first.therapist, sizeof s.first.therapist, "%s", m->therapists[ther]->username);
+    s.weekdays[j % 2 ? 2 : 1] = s.weekdays[j % 2 ? 4 : 3] = true;
+    s.time = 8 * 60 + (int)(j % 6) * 60 + (j % 2 ? 30 : 0);
+    s.until = today + DEMO_DAYS_AHEAD;
+    genop_err err = GENOP_EREFUSED;
+    for (int k = 0; k < 2 && err == GENOP_EREFUSED; k++) {
+        s.from = k ? today : today - DEMO_DAYS_BACK;
+        memset(r, 0, sizeof *r);
+        err = casework_appointment_series(&loc->env, m->therapists[0], &s, r, &why, &e);
+    }
+    if (err != GENOP_EREFUSED || s.first.place == CAL_PLACE_TEAM)
+        return booking_failed(err, s.first.case_id, &e);
+    return book_assessment(loc, m, &s, j, today);
+}
+
+int demo_calendar_fill(casework_local *loc, const demo_calendar_muni *m, genop_date today)
+{
+    made mk;
+    memset(&mk, 0, sizeof mk);
+    if (add_centre(loc, m, &mk))
+        return CLI_FAILED;
+    for (size_t k = 0; k < DEMO_THERAPISTS; k++)
+        if (add_hours(loc, m, k, today))
+            return CLI_FAILED;
+    for (int i = 0; i < 2; i++)
+        if (add_team(loc, m, mk.hall, i, today, &mk.teams[i]))
+            return CLI_FAILED;
+    cal_series_result *r = malloc(sizeof *r);
+    if (!r) {
+        cli_error("demo: ikke nok hukommelse");
+        return CLI_FAILED;
+    }
+    int rc = CLI_OK;
+    for (size_t j = 0; rc == CLI_OK && j < m->n_cases; j++)
+        rc = book_case(loc, m, &mk, j, today, r);
+    free(r);
+    return rc;
+}
