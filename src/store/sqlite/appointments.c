@@ -41,24 +41,25 @@ enum {
 
 static const char *const appt_sql[ST_COUNT] = {
     [ST_INSERT] =
-        "INSERT INTO appointments (municipality, case_id, therapist_id, start, day, starts_at,"
+        ("INSERT INTO appointments (municipality, case_id, therapist_id, start, day, starts_at,"
         " ends_at, minutes, kind, place, room_id, team_id, created_by)"
         " SELECT ?1, c.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM cases c"
-        " WHERE c.municipality = ?1 AND c.id = ?2 RETURNING id",
-    [ST_FIND] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1" FIND_TAIL,
+        " WHERE c.municipality = ?1 AND c.id = ?2 RETURNING id"),
+    [ST_FIND] = ("SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1" FIND_TAIL),
     /* The same with the key an index leads with, so that a check reads
      * one therapist's, room's, team's or case's appointments only. */
-    [ST_FIND_THERAPIST] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
-                          " AND a.therapist_id = ?4 AND a.starts_at > ?11" FIND_TAIL,
-    [ST_FIND_ROOM] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
-                     " AND a.room_id = ?6 AND a.starts_at > ?11" FIND_TAIL,
-    [ST_FIND_TEAM] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
-                     " AND a.team_id = ?7 AND a.starts_at > ?11" FIND_TAIL,
-    [ST_FIND_CASE] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
-                     " AND a.case_id = ?5 AND a.starts_at > ?11" FIND_TAIL,
-    [ST_GET] = "SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1 AND a.id = ?2",
-    [ST_UPDATE] = "UPDATE appointments SET status = ?3, cancelled_by = ?4, cancel_reason = ?5,"
-                  " outcome = ?6, event_id = ?7, new_time_since = ?8 WHERE municipality = ?1 AND id = ?2",
+    [ST_FIND_THERAPIST] = ("SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                          " AND a.therapist_id = ?4 AND a.starts_at > ?11" FIND_TAIL),
+    [ST_FIND_ROOM] = ("SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                     " AND a.room_id = ?6 AND a.starts_at > ?11" FIND_TAIL),
+    [ST_FIND_TEAM] = ("SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                     " AND a.team_id = ?7 AND a.starts_at > ?11" FIND_TAIL),
+    [ST_FIND_CASE] = ("SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1"
+                     " AND a.case_id = ?5 AND a.starts_at > ?11" FIND_TAIL),
+    [ST_GET] = ("SELECT " APPT_COLS APPT_FROM " WHERE a.municipality = ?1 AND a.id = ?2"),
+    [ST_UPDATE] = ("UPDATE appointments SET status = ?3, cancelled_by = ?4, cancel_reason = ?5,"
+                  " outcome = ?6, event_id = ?7, new_time_since = ?8"
+                   " WHERE municipality = ?1 AND id = ?2"),
 };
 
 static const stmt_table appointments = {appt_sql, ST_COUNT};
