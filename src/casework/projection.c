@@ -4,7 +4,7 @@
  */
 #include "projection.h"
 
-#include "new_time.h"
+#include "new_time_task.h"
 
 #include <stdio.h>
 #include <string.h>

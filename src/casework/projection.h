@@ -16,21 +16,10 @@
 #include "case.h"
 #include "error.h"
 #include "projection_tasks.h"
+#include "projection_types.h"
 #include "standard.h"
 #include "store.h"
 
-/* The most rows one case's projection holds: its deadlines and tasks. */
-#define PROJECTION_ROWS_MAX (GENOP_DEADLINES_MAX + PROJECTION_TASKS_MAX)
-
-/* A case's projection as computed, before it is stored. */
-typedef struct projection {
-    bool closed;                /* the view has a `closed` event */
-    genop_case_stage stage;     /* case_stage.h */
-    genop_open_deadline open[PROJECTION_ROWS_MAX];   /* deadlines, then tasks */
-    size_t n_open;
-    bool has_next_due;          /* next_due: the soonest of open[] */
-    genop_date next_due;
-} projection;
 
 /* Evaluates view (sorted, checked) against std as of today into *out:
  * closed when the view has a `closed` event; the stage; its open

@@ -26,7 +26,7 @@
  */
 #include "projection_refresh.h"
 
-#include "new_time.h"
+#include "new_time_task.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -12,6 +12,7 @@
 #include "event_append.h"
 #include "event_input.h"
 #include "new_time.h"
+#include "new_time_task.h"
 #include "roles.h"
 
 #define ROLES_BOOKING (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)

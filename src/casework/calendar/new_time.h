@@ -6,24 +6,16 @@
  * task new_time until the case's next appointment is booked, which
  * clears every mark of the case. The task is part of the case's
  * projection (projection.h): added after projection_compute() wherever
- * a projection is made with the store at hand, so a refresh keeps it.
+ * a projection is made with the store at hand, so a refresh keeps it
+ * (new_time_task.h). This file: what a booking and a cancellation do.
  */
 #ifndef GENOP_CALENDAR_NEW_TIME_H
 #define GENOP_CALENDAR_NEW_TIME_H
 
-#include "projection.h"
-
-/* True when std promises a new time after a provider's cancellation. */
-bool cal_new_time_promised(const genop_standard *std);
-
-/* Adds the task new_time to p (not to a closed case's) when an
- * appointment of case row owes a new time: from the day of the earliest
- * such cancellation, due the cancelled appointment's day (or the day it
- * was cancelled, if later: the standard names no deadline, so the new
- * time is to be offered before the lost one would have been), the
- * soonest of them; moves p's next_due to it if sooner. Reads s. */
-genop_err cal_new_time_task(genop_store *s, const genop_case_row *row, const genop_citizen *cit,
-                            const genop_standard *std, projection *p, genop_error *e);
+#include "date.h"
+#include "error.h"
+#include "standard.h"
+#include "store.h"
 
 /* After a booking of case case_id (its municipality muni): clears the
  * marks of the case's appointments that owe a new time, and if there
