@@ -24,7 +24,6 @@ Prints TAP.
     tests/api/test_closing.py PATH/TO/genop
 """
 
-import datetime
 import os
 import signal
 import sqlite3
@@ -32,14 +31,10 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, REASONS, Client, Server, Tap  # noqa: E402
+from harness import GRANT, REASONS, Client, Server, Tap, PASSWORD, days_ago  # noqa: E402
 
-PW = "korrekt-hest-batteri"
-
-
-def ago(n):
-    """The date n days ago, ISO (a day's margin wherever today matters)."""
-    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+PW = PASSWORD
+ago = days_ago   # the shared helpers (harness.py)
 
 
 def referral(cpr, name, date):

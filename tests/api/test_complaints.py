@@ -24,20 +24,15 @@ Prints TAP.
     tests/api/test_complaints.py PATH/TO/genop
 """
 
-import datetime
 import os
 import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap, PASSWORD, days_ago  # noqa: E402
 
-PW = "korrekt-hest-batteri"
-
-
-def ago(n):
-    """The date n days ago, ISO."""
-    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+PW = PASSWORD
+ago = days_ago   # the shared helpers (harness.py)
 
 
 class Visitator:

@@ -26,7 +26,6 @@ Prints TAP.
     tests/api/test_letters.py PATH/TO/genop
 """
 
-import datetime
 import hashlib
 import os
 import signal
@@ -35,13 +34,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Client, Server, Tap  # noqa: E402
+from harness import GRANT, Client, Server, Tap, PASSWORD, days_ago  # noqa: E402
 
-PW = "korrekt-hest-batteri"
-
-
-def ago(n):
-    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+PW = PASSWORD
+ago = days_ago   # the shared helpers (harness.py)
 
 
 def login(srv, name):
