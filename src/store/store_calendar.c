@@ -162,3 +162,36 @@ genop_err genop_store_calendar_key_user(genop_store *s, const unsigned char *has
         return GENOP_EIO;
     return s->ops->calendar->calendar_key_user(s, hash, out, e);
 }
+
+genop_err genop_store_holiday_opening_add(genop_store *s, const char *muni,
+                                          const genop_holiday_opening_row *o, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_opening_add(s, muni, o, e);
+}
+
+genop_err genop_store_holiday_opening_get(genop_store *s, const char *muni, genop_date day,
+                                          genop_holiday_opening_row *out, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_opening_get(s, muni, day, out, e);
+}
+
+genop_err genop_store_holiday_openings_list(genop_store *s, const char *muni, genop_list *out,
+                                            genop_error *e)
+{
+    list_init(out);
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_openings_list(s, muni, out, e);
+}
+
+genop_err genop_store_holiday_opening_delete(genop_store *s, const char *muni, genop_date day,
+                                             genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_opening_delete(s, muni, day, e);
+}

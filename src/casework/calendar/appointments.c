@@ -11,6 +11,7 @@
 #include "case_view.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "holidays.h"
 #include "new_time.h"
 #include "new_time_task.h"
 #include "roles.h"
@@ -62,6 +63,8 @@ genop_err casework_appointment_book(const casework_env *env, const genop_user *a
     book_job j = {actor, NULL, env->today, b, out, warn, why};
     memset(why, 0, sizeof *why);
     genop_err err = casework_require_role(actor, ROLES_BOOKING, "booke tider", e);
+    if (!err && b->holidays)
+        err = cal_holidays_allowed(actor, e);
     if (!err)
         err = casework_user_standard(env, actor, &j.std, e);
     return err ? err : casework_write(env, run_book, &j, e);

@@ -403,4 +403,8 @@ const genop_calendar_ops sqlite_calendar_ops = {
     .appointment_update = sqlite_appointment_update,
     .calendar_key_set = sqlite_calendar_key_set,
     .calendar_key_user = sqlite_calendar_key_user,
+    .holiday_opening_add = sqlite_holiday_opening_add,
+    .holiday_opening_get = sqlite_holiday_opening_get,
+    .holiday_openings_list = sqlite_holiday_openings_list,
+    .holiday_opening_delete = sqlite_holiday_opening_delete,
 };

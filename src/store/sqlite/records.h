@@ -194,5 +194,14 @@ genop_err sqlite_calendar_key_set(genop_store *s, const char *muni, int64_t user
                                   genop_error *e);
 genop_err sqlite_calendar_key_user(genop_store *s, const unsigned char *hash, genop_user *out,
                                    genop_error *e);
+/* holiday_openings.c: the holidays a leder opened (migration 0018). */
+genop_err sqlite_holiday_opening_add(genop_store *s, const char *muni,
+                                     const genop_holiday_opening_row *o, genop_error *e);
+genop_err sqlite_holiday_opening_get(genop_store *s, const char *muni, genop_date day,
+                                     genop_holiday_opening_row *out, genop_error *e);
+genop_err sqlite_holiday_openings_list(genop_store *s, const char *muni, genop_list *out,
+                                       genop_error *e);
+genop_err sqlite_holiday_opening_delete(genop_store *s, const char *muni, genop_date day,
+                                        genop_error *e);
 
 #endif
