@@ -74,6 +74,11 @@
 #   a new key ending the old, every 404 of a feed, the feed parsed by
 #   ical.js (tests/ical, npm ci) and each event compared with the API, no
 #   CPR number or name in it, the access log) with both builds;
+# - holidays open for booking only by a leder (tests/api/test_holidays.py:
+#   opening, listing and closing a holiday, every 403, 404, 409 and 422,
+#   bookings and series on closed and opened holidays, "holidays": true
+#   as a leder's allowance, other municipalities' openings unseen) with
+#   both builds;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
@@ -203,6 +208,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
   echo "# tests/api/test_calendar_feed.py with $dir/genop"
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
+  echo "# tests/api/test_holidays.py with $dir/genop"
+  run_tap "holidays ($dir)" python3 tests/api/test_holidays.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"

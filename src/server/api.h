@@ -36,7 +36,7 @@ typedef struct api_ctx {
     auth_identity auth;           /* how the user got in (session or token) */
     const genop_standard *std;    /* the user's municipality's standard */
     int64_t id;                   /* the path's {id}, 0 when it has none */
-    char name[GENOP_USERNAME_MAX];/* the path's {name} (a username), "" when none */
+    char name[GENOP_USERNAME_MAX];/* the path's {name} (a username) or {date}, "" when none */
     json_t *body;                 /* the request's JSON object (borrowed), or NULL */
     int64_t now;                  /* unix seconds */
     genop_date today;             /* the date in Denmark now */
@@ -117,6 +117,10 @@ void api_teams_list(api_ctx *c, http_reply *out);
 bool api_staff_calendar_fill(api_ctx *c, json_t *items, const genop_user *users,
                              http_reply *out);
 
+/* api_holidays.c (the holidays a leder opens for booking) */
+void api_holiday_open(api_ctx *c, http_reply *out);
+void api_holiday_openings(api_ctx *c, http_reply *out);
+void api_holiday_close(api_ctx *c, http_reply *out);
 /* api_appointments.c (the calendar's bookings) */
 void api_appointments_create(api_ctx *c, http_reply *out);
 void api_appointments_series(api_ctx *c, http_reply *out);

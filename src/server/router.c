@@ -22,6 +22,9 @@
  *   GET     /locations                    api_locations_list      any logged in
  *   POST    /teams                        api_teams_create        leder admin
  *   GET     /teams                        api_teams_list          any logged in
+ *   POST    /holiday-openings             api_holiday_open        leder
+ *   GET     /holiday-openings             api_holiday_openings    any logged in
+ *   DELETE  /holiday-openings/{date}      api_holiday_close       leder
  *   POST    /appointments                 api_appointments_create visitator terapeut leder
  *   GET     /appointments                 api_appointments_list   visitator terapeut leder
  *   POST    /appointments/series          api_appointments_series visitator terapeut leder
@@ -122,6 +125,10 @@ static const route routes[] = {
     {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
     {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/teams", api_teams_list, ROLES_ANY, false, true},
+    /* Holidays open for booking (api_holidays.c; calendar/holidays.h). */
+    {"POST", "/api/v1/holiday-openings", api_holiday_open, ROLES_LEDER, true, false},
+    {"GET", "/api/v1/holiday-openings", api_holiday_openings, ROLES_ANY, false, true},
+    {"DELETE", "/api/v1/holiday-openings/{date}", api_holiday_close, ROLES_LEDER, false, false},
     /* Bookings (api_appointments.c; appointments.h): the outcome is a
      * session event, for those who register sessions. */
     {"POST", "/api/v1/appointments", api_appointments_create, ROLES_CASE_READ, true, false},
@@ -186,8 +193,8 @@ static bool parse_id(const char *s, size_t n, int64_t *id)
     return n > 0 && s[0] != '0' && genop_decimal_parse(s, n, id);
 }
 
-/* True if path matches pattern; the {id} segment's value goes to *id, a
- * {name} segment's text (1-63 bytes) to name. A segment "{id}.pdf" is an
+/* True if path matches pattern; the {id} segment's value goes to *id, the
+ * text (1-63 bytes) of any other {...} segment ({name}, {date}) to name. A segment "{id}.pdf" is an
  * id followed by that suffix. */
 static bool path_matches(const char *pattern, const char *path, int64_t *id,
                          char name[GENOP_USERNAME_MAX])
@@ -203,7 +210,7 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id,
             if (n <= suffix || memcmp(path + n - suffix, pattern + 4, suffix) != 0 ||
                 !parse_id(path, n - suffix, id))
                 return false;
-        } else if (pn == 6 && memcmp(pattern, "{name}", 6) == 0) {
+        } else if (pn >= 3 && pattern[0] == '{' && pattern[pn - 1] == '}') {
             if (n == 0 || n >= GENOP_USERNAME_MAX)
                 return false;
             memcpy(name, path, n);

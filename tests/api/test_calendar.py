@@ -17,7 +17,8 @@ real `genop serve`:
   summer-time change days (2026-03-29: 02:30 does not exist; 2026-10-25:
   02:30 is the first, summer-time one, and overlaps are judged in real
   time); a series with its skipped dates (holidays, the week's limit,
-  Skive's four months, Rødovre's 32 sessions);
+  Skive's four months, Rødovre's 32 sessions), holidays booked with a
+  leder's "holidays": true only (tests/api/test_holidays.py has the rest);
   cancelling; the outcome (not before the start; the session event in
   the case's log, linked); other municipalities' appointments 404 and
   unseen; two bookings racing for a team's last place;
@@ -364,12 +365,15 @@ def test_series(t, ctx):
              datetime.date.fromisoformat(s["date"]).isoweekday() == 3 for s in skipped),
          "three days a week on a grant of two: each Wednesday skipped for the limit", r)
     xmas = [d for d in wanted if d in hol and d <= datetime.date(y, 12, 26)]
-    r = ter.request("POST", "/api/v1/appointments/series", {
-        "case": cid, "therapist": "ter.a", "weekdays": [4, 5], "time": "09:00", "minutes": 45,
-        "kind": "training", "from": f"{y}-12-24", "until": f"{y}-12-26", "home": True,
-        "holidays": True})
+    body = {"case": cid, "therapist": "ter.a", "weekdays": [4, 5], "time": "09:00",
+            "minutes": 45, "kind": "training", "from": f"{y}-12-24", "until": f"{y}-12-26",
+            "home": True, "holidays": True}
+    r = ter.request("POST", "/api/v1/appointments/series", body)
+    t.ok(r.status == 403 and r.json.get("field") == "$.holidays",
+         "holidays: true from a terapeut: 403 at $.holidays (a leder's allowance)", r)
+    r = ctx["leder"].request("POST", "/api/v1/appointments/series", body)
     t.ok(r.status == 201 and len(r.json["ids"]) == len(xmas) and r.json["skipped"] == [],
-         "with holidays: true the Christmas days are booked", r, xmas)
+         "with a leder's holidays: true the Christmas days are booked", r, xmas)
 
 
 def test_cancel_and_outcome(t, ctx):
@@ -473,7 +477,7 @@ def test_rodovre(t, srv):
                                                  "hours": ALL_DAY})
     cid = granted_case(vis, "0808401901", "Hanne Holm")
     first = next_weekday(1)
-    r = vis.request("POST", "/api/v1/appointments/series", {
+    r = leder.request("POST", "/api/v1/appointments/series", {
         "case": cid, "therapist": "ter.c", "weekdays": [1, 4], "time": "10:00", "minutes": 45,
         "kind": "training", "from": first.isoformat(),
         "until": (first + datetime.timedelta(days=7 * 20 - 1)).isoformat(), "home": True,
