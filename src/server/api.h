@@ -106,6 +106,7 @@ json_t *api_assigned_json(const genop_case_assigned *a);
 /* api_calendar.c (the calendar's set-up) */
 void api_locations_create(api_ctx *c, http_reply *out);
 void api_locations_list(api_ctx *c, http_reply *out);
+void api_location_room_add(api_ctx *c, http_reply *out);
 void api_staff_put(api_ctx *c, http_reply *out);
 /* api_calendar_feed.c */
 void api_calendar_key_create(api_ctx *c, http_reply *out);

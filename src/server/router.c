@@ -20,6 +20,7 @@
  *   GET     /staff/{name}/calendar.ics    api_calendar_feed       (the feed's key)
  *   POST    /locations                    api_locations_create    leder admin
  *   GET     /locations                    api_locations_list      any logged in
+ *   POST    /locations/{id}/rooms         api_location_room_add   leder admin
  *   POST    /teams                        api_teams_create        leder admin
  *   GET     /teams                        api_teams_list          any logged in
  *   POST    /holiday-openings             api_holiday_open        leder
@@ -123,6 +124,8 @@ static const route routes[] = {
     {"GET", "/api/v1/staff/{name}/calendar.ics", api_calendar_feed, 0, false, true},
     {"POST", "/api/v1/locations", api_locations_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
+    {"POST", "/api/v1/locations/{id}/rooms", api_location_room_add, ROLES_OVERSIGHT, true,
+     false},
     {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/teams", api_teams_list, ROLES_ANY, false, true},
     /* Holidays open for booking (api_holidays.c; calendar/holidays.h). */

@@ -48,6 +48,14 @@ genop_err genop_store_room_get(genop_store *s, const char *muni, int64_t id,
     return s->ops->calendar->room_get(s, muni, id, out, e);
 }
 
+genop_err genop_store_room_add(genop_store *s, const char *muni, genop_room_row *r,
+                               genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->room_add(s, muni, r, e);
+}
+
 genop_err genop_store_staff_profile_set(genop_store *s, const char *muni,
                                         const genop_staff_profile_row *p,
                                         const genop_staff_hours_row *hours, size_t n_hours,

@@ -85,6 +85,10 @@ genop_err genop_store_rooms_list(genop_store *s, const char *muni, genop_list *o
                                  genop_error *e);
 genop_err genop_store_room_get(genop_store *s, const char *muni, int64_t id,
                                genop_room_row *out, genop_error *e);
+/* Keeps room r in its location r->location_id of muni (else
+ * GENOP_ENOTFOUND, without a message); sets r->id. */
+genop_err genop_store_room_add(genop_store *s, const char *muni, genop_room_row *r,
+                               genop_error *e);
 
 /* Replaces the profession, hours and absences of user user_id of muni
  * (who must be a user of muni: else GENOP_ENOTFOUND). */
@@ -209,6 +213,7 @@ typedef struct genop_calendar_ops {
     genop_err (*rooms_list)(genop_store *s, const char *muni, genop_list *out, genop_error *e);
     genop_err (*room_get)(genop_store *s, const char *muni, int64_t id, genop_room_row *out,
                           genop_error *e);
+    genop_err (*room_add)(genop_store *s, const char *muni, genop_room_row *r, genop_error *e);
     genop_err (*staff_profile_set)(genop_store *s, const char *muni,
                                    const genop_staff_profile_row *p,
                                    const genop_staff_hours_row *hours, size_t n_hours,

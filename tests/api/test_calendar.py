@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The training calendar (shared/spec/calendar.md) over HTTP against a
 real `genop serve`:
-- setting up: locations with rooms, a therapist's profession, hours and
+- setting up: locations with rooms (and a room added to one), a
+  therapist's profession, hours and
   absences (PUT /staff/{username}; GET /staff keeps username and role and
   adds profession, hours, absences), teams; every refusal 422 with its
   `field` (a capacity under 1, hours that end before they begin or
@@ -69,7 +70,33 @@ def test_locations(t, leder, leder_b, vis):
     r = leder_b.request("GET", "/api/v1/locations")
     t.ok(r.status == 200 and r.json["items"] == [],
          "another municipality's leder sees none of them", r)
+    test_add_room(t, leder, leder_b, vis, rooms)
     return rooms
+
+
+def test_add_room(t, leder, leder_b, vis, rooms):
+    """POST /locations/{id}/rooms adds a room to a location of one's own."""
+    r = leder.request("GET", "/api/v1/locations")
+    loc = r.json["items"][0]["id"]
+    path = f"/api/v1/locations/{loc}/rooms"
+    r = leder.request("POST", path, {"name": "Sal 3", "capacity": 4})
+    t.ok(r.status == 201 and r.json["name"] == "Sal 3" and r.json["capacity"] == 4 and
+         r.json["location"] == loc and r.json["id"] > max(x["id"] for x in rooms),
+         "POST /locations/{id}/rooms: 201 with the new room", r)
+    r = leder.request("POST", path, {"name": "Sal 4", "capacity": 0})
+    t.ok(field_is(r, "$.capacity"), "a new room's capacity under 1: 422 at $.capacity", r)
+    r = leder.request("POST", path, {"capacity": 2})
+    t.ok(field_is(r, "$.name"), "a new room without a name: 422 at $.name", r)
+    r = vis.request("POST", path, {"name": "Sal 5", "capacity": 2})
+    t.ok(r.status == 403, "a visitator does not add rooms: 403", r)
+    r = leder_b.request("POST", path, {"name": "Sal 6", "capacity": 2})
+    t.ok(r.status == 404, "another municipality's leder: 404 for the location", r)
+    r = leder.request("POST", f"/api/v1/locations/{loc + 1000}/rooms",
+                      {"name": "Sal 7", "capacity": 2})
+    t.ok(r.status == 404, "a location that does not exist: 404", r)
+    r = vis.request("GET", "/api/v1/locations")
+    names = [x["name"] for x in r.json["items"][0]["rooms"]] if r.status == 200 else []
+    t.ok(names == ["Sal 1", "Rum 2", "Sal 3"], "GET /locations lists the added room", r)
 
 
 def test_staff(t, leder, leder_b, vis):
