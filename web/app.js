@@ -2,9 +2,10 @@
 // header and menu, and the router.
 //
 // Routes live in location.hash (#/, #/opgaver/mine, #/sager, #/sager/alle,
-// #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, and for an
-// administrator
-// #/brugere, #/brugerlog),
+// #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, for a
+// leder the set-up pages #/steder, #/terapeuter/ter.a, #/helligdage/2027, and
+// for an administrator
+// #/brugere, #/brugerlog, #/steder),
 // which the browser never sends to a server nor in a Referer: only ids
 // and filter codes go there, never a CPR number or a name - so the text
 // of a search (the header's field, on every screen) is held in memory
@@ -57,6 +58,10 @@ const searchView = lazy(() => import('./views/search.js'));
 const usersView = lazy(() => import('./views/brugere.js'));
 const userLogView = lazy(() => import('./views/brugerlog.js'));
 const printView = lazy(() => import('./views/udskrift.js'));
+// The leder's set-up pages (views/setup.js: Steder og rum, Terapeuter, Helligdage).
+const placesView = lazy(() => import('./views/steder.js'));
+const therapistsView = lazy(() => import('./views/terapeuter.js'));
+const holidaysView = lazy(() => import('./views/helligdage.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -84,6 +89,12 @@ const routes = [
     roles: ['admin'], menu: 'Brugerlog', href: '#/brugerlog' },
   { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
     menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
+  // Opsætning: the calendar's set-up; `under` marks the menu item of the
+  // pages reached from it.
+  { name: 'steder', re: /^#\/steder$/, view: placesView, roles: LOG_ROLES, menu: 'Opsætning', href: '#/steder' },
+  { name: 'terapeuter', re: /^#\/terapeuter(?:\/([A-Za-z0-9._@-]{1,63}))?$/, view: therapistsView, roles: ['leder'],
+    under: 'steder' },
+  { name: 'helligdage', re: /^#\/helligdage(?:\/([0-9]{4}))?$/, view: holidaysView, roles: ['leder'], under: 'steder' },
 ];
 
 const state = {
@@ -183,7 +194,8 @@ function renderHeader() {
 function markCurrent(routeName) {
   for (const a of $('nav').querySelectorAll('a')) {
     const current = a.dataset.route === routeName ||
-      (routeName === 'sag' && a.dataset.route === 'sager');
+      (routeName === 'sag' && a.dataset.route === 'sager') ||
+      routes.find((r) => r.name === routeName)?.under === a.dataset.route;
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }

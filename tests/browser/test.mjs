@@ -51,6 +51,9 @@
 // interactive, from the Performance API, as TAP comments. Then the same
 // app against `genop demo`'s database (GENOP_DEMO_URL, with the logins
 // it printed in GENOP_DEMO_LOGINS): every case of every municipality.
+// The leder's set-up pages: locations and rooms, each terapeut's
+// profession, hours and absences, and the holidays opened for booking
+// (setup.mjs).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -70,6 +73,7 @@ import { testAssign } from './assign.mjs';
 import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
+import { testSetup } from './setup.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -263,6 +267,9 @@ async function main() {
   await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // After it: its Rødovre cases are granted, the counts above are done.
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // The leder's set-up pages: a new location and terapeut of its own,
+  // and a holiday of next year opened and closed again.
+  await testSetup({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
@@ -306,8 +313,9 @@ async function testLoginAndRoles() {
     if (role === 'admin') {
       ok(t.view === 'adgangslog', 'admin lands on the access log (no case data)', t.view);
       const menu = await p.locator('#nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard']),
-        'admin: only the access log, the users, their log and the quality standard in the menu', menu);
+      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard',
+        '#/steder']),
+      'admin: only the access log, the users, their log, the quality standard and the places in the menu', menu);
     } else {
       ok(t.view === 'opgaver' && (await p.locator('#worklist tbody tr').count()) > 0,
         `${role} lands on Opgaver with items`, t.view);
