@@ -12,7 +12,8 @@
 // - Terapeuter: a new terapeut (made by the admin through the API) in the
 //   table; its form: the profession, "Hverdage 08:00–15:30", a period
 //   that ends before it begins refused beside its "Til", removed, an
-//   absence added; saved, and GET /staff has exactly that; the table
+//   absence added (a date that is not dd.mm.åååå refused beside it);
+//   saved, and GET /staff has exactly that; the table
 //   shows it;
 // - Helligdage: next year's holidays, the first on a weekday closed;
 //   opening it asks
@@ -122,9 +123,15 @@ async function testTherapist(t, page, api) {
   await page.fill('#hours-from-5', '12:00');
   await page.fill('#hours-to-5', '09:00');
   await page.click('#absences-add');
-  await page.fill('#absence-from-0', `${YEAR}-02-01`);
-  await page.fill('#absence-to-0', `${YEAR}-02-05`);
+  await page.fill('#absence-from-0', `01.02.${YEAR}`);
+  await page.fill('#absence-to-0', `5.2.${YEAR}`);
   await page.fill('#absence-reason-0', 'kursus');
+  await page.fill('#absence-to-0', '31.02');
+  await page.click('#staff-form button[type=submit]');
+  t.ok(/dd\.mm\.åååå/.test(await t.text(page, '#absence-to-0-error')) &&
+     await page.evaluate(() => document.activeElement.id === 'absence-to-0'),
+  'setup: an absence\'s day that is not a date is refused beside it');
+  await page.fill('#absence-to-0', `5.2.${YEAR}`);
   await page.click('#staff-form button[type=submit]');
   await said(page, '#hours-to-5-error');
   t.ok(await page.getAttribute('#hours-to-5', 'aria-invalid') === 'true' &&

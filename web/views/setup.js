@@ -15,7 +15,7 @@ const PAGES = [
 export function setupNav(current, role) {
   const pages = PAGES.filter((p) => p.roles.includes(role));
   if (pages.length < 2) return null;
-  return h('nav', { class: 'view-toggle', 'aria-label': 'Opsætning' },
+  return h('nav', { class: 'view-toggle setup-nav', 'aria-label': 'Opsætning' },
     h('ul', null, pages.map((p) => h('li', null, h('a', {
       href: p.href, 'data-setup': p.key, 'aria-current': p.key === current ? 'page' : null,
     }, p.text)))));

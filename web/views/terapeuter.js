@@ -9,7 +9,7 @@
 // against these hours and absences (docs/calendar.md).
 
 import { api, get } from '../api.js';
-import { shortDate } from '../dates.js';
+import { shortDate, parseDanishDate } from '../dates.js';
 import { h, replace, cell } from '../dom.js';
 import { setupNav, fieldErrors, field } from './setup.js';
 
@@ -109,14 +109,29 @@ function hoursRow(k, p) {
   const time = (v) => h('input', { type: 'text', inputmode: 'numeric', maxlength: '5', placeholder: 'tt:mm', autocomplete: 'off', value: v || '' });
   const fields = [field(`hours-day-${k}`, 'Ugedag', day), field(`hours-from-${k}`, 'Fra', time(p && p.from)),
     field(`hours-to-${k}`, 'Til', time(p && p.to), null)];
+  fields[0].el.classList.add('field-wide');
   return { fields, label: 'arbejdstiden', value: () => ({ weekday: Number(day.value), from: fields[1].input.value.trim(), to: fields[2].input.value.trim() }) };
 }
 
+// Dates are typed as Danes write them (dd.mm.åååå), as in views/forms.js.
 function absenceRow(k, a) {
-  const date = (v) => h('input', { type: 'date', value: v || '' });
+  const date = (v) => h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: '10',
+    placeholder: 'dd.mm.åååå', value: v ? shortDate(v) : '' });
   const fields = [field(`absence-from-${k}`, 'Første dag', date(a && a.from)), field(`absence-to-${k}`, 'Sidste dag', date(a && a.to)),
     field(`absence-reason-${k}`, 'Årsag', h('input', { type: 'text', maxlength: '127', autocomplete: 'off', value: a ? a.reason : '' }))];
-  return { fields, label: 'fraværet', value: () => ({ from: fields[0].input.value, to: fields[1].input.value, reason: fields[2].input.value.trim() }) };
+  fields[2].el.classList.add('field-wide');
+  const day = (f) => parseDanishDate(f.input.value) || f.input.value.trim();
+  return { fields, label: 'fraværet', value: () => ({ from: day(fields[0]), to: day(fields[1]), reason: fields[2].input.value.trim() }) };
+}
+
+// The path of the first absence date that is not a date, or null.
+function badDate(absences) {
+  for (const [i, r] of absences.rows.entries()) {
+    for (const [j, key] of [[0, 'from'], [1, 'to']]) {
+      if (!parseDanishDate(r.fields[j].input.value)) return `$.absences[${i}].${key}`;
+    }
+  }
+  return null;
 }
 
 function editForm(u) {
@@ -141,7 +156,7 @@ function editForm(u) {
       h('p', { class: 'help' }, 'Tider skrives tt:mm, fx 08:00. En periode til midnat slutter 24:00.'),
       hours.box, h('div', { class: 'actions' }, hours.add, weekdays)),
     h('fieldset', { class: 'setup-fieldset' }, h('legend', null, 'Fravær'),
-      h('p', { class: 'help' }, 'Sygdom, ferie, kursus: begge dage er med.'),
+      h('p', { class: 'help' }, 'Sygdom, ferie, kursus: begge dage er med. Datoer skrives dd.mm.åååå.'),
       absences.box, h('div', { class: 'actions' }, absences.add)),
     formErr,
     h('div', { class: 'actions' }, submit, h('a', { href: '#/terapeuter', class: 'button secondary' }, 'Tilbage til terapeuterne')));
@@ -159,6 +174,8 @@ function editForm(u) {
     errs.clear();
     flash.textContent = '';
     if (!prof.input.value) return errs.fail('$.profession', 'Vælg terapeutens fag.');
+    const bad = badDate(absences);
+    if (bad) return errs.fail(bad, 'Skriv datoen som dd.mm.åååå, fx 10.04.2025.');
     submit.disabled = true;
     try {
       await api('PUT', `/staff/${encodeURIComponent(u.username)}`, {
