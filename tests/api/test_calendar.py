@@ -38,7 +38,7 @@ import sys
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Server, Tap, add_event, days_ago, login_as, register_case  # noqa: E402,E501
+from harness import GRANT, Server, Tap, add_event, days_ago, days_off, login_as, register_case  # noqa: E402,E501
 
 HOURS = [{"weekday": d, "from": "08:00", "to": "15:30"} for d in range(1, 6)]
 
@@ -202,10 +202,14 @@ ALL_DAY = [{"weekday": d, "from": "00:00", "to": "00:00"} for d in range(1, 8)]
 TODAY = datetime.date.today()
 
 
+OFF = set()        # the standards' holidays, set by main() (days_off)
+
+
 def next_weekday(wd, after=7):
-    """The first ISO weekday wd at least `after` days from today."""
+    """The first ISO weekday wd at least `after` days from today that is
+    no holiday (a holiday is closed for booking)."""
     d = TODAY + datetime.timedelta(days=after)
-    while d.isoweekday() != wd:
+    while d.isoweekday() != wd or d in OFF:
         d += datetime.timedelta(days=1)
     return d
 
@@ -587,6 +591,7 @@ def test_property(t, ctx, tid):
 
 def main():
     genop = sys.argv[1]
+    OFF.update(days_off(genop, (TODAY.year, TODAY.year + 1)))
     t = Tap()
     srv = Server(genop)
     try:
