@@ -261,18 +261,26 @@ static void test_summer_time(void **state)
     BOOK_OK(&f->ter, f->bare, "ter.a", "2026-10-25T03:00", 30, "assessment", 'h', 0);
 }
 
-static void test_series_over_christmas(void **state)
+/* A series of 45 minutes' training at home with ter.a for the granted
+ * case at 09:00 from..until (weekdays left to the caller). */
+static cal_series home_series(const fx *f, const char *from, const char *until)
 {
-    fx *f = *state;
     cal_series s;
     memset(&s, 0, sizeof s);
     s.first = (cal_booking){.case_id = f->granted, .minutes = 45,
                             .kind = GENOP_SESSION_TRAINING, .place = CAL_PLACE_HOME};
     snprintf(s.first.therapist, sizeof s.first.therapist, "ter.a");
-    s.weekdays[3] = s.weekdays[4] = s.weekdays[5] = true;    /* Wed, Thu, Fri */
     s.time = 9 * 60;
-    s.from = date_of("2026-12-16");
-    s.until = date_of("2027-01-01");
+    s.from = date_of(from);
+    s.until = date_of(until);
+    return s;
+}
+
+static void test_series_over_christmas(void **state)
+{
+    fx *f = *state;
+    cal_series s = home_series(f, "2026-12-16", "2027-01-01");
+    s.weekdays[3] = s.weekdays[4] = s.weekdays[5] = true;    /* Wed, Thu, Fri */
     cal_series_result *r = malloc(sizeof *r);
     cal_refusal why;
     must(casework_appointment_series(&f->loc.env, &f->ter, &s, r, &why, e));
@@ -336,15 +344,8 @@ static void test_holidays(void **state)
 static void test_series_opened_day(void **state)
 {
     fx *f = *state;
-    cal_series s;
-    memset(&s, 0, sizeof s);
-    s.first = (cal_booking){.case_id = f->granted, .minutes = 45,
-                            .kind = GENOP_SESSION_TRAINING, .place = CAL_PLACE_HOME};
-    snprintf(s.first.therapist, sizeof s.first.therapist, "ter.a");
+    cal_series s = home_series(f, "2026-12-24", "2026-12-25");
     s.weekdays[4] = s.weekdays[5] = true;                   /* Thu, Fri */
-    s.time = 9 * 60;
-    s.from = date_of("2026-12-24");
-    s.until = date_of("2026-12-25");
     must(open_day(f, &f->leder, "2026-12-24", e));
     cal_series_result *r = malloc(sizeof *r);
     cal_refusal why;
