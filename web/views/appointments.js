@@ -4,8 +4,8 @@
 // - the appointments (GET /api/v1/appointments?case=ID), coming first
 //   (booked, from today) and then the past and cancelled ones, each with
 //   its time in Danish, therapist, place (the room and location by name
-//   from GET /api/v1/locations, or the citizen's home, or a team), kind,
-//   status and outcome;
+//   from GET /api/v1/locations, or the citizen's home, or a team), kind
+//   and minutes, status and outcome;
 // - "Book tid" opens the proposals (GET /api/v1/cases/{id}/appointment-
 //   proposals: the next free times that keep every rule and the grant,
 //   the therapist the citizen had before first, each with why), for
@@ -94,7 +94,7 @@ function ruleBlock(rule) {
     return h('p', { id: 'cancel-rule' }, 'Kvalitetsstandarden siger ikke, hvad en sådan aflysning betyder for borgeren.');
   }
   const src = rule.source || {};
-  const where = [src.section, src.citation].filter(Boolean).join(', ');
+  const where = src.citation || src.section;
   return h('div', { id: 'cancel-rule' },
     h('p', null, h('strong', null, 'Standarden siger: '), rule.text),
     src.quote ? h('p', { class: 'source' }, h('span', { class: 'source-label' }, 'Kilde: '),
@@ -161,10 +161,10 @@ function appointmentRow(a, rooms, canBook, onCancelled) {
     });
   }
   return h('tr', { 'data-appointment': a.id, class: `appointment status-${a.status}` },
-    cell('Tid', h('time', { datetime: a.start }, whenText(a.start))),
-    cell('Terapeut', a.therapist),
+    cell('Tid', h('time', { datetime: a.start }, whenText(a.start)),
+      h('span', { class: 'sub' }, `${labels.sessionKind(a.kind)}, ${a.minutes} min.`)),
+    cell('Terapeut', h('span', { class: 'therapist' }, a.therapist)),
     cell('Sted', placeText(a, rooms)),
-    cell('Art', labels.sessionKind(a.kind)),
     cell('Status', h('span', { class: 'appointment-status' }, statusText(a))),
     cell('Handling', button, slot));
 }
@@ -176,7 +176,7 @@ function appointmentsTable(items, rooms, canBook, onCancelled) {
   const past = items.filter((a) => !coming.includes(a)).reverse();
   const table = (id, caption, rows) => (rows.length ? h('table', { class: 'table appointments-table', id },
     h('caption', null, caption),
-    h('thead', null, h('tr', null, ['Tid', 'Terapeut', 'Sted', 'Art', 'Status', 'Handling'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ['Tid', 'Terapeut', 'Sted', 'Status', 'Handling'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, rows.map((a) => appointmentRow(a, rooms, canBook, onCancelled)))) : null);
   return [table('appointments-coming', `Kommende tider (${coming.length})`, coming),
     table('appointments-past', `Tidligere og aflyste tider (${past.length})`, past)];

@@ -156,11 +156,12 @@ static genop_err choose_preferred(prop_job *j, genop_store *s, genop_error *e)
     const genop_appointment_row *last = last_appointment(j);
     genop_date day = 0;
     size_t t = last ? terapeut_index(j, NULL, last->therapist_id) : SIZE_MAX;
+    char da[GENOP_DATE_DA_SIZE];
     if (t != SIZE_MAX) {
-        snprintf(o->preferred_why, sizeof o->preferred_why, "Borgerens seneste tid (%s) var "
-                 "hos %s.", last->start, last->therapist);
+        snprintf(o->preferred_why, sizeof o->preferred_why, "Borgerens seneste tid, %s kl. "
+                 "%.2s.%.2s, var hos %s.", genop_date_format_da(last->day, da), last->start + 11,
+                 last->start + 14, last->therapist);
     } else if ((t = session_author(j, &day)) != SIZE_MAX) {
-        char da[GENOP_DATE_DA_SIZE];
         snprintf(o->preferred_why, sizeof o->preferred_why, "%s registrerede borgerens "
                  "seneste træning %s.", ((const genop_user *)j->terapeuts.items)[t].username,
                  genop_date_format_da(day, da));
