@@ -17,7 +17,8 @@
 # 2. On a fresh copy, on disk next to the cache (durable writes, as in
 #    production), bench/bench_booking books weeks 5 and 6 of every
 #    course: as series, then one appointment at a time, and prints
-#    bookings a second and the CPU time a booking.
+#    bookings a second and the CPU time a booking; then, as a diagnosis,
+#    the same on a copy in tmpfs, where fsync costs nothing.
 # 3. genop serve on that copy, wrk (2 threads, 32 connections, 10 s,
 #    --latency, after a 2 s warm-up) on the week view of a random booked
 #    week of a random therapist, then of a random room, as the leder
@@ -80,6 +81,15 @@ cp "$seed" "$run/genop.db"
 sync "$run/genop.db"
 echo "the disk: $(fsync_probe "$run")"
 "$build/bench/bench_booking" "$run/genop.db" "$monday"
+diag=$(tmpfs_dir)
+if [ -n "$diag" ]; then
+  scratch=$diag
+  cp "$seed" "$diag/genop.db"
+  echo "diagnosis, the same in tmpfs (fsync free):"
+  "$build/bench/bench_booking" "$diag/genop.db" "$monday"
+  rm -rf "$diag"
+  scratch=""
+fi
 
 # ---- 3. the week view over HTTP --------------------------------------------
 token=$("$build/genop" token create --db "$run/genop.db" --user bench-leder --name bench)
