@@ -50,37 +50,13 @@ threads=${BENCH_API_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)
 VERSION=7   # 6: the kept view in the form of src/core/case_pack.h; 7: name words, stages (migration 0008)
 seed=$build/bench/api-seed-v$VERSION-$cases.db
 
-for tool in wrk python3; do
-  command -v "$tool" >/dev/null || { echo "api.sh: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
-
-pids=()
-run=""
-scratch=""
 # shellcheck source=bench/wrk_lib.sh
 . "$here/wrk_lib.sh"
-cleanup() {
-  stop_all
-  [ -z "$run" ] || rm -rf "$run"
-  [ -z "$scratch" ] || rm -rf "$scratch"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_begin api.sh
 
 # ---- 1. the seeded database ------------------------------------------------
-if [ ! -f "$seed" ] || [ ! -f "$seed.open" ]; then
-  echo "seeding $cases cases into $seed (once; later runs reuse it)"
-  rm -f "$seed" "$seed.open"
-  scratch=$(tmpfs_dir)
-  [ -n "$scratch" ] || scratch=$(mktemp -d -p "$build/bench" api-seed.XXXXXX)
-  "$build/bench/seed_api_db" "$scratch/seed.db" "$cases"
-  mv "$scratch/seed.db.open" "$seed.open"
-  cp "$scratch/seed.db" "$seed.partial"
-  sync "$seed.partial"
-  mv "$seed.partial" "$seed"      # last: its presence means a whole seed
-  rm -rf "$scratch"
-  scratch=""
-fi
+seed_into() { "$build/bench/seed_api_db" "$1" "$cases"; }
+seed_cached "$seed" open
 echo "database: $cases cases, $(wc -l <"$seed.open") open with a grant, $(du -h "$seed" | cut -f1)"
 
 # ---- 2. this run's copy and token -------------------------------------------

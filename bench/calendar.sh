@@ -38,40 +38,16 @@ conns=${BENCH_CAL_CONNECTIONS:-32}
 threads=${BENCH_CAL_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)}
 [ "$threads" -ge 2 ] || threads=2
 [ -n "${BENCH_CAL_THREADS:-}" ] || [ "$threads" -le 16 ] || threads=16
-VERSION=1
+VERSION=2   # 2: the citizens' names from seed_casework.c
 seed=$build/bench/calendar-seed-v$VERSION.db
 
-for tool in wrk python3; do
-  command -v "$tool" >/dev/null || { echo "calendar.sh: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
-
-pids=()
-run=""
-scratch=""
 # shellcheck source=bench/wrk_lib.sh
 . "$here/wrk_lib.sh"
-cleanup() {
-  stop_all
-  [ -z "$run" ] || rm -rf "$run"
-  [ -z "$scratch" ] || rm -rf "$scratch"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_begin calendar.sh
 
 # ---- 1. the seeded database ------------------------------------------------
-if [ ! -f "$seed" ] || [ ! -f "$seed.meta" ]; then
-  echo "seeding the calendar into $seed (once; later runs reuse it)"
-  rm -f "$seed" "$seed.meta"
-  scratch=$(tmpfs_dir)
-  [ -n "$scratch" ] || scratch=$(mktemp -d -p "$build/bench" cal-seed.XXXXXX)
-  "$build/bench/seed_calendar_db" "$scratch/seed.db"
-  mv "$scratch/seed.db.meta" "$seed.meta"
-  cp "$scratch/seed.db" "$seed.partial"
-  sync "$seed.partial"
-  mv "$seed.partial" "$seed"      # last: its presence means a whole seed
-  rm -rf "$scratch"
-  scratch=""
-fi
+seed_into() { "$build/bench/seed_calendar_db" "$1"; }
+seed_cached "$seed" meta
 monday=$(awk '$1 == "monday" {print $2}' "$seed.meta")
 echo "database: $(du -h "$seed" | cut -f1), weeks $(awk '$1 == "week" {printf "%s ", $2}' "$seed.meta")booked"
 

@@ -37,14 +37,6 @@
 #define PASSWORD "bench-adgangskode-1234"
 #define REUSE_RING 1024
 
-static const char *const first_names[] = {
-    "Karen", "Jens", "Inge", "Niels", "Kirsten", "Poul", "Hanne", "Ole", "Grethe", "Erik",
-    "Birthe", "Henning", "Lone", "Bent", "Susanne", "Søren", "Mette", "Jørgen", "Anne", "Aksel",
-};
-static const char *const last_names[] = {
-    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
-    "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen",
-};
 static const char *const streets[] = {
     "Boulevarden", "Vesterbro", "Nørregade", "Hobrovej", "Kastetvej", "Vestergade", "Sohngårdsholmsvej",
 };
@@ -100,8 +92,8 @@ static json_t *citizen(seeder *s, genop_date referral)
     /* The 7th digit says the century (cpr.c): 0-3 for 1900-1999, 4 for 2000-2036. */
     int serial = y < 2000 ? pick(s, 4000) : 4000 + pick(s, 1000);
     snprintf(cpr, sizeof cpr, "%02d%02d%02d%04d", d, m, y % 100, serial);
-    snprintf(name, sizeof name, "%s %s", first_names[pick(s, COUNT(first_names))],
-             last_names[pick(s, COUNT(last_names))]);
+    snprintf(name, sizeof name, "%s %s", seed_first_names[pick(s, SEED_FIRST_NAMES)],
+             seed_last_names[pick(s, SEED_LAST_NAMES)]);
     snprintf(address, sizeof address, "%s %d, 9000 Aalborg", streets[pick(s, COUNT(streets))],
              1 + pick(s, 180));
     snprintf(phone, sizeof phone, "+45 %08d", 20000000 + pick(s, 70000000));

@@ -40,17 +40,8 @@
 #define PASSWORD "bench-adgangskode-1234"
 #define WEEKS 4
 
-static const char *const first_names[] = {
-    "Karen", "Jens", "Inge", "Niels", "Kirsten", "Poul", "Hanne", "Ole", "Grethe", "Erik",
-    "Birthe", "Henning", "Lone", "Bent", "Susanne", "Søren", "Mette", "Jørgen", "Åse", "Aksel",
-};
-static const char *const last_names[] = {
-    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
-    "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Ølgaard",
-};
 static const char *const location_names[LAYOUT_LOCATIONS] = {"Nord", "Syd", "Øst", "Vest",
                                                               "Midt"};
-#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
 
 typedef struct seeder {
     casework_local loc;
@@ -204,8 +195,8 @@ static int add_case(seeder *s, size_t j)
     genop_date_to_ymd(birth, &y, &m, &d);
     /* The 7th digit says the century (cpr.c): 0-3 for 1900-1999. */
     snprintf(cpr, sizeof cpr, "%02d%02d%02d%04d", d, m, y % 100, (int)(j % 4000));
-    snprintf(name, sizeof name, "%s %s", first_names[pick(s, COUNT(first_names))],
-             last_names[pick(s, COUNT(last_names))]);
+    snprintf(name, sizeof name, "%s %s", seed_first_names[pick(s, SEED_FIRST_NAMES)],
+             seed_last_names[pick(s, SEED_LAST_NAMES)]);
     json_t *body = json_pack(
         "{s:{s:s, s:s, s:s}, s:{s:o, s:s, s:s, s:s, s:s, s:b}, s:b}", "citizen", "cpr", cpr,
         "name", name, "address", "Boulevarden 1, 9000 Aalborg", "referral", "date",

@@ -11,6 +11,14 @@
 #include "event_input.h"
 #include "referral.h"
 
+const char *const seed_first_names[SEED_FIRST_NAMES] = {
+    "Karen", "Jens", "Inge", "Niels", "Kirsten", "Poul", "Hanne", "Ole", "Grethe", "Erik",
+    "Birthe", "Henning", "Lone", "Bent", "Susanne", "Søren", "Mette", "Jørgen", "Anne", "Aksel",
+};
+const char *const seed_last_names[SEED_LAST_NAMES] = {
+    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
+    "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen",
+};
 json_t *seed_jdate(genop_date d)
 {
     char buf[GENOP_DATE_STR_SIZE];

@@ -13,6 +13,12 @@
 #include "date.h"
 #include "local.h"
 
+/* Danish first names and surnames, for the seeders' citizens. */
+#define SEED_FIRST_NAMES 20
+#define SEED_LAST_NAMES 14
+extern const char *const seed_first_names[SEED_FIRST_NAMES];
+extern const char *const seed_last_names[SEED_LAST_NAMES];
+
 /* A new JSON string of date d ("YYYY-MM-DD"). */
 json_t *seed_jdate(genop_date d);
 

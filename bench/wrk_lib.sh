@@ -1,13 +1,58 @@
 # wrk_lib.sh - what the load benchmarks (bench/api.sh, bench/calendar.sh)
-# share: free ports, starting and stopping servers by process id, and one
-# wrk run measured. Sourced, not run. The caller sets:
+# share: the tools, a seeded database cached once, free ports, starting
+# and stopping servers by process id, and one wrk run measured. Sourced,
+# not run; bench_begin sets up the rest. The caller sets:
 #   here     the bench directory (the wrk scripts are in $here/wrk)
-#   run      a scratch directory of this run (wrk's output is kept there)
+#   build    the build directory (genop, bench/*)
+#   run      a scratch directory of this run (wrk's output is kept there),
+#            removed at exit; scratch likewise
 #   secs     seconds a wrk run; conns: wrk's connections
-#   pids     an array; every server started here is added to it, for the
-#            caller's exit trap to stop
-# and gets the figures of each run in the array results (label|requests
-# a second|p50 ms|p99 ms|non-2xx|socket errors|server CPU us a request).
+# Every server started here is added to the array pids, which the exit
+# trap stops; the figures of each run go to the array results
+# (label|requests a second|p50 ms|p99 ms|non-2xx|socket errors|server CPU
+# us a request).
+
+# Checks the tools, and has every server stopped and $run and $scratch
+# removed when the script exits, however it exits. $1 names the script
+# in messages.
+bench_begin() {
+  local tool
+  for tool in wrk python3; do
+    command -v "$tool" >/dev/null || { echo "$1: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
+  done
+  pids=()
+  run=""
+  scratch=""
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+bench_cleanup() {
+  stop_all
+  [ -z "$run" ] || rm -rf "$run"
+  [ -z "$scratch" ] || rm -rf "$scratch"
+}
+
+# Makes the seeded database $1 with its side file $1.$2 unless both are
+# there: the caller's function seed_into DB writes DB and DB.$2, in tmpfs
+# when there is one (a seeder's every call is a durable transaction, and
+# fsync there costs nothing); the file is moved into place last, so its
+# presence means a whole seed.
+seed_cached() {
+  local seed=$1 side=$2
+  [ ! -f "$seed" ] || [ ! -f "$seed.$side" ] || return 0
+  echo "seeding $seed (once; later runs reuse it)"
+  rm -f "$seed" "$seed.$side"
+  scratch=$(tmpfs_dir)
+  [ -n "$scratch" ] || scratch=$(mktemp -d -p "$(dirname "$seed")" seed.XXXXXX)
+  seed_into "$scratch/seed.db"
+  mv "$scratch/seed.db.$side" "$seed.$side"
+  cp "$scratch/seed.db" "$seed.partial"
+  sync "$seed.partial"
+  mv "$seed.partial" "$seed"
+  rm -rf "$scratch"
+  scratch=""
+}
 
 # A directory in tmpfs if the machine has one we may write, else "".
 tmpfs_dir() {

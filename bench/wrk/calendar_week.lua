@@ -16,14 +16,10 @@ local function url(week, key, value)
   return string.format("/api/v1/appointments?from=%s&to=%s&%s=%s", week.from, week.to, key, value)
 end
 
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("thread_no", counter)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "threads.lua")
 
 function init(args)
-  math.randomseed(os.time() * 1000 + (thread_no or 0))
+  seed_random()
   local f = assert(io.open(os.getenv("GENOP_CAL_META") or "", "r"))
   for line in f:lines() do
     local kind, a, b, c = line:match("^(%S+) (%S+) ?(%S*) ?(%S*)$")
