@@ -88,7 +88,7 @@ for by in therapist room; do
   export GENOP_CAL_BY=$by
   warm_up calendar_week.lua "$genop_port"
   measure "week view of a $by" calendar_week.lua "$genop_port" "$genop_pid"
-  echo "  $(answer_bytes "$run/wrk-calendar_week.lua-$genop_port-$((${#results[@]} - 1)).txt")"
+  echo "  $(answer_bytes "$wrk_file")"
 done
 stop_pid "$genop_pid"
 if grep -q "intern fejl" "$run/serve.log"; then

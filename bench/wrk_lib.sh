@@ -101,7 +101,8 @@ stop_all() {
 results=()
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # Runs wrk for $secs seconds with script $2 against port $3 (served by
-# process $4) and records the figures under label $1. Bounded: wrk stops
+# process $4) and records the figures under label $1; wrk's output is
+# kept in the file $wrk_file. Bounded: wrk stops
 # itself after $secs s, and timeout ends it if it does not.
 measure() {
   local label=$1 script=$2 port=$3 server=$4 out before after
@@ -109,7 +110,8 @@ measure() {
   out=$(timeout $((secs + 60)) wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$here/wrk/$script" \
           "http://127.0.0.1:$port")
   after=$(cpu_ticks "$server")
-  echo "$out" >"$run/wrk-$script-$port-${#results[@]}.txt"
+  wrk_file=$run/wrk-$script-$port-${#results[@]}.txt
+  echo "$out" >"$wrk_file"
   local line
   line=$(WRK_OUT=$out python3 - "$label" "$((after - before))" <<'PY'
 import os, re, sys
