@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154  # here, build, run, secs, conns, threads: the caller's
 # wrk_lib.sh - what the load benchmarks (bench/api.sh, bench/calendar.sh)
 # share: the tools, a seeded database cached once, free ports, starting
 # and stopping servers by process id, and one wrk run measured. Sourced,
@@ -65,8 +67,8 @@ free_port() {
 
 # Waits up to 15 s until 127.0.0.1:$1 accepts a connection.
 wait_port() {
-  local i
-  for i in $(seq 150); do
+  local _
+  for _ in $(seq 150); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
     sleep 0.1
   done
