@@ -63,6 +63,22 @@ function locationCard(page, loc) {
     roomForm(page, loc));
 }
 
+// Sends a form's request (work resolves to what the flash says), then
+// shows the locations again; the API's refusal goes beside its field.
+async function send(page, submit, errs, work) {
+  submit.disabled = true;
+  try {
+    const done = await work();
+    await reload(page);
+    page.flash.textContent = done;
+    page.flash.focus();
+  } catch (err) {
+    if (err.status !== 401) errs.fail(err.field, err.message);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
 // "Tilføj rum" on one location: name and capacity in one row.
 function roomForm(page, loc) {
   const id = Number(loc.id);
@@ -80,18 +96,10 @@ function roomForm(page, loc) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     errs.clear();
-    submit.disabled = true;
-    try {
+    await send(page, submit, errs, async () => {
       const room = await post(`/locations/${id}/rooms`, { name: name.input.value.trim(), capacity: Number(cap.input.value) });
-      await reload(page);
-      page.flash.textContent = `Rummet ${room.name} (${room.capacity} ${room.capacity === 1 ? 'plads' : 'pladser'}) er tilføjet ${loc.name}.`;
-      page.flash.focus();
-    } catch (err) {
-      if (err.status === 401) return;
-      errs.fail(err.field, err.message);
-    } finally {
-      submit.disabled = false;
-    }
+      return `Rummet ${room.name} (${room.capacity} ${room.capacity === 1 ? 'plads' : 'pladser'}) er tilføjet ${loc.name}.`;
+    });
   });
   return form;
 }
@@ -145,8 +153,7 @@ function createForm(page) {
     });
     errs.clear();
     if (!name.input.value.trim()) return errs.fail('$.name', 'Skriv stedets navn.');
-    submit.disabled = true;
-    try {
+    await send(page, submit, errs, async () => {
       const made = await post('/locations', {
         name: name.input.value.trim(),
         address: address.input.value.trim(),
@@ -154,15 +161,8 @@ function createForm(page) {
       });
       form.reset();
       for (const r of rows.splice(1)) r.el.remove();
-      await reload(page);
-      page.flash.textContent = `${made.name} er oprettet med ${made.rooms.length} rum.`;
-      page.flash.focus();
-    } catch (err) {
-      if (err.status === 401) return;
-      errs.fail(err.field, err.message);
-    } finally {
-      submit.disabled = false;
-    }
+      return `${made.name} er oprettet med ${made.rooms.length} rum.`;
+    });
   });
   return form;
 }
