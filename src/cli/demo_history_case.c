@@ -6,8 +6,8 @@
  * in per mille: a referral is for § 86 stk. 2 one time in four where the
  * standard covers it; 1 in 11 cases lets a step slip past the standard's
  * deadlines; 7% (stk. 1) or 12% (stk. 2) are refused, and 30% of the
- * refused complain; sessions are attended 86% of the time, with citizen
- * cancellations 6%, provider cancellations 3.5% and no-shows 4.5% (a tenth
+ * refused complain; sessions are attended 89% of the time, with citizen
+ * cancellations 4.5%, provider cancellations 3.5% and no-shows 3% (a tenth
  * of the citizens miss four times as often); a course that reaches the
  * standard's attendance limit is ended for it a little under half the
  * time; 5% of the finished courses are never closed.
@@ -260,12 +260,14 @@ static const genop_anchor step_anchor[STEPS] = {
  * standard's deadlines counted from the referral; a step no deadline
  * ends at gets a usual time. Never decreasing; the start after the
  * decision. */
-static void budgets(const plan *p, int b[STEPS], genop_error *e)
+static void budgets(const plan *p, int b[STEPS], bool kept[STEPS], genop_error *e)
 {
     static const int usual[STEPS] = {3, 7, 9, 14};
     const genop_standard *std = p->g->std;
-    for (int s = 0; s < STEPS; s++)
+    for (int s = 0; s < STEPS; s++) {
         b[s] = -1;
+        kept[s] = false;
+    }
     for (size_t i = 0; i < std->n_deadlines; i++) {
         const genop_deadline_rule *r = &std->deadlines[i];
         if (r->citizens_deadline || r->from != GENOP_ANCHOR_REFERRAL_RECEIVED ||
@@ -280,6 +282,7 @@ static void budgets(const plan *p, int b[STEPS], genop_error *e)
                 wd = usual[s];
             if (b[s] < 0 || wd < b[s])
                 b[s] = (int)wd;
+            kept[s] = true;
         }
     }
     for (int s = 0; s < STEPS; s++)
@@ -292,24 +295,59 @@ static void budgets(const plan *p, int b[STEPS], genop_error *e)
         b[STEP_DECIDE] = b[STEP_START] > 0 ? b[STEP_START] - 1 : 0;
 }
 
+/* The fewest workdays the standard allows from a grant decided on
+ * `decided` to the first session (its deadlines counted from the
+ * decision or the grant's receipt), or -1 when it sets none. */
+static int after_decision(const plan *p, genop_date decided, genop_error *e)
+{
+    const genop_standard *std = p->g->std;
+    int cap = -1;
+    for (size_t i = 0; i < std->n_deadlines; i++) {
+        const genop_deadline_rule *r = &std->deadlines[i];
+        bool from_grant = r->from == GENOP_ANCHOR_DECISION ||
+                          r->from == GENOP_ANCHOR_DECISION_RECEIVED ||
+                          r->from == GENOP_ANCHOR_GRANT_RECEIVED;
+        if (!from_grant || r->until != GENOP_ANCHOR_FIRST_SESSION || !(r->paragraphs & p->para))
+            continue;
+        long wd;
+        if (genop_calendar_workdays_between(std->calendar, decided,
+                                            rule_due(std, r, decided, e), &wd, e))
+            continue;
+        if (cap < 0 || wd < cap)
+            cap = (int)wd;
+    }
+    return cap;
+}
+
 /* The workdays after the referral each step is taken: within the
- * budgets, but 1 case in 11 lets one step slip and the later ones with it. */
+ * budgets, but 1 case in 11 lets one step - one a deadline ends at, when
+ * the standard has such - slip past its budget, and the later ones with
+ * it. */
 static void step_offsets(plan *p, int o[STEPS], genop_error *e)
 {
     history_gen *g = p->g;
     int b[STEPS];
-    budgets(p, b, e);
+    bool kept[STEPS];
+    budgets(p, b, kept, e);
     o[STEP_CONTACT] = early(g, b[STEP_CONTACT]);
     o[STEP_ASSESS] = o[STEP_CONTACT] + early(g, b[STEP_ASSESS] - o[STEP_CONTACT]);
     o[STEP_DECIDE] = o[STEP_ASSESS] + (chance(g, 550) ? 0 : early(g, b[STEP_DECIDE] - o[STEP_ASSESS]));
     int room = b[STEP_START] - o[STEP_DECIDE] - 1;
+    int cap = after_decision(p, wd_after(p, p->c->referral, o[STEP_DECIDE], e), e);
+    if (cap >= 1 && room > cap - 1)
+        room = cap - 1;
     o[STEP_START] = o[STEP_DECIDE] + 1 + (room > 0 ? pick(g, room + 1) : 0);
-    if (chance(g, 90)) {
-        int from = pick(g, STEPS);
-        int slip = 1 + early(g, 9) + (chance(g, 150) ? pick(g, 15) : 0);
-        for (int s = from; s < STEPS; s++)
-            o[s] += slip;
-    }
+    if (!chance(g, 90))
+        return;
+    int steps[STEPS], n = 0;
+    for (int s = 0; s < STEPS; s++)
+        if (kept[s])
+            steps[n++] = s;
+    int from = n > 0 ? steps[pick(g, n)] : pick(g, STEPS);
+    int late = b[from] + 1 + early(g, 8) + (chance(g, 150) ? pick(g, 15) : 0);
+    int slip = late > o[from] ? late - o[from] : 0;
+    for (int s = from; s < STEPS; s++)
+        o[s] += slip;
 }
 
 /* The limit of kind k for the case's paragraph, or 0. */
@@ -385,12 +423,12 @@ static json_t *grant_fields(plan *p, const course *k)
 static const char *outcome(plan *p, const course *k)
 {
     int r = pick(p->g, 1000);
-    int no_show = k->unreliable ? 180 : 45;
+    int no_show = k->unreliable ? 120 : 30;
     if (r < no_show)
         return "no_show";
-    if (r < no_show + 60)
+    if (r < no_show + 45)
         return "citizen_cancelled";
-    if (r < no_show + 95)
+    if (r < no_show + 80)
         return "provider_cancelled";
     return "attended";
 }
@@ -569,7 +607,7 @@ static void plan_case(plan *p, genop_error *e)
         at[s] = wd_after(p, ref, o[s], e);
     if (!add(p, GENOP_EV_CONTACTED, at[STEP_CONTACT], false, NULL))
         return;
-    if (chance(g, 20)) {      /* the citizen declines before an assessment */
+    if (chance(g, 10)) {      /* the citizen declines before an assessment */
         add(p, GENOP_EV_CLOSED, at[STEP_CONTACT] + pick(g, 5), false,
             reason(p, chance(g, 800) ? "citizen_declined" : "deceased"));
         return;
