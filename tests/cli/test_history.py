@@ -158,8 +158,9 @@ def test_mix(tmp, muni, cases, years, both_paragraphs):
     check(0.6 <= closed <= 0.95, f"{muni}: {closed:.1%} of the cases closed")
     check(len(reasons) >= 5 and reasons.most_common(1)[0][0] == "goal_reached",
           f"{muni}: closures for {len(reasons)} reasons, most for the goal reached")
-    exceeded = sum(1 for r in results.values() for x in r["limits"] if x["exceeded"])
-    check(exceeded <= 0.02 * cases, f"{muni}: {exceeded} limits exceeded (at most 2%)")
+    # A course never closed (5%) runs on past a limit of its length.
+    exceeded = sum(1 for r in results.values() for x in r["limits"] if x["status"] == "exceeded")
+    check(exceeded <= 0.08 * cases, f"{muni}: {exceeded} limits exceeded (at most 8%)")
     sessions = sum(outcomes.values())
     per_course = sessions / max(1, first["granted"])
     check(5 <= per_course <= 30, f"{muni}: {per_course:.1f} sessions a granted course")
