@@ -88,25 +88,21 @@ static genop_err batch_run(void *self, casework_job_fn job, void *ctx, genop_err
     return ++b->jobs >= HISTORY_BATCH ? batch_commit(b, e) : GENOP_OK;
 }
 
-/* Rows of the access log as a job of the batch. */
-typedef struct log_rows {
-    genop_access_entry *rows;
-    size_t n;
-} log_rows;
-
-static genop_err append_rows(genop_store *s, void *ctx, genop_error *e)
-{
-    log_rows *r = ctx;
-    genop_err err = GENOP_OK;
-    for (size_t i = 0; !err && i < r->n; i++)
-        err = genop_store_access_log_append(s, &r->rows[i], e);
-    return err;
-}
-
+/* The log of reads (env.h): the rows go into the open transaction, or,
+ * when none is open (a refusal's read, logged after its failed job undid
+ * the batch), into one of their own - so the refusal is told as it was. */
 static genop_err batch_log(void *self, genop_access_entry *rows, size_t n, genop_error *e)
 {
-    log_rows r = {rows, n};
-    return batch_run(self, append_rows, &r, e);
+    batch *b = self;
+    bool alone = !b->open;
+    genop_err err = alone ? genop_store_begin(b->store, e) : GENOP_OK;
+    for (size_t i = 0; !err && i < n; i++)
+        err = genop_store_access_log_append(b->store, &rows[i], e);
+    if (alone && !err)
+        err = genop_store_commit(b->store, e);
+    if (alone && err)
+        genop_store_rollback(b->store);
+    return err;
 }
 
 /* ---- the state of a run ------------------------------------------------- */
