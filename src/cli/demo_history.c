@@ -125,9 +125,9 @@ typedef struct history {
 static int refused(const history *h, long k, const char *what, genop_date d,
                    const genop_error *e)
 {
-    char ds[GENOP_DATE_STR_SIZE];
+    char ref[GENOP_DATE_STR_SIZE], ds[GENOP_DATE_STR_SIZE];
     cli_error("demo: sag %ld (henvendelse %s): %s dateret %s blev afvist: %s%s%s", k + 1,
-              genop_date_format(h->c->referral, ds), what, genop_date_format(d, ds + 0),
+              genop_date_format(h->c->referral, ref), what, genop_date_format(d, ds),
               e->message, e->field[0] ? " ved " : "", e->field);
     return CLI_FAILED;
 }
