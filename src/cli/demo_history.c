@@ -32,6 +32,7 @@
 #include "projection_refresh.h"
 #include "referral.h"
 #include "registry.h"
+#include "roles.h"
 #include "users_admin.h"
 
 /* Jobs a transaction: large enough that commits cost nothing, small
@@ -182,7 +183,7 @@ static int post_event(history *h, long k, int64_t id, const history_event *ev)
     casework_event_release(&in);
     json_decref(body);
     if (err)
-        return refused(h, k, type, ev->date, &e);
+        return refused(h, k, roles_event_label(type), ev->date, &e);
     h->events++;
     h->by_type[ev->type]++;
     return CLI_OK;
