@@ -60,11 +60,11 @@ genop_err casework_appointment_book(const casework_env *env, const genop_user *a
                                     const cal_booking *b, genop_appointment_row *out,
                                     cal_warning *warn, cal_refusal *why, genop_error *e)
 {
-    book_job j = {actor, NULL, env->today, b, out, warn, why};
+    cal_booking judged = *b;
+    judged.holidays = cal_holidays_allowed(actor, b->holidays);
+    book_job j = {actor, NULL, env->today, &judged, out, warn, why};
     memset(why, 0, sizeof *why);
     genop_err err = casework_require_role(actor, ROLES_BOOKING, "booke tider", e);
-    if (!err && b->holidays)
-        err = cal_holidays_allowed(actor, e);
     if (!err)
         err = casework_user_standard(env, actor, &j.std, e);
     return err ? err : casework_write(env, run_book, &j, e);

@@ -46,12 +46,9 @@ genop_err cal_holiday_check(genop_store *s, const char *muni, const genop_standa
                         genop_date_format_da(day, da), name);
 }
 
-genop_err cal_holidays_allowed(const genop_user *actor, genop_error *e)
+bool cal_holidays_allowed(const genop_user *actor, bool requested)
 {
-    if (actor->role == GENOP_ROLE_LEDER)
-        return GENOP_OK;
-    return genop_refuse(e, GENOP_EFORBIDDEN, "$.holidays", "Kun en leder kan give lov til at "
-                        "booke på helligdage (\"holidays\": true). Bed en leder åbne dagen.");
+    return requested && actor->role == GENOP_ROLE_LEDER;
 }
 
 typedef struct open_job {

@@ -30,9 +30,11 @@ const char *cal_holiday_name(const genop_standard *std, genop_date day);
 genop_err cal_holiday_check(genop_store *s, const char *muni, const genop_standard *std,
                             genop_date day, bool allowed, const char *field, genop_error *e);
 
-/* GENOP_EFORBIDDEN (at "$.holidays") unless actor is a leder: only a
- * leder allows booking on holidays that are not opened. */
-genop_err cal_holidays_allowed(const genop_user *actor, genop_error *e);
+/* Whether a request's "holidays": true from actor allows booking on
+ * holidays that are not opened: only a leder's does. From another role
+ * the flag is read as not given, so a closed holiday is refused (or, in
+ * a series, skipped) with the message that a leder can open it. */
+bool cal_holidays_allowed(const genop_user *actor, bool requested);
 
 /* Opens o->day (a holiday of the actor's standard: else GENOP_EINVAL at
  * "$.date") with o->reason; created_by is set to the actor. An open day

@@ -106,13 +106,13 @@ genop_err casework_appointment_series(const casework_env *env, const genop_user 
                                       const cal_series *s, cal_series_result *out,
                                       cal_refusal *why, genop_error *e)
 {
-    series_job j = {actor, NULL, env->today, s, out, why, 0};
+    cal_series judged = *s;
+    judged.holidays = cal_holidays_allowed(actor, s->holidays);
+    series_job j = {actor, NULL, env->today, &judged, out, why, 0};
     memset(out, 0, sizeof *out);
     memset(why, 0, sizeof *why);
     genop_err err = casework_require_role(actor, ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER,
                                           "booke tider", e);
-    if (!err && s->holidays)
-        err = cal_holidays_allowed(actor, e);
     if (!err)
         err = casework_user_standard(env, actor, &j.std, e);
     return err ? err : casework_write(env, run_series, &j, e);
