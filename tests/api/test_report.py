@@ -19,7 +19,9 @@ with). Checks:
 - the workbook (API and CLI) read back with openpyxl: its sheets, numbers
   as numbers, dates as dates;
 - `genop report` on the same database: the same JSON as the API, the
-  text, the CSV, and its exit codes and errors for bad arguments.
+  text, the CSV, and its exit codes and errors for bad arguments; the
+  same report when cases have no kept view, or one that cannot be read
+  (read from their events then, corrections included).
 Prints TAP.
 
     tests/api/test_report.py PATH/TO/genop
@@ -30,6 +32,7 @@ import datetime
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -61,7 +64,8 @@ PERIOD = "from=2025-02-01&to=2025-05-31"
 #   start due Thu 03-13, first session Wed 03-12: met, 9 days, 7 workdays;
 #   decision_received 03-10 (the citizen's complaint window: left out);
 #   sessions 03-12 attended, 03-17 no_show, 03-19 citizen_cancelled,
-#   03-24 provider_cancelled, 03-26 attended; closed 04-10.
+#   03-24 provider_cancelled, 03-26 attended, and a no_show 03-20 that is
+#   withdrawn by a correction (not counted); closed 04-10.
 # start_after_grant (5 workdays from the grant's receipt, without a
 # grant_received event the decision's date, evaluate.md; only if granted):
 #   B from Fri 03-07, due Fri 03-14, first session 03-12: met, 5 days,
@@ -71,7 +75,8 @@ PERIOD = "from=2025-02-01&to=2025-05-31"
 #   Ascension Day), granted 06-02 - both after the period: only the
 #   referral counts.
 # Case D (86.2), referred Mon 2025-05-12: decision due 05-19, refused
-#   05-21: late, 9 days, 7 workdays; no start (refused).
+#   05-21 (registered as 05-16, which would be met, and corrected): late,
+#   9 days, 7 workdays; no start (refused).
 # Case E (86.2), referred Mon 2025-05-19, nothing more: decision due 05-26,
 #   overdue as of 06-10 (pending as of 05-22); start due 06-03, outside.
 CASES = [
@@ -88,12 +93,18 @@ CASES = [
         {"type": "session", "date": "2025-03-24", "minutes": 45,
          "outcome": "provider_cancelled"},
         {"type": "session", "date": "2025-03-26", "minutes": 45, "outcome": "attended"},
+        {"type": "session", "date": "2025-03-20", "minutes": 45, "outcome": "no_show"},
+        {"type": "correction", "date": "2025-03-21", "corrects": "previous", "event": None,
+         "reason": "registreret på den forkerte borger"},
         {"type": "closed", "date": "2025-04-10", "reason": "other"}]),
     ("C", "86.2", "2025-05-26", [
         {"type": "decision", "date": "2025-06-02", "granted": True, "grant": GRANT}]),
     ("D", "86.2", "2025-05-12", [
-        {"type": "decision", "date": "2025-05-21", "granted": False, "reasons": REASONS,
-         "text": "Ikke omfattet."}]),
+        {"type": "decision", "date": "2025-05-16", "granted": False, "reasons": REASONS,
+         "text": "Ikke omfattet."},
+        {"type": "correction", "date": "2025-05-22", "corrects": "previous", "reason": "datoen",
+         "event": {"type": "decision", "date": "2025-05-21", "granted": False,
+                   "reasons": REASONS, "text": "Ikke omfattet."}}]),
     ("E", "86.2", "2025-05-19", []),
 ]
 
@@ -158,9 +169,13 @@ def fill(t, srv):
             "referral": {"date": referred, "paragraph": para, "source": "egen læge",
                          "condition": "knæ", "consent": True}})
         t.ok(r.status == 201, f"case {name}: referral", r)
+        previous = None
         for ev in events:
+            if ev.get("corrects") == "previous":
+                ev = dict(ev, corrects=previous)
             e = vis.request("POST", f"/api/v1/cases/{r.json['id']}/events", ev)
             t.ok(e.status == 201, f"case {name}: {ev['type']} {ev['date']}", e)
+            previous = (e.json or {}).get("id")
     rod = login_as(srv, "visitator.rodovre")
     r = rod.request("POST", "/api/v1/cases", {
         "citizen": {"cpr": "1201501234", "name": "Borger R"},
@@ -330,6 +345,23 @@ def check_cli(t, genop, db, api_json):
     t.ok(r.returncode == 0 and r.stdout[:2] == b"PK", "cli: the workbook on standard output")
 
 
+def check_without_kept_views(t, genop, db, api_json):
+    """Cases without a current kept view (stored by other means, or kept
+    by an older genop) are read from their events, and one whose kept view
+    cannot be read likewise: the same report."""
+    con = sqlite3.connect(db)
+    ids = [r[0] for r in con.execute("SELECT case_id FROM case_answers ORDER BY case_id")]
+    con.execute("DELETE FROM case_answers WHERE case_id IN (?, ?)", (ids[0], ids[2]))
+    con.execute("UPDATE case_answers SET view = x'ff00' WHERE case_id = ?", (ids[1],))
+    con.commit()
+    left = con.execute("SELECT count(*) FROM case_answers").fetchone()[0]
+    con.close()
+    r = run_cli(genop, "--db", db, "--municipality", "aalborg", "--from", "2025-02-01",
+                "--to", "2025-05-31", "--as-of", "2025-06-10", "--format", "json")
+    t.ok(r.returncode == 0 and json.loads(r.stdout) == api_json and left == len(ids) - 2,
+         "cli: cases read from their events give the same report", r.stderr.decode())
+
+
 def check_cli_errors(t, genop, db):
     good = ["--db", db, "--municipality", "aalborg", "--from", "2025-02-01", "--to", "2025-05-31"]
     cases = [
@@ -380,6 +412,7 @@ def main():
         srv.stop()
         check_cli(t, genop, srv.db, api_json)
         check_cli_errors(t, genop, srv.db)
+        check_without_kept_views(t, genop, srv.db, api_json)
     finally:
         srv.cleanup()
     return t.done()
