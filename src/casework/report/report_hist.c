@@ -58,7 +58,8 @@ static int cmp_long(const void *a, const void *b)
 
 long report_hist_rank(report_hist *h, long k)
 {
-    qsort(h->other, h->n_other, sizeof *h->other, cmp_long);
+    if (h->n_other)
+        qsort(h->other, h->n_other, sizeof *h->other, cmp_long);
     size_t negatives = 0;
     while (negatives < h->n_other && h->other[negatives] < 0)
         negatives++;

@@ -199,7 +199,8 @@ static int cmp_id(const void *a, const void *b)
 static genop_err scan_later(genop_store *s, const char *muni, scan *sc, report_tally *total,
                             genop_error *e)
 {
-    qsort(sc->later, sc->n_later, sizeof *sc->later, cmp_id);
+    if (sc->n_later)
+        qsort(sc->later, sc->n_later, sizeof *sc->later, cmp_id);
     genop_err err = GENOP_OK;
     for (size_t i = 0; i < sc->n_later && !err; i++) {
         case_view_loaded lc;
