@@ -74,6 +74,12 @@
 #   a new key ending the old, every 404 of a feed, the feed parsed by
 #   ical.js (tests/ical, npm ci) and each event compared with the API, no
 #   CPR number or name in it, the access log) with both builds;
+# - how well the standard is kept (tests/api/test_report.py: a hand-built
+#   history with every number worked out by hand - Easter, a month
+#   without cases, the period's edges, corrections -, ?paragraph= and
+#   as_of, tenant isolation, roles, 400s, the workbook read back with
+#   openpyxl, genop report's forms and exit codes, cases read from their
+#   events) with both builds;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
@@ -203,6 +209,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
   echo "# tests/api/test_calendar_feed.py with $dir/genop"
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
+  echo "# tests/api/test_report.py with $dir/genop"
+  run_tap "report ($dir)" python3 tests/api/test_report.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
