@@ -30,27 +30,46 @@ static genop_err cell_merge(report_cell *into, const report_cell *from, genop_er
     return err;
 }
 
-static void add_longs(long *into, const long *from, size_t n)
+static void add_counts(report_tally *into, const report_tally *from)
 {
-    for (size_t i = 0; i < n; i++)
-        into[i] += from[i];
+    report_attendance *a = &into->attendance;
+    const report_attendance *fa = &from->attendance;
+    a->sessions += fa->sessions;
+    a->attended += fa->attended;
+    a->no_shows += fa->no_shows;
+    a->citizen_cancellations += fa->citizen_cancellations;
+    a->provider_cancellations += fa->provider_cancellations;
+    report_cases *c = &into->cases;
+    const report_cases *fc = &from->cases;
+    c->referrals += fc->referrals;
+    c->granted += fc->granted;
+    c->refused += fc->refused;
+    c->closed += fc->closed;
+    c->evaluated += fc->evaluated;
+    report_extras *x = &into->extras;
+    const report_extras *fx = &from->extras;
+    for (int k = 0; k < GENOP_LIMIT_COUNT; k++)
+        x->limits_exceeded[k] += fx->limits_exceeded[k];
+    for (int u = 0; u < GENOP_UPHELD_COUNT; u++)
+        x->complaints_decided[u] += fx->complaints_decided[u];
+    for (int o = 0; o < GENOP_APPEAL_COUNT; o++)
+        x->appeals_decided[o] += fx->appeals_decided[o];
+    x->attendance_reviews += fx->attendance_reviews;
+    x->complaints_received += fx->complaints_received;
+    x->complaints_forwarded += fx->complaints_forwarded;
 }
 
 genop_err report_tally_merge(report_tally *into, const report_tally *from, genop_error *e)
 {
+    genop_err err = GENOP_OK;
     size_t n_cells = into->n_keys * into->n_months;
-    for (size_t k = 0; k < into->n_keys; k++)
-        if (cell_merge(&into->period[k], &from->period[k], e))
-            return e->code;
-    for (size_t k = 0; k < n_cells; k++)
-        if (cell_merge(&into->months[k], &from->months[k], e))
-            return e->code;
-    add_longs(&into->attendance.sessions, &from->attendance.sessions,
-              sizeof into->attendance / sizeof(long));
-    add_longs(&into->cases.referrals, &from->cases.referrals, sizeof into->cases / sizeof(long));
-    add_longs(&into->extras.limits_exceeded[0], &from->extras.limits_exceeded[0],
-              sizeof into->extras / sizeof(long));
-    return GENOP_OK;
+    for (size_t k = 0; !err && k < into->n_keys; k++)
+        err = cell_merge(&into->period[k], &from->period[k], e);
+    for (size_t k = 0; !err && k < n_cells; k++)
+        err = cell_merge(&into->months[k], &from->months[k], e);
+    if (!err)
+        add_counts(into, from);
+    return err;
 }
 
 static report_value hist_value(report_hist *h, long rank)
