@@ -84,54 +84,54 @@ static void write_months(genop_buf *b, const report *r)
     genop_buf_adds(b, "]");
 }
 
-static void write_complaints(genop_buf *b, const report_extras *x)
+/* "key":{"names[0]":values[0],...} */
+static void write_object(genop_buf *b, bool *f, const char *key, const char *const *names,
+                         const long *values, size_t n)
 {
-    bool f = true, g = true, h = true;
+    bool g = true;
+    json_write_key(b, f, key);
     genop_buf_adds(b, "{");
-    write_long(b, &f, "received", x->complaints_received);
-    json_write_key(b, &f, "decided");
-    genop_buf_adds(b, "{");
-    for (int u = 0; u < GENOP_UPHELD_COUNT; u++)
-        write_long(b, &g, genop_upheld_name((genop_upheld)u), x->complaints_decided[u]);
+    for (size_t i = 0; i < n; i++)
+        write_long(b, &g, names[i], values[i]);
     genop_buf_adds(b, "}");
-    write_long(b, &f, "forwarded", x->complaints_forwarded);
-    json_write_key(b, &f, "appeals_decided");
-    genop_buf_adds(b, "{");
+}
+
+static void write_complaints(genop_buf *b, bool *f, const report_extras *x)
+{
+    const char *upheld[GENOP_UPHELD_COUNT], *appeal[GENOP_APPEAL_COUNT];
+    for (int u = 0; u < GENOP_UPHELD_COUNT; u++)
+        upheld[u] = genop_upheld_name((genop_upheld)u);
     for (int a = 0; a < GENOP_APPEAL_COUNT; a++)
-        write_long(b, &h, genop_appeal_outcome_name((genop_appeal_outcome)a),
-                   x->appeals_decided[a]);
-    genop_buf_adds(b, "}}");
+        appeal[a] = genop_appeal_outcome_name((genop_appeal_outcome)a);
+    bool g = true;
+    json_write_key(b, f, "complaints");
+    genop_buf_adds(b, "{");
+    write_long(b, &g, "received", x->complaints_received);
+    write_object(b, &g, "decided", upheld, x->complaints_decided, GENOP_UPHELD_COUNT);
+    write_long(b, &g, "forwarded", x->complaints_forwarded);
+    write_object(b, &g, "appeals_decided", appeal, x->appeals_decided, GENOP_APPEAL_COUNT);
+    genop_buf_adds(b, "}");
 }
 
 static void write_counts(genop_buf *b, bool *f, const report *r)
 {
+    static const char *const attendance[] = {"sessions", "no_shows", "citizen_cancellations",
+                                             "provider_cancellations", "attended"};
+    static const char *const cases[] = {"referrals", "granted", "refused", "closed",
+                                        "evaluated"};
     const report_attendance *a = &r->attendance;
     const report_cases *c = &r->cases;
-    bool g = true, h = true, l = true;
-    json_write_key(b, f, "attendance");
-    genop_buf_adds(b, "{");
-    write_long(b, &g, "sessions", a->sessions);
-    write_long(b, &g, "no_shows", a->no_shows);
-    write_long(b, &g, "citizen_cancellations", a->citizen_cancellations);
-    write_long(b, &g, "provider_cancellations", a->provider_cancellations);
-    write_long(b, &g, "attended", a->attended);
-    genop_buf_adds(b, "}");
-    json_write_key(b, f, "cases");
-    genop_buf_adds(b, "{");
-    write_long(b, &h, "referrals", c->referrals);
-    write_long(b, &h, "granted", c->granted);
-    write_long(b, &h, "refused", c->refused);
-    write_long(b, &h, "closed", c->closed);
-    write_long(b, &h, "evaluated", c->evaluated);
-    genop_buf_adds(b, "}");
-    json_write_key(b, f, "limits_exceeded");
-    genop_buf_adds(b, "{");
+    long av[] = {a->sessions, a->no_shows, a->citizen_cancellations, a->provider_cancellations,
+                 a->attended};
+    long cv[] = {c->referrals, c->granted, c->refused, c->closed, c->evaluated};
+    const char *limits[GENOP_LIMIT_COUNT];
     for (int k = 0; k < GENOP_LIMIT_COUNT; k++)
-        write_long(b, &l, genop_limit_name((genop_limit_kind)k), r->extras.limits_exceeded[k]);
-    genop_buf_adds(b, "}");
+        limits[k] = genop_limit_name((genop_limit_kind)k);
+    write_object(b, f, "attendance", attendance, av, 5);
+    write_object(b, f, "cases", cases, cv, 5);
+    write_object(b, f, "limits_exceeded", limits, r->extras.limits_exceeded, GENOP_LIMIT_COUNT);
     write_long(b, f, "attendance_reviews", r->extras.attendance_reviews);
-    json_write_key(b, f, "complaints");
-    write_complaints(b, &r->extras);
+    write_complaints(b, f, &r->extras);
 }
 
 void report_write_json(const report *r, genop_buf *b)
