@@ -39,7 +39,8 @@ static const char usage[] =
     "  --as-of DATO        opgørelsesdato (standard: i dag)\n"
     "  --paragraph P       kun sager efter § 86, stk. 1 (86.1) eller stk. 2 (86.2)\n"
     "  --format F          text (standard), csv, xlsx eller json\n"
-    "  --out FIL           skriv til FIL i stedet for standard output\n";
+    "  --out FIL           skriv til FIL i stedet for standard output (et\n"
+    "                      regneark kun til en fil eller et rør, ikke terminalen)\n";
 
 typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_XLSX, FORMAT_JSON } report_format;
 
@@ -84,7 +85,11 @@ static int parse_opts(int argc, char **argv, report_opts *o)
         return cli_usage_error(&genop_cmd_report, "mangler --municipality");
     if (!o->from || !o->to)
         return cli_usage_error(&genop_cmd_report, "mangler %s", o->from ? "--to" : "--from");
-    return parse_format(format, &o->format);
+    int rc = parse_format(format, &o->format);
+    if (!rc && o->format == FORMAT_XLSX && !o->out && isatty(STDOUT_FILENO))
+        return cli_usage_error(&genop_cmd_report,
+                               "et regneark skrives ikke til terminalen; angiv --out FIL");
+    return rc;
 }
 
 /* The query from o; a bad value is reported and false. */
