@@ -18,6 +18,7 @@
  *   report_tally.c  one case's evaluation counted into fixed-size counters
  *                   and histograms of days (exact medians and percentiles
  *                   from counts, no sorting)
+ *   report_rows.c   the workers' counters added up and turned into rows
  *   report_hist.c   those histograms
  *   report_json.c, report_text.c, report_csv.c, report_xlsx.c  the forms
  *   report.c        the query's checks, the leder's entry point, release
