@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "evaluate.h"
-#include "report.h"
+#include "report_types.h"
 #include "report_hist.h"
 
 typedef struct report_cell {
