@@ -79,7 +79,10 @@
 #   without cases, the period's edges, corrections -, ?paragraph= and
 #   as_of, tenant isolation, roles, 400s, the workbook read back with
 #   openpyxl, genop report's forms and exit codes, cases read from their
-#   events) with both builds;
+#   events) with both builds; and against the demo database
+#   (tests/api/test_report_demo.py: each municipality's deadline KPIs and
+#   months recomputed from every case's own evaluation over the API),
+#   once, with BUILD;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
@@ -238,6 +241,11 @@ run_tap "openapi lint" bash tests/openapi/run.sh
 # genop against the independent oracle, once, with the optimised build.
 echo "# tests/oracle/test_oracle.py with $build/genop"
 run_tap "oracle" python3 tests/oracle/test_oracle.py "$build/genop"
+
+# The report against every demo case's own evaluation, once, with the
+# optimised build (the demo database takes a while to make).
+echo "# tests/api/test_report_demo.py with $build/genop"
+run_tap "report vs evaluations" python3 tests/api/test_report_demo.py "$build/genop"
 
 # The web app in a real browser, once, with the optimised build.
 echo "# tests/browser/run.sh with $build/genop"
