@@ -4,11 +4,11 @@
  *
  * The calling thread walks the store (genop_store_case_views: each case's
  * kept view, case_answer.h, in the packed form of case_pack.h) and copies
- * the views into batches of SCAN_BATCH_CASES cases; worker threads take
- * full batches, unpack each case into the corrected view exactly as a
- * case read does (case_view_init, genop_case_unpack), evaluate it and
- * count it into their own counters (report_tally.h), and give the batch
- * back. SCAN_BATCHES batches circulate, so memory stays fixed however many
+ * the views into batches of SCAN_BATCH_CASES cases (or fewer holding
+ * SCAN_BATCH_BYTES); worker threads take full batches, unpack each case
+ * into the corrected view exactly as a case read does (case_view_init,
+ * genop_case_unpack), evaluate it and count it into their own counters
+ * (report_tally.h), and give the batch back. SCAN_BATCHES batches circulate, so memory stays fixed however many
  * cases there are, and reading and evaluating overlap. A case without a
  * current kept view, or whose view cannot be read, is read from its
  * events (case_view_load) after the walk, on the calling thread, as a case
@@ -23,6 +23,10 @@
 #include "report_scan.h"
 
 #define SCAN_BATCH_CASES 1024
+/* A batch is handed over once its views reach this many bytes, whatever
+ * their number: a few cases of thousands of events each keep the memory
+ * to SCAN_BATCHES times this (plus one case). */
+#define SCAN_BATCH_BYTES ((size_t)4 * 1024 * 1024)
 #define SCAN_BATCHES 8
 #define SCAN_THREADS_MAX 8
 
@@ -116,7 +120,7 @@ static genop_err on_case(void *ctx, const genop_case_view_ref *v, genop_error *e
     genop_buf_add(&b->bytes, v->view, v->view_len);
     if (genop_buf_failed(&b->bytes))
         return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til rapporten");
-    if (b->n == SCAN_BATCH_CASES)
+    if (b->n == SCAN_BATCH_CASES || b->bytes.len >= SCAN_BATCH_BYTES)
         push_full(sc);
     return GENOP_OK;
 }
