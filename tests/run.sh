@@ -82,6 +82,15 @@
 #   bookings and series on closed and opened holidays, "holidays": true
 #   as a leder's allowance, other municipalities' openings unseen) with
 #   both builds;
+# - how well the standard is kept (tests/api/test_report.py: a hand-built
+#   history with every number worked out by hand - Easter, a month
+#   without cases, the period's edges, corrections -, ?paragraph= and
+#   as_of, tenant isolation, roles, 400s, the workbook read back with
+#   openpyxl, genop report's forms and exit codes, cases read from their
+#   events) with both builds; and against the demo database
+#   (tests/api/test_report_demo.py: each municipality's deadline KPIs and
+#   months recomputed from every case's own evaluation over the API),
+#   once, with BUILD;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
@@ -219,6 +228,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
   echo "# tests/api/test_holidays.py with $dir/genop"
   run_tap "holidays ($dir)" python3 tests/api/test_holidays.py "$dir/genop"
+  echo "# tests/api/test_report.py with $dir/genop"
+  run_tap "report ($dir)" python3 tests/api/test_report.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
   echo "# tests/api/test_proposals.py with $dir/genop"
@@ -242,6 +253,11 @@ run_tap "openapi lint" bash tests/openapi/run.sh
 # genop against the independent oracle, once, with the optimised build.
 echo "# tests/oracle/test_oracle.py with $build/genop"
 run_tap "oracle" python3 tests/oracle/test_oracle.py "$build/genop"
+
+# The report against every demo case's own evaluation, once, with the
+# optimised build (the demo database takes a while to make).
+echo "# tests/api/test_report_demo.py with $build/genop"
+run_tap "report vs evaluations" python3 tests/api/test_report_demo.py "$build/genop"
 
 # The web app in a real browser, once, with the optimised build.
 echo "# tests/browser/run.sh with $build/genop"

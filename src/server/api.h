@@ -73,6 +73,9 @@ void api_citizen_access_report(api_ctx *c, http_reply *out);
 void api_citizens_search(api_ctx *c, http_reply *out);
 /* api_fsiii.c */
 void api_fsiii_get(api_ctx *c, http_reply *out);
+/* api_report.c */
+void api_report_get(api_ctx *c, http_reply *out);
+void api_report_xlsx(api_ctx *c, http_reply *out);
 /* api_municipalities.c */
 void api_municipalities_get(api_ctx *c, http_reply *out);
 /* api_standard.c */

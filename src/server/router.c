@@ -36,6 +36,8 @@
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /municipalities               api_municipalities_get  any logged in
+ *   GET     /report                       api_report_get          leder
+ *   GET     /report.xlsx                  api_report_xlsx         leder
  *   GET     /standard                     api_standard_get        any logged in
  *   GET     /users                        api_users_list          admin
  *   POST    /users                        api_users_create        admin
@@ -156,6 +158,8 @@ static const route routes[] = {
      ROLES_VISITATOR, false, false},
     {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/municipalities", api_municipalities_get, ROLES_ANY, false, false},
+    {"GET", "/api/v1/report", api_report_get, ROLES_LEDER, false, true},
+    {"GET", "/api/v1/report.xlsx", api_report_xlsx, ROLES_LEDER, false, true},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/users", api_users_list, ROLES_ADMIN, false, true},
     {"POST", "/api/v1/users", api_users_create, ROLES_ADMIN, true, false},

@@ -43,6 +43,10 @@ genop_err sqlite_user_by_hash(sqlite_store *st, const stmt_table *table, unsigne
                               const unsigned char *hash, const char *doing,
                               const char *missing, genop_user *out, genop_error *e);
 
+/* case_views.c: every case's kept view in one pass, for reports. */
+genop_err sqlite_case_views(genop_store *s, const char *muni, genop_case_view_fn fn, void *ctx,
+                            genop_error *e);
+
 /* user_admin.c: administering a municipality's users, their audit log. */
 /* Reads a state column ("active", "locked", "deactivated"). */
 void sqlite_row_user_state(row_reader *r, genop_user_state *out);

@@ -55,6 +55,7 @@ static const genop_store_ops sqlite_ops = {
     .case_projection_set = sqlite_case_projection_set,
     .worklist = sqlite_worklist,
     .case_ids = sqlite_case_ids,
+    .case_views = sqlite_case_views,
     .case_open_deadlines = sqlite_case_open_deadlines,
     .rules_fingerprint_get = sqlite_rules_fingerprint_get,
     .rules_fingerprint_set = sqlite_rules_fingerprint_set,
