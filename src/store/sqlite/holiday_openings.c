@@ -14,15 +14,15 @@ enum { ST_ADD, ST_GET, ST_LIST, ST_DELETE, ST_COUNT };
 #define OPENING_COLS "day, reason, created_by"
 
 static const char *const opening_sql[ST_COUNT] = {
-    [ST_ADD] = "INSERT INTO holiday_openings (municipality, day, reason, created_by)"
+    [ST_ADD] = ("INSERT INTO holiday_openings (municipality, day, reason, created_by)"
                " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (municipality, day) DO NOTHING"
-               " RETURNING day",
-    [ST_GET] = "SELECT " OPENING_COLS " FROM holiday_openings WHERE municipality = ?1"
-               " AND day = ?2",
-    [ST_LIST] = "SELECT " OPENING_COLS " FROM holiday_openings WHERE municipality = ?1"
-                " AND ?2 = 0 ORDER BY day",
-    [ST_DELETE] = "DELETE FROM holiday_openings WHERE municipality = ?1 AND day = ?2"
-                  " RETURNING day",
+               " RETURNING day"),
+    [ST_GET] = ("SELECT " OPENING_COLS " FROM holiday_openings WHERE municipality = ?1"
+               " AND day = ?2"),
+    [ST_LIST] = ("SELECT " OPENING_COLS " FROM holiday_openings WHERE municipality = ?1"
+                " AND ?2 = 0 ORDER BY day"),
+    [ST_DELETE] = ("DELETE FROM holiday_openings WHERE municipality = ?1 AND day = ?2"
+                  " RETURNING day"),
 };
 
 static const stmt_table openings = {opening_sql, ST_COUNT};
