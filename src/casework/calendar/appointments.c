@@ -14,6 +14,7 @@
 #include "new_time.h"
 #include "new_time_task.h"
 #include "roles.h"
+#include "teams.h"
 
 #define ROLES_BOOKING (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)
 
@@ -138,6 +139,9 @@ static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
     if (!err && j->a->new_time_owed)
         err = cal_new_time_reproject(s, j->actor->municipality, j->a->case_id, j->std, j->today,
                                      e);
+    if (!err && j->a->team_id && j->a->day >= j->today)      /* a place freed: teams.h */
+        err = cal_team_place_freed(s, j->actor, j->std, j->today, j->a->team_id, j->a->day,
+                                   NULL, e);
     return err;
 }
 
@@ -204,17 +208,28 @@ static genop_err record(outcome_job *j, genop_store *s, genop_appointment_row *a
     return casework_internal(genop_store_appointment_update(s, j->actor->municipality, a, e), e);
 }
 
+genop_err cal_outcome_record(genop_store *s, const casework_env *env, const genop_user *actor,
+                             const genop_standard *std, int64_t id, const cal_outcome *o,
+                             int64_t *event_id, genop_error *e)
+{
+    outcome_job j = {env, actor, std, id, o, 0};
+    genop_appointment_row a;
+    genop_err err = load(s, actor, id, &a, e);
+    if (!err)
+        err = still_booked(&a, "$.outcome", e);
+    if (!err && env->now < a.starts_at)
+        err = genop_refuse(e, GENOP_EREFUSED, "$.outcome", "Tiden %s er ikke begyndt endnu; "
+                           "udfaldet registreres, når den er begyndt.", a.start);
+    if (!err)
+        err = record(&j, s, &a, e);
+    *event_id = j.event_id;
+    return err;
+}
+
 static genop_err run_outcome(genop_store *s, void *ctx, genop_error *e)
 {
     outcome_job *j = ctx;
-    genop_appointment_row a;
-    genop_err err = load(s, j->actor, j->id, &a, e);
-    if (!err)
-        err = still_booked(&a, "$.outcome", e);
-    if (!err && j->env->now < a.starts_at)
-        err = genop_refuse(e, GENOP_EREFUSED, "$.outcome", "Tiden %s er ikke begyndt endnu; "
-                           "udfaldet registreres, når den er begyndt.", a.start);
-    return err ? err : record(j, s, &a, e);
+    return cal_outcome_record(s, j->env, j->actor, j->std, j->id, j->o, &j->event_id, e);
 }
 
 genop_err casework_appointment_outcome(const casework_env *env, const genop_user *actor,

@@ -281,3 +281,27 @@ genop_err cal_case_check(genop_store *s, const genop_user *actor, const genop_st
     case_view_release(&lc);
     return err;
 }
+
+genop_err cal_grant_until(genop_store *s, const char *muni, int64_t case_id,
+                          const genop_standard *std, genop_date day, bool *has,
+                          genop_date *until, genop_error *e)
+{
+    case_view_loaded lc;
+    memset(&lc, 0, sizeof lc);
+    *has = false;
+    genop_err err = case_view_load(s, muni, case_id, std, &lc, e);
+    if (err == GENOP_ENOTFOUND)
+        err = genop_refuse(e, GENOP_ENOTFOUND, "$.case", "Sagen findes ikke.");
+    else if (err)
+        err = casework_internal(err, e);
+    genop_date decided = 0;
+    json_t *d = err ? NULL : decision_on(&lc, day, &decided);
+    const char *u = json_string_value(json_object_get(json_object_get(d, "grant"), "until"));
+    genop_error ignored;
+    if (d && json_is_true(json_object_get(d, "granted")) && u &&
+        !genop_date_parse(u, until, &ignored))
+        *has = true;
+    json_decref(d);
+    case_view_release(&lc);
+    return err;
+}
