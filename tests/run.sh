@@ -78,6 +78,11 @@
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
 #   builds;
+# - a team's roster, waiting list and meetings (tests/api/test_teams.py:
+#   enrolling through the series path, a full team's 409, the waiting
+#   list's order and offers with the task team_place, leaving, a meeting's
+#   attendance all or nothing, other municipalities' teams 404) with both
+#   builds;
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
@@ -205,6 +210,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
+  echo "# tests/api/test_teams.py with $dir/genop"
+  run_tap "teams ($dir)" python3 tests/api/test_teams.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"

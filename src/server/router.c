@@ -22,6 +22,15 @@
  *   GET     /locations                    api_locations_list      any logged in
  *   POST    /teams                        api_teams_create        leder admin
  *   GET     /teams                        api_teams_list          any logged in
+ *   GET     /teams/{id}                   api_team_get            visitator terapeut leder
+ *   POST    /teams/{id}/roster            api_team_enrol          visitator terapeut leder
+ *   POST    /teams/{id}/roster/leave      api_team_leave          visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list      api_team_wait           visitator terapeut leder
+ *   PUT     /teams/{id}/waiting-list      api_team_wait_order     visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list/remove  api_team_unwait      visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list/decline api_team_decline     visitator terapeut leder
+ *   GET     /teams/{id}/meetings/{name}   api_team_meeting        visitator terapeut leder
+ *   POST    /teams/{id}/meetings/{name}/attendance api_team_attendance visitator terapeut
  *   POST    /appointments                 api_appointments_create visitator terapeut leder
  *   GET     /appointments                 api_appointments_list   visitator terapeut leder
  *   POST    /appointments/series          api_appointments_series visitator terapeut leder
@@ -122,6 +131,22 @@ static const route routes[] = {
     {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
     {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/teams", api_teams_list, ROLES_ANY, false, true},
+    /* A team's roster, waiting list and meetings (api_teams.c; teams.h):
+     * {name} of a meeting is its date; attendance is sessions'. */
+    {"GET", "/api/v1/teams/{id}", api_team_get, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/teams/{id}/roster", api_team_enrol, ROLES_CASE_READ, true, false},
+    {"POST", "/api/v1/teams/{id}/roster/leave", api_team_leave, ROLES_CASE_READ, true, false},
+    {"POST", "/api/v1/teams/{id}/waiting-list", api_team_wait, ROLES_CASE_READ, true, false},
+    {"PUT", "/api/v1/teams/{id}/waiting-list", api_team_wait_order, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/teams/{id}/waiting-list/remove", api_team_unwait, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/teams/{id}/waiting-list/decline", api_team_decline, ROLES_CASE_READ, true,
+     false},
+    {"GET", "/api/v1/teams/{id}/meetings/{name}", api_team_meeting, ROLES_CASE_READ, false,
+     true},
+    {"POST", "/api/v1/teams/{id}/meetings/{name}/attendance", api_team_attendance,
+     ROLES_CASEWORK, true, false},
     /* Bookings (api_appointments.c; appointments.h): the outcome is a
      * session event, for those who register sessions. */
     {"POST", "/api/v1/appointments", api_appointments_create, ROLES_CASE_READ, true, false},

@@ -49,13 +49,14 @@ static genop_err participants(genop_store *s, const char *muni, cal_meeting *out
             snprintf(p[i].citizen_name, sizeof p[i].citizen_name, "%s", cit.name);
         }
     }
+    size_t n = l.n;
     genop_store_free_list(&l);
     if (err) {
         free(p);
         return casework_internal(err, e);
     }
     out->people.items = p;
-    out->people.n = p ? l.n : 0;
+    out->people.n = p ? n : 0;
     return GENOP_OK;
 }
 

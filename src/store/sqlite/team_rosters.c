@@ -71,8 +71,9 @@ static void read_waiting(row_reader *r, void *item)
     x->position = (int)row_int(r);
     row_date(r, &x->added_on, NULL, "dagen på ventelisten");
     row_text(r, x->added_by, sizeof x->added_by, CUT_REFUSED, "brugernavnet");
+    bool due = false;
     row_date(r, &x->offered_on, &x->offered, "tilbuddets dag");
-    row_date(r, &x->offer_due, NULL, "tilbuddets frist");
+    row_date(r, &x->offer_due, &due, "tilbuddets frist");
     x->citizen_id = row_int(r);
     row_text(r, x->citizen_name, sizeof x->citizen_name, CUT_OK, "borgerens navn");
 }
