@@ -14,7 +14,7 @@
 #include "new_time.h"
 #include "new_time_task.h"
 #include "roles.h"
-#include "teams.h"
+#include "team_place.h"
 
 #define ROLES_BOOKING (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)
 
