@@ -70,6 +70,7 @@ import { testAssign } from './assign.mjs';
 import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
+import { testTeams } from './teams.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -263,6 +264,8 @@ async function main() {
   await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // After it: its Rødovre cases are granted, the counts above are done.
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // After the letters: it adds two Rødovre cases, a centre and a team.
+  await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

@@ -6,7 +6,7 @@
 // refusal is shown beside the field it names.
 
 import { get, post } from '../api.js';
-import { shortDate, todayInDenmark } from '../dates.js';
+import { parseDanishDate, shortDate, todayInDenmark } from '../dates.js';
 import { h, replace, cell } from '../dom.js';
 import * as labels from '../labels.js';
 import { besideField } from './forms.js';
@@ -19,6 +19,14 @@ export const when = (t) => `${WEEKDAY_NAMES[t.weekday]} kl. ${t.time}, ${t.minut
 
 // "fra 23.11.2026" or "23.11.2026–31.03.2027".
 export const period = (t) => (t.to ? `${shortDate(t.from)}–${shortDate(t.to)}` : `fra ${shortDate(t.from)}`);
+
+// A date typed the Danish way as the API's ISO date; what was typed when
+// it is no date (the server then says what is wrong, beside the field).
+export const isoOf = (text) => parseDanishDate(text) || text;
+
+// A text field for a date, "dd.mm.åååå".
+export const dateInput = (attrs) => h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off',
+  maxlength: '10', placeholder: 'dd.mm.åååå', ...attrs });
 
 // Room id -> "Sal 1, Træningscenter Nord" from GET /locations.
 export function roomNames(locations) {
@@ -90,14 +98,15 @@ function createForm(locations, staff, rooms, done) {
       [...rooms].map(([id, name]) => option(id, name)))),
     '$.weekday': field('team-weekday', 'Ugedag', h('select', null,
       WEEKDAY_NAMES.slice(1).map((d, i) => option(i + 1, d)))),
-    '$.time': field('team-time', 'Tidspunkt', h('input', { type: 'time', value: '10:00' })),
+    '$.time': field('team-time', 'Tidspunkt', h('input', { type: 'text', value: '10:00', inputmode: 'numeric',
+      maxlength: '5', autocomplete: 'off' }), 'tt:mm, fx 10:00'),
     '$.minutes': field('team-minutes', 'Minutter', h('input', { type: 'number', min: '1', max: '600', value: '60', inputmode: 'numeric' })),
     '$.capacity': field('team-capacity', 'Pladser', h('input', { type: 'number', min: '1', max: '100', value: '8', inputmode: 'numeric' }),
       'Højst lokalets kapacitet.'),
     '$.therapist': field('team-therapist', 'Terapeut', h('select', null, option('', 'Vælg terapeut'),
       therapists.map((s) => option(s.username, s.username)))),
-    '$.from': field('team-from', 'Første dag', h('input', { type: 'date', value: todayInDenmark() })),
-    '$.to': field('team-to', 'Sidste dag (valgfri)', h('input', { type: 'date' })),
+    '$.from': field('team-from', 'Første dag', dateInput({ value: shortDate(todayInDenmark()) }), 'dd.mm.åååå'),
+    '$.to': field('team-to', 'Sidste dag (valgfri)', dateInput({}), 'Tom: holdet fortsætter.'),
   };
   const formErr = h('p', { class: 'form-error', id: 'team-form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'button' }, 'Opret hold');
@@ -117,14 +126,14 @@ function createForm(locations, staff, rooms, done) {
     const body = {
       name: v('$.name'), paragraph: v('$.paragraph'), room: Number(v('$.room')) || null,
       weekday: Number(v('$.weekday')), time: v('$.time'), minutes: Number(v('$.minutes')),
-      capacity: Number(v('$.capacity')), therapist: v('$.therapist'), from: v('$.from'),
-      to: v('$.to') || null,
+      capacity: Number(v('$.capacity')), therapist: v('$.therapist'), from: isoOf(v('$.from')),
+      to: v('$.to') ? isoOf(v('$.to')) : null,
     };
     submit.disabled = true;
     try {
       await post('/teams', body);
       form.reset();
-      inputs['$.from'][1].value = todayInDenmark();
+      inputs['$.from'][1].value = shortDate(todayInDenmark());
       await done(body.name);
     } catch (err) {
       if (err.status === 401) return;

@@ -16,7 +16,7 @@ import { longDate, shortDate, todayInDenmark } from '../dates.js';
 import { h, replace, cell, facts } from '../dom.js';
 import * as labels from '../labels.js';
 import { besideField } from './forms.js';
-import { period, roomNames, when } from './hold.js';
+import { dateInput, isoOf, period, roomNames, when } from './hold.js';
 
 export async function render(main, params, ctx) {
   const id = Number(params[0]);
@@ -60,7 +60,7 @@ function show(page, t) {
     h('div', { class: 'page-head' },
       h('p', { class: 'lead-small' }, h('a', { href: '#/hold' }, 'Hold')),
       h('h1', null, t.name),
-      h('p', { class: 'lead' }, `${labels.paragraph(t.paragraph)}, ${when(t)}. `,
+      h('p', { class: 'lead' }, `${labels.paragraph(t.paragraph)}, ${when(t)} `,
         t.full ? h('span', { class: 'badge status-overdue', id: 'team-full' }, 'Fuldt') :
           h('span', { class: 'badge status-met', id: 'team-free' }, 'Ledige pladser'))),
     facts([['Lokale', page.rooms.get(t.room) || `Lokale ${t.room}`], ['Pladser', `${t.enrolled} af ${t.capacity} besat`],
@@ -105,7 +105,7 @@ function leaveButton(page, r) {
   const restore = () => { replace(box, start); start.focus(); };
   start.addEventListener('click', () => {
     const key = `leave-${Number(r.case)}`;
-    const from = h('input', { type: 'date', id: `${key}-from`, value: todayInDenmark() });
+    const from = dateInput({ id: `${key}-from`, value: shortDate(todayInDenmark()) });
     const by = h('select', { id: `${key}-by` }, h('option', { value: 'citizen' }, 'Borgeren'),
       h('option', { value: 'provider' }, 'Kommunen'));
     const reason = h('input', { type: 'text', id: `${key}-reason`, maxlength: '120', value: 'Udmeldt af holdet' });
@@ -113,7 +113,7 @@ function leaveButton(page, r) {
     const no = h('button', { type: 'button', class: 'button secondary small', 'data-confirm': 'no' }, 'Fortryd');
     no.addEventListener('click', restore);
     yes.addEventListener('click', () => change(page, () => post(`/teams/${page.id}/roster/leave`,
-      { case: r.case, from: from.value, by: by.value, reason: reason.value.trim() }),
+      { case: r.case, from: isoOf(from.value.trim()), by: by.value, reason: reason.value.trim() }),
     (x) => `${r.citizen.name} er meldt af holdet fra ${shortDate(x.left_on)}; ${x.cancelled} ${x.cancelled === 1 ? 'tid er' : 'tider er'} aflyst.` +
       (x.offered ? ' Pladsen er tilbudt den første på ventelisten.' : '')));
     const group = h('div', { class: 'confirm', role: 'group', 'aria-label': `Meld ${r.citizen.name} af holdet` },
@@ -177,8 +177,8 @@ function enrolForm(page, t) {
   const caseIn = h('input', { type: 'text', id: 'enrol-case', inputmode: 'numeric', autocomplete: 'off',
     maxlength: '18', 'aria-describedby': 'enrol-case-help enrol-case-error' });
   const next = t.meetings[0] ? t.meetings[0].date : todayInDenmark();
-  const from = h('input', { type: 'date', id: 'enrol-from', value: next, 'aria-describedby': 'enrol-from-error' });
-  const to = h('input', { type: 'date', id: 'enrol-to', 'aria-describedby': 'enrol-to-help enrol-to-error' });
+  const from = dateInput({ id: 'enrol-from', value: shortDate(next), 'aria-describedby': 'enrol-from-help enrol-from-error' });
+  const to = dateInput({ id: 'enrol-to', 'aria-describedby': 'enrol-to-help enrol-to-error' });
   const errs = { '$.case': h('p', { class: 'field-error', id: 'enrol-case-error' }),
     '$.from': h('p', { class: 'field-error', id: 'enrol-from-error' }),
     '$.to': h('p', { class: 'field-error', id: 'enrol-to-error' }) };
@@ -211,7 +211,8 @@ function enrolForm(page, t) {
     h('div', { class: 'user-form-fields' },
       h('div', { class: 'field' }, h('label', { for: 'enrol-case' }, 'Sagsnummer'),
         h('p', { class: 'help', id: 'enrol-case-help' }, 'Sagen skal have en bevilling af træning.'), caseIn, errs['$.case']),
-      h('div', { class: 'field' }, h('label', { for: 'enrol-from' }, 'Fra og med'), from, errs['$.from']),
+      h('div', { class: 'field' }, h('label', { for: 'enrol-from' }, 'Fra og med'),
+        h('p', { class: 'help', id: 'enrol-from-help' }, 'dd.mm.åååå'), from, errs['$.from']),
       h('div', { class: 'field' }, h('label', { for: 'enrol-to' }, 'Til og med (valgfri)'),
         h('p', { class: 'help', id: 'enrol-to-help' }, 'Tom: til bevillingen eller holdet slutter.'), to, errs['$.to'])),
     formErr,
@@ -224,7 +225,8 @@ function enrolForm(page, t) {
     if (!id) return;
     enrol.disabled = true;
     try {
-      const r = await post(`/teams/${page.id}/roster`, { case: id, from: from.value, to: to.value || null });
+      const r = await post(`/teams/${page.id}/roster`, { case: id, from: isoOf(from.value.trim()),
+        to: to.value.trim() ? isoOf(to.value.trim()) : null });
       await reload(page, `Sag ${id} er meldt på holdet; ${r.ids.length} ${r.ids.length === 1 ? 'tid er' : 'tider er'} booket.`);
       const again = page.main.querySelector('#enrol-result');
       if (again) replace(again, skippedList(r.skipped));
