@@ -149,14 +149,23 @@ static genop_err not_enrolled(genop_store *s, enrol_job *j, genop_error *e)
     return err;
 }
 
-/* A series that booked nothing refuses the enrolment with its first
- * skipped date's reason: a conflict (409), else the limit (422). */
+/* A series that booked nothing refuses the enrolment with the reason of
+ * its skipped dates: a full team first, then another conflict (409),
+ * else the first date's limit or holiday (422). */
 static genop_err none_booked(enrol_job *j, genop_error *e)
 {
-    const cal_skip *k = &j->res->skipped[0];
+    const cal_skip *k = NULL;
     if (j->res->n_skipped == 0)
         return genop_refuse(e, GENOP_EREFUSED, "$.from", "Holdet mødes ikke i perioden.");
-    if (strcmp(k->reason, "limit") == 0 || strcmp(k->reason, "holiday") == 0) {
+    for (size_t i = 0; !k && i < j->res->n_skipped; i++)
+        if (strcmp(j->res->skipped[i].reason, "team") == 0)
+            k = &j->res->skipped[i];
+    for (size_t i = 0; !k && i < j->res->n_skipped; i++)
+        if (strcmp(j->res->skipped[i].reason, "limit") != 0 &&
+            strcmp(j->res->skipped[i].reason, "holiday") != 0)
+            k = &j->res->skipped[i];
+    if (!k) {
+        k = &j->res->skipped[0];
         snprintf(j->why->limit, sizeof j->why->limit, "%s", k->limit);
         return genop_refuse(e, GENOP_EREFUSED, "$.from", "Ingen af holdets møder i perioden "
                             "kan bookes: %s", k->message);
