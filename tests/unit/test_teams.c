@@ -125,18 +125,7 @@ static genop_list appts(fx *f, int64_t case_id)
 /* The due of the case's team_place task, or -1 without one. */
 static genop_date task_due(fx *f, int64_t id)
 {
-    genop_list l = {0};
-    must(genop_store_case_open_deadlines(f->loc.store, "aalborg", id, &l, e));
-    const genop_open_deadline *o = l.items;
-    genop_date due = -1;
-    for (size_t i = 0; i < l.n; i++)
-        if (strcmp(o[i].deadline_id, TASK_TEAM_PLACE) == 0) {
-            assert_true(o[i].task);
-            assert_non_null(strstr(o[i].label, "Balancehold"));
-            due = o[i].due;
-        }
-    genop_store_free_list(&l);
-    return due;
+    return calendar_test_task_due(f->loc.store, "aalborg", id, TASK_TEAM_PLACE, NULL, "Balancehold");
 }
 
 static void test_enrol_and_full(void **state)

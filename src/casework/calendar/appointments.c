@@ -110,6 +110,16 @@ static genop_err still_booked(const genop_appointment_row *a, const char *field,
     return GENOP_OK;
 }
 
+void cal_mark_cancelled(genop_appointment_row *a, const cal_cancel *c, bool owed,
+                        genop_date today)
+{
+    snprintf(a->status, sizeof a->status, "cancelled");
+    snprintf(a->cancelled_by, sizeof a->cancelled_by, "%s", c->by);
+    snprintf(a->cancel_reason, sizeof a->cancel_reason, "%s", c->reason);
+    a->new_time_owed = owed;
+    a->new_time_since = owed ? today : 0;
+}
+
 typedef struct cancel_job {
     const genop_user *actor;
     const genop_standard *std;
@@ -127,11 +137,9 @@ static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
         err = still_booked(j->a, "$.by", e);
     if (err)
         return err;
-    snprintf(j->a->status, sizeof j->a->status, "cancelled");
-    snprintf(j->a->cancelled_by, sizeof j->a->cancelled_by, "%s", j->c->by);
-    snprintf(j->a->cancel_reason, sizeof j->a->cancel_reason, "%s", j->c->reason);
-    j->a->new_time_owed = strcmp(j->c->by, "provider") == 0 && cal_new_time_promised(j->std);
-    j->a->new_time_since = j->a->new_time_owed ? j->today : 0;
+    cal_mark_cancelled(j->a, j->c,
+                       strcmp(j->c->by, "provider") == 0 && cal_new_time_promised(j->std),
+                       j->today);
     err = casework_internal(genop_store_appointment_update(s, j->actor->municipality, j->a, e),
                             e);
     if (!err)

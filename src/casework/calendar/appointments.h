@@ -70,6 +70,12 @@ typedef struct cal_list_query {
 genop_err casework_appointments_list(const casework_env *env, const genop_user *actor,
                                      const cal_list_query *q, genop_list *out, genop_error *e);
 
+/* Marks a cancelled by c->by for c->reason; owed: the cancellation owes
+ * a new time (new_time.h), since today. Only the row: the caller stores
+ * it. */
+void cal_mark_cancelled(genop_appointment_row *a, const cal_cancel *c, bool owed,
+                        genop_date today);
+
 /* Cancels appointment id (GENOP_ENOTFOUND: none of the municipality's;
  * GENOP_EREFUSED: cancelled already or its outcome registered). */
 genop_err casework_appointment_cancel(const casework_env *env, const genop_user *actor,

@@ -277,10 +277,7 @@ static genop_err cancel_from(genop_store *s, leave_job *j, genop_date from, geno
     for (size_t i = 0; !err && i < l.n; i++) {
         if (strcmp(a[i].status, "booked") != 0 || a[i].event_id)
             continue;
-        snprintf(a[i].status, sizeof a[i].status, "cancelled");
-        snprintf(a[i].cancelled_by, sizeof a[i].cancelled_by, "%s", j->l->cancel.by);
-        snprintf(a[i].cancel_reason, sizeof a[i].cancel_reason, "%s", j->l->cancel.reason);
-        a[i].new_time_owed = false;
+        cal_mark_cancelled(&a[i], &j->l->cancel, false, j->today);
         err = genop_store_appointment_update(s, j->actor->municipality, &a[i], e);
         if (!j->cancelled++)
             j->first = a[i].day;
