@@ -79,7 +79,8 @@ static genop_err run_wait(genop_store *s, void *ctx, genop_error *e)
     if (!err && !rows)
         err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til ventelisten");
     if (!err) {
-        memcpy(rows, l.items, l.n * sizeof *rows);
+        if (l.n)
+            memcpy(rows, l.items, l.n * sizeof *rows);
         genop_waiting_row *x = &rows[l.n];
         x->case_id = j->case_id;
         x->added_on = j->today;
