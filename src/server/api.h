@@ -145,5 +145,11 @@ void api_team_attendance(api_ctx *c, http_reply *out);
 /* api_calendar.c: a team as GET /teams lists it (a new object). */
 struct genop_team_row;
 json_t *api_team_json(const struct genop_team_row *t);
+/* A booking's warnings as the answer's "warnings" array (a new one). */
+struct cal_warning;
+json_t *api_booking_warnings_json(const struct cal_warning *w);
+
+/* api_proposals.c ("Book tid": calendar/proposals.h) */
+void api_appointment_proposals(api_ctx *c, http_reply *out);
 
 #endif

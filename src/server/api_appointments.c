@@ -214,3 +214,8 @@ void api_appointment_outcome(api_ctx *c, http_reply *out)
     jset(o, "event", json_integer(event));
     http_reply_json(out, 201, o);
 }
+
+json_t *api_booking_warnings_json(const cal_warning *w)
+{
+    return warnings_json(w);
+}

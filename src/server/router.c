@@ -36,6 +36,7 @@
  *   POST    /appointments/series          api_appointments_series visitator terapeut leder
  *   POST    /appointments/{id}/cancel     api_appointment_cancel  visitator terapeut leder
  *   POST    /appointments/{id}/outcome    api_appointment_outcome visitator terapeut
+ *   GET     /cases/{id}/appointment-proposals api_appointment_proposals visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
@@ -157,6 +158,10 @@ static const route routes[] = {
      false},
     {"POST", "/api/v1/appointments/{id}/outcome", api_appointment_outcome, ROLES_CASEWORK, true,
      false},
+    /* "Book tid" (api_proposals.c; calendar/proposals.h): a dry run of
+     * the booking checks in a job of the writer, so no snapshot. */
+    {"GET", "/api/v1/cases/{id}/appointment-proposals", api_appointment_proposals,
+     ROLES_CASE_READ, false, false},
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},

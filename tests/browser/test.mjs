@@ -37,7 +37,9 @@
 // per person (assign.mjs); the citizen's identity: the question of a
 // known CPR number with another name, the warning of an open case like
 // it, consent and the contact person (identity.mjs); the users an administrator administers
-// (users.mjs); the search in the header, its results, the case list's
+// (users.mjs); "Book tid" on the case page: the proposals, booking one,
+// a series with its skipped dates, cancelling with the standard's rule
+// (booking.mjs); the search in the header, its results, the case list's
 // pages and filters and the access log found by a search (search.mjs);
 // another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
@@ -71,6 +73,7 @@ import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
 import { testTeams } from './teams.mjs';
+import { testBooking } from './booking.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -266,6 +269,8 @@ async function main() {
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // After the letters: it adds two Rødovre cases, a centre and a team.
   await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
+  // "Book tid" (booking.mjs): its own Skive users and case.
+  await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

@@ -282,6 +282,16 @@ genop_err cal_case_check(genop_store *s, const genop_user *actor, const genop_st
     return err;
 }
 
+json_t *cal_grant_on(const case_view_loaded *lc, genop_date day, genop_date *decided)
+{
+    json_t *d = decision_on(lc, day, decided);
+    json_t *grant = json_is_true(json_object_get(d, "granted")) ? json_object_get(d, "grant")
+                                                                 : NULL;
+    json_incref(grant);
+    json_decref(d);
+    return grant;
+}
+
 genop_err cal_grant_until(genop_store *s, const char *muni, int64_t case_id,
                           const genop_standard *std, genop_date day, bool *has,
                           genop_date *until, genop_error *e)
@@ -295,13 +305,11 @@ genop_err cal_grant_until(genop_store *s, const char *muni, int64_t case_id,
     else if (err)
         err = casework_internal(err, e);
     genop_date decided = 0;
-    json_t *d = err ? NULL : decision_on(&lc, day, &decided);
-    const char *u = json_string_value(json_object_get(json_object_get(d, "grant"), "until"));
+    json_t *grant = err ? NULL : cal_grant_on(&lc, day, &decided);
+    const char *u = json_string_value(json_object_get(grant, "until"));
     genop_error ignored;
-    if (d && json_is_true(json_object_get(d, "granted")) && u &&
-        !genop_date_parse(u, until, &ignored))
-        *has = true;
-    json_decref(d);
+    *has = u && !genop_date_parse(u, until, &ignored);
+    json_decref(grant);
     case_view_release(&lc);
     return err;
 }
