@@ -43,6 +43,9 @@
 #   written from the contract (tests/oracle/test_oracle.py: seeded random
 #   cases for all five standards, hand-made cases for issue 16's readings
 #   and the law's complaint deadlines), once, with BUILD;
+# - a municipality's made-up history (tests/cli/test_history.py: genop
+#   demo --db --cases N - deterministic by its seed, every case evaluated
+#   by genop evaluate without an error, a plausible mix, usage errors);
 # - the demo database (tests/api/test_demo.py: genop demo --db, served and
 #   checked over HTTP with the printed logins) with both builds;
 # - the refresh of stored projections after a change of the rules
@@ -196,6 +199,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
   echo "# tests/api/test_demo.py with $dir/genop"
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
+  echo "# tests/cli/test_history.py with $dir/genop"
+  run_tap "history ($dir)" python3 tests/cli/test_history.py "$dir/genop"
   echo "# tests/api/test_refresh.py with $dir/genop"
   run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
   echo "# tests/api/test_tasks.py with $dir/genop"

@@ -497,6 +497,23 @@ fi
 expect_exit "demo --db sqlite:FILE looks at FILE: an existing one is refused" 1 \
   "^genop: demo: databasen $tmp/demo.db findes allerede" "$genop" demo --db "sqlite:$tmp/demo.db"
 
+# --- demo --db --cases N: a municipality's history (tests/cli/test_history.py has the rest)
+if "$genop" demo --db "$tmp/history.db" --cases 25 --municipality nyborg --years 1 --seed 3 \
+     --as-of 2026-03-31 >"$tmp/out" 2>"$tmp/err" &&
+   grep -q "^Historikken for Nyborg Kommune er skrevet i $tmp/history.db: 25 sager henvist 2025-04-01 til 2026-03-31 (frø 3)" "$tmp/out"; then
+  ok "demo --db --cases 25: Nyborg's history of a year"
+else
+  not_ok "demo --db --cases 25" "$(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+expect_exit "demo --db --cases N needs --municipality" 2 "^genop: demo: --cases med --db kræver --municipality" \
+  "$genop" demo --db "$tmp/history2.db" --cases 5 --years 1
+expect_exit "demo --db --cases N: N must be a count" 2 "^genop: demo: --cases skal med --db være et antal sager fra 1 til 10000000, ikke 'fem'" \
+  "$genop" demo --db "$tmp/history2.db" --cases fem --municipality nyborg --years 1
+expect_exit "demo --db --cases N: an unknown municipality" 2 "der er ingen kvalitetsstandard for 'gotham'" \
+  "$genop" demo --db "$tmp/history2.db" --cases 5 --municipality gotham --years 1
+expect_exit "demo: --years without --db --cases" 2 "^genop: demo: --municipality, --years og --seed hører til --db med --cases" \
+  "$genop" demo --years 2
+
 # --- help and usage ----------------------------------------------------------
 "$genop" --help >"$tmp/out" 2>&1
 if [ $? -eq 0 ] && grep -q evaluate "$tmp/out" && grep -q calendar "$tmp/out" && grep -q standard "$tmp/out"; then ok "--help lists the commands"; else not_ok "--help" "$(cat "$tmp/out")"; fi
