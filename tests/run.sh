@@ -95,6 +95,11 @@
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
 #   builds;
+# - a team's roster, waiting list and meetings (tests/api/test_teams.py:
+#   enrolling through the series path, a full team's 409, the waiting
+#   list's order and offers with the task team_place, leaving, a meeting's
+#   attendance all or nothing, other municipalities' teams 404) with both
+#   builds;
 # - "Book tid" (tests/api/test_proposals.py: every proposal booked and
 #   accepted, nothing stored by asking, the earlier therapist preferred,
 #   the grant's minutes, sessions a week and end kept, 404 across
@@ -232,6 +237,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "report ($dir)" python3 tests/api/test_report.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
+  echo "# tests/api/test_teams.py with $dir/genop"
+  run_tap "teams ($dir)" python3 tests/api/test_teams.py "$dir/genop"
   echo "# tests/api/test_proposals.py with $dir/genop"
   run_tap "proposals ($dir)" python3 tests/api/test_proposals.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"

@@ -131,6 +131,28 @@ void api_appointments_series(api_ctx *c, http_reply *out);
 void api_appointments_list(api_ctx *c, http_reply *out);
 void api_appointment_cancel(api_ctx *c, http_reply *out);
 void api_appointment_outcome(api_ctx *c, http_reply *out);
+/* A refused booking as a problem, with its "conflict" or "limit"; a
+ * series' answer {"ids", "skipped", "warnings"} (a new object). Both
+ * take the calendar's types (booking_refusal.h, appointments.h). */
+struct cal_refusal;
+struct cal_series_result;
+void api_booking_refused(http_reply *out, const char *where, const genop_error *e,
+                         const struct cal_refusal *why);
+json_t *api_series_json(const struct cal_series_result *r);
+
+/* api_teams.c (a team's roster, waiting list and meetings) */
+void api_team_get(api_ctx *c, http_reply *out);
+void api_team_enrol(api_ctx *c, http_reply *out);
+void api_team_leave(api_ctx *c, http_reply *out);
+void api_team_wait(api_ctx *c, http_reply *out);
+void api_team_wait_order(api_ctx *c, http_reply *out);
+void api_team_unwait(api_ctx *c, http_reply *out);
+void api_team_decline(api_ctx *c, http_reply *out);
+void api_team_meeting(api_ctx *c, http_reply *out);
+void api_team_attendance(api_ctx *c, http_reply *out);
+/* api_calendar.c: a team as GET /teams lists it (a new object). */
+struct genop_team_row;
+json_t *api_team_json(const struct genop_team_row *t);
 /* A booking's warnings as the answer's "warnings" array (a new one). */
 struct cal_warning;
 json_t *api_booking_warnings_json(const struct cal_warning *w);

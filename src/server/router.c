@@ -26,6 +26,15 @@
  *   POST    /holiday-openings             api_holiday_open        leder
  *   GET     /holiday-openings             api_holiday_openings    any logged in
  *   DELETE  /holiday-openings/{date}      api_holiday_close       leder
+ *   GET     /teams/{id}                   api_team_get            visitator terapeut leder
+ *   POST    /teams/{id}/roster            api_team_enrol          visitator terapeut leder
+ *   POST    /teams/{id}/roster/leave      api_team_leave          visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list      api_team_wait           visitator terapeut leder
+ *   PUT     /teams/{id}/waiting-list      api_team_wait_order     visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list/remove  api_team_unwait      visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list/decline api_team_decline     visitator terapeut leder
+ *   GET     /teams/{id}/meetings/{name}   api_team_meeting        visitator terapeut leder
+ *   POST    /teams/{id}/meetings/{name}/attendance api_team_attendance visitator terapeut
  *   POST    /appointments                 api_appointments_create visitator terapeut leder
  *   GET     /appointments                 api_appointments_list   visitator terapeut leder
  *   POST    /appointments/series          api_appointments_series visitator terapeut leder
@@ -135,6 +144,22 @@ static const route routes[] = {
     {"POST", "/api/v1/holiday-openings", api_holiday_open, ROLES_LEDER, true, false},
     {"GET", "/api/v1/holiday-openings", api_holiday_openings, ROLES_ANY, false, true},
     {"DELETE", "/api/v1/holiday-openings/{date}", api_holiday_close, ROLES_LEDER, false, false},
+    /* A team's roster, waiting list and meetings (api_teams.c; teams.h):
+     * {name} of a meeting is its date; attendance is sessions'. */
+    {"GET", "/api/v1/teams/{id}", api_team_get, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/teams/{id}/roster", api_team_enrol, ROLES_CASE_READ, true, false},
+    {"POST", "/api/v1/teams/{id}/roster/leave", api_team_leave, ROLES_CASE_READ, true, false},
+    {"POST", "/api/v1/teams/{id}/waiting-list", api_team_wait, ROLES_CASE_READ, true, false},
+    {"PUT", "/api/v1/teams/{id}/waiting-list", api_team_wait_order, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/teams/{id}/waiting-list/remove", api_team_unwait, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/teams/{id}/waiting-list/decline", api_team_decline, ROLES_CASE_READ, true,
+     false},
+    {"GET", "/api/v1/teams/{id}/meetings/{name}", api_team_meeting, ROLES_CASE_READ, false,
+     true},
+    {"POST", "/api/v1/teams/{id}/meetings/{name}/attendance", api_team_attendance,
+     ROLES_CASEWORK, true, false},
     /* Bookings (api_appointments.c; appointments.h): the outcome is a
      * session event, for those who register sessions. */
     {"POST", "/api/v1/appointments", api_appointments_create, ROLES_CASE_READ, true, false},

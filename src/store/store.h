@@ -555,6 +555,8 @@ typedef struct genop_store_ops {
                             const char *printed_by, genop_error *e);
     /* The calendar's records (store_calendar.h). */
     const struct genop_calendar_ops *calendar;
+    /* A team's roster and waiting list (store_teams.h). */
+    const struct genop_team_ops *teams;
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the

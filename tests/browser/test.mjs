@@ -76,6 +76,7 @@ import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
 import { testSetup } from './setup.mjs';
+import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -273,6 +274,8 @@ async function main() {
   // The leder's set-up pages: a new location and terapeut of its own,
   // and a holiday of next year opened and closed again.
   await testSetup({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
+  // After the letters: it adds two Rødovre cases, a centre and a team.
+  await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
   // "Book tid" (booking.mjs): its own Skive users and case.
   await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 

@@ -67,7 +67,14 @@ static genop_err book_date(series_job *j, genop_store *st, genop_date date, geno
 static genop_err run_series(genop_store *st, void *ctx, genop_error *e)
 {
     series_job *j = ctx;
-    const cal_series *s = j->s;
+    return cal_series_book(st, j->actor, j->std, j->today, j->s, j->out, j->why, e);
+}
+
+genop_err cal_series_book(genop_store *st, const genop_user *actor, const genop_standard *std,
+                          genop_date today, const cal_series *s, cal_series_result *out,
+                          cal_refusal *why, genop_error *e)
+{
+    series_job job = {actor, std, today, s, out, why, 0}, *j = &job;
     genop_err err = GENOP_OK;
     if (s->first.place == CAL_PLACE_TEAM) {
         genop_team_row team;

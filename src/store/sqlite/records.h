@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "store_calendar.h"
+#include "store_teams.h"
 
 /* users.c: municipalities, users, login sessions, API tokens. */
 genop_err sqlite_municipality_ensure(genop_store *s, const char *id, int code,
@@ -186,6 +187,8 @@ genop_err sqlite_print_done(genop_store *s, const char *muni, int64_t letter_id,
 /* calendar_resources.c: the calendar's locations, rooms, staff and teams
  * (migration 0014), and its function table (store_calendar.h). */
 extern const genop_calendar_ops sqlite_calendar_ops;
+/* team_rosters.c: a team's roster and waiting list (migration 0017). */
+extern const genop_team_ops sqlite_team_ops;
 /* appointments.c: the calendar's appointments (migration 0015). */
 genop_err sqlite_appointment_add(genop_store *s, const char *muni, genop_appointment_row *a,
                                  genop_error *e);

@@ -13,6 +13,7 @@
 static const genop_store_ops sqlite_ops = {
     .close = db_close,
     .calendar = &sqlite_calendar_ops,
+    .teams = &sqlite_team_ops,
     .begin = db_begin,
     .commit = db_commit,
     .rollback = db_rollback,
