@@ -74,6 +74,10 @@
 #   a new key ending the old, every 404 of a feed, the feed parsed by
 #   ical.js (tests/ical, npm ci) and each event compared with the API, no
 #   CPR number or name in it, the access log) with both builds;
+# - the week view and moving an appointment (tests/api/test_calendar_week.py:
+#   a therapist's, room's and team's week with holidays, hours, absences
+#   and the citizens' names; 400/403/404; a move's 409s and 422s by the
+#   booking's rules, the access log) with both builds;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
@@ -203,6 +207,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
   echo "# tests/api/test_calendar_feed.py with $dir/genop"
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
+  echo "# tests/api/test_calendar_week.py with $dir/genop"
+  run_tap "calendar week ($dir)" python3 tests/api/test_calendar_week.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"

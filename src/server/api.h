@@ -123,5 +123,8 @@ void api_appointments_series(api_ctx *c, http_reply *out);
 void api_appointments_list(api_ctx *c, http_reply *out);
 void api_appointment_cancel(api_ctx *c, http_reply *out);
 void api_appointment_outcome(api_ctx *c, http_reply *out);
+void api_appointment_move(api_ctx *c, http_reply *out);
+/* api_calendar_week.c (the week view) */
+void api_calendar_week(api_ctx *c, http_reply *out);
 
 #endif
