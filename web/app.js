@@ -2,7 +2,7 @@
 // header and menu, and the router.
 //
 // Routes live in location.hash (#/, #/opgaver/mine, #/sager, #/sager/alle,
-// #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, and for an
+// #/sag/12, #/soeg, #/udskrift, #/kalender, #/adgangslog/3, #/kvalitetsstandard, and for an
 // administrator
 // #/brugere, #/brugerlog),
 // which the browser never sends to a server nor in a Referer: only ids
@@ -57,6 +57,7 @@ const searchView = lazy(() => import('./views/search.js'));
 const usersView = lazy(() => import('./views/brugere.js'));
 const userLogView = lazy(() => import('./views/brugerlog.js'));
 const printView = lazy(() => import('./views/udskrift.js'));
+const calendarView = lazy(() => import('./views/kalender.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -72,6 +73,10 @@ const routes = [
     menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
   { name: 'sager', re: /^#\/sager(?:\/(mine|alle))?(?:\?([A-Za-z0-9=&.@_%-]*))?$/, view: casesView, roles: CASE_ROLES,
     menu: 'Sager', href: '#/sager' },
+  // Kalender (views/kalender.js): #/kalender (a terapeut's own), and
+  // #/kalender/terapeut/NAME, /rum/ID, /hold/ID, then /dag or /uge and a date.
+  { name: 'kalender', re: /^#\/kalender(?:\/(terapeut|rum|hold)\/([A-Za-z0-9._@-]{1,63}))?(?:\/(dag|uge))?(?:\/(\d{4}-\d{2}-\d{2}))?$/,
+    view: calendarView, roles: CASE_ROLES, menu: 'Kalender', href: '#/kalender' },
   // The print queue (views/udskrift.js): what the API lets each role see.
   { name: 'udskrift', re: /^#\/udskrift$/, view: printView, roles: ['visitator', 'leder'],
     menu: 'Udskrift', href: '#/udskrift' },
