@@ -37,7 +37,9 @@
 // per person (assign.mjs); the citizen's identity: the question of a
 // known CPR number with another name, the warning of an open case like
 // it, consent and the contact person (identity.mjs); the users an administrator administers
-// (users.mjs); the search in the header, its results, the case list's
+// (users.mjs); Min kalender on the demo's first terapeut login, the
+// outcome buttons, cancelling, moving an appointment with the keyboard
+// and the mouse, a room's and a team's week (calendar.mjs); the search in the header, its results, the case list's
 // pages and filters and the access log found by a search (search.mjs);
 // another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
@@ -70,6 +72,7 @@ import { testAssign } from './assign.mjs';
 import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
+import { testCalendar } from './calendar.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -263,6 +266,8 @@ async function main() {
   await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // After it: its Rødovre cases are granted, the counts above are done.
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // Kalender (calendar.mjs): last, it adds Rødovre cases and a calendar.
+  await testCalendar({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });
