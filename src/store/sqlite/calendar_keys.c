@@ -4,8 +4,6 @@
  * hash, one per user: setting a key replaces the user's row, so the old
  * key finds no one any more.
  */
-#include <string.h>
-
 #include "records.h"
 
 enum { ST_KEY_SET, ST_KEY_USER, ST_COUNT };
@@ -47,21 +45,6 @@ genop_err sqlite_calendar_key_set(genop_store *s, const char *muni, int64_t user
 genop_err sqlite_calendar_key_user(genop_store *s, const unsigned char *hash, genop_user *out,
                                    genop_error *e)
 {
-    sqlite_store *st = sqlite_handle(s);
-    sqlite3_stmt *q = NULL;
-    genop_err err = stmt_use(st, &keys, ST_KEY_USER, &q, e);
-    if (err)
-        return err;
-    int rc = bind_hash(q, 1, hash);
-    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, "finde kalendernøglen", e);
-    if (err == GENOP_ENOTFOUND)
-        err = genop_fail(e, GENOP_ENOTFOUND, "kalendernøglen findes ikke");
-    if (!err) {
-        row_reader r = {q, 0, GENOP_OK, e};
-        memset(out, 0, sizeof *out);
-        sqlite_row_user(&r, out);
-        err = r.err;
-    }
-    stmt_done(q);
-    return err;
+    return sqlite_user_by_hash(sqlite_handle(s), &keys, ST_KEY_USER, hash,
+                               "finde kalendernøglen", "kalendernøglen findes ikke", out, e);
 }

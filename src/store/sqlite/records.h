@@ -38,6 +38,10 @@ genop_err sqlite_token_list(genop_store *s, const char *username, genop_list *ou
 genop_err sqlite_token_revoke(genop_store *s, const char *id, genop_error *e);
 /* Reads a user's columns "u.id, u.municipality, u.username, u.role". */
 void sqlite_row_user(row_reader *r, genop_user *u);
+/* The active user whose token or key hashes to hash (users.c, which says how). */
+genop_err sqlite_user_by_hash(sqlite_store *st, const stmt_table *table, unsigned index,
+                              const unsigned char *hash, const char *doing,
+                              const char *missing, genop_user *out, genop_error *e);
 
 /* user_admin.c: administering a municipality's users, their audit log. */
 /* Reads a state column ("active", "locked", "deactivated"). */

@@ -371,19 +371,24 @@ genop_err sqlite_token_create(genop_store *s, const unsigned char *token_hash,
     return err;
 }
 
-/* Fills the caller's *out. */
-genop_err sqlite_token_get(genop_store *s, const unsigned char *token_hash, genop_user *out,
-                           genop_error *e)
+/*
+ * The active user whose secret hashes to hash, by statement index of
+ * table (one parameter, the hash; one row of sqlite_row_user's columns):
+ * an API token's or a calendar key's owner. doing names the step in an
+ * error, missing the Danish "not found" message. Fills the caller's *out.
+ */
+genop_err sqlite_user_by_hash(sqlite_store *st, const stmt_table *table, unsigned index,
+                              const unsigned char *hash, const char *doing,
+                              const char *missing, genop_user *out, genop_error *e)
 {
-    sqlite_store *st = sqlite_handle(s);
     sqlite3_stmt *q = NULL;
-    genop_err err = stmt_use(st, &users, ST_TOKEN_GET, &q, e);
+    genop_err err = stmt_use(st, table, index, &q, e);
     if (err)
         return err;
-    int rc = bind_hash(q, 1, token_hash);
-    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, "finde nøglen", e);
+    int rc = bind_hash(q, 1, hash);
+    err = rc ? stmt_bind_fail(st, rc, e) : stmt_step_row(st, q, doing, e);
     if (err == GENOP_ENOTFOUND)
-        err = genop_fail(e, GENOP_ENOTFOUND, "nøglen findes ikke");
+        err = genop_fail(e, GENOP_ENOTFOUND, "%s", missing);
     if (!err) {
         row_reader r = {q, 0, GENOP_OK, e};
         memset(out, 0, sizeof *out);
@@ -392,6 +397,14 @@ genop_err sqlite_token_get(genop_store *s, const unsigned char *token_hash, geno
     }
     stmt_done(q);
     return err;
+}
+
+/* Fills the caller's *out. */
+genop_err sqlite_token_get(genop_store *s, const unsigned char *token_hash, genop_user *out,
+                           genop_error *e)
+{
+    return sqlite_user_by_hash(sqlite_handle(s), &users, ST_TOKEN_GET, token_hash,
+                               "finde nøglen", "nøglen findes ikke", out, e);
 }
 
 /* Reads a row of ST_TOKEN_LIST. */
