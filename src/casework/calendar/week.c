@@ -60,6 +60,8 @@ static genop_err subject(genop_store *s, const genop_user *actor, cal_week *w,
         if (err == GENOP_EINVAL)
             return genop_refuse(e, GENOP_ENOTFOUND, "therapist", "%s er ikke terapeut i "
                                 "kommunen.", w->q.therapist);
+        if (err)
+            return err;
         *therapist_id = u.id;
         snprintf(w->name, sizeof w->name, "%s", u.username);
     } else if (w->q.of == CAL_WEEK_ROOM) {
