@@ -50,46 +50,13 @@ threads=${BENCH_API_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)
 VERSION=7   # 6: the kept view in the form of src/core/case_pack.h; 7: name words, stages (migration 0008)
 seed=$build/bench/api-seed-v$VERSION-$cases.db
 
-for tool in wrk python3; do
-  command -v "$tool" >/dev/null || { echo "api.sh: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
-
-pids=()
-run=""
-scratch=""
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
-  [ -z "$run" ] || rm -rf "$run"
-  [ -z "$scratch" ] || rm -rf "$scratch"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A directory in tmpfs if the machine has one we may write, else "".
-tmpfs_dir() {
-  if [ -d /dev/shm ] && [ -w /dev/shm ]; then mktemp -d -p /dev/shm genop-bench.XXXXXX; fi
-}
+# shellcheck source=bench/wrk_lib.sh
+. "$here/wrk_lib.sh"
+bench_begin api.sh
 
 # ---- 1. the seeded database ------------------------------------------------
-if [ ! -f "$seed" ] || [ ! -f "$seed.open" ]; then
-  echo "seeding $cases cases into $seed (once; later runs reuse it)"
-  rm -f "$seed" "$seed.open"
-  scratch=$(tmpfs_dir)
-  [ -n "$scratch" ] || scratch=$(mktemp -d -p "$build/bench" api-seed.XXXXXX)
-  "$build/bench/seed_api_db" "$scratch/seed.db" "$cases"
-  mv "$scratch/seed.db.open" "$seed.open"
-  cp "$scratch/seed.db" "$seed.partial"
-  sync "$seed.partial"
-  mv "$seed.partial" "$seed"      # last: its presence means a whole seed
-  rm -rf "$scratch"
-  scratch=""
-fi
+seed_into() { "$build/bench/seed_api_db" "$1" "$cases"; }
+seed_cached "$seed" open
 echo "database: $cases cases, $(wc -l <"$seed.open") open with a grant, $(du -h "$seed" | cut -f1)"
 
 # ---- 2. this run's copy and token -------------------------------------------
@@ -100,36 +67,6 @@ cp "$seed" "$run/genop.db"
 sync "$run/genop.db"
 token=$("$build/genop" token create --db "$run/genop.db" --user bench-visitator --name bench)
 export GENOP_TOKEN=$token GENOP_CASES=$cases GENOP_OPEN_IDS=$seed.open
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# Waits up to 15 s until 127.0.0.1:$1 accepts a connection.
-wait_port() {
-  local i
-  for i in $(seq 150); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "api.sh: nothing listens on port $1" >&2
-  return 1
-}
-
-# Starts genop serve on database $1; sets serve_port and serve_pid.
-start_genop() {
-  serve_port=$(free_port)
-  "$build/genop" serve --db "$1" --listen "127.0.0.1:$serve_port" --threads "$threads" \
-    >"$run/serve.log" 2>&1 &
-  serve_pid=$!
-  pids+=("$serve_pid")
-  wait_port "$serve_port"
-}
-
-stop_pid() {
-  kill -TERM "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
 
 # The mean size of a case read's body, over 50 random cases.
 case_read_bytes() {
@@ -142,69 +79,6 @@ for _ in range(50):
     with urllib.request.urlopen(req, timeout=10) as r:
         sizes.append(len(r.read()))
 print(sum(sizes) // len(sizes))
-EOF
-}
-
-results=()
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# Runs wrk for $secs seconds with script $2 against port $3 (served by
-# process $4) and records the figures under label $1. Bounded: wrk stops
-# itself after $secs s, and timeout ends it if it does not.
-measure() {
-  local label=$1 script=$2 port=$3 server=$4 out before after
-  before=$(cpu_ticks "$server")
-  out=$(timeout $((secs + 60)) wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$here/wrk/$script" \
-          "http://127.0.0.1:$port")
-  after=$(cpu_ticks "$server")
-  echo "$out" >"$run/wrk-$script-$port.txt"
-  local line
-  line=$(WRK_OUT=$out python3 - "$label" "$((after - before))" <<'EOF'
-import os, re, sys
-out = os.environ["WRK_OUT"]
-ticks = int(sys.argv[2])
-def ms(v):
-    m = re.match(r"([\d.]+)(us|ms|s)", v)
-    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-p50 = ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-p99 = ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-bad = int(m.group(1)) if m else 0
-m = re.search(r"Socket errors: (.*)", out)
-errs = m.group(1) if m else "none"
-n = int(re.search(r"(\d+) requests in", out).group(1))
-cpu_us = ticks / os.sysconf("SC_CLK_TCK") / max(n, 1) * 1e6
-print(f"{sys.argv[1]}|{rps:.0f}|{p50:.2f}|{p99:.2f}|{bad}|{errs}|{cpu_us:.1f}")
-EOF
-)
-  results+=("$line")
-  local l rps p50 p99 bad errs cpu
-  IFS='|' read -r l rps p50 p99 bad errs cpu <<<"$line"
-  printf '%-44s %8s req/s  p50 %7s ms  p99 %7s ms  server CPU %6s us/req  non-2xx %s  socket errors: %s\n' \
-    "$l" "$rps" "$p50" "$p99" "$cpu" "$bad" "$errs"
-}
-
-warm_up() {
-  timeout 30 wrk -t2 -c"$conns" -d2s -s "$here/wrk/$1" "http://127.0.0.1:$2" >/dev/null
-}
-
-# The disk under the database: every durable commit waits for one
-# fdatasync of the WAL, so its latency bounds durable requests per second.
-fsync_probe() {
-  python3 - "$1" <<'EOF'
-import os, statistics, sys, time
-path, times = os.path.join(sys.argv[1], "fsync-probe"), []
-fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-for _ in range(200):
-    os.write(fd, b"x" * 16384)
-    t = time.perf_counter()
-    os.fdatasync(fd)
-    times.append((time.perf_counter() - t) * 1000)
-os.close(fd)
-os.unlink(path)
-times.sort()
-print(f"fdatasync after a 16 KB append, 200 times: median {statistics.median(times):.2f} ms, "
-      f"p99 {times[int(len(times) * 0.99) - 1]:.2f} ms")
 EOF
 }
 

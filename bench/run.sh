@@ -2,7 +2,8 @@
 # make bench: the core through its C API, then 1,000,000 cases end to end
 # through `genop evaluate --jsonl`, with wall time and peak memory, then
 # the HTTP API under load against its libmicrohttpd ceiling (bench/api.sh),
-# then letters made as PDF per second and the size of a typical letter.
+# then letters made as PDF per second and the size of a typical letter,
+# then the calendar: bookings a second and the week view (bench/calendar.sh).
 #   bench/run.sh BENCH_BUILD
 set -euo pipefail
 build=${1:?usage: bench/run.sh BENCH_BUILD}
@@ -32,3 +33,6 @@ bash "$(dirname "$0")/api.sh" "$build"
 
 echo "== letters as PDF (tests/letters/decision_aalborg.json, two pages)"
 "$build/bench/bench_letters" "$(dirname "$0")/../tests/letters/decision_aalborg.json" 1000 2
+
+echo "== the calendar: bookings and the week view (bench/calendar.sh)"
+bash "$(dirname "$0")/calendar.sh" "$build"

@@ -31,22 +31,12 @@
 
 #include "date.h"
 #include "gen.h"
-#include "event_append.h"
-#include "event_input.h"
 #include "local.h"
-#include "referral.h"
+#include "seed_casework.h"
 
 #define PASSWORD "bench-adgangskode-1234"
 #define REUSE_RING 1024
 
-static const char *const first_names[] = {
-    "Karen", "Jens", "Inge", "Niels", "Kirsten", "Poul", "Hanne", "Ole", "Grethe", "Erik",
-    "Birthe", "Henning", "Lone", "Bent", "Susanne", "Søren", "Mette", "Jørgen", "Anne", "Aksel",
-};
-static const char *const last_names[] = {
-    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
-    "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen",
-};
 static const char *const streets[] = {
     "Boulevarden", "Vesterbro", "Nørregade", "Hobrovej", "Kastetvej", "Vestergade", "Sohngårdsholmsvej",
 };
@@ -74,55 +64,18 @@ static int pick(seeder *s, int n)
     return (int)(gen_next(&s->rng) % (uint64_t)n);
 }
 
-static json_t *jdate_str(genop_date d)
-{
-    char buf[GENOP_DATE_STR_SIZE];
-    return json_string(genop_date_format(d, buf));
-}
-
-/* Reports a refused registration of body; every body this file makes
- * must be accepted, so it stops the seeding. */
-static int refused(const char *what, const json_t *body, const genop_error *e)
-{
-    char *b = json_dumps(body, JSON_COMPACT);
-    fprintf(stderr, "seed_api_db: %s %s refused: %s (%s)\n", what, b ? b : "?", e->message,
-            e->field);
-    free(b);
-    return 1;
-}
-
 /* Registers the referral body (a new reference, taken); *id gets the case. */
 static int post_case(seeder *s, json_t *body, int64_t *id)
 {
-    casework_referral in;
-    casework_referral_result r;
-    genop_error e;
     s->calls++;
-    genop_err err = body ? casework_referral_from_json(body, &in, &e)
-                         : genop_fail(&e, GENOP_ENOMEM, "out of memory");
-    if (!err)
-        err = casework_referral_register(&s->loc.env, &s->user, &in, &r, &e);
-    int rc = err ? refused("case", body, &e) : 0;
-    if (!rc)
-        *id = r.case_id;
-    json_decref(body);
-    return rc;
+    return seed_post_case(&s->loc, &s->user, body, id);
 }
 
 /* Registers the event body (a new reference, taken) on case id. */
 static int post_event(seeder *s, int64_t id, json_t *body)
 {
-    casework_event ev;
-    genop_error e;
-    int64_t event_id;
     s->calls++;
-    genop_err err = casework_event_read(body, &ev, &e);
-    if (!err)
-        err = casework_event_append(&s->loc.env, &s->user, id, &ev, &event_id, &e);
-    casework_event_release(&ev);
-    int rc = err ? refused("event", body, &e) : 0;
-    json_decref(body);
-    return rc;
+    return seed_post_event(&s->loc, &s->user, id, body);
 }
 
 /* A new citizen, or now and then one seen before. */
@@ -139,8 +92,8 @@ static json_t *citizen(seeder *s, genop_date referral)
     /* The 7th digit says the century (cpr.c): 0-3 for 1900-1999, 4 for 2000-2036. */
     int serial = y < 2000 ? pick(s, 4000) : 4000 + pick(s, 1000);
     snprintf(cpr, sizeof cpr, "%02d%02d%02d%04d", d, m, y % 100, serial);
-    snprintf(name, sizeof name, "%s %s", first_names[pick(s, COUNT(first_names))],
-             last_names[pick(s, COUNT(last_names))]);
+    snprintf(name, sizeof name, "%s %s", seed_first_names[pick(s, SEED_FIRST_NAMES)],
+             seed_last_names[pick(s, SEED_LAST_NAMES)]);
     snprintf(address, sizeof address, "%s %d, 9000 Aalborg", streets[pick(s, COUNT(streets))],
              1 + pick(s, 180));
     snprintf(phone, sizeof phone, "+45 %08d", 20000000 + pick(s, 70000000));
@@ -164,7 +117,7 @@ static int event(seeder *s, int64_t id, const char *type, genop_date date, json_
     }
     json_t *body = extra ? extra : json_object();
     json_object_set_new(body, "type", json_string(type));
-    json_object_set_new(body, "date", jdate_str(date));
+    json_object_set_new(body, "date", seed_jdate(date));
     return post_event(s, id, body);
 }
 
@@ -193,7 +146,7 @@ static int one_case(seeder *s, long i, bool *open_granted)
         ref = s->today - 3 - pick(s, 60);         /* contacted, waits for assessment */
     else
         ref = s->today - 20 - pick(s, 980);
-    json_t *referral = json_pack("{s:o, s:s, s:s, s:s, s:s, s:b}", "date", jdate_str(ref),
+    json_t *referral = json_pack("{s:o, s:s, s:s, s:s, s:s, s:b}", "date", seed_jdate(ref),
                                  "paragraph", pick(s, 4) ? "86.1" : "86.2",
                                  "source", sources[pick(s, COUNT(sources))],
                                  "condition", conditions[pick(s, COUNT(conditions))],

@@ -82,6 +82,10 @@
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
 #   builds;
+# - "Book tid" (tests/api/test_proposals.py: every proposal booked and
+#   accepted, nothing stored by asking, the earlier therapist preferred,
+#   the grant's minutes, sessions a week and end kept, 404 across
+#   municipalities, the access log) with both builds;
 # - letters (tests/api/test_letters.py: making, listing, reading and
 #   previewing each kind, every refusal, the access log, the PDF read back
 #   with pdftotext and pdffonts) with both builds;
@@ -211,6 +215,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar week ($dir)" python3 tests/api/test_calendar_week.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
+  echo "# tests/api/test_proposals.py with $dir/genop"
+  run_tap "proposals ($dir)" python3 tests/api/test_proposals.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
   run_tap "letters ($dir)" python3 tests/api/test_letters.py "$dir/genop"
   echo "# tests/api/test_access_report.py with $dir/genop"

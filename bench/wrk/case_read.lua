@@ -5,15 +5,10 @@
 local token = os.getenv("GENOP_TOKEN") or ""
 local cases = tonumber(os.getenv("GENOP_CASES") or "1")
 local headers = {["Authorization"] = "Bearer " .. token}
-local counter = 0
-
-function setup(thread)
-  counter = counter + 1
-  thread:set("thread_no", counter)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "threads.lua")
 
 function init(args)
-  math.randomseed(os.time() * 1000 + (thread_no or 0))
+  seed_random()
 end
 
 function request()

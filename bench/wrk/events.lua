@@ -10,12 +10,7 @@ local headers = {["Authorization"] = "Bearer " .. token,
                  ["Content-Type"] = "application/json"}
 local ids = {}
 local body = nil
-local counter = 0
-
-function setup(thread)
-  counter = counter + 1
-  thread:set("thread_no", counter)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "threads.lua")
 
 function init(args)
   for line in io.lines(ids_file) do
@@ -24,7 +19,7 @@ function init(args)
   if #ids == 0 then
     error("events.lua: no case ids in " .. ids_file)
   end
-  math.randomseed(os.time() * 1000 + (thread_no or 0))
+  seed_random()
   body = '{"type":"session","date":"' .. os.date("!%Y-%m-%d") ..
          '","minutes":45,"outcome":"attended"}'
 end

@@ -166,7 +166,7 @@ static genop_err read_head(const json_t *root, genop_letter_doc **out, genop_err
     if (!json_is_integer(version) || json_integer_value(version) != GENOP_LETTER_JSON_VERSION)
         return REFUSE(e, GENOP_EINVAL, "$.version", "kun version %d kan læses",
                       GENOP_LETTER_JSON_VERSION);
-    const char *kind, *title, *date_text;
+    const char *kind = NULL, *title = NULL, *date_text = NULL;
     genop_err err = string_member(root, "$", "kind", &kind, e);
     if (!err) err = string_member(root, "$", "title", &title, e);
     if (!err) err = string_member(root, "$", "date", &date_text, e);
@@ -192,7 +192,7 @@ static genop_err read_doc(const json_t *root, genop_letter_doc **out, genop_erro
     genop_err err = only_members(root, "$", members, e);
     if (!err) err = read_head(root, out, e);
     if (err) return err;
-    const char *reference;
+    const char *reference = NULL;
     err = string_member(root, "$", "reference", &reference, e);
     if (!err) {
         genop_error inner = { 0 };

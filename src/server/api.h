@@ -126,5 +126,11 @@ void api_appointment_outcome(api_ctx *c, http_reply *out);
 void api_appointment_move(api_ctx *c, http_reply *out);
 /* api_calendar_week.c (the week view) */
 void api_calendar_week(api_ctx *c, http_reply *out);
+/* A booking's warnings as the answer's "warnings" array (a new one). */
+struct cal_warning;
+json_t *api_booking_warnings_json(const struct cal_warning *w);
+
+/* api_proposals.c ("Book tid": calendar/proposals.h) */
+void api_appointment_proposals(api_ctx *c, http_reply *out);
 
 #endif

@@ -237,3 +237,8 @@ void api_appointment_move(api_ctx *c, http_reply *out)
     jset(o, "warnings", warnings_json(&warn));
     http_reply_json(out, 200, o);
 }
+
+json_t *api_booking_warnings_json(const cal_warning *w)
+{
+    return warnings_json(w);
+}

@@ -29,6 +29,7 @@
  *   POST    /appointments/{id}/outcome    api_appointment_outcome visitator terapeut
  *   POST    /appointments/{id}/move       api_appointment_move    visitator terapeut leder
  *   GET     /calendar/week                api_calendar_week       visitator terapeut leder
+ *   GET     /cases/{id}/appointment-proposals api_appointment_proposals visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
@@ -138,6 +139,10 @@ static const route routes[] = {
     {"POST", "/api/v1/appointments/{id}/move", api_appointment_move, ROLES_CASE_READ, true,
      false},
     {"GET", "/api/v1/calendar/week", api_calendar_week, ROLES_CASE_READ, false, true},
+    /* "Book tid" (api_proposals.c; calendar/proposals.h): a dry run of
+     * the booking checks in a job of the writer, so no snapshot. */
+    {"GET", "/api/v1/cases/{id}/appointment-proposals", api_appointment_proposals,
+     ROLES_CASE_READ, false, false},
     /* Not a snapshot: the listing imports the journal of reads first. */
     {"GET", "/api/v1/citizens/{id}/access-log", api_citizen_access_log, ROLES_OVERSIGHT, false,
      false},

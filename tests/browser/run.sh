@@ -61,6 +61,11 @@ for role in visitator terapeut leder admin; do
 done
 add_user rodovre terapeut rod.terapeut2
 add_user aalborg visitator aal.visitator
+# booking.mjs's own users ("Book tid"), in Skive, which no other test uses here.
+add_user skive visitator book.visitator
+add_user skive leder book.leder
+add_user skive terapeut book.terapeut
+add_user skive terapeut book.terapeut2
 # Rødovre's sender in Digital Post (a test CVR number, as the demo's), so
 # letters.mjs can send by Digital Post; the MeMo messages go to the spool
 # beside the database ($work/genop.db.digital-post).

@@ -39,7 +39,9 @@
 // it, consent and the contact person (identity.mjs); the users an administrator administers
 // (users.mjs); Min kalender on the demo's first terapeut login, the
 // outcome buttons, cancelling, moving an appointment with the keyboard
-// and the mouse, a room's and a team's week (calendar.mjs); the search in the header, its results, the case list's
+// and the mouse, a room's and a team's week (calendar.mjs); "Book tid" on the case page: the proposals, booking one,
+// a series with its skipped dates, cancelling with the standard's rule
+// (booking.mjs); the search in the header, its results, the case list's
 // pages and filters and the access log found by a search (search.mjs);
 // another municipality's case is "not
 // found"; logging out, after which neither a reload nor the back button
@@ -73,6 +75,7 @@ import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
 import { testCalendar } from './calendar.mjs';
+import { testBooking } from './booking.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -268,6 +271,8 @@ async function main() {
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // Kalender (calendar.mjs): last, it adds Rødovre cases and a calendar.
   await testCalendar({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
+  // "Book tid" (booking.mjs): its own Skive users and case.
+  await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

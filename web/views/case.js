@@ -33,7 +33,9 @@
 // with their reasons), and the timeline each decision's grant and which
 // replaced which (views/decision.js). "Breve": the case's letters, making
 // and sending them, the prompt to write a registered decision's letter,
-// and the citizen's aktindsigt (views/letters.js).
+// and the citizen's aktindsigt (views/letters.js). "Tider": the case's
+// appointments, "Book tid" with the proposals, a series, cancelling
+// (views/appointments.js).
 
 import { get } from '../api.js';
 import { longDate, shortDate, dateTime, isoWeekId, weekText } from '../dates.js';
@@ -47,6 +49,7 @@ import { grantSection, grantTimeline, grantHistory } from './decision.js';
 import { assignSection } from './assign.js';
 import { udredningSection } from './udredning.js';
 import { lettersSection, fetchLetters, accessReportPart } from './letters.js';
+import { appointmentsSection, fetchAppointments } from './appointments.js';
 
 const UNCHECKED = {
   age: 'Alder: borgerens fødselsdato kendes ikke',
@@ -64,11 +67,12 @@ export async function render(main, params, ctx, flash) {
   let fsiii;
   let std;
   let letters;
+  let appointments;
   try {
     // The code list and the standard are not personal data; if either
     // fails, the case still shows (so it does without its letters).
-    [data, fsiii, std, letters] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null),
-      get('/standard').catch(() => null), fetchLetters(id)]);
+    [data, fsiii, std, letters, appointments] = await Promise.all([get(`/cases/${id}`), get('/fsiii').catch(() => null),
+      get('/standard').catch(() => null), fetchLetters(id), fetchAppointments(id)]);
   } catch (err) {
     if (err.status === 404) {
       if (ctx.stale()) return 'Sagen findes ikke';
@@ -131,6 +135,7 @@ export async function render(main, params, ctx, flash) {
         actions.next.length + actions.more.length ? renderActions(actions, data, ctx, rerender, reasons, std) : null),
       h('div', { class: 'case-main' },
         deadlinesSection(ev),
+        appointmentsSection(data, appointments, ctx),
         mail.section,
         limitsSection(ev, data, std),
         attendanceSection(ev.attendance, kase.closed),

@@ -281,3 +281,13 @@ genop_err cal_case_check(genop_store *s, const genop_user *actor, const genop_st
     case_view_release(&lc);
     return err;
 }
+
+json_t *cal_grant_on(const case_view_loaded *lc, genop_date day, genop_date *decided)
+{
+    json_t *d = decision_on(lc, day, decided);
+    json_t *grant = json_is_true(json_object_get(d, "granted")) ? json_object_get(d, "grant")
+                                                                 : NULL;
+    json_incref(grant);
+    json_decref(d);
+    return grant;
+}

@@ -26,6 +26,8 @@
 #ifndef GENOP_BOOKING_LIMITS_H
 #define GENOP_BOOKING_LIMITS_H
 
+#include <jansson.h>
+
 #include "booking_refusal.h"
 #include "env.h"
 #include "store_calendar.h"
@@ -35,5 +37,12 @@
 genop_err cal_case_check(genop_store *s, const genop_user *actor, const genop_standard *std,
                          genop_date today, const genop_appointment_row *row, cal_refusal *why,
                          cal_warning *warn, genop_error *e);
+
+/* The grant of the latest decision of lc dated on or before day, when
+ * that decision granted training (a new reference; NULL when none), and
+ * the decision's date in *decided (proposals.h reads the grant's minutes
+ * and end). */
+struct case_view_loaded;
+json_t *cal_grant_on(const struct case_view_loaded *lc, genop_date day, genop_date *decided);
 
 #endif
