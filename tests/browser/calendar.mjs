@@ -59,6 +59,8 @@ async function seedCalendar(t) {
     move: await book({ case: cases[1], therapist: t.USERS.rodovre.terapeut, start: `${tomorrow}T10:00`, room: rum }),
     blocker: await book({ case: cases[2], therapist: t.USERS.rodovre.terapeut2, start: `${tomorrow}T12:00`, room: rum }),
     cancel: await book({ case: cases[2], therapist: t.USERS.rodovre.terapeut, start: `${isoDaysAgo(-2)}T09:00`, home: true }),
+    // The team's meeting in the week a week from today.
+    team: await book({ case: cases[0], therapist: t.USERS.rodovre.terapeut, start: `${isoDaysAgo(-7)}T10:00`, team }),
   };
   return { ter, sal, rum, team, cases, ids, today, tomorrow };
 }
@@ -212,9 +214,11 @@ async function testRoomAndTeam(t, s, size) {
   `calendar (${size.name}): a selected appointment shows its card, without outcome buttons for a leder`);
   await t.axe(page, `Kalender, rum (${size.name})`);
   await t.shot(page, `kalender-rum-${size.name}`);
-  await hashTo(t, page, `#/kalender/hold/${s.team}`);
-  t.ok(await page.locator('h1').innerText() === 'Kalender for holdet Balancehold',
-    `calendar (${size.name}): the team's week`);
+  await hashTo(t, page, `#/kalender/hold/${s.team}/${isoDaysAgo(-7)}`);
+  const team = await page.$$eval('#kalender-uge .appt', (els) => els.map((e) => e.innerText));
+  t.ok(await page.locator('h1').innerText() === 'Kalender for holdet Balancehold' &&
+    team.length === 1 && team[0].includes('Kalender Karlsen') && team[0].includes('10.00'),
+  `calendar (${size.name}): the team's week with its participant at the meeting`, team);
   await t.axe(page, `Kalender, hold (${size.name})`);
   await t.shot(page, `kalender-hold-${size.name}`);
   await hashTo(t, page, `#/kalender/terapeut/${t.USERS.rodovre.terapeut}/dag/${s.tomorrow}`);
