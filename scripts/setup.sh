@@ -13,6 +13,8 @@ packages=(
   libxml2-utils      # tests/memo: xmllint checks them against data/memo
   libcairo2-dev libpango1.0-dev libfontconfig-dev  # letters as PDF (src/letters)
   libical-dev        # the therapists' calendar feeds as iCalendar (src/casework/calendar/feed_ics.c)
+  libxlsxwriter-dev  # genop report --format xlsx and GET /api/v1/report.xlsx (src/casework/report/report_xlsx.c)
+  python3-openpyxl   # tests/cli: the report's workbook read back by an independent reader
   fonts-liberation2  # the letters' typeface, embedded in every PDF
   poppler-utils      # tests/letters: PDFs read back with pdftotext, pdffonts
   time

@@ -43,6 +43,9 @@
 #   written from the contract (tests/oracle/test_oracle.py: seeded random
 #   cases for all five standards, hand-made cases for issue 16's readings
 #   and the law's complaint deadlines), once, with BUILD;
+# - a municipality's made-up history (tests/cli/test_history.py: genop
+#   demo --db --cases N - deterministic by its seed, every case evaluated
+#   by genop evaluate without an error, a plausible mix, usage errors);
 # - the demo database (tests/api/test_demo.py: genop demo --db, served and
 #   checked over HTTP with the printed logins) with both builds;
 # - the refresh of stored projections after a change of the rules
@@ -78,9 +81,28 @@
 #   a therapist's, room's and team's week with holidays, hours, absences
 #   and the citizens' names; 400/403/404; a move's 409s and 422s by the
 #   booking's rules, the access log) with both builds;
+# - holidays open for booking only by a leder (tests/api/test_holidays.py:
+#   opening, listing and closing a holiday, every 403, 404, 409 and 422,
+#   bookings and series on closed and opened holidays, "holidays": true
+#   as a leder's allowance, other municipalities' openings unseen) with
+#   both builds;
+# - how well the standard is kept (tests/api/test_report.py: a hand-built
+#   history with every number worked out by hand - Easter, a month
+#   without cases, the period's edges, corrections -, ?paragraph= and
+#   as_of, tenant isolation, roles, 400s, the workbook read back with
+#   openpyxl, genop report's forms and exit codes, cases read from their
+#   events) with both builds; and against the demo database
+#   (tests/api/test_report_demo.py: each municipality's deadline KPIs and
+#   months recomputed from every case's own evaluation over the API),
+#   once, with BUILD;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
+#   builds;
+# - a team's roster, waiting list and meetings (tests/api/test_teams.py:
+#   enrolling through the series path, a full team's 409, the waiting
+#   list's order and offers with the task team_place, leaving, a meeting's
+#   attendance all or nothing, other municipalities' teams 404) with both
 #   builds;
 # - "Book tid" (tests/api/test_proposals.py: every proposal booked and
 #   accepted, nothing stored by asking, the earlier therapist preferred,
@@ -195,6 +217,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "durability ($dir)" python3 tests/api/test_durability.py "$dir/genop"
   echo "# tests/api/test_demo.py with $dir/genop"
   run_tap "demo ($dir)" python3 tests/api/test_demo.py "$dir/genop"
+  echo "# tests/cli/test_history.py with $dir/genop"
+  run_tap "history ($dir)" python3 tests/cli/test_history.py "$dir/genop"
   echo "# tests/api/test_refresh.py with $dir/genop"
   run_tap "refresh ($dir)" python3 tests/api/test_refresh.py "$dir/genop"
   echo "# tests/api/test_tasks.py with $dir/genop"
@@ -213,8 +237,14 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
   echo "# tests/api/test_calendar_week.py with $dir/genop"
   run_tap "calendar week ($dir)" python3 tests/api/test_calendar_week.py "$dir/genop"
+  echo "# tests/api/test_holidays.py with $dir/genop"
+  run_tap "holidays ($dir)" python3 tests/api/test_holidays.py "$dir/genop"
+  echo "# tests/api/test_report.py with $dir/genop"
+  run_tap "report ($dir)" python3 tests/api/test_report.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
+  echo "# tests/api/test_teams.py with $dir/genop"
+  run_tap "teams ($dir)" python3 tests/api/test_teams.py "$dir/genop"
   echo "# tests/api/test_proposals.py with $dir/genop"
   run_tap "proposals ($dir)" python3 tests/api/test_proposals.py "$dir/genop"
   echo "# tests/api/test_letters.py with $dir/genop"
@@ -236,6 +266,11 @@ run_tap "openapi lint" bash tests/openapi/run.sh
 # genop against the independent oracle, once, with the optimised build.
 echo "# tests/oracle/test_oracle.py with $build/genop"
 run_tap "oracle" python3 tests/oracle/test_oracle.py "$build/genop"
+
+# The report against every demo case's own evaluation, once, with the
+# optimised build (the demo database takes a while to make).
+echo "# tests/api/test_report_demo.py with $build/genop"
+run_tap "report vs evaluations" python3 tests/api/test_report_demo.py "$build/genop"
 
 # The web app in a real browser, once, with the optimised build.
 echo "# tests/browser/run.sh with $build/genop"

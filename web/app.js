@@ -5,6 +5,10 @@
 // #/sag/12, #/soeg, #/udskrift, #/kalender, #/adgangslog/3, #/kvalitetsstandard, and for an
 // administrator
 // #/brugere, #/brugerlog),
+// #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, #/hold,
+// #/hold/4, #/hold/4/2026-12-07, for a leder the set-up pages #/steder,
+// #/terapeuter/ter.a, #/helligdage/2027, and for an administrator
+// #/brugere, #/brugerlog, #/steder),
 // which the browser never sends to a server nor in a Referer: only ids
 // and filter codes go there, never a CPR number or a name - so the text
 // of a search (the header's field, on every screen) is held in memory
@@ -58,6 +62,13 @@ const usersView = lazy(() => import('./views/brugere.js'));
 const userLogView = lazy(() => import('./views/brugerlog.js'));
 const printView = lazy(() => import('./views/udskrift.js'));
 const calendarView = lazy(() => import('./views/kalender.js'));
+// The leder's set-up pages (views/setup.js: Steder og rum, Terapeuter, Helligdage).
+const placesView = lazy(() => import('./views/steder.js'));
+const therapistsView = lazy(() => import('./views/terapeuter.js'));
+const holidaysView = lazy(() => import('./views/helligdage.js'));
+const teamsView = lazy(() => import('./views/hold.js'));
+const teamView = lazy(() => import('./views/holdside.js'));
+const meetingView = lazy(() => import('./views/holdmoede.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -87,8 +98,20 @@ const routes = [
   { name: 'brugere', re: /^#\/brugere$/, view: usersView, roles: ['admin'], menu: 'Brugere', href: '#/brugere' },
   { name: 'brugerlog', re: /^#\/brugerlog(?:\/bruger\/([1-9][0-9]{0,17}))?(?:\/([0-9]{1,9}))?$/, view: userLogView,
     roles: ['admin'], menu: 'Brugerlog', href: '#/brugerlog' },
+  // Hold (views/hold.js, holdside.js, holdmoede.js): the teams, a team's
+  // roster and waiting list, a meeting's attendance.
+  { name: 'hold', re: /^#\/hold$/, view: teamsView, roles: CASE_ROLES, menu: 'Hold', href: '#/hold' },
+  { name: 'holdside', re: /^#\/hold\/([1-9][0-9]{0,17})$/, view: teamView, roles: CASE_ROLES },
+  { name: 'holdmoede', re: /^#\/hold\/([1-9][0-9]{0,17})\/([0-9]{4}-[0-9]{2}-[0-9]{2})$/, view: meetingView,
+    roles: CASE_ROLES },
   { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
     menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
+  // Opsætning: the calendar's set-up; `under` marks the menu item of the
+  // pages reached from it.
+  { name: 'steder', re: /^#\/steder$/, view: placesView, roles: LOG_ROLES, menu: 'Opsætning', href: '#/steder' },
+  { name: 'terapeuter', re: /^#\/terapeuter(?:\/([A-Za-z0-9._@-]{1,63}))?$/, view: therapistsView, roles: ['leder'],
+    under: 'steder' },
+  { name: 'helligdage', re: /^#\/helligdage(?:\/([0-9]{4}))?$/, view: holidaysView, roles: ['leder'], under: 'steder' },
 ];
 
 const state = {
@@ -188,7 +211,9 @@ function renderHeader() {
 function markCurrent(routeName) {
   for (const a of $('nav').querySelectorAll('a')) {
     const current = a.dataset.route === routeName ||
-      (routeName === 'sag' && a.dataset.route === 'sager');
+      (routeName === 'sag' && a.dataset.route === 'sager') ||
+      routes.find((r) => r.name === routeName)?.under === a.dataset.route ||
+      (routeName.startsWith('hold') && a.dataset.route === 'hold');
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }

@@ -46,6 +46,10 @@
 #define AUDIT_APPEAL_BUNDLE "case.appeal_bundle"    /* appeal_bundle.h */
 #define AUDIT_APPOINTMENT_BOOK "appointment.book"     /* calendar/appointments.h */
 #define AUDIT_APPOINTMENT_CANCEL "appointment.cancel"
+/* calendar/teams.h: a team's roster, waiting list and meetings */
+#define AUDIT_TEAM_READ "team.read"
+#define AUDIT_TEAM_ROSTER "team.roster"
+#define AUDIT_TEAM_MEETING "team.meeting"
 #define AUDIT_CALENDAR_FEED "calendar.feed"   /* calendar/feed.h: a therapist's feed read */
 #define AUDIT_CALENDAR_WEEK "calendar.week"   /* calendar/week.h: a week view read */
 #define AUDIT_APPOINTMENT_MOVE "appointment.move" /* calendar/move.h */

@@ -5,6 +5,7 @@
 #include "projection.h"
 
 #include "new_time_task.h"
+#include "team_place_task.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -88,5 +89,7 @@ genop_err projection_update(genop_store *s, genop_case_row *row, const genop_cit
     genop_err err = projection_compute(row, cit, view, std, today, &p, e);
     if (!err)
         err = cal_new_time_task(s, row, cit, std, &p, e);
+    if (!err)
+        err = cal_team_place_task(s, row, cit, &p, e);
     return err ? err : projection_store(s, row, &p, e);
 }

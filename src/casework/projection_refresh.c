@@ -27,6 +27,7 @@
 #include "projection_refresh.h"
 
 #include "new_time_task.h"
+#include "team_place_task.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -185,6 +186,8 @@ static genop_err refresh_case(genop_store *s, refresh_job *j, int64_t id, projec
         err = projection_compute(&lc.row, &lc.cit, &lc.view, std, j->env->today, p, e);
     if (!err)
         err = cal_new_time_task(s, &lc.row, &lc.cit, std, p, e);
+    if (!err)
+        err = cal_team_place_task(s, &lc.row, &lc.cit, p, e);
     bool same = !err && projection_same(p, &lc.row, &stored);
     if (!err && (!same || !current)) {
         err = replace(s, std, &lc, p, same, current, e);

@@ -30,8 +30,8 @@
 
 /* The most tasks one case can have: the attendance review, one per limit
  * (course_length's is a task of its own), the end status, a new
- * decision, a new time. */
-#define PROJECTION_TASKS_MAX (GENOP_LIMITS_MAX + 4)
+ * decision, a new time, a team's place. */
+#define PROJECTION_TASKS_MAX (GENOP_LIMITS_MAX + 5)
 
 /* The task ids (api.md, and genop's end_status; new_decision is
  * letters.md's). */
@@ -42,6 +42,8 @@
 #define TASK_NEW_DECISION "new_decision"
 /* A new time owed after the provider cancelled (calendar/new_time.h). */
 #define TASK_NEW_TIME "new_time"
+/* A team's freed place offered to the case (calendar/team_place_task.h). */
+#define TASK_TEAM_PLACE "team_place"
 
 /* Appends the tasks of the evaluation r of a case (row's, cit's; closed:
  * the case has a `closed` event) to out[*n..], at most

@@ -28,6 +28,7 @@ extern const genop_command genop_cmd_serve;
 extern const genop_command genop_cmd_user;
 extern const genop_command genop_cmd_digital_post;
 extern const genop_command genop_cmd_token;
+extern const genop_command genop_cmd_report;
 
 /* Exit codes of every command. */
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };

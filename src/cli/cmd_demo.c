@@ -12,6 +12,7 @@
  * is judged as of --as-of when given, else its own "as_of", else today.
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "case_json.h"
 #include "cli.h"
 #include "demo_db.h"
+#include "demo_history.h"
 #include "evaluate.h"
 #include "json_tree.h"
 #include "registry.h"
@@ -26,6 +28,8 @@
 static const char usage[] =
     "Brug: genop demo [--cases MAPPE] [--as-of DATO]\n"
     "      genop demo --db FIL [--force] [--url URL]\n"
+    "      genop demo --db FIL --cases ANTAL --municipality KOMMUNE --years ÅR\n"
+    "                 [--seed FRØ] [--as-of DATO] [--force]\n"
     "\n"
     "Uden --db: vurderer demo-sagerne (standard: demo/cases) mod deres\n"
     "kommuners kvalitetsstandarder og viser resultatet som tekst.\n"
@@ -34,6 +38,12 @@ static const char usage[] =
     "deres kvalitetsstandarder, brugere i alle roller (adgangskoderne vises\n"
     "én gang) og opdigtede sager i alle tilstande, dateret ud fra i dag.\n"
     "\n"
+    "Med --db og --cases ANTAL: skriver en kommunes opdigtede historik med ANTAL\n"
+    "sager henvist over ÅR år frem til DATO: henvendelser efter årstiden, begge\n"
+    "paragraffer hvor standarden har dem, frister der nogle gange overskrides,\n"
+    "træningsgange med afbud og udeblivelser, afslutninger, afslag og klager.\n"
+    "Samme tilvalg og frø giver de samme sager.\n"
+    "\n"
     "Tilvalg:\n"
     "  --db FIL       lav demodatabasen i FIL (også skrevet sqlite:FIL). En\n"
     "                 eksisterende fil, der ikke er tom, overskrives kun med --force\n"
@@ -41,11 +51,17 @@ static const char usage[] =
     "                 -shm-filer) og lav en ny\n"
     "  --url URL      serverens adresse i vejledningen til sidst (standard:\n"
     "                 http://127.0.0.1:8086)\n"
-    "  --cases MAPPE  mappen med sagerne: én JSON-fil pr. sag, der selv\n"
+    "  --cases MAPPE  uden --db: mappen med sagerne: én JSON-fil pr. sag, der selv\n"
     "                 nævner sin standard i \"standard\" (højst 256 sager)\n"
-    "  --as-of DATO   opgør alle sager pr. DATO (ÅÅÅÅ-MM-DD). Datoen går forud\n"
-    "                 for sagernes egen \"as_of\"; uden --as-of bruges sagens\n"
-    "                 \"as_of\", og har sagen ingen, dagens dato.\n";
+    "  --cases ANTAL  med --db: historikkens antal sager (1 til 10000000)\n"
+    "  --municipality KOMMUNE  historikkens kommune: aalborg, ishoj, nyborg,\n"
+    "                 rodovre eller skive\n"
+    "  --years ÅR     historikken dækker ÅR år (1 til 50) frem til DATO\n"
+    "  --seed FRØ     frøet til de tilfældige tal (et helt tal; standard: 1)\n"
+    "  --as-of DATO   uden --db: opgør alle sager pr. DATO (ÅÅÅÅ-MM-DD). Datoen går\n"
+    "                 forud for sagernes egen \"as_of\"; uden --as-of bruges sagens\n"
+    "                 \"as_of\", og har sagen ingen, dagens dato. Med --db og\n"
+    "                 --cases: historikkens sidste dag (standard: i dag)\n";
 
 #define DEMO_FILES_MAX 256
 #define DEMO_PATH_MAX 1024
@@ -282,63 +298,156 @@ static int list_cases(const char *dir, char **names, size_t *n_out)
     return CLI_OK;
 }
 
-static int run(int argc, char **argv)
+/* The command line of `genop demo`. */
+typedef struct demo_args {
+    const char *dir, *db, *url, *municipality;
+    bool has_as_of, has_cases, force;
+    genop_date as_of;
+    long years;                   /* -1: not given */
+    bool has_seed;
+    uint64_t seed;
+} demo_args;
+
+/* Reads the value of option argv[*i] into *val; false (after a usage
+ * error told) when it is missing. */
+static bool option_value(int argc, char **argv, int *i, const char *what, const char **val)
 {
-    const char *dir = "demo/cases", *db = NULL, *url = NULL;
-    bool has_as_of = false, has_cases = false, force = false;
-    genop_date as_of = 0;
-    for (int i = 1; i < argc; i++) {
-        genop_error e;
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--db") == 0) {
-            if (++i >= argc)
-                return cli_usage_error(&genop_cmd_demo, "--db kræver en fil");
-            db = argv[i];
-        } else if (strcmp(argv[i], "--url") == 0) {
-            if (++i >= argc)
-                return cli_usage_error(&genop_cmd_demo, "--url kræver en adresse");
-            url = argv[i];
-        } else if (strcmp(argv[i], "--force") == 0) {
-            force = true;
-        } else if (strcmp(argv[i], "--cases") == 0) {
-            has_cases = true;
-            if (++i >= argc)
-                return cli_usage_error(&genop_cmd_demo, "--cases kræver en mappe");
-            dir = argv[i];
-        } else if (strcmp(argv[i], "--as-of") == 0) {
-            if (++i >= argc)
-                return cli_usage_error(&genop_cmd_demo, "--as-of kræver en dato");
-            if (genop_date_parse(argv[i], &as_of, &e)) {
-                cli_error("demo: --as-of: %s", e.message);
-                return CLI_FAILED;
-            }
-            has_as_of = true;
-        } else {
-            return cli_usage_error(&genop_cmd_demo, "ukendt argument '%s'", argv[i]);
-        }
+    if (++*i >= argc) {
+        cli_usage_error(&genop_cmd_demo, "%s kræver %s", argv[*i - 1], what);
+        return false;
     }
-    if (db && (has_cases || has_as_of))
-        return cli_usage_error(&genop_cmd_demo, "--db kan ikke bruges sammen med --cases eller --as-of");
-    if (!db && (force || url))
-        return cli_usage_error(&genop_cmd_demo, "--force og --url hører til --db");
-    if (db)
-        return demo_db_run(db, force, url);
-    if (!has_as_of)
-        as_of = cli_today();
+    *val = argv[*i];
+    return true;
+}
+
+/* The seed: a whole number, 0 to UINT64_MAX. */
+static bool parse_seed(const char *s, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+            return false;
+        v = v * 10 + (uint64_t)(*s - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* One option of argv at *i into a. CLI_OK, or the exit code of an error
+ * told. */
+static int parse_option(int argc, char **argv, int *i, demo_args *a)
+{
+    const char *opt = argv[*i], *v = NULL;
+    genop_error e;
+    if (strcmp(opt, "--force") == 0) {
+        a->force = true;
+        return CLI_OK;
+    }
+    static const char *const valued[] = {"--db", "--url", "--cases", "--as-of",
+                                         "--municipality", "--years", "--seed"};
+    static const char *const what[] = {"en fil", "en adresse", "en mappe eller et antal",
+                                       "en dato", "en kommune", "et antal år", "et tal"};
+    size_t k = 0;
+    while (k < sizeof valued / sizeof valued[0] && strcmp(opt, valued[k]) != 0)
+        k++;
+    if (k == sizeof valued / sizeof valued[0])
+        return cli_usage_error(&genop_cmd_demo, "ukendt argument '%s'", opt);
+    if (!option_value(argc, argv, i, what[k], &v))
+        return CLI_USAGE;
+    switch (k) {
+    case 0: a->db = v; break;
+    case 1: a->url = v; break;
+    case 2: a->has_cases = true; a->dir = v; break;
+    case 3:
+        if (genop_date_parse(v, &a->as_of, &e)) {
+            cli_error("demo: --as-of: %s", e.message);
+            return CLI_FAILED;
+        }
+        a->has_as_of = true;
+        break;
+    case 4: a->municipality = v; break;
+    case 5:
+        if (!cli_parse_long(v, &a->years) || a->years < 1 || a->years > DEMO_HISTORY_YEARS_MAX)
+            return cli_usage_error(&genop_cmd_demo, "--years skal være et helt antal år fra 1 "
+                                   "til %d, ikke '%s'", DEMO_HISTORY_YEARS_MAX, v);
+        break;
+    default:
+        if (!parse_seed(v, &a->seed))
+            return cli_usage_error(&genop_cmd_demo, "--seed skal være et helt tal fra 0 til "
+                                   "%llu, ikke '%s'", (unsigned long long)UINT64_MAX, v);
+        a->has_seed = true;
+        break;
+    }
+    return CLI_OK;
+}
+
+/* `genop demo --db PATH --cases N ...`: the history's options checked. */
+static int run_history(const demo_args *a)
+{
+    if (a->url)
+        return cli_usage_error(&genop_cmd_demo, "--url hører til demodatabasen uden --cases");
+    long cases;
+    if (!cli_parse_long(a->dir, &cases) || cases < 1 || cases > DEMO_HISTORY_CASES_MAX)
+        return cli_usage_error(&genop_cmd_demo, "--cases skal med --db være et antal sager fra "
+                               "1 til %ld, ikke '%s'", DEMO_HISTORY_CASES_MAX, a->dir);
+    if (!a->municipality)
+        return cli_usage_error(&genop_cmd_demo, "--cases med --db kræver --municipality");
+    if (a->years < 0)
+        return cli_usage_error(&genop_cmd_demo, "--cases med --db kræver --years");
+    demo_history_opts o = {
+        .db = a->db, .force = a->force, .cases = cases, .municipality = a->municipality,
+        .years = (int)a->years, .seed = a->has_seed ? a->seed : 1,
+        .last = a->has_as_of ? a->as_of : cli_today(),
+    };
+    return demo_history_run(&o);
+}
+
+/* The shipped demo cases evaluated (no --db). */
+static int run_cases(const demo_args *a)
+{
+    genop_date as_of = a->has_as_of ? a->as_of : cli_today();
     char *names[DEMO_FILES_MAX];
     size_t n;
-    if (list_cases(dir, names, &n))
+    if (list_cases(a->dir, names, &n))
         return CLI_FAILED;
     int rc = CLI_OK;
     printf("genop - demo-sager vurderet mod kommunernes kvalitetsstandarder (%zu %s)\n", n,
            n == 1 ? "sag" : "sager");
     for (size_t i = 0; i < n; i++)
-        if (demo_one(dir, names[i], has_as_of, as_of) != CLI_OK)
+        if (demo_one(a->dir, names[i], a->has_as_of, as_of) != CLI_OK)
             rc = CLI_FAILED;
     free_names(names, n);
     return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    demo_args a = {.dir = "demo/cases", .years = -1};
+    for (int i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        int rc = parse_option(argc, argv, &i, &a);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    bool history = a.municipality || a.years >= 0 || a.has_seed;
+    if (a.db && a.has_cases)
+        return run_history(&a);
+    if (history)
+        return cli_usage_error(&genop_cmd_demo, "--municipality, --years og --seed hører til "
+                               "--db med --cases");
+    if (a.db && a.has_as_of)
+        return cli_usage_error(&genop_cmd_demo, "--as-of hører til --db med --cases, eller "
+                               "til demo-sagerne uden --db");
+    if (!a.db && (a.force || a.url))
+        return cli_usage_error(&genop_cmd_demo, "--force og --url hører til --db");
+    if (a.db)
+        return demo_db_run(a.db, a.force, a.url);
+    return run_cases(&a);
 }
 
 const genop_command genop_cmd_demo = {

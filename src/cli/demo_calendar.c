@@ -10,14 +10,19 @@
 #include "appointments.h"
 #include "cli.h"
 #include "resources.h"
+#include "teams.h"
 
 #define DEMO_DAYS_BACK 14
 #define DEMO_DAYS_AHEAD 21
 
+#define DEMO_TEAMS 3            /* the third, Rygskole, is small: full, with a waiting list */
+#define DEMO_WAITING 2
+#define DEMO_CASES_MAX 256     /* demo cases a municipality has, at most */
+
 /* What was made for a municipality: its rooms and teams. */
 typedef struct made {
     int64_t hall, rooms[2];
-    int64_t teams[2];
+    int64_t teams[DEMO_TEAMS];
 } made;
 
 static int failed(const demo_calendar_muni *m, const char *what, const genop_error *e)
@@ -75,21 +80,23 @@ static int add_hours(casework_local *loc, const demo_calendar_muni *m, size_t k,
 static int add_team(casework_local *loc, const demo_calendar_muni *m, int64_t room, int i,
                     genop_date today, int64_t *id)
 {
-    static const struct { const char *name; int weekday, minute; } teams[] = {
-        {"Balancehold", 2, 10 * 60}, {"Knæ- og hoftehold", 4, 13 * 60},
+    static const struct { const char *name; int weekday, minute, capacity; } teams[] = {
+        {"Balancehold", 2, 10 * 60, 8}, {"Knæ- og hoftehold", 4, 13 * 60, 8},
+        {"Rygskole", 5, 9 * 60, 2},
     };
     cal_team_input in;
     genop_error e;
     memset(&in, 0, sizeof in);
     in.team = (genop_team_row){.room_id = room, .weekday = teams[i].weekday,
-                               .start_minute = teams[i].minute, .minutes = 45, .capacity = 8,
+                               .start_minute = teams[i].minute, .minutes = 45,
+                               .capacity = teams[i].capacity,
                                .from = today - 8 * 7};
     snprintf(in.team.name, sizeof in.team.name, "%s", teams[i].name);
     snprintf(in.team.paragraph, sizeof in.team.paragraph, "%s",
              genop_paragraph_name(m->std->paragraphs & GENOP_PARA_86_1 ? GENOP_PARA_86_1
                                                                        : GENOP_PARA_86_2));
     snprintf(in.team.therapist, sizeof in.team.therapist, "%s",
-             m->therapists[1 + i]->username);
+             m->therapists[1 + i % 2]->username);
     if (casework_team_create(&loc->env, m->leder, &in, &e))
         return failed(m, "holdet", &e);
     *id = in.team.id;
@@ -125,6 +132,53 @@ static int book_assessment(casework_local *loc, const demo_calendar_muni *m, cal
     return booking_failed(err, b.case_id, &e);
 }
 
+/* Enrols the case on the team's roster from two weeks back (or from
+ * today, if its grant is younger) to three weeks ahead: its meetings are
+ * booked through the series path. *done (if not NULL) says whether it
+ * was enrolled; a refusal by the rules is no failure. */
+static int enrol(casework_local *loc, const demo_calendar_muni *m, int64_t team, int64_t case_id,
+                 genop_date today, cal_series_result *r, bool *done)
+{
+    genop_roster_row row;
+    cal_refusal why;
+    genop_error e;
+    genop_err err = GENOP_EREFUSED;
+    for (int k = 0; k < 2 && err == GENOP_EREFUSED; k++) {
+        cal_enrol in = {.case_id = case_id, .from = k ? today : today - DEMO_DAYS_BACK,
+                        .to = today + DEMO_DAYS_AHEAD, .has_to = true};
+        err = casework_team_enrol(&loc->env, m->leder, team, &in, &row, r, &why, &e);
+    }
+    if (done)
+        *done = err == GENOP_OK;
+    return booking_failed(err, case_id, &e);
+}
+
+/* The small team (Rygskole), before the other courses are booked: the
+ * first cases its rules let on enrolled until it is full, and two other
+ * open cases on its waiting list. */
+static int fill_small_team(casework_local *loc, const demo_calendar_muni *m, int64_t team,
+                           genop_date today, cal_series_result *r)
+{
+    int rc = CLI_OK;
+    size_t enrolled = 0, waiting = 0;
+    bool on[DEMO_CASES_MAX] = {false};
+    for (size_t k = 0; rc == CLI_OK && enrolled < 2 && k < m->n_cases && k < DEMO_CASES_MAX;
+         k++) {
+        size_t j = k;
+        rc = enrol(loc, m, team, m->case_ids[j], today, r, &on[j]);
+        enrolled += on[j];
+    }
+    for (size_t j = 0; rc == CLI_OK && waiting < DEMO_WAITING && j < m->n_cases; j++) {
+        genop_error e;
+        genop_err err = on[j] ? GENOP_EREFUSED
+                              : casework_team_wait(&loc->env, m->leder, team, m->case_ids[j],
+                                                   &e);
+        waiting += err == GENOP_OK;
+        rc = booking_failed(err, m->case_ids[j], &e);
+    }
+    return rc;
+}
+
 /* The course of the j-th case: twice a week around today (from today
  * when its grant is younger), in a room, at home or on a team; dates the
  * rules refuse are left out. A case not granted yet gets an assessment. */
@@ -148,6 +202,8 @@ static int book_case(casework_local *loc, const demo_calendar_muni *m, const mad
     s.weekdays[j % 2 ? 2 : 1] = s.weekdays[j % 2 ? 4 : 3] = true;
     s.time = 8 * 60 + (int)(j % 6) * 60 + (j % 2 ? 30 : 0);
     s.until = today + DEMO_DAYS_AHEAD;
+    if (s.first.place == CAL_PLACE_TEAM)
+        return enrol(loc, m, s.first.team_id, s.first.case_id, today, r, NULL);
     genop_err err = GENOP_EREFUSED;
     for (int k = 0; k < 2 && err == GENOP_EREFUSED; k++) {
         s.from = k ? today : today - DEMO_DAYS_BACK;
@@ -168,7 +224,7 @@ int demo_calendar_fill(casework_local *loc, const demo_calendar_muni *m, genop_d
     for (size_t k = 0; k < DEMO_THERAPISTS; k++)
         if (add_hours(loc, m, k, today))
             return CLI_FAILED;
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < DEMO_TEAMS; i++)
         if (add_team(loc, m, mk.hall, i, today, &mk.teams[i]))
             return CLI_FAILED;
     cal_series_result *r = malloc(sizeof *r);
@@ -176,7 +232,7 @@ int demo_calendar_fill(casework_local *loc, const demo_calendar_muni *m, genop_d
         cli_error("demo: ikke nok hukommelse");
         return CLI_FAILED;
     }
-    int rc = CLI_OK;
+    int rc = fill_small_team(loc, m, mk.teams[DEMO_TEAMS - 1], today, r);
     for (size_t j = 0; rc == CLI_OK && j < m->n_cases; j++)
         rc = book_case(loc, m, &mk, j, today, r);
     free(r);

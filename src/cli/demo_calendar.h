@@ -1,9 +1,11 @@
 /*
  * demo_calendar.h - `genop demo --db`'s training calendar: for each
  * municipality a training centre with rooms, its therapists' professions,
- * weekly hours and one absence each, two teams (hold), and a course of
- * appointments around today for each granted case, so that a therapist's
- * calendar is full on the first login. Everything goes through the
+ * weekly hours and one absence each, three teams (hold) - the cases that
+ * train on a team enrolled on its roster, and the small Rygskole full,
+ * with two cases on its waiting list - and a course of appointments
+ * around today for each granted case, so that a therapist's calendar is
+ * full on the first login. Everything goes through the
  * domain layer the API calls (src/casework/calendar), as the
  * municipality's leder (setting up) and its first therapist (booking):
  * every booking passes the same rules, and a date a rule refuses (the

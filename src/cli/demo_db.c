@@ -99,9 +99,7 @@ static int remove_file(const char *db, const char *suffix)
     return CLI_OK;
 }
 
-/* Refuses a non-empty existing database unless force, which deletes it.
- * location is the store's (store.h): its file is the one looked at. */
-static int prepare_file(const char *location, bool force)
+int demo_db_prepare_file(const char *location, bool force)
 {
     genop_store_location loc;
     genop_error e;
@@ -540,7 +538,7 @@ static int fill(demo_state *st)
 
 int demo_db_run(const char *db, bool force, const char *url)
 {
-    if (prepare_file(db, force))
+    if (demo_db_prepare_file(db, force))
         return CLI_FAILED;
     demo_state *st = calloc(1, sizeof *st);
     int64_t *ids = calloc(demo_n_cases, sizeof *ids);

@@ -61,6 +61,12 @@ extern const size_t demo_n_municipalities;
 extern const demo_case demo_cases[];
 extern const size_t demo_n_cases;
 
+/* Refuses (with an error told, CLI_FAILED) a non-empty existing database
+ * at location (the store's, store.h: its file is the one looked at)
+ * unless force, which deletes it and its -wal, -shm and -journal files.
+ * CLI_OK when the location is free to be made. */
+int demo_db_prepare_file(const char *location, bool force);
+
 /* Makes the demo database at db: refuses an existing non-empty file unless
  * force (then it, and its -wal and -shm files, are deleted first); prints
  * the summary, the users and their passwords, and how to log in at url

@@ -14,6 +14,7 @@ static const genop_command *const commands[] = {
     &genop_cmd_calendar,
     &genop_cmd_standard,
     &genop_cmd_demo,
+    &genop_cmd_report,
     &genop_cmd_serve,
     &genop_cmd_user,
     &genop_cmd_token,

@@ -36,7 +36,7 @@ typedef struct api_ctx {
     auth_identity auth;           /* how the user got in (session or token) */
     const genop_standard *std;    /* the user's municipality's standard */
     int64_t id;                   /* the path's {id}, 0 when it has none */
-    char name[GENOP_USERNAME_MAX];/* the path's {name} (a username), "" when none */
+    char name[GENOP_USERNAME_MAX];/* the path's {name} (a username) or {date}, "" when none */
     json_t *body;                 /* the request's JSON object (borrowed), or NULL */
     int64_t now;                  /* unix seconds */
     genop_date today;             /* the date in Denmark now */
@@ -73,6 +73,9 @@ void api_citizen_access_report(api_ctx *c, http_reply *out);
 void api_citizens_search(api_ctx *c, http_reply *out);
 /* api_fsiii.c */
 void api_fsiii_get(api_ctx *c, http_reply *out);
+/* api_report.c */
+void api_report_get(api_ctx *c, http_reply *out);
+void api_report_xlsx(api_ctx *c, http_reply *out);
 /* api_municipalities.c */
 void api_municipalities_get(api_ctx *c, http_reply *out);
 /* api_standard.c */
@@ -106,6 +109,7 @@ json_t *api_assigned_json(const genop_case_assigned *a);
 /* api_calendar.c (the calendar's set-up) */
 void api_locations_create(api_ctx *c, http_reply *out);
 void api_locations_list(api_ctx *c, http_reply *out);
+void api_location_room_add(api_ctx *c, http_reply *out);
 void api_staff_put(api_ctx *c, http_reply *out);
 /* api_calendar_feed.c */
 void api_calendar_key_create(api_ctx *c, http_reply *out);
@@ -117,6 +121,10 @@ void api_teams_list(api_ctx *c, http_reply *out);
 bool api_staff_calendar_fill(api_ctx *c, json_t *items, const genop_user *users,
                              http_reply *out);
 
+/* api_holidays.c (the holidays a leder opens for booking) */
+void api_holiday_open(api_ctx *c, http_reply *out);
+void api_holiday_openings(api_ctx *c, http_reply *out);
+void api_holiday_close(api_ctx *c, http_reply *out);
 /* api_appointments.c (the calendar's bookings) */
 void api_appointments_create(api_ctx *c, http_reply *out);
 void api_appointments_series(api_ctx *c, http_reply *out);
@@ -126,6 +134,28 @@ void api_appointment_outcome(api_ctx *c, http_reply *out);
 void api_appointment_move(api_ctx *c, http_reply *out);
 /* api_calendar_week.c (the week view) */
 void api_calendar_week(api_ctx *c, http_reply *out);
+/* A refused booking as a problem, with its "conflict" or "limit"; a
+ * series' answer {"ids", "skipped", "warnings"} (a new object). Both
+ * take the calendar's types (booking_refusal.h, appointments.h). */
+struct cal_refusal;
+struct cal_series_result;
+void api_booking_refused(http_reply *out, const char *where, const genop_error *e,
+                         const struct cal_refusal *why);
+json_t *api_series_json(const struct cal_series_result *r);
+
+/* api_teams.c (a team's roster, waiting list and meetings) */
+void api_team_get(api_ctx *c, http_reply *out);
+void api_team_enrol(api_ctx *c, http_reply *out);
+void api_team_leave(api_ctx *c, http_reply *out);
+void api_team_wait(api_ctx *c, http_reply *out);
+void api_team_wait_order(api_ctx *c, http_reply *out);
+void api_team_unwait(api_ctx *c, http_reply *out);
+void api_team_decline(api_ctx *c, http_reply *out);
+void api_team_meeting(api_ctx *c, http_reply *out);
+void api_team_attendance(api_ctx *c, http_reply *out);
+/* api_calendar.c: a team as GET /teams lists it (a new object). */
+struct genop_team_row;
+json_t *api_team_json(const struct genop_team_row *t);
 /* A booking's warnings as the answer's "warnings" array (a new one). */
 struct cal_warning;
 json_t *api_booking_warnings_json(const struct cal_warning *w);

@@ -49,9 +49,8 @@ static json_t *api_appointment_json(const genop_appointment_row *a)
     return o;
 }
 
-/* The refusal as a problem, with its conflict or limit. */
-static void refused(http_reply *out, const char *where, const genop_error *e,
-                    const cal_refusal *why)
+void api_booking_refused(http_reply *out, const char *where, const genop_error *e,
+                         const cal_refusal *why)
 {
     problem_from_refusal(out, where, e);
     if (e->code == GENOP_ECONFLICT && why->conflict[0])
@@ -81,7 +80,7 @@ void api_appointments_create(api_ctx *c, http_reply *out)
     genop_error e;
     if (cal_booking_read(c->body, &b, &e) ||
         casework_appointment_book(&c->env, &c->user, &b, &a, &warn, &why, &e)) {
-        refused(out, "booking", &e, &why);
+        api_booking_refused(out, "booking", &e, &why);
         return;
     }
     json_t *o = api_appointment_json(&a);
@@ -89,7 +88,7 @@ void api_appointments_create(api_ctx *c, http_reply *out)
     http_reply_json(out, 201, o);
 }
 
-static json_t *series_json(const cal_series_result *r)
+json_t *api_series_json(const cal_series_result *r)
 {
     json_t *ids = json_array(), *skipped = json_array(), *o = json_object();
     for (size_t i = 0; i < r->n_ids; i++)
@@ -120,9 +119,9 @@ void api_appointments_series(api_ctx *c, http_reply *out)
         problem_internal(out, "serie", NULL);
     else if (cal_series_read(c->body, s, &e) ||
              casework_appointment_series(&c->env, &c->user, s, r, &why, &e))
-        refused(out, "serie", &e, &why);
+        api_booking_refused(out, "serie", &e, &why);
     else
-        http_reply_json(out, 201, series_json(r));
+        http_reply_json(out, 201, api_series_json(r));
     free(s);
     free(r);
 }

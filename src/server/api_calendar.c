@@ -7,6 +7,8 @@
  *                                "name", "capacity"}]}
  *   GET  /api/v1/locations       {"items": [{"id", "name", "address",
  *                                "rooms": [...]}]}
+ *   POST /api/v1/locations/{id}/rooms  {"name", "capacity"} -> 201 the
+ *                                room {"id", "name", "capacity", "location"}
  *   PUT  /api/v1/staff/{name}    {"profession", "hours", "absences"} -> 200
  *                                the staff member as GET /staff lists them
  *   POST /api/v1/teams           {"name", "paragraph", "room", "weekday",
@@ -53,6 +55,20 @@ void api_locations_create(api_ctx *c, http_reply *out)
     jset(o, "name", jstr(in.loc.name));
     jset(o, "address", jstr(in.loc.address));
     jset(o, "rooms", rooms);
+    http_reply_json(out, 201, o);
+}
+
+void api_location_room_add(api_ctx *c, http_reply *out)
+{
+    genop_room_row room;
+    genop_error e;
+    if (cal_room_read(c->body, &room, &e) ||
+        casework_room_add(&c->env, &c->user, c->id, &room, &e)) {
+        problem_from_refusal(out, "rum", &e);
+        return;
+    }
+    json_t *o = room_json(&room);
+    jset(o, "location", json_integer(room.location_id));
     http_reply_json(out, 201, o);
 }
 

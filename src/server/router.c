@@ -20,8 +20,21 @@
  *   GET     /staff/{name}/calendar.ics    api_calendar_feed       (the feed's key)
  *   POST    /locations                    api_locations_create    leder admin
  *   GET     /locations                    api_locations_list      any logged in
+ *   POST    /locations/{id}/rooms         api_location_room_add   leder admin
  *   POST    /teams                        api_teams_create        leder admin
  *   GET     /teams                        api_teams_list          any logged in
+ *   POST    /holiday-openings             api_holiday_open        leder
+ *   GET     /holiday-openings             api_holiday_openings    any logged in
+ *   DELETE  /holiday-openings/{date}      api_holiday_close       leder
+ *   GET     /teams/{id}                   api_team_get            visitator terapeut leder
+ *   POST    /teams/{id}/roster            api_team_enrol          visitator terapeut leder
+ *   POST    /teams/{id}/roster/leave      api_team_leave          visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list      api_team_wait           visitator terapeut leder
+ *   PUT     /teams/{id}/waiting-list      api_team_wait_order     visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list/remove  api_team_unwait      visitator terapeut leder
+ *   POST    /teams/{id}/waiting-list/decline api_team_decline     visitator terapeut leder
+ *   GET     /teams/{id}/meetings/{name}   api_team_meeting        visitator terapeut leder
+ *   POST    /teams/{id}/meetings/{name}/attendance api_team_attendance visitator terapeut
  *   POST    /appointments                 api_appointments_create visitator terapeut leder
  *   GET     /appointments                 api_appointments_list   visitator terapeut leder
  *   POST    /appointments/series          api_appointments_series visitator terapeut leder
@@ -34,6 +47,8 @@
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
  *   GET     /fsiii                        api_fsiii_get           any logged in
  *   GET     /municipalities               api_municipalities_get  any logged in
+ *   GET     /report                       api_report_get          leder
+ *   GET     /report.xlsx                  api_report_xlsx         leder
  *   GET     /standard                     api_standard_get        any logged in
  *   GET     /users                        api_users_list          admin
  *   POST    /users                        api_users_create        admin
@@ -123,8 +138,30 @@ static const route routes[] = {
     {"GET", "/api/v1/staff/{name}/calendar.ics", api_calendar_feed, 0, false, true},
     {"POST", "/api/v1/locations", api_locations_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/locations", api_locations_list, ROLES_ANY, false, true},
+    {"POST", "/api/v1/locations/{id}/rooms", api_location_room_add, ROLES_OVERSIGHT, true,
+     false},
     {"POST", "/api/v1/teams", api_teams_create, ROLES_OVERSIGHT, true, false},
     {"GET", "/api/v1/teams", api_teams_list, ROLES_ANY, false, true},
+    /* Holidays open for booking (api_holidays.c; calendar/holidays.h). */
+    {"POST", "/api/v1/holiday-openings", api_holiday_open, ROLES_LEDER, true, false},
+    {"GET", "/api/v1/holiday-openings", api_holiday_openings, ROLES_ANY, false, true},
+    {"DELETE", "/api/v1/holiday-openings/{date}", api_holiday_close, ROLES_LEDER, false, false},
+    /* A team's roster, waiting list and meetings (api_teams.c; teams.h):
+     * {name} of a meeting is its date; attendance is sessions'. */
+    {"GET", "/api/v1/teams/{id}", api_team_get, ROLES_CASE_READ, false, true},
+    {"POST", "/api/v1/teams/{id}/roster", api_team_enrol, ROLES_CASE_READ, true, false},
+    {"POST", "/api/v1/teams/{id}/roster/leave", api_team_leave, ROLES_CASE_READ, true, false},
+    {"POST", "/api/v1/teams/{id}/waiting-list", api_team_wait, ROLES_CASE_READ, true, false},
+    {"PUT", "/api/v1/teams/{id}/waiting-list", api_team_wait_order, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/teams/{id}/waiting-list/remove", api_team_unwait, ROLES_CASE_READ, true,
+     false},
+    {"POST", "/api/v1/teams/{id}/waiting-list/decline", api_team_decline, ROLES_CASE_READ, true,
+     false},
+    {"GET", "/api/v1/teams/{id}/meetings/{name}", api_team_meeting, ROLES_CASE_READ, false,
+     true},
+    {"POST", "/api/v1/teams/{id}/meetings/{name}/attendance", api_team_attendance,
+     ROLES_CASEWORK, true, false},
     /* Bookings (api_appointments.c; appointments.h): the outcome is a
      * session event, for those who register sessions. */
     {"POST", "/api/v1/appointments", api_appointments_create, ROLES_CASE_READ, true, false},
@@ -152,6 +189,8 @@ static const route routes[] = {
      ROLES_VISITATOR, false, false},
     {"GET", "/api/v1/fsiii", api_fsiii_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/municipalities", api_municipalities_get, ROLES_ANY, false, false},
+    {"GET", "/api/v1/report", api_report_get, ROLES_LEDER, false, true},
+    {"GET", "/api/v1/report.xlsx", api_report_xlsx, ROLES_LEDER, false, true},
     {"GET", "/api/v1/standard", api_standard_get, ROLES_ANY, false, false},
     {"GET", "/api/v1/users", api_users_list, ROLES_ADMIN, false, true},
     {"POST", "/api/v1/users", api_users_create, ROLES_ADMIN, true, false},
@@ -197,8 +236,8 @@ static bool parse_id(const char *s, size_t n, int64_t *id)
     return n > 0 && s[0] != '0' && genop_decimal_parse(s, n, id);
 }
 
-/* True if path matches pattern; the {id} segment's value goes to *id, a
- * {name} segment's text (1-63 bytes) to name. A segment "{id}.pdf" is an
+/* True if path matches pattern; the {id} segment's value goes to *id, the
+ * text (1-63 bytes) of any other {...} segment ({name}, {date}) to name. A segment "{id}.pdf" is an
  * id followed by that suffix. */
 static bool path_matches(const char *pattern, const char *path, int64_t *id,
                          char name[GENOP_USERNAME_MAX])
@@ -214,7 +253,7 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id,
             if (n <= suffix || memcmp(path + n - suffix, pattern + 4, suffix) != 0 ||
                 !parse_id(path, n - suffix, id))
                 return false;
-        } else if (pn == 6 && memcmp(pattern, "{name}", 6) == 0) {
+        } else if (pn >= 3 && pattern[0] == '{' && pattern[pn - 1] == '}') {
             if (n == 0 || n >= GENOP_USERNAME_MAX)
                 return false;
             memcpy(name, path, n);

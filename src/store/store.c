@@ -330,6 +330,14 @@ genop_err genop_store_case_ids(genop_store *s, const char *muni, int64_t after, 
     return s->ops->case_ids(s, muni, after, limit, out, e);
 }
 
+genop_err genop_store_case_views(genop_store *s, const char *muni, genop_case_view_fn fn,
+                                 void *ctx, genop_error *e)
+{
+    if (injected_fault(s, e))
+        return GENOP_EIO;
+    return s->ops->case_views(s, muni, fn, ctx, e);
+}
+
 genop_err genop_store_case_open_deadlines(genop_store *s, const char *muni, int64_t case_id,
                                           genop_list *out, genop_error *e)
 {

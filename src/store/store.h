@@ -394,6 +394,25 @@ typedef struct genop_case_answer {
 /* Frees what a get filled in (the buffers), not a itself. */
 void genop_case_answer_release(genop_case_answer *a);
 
+/* One case of a municipality as a report reads it (genop_store_case_views):
+ * what the corrected view needs from outside the events, and the view
+ * kept with the case (case_answer.h). Borrowed by the callback until it
+ * returns. */
+typedef struct genop_case_view_ref {
+    int64_t case_id;
+    genop_date birth_date;         /* the citizen's */
+    int municipality_code;         /* where the citizen lives; 0: unknown */
+    bool current;                  /* a kept view made from the case's newest event */
+    int view_format;               /* with current: the kept answer's view_format */
+    const void *view;              /* with current: view_len bytes */
+    size_t view_len;
+} genop_case_view_ref;
+
+/* Called once a case by genop_store_case_views; an error stops the walk
+ * and is returned as it is. */
+typedef genop_err (*genop_case_view_fn)(void *ctx, const genop_case_view_ref *v,
+                                        genop_error *e);
+
 /* A list the store allocated; free with genop_store_free_list(). */
 typedef struct genop_list {
     void *items;
@@ -459,6 +478,8 @@ typedef struct genop_store_ops {
                           size_t offset, genop_list *out, size_t *total, genop_error *e);
     genop_err (*case_ids)(genop_store *s, const char *muni, int64_t after, size_t limit,
                           genop_list *out, genop_error *e);
+    genop_err (*case_views)(genop_store *s, const char *muni, genop_case_view_fn fn, void *ctx,
+                            genop_error *e);
     genop_err (*case_open_deadlines)(genop_store *s, const char *muni, int64_t case_id,
                                      genop_list *out, genop_error *e);
     genop_err (*rules_fingerprint_get)(genop_store *s, const char *muni,
@@ -534,6 +555,8 @@ typedef struct genop_store_ops {
                             const char *printed_by, genop_error *e);
     /* The calendar's records (store_calendar.h). */
     const struct genop_calendar_ops *calendar;
+    /* A team's roster and waiting list (store_teams.h). */
+    const struct genop_team_ops *teams;
 } genop_store_ops;
 
 /* Every back end's handle starts with this. fail_from and calls are the
@@ -816,6 +839,12 @@ genop_err genop_store_worklist(genop_store *s, const char *muni, genop_date toda
  * municipality a page at a time (after = the last id of the page before). */
 genop_err genop_store_case_ids(genop_store *s, const char *muni, int64_t after, size_t limit,
                                genop_list *out, genop_error *e);
+/* Calls fn(ctx, v, e) for every case of muni, ascending by id, in one
+ * pass over the store (for a report over every case: src/casework/report).
+ * A case without a current kept view comes with current false and no view;
+ * the caller reads its events (after the walk: fn must not use s). */
+genop_err genop_store_case_views(genop_store *s, const char *muni, genop_case_view_fn fn,
+                                 void *ctx, genop_error *e);
 /* The open deadlines and tasks stored for case case_id of muni (with the
  * citizen's name), in the order they were stored, whether on the
  * worklist yet or not.

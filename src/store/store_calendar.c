@@ -48,6 +48,14 @@ genop_err genop_store_room_get(genop_store *s, const char *muni, int64_t id,
     return s->ops->calendar->room_get(s, muni, id, out, e);
 }
 
+genop_err genop_store_room_add(genop_store *s, const char *muni, genop_room_row *r,
+                               genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->room_add(s, muni, r, e);
+}
+
 genop_err genop_store_staff_profile_set(genop_store *s, const char *muni,
                                         const genop_staff_profile_row *p,
                                         const genop_staff_hours_row *hours, size_t n_hours,
@@ -169,4 +177,37 @@ genop_err genop_store_calendar_key_user(genop_store *s, const unsigned char *has
     if (genop_store_fault_injected(s, e))
         return GENOP_EIO;
     return s->ops->calendar->calendar_key_user(s, hash, out, e);
+}
+
+genop_err genop_store_holiday_opening_add(genop_store *s, const char *muni,
+                                          const genop_holiday_opening_row *o, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_opening_add(s, muni, o, e);
+}
+
+genop_err genop_store_holiday_opening_get(genop_store *s, const char *muni, genop_date day,
+                                          genop_holiday_opening_row *out, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_opening_get(s, muni, day, out, e);
+}
+
+genop_err genop_store_holiday_openings_list(genop_store *s, const char *muni, genop_list *out,
+                                            genop_error *e)
+{
+    list_init(out);
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_openings_list(s, muni, out, e);
+}
+
+genop_err genop_store_holiday_opening_delete(genop_store *s, const char *muni, genop_date day,
+                                             genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->holiday_opening_delete(s, muni, day, e);
 }

@@ -85,6 +85,10 @@ genop_err genop_store_rooms_list(genop_store *s, const char *muni, genop_list *o
                                  genop_error *e);
 genop_err genop_store_room_get(genop_store *s, const char *muni, int64_t id,
                                genop_room_row *out, genop_error *e);
+/* Keeps room r in its location r->location_id of muni (else
+ * GENOP_ENOTFOUND, without a message); sets r->id. */
+genop_err genop_store_room_add(genop_store *s, const char *muni, genop_room_row *r,
+                               genop_error *e);
 
 /* Replaces the profession, hours and absences of user user_id of muni
  * (who must be a user of muni: else GENOP_ENOTFOUND). */
@@ -182,6 +186,28 @@ genop_err genop_store_calendar_key_set(genop_store *s, const char *muni, int64_t
 genop_err genop_store_calendar_key_user(genop_store *s, const unsigned char *hash,
                                         genop_user *out, genop_error *e);
 
+/* A public holiday or day off of the standard's calendar that a leder
+ * opened for booking, with the reason (migration 0018). */
+typedef struct genop_holiday_opening_row {
+    genop_date day;
+    char reason[GENOP_TEXT_SMALL_MAX];
+    char created_by[GENOP_USERNAME_MAX];
+} genop_holiday_opening_row;
+
+/* Keeps o for muni; GENOP_ECONFLICT (no message) when that day of muni is
+ * open already. */
+genop_err genop_store_holiday_opening_add(genop_store *s, const char *muni,
+                                          const genop_holiday_opening_row *o, genop_error *e);
+/* The opening of day of muni into *out, or GENOP_ENOTFOUND. */
+genop_err genop_store_holiday_opening_get(genop_store *s, const char *muni, genop_date day,
+                                          genop_holiday_opening_row *out, genop_error *e);
+/* The openings of muni by day; out->items is genop_holiday_opening_row[]. */
+genop_err genop_store_holiday_openings_list(genop_store *s, const char *muni, genop_list *out,
+                                            genop_error *e);
+/* Removes the opening of day of muni; GENOP_ENOTFOUND when there is none. */
+genop_err genop_store_holiday_opening_delete(genop_store *s, const char *muni, genop_date day,
+                                             genop_error *e);
+
 /* The back end's table (store.h's genop_store_ops.calendar). */
 typedef struct genop_calendar_ops {
     genop_err (*location_add)(genop_store *s, const char *muni, genop_location_row *l,
@@ -191,6 +217,7 @@ typedef struct genop_calendar_ops {
     genop_err (*rooms_list)(genop_store *s, const char *muni, genop_list *out, genop_error *e);
     genop_err (*room_get)(genop_store *s, const char *muni, int64_t id, genop_room_row *out,
                           genop_error *e);
+    genop_err (*room_add)(genop_store *s, const char *muni, genop_room_row *r, genop_error *e);
     genop_err (*staff_profile_set)(genop_store *s, const char *muni,
                                    const genop_staff_profile_row *p,
                                    const genop_staff_hours_row *hours, size_t n_hours,
@@ -222,6 +249,15 @@ typedef struct genop_calendar_ops {
                                   genop_error *e);
     genop_err (*calendar_key_user)(genop_store *s, const unsigned char *hash, genop_user *out,
                                    genop_error *e);
+    /* Holiday openings (migration 0018). */
+    genop_err (*holiday_opening_add)(genop_store *s, const char *muni,
+                                     const genop_holiday_opening_row *o, genop_error *e);
+    genop_err (*holiday_opening_get)(genop_store *s, const char *muni, genop_date day,
+                                     genop_holiday_opening_row *out, genop_error *e);
+    genop_err (*holiday_openings_list)(genop_store *s, const char *muni, genop_list *out,
+                                       genop_error *e);
+    genop_err (*holiday_opening_delete)(genop_store *s, const char *muni, genop_date day,
+                                        genop_error *e);
 } genop_calendar_ops;
 
 #endif

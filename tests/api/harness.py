@@ -194,6 +194,20 @@ class Response:
 PASSWORD = "korrekt-hest-batteri"
 
 
+def days_off(genop, years, standards=("aalborg", "ishoj", "nyborg", "rodovre", "skive")):
+    """The public holidays and days off of the standards' calendars in
+    years (`genop calendar holidays`), as dates: a booking on one is
+    refused unless a leder opened it (docs/calendar.md, "Holidays")."""
+    out = set()
+    for y in years:
+        for std in standards:
+            r = subprocess.run([genop, "calendar", "holidays", str(y), "--standard", std],
+                               capture_output=True, text=True, check=True)
+            out |= {datetime.date.fromisoformat(line.split()[0])
+                    for line in r.stdout.splitlines() if line.strip()}
+    return out
+
+
 def days_ago(n):
     """The ISO date n days before today (negative: after)."""
     return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The training calendar (shared/spec/calendar.md) over HTTP against a
 real `genop serve`:
-- setting up: locations with rooms, a therapist's profession, hours and
+- setting up: locations with rooms (and a room added to one), a
+  therapist's profession, hours and
   absences (PUT /staff/{username}; GET /staff keeps username and role and
   adds profession, hours, absences), teams; every refusal 422 with its
   `field` (a capacity under 1, hours that end before they begin or
@@ -17,7 +18,8 @@ real `genop serve`:
   summer-time change days (2026-03-29: 02:30 does not exist; 2026-10-25:
   02:30 is the first, summer-time one, and overlaps are judged in real
   time); a series with its skipped dates (holidays, the week's limit,
-  Skive's four months, Rødovre's 32 sessions);
+  Skive's four months, Rødovre's 32 sessions), holidays booked with a
+  leder's "holidays": true only (tests/api/test_holidays.py has the rest);
   cancelling; the outcome (not before the start; the session event in
   the case's log, linked); other municipalities' appointments 404 and
   unseen; two bookings racing for a team's last place;
@@ -36,7 +38,7 @@ import sys
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Server, Tap, add_event, days_ago, login_as, register_case  # noqa: E402,E501
+from harness import GRANT, Server, Tap, add_event, days_ago, days_off, login_as, register_case  # noqa: E402,E501
 
 HOURS = [{"weekday": d, "from": "08:00", "to": "15:30"} for d in range(1, 6)]
 
@@ -68,7 +70,33 @@ def test_locations(t, leder, leder_b, vis):
     r = leder_b.request("GET", "/api/v1/locations")
     t.ok(r.status == 200 and r.json["items"] == [],
          "another municipality's leder sees none of them", r)
+    test_add_room(t, leder, leder_b, vis, rooms)
     return rooms
+
+
+def test_add_room(t, leder, leder_b, vis, rooms):
+    """POST /locations/{id}/rooms adds a room to a location of one's own."""
+    r = leder.request("GET", "/api/v1/locations")
+    loc = r.json["items"][0]["id"]
+    path = f"/api/v1/locations/{loc}/rooms"
+    r = leder.request("POST", path, {"name": "Sal 3", "capacity": 4})
+    t.ok(r.status == 201 and r.json["name"] == "Sal 3" and r.json["capacity"] == 4 and
+         r.json["location"] == loc and r.json["id"] > max(x["id"] for x in rooms),
+         "POST /locations/{id}/rooms: 201 with the new room", r)
+    r = leder.request("POST", path, {"name": "Sal 4", "capacity": 0})
+    t.ok(field_is(r, "$.capacity"), "a new room's capacity under 1: 422 at $.capacity", r)
+    r = leder.request("POST", path, {"capacity": 2})
+    t.ok(field_is(r, "$.name"), "a new room without a name: 422 at $.name", r)
+    r = vis.request("POST", path, {"name": "Sal 5", "capacity": 2})
+    t.ok(r.status == 403, "a visitator does not add rooms: 403", r)
+    r = leder_b.request("POST", path, {"name": "Sal 6", "capacity": 2})
+    t.ok(r.status == 404, "another municipality's leder: 404 for the location", r)
+    r = leder.request("POST", f"/api/v1/locations/{loc + 1000}/rooms",
+                      {"name": "Sal 7", "capacity": 2})
+    t.ok(r.status == 404, "a location that does not exist: 404", r)
+    r = vis.request("GET", "/api/v1/locations")
+    names = [x["name"] for x in r.json["items"][0]["rooms"]] if r.status == 200 else []
+    t.ok(names == ["Sal 1", "Rum 2", "Sal 3"], "GET /locations lists the added room", r)
 
 
 def test_staff(t, leder, leder_b, vis):
@@ -174,10 +202,14 @@ ALL_DAY = [{"weekday": d, "from": "00:00", "to": "00:00"} for d in range(1, 8)]
 TODAY = datetime.date.today()
 
 
+OFF = set()        # the standards' holidays, set by main() (days_off)
+
+
 def next_weekday(wd, after=7):
-    """The first ISO weekday wd at least `after` days from today."""
+    """The first ISO weekday wd at least `after` days from today that is
+    no holiday (a holiday is closed for booking)."""
     d = TODAY + datetime.timedelta(days=after)
-    while d.isoweekday() != wd:
+    while d.isoweekday() != wd or d in OFF:
         d += datetime.timedelta(days=1)
     return d
 
@@ -364,12 +396,18 @@ def test_series(t, ctx):
              datetime.date.fromisoformat(s["date"]).isoweekday() == 3 for s in skipped),
          "three days a week on a grant of two: each Wednesday skipped for the limit", r)
     xmas = [d for d in wanted if d in hol and d <= datetime.date(y, 12, 26)]
-    r = ter.request("POST", "/api/v1/appointments/series", {
-        "case": cid, "therapist": "ter.a", "weekdays": [4, 5], "time": "09:00", "minutes": 45,
-        "kind": "training", "from": f"{y}-12-24", "until": f"{y}-12-26", "home": True,
-        "holidays": True})
+    body = {"case": cid, "therapist": "ter.a", "weekdays": [4, 5], "time": "09:00",
+            "minutes": 45, "kind": "training", "from": f"{y}-12-24", "until": f"{y}-12-26",
+            "home": True, "holidays": True}
+    r = ter.request("POST", "/api/v1/appointments/series", body)
+    t.ok(r.status == 201 and r.json["ids"] == [] and
+         sorted(s["date"] for s in r.json["skipped"]) == [d.isoformat() for d in xmas] and
+         all(s["reason"] == "holiday" for s in r.json["skipped"]),
+         "holidays: true from a terapeut allows nothing: the Christmas days skipped as holidays",
+         r)
+    r = ctx["leder"].request("POST", "/api/v1/appointments/series", body)
     t.ok(r.status == 201 and len(r.json["ids"]) == len(xmas) and r.json["skipped"] == [],
-         "with holidays: true the Christmas days are booked", r, xmas)
+         "with a leder's holidays: true the Christmas days are booked", r, xmas)
 
 
 def test_cancel_and_outcome(t, ctx):
@@ -473,7 +511,7 @@ def test_rodovre(t, srv):
                                                  "hours": ALL_DAY})
     cid = granted_case(vis, "0808401901", "Hanne Holm")
     first = next_weekday(1)
-    r = vis.request("POST", "/api/v1/appointments/series", {
+    r = leder.request("POST", "/api/v1/appointments/series", {
         "case": cid, "therapist": "ter.c", "weekdays": [1, 4], "time": "10:00", "minutes": 45,
         "kind": "training", "from": first.isoformat(),
         "until": (first + datetime.timedelta(days=7 * 20 - 1)).isoformat(), "home": True,
@@ -556,6 +594,7 @@ def test_property(t, ctx, tid):
 
 def main():
     genop = sys.argv[1]
+    OFF.update(days_off(genop, (TODAY.year, TODAY.year + 1)))
     t = Tap()
     srv = Server(genop)
     try:

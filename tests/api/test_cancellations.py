@@ -19,14 +19,23 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import GRANT, Server, Tap, add_event, days_ago, login_as, register_case  # noqa: E402,E501
+from harness import GRANT, Server, Tap, add_event, days_ago, days_off, login_as, register_case  # noqa: E402,E501
 
 TODAY = datetime.date.today()
 HOURS = [{"weekday": d, "from": "00:00", "to": "00:00"} for d in range(1, 8)]
 
 
+OFF = set()        # the standards' holidays, set by main() (days_off)
+
+
 def day(n, time="10:00"):
-    return (TODAY + datetime.timedelta(days=n)).isoformat() + "T" + time
+    """The n-th day after today that is no holiday (one is closed for
+    booking), at time."""
+    d = TODAY
+    while n > 0:
+        d += datetime.timedelta(days=1)
+        n -= d not in OFF
+    return d.isoformat() + "T" + time
 
 
 def granted(vis, cpr, name):
@@ -126,6 +135,7 @@ def test_skive(t, srv):
 
 def main():
     genop = sys.argv[1]
+    OFF.update(days_off(genop, (TODAY.year, TODAY.year + 1)))
     t = Tap()
     srv = Server(genop)
     try:

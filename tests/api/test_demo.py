@@ -201,7 +201,9 @@ def check_roles_and_log(t, srv, users, seen):
 
 def check_calendar(t, srv, users):
     """Each municipality's calendar: a training centre with rooms, six
-    therapists with hours and an absence, two teams, and appointments
+    therapists with hours and an absence, three teams with rosters (the
+    small one with two cases on its waiting list, and full in Aalborg,
+    whose granted cases fill it), and appointments
     around today in the first therapist's calendar."""
     import datetime
     today = datetime.date.today()
@@ -215,9 +217,16 @@ def check_calendar(t, srv, users):
         teams = ter.request("GET", "/api/v1/teams").json.get("items", [])
         t.ok(len(locs) == 1 and len(locs[0]["rooms"]) == 3 and len(staff) == 6 and
              all(s["hours"] and len(s["absences"]) == 1 and s["profession"] for s in staff) and
-             len(teams) == 2,
+             len(teams) == 3,
              f"{muni}: a training centre with 3 rooms, 6 therapists with hours and an "
-             "absence, 2 teams", locs, staff, teams)
+             "absence, 3 teams", locs, staff, teams)
+        pages = [ter.request("GET", f"/api/v1/teams/{x['id']}").json for x in teams]
+        small = [p for p in pages if p.get("name") == "Rygskole"]
+        full = muni != "aalborg" or (small and small[0]["full"] and len(small[0]["roster"]) == 2)
+        t.ok(small and small[0]["roster"] and full and len(small[0]["waiting_list"]) == 2 and
+             all(w["citizen"]["name"] for w in small[0]["waiting_list"]),
+             f"{muni}: Rygskole has its roster{' and is full' if muni == 'aalborg' else ''}, "
+             "with two cases on its waiting list", small)
         r = ter.request("GET", f"/api/v1/appointments?therapist=terapeut.{muni}"
                                f"&from={frm}&to={to}")
         items = r.json.get("items", []) if r.status == 200 else []

@@ -55,6 +55,9 @@
 // interactive, from the Performance API, as TAP comments. Then the same
 // app against `genop demo`'s database (GENOP_DEMO_URL, with the logins
 // it printed in GENOP_DEMO_LOGINS): every case of every municipality.
+// The leder's set-up pages: locations and rooms, each terapeut's
+// profession, hours and absences, and the holidays opened for booking
+// (setup.mjs).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -75,6 +78,8 @@ import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
 import { testCalendar } from './calendar.mjs';
+import { testSetup } from './setup.mjs';
+import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -271,6 +276,11 @@ async function main() {
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // Kalender (calendar.mjs): last, it adds Rødovre cases and a calendar.
   await testCalendar({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
+  // The leder's set-up pages: a new location and terapeut of its own,
+  // and a holiday of next year opened and closed again.
+  await testSetup({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
+  // After the letters: it adds two Rødovre cases, a centre and a team.
+  await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
   // "Book tid" (booking.mjs): its own Skive users and case.
   await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
 
@@ -316,8 +326,9 @@ async function testLoginAndRoles() {
     if (role === 'admin') {
       ok(t.view === 'adgangslog', 'admin lands on the access log (no case data)', t.view);
       const menu = await p.locator('#nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard']),
-        'admin: only the access log, the users, their log and the quality standard in the menu', menu);
+      ok(JSON.stringify(menu) === JSON.stringify(['#/adgangslog', '#/brugere', '#/brugerlog', '#/kvalitetsstandard',
+        '#/steder']),
+      'admin: only the access log, the users, their log, the quality standard and the places in the menu', menu);
     } else {
       ok(t.view === 'opgaver' && (await p.locator('#worklist tbody tr').count()) > 0,
         `${role} lands on Opgaver with items`, t.view);

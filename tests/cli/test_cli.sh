@@ -497,10 +497,45 @@ fi
 expect_exit "demo --db sqlite:FILE looks at FILE: an existing one is refused" 1 \
   "^genop: demo: databasen $tmp/demo.db findes allerede" "$genop" demo --db "sqlite:$tmp/demo.db"
 
+# --- demo --db --cases N: a municipality's history (tests/cli/test_history.py has the rest)
+if "$genop" demo --db "$tmp/history.db" --cases 25 --municipality nyborg --years 1 --seed 3 \
+     --as-of 2026-03-31 >"$tmp/out" 2>"$tmp/err" &&
+   grep -q "^Historikken for Nyborg Kommune er skrevet i $tmp/history.db: 25 sager henvist 2025-04-01 til 2026-03-31 (frø 3)" "$tmp/out"; then
+  ok "demo --db --cases 25: Nyborg's history of a year"
+else
+  not_ok "demo --db --cases 25" "$(cat "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+expect_exit "demo --db --cases N needs --municipality" 2 "^genop: demo: --cases med --db kræver --municipality" \
+  "$genop" demo --db "$tmp/history2.db" --cases 5 --years 1
+expect_exit "demo --db --cases N: N must be a count" 2 "^genop: demo: --cases skal med --db være et antal sager fra 1 til 10000000, ikke 'fem'" \
+  "$genop" demo --db "$tmp/history2.db" --cases fem --municipality nyborg --years 1
+expect_exit "demo --db --cases N: an unknown municipality" 2 "der er ingen kvalitetsstandard for 'gotham'" \
+  "$genop" demo --db "$tmp/history2.db" --cases 5 --municipality gotham --years 1
+expect_exit "demo: --years without --db --cases" 2 "^genop: demo: --municipality, --years og --seed hører til --db med --cases" \
+  "$genop" demo --years 2
+# --- genop report (shared/spec/report.md; tests/api/test_report.py checks its numbers)
+rep=(--municipality skive --from 2025-01-01 --to 2026-12-31)
+if "$genop" report --db "sqlite:$tmp/demo.db" "${rep[@]}" --format json >"$tmp/out" 2>"$tmp/err" &&
+   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["municipality"] == "skive" and d["cases"]["evaluated"] > 0 and all(k in d for k in ("deadlines","months","attendance","cases"))' "$tmp/out"; then
+  ok "report --format json on the demo database"
+else
+  not_ok "report --format json on the demo database" "$(head -c 400 "$tmp/out")" "stderr: $(cat "$tmp/err")"
+fi
+expect_exit "report: no --db is a usage error" 2 "^genop: report: mangler --db" "$genop" report "${rep[@]}"
+expect_exit "report: an unknown --format is a usage error" 2 "^genop: report: --format skal" \
+  "$genop" report --db "$tmp/demo.db" "${rep[@]}" --format pdf
+expect_exit "report: a bad date is bad data" 1 "^genop: report: --from: " \
+  "$genop" report --db "$tmp/demo.db" --municipality skive --from 2025-02-30 --to 2025-12-31
+expect_exit "report: a period ending before it starts" 1 "slutdatoen ligger før startdatoen" \
+  "$genop" report --db "$tmp/demo.db" --municipality skive --from 2025-02-01 --to 2025-01-31
+expect_exit "report: a database that does not exist is not made" 1 "findes ikke" \
+  "$genop" report --db "$tmp/nothing.db" "${rep[@]}"
+if [ ! -e "$tmp/nothing.db" ]; then ok "report: no file made"; else not_ok "report: no file made"; fi
+
 # --- help and usage ----------------------------------------------------------
 "$genop" --help >"$tmp/out" 2>&1
 if [ $? -eq 0 ] && grep -q evaluate "$tmp/out" && grep -q calendar "$tmp/out" && grep -q standard "$tmp/out"; then ok "--help lists the commands"; else not_ok "--help" "$(cat "$tmp/out")"; fi
-for c in evaluate calendar standard demo; do
+for c in evaluate calendar standard demo report; do
   "$genop" $c --help >"$tmp/out" 2>&1
   if [ $? -eq 0 ] && grep -q "Brug" "$tmp/out"; then ok "$c --help"; else not_ok "$c --help" "$(cat "$tmp/out")"; fi
 done

@@ -8,8 +8,10 @@
  * week, another municipality's case, a therapist who is not a terapeut),
  * each leaving nothing stored; the summer-time changes of 2026 (overlaps
  * in real time); a series over Christmas (holidays and the week's limit
- * skipped with their reasons); the outcome (not before the start, then
- * the session event, linked). The clock is fixed at Monday 7 December
+ * skipped with their reasons); holidays (closed to a booking until a
+ * leder opens them, "holidays" a leder's allowance, an opened day booked
+ * in a series, another municipality's opening unseen); the outcome (not
+ * before the start, then the session event, linked). The clock is fixed at Monday 7 December
  * 2026, 12:00 UTC.
  */
 #include <stdarg.h>
@@ -22,6 +24,7 @@
 
 #include "appointments.h"
 #include "casework_fixture.h"
+#include "holidays.h"
 #include "resources.h"
 #include "store_calendar.h"
 
@@ -258,18 +261,26 @@ static void test_summer_time(void **state)
     BOOK_OK(&f->ter, f->bare, "ter.a", "2026-10-25T03:00", 30, "assessment", 'h', 0);
 }
 
-static void test_series_over_christmas(void **state)
+/* A series of 45 minutes' training at home with ter.a for the granted
+ * case at 09:00 from..until (weekdays left to the caller). */
+static cal_series home_series(const fx *f, const char *from, const char *until)
 {
-    fx *f = *state;
     cal_series s;
     memset(&s, 0, sizeof s);
     s.first = (cal_booking){.case_id = f->granted, .minutes = 45,
                             .kind = GENOP_SESSION_TRAINING, .place = CAL_PLACE_HOME};
     snprintf(s.first.therapist, sizeof s.first.therapist, "ter.a");
-    s.weekdays[3] = s.weekdays[4] = s.weekdays[5] = true;    /* Wed, Thu, Fri */
     s.time = 9 * 60;
-    s.from = date_of("2026-12-16");
-    s.until = date_of("2027-01-01");
+    s.from = date_of(from);
+    s.until = date_of(until);
+    return s;
+}
+
+static void test_series_over_christmas(void **state)
+{
+    fx *f = *state;
+    cal_series s = home_series(f, "2026-12-16", "2027-01-01");
+    s.weekdays[3] = s.weekdays[4] = s.weekdays[5] = true;    /* Wed, Thu, Fri */
     cal_series_result *r = malloc(sizeof *r);
     cal_refusal why;
     must(casework_appointment_series(&f->loc.env, &f->ter, &s, r, &why, e));
@@ -285,6 +296,71 @@ static void test_series_over_christmas(void **state)
         assert_string_equal(r->skipped[i].reason, reasons[i]);
     }
     assert_string_equal(r->skipped[0].limit, "grant_sessions_per_week");
+    free(r);
+}
+
+/* Opens day as u with a reason; the result. */
+static genop_err open_day(fx *f, const genop_user *u, const char *day, genop_error *err)
+{
+    genop_holiday_opening_row o = {.day = date_of(day)};
+    snprintf(o.reason, sizeof o.reason, "Juleåbent");
+    return casework_holiday_open(&f->loc.env, u, &o, err);
+}
+
+static void test_holidays(void **state)
+{
+    fx *f = *state;
+    genop_error err;
+    BOOK_NO(GENOP_EREFUSED, NULL, NULL, "$.start", &f->ter, f->granted, "ter.a",
+            "2026-12-25T10:00", 45, "training", 'h', 0);
+    assert_int_equal(open_day(f, &f->ter, "2026-12-25", &err), GENOP_EFORBIDDEN);
+    assert_int_equal(open_day(f, &f->leder, "2026-12-22", &err), GENOP_EINVAL);
+    assert_string_equal(err.field, "$.date");
+    must(open_day(f, &f->leder, "2026-12-25", e));
+    assert_int_equal(open_day(f, &f->leder, "2026-12-25", &err), GENOP_ECONFLICT);
+    BOOK_OK(&f->ter, f->granted, "ter.a", "2026-12-25T10:00", 45, "training", 'h', 0);
+    /* Skive's leder does not see Aalborg's opening, so cannot close it. */
+    assert_int_equal(casework_holiday_close(&f->loc.env, &f->leder_b, date_of("2026-12-25"),
+                                            &err), GENOP_ENOTFOUND);
+    must(casework_holiday_close(&f->loc.env, &f->leder, date_of("2026-12-25"), e));
+    assert_int_equal(casework_holiday_close(&f->loc.env, &f->leder, date_of("2026-12-25"),
+                                            &err), GENOP_ENOTFOUND);
+    BOOK_NO(GENOP_EREFUSED, NULL, NULL, "$.start", &f->ter, f->granted, "ter.a",
+            "2026-12-24T10:00", 45, "training", 'h', 0);
+    cal_booking b = {.case_id = f->granted, .minutes = 45, .kind = GENOP_SESSION_TRAINING,
+                     .place = CAL_PLACE_HOME, .holidays = true};
+    genop_appointment_row row;
+    cal_warning warn;
+    cal_refusal why;
+    snprintf(b.therapist, sizeof b.therapist, "ter.a");
+    must(genop_wallclock_parse("2026-12-24T10:00", &b.start, e));
+    assert_int_equal(casework_appointment_book(&f->loc.env, &f->ter, &b, &row, &warn, &why,
+                                               &err), GENOP_EFORBIDDEN);
+    assert_string_equal(err.field, "$.holidays");
+    must(casework_appointment_book(&f->loc.env, &f->leder, &b, &row, &warn, &why, e));
+    assert_string_equal(row.start, "2026-12-24T10:00");
+}
+
+static void test_series_opened_day(void **state)
+{
+    fx *f = *state;
+    cal_series s = home_series(f, "2026-12-24", "2026-12-25");
+    s.weekdays[4] = s.weekdays[5] = true;                   /* Thu, Fri */
+    must(open_day(f, &f->leder, "2026-12-24", e));
+    cal_series_result *r = malloc(sizeof *r);
+    cal_refusal why;
+    genop_error err;
+    s.holidays = true;
+    assert_int_equal(casework_appointment_series(&f->loc.env, &f->vis, &s, r, &why, &err),
+                     GENOP_EFORBIDDEN);
+    s.holidays = false;
+    must(casework_appointment_series(&f->loc.env, &f->vis, &s, r, &why, e));
+    /* The opened Thursday booked; Friday, Juledag, closed. */
+    assert_int_equal(r->n_ids, 1);
+    assert_int_equal(r->n_skipped, 1);
+    assert_int_equal(r->skipped[0].date, date_of("2026-12-25"));
+    assert_string_equal(r->skipped[0].reason, "holiday");
+    assert_non_null(strstr(r->skipped[0].message, "Juledag"));
     free(r);
 }
 
@@ -326,6 +402,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summer_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_series_over_christmas, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_holidays, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_series_opened_day, setup, teardown),
         cmocka_unit_test_setup_teardown(test_outcome, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -97,18 +97,7 @@ static void cancel(fx *f, const genop_user *ter, int64_t id, const char *by)
 /* The due of case id's new_time task, or -1 without one. */
 static genop_date new_time_due(fx *f, const char *muni, int64_t id)
 {
-    genop_list l = {0};
-    must(genop_store_case_open_deadlines(f->loc.store, muni, id, &l, e));
-    const genop_open_deadline *o = l.items;
-    genop_date due = -1;
-    for (size_t i = 0; i < l.n; i++)
-        if (strcmp(o[i].deadline_id, TASK_NEW_TIME) == 0) {
-            assert_true(o[i].task);
-            assert_non_null(strstr(o[i].source, "Aalborg"));
-            due = o[i].due;
-        }
-    genop_store_free_list(&l);
-    return due;
+    return calendar_test_task_due(f->loc.store, muni, id, TASK_NEW_TIME, "Aalborg", NULL);
 }
 
 static void test_aalborg_provider(void **state)

@@ -11,9 +11,11 @@
 #include "case_view.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "holidays.h"
 #include "new_time.h"
 #include "new_time_task.h"
 #include "roles.h"
+#include "team_place.h"
 
 #define ROLES_BOOKING (ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER)
 
@@ -59,7 +61,9 @@ genop_err casework_appointment_book(const casework_env *env, const genop_user *a
                                     const cal_booking *b, genop_appointment_row *out,
                                     cal_warning *warn, cal_refusal *why, genop_error *e)
 {
-    book_job j = {actor, NULL, env->today, b, out, warn, why};
+    cal_booking judged = *b;
+    judged.holidays = cal_holidays_allowed(actor, b->holidays);
+    book_job j = {actor, NULL, env->today, &judged, out, warn, why};
     memset(why, 0, sizeof *why);
     genop_err err = casework_require_role(actor, ROLES_BOOKING, "booke tider", e);
     if (!err)
@@ -107,6 +111,16 @@ genop_err cal_still_booked(const genop_appointment_row *a, const char *field, ge
     return GENOP_OK;
 }
 
+void cal_mark_cancelled(genop_appointment_row *a, const cal_cancel *c, bool owed,
+                        genop_date today)
+{
+    snprintf(a->status, sizeof a->status, "cancelled");
+    snprintf(a->cancelled_by, sizeof a->cancelled_by, "%s", c->by);
+    snprintf(a->cancel_reason, sizeof a->cancel_reason, "%s", c->reason);
+    a->new_time_owed = owed;
+    a->new_time_since = owed ? today : 0;
+}
+
 typedef struct cancel_job {
     const genop_user *actor;
     const genop_standard *std;
@@ -124,11 +138,9 @@ static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
         err = cal_still_booked(j->a, "$.by", e);
     if (err)
         return err;
-    snprintf(j->a->status, sizeof j->a->status, "cancelled");
-    snprintf(j->a->cancelled_by, sizeof j->a->cancelled_by, "%s", j->c->by);
-    snprintf(j->a->cancel_reason, sizeof j->a->cancel_reason, "%s", j->c->reason);
-    j->a->new_time_owed = strcmp(j->c->by, "provider") == 0 && cal_new_time_promised(j->std);
-    j->a->new_time_since = j->a->new_time_owed ? j->today : 0;
+    cal_mark_cancelled(j->a, j->c,
+                       strcmp(j->c->by, "provider") == 0 && cal_new_time_promised(j->std),
+                       j->today);
     err = casework_internal(genop_store_appointment_update(s, j->actor->municipality, j->a, e),
                             e);
     if (!err)
@@ -136,6 +148,9 @@ static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
     if (!err && j->a->new_time_owed)
         err = cal_new_time_reproject(s, j->actor->municipality, j->a->case_id, j->std, j->today,
                                      e);
+    if (!err && j->a->team_id && j->a->day >= j->today)      /* a place freed: teams.h */
+        err = cal_team_place_freed(s, j->actor, j->std, j->today, j->a->team_id, j->a->day,
+                                   NULL, e);
     return err;
 }
 
@@ -202,17 +217,28 @@ static genop_err record(outcome_job *j, genop_store *s, genop_appointment_row *a
     return casework_internal(genop_store_appointment_update(s, j->actor->municipality, a, e), e);
 }
 
+genop_err cal_outcome_record(genop_store *s, const casework_env *env, const genop_user *actor,
+                             const genop_standard *std, int64_t id, const cal_outcome *o,
+                             int64_t *event_id, genop_error *e)
+{
+    outcome_job j = {env, actor, std, id, o, 0};
+    genop_appointment_row a;
+    genop_err err = cal_appointment_load(s, actor, id, &a, e);
+    if (!err)
+        err = cal_still_booked(&a, "$.outcome", e);
+    if (!err && env->now < a.starts_at)
+        err = genop_refuse(e, GENOP_EREFUSED, "$.outcome", "Tiden %s er ikke begyndt endnu; "
+                           "udfaldet registreres, når den er begyndt.", a.start);
+    if (!err)
+        err = record(&j, s, &a, e);
+    *event_id = j.event_id;
+    return err;
+}
+
 static genop_err run_outcome(genop_store *s, void *ctx, genop_error *e)
 {
     outcome_job *j = ctx;
-    genop_appointment_row a;
-    genop_err err = cal_appointment_load(s, j->actor, j->id, &a, e);
-    if (!err)
-        err = cal_still_booked(&a, "$.outcome", e);
-    if (!err && j->env->now < a.starts_at)
-        err = genop_refuse(e, GENOP_EREFUSED, "$.outcome", "Tiden %s er ikke begyndt endnu; "
-                           "udfaldet registreres, når den er begyndt.", a.start);
-    return err ? err : record(j, s, &a, e);
+    return cal_outcome_record(s, j->env, j->actor, j->std, j->id, j->o, &j->event_id, e);
 }
 
 genop_err casework_appointment_outcome(const casework_env *env, const genop_user *actor,

@@ -58,6 +58,12 @@ genop_err cal_appointment_load(genop_store *s, const genop_user *actor, int64_t 
                                genop_appointment_row *a, genop_error *e);
 /* A 422 refusal at field when a is cancelled or its outcome registered. */
 genop_err cal_still_booked(const genop_appointment_row *a, const char *field, genop_error *e);
+/* The same inside a write of the caller, through st (a team's enrolment
+ * books its meetings this way, teams.h); out and why are the caller's,
+ * zeroed. */
+genop_err cal_series_book(genop_store *st, const genop_user *actor, const genop_standard *std,
+                          genop_date today, const cal_series *s, cal_series_result *out,
+                          cal_refusal *why, genop_error *e);
 
 /* The query of GET /appointments: therapist by username (NULL: any). */
 typedef struct cal_list_query {
@@ -69,6 +75,12 @@ typedef struct cal_list_query {
  * the caller frees). An unknown therapist selects none. */
 genop_err casework_appointments_list(const casework_env *env, const genop_user *actor,
                                      const cal_list_query *q, genop_list *out, genop_error *e);
+
+/* Marks a cancelled by c->by for c->reason; owed: the cancellation owes
+ * a new time (new_time.h), since today. Only the row: the caller stores
+ * it. */
+void cal_mark_cancelled(genop_appointment_row *a, const cal_cancel *c, bool owed,
+                        genop_date today);
 
 /* Cancels appointment id (GENOP_ENOTFOUND: none of the municipality's;
  * GENOP_EREFUSED: cancelled already or its outcome registered). */
@@ -85,6 +97,13 @@ genop_err casework_appointment_cancel(const casework_env *env, const genop_user 
 /* Logs action on case case_id (its citizen's) by actor, through s. */
 genop_err cal_audit(genop_store *s, const genop_user *actor, int64_t case_id,
                     const char *action, genop_error *e);
+
+/* The outcome's work (casework_appointment_outcome) inside a write of the
+ * caller, through s (a team meeting's attendance registers each
+ * participant's this way, team_meeting.h). */
+genop_err cal_outcome_record(genop_store *s, const casework_env *env, const genop_user *actor,
+                             const genop_standard *std, int64_t id, const cal_outcome *o,
+                             int64_t *event_id, genop_error *e);
 
 genop_err casework_appointment_outcome(const casework_env *env, const genop_user *actor,
                                        int64_t id, const cal_outcome *o, int64_t *event_id,

@@ -66,6 +66,9 @@ genop_err cal_booking_read(const json_t *body, cal_booking *out, genop_error *e)
         err = in_text(body, "$", "start", IN_REQUIRED | IN_ONE_LINE, 16, &start, e);
     if (!err && genop_wallclock_parse(start, &out->start, e))
         err = genop_refuse(e, GENOP_EINVAL, "$.start", "$.start: %s", e->message);
+    bool has;
+    if (!err)
+        err = in_bool(body, "$", "holidays", 0, &has, &out->holidays, e);
     return err;
 }
 

@@ -3,7 +3,7 @@
  * calendar.md, "Booking") read into typed input:
  *   POST /appointments         {"case", "therapist", "start", "minutes",
  *                              "kind", one of "room": ID, "home": true,
- *                              "team": ID}
+ *                              "team": ID, "holidays"?}
  *   POST /appointments/series  {"case", "therapist", "weekdays", "time",
  *                              "minutes", "kind", "from", "until", one of
  *                              "room", "home", "team", "holidays"?}
@@ -39,6 +39,8 @@ typedef struct cal_booking {
     genop_session_kind kind;
     cal_place place;
     int64_t room_id, team_id;
+    bool holidays;              /* a leder's allowance to book a holiday
+                                 * that is not opened (holidays.h) */
 } cal_booking;
 
 /* A course: every date from..until on the weekdays, at time. */
@@ -47,7 +49,8 @@ typedef struct cal_series {
     bool weekdays[8];           /* [1..7] */
     int time;                   /* minute of the day */
     genop_date from, until;
-    bool holidays;              /* book public holidays too */
+    bool holidays;              /* book holidays that are not opened too
+                                 * (a leder's allowance, holidays.h) */
 } cal_series;
 
 #define CAL_SERIES_DAYS_MAX 400

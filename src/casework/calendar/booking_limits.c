@@ -291,3 +291,25 @@ json_t *cal_grant_on(const case_view_loaded *lc, genop_date day, genop_date *dec
     json_decref(d);
     return grant;
 }
+
+genop_err cal_grant_until(genop_store *s, const char *muni, int64_t case_id,
+                          const genop_standard *std, genop_date day, bool *has,
+                          genop_date *until, genop_error *e)
+{
+    case_view_loaded lc;
+    memset(&lc, 0, sizeof lc);
+    *has = false;
+    genop_err err = case_view_load(s, muni, case_id, std, &lc, e);
+    if (err == GENOP_ENOTFOUND)
+        err = genop_refuse(e, GENOP_ENOTFOUND, "$.case", "Sagen findes ikke.");
+    else if (err)
+        err = casework_internal(err, e);
+    genop_date decided = 0;
+    json_t *grant = err ? NULL : cal_grant_on(&lc, day, &decided);
+    const char *u = json_string_value(json_object_get(grant, "until"));
+    genop_error ignored;
+    *has = u && !genop_date_parse(u, until, &ignored);
+    json_decref(grant);
+    case_view_release(&lc);
+    return err;
+}

@@ -38,6 +38,12 @@ genop_err cal_case_check(genop_store *s, const genop_user *actor, const genop_st
                          genop_date today, const genop_appointment_row *row, cal_refusal *why,
                          cal_warning *warn, genop_error *e);
 
+/* The last day of the grant of the case's latest decision on or before
+ * day (*has false when it grants no training or names no end); a team's
+ * enrolment runs until it (teams.h). GENOP_ENOTFOUND: no such case. */
+genop_err cal_grant_until(genop_store *s, const char *muni, int64_t case_id,
+                          const genop_standard *std, genop_date day, bool *has,
+                          genop_date *until, genop_error *e);
 /* The grant of the latest decision of lc dated on or before day, when
  * that decision granted training (a new reference; NULL when none), and
  * the decision's date in *decided (proposals.h reads the grant's minutes

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "booking_limits.h"
+#include "holidays.h"
 #include "resources.h"
 
 genop_err cal_conflict(cal_refusal *why, const char *what, genop_error *e, const char *fmt, ...)
@@ -213,6 +214,8 @@ genop_err cal_booking_check(genop_store *s, const genop_user *actor, const genop
     genop_err err = resolve(s, actor, b, &team, row, &minute, e);
     if (!err)
         err = set_times(row, minute, e);
+    if (!err)
+        err = cal_holiday_check(s, muni, std, row->day, b->holidays, "$.start", e);
     if (!err && b->place == CAL_PLACE_TEAM)
         err = team_free(s, muni, &team, row, why, e);
     if (!err)

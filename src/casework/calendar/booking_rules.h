@@ -11,7 +11,9 @@
  *     the municipality's (GENOP_EINVAL, 422); a team booking takes that
  *     week's meeting of the team (its date, time, minutes and room);
  *  2. the time: a wall-clock time that does not exist (the spring change)
- *     is GENOP_EINVAL at "$.start";
+ *     is GENOP_EINVAL at "$.start"; a public holiday or day off that the
+ *     municipality has not opened is GENOP_EREFUSED at "$.start" unless
+ *     b->holidays (holidays.h);
  *  3. the case (booking_limits.h): GENOP_ENOTFOUND when the municipality
  *     has no such case; GENOP_EREFUSED at "$.case" when it is closed, or,
  *     for training, has no granted decision on that day;

@@ -97,17 +97,29 @@ static genop_err text_into(const json_t *obj, const char *path, const char *key,
     return err;
 }
 
+/* A room's {"name", "capacity"} at path into *r. */
+static genop_err room_members(const json_t *o, const char *path, genop_room_row *r,
+                              genop_error *e)
+{
+    genop_err err = text_into(o, path, "name", IN_REQUIRED, r->name, sizeof r->name, e);
+    if (!err)
+        err = cal_in_int(o, path, "capacity", IN_REQUIRED, 1, CAL_CAPACITY_MAX, NULL,
+                         &r->capacity, e);
+    return err;
+}
+
 static genop_err read_room(const json_t *arr, size_t i, genop_room_row *r, genop_error *e)
 {
     char p[64];
     const json_t *o;
     genop_err err = item_at(arr, "$", "rooms", i, p, sizeof p, &o, e);
-    if (!err)
-        err = text_into(o, p, "name", IN_REQUIRED, r->name, sizeof r->name, e);
-    if (!err)
-        err = cal_in_int(o, p, "capacity", IN_REQUIRED, 1, CAL_CAPACITY_MAX, NULL,
-                         &r->capacity, e);
-    return err;
+    return err ? err : room_members(o, p, r, e);
+}
+
+genop_err cal_room_read(const json_t *body, genop_room_row *out, genop_error *e)
+{
+    memset(out, 0, sizeof *out);
+    return room_members(body, "$", out, e);
 }
 
 genop_err cal_location_read(const json_t *body, cal_location_input *out, genop_error *e)

@@ -61,5 +61,7 @@ genop_err cal_in_hhmm(const json_t *obj, const char *path, const char *key, unsi
 genop_err cal_location_read(const json_t *body, cal_location_input *out, genop_error *e);
 genop_err cal_staff_read(const json_t *body, cal_staff_input *out, genop_error *e);
 genop_err cal_team_read(const json_t *body, cal_team_input *out, genop_error *e);
+/* POST /locations/{id}/rooms: {"name", "capacity"}. */
+genop_err cal_room_read(const json_t *body, genop_room_row *out, genop_error *e);
 
 #endif

@@ -42,6 +42,29 @@ genop_err casework_location_create(const casework_env *env, const genop_user *ac
     return err ? err : casework_write(env, run_location, &j, e);
 }
 
+typedef struct room_job {
+    const genop_user *actor;
+    genop_room_row *room;
+} room_job;
+
+static genop_err run_room(genop_store *s, void *ctx, genop_error *e)
+{
+    room_job *j = ctx;
+    genop_err err = genop_store_room_add(s, j->actor->municipality, j->room, e);
+    if (err == GENOP_ENOTFOUND)
+        return genop_refuse(e, GENOP_ENOTFOUND, NULL, "Stedet findes ikke.");
+    return casework_internal(err, e);
+}
+
+genop_err casework_room_add(const casework_env *env, const genop_user *actor,
+                            int64_t location_id, genop_room_row *room, genop_error *e)
+{
+    room_job j = {actor, room};
+    room->location_id = location_id;
+    genop_err err = casework_require_role(actor, ROLES_SETUP, "oprette rum", e);
+    return err ? err : casework_write(env, run_room, &j, e);
+}
+
 genop_err casework_locations_list(const casework_env *env, const genop_user *actor,
                                   genop_list *locations, genop_list *rooms, genop_error *e)
 {

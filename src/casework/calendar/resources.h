@@ -21,6 +21,12 @@
 genop_err casework_location_create(const casework_env *env, const genop_user *actor,
                                    cal_location_input *in, genop_error *e);
 
+/* Adds room (its name and capacity) to location location_id of the
+ * actor's municipality (else GENOP_ENOTFOUND); sets room->id and
+ * room->location_id. */
+genop_err casework_room_add(const casework_env *env, const genop_user *actor,
+                            int64_t location_id, genop_room_row *room, genop_error *e);
+
 /* The municipality's locations and all its rooms (by location); both
  * lists owned by the caller (genop_store_free_list) whatever the result. */
 genop_err casework_locations_list(const casework_env *env, const genop_user *actor,

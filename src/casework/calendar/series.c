@@ -2,10 +2,12 @@
  * series.c - booking a course as a series (see appointments.h): one job
  * of the writer that books every date in order through the same checks
  * as one booking (booking_rules.h), so each booking counts for the next;
- * a date refused by a conflict or a limit, or a public holiday (unless
- * asked for), is listed with its reason, never dropped in silence.
+ * a date refused by a conflict or a limit, or a holiday that is not
+ * opened (unless a leder allows it: holidays.h), is listed with its
+ * reason, never dropped in silence; an opened holiday books as a workday.
  */
 #include "appointments.h"
+#include "holidays.h"
 #include "new_time.h"
 
 #include <stdio.h>
@@ -23,22 +25,6 @@ typedef struct series_job {
     cal_refusal *why;
     int team_weekday;           /* a team's meeting day, 0 for others */
 } series_job;
-
-/* True if date is a public holiday or a day off of the standard's calendar. */
-static bool holiday(const genop_standard *std, genop_date date)
-{
-    genop_holiday days[GENOP_HOLIDAYS_PER_YEAR_MAX];
-    size_t n = 0;
-    int y, m, d;
-    genop_error ignored;
-    genop_date_to_ymd(date, &y, &m, &d);
-    if (genop_calendar_holidays(std->calendar, y, days, &n, &ignored))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (days[i].date == date)
-            return true;
-    return false;
-}
 
 static void skip(cal_series_result *out, genop_date date, const char *reason, const char *limit,
                  const char *message)
@@ -58,6 +44,7 @@ static genop_err book_date(series_job *j, genop_store *st, genop_date date, geno
     cal_warning warn;
     b.start.date = date;
     b.start.minute = j->s->time;
+    b.holidays = true;          /* run_series has judged the date's holiday */
     genop_err err = cal_booking_check(st, j->actor, j->std, j->today, &b, &row, j->why, &warn,
                                       e);
     if (err == GENOP_ECONFLICT || (err == GENOP_EREFUSED && j->why->limit[0])) {
@@ -80,7 +67,14 @@ static genop_err book_date(series_job *j, genop_store *st, genop_date date, geno
 static genop_err run_series(genop_store *st, void *ctx, genop_error *e)
 {
     series_job *j = ctx;
-    const cal_series *s = j->s;
+    return cal_series_book(st, j->actor, j->std, j->today, j->s, j->out, j->why, e);
+}
+
+genop_err cal_series_book(genop_store *st, const genop_user *actor, const genop_standard *std,
+                          genop_date today, const cal_series *s, cal_series_result *out,
+                          cal_refusal *why, genop_error *e)
+{
+    series_job job = {actor, std, today, s, out, why, 0}, *j = &job;
     genop_err err = GENOP_OK;
     if (s->first.place == CAL_PLACE_TEAM) {
         genop_team_row team;
@@ -96,14 +90,16 @@ static genop_err run_series(genop_store *st, void *ctx, genop_error *e)
         int wd = genop_date_weekday(d);
         if (j->team_weekday ? wd != j->team_weekday : !s->weekdays[wd])
             continue;
-        if (!s->holidays && holiday(j->std, d)) {
-            char day[GENOP_DATE_DA_SIZE];
-            char msg[96];
-            snprintf(msg, sizeof msg, "%s er en helligdag.", genop_date_format_da(d, day));
-            skip(j->out, d, "holiday", NULL, msg);
+        err = cal_holiday_check(st, j->actor->municipality, j->std, d, s->holidays, "$.from",
+                                e);
+        if (err == GENOP_EREFUSED) {
+            skip(j->out, d, "holiday", NULL, e->message);
+            genop_error_clear(e);
+            err = GENOP_OK;
             continue;
         }
-        err = book_date(j, st, d, e);
+        if (!err)
+            err = book_date(j, st, d, e);
     }
     if (!err)
         err = cal_audit(st, j->actor, s->first.case_id, AUDIT_APPOINTMENT_BOOK, e);
@@ -117,7 +113,9 @@ genop_err casework_appointment_series(const casework_env *env, const genop_user 
                                       const cal_series *s, cal_series_result *out,
                                       cal_refusal *why, genop_error *e)
 {
-    series_job j = {actor, NULL, env->today, s, out, why, 0};
+    cal_series judged = *s;
+    judged.holidays = cal_holidays_allowed(actor, s->holidays);
+    series_job j = {actor, NULL, env->today, &judged, out, why, 0};
     memset(out, 0, sizeof *out);
     memset(why, 0, sizeof *why);
     genop_err err = casework_require_role(actor, ROLES_VISITATOR | ROLES_TERAPEUT | ROLES_LEDER,

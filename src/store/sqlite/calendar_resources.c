@@ -16,6 +16,7 @@ enum {
     ST_LOC_LIST,
     ST_ROOM_LIST,
     ST_ROOM_GET,
+    ST_ROOM_ADD,
     ST_PROFILE_UPSERT,
     ST_HOURS_CLEAR,
     ST_ABSENCES_CLEAR,
@@ -46,6 +47,9 @@ static const char *const res_sql[ST_COUNT] = {
                      " AND (?2 = 0 OR id = ?2) ORDER BY location_id, id",
     [ST_ROOM_GET] = "SELECT id, location_id, name, capacity FROM rooms WHERE municipality = ?1"
                     " AND id = ?2",
+    [ST_ROOM_ADD] = "INSERT INTO rooms (municipality, location_id, name, capacity)"
+                    " SELECT ?1, l.id, ?3, ?4 FROM locations l WHERE l.municipality = ?1"
+                    " AND l.id = ?2 RETURNING id",
     [ST_PROFILE_UPSERT] = "INSERT INTO staff_profiles (municipality, user_id, profession)"
                           " SELECT ?1, u.id, ?3 FROM users u WHERE u.municipality = ?1"
                           " AND u.id = ?2 ON CONFLICT (municipality, user_id)"
@@ -89,12 +93,14 @@ static genop_err step_id(sqlite_store *st, sqlite3_stmt *q, const char *what, in
     return err;
 }
 
-static genop_err room_insert(sqlite_store *st, const char *muni, genop_room_row *r,
+/* Inserts r with statement id (ST_ROOM_INSERT, or ST_ROOM_ADD, which
+ * finds nothing to insert into another municipality's location). */
+static genop_err room_insert(sqlite_store *st, unsigned id, const char *muni, genop_room_row *r,
                              genop_error *e)
 {
     sqlite3_stmt *q = NULL;
     genop_err err = check_text(r->name, sizeof r->name, true, "rummets navn", e);
-    if (err || (err = stmt_use(st, &resources, ST_ROOM_INSERT, &q, e)))
+    if (err || (err = stmt_use(st, &resources, id, &q, e)))
         return err;
     int rc;
     if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, r->location_id)) ||
@@ -126,9 +132,16 @@ static genop_err sqlite_location_add(genop_store *s, const char *muni, genop_loc
     stmt_done(q);
     for (size_t i = 0; !err && i < n; i++) {
         rooms[i].location_id = l->id;
-        err = room_insert(st, muni, &rooms[i], e);
+        err = room_insert(st, ST_ROOM_INSERT, muni, &rooms[i], e);
     }
     return err;
+}
+
+static genop_err sqlite_room_add(genop_store *s, const char *muni, genop_room_row *r,
+                                 genop_error *e)
+{
+    genop_err err = check_muni(muni, e);
+    return err ? err : room_insert(sqlite_handle(s), ST_ROOM_ADD, muni, r, e);
 }
 
 static void read_location(row_reader *r, void *item)
@@ -390,6 +403,7 @@ const genop_calendar_ops sqlite_calendar_ops = {
     .locations_list = sqlite_locations_list,
     .rooms_list = sqlite_rooms_list,
     .room_get = sqlite_room_get,
+    .room_add = sqlite_room_add,
     .staff_profile_set = sqlite_staff_profile_set,
     .staff_profiles = sqlite_staff_profiles,
     .staff_hours = sqlite_staff_hours,
@@ -404,4 +418,8 @@ const genop_calendar_ops sqlite_calendar_ops = {
     .appointment_reschedule = sqlite_appointment_reschedule,
     .calendar_key_set = sqlite_calendar_key_set,
     .calendar_key_user = sqlite_calendar_key_user,
+    .holiday_opening_add = sqlite_holiday_opening_add,
+    .holiday_opening_get = sqlite_holiday_opening_get,
+    .holiday_openings_list = sqlite_holiday_openings_list,
+    .holiday_opening_delete = sqlite_holiday_opening_delete,
 };

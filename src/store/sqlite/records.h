@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "store_calendar.h"
+#include "store_teams.h"
 
 /* users.c: municipalities, users, login sessions, API tokens. */
 genop_err sqlite_municipality_ensure(genop_store *s, const char *id, int code,
@@ -42,6 +43,10 @@ void sqlite_row_user(row_reader *r, genop_user *u);
 genop_err sqlite_user_by_hash(sqlite_store *st, const stmt_table *table, unsigned index,
                               const unsigned char *hash, const char *doing,
                               const char *missing, genop_user *out, genop_error *e);
+
+/* case_views.c: every case's kept view in one pass, for reports. */
+genop_err sqlite_case_views(genop_store *s, const char *muni, genop_case_view_fn fn, void *ctx,
+                            genop_error *e);
 
 /* user_admin.c: administering a municipality's users, their audit log. */
 /* Reads a state column ("active", "locked", "deactivated"). */
@@ -182,6 +187,8 @@ genop_err sqlite_print_done(genop_store *s, const char *muni, int64_t letter_id,
 /* calendar_resources.c: the calendar's locations, rooms, staff and teams
  * (migration 0014), and its function table (store_calendar.h). */
 extern const genop_calendar_ops sqlite_calendar_ops;
+/* team_rosters.c: a team's roster and waiting list (migration 0017). */
+extern const genop_team_ops sqlite_team_ops;
 /* appointments.c: the calendar's appointments (migration 0015). */
 genop_err sqlite_appointment_add(genop_store *s, const char *muni, genop_appointment_row *a,
                                  genop_error *e);
@@ -200,5 +207,14 @@ genop_err sqlite_calendar_key_set(genop_store *s, const char *muni, int64_t user
                                   genop_error *e);
 genop_err sqlite_calendar_key_user(genop_store *s, const unsigned char *hash, genop_user *out,
                                    genop_error *e);
+/* holiday_openings.c: the holidays a leder opened (migration 0018). */
+genop_err sqlite_holiday_opening_add(genop_store *s, const char *muni,
+                                     const genop_holiday_opening_row *o, genop_error *e);
+genop_err sqlite_holiday_opening_get(genop_store *s, const char *muni, genop_date day,
+                                     genop_holiday_opening_row *out, genop_error *e);
+genop_err sqlite_holiday_openings_list(genop_store *s, const char *muni, genop_list *out,
+                                       genop_error *e);
+genop_err sqlite_holiday_opening_delete(genop_store *s, const char *muni, genop_date day,
+                                        genop_error *e);
 
 #endif

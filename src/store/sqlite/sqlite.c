@@ -13,6 +13,7 @@
 static const genop_store_ops sqlite_ops = {
     .close = db_close,
     .calendar = &sqlite_calendar_ops,
+    .teams = &sqlite_team_ops,
     .begin = db_begin,
     .commit = db_commit,
     .rollback = db_rollback,
@@ -55,6 +56,7 @@ static const genop_store_ops sqlite_ops = {
     .case_projection_set = sqlite_case_projection_set,
     .worklist = sqlite_worklist,
     .case_ids = sqlite_case_ids,
+    .case_views = sqlite_case_views,
     .case_open_deadlines = sqlite_case_open_deadlines,
     .rules_fingerprint_get = sqlite_rules_fingerprint_get,
     .rules_fingerprint_set = sqlite_rules_fingerprint_set,

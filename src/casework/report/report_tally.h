@@ -1,0 +1,56 @@
+/*
+ * report_tally.h - the counters one worker of a report fills: for each
+ * (deadline rule, paragraph), of the period and of each month, the
+ * deadlines by status and histograms of the days and workdays the done
+ * ones took; the sessions, cases, limits and complaints. Fixed in size by
+ * the standard and the period, whatever the number of cases. Private to
+ * src/casework/report.
+ */
+#ifndef GENOP_REPORT_TALLY_H
+#define GENOP_REPORT_TALLY_H
+
+#include <stdint.h>
+
+#include "evaluate.h"
+#include "report_types.h"
+#include "report_hist.h"
+
+typedef struct report_cell {
+    long count[4];                 /* by genop_deadline_status */
+    report_hist *days, *workdays;  /* owned; NULL until a done deadline */
+} report_cell;
+
+typedef struct report_tally {
+    const genop_standard *std;     /* borrowed */
+    report_query q;
+    long first_month;              /* year * 12 + month - 1 of q.from */
+    size_t n_months;               /* calendar months from q.from to q.to */
+    size_t n_keys;                 /* the standard's deadlines times 2 paragraphs */
+    report_cell *period;           /* owned: n_keys */
+    report_cell *months;           /* owned: n_months * n_keys */
+    report_attendance attendance;
+    report_cases cases;
+    report_extras extras;
+    genop_result result;           /* the case's evaluation (scratch) */
+} report_tally;
+
+/* Sets t up empty for std (borrowed until release) and q (checked). */
+genop_err report_tally_init(report_tally *t, const genop_standard *std, const report_query *q,
+                            genop_error *e);
+
+/* Evaluates case c (case case_id, for the messages) as of q.as_of and
+ * counts what the evaluation and the view say. */
+genop_err report_tally_case(report_tally *t, int64_t case_id, const genop_case *c,
+                            genop_error *e);
+
+/* Adds every count of from into into (set up for the same standard and
+ * query); from is only read. */
+genop_err report_tally_merge(report_tally *into, const report_tally *from, genop_error *e);
+
+/* The report's rows from t's counts into out (whose deadlines and months
+ * must be empty): sorted, with shares, medians and 90th percentiles. */
+genop_err report_tally_finish(report_tally *t, report *out, genop_error *e);
+
+void report_tally_release(report_tally *t);
+
+#endif

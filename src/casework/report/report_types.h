@@ -1,0 +1,86 @@
+/*
+ * report_types.h - the values of a report (report.h): its query, its rows
+ * per deadline and month, and its counts. Apart from report.h so that
+ * the report's parts (report_tally.h) can name them without including
+ * the functions that call those parts.
+ */
+#ifndef GENOP_CASEWORK_REPORT_TYPES_H
+#define GENOP_CASEWORK_REPORT_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "case.h"
+#include "date.h"
+#include "standard.h"
+#include "store.h"
+
+/* The longest period a report covers, in calendar months (ten years). */
+#define REPORT_MONTHS_MAX 120
+
+typedef struct report_query {
+    genop_date from, to;      /* both included */
+    genop_date as_of;         /* the day the cases are evaluated as of */
+    unsigned paragraph;       /* GENOP_PARA_* bit: only cases of it; 0: all */
+    unsigned threads;         /* worker threads; 0: one per processor (at most 8) */
+} report_query;
+
+/* A value that may be missing (JSON null). */
+typedef struct report_value {
+    bool present;
+    long value;
+} report_value;
+
+/* One (deadline, paragraph) with at least one deadline due in the period
+ * (or the month). */
+typedef struct report_deadline {
+    const genop_deadline_rule *rule;   /* borrowed from the standard */
+    unsigned paragraph;                /* GENOP_PARA_* bit */
+    long met, late, pending, overdue;
+    bool has_share;
+    double share_met;                  /* met / (met + late + overdue), 4 decimals */
+    report_value days_median, days_p90, workdays_median, workdays_p90;
+} report_deadline;
+
+typedef struct report_month {
+    int year, month;                   /* month 1-12 */
+    report_deadline *deadlines;        /* owned; sorted by id, then paragraph */
+    size_t n_deadlines;
+} report_month;
+
+typedef struct report_attendance {
+    long sessions;                     /* every outcome but provider_cancelled */
+    long attended, no_shows, citizen_cancellations, provider_cancellations;
+} report_attendance;
+
+typedef struct report_cases {
+    long referrals, granted, refused, closed;
+    long evaluated;                    /* every case of the municipality (and paragraph) */
+} report_cases;
+
+/* Beyond the contract: limits exceeded in the period (by limit), courses
+ * put up for review for attendance, complaints and Ankestyrelsen's
+ * rulings dated in the period. */
+typedef struct report_extras {
+    long limits_exceeded[GENOP_LIMIT_COUNT];
+    long attendance_reviews;
+    long complaints_received;
+    long complaints_decided[GENOP_UPHELD_COUNT];
+    long complaints_forwarded;
+    long appeals_decided[GENOP_APPEAL_COUNT];
+} report_extras;
+
+typedef struct report {
+    char municipality[GENOP_MUNI_ID_MAX];
+    const genop_standard *standard;    /* borrowed */
+    report_query query;
+    report_deadline *deadlines;        /* owned; sorted by id, then paragraph */
+    size_t n_deadlines;
+    report_month *months;              /* owned; only months with a deadline due */
+    size_t n_months;
+    report_attendance attendance;
+    report_cases cases;
+    report_extras extras;
+} report;
+
+#endif
