@@ -229,7 +229,7 @@ void api_appointment_move(api_ctx *c, http_reply *out)
     genop_error e;
     if (cal_move_read(c->body, &m, &e) ||
         casework_appointment_move(&c->env, &c->user, c->id, &m, &a, &warn, &why, &e)) {
-        refused(out, "flytning", &e, &why);
+        api_booking_refused(out, "flytning", &e, &why);
         return;
     }
     json_t *o = api_appointment_json(&a);
