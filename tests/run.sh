@@ -77,6 +77,10 @@
 #   a new key ending the old, every 404 of a feed, the feed parsed by
 #   ical.js (tests/ical, npm ci) and each event compared with the API, no
 #   CPR number or name in it, the access log) with both builds;
+# - the week view and moving an appointment (tests/api/test_calendar_week.py:
+#   a therapist's, room's and team's week with holidays, hours, absences
+#   and the citizens' names; 400/403/404; a move's 409s and 422s by the
+#   booking's rules, the access log) with both builds;
 # - holidays open for booking only by a leder (tests/api/test_holidays.py:
 #   opening, listing and closing a holiday, every 403, 404, 409 and 422,
 #   bookings and series on closed and opened holidays, "holidays": true
@@ -231,6 +235,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "calendar ($dir)" python3 tests/api/test_calendar.py "$dir/genop"
   echo "# tests/api/test_calendar_feed.py with $dir/genop"
   run_tap "calendar feeds ($dir)" python3 tests/api/test_calendar_feed.py "$dir/genop"
+  echo "# tests/api/test_calendar_week.py with $dir/genop"
+  run_tap "calendar week ($dir)" python3 tests/api/test_calendar_week.py "$dir/genop"
   echo "# tests/api/test_holidays.py with $dir/genop"
   run_tap "holidays ($dir)" python3 tests/api/test_holidays.py "$dir/genop"
   echo "# tests/api/test_report.py with $dir/genop"

@@ -2,6 +2,9 @@
 // header and menu, and the router.
 //
 // Routes live in location.hash (#/, #/opgaver/mine, #/sager, #/sager/alle,
+// #/sag/12, #/soeg, #/udskrift, #/kalender, #/adgangslog/3, #/kvalitetsstandard, and for an
+// administrator
+// #/brugere, #/brugerlog),
 // #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, #/hold,
 // #/hold/4, #/hold/4/2026-12-07, for a leder the set-up pages #/steder,
 // #/terapeuter/ter.a, #/helligdage/2027, and for an administrator
@@ -58,6 +61,7 @@ const searchView = lazy(() => import('./views/search.js'));
 const usersView = lazy(() => import('./views/brugere.js'));
 const userLogView = lazy(() => import('./views/brugerlog.js'));
 const printView = lazy(() => import('./views/udskrift.js'));
+const calendarView = lazy(() => import('./views/kalender.js'));
 // The leder's set-up pages (views/setup.js: Steder og rum, Terapeuter, Helligdage).
 const placesView = lazy(() => import('./views/steder.js'));
 const therapistsView = lazy(() => import('./views/terapeuter.js'));
@@ -80,6 +84,10 @@ const routes = [
     menu: 'Ny henvendelse', href: '#/ny-henvendelse' },
   { name: 'sager', re: /^#\/sager(?:\/(mine|alle))?(?:\?([A-Za-z0-9=&.@_%-]*))?$/, view: casesView, roles: CASE_ROLES,
     menu: 'Sager', href: '#/sager' },
+  // Kalender (views/kalender.js): #/kalender (a terapeut's own), and
+  // #/kalender/terapeut/NAME, /rum/ID, /hold/ID, then /dag or /uge and a date.
+  { name: 'kalender', re: /^#\/kalender(?:\/(terapeut|rum|hold)\/([A-Za-z0-9._@-]{1,63}))?(?:\/(dag|uge))?(?:\/(\d{4}-\d{2}-\d{2}))?$/,
+    view: calendarView, roles: CASE_ROLES, menu: 'Kalender', href: '#/kalender' },
   // The print queue (views/udskrift.js): what the API lets each role see.
   { name: 'udskrift', re: /^#\/udskrift$/, view: printView, roles: ['visitator', 'leder'],
     menu: 'Udskrift', href: '#/udskrift' },

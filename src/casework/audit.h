@@ -51,6 +51,8 @@
 #define AUDIT_TEAM_ROSTER "team.roster"
 #define AUDIT_TEAM_MEETING "team.meeting"
 #define AUDIT_CALENDAR_FEED "calendar.feed"   /* calendar/feed.h: a therapist's feed read */
+#define AUDIT_CALENDAR_WEEK "calendar.week"   /* calendar/week.h: a week view read */
+#define AUDIT_APPOINTMENT_MOVE "appointment.move" /* calendar/move.h */
 
 /* Purposes (Danish: they are shown to leaders and to the citizen). */
 #define AUDIT_PURPOSE_CASEWORK "sagsbehandling"
@@ -58,6 +60,7 @@
 #define AUDIT_PURPOSE_DEADLINES "fristopfølgning"
 #define AUDIT_PURPOSE_CONTROL "kontrol af adgang til personoplysninger"
 #define AUDIT_PURPOSE_CALENDAR "terapeutens kalender (planlægning af træning)"
+#define AUDIT_PURPOSE_PLANNING "planlægning af træning"
 
 /* Fills *entry with a row for user u (in u's municipality). citizen and
  * case_id may be 0 (none). */

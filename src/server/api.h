@@ -131,6 +131,9 @@ void api_appointments_series(api_ctx *c, http_reply *out);
 void api_appointments_list(api_ctx *c, http_reply *out);
 void api_appointment_cancel(api_ctx *c, http_reply *out);
 void api_appointment_outcome(api_ctx *c, http_reply *out);
+void api_appointment_move(api_ctx *c, http_reply *out);
+/* api_calendar_week.c (the week view) */
+void api_calendar_week(api_ctx *c, http_reply *out);
 /* A refused booking as a problem, with its "conflict" or "limit"; a
  * series' answer {"ids", "skipped", "warnings"} (a new object). Both
  * take the calendar's types (booking_refusal.h, appointments.h). */

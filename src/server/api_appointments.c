@@ -11,6 +11,7 @@
  *                                          "cancellation_rule": what the
  *                                          standard says it brings, or null
  *   POST /api/v1/appointments/{id}/outcome 201 {"event"}
+ *   POST /api/v1/appointments/{id}/move    200 the appointment, with "warnings"
  *
  * A conflict is 409 with "conflict" (therapist, room, team); a refusal
  * by a limit 422 with "field" and "limit". An appointment names its case
@@ -22,6 +23,7 @@
 #include "api.h"
 #include "appointments.h"
 #include "input.h"
+#include "move.h"
 #include "json_util.h"
 #include "problem.h"
 #include "standard_text.h"
@@ -213,6 +215,26 @@ void api_appointment_outcome(api_ctx *c, http_reply *out)
     json_t *o = json_object();
     jset(o, "event", json_integer(event));
     http_reply_json(out, 201, o);
+}
+
+/* POST /appointments/{id}/move (calendar/move.h): 200 the appointment as
+ * moved, with "warnings"; refused as a booking is (409 conflict, 422
+ * field and limit), or 422 at $.start when it is no longer booked. */
+void api_appointment_move(api_ctx *c, http_reply *out)
+{
+    cal_move m;
+    genop_appointment_row a;
+    cal_warning warn;
+    cal_refusal why = {{0}, {0}};
+    genop_error e;
+    if (cal_move_read(c->body, &m, &e) ||
+        casework_appointment_move(&c->env, &c->user, c->id, &m, &a, &warn, &why, &e)) {
+        api_booking_refused(out, "flytning", &e, &why);
+        return;
+    }
+    json_t *o = api_appointment_json(&a);
+    jset(o, "warnings", warnings_json(&warn));
+    http_reply_json(out, 200, o);
 }
 
 json_t *api_booking_warnings_json(const cal_warning *w)

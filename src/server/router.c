@@ -40,6 +40,8 @@
  *   POST    /appointments/series          api_appointments_series visitator terapeut leder
  *   POST    /appointments/{id}/cancel     api_appointment_cancel  visitator terapeut leder
  *   POST    /appointments/{id}/outcome    api_appointment_outcome visitator terapeut
+ *   POST    /appointments/{id}/move       api_appointment_move    visitator terapeut leder
+ *   GET     /calendar/week                api_calendar_week       visitator terapeut leder
  *   GET     /cases/{id}/appointment-proposals api_appointment_proposals visitator terapeut leder
  *   GET     /citizens/{id}/access-log     api_citizen_access_log  leder admin
  *   POST    /citizens/{id}/access-report  api_citizen_access_report visitator
@@ -170,6 +172,10 @@ static const route routes[] = {
      false},
     {"POST", "/api/v1/appointments/{id}/outcome", api_appointment_outcome, ROLES_CASEWORK, true,
      false},
+    /* Moving an appointment and the week view (calendar/move.h, week.h). */
+    {"POST", "/api/v1/appointments/{id}/move", api_appointment_move, ROLES_CASE_READ, true,
+     false},
+    {"GET", "/api/v1/calendar/week", api_calendar_week, ROLES_CASE_READ, false, true},
     /* "Book tid" (api_proposals.c; calendar/proposals.h): a dry run of
      * the booking checks in a job of the writer, so no snapshot. */
     {"GET", "/api/v1/cases/{id}/appointment-proposals", api_appointment_proposals,

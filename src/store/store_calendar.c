@@ -154,6 +154,14 @@ genop_err genop_store_appointment_update(genop_store *s, const char *muni,
     return s->ops->calendar->appointment_update(s, muni, a, e);
 }
 
+genop_err genop_store_appointment_reschedule(genop_store *s, const char *muni,
+                                             const genop_appointment_row *a, genop_error *e)
+{
+    if (genop_store_fault_injected(s, e))
+        return GENOP_EIO;
+    return s->ops->calendar->appointment_reschedule(s, muni, a, e);
+}
+
 genop_err genop_store_calendar_key_set(genop_store *s, const char *muni, int64_t user_id,
                                        const unsigned char *hash, const char *created_by,
                                        genop_error *e)

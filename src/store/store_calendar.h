@@ -170,6 +170,10 @@ genop_err genop_store_appointment_get(genop_store *s, const char *muni, int64_t 
  * new_time_owed (new_time_since) of appointment a->id from a. */
 genop_err genop_store_appointment_update(genop_store *s, const char *muni,
                                          const genop_appointment_row *a, genop_error *e);
+/* Moves appointment a->id: sets its therapist, start, day, instants,
+ * minutes, place, room and team from a (its case and kind stay). */
+genop_err genop_store_appointment_reschedule(genop_store *s, const char *muni,
+                                             const genop_appointment_row *a, genop_error *e);
 
 /* Keeps hash as the calendar feed's key of user user_id of muni
  * (migration 0016), replacing the user's earlier key, which ends it;
@@ -238,6 +242,8 @@ typedef struct genop_calendar_ops {
                                  genop_appointment_row *out, genop_error *e);
     genop_err (*appointment_update)(genop_store *s, const char *muni,
                                     const genop_appointment_row *a, genop_error *e);
+    genop_err (*appointment_reschedule)(genop_store *s, const char *muni,
+                                        const genop_appointment_row *a, genop_error *e);
     genop_err (*calendar_key_set)(genop_store *s, const char *muni, int64_t user_id,
                                   const unsigned char *hash, const char *created_by,
                                   genop_error *e);

@@ -93,11 +93,13 @@ url="http://127.0.0.1:$port"
 "$genop" demo --db "$work/demo.db" >"$work/demo.out" 2>"$work/demo.err" ||
   bail "genop demo --db: $(cat "$work/demo.err")"
 demo_logins=$(awk '$2 == "visitator" && $1 ~ /^visitator\./ { printf "%s%s:%s", sep, $1, $NF; sep = "," }' "$work/demo.out")
+# And the first terapeut's login of each municipality ("Min kalender", calendar.mjs).
+demo_therapists=$(awk '$2 == "terapeut" && $1 ~ /^terapeut\./ { printf "%s%s:%s", sep, $1, $NF; sep = "," }' "$work/demo.out")
 serve "$work/demo.db"
 demo_url="http://127.0.0.1:$port"
 
 mkdir -p "$here/screenshots"
 GENOP_URL="$url" GENOP_PASSWORD="$password" GENOP_DEMO_URL="$demo_url" GENOP_DEMO_LOGINS="$demo_logins" \
-  GENOP_BIN="$genop" node "$here/test.mjs"
+  GENOP_DEMO_THERAPISTS="$demo_therapists" GENOP_BIN="$genop" node "$here/test.mjs"
 rc=$?
 exit $rc

@@ -37,7 +37,9 @@
 // per person (assign.mjs); the citizen's identity: the question of a
 // known CPR number with another name, the warning of an open case like
 // it, consent and the contact person (identity.mjs); the users an administrator administers
-// (users.mjs); "Book tid" on the case page: the proposals, booking one,
+// (users.mjs); Min kalender on the demo's first terapeut login, the
+// outcome buttons, cancelling, moving an appointment with the keyboard
+// and the mouse, a room's and a team's week (calendar.mjs); "Book tid" on the case page: the proposals, booking one,
 // a series with its skipped dates, cancelling with the standard's rule
 // (booking.mjs); the search in the header, its results, the case list's
 // pages and filters and the access log found by a search (search.mjs);
@@ -75,6 +77,7 @@ import { testAssign } from './assign.mjs';
 import { testIdentity } from './identity.mjs';
 import { testUsers } from './users.mjs';
 import { testSearch } from './search.mjs';
+import { testCalendar } from './calendar.mjs';
 import { testSetup } from './setup.mjs';
 import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
@@ -271,6 +274,8 @@ async function main() {
   await testDecision({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
   // After it: its Rødovre cases are granted, the counts above are done.
   await testLetters({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, reveal, SIZES, BASE, USERS, PASSWORD });
+  // Kalender (calendar.mjs): last, it adds Rødovre cases and a calendar.
+  await testCalendar({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, daDate, SIZES, BASE, PASSWORD, USERS });
   // The leder's set-up pages: a new location and terapeut of its own,
   // and a holiday of next year opened and closed again.
   await testSetup({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });

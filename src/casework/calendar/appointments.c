@@ -92,8 +92,7 @@ genop_err casework_appointments_list(const casework_env *env, const genop_user *
                                                            out, e), e);
 }
 
-/* Appointment id of actor's municipality into *a, or a 404 refusal. */
-static genop_err load(genop_store *s, const genop_user *actor, int64_t id,
+genop_err cal_appointment_load(genop_store *s, const genop_user *actor, int64_t id,
                       genop_appointment_row *a, genop_error *e)
 {
     genop_err err = genop_store_appointment_get(s, actor->municipality, id, a, e);
@@ -102,8 +101,7 @@ static genop_err load(genop_store *s, const genop_user *actor, int64_t id,
     return casework_internal(err, e);
 }
 
-/* Refuses what is no longer booked. */
-static genop_err still_booked(const genop_appointment_row *a, const char *field, genop_error *e)
+genop_err cal_still_booked(const genop_appointment_row *a, const char *field, genop_error *e)
 {
     if (strcmp(a->status, "cancelled") == 0)
         return genop_refuse(e, GENOP_EREFUSED, field, "Tiden er aflyst.");
@@ -135,9 +133,9 @@ typedef struct cancel_job {
 static genop_err run_cancel(genop_store *s, void *ctx, genop_error *e)
 {
     cancel_job *j = ctx;
-    genop_err err = load(s, j->actor, j->id, j->a, e);
+    genop_err err = cal_appointment_load(s, j->actor, j->id, j->a, e);
     if (!err)
-        err = still_booked(j->a, "$.by", e);
+        err = cal_still_booked(j->a, "$.by", e);
     if (err)
         return err;
     cal_mark_cancelled(j->a, j->c,
@@ -225,9 +223,9 @@ genop_err cal_outcome_record(genop_store *s, const casework_env *env, const geno
 {
     outcome_job j = {env, actor, std, id, o, 0};
     genop_appointment_row a;
-    genop_err err = load(s, actor, id, &a, e);
+    genop_err err = cal_appointment_load(s, actor, id, &a, e);
     if (!err)
-        err = still_booked(&a, "$.outcome", e);
+        err = cal_still_booked(&a, "$.outcome", e);
     if (!err && env->now < a.starts_at)
         err = genop_refuse(e, GENOP_EREFUSED, "$.outcome", "Tiden %s er ikke begyndt endnu; "
                            "udfaldet registreres, når den er begyndt.", a.start);

@@ -52,6 +52,12 @@ genop_err casework_appointment_series(const casework_env *env, const genop_user 
                                       const cal_series *s, cal_series_result *out,
                                       cal_refusal *why, genop_error *e);
 
+/* Appointment id of actor's municipality into *a, through s, or a 404
+ * refusal ("Tiden findes ikke."). */
+genop_err cal_appointment_load(genop_store *s, const genop_user *actor, int64_t id,
+                               genop_appointment_row *a, genop_error *e);
+/* A 422 refusal at field when a is cancelled or its outcome registered. */
+genop_err cal_still_booked(const genop_appointment_row *a, const char *field, genop_error *e);
 /* The same inside a write of the caller, through st (a team's enrolment
  * books its meetings this way, teams.h); out and why are the caller's,
  * zeroed. */

@@ -12,6 +12,7 @@
 
 #include "audit.h"
 #include "feed_ics.h"
+#include "places.h"
 #include "roles.h"
 #include "store_calendar.h"
 
@@ -57,51 +58,14 @@ genop_err casework_calendar_key_new(const casework_env *env, const genop_user *a
     return err;
 }
 
-/* The municipality's places, read once for a feed. */
-typedef struct feed_places {
-    genop_list locs, rooms, teams;
-} feed_places;
-
-static void places_release(feed_places *p)
-{
-    genop_store_free_list(&p->locs);
-    genop_store_free_list(&p->rooms);
-    genop_store_free_list(&p->teams);
-}
-
-static genop_err places_read(genop_store *s, const char *muni, feed_places *p, genop_error *e)
-{
-    memset(p, 0, sizeof *p);
-    genop_err err = genop_store_locations_list(s, muni, &p->locs, e);
-    if (!err)
-        err = genop_store_rooms_list(s, muni, &p->rooms, e);
-    if (!err)
-        err = genop_store_teams_list(s, muni, &p->teams, e);
-    return casework_internal(err, e);
-}
-
-static const genop_team_row *team_of(const feed_places *p, int64_t id)
-{
-    const genop_team_row *t = p->teams.items;
-    for (size_t i = 0; i < p->teams.n; i++)
-        if (t[i].id == id)
-            return &t[i];
-    return NULL;
-}
-
 /* "Location, room, address" of room id into buf ("" when unknown). */
-static void room_text(const feed_places *p, int64_t id, char *buf, size_t size)
+static void room_text(const cal_places *p, int64_t id, char *buf, size_t size)
 {
-    const genop_room_row *r = p->rooms.items;
-    const genop_location_row *l = p->locs.items;
+    const genop_room_row *r = cal_places_room(p, id);
+    const genop_location_row *l = r ? cal_places_location(p, r->location_id) : NULL;
     buf[0] = '\0';
-    for (size_t i = 0; i < p->rooms.n; i++) {
-        if (r[i].id != id)
-            continue;
-        for (size_t k = 0; k < p->locs.n; k++)
-            if (l[k].id == r[i].location_id)
-                snprintf(buf, size, "%s, %s, %s", l[k].name, r[i].name, l[k].address);
-    }
+    if (l)
+        snprintf(buf, size, "%s, %s, %s", l->name, r->name, l->address);
 }
 
 /* The texts of one event, owned by the feed. */
@@ -117,10 +81,10 @@ static const char *kind_da(const char *kind)
 }
 
 /* The texts of appointment a of the citizen with initials. */
-static void event_texts(const feed_places *p, const genop_appointment_row *a,
+static void event_texts(const cal_places *p, const genop_appointment_row *a,
                         const char *initials, feed_text *t)
 {
-    const genop_team_row *team = a->team_id ? team_of(p, a->team_id) : NULL;
+    const genop_team_row *team = a->team_id ? cal_places_team(p, a->team_id) : NULL;
     if (team) {
         snprintf(t->summary, sizeof t->summary, "%s på holdet %s: %s", kind_da(a->kind),
                  team->name, initials);
@@ -160,7 +124,7 @@ static genop_err feed_owner(genop_store *s, const char *username, const char *ke
 typedef struct feed_read {
     genop_user owner;
     genop_list appts;
-    feed_places places;
+    cal_places places;
     cal_feed_event *ev;
     feed_text *text;
 } feed_read;
@@ -171,14 +135,11 @@ static genop_err citizen_initials(genop_store *s, const char *muni, int64_t case
                                   int64_t *citizen, char buf[CAL_INITIALS_SIZE],
                                   genop_error *e)
 {
-    genop_case_row c;
     genop_citizen p;
-    genop_err err = genop_store_case_get(s, muni, case_id, &c, e);
-    if (!err)
-        err = genop_store_citizen_get(s, muni, c.citizen_id, &p, e);
+    genop_err err = cal_case_citizen(s, muni, case_id, &p, e);
     if (err)
-        return casework_internal(err, e);
-    *citizen = c.citizen_id;
+        return err;
+    *citizen = p.id;
     cal_feed_initials(p.name, buf);
     return GENOP_OK;
 }
@@ -221,7 +182,7 @@ static genop_err feed_gather(const casework_env *env, feed_read *f, audit_rows *
     genop_err err = casework_internal(
         genop_store_appointments_find(env->store, f->owner.municipality, &q, &f->appts, e), e);
     if (!err)
-        err = places_read(env->store, f->owner.municipality, &f->places, e);
+        err = cal_places_read(env->store, f->owner.municipality, &f->places, e);
     return err ? err : events_read(env->store, f, rows, e);
 }
 
@@ -244,7 +205,7 @@ genop_err casework_calendar_feed(const casework_env *env, const char *username,
         err = cal_feed_ics(f.owner.municipality, name, f.ev, f.appts.n, env->now, out, e);
     }
     audit_rows_release(&rows);
-    places_release(&f.places);
+    cal_places_release(&f.places);
     genop_store_free_list(&f.appts);
     free(f.ev);
     free(f.text);

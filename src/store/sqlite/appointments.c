@@ -19,6 +19,7 @@ enum {
     ST_FIND_CASE,
     ST_GET,
     ST_UPDATE,
+    ST_RESCHEDULE,
     ST_COUNT
 };
 
@@ -60,6 +61,10 @@ static const char *const appt_sql[ST_COUNT] = {
     [ST_UPDATE] = ("UPDATE appointments SET status = ?3, cancelled_by = ?4, cancel_reason = ?5,"
                   " outcome = ?6, event_id = ?7, new_time_since = ?8"
                    " WHERE municipality = ?1 AND id = ?2"),
+    /* A move (calendar/move.h); bind_move. */
+    [ST_RESCHEDULE] = ("UPDATE appointments SET therapist_id = ?3, start = ?4, day = ?5,"
+                      " starts_at = ?6, ends_at = ?7, minutes = ?8, place = ?9, room_id = ?10,"
+                      " team_id = ?11 WHERE municipality = ?1 AND id = ?2"),
 };
 
 static const stmt_table appointments = {appt_sql, ST_COUNT};
@@ -207,6 +212,37 @@ genop_err sqlite_appointment_update(genop_store *s, const char *muni,
         err = stmt_bind_fail(st, rc, e);
     else
         err = stmt_step_done(st, q, "ændre tiden", e);
+    stmt_done(q);
+    return err;
+}
+
+/* ?1 .. ?11 of ST_RESCHEDULE from a. */
+static int bind_move(sqlite3_stmt *q, const char *muni, const genop_appointment_row *a)
+{
+    int rc;
+    if ((rc = bind_text(q, 1, muni)) || (rc = sqlite3_bind_int64(q, 2, a->id)) ||
+        (rc = sqlite3_bind_int64(q, 3, a->therapist_id)) || (rc = bind_text(q, 4, a->start)) ||
+        (rc = bind_date(q, 5, a->day)) || (rc = sqlite3_bind_int64(q, 6, a->starts_at)))
+        return rc;
+    if ((rc = sqlite3_bind_int64(q, 7, a->ends_at)) || (rc = sqlite3_bind_int(q, 8, a->minutes)) ||
+        (rc = bind_text(q, 9, a->place)) || (rc = bind_id(q, 10, a->room_id)))
+        return rc;
+    return bind_id(q, 11, a->team_id);
+}
+
+genop_err sqlite_appointment_reschedule(genop_store *s, const char *muni,
+                                        const genop_appointment_row *a, genop_error *e)
+{
+    sqlite_store *st = sqlite_handle(s);
+    sqlite3_stmt *q = NULL;
+    genop_err err = check_muni(muni, e);
+    if (err || (err = stmt_use(st, &appointments, ST_RESCHEDULE, &q, e)))
+        return err;
+    int rc = bind_move(q, muni, a);
+    if (rc)
+        err = stmt_bind_fail(st, rc, e);
+    else
+        err = stmt_step_done(st, q, "flytte tiden", e);
     stmt_done(q);
     return err;
 }

@@ -415,6 +415,7 @@ const genop_calendar_ops sqlite_calendar_ops = {
     .appointments_find = sqlite_appointments_find,
     .appointment_get = sqlite_appointment_get,
     .appointment_update = sqlite_appointment_update,
+    .appointment_reschedule = sqlite_appointment_reschedule,
     .calendar_key_set = sqlite_calendar_key_set,
     .calendar_key_user = sqlite_calendar_key_user,
     .holiday_opening_add = sqlite_holiday_opening_add,

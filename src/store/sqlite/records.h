@@ -199,6 +199,8 @@ genop_err sqlite_appointment_get(genop_store *s, const char *muni, int64_t id,
                                  genop_appointment_row *out, genop_error *e);
 genop_err sqlite_appointment_update(genop_store *s, const char *muni,
                                     const genop_appointment_row *a, genop_error *e);
+genop_err sqlite_appointment_reschedule(genop_store *s, const char *muni,
+                                        const genop_appointment_row *a, genop_error *e);
 /* calendar_keys.c: the calendar feeds' keys (migration 0016). */
 genop_err sqlite_calendar_key_set(genop_store *s, const char *muni, int64_t user_id,
                                   const unsigned char *hash, const char *created_by,
