@@ -10,10 +10,12 @@ local headers = {["Authorization"] = "Bearer " .. token}
 local weeks, values = {}, {}
 
 -- The week view's address: week is {name = "YYYY-Www", from = DATE, to = DATE}.
--- When H1's route is on main this line becomes
---   return string.format("/api/v1/calendar/week?week=%s&%s=%s", week.name, key, value)
+-- The screens' week view (GET /calendar/week: names, places, hours, and
+-- one access-log row per case shown); the plain list the figures of
+-- 2026-12-06's first runs measured was
+--   /api/v1/appointments?from=FROM&to=TO&KEY=VALUE
 local function url(week, key, value)
-  return string.format("/api/v1/appointments?from=%s&to=%s&%s=%s", week.from, week.to, key, value)
+  return string.format("/api/v1/calendar/week?week=%s&%s=%s", week.name, key, value)
 end
 
 dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "threads.lua")
