@@ -400,7 +400,7 @@ static void test_store_failure_is_not_a_refusal(void **state)
     fixture *f = *state;
     int64_t id = new_case(f, "0505501234");
     char b[256];
-    for (long n = 1; n <= 12; n++) {
+    for (long n = 1; n <= 40; n++) {
         genop_error why;
         genop_store_fail_from(f->loc.store, n);
         genop_err err = append(f, &f->vis, id, dated(b, sizeof b, f, "{\"type\":\"contacted\",",
