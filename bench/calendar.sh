@@ -38,7 +38,7 @@ conns=${BENCH_CAL_CONNECTIONS:-32}
 threads=${BENCH_CAL_THREADS:-$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)}
 [ "$threads" -ge 2 ] || threads=2
 [ -n "${BENCH_CAL_THREADS:-}" ] || [ "$threads" -le 16 ] || threads=16
-VERSION=2   # 2: the citizens' names from seed_casework.c
+VERSION=3   # 2: the citizens' names from seed_casework.c; 3: migrations 0017-0018
 seed=$build/bench/calendar-seed-v$VERSION.db
 
 # shellcheck source=bench/wrk_lib.sh
