@@ -24,6 +24,7 @@
 
 #include "appointments.h"
 #include "casework_fixture.h"
+#include "calendar_fixture.h"
 #include "holidays.h"
 #include "resources.h"
 #include "store_calendar.h"
@@ -38,20 +39,6 @@ typedef struct fx {
     int64_t granted, bare, closed;  /* cases */
 } fx;
 
-static void staff(fx *f, const genop_user *leder, const char *name, int from, int to,
-                  bool absent)
-{
-    cal_staff_input in;
-    memset(&in, 0, sizeof in);
-    snprintf(in.profile.profession, sizeof in.profile.profession, "fysioterapeut");
-    for (int d = 1; d <= 7; d++)
-        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, from, to};
-    if (absent)
-        in.absences[in.n_absences++] = (genop_absence_row){0, date_of("2026-12-16"),
-                                                           date_of("2026-12-16"), "kursus"};
-    must(casework_staff_calendar_set(&f->loc.env, leder, name, &in, e));
-}
-
 static void decide(fx *f, const genop_user *vis, int64_t id, const char *grant)
 {
     char text[512];
@@ -60,56 +47,40 @@ static void decide(fx *f, const genop_user *vis, int64_t id, const char *grant)
     must(casework_test_append(&f->loc, vis, id, text, NULL, e));
 }
 
-static const char *const GRANT =
-    "{\"form\": \"individual\", \"place\": \"centre\", \"sessions_per_week\": 2,"
-    " \"minutes_per_session\": 45, \"sessions\": null, \"until\": \"2027-06-30\","
-    " \"transport\": false, \"exceptions\": []}";
-
+/* Rum (1) and Sal (2); ter.a all day, ter.a2 08:00-16:00 but away on 16
+ * December; ter.b all day; Knæhold in Sal on Tuesdays at 10:00. */
 static void set_up_calendar(fx *f)
 {
-    cal_location_input loc;
-    memset(&loc, 0, sizeof loc);
-    snprintf(loc.loc.name, sizeof loc.loc.name, "Træningscenter");
-    loc.rooms[0] = (genop_room_row){0, 0, "Rum", 1};
-    loc.rooms[1] = (genop_room_row){0, 0, "Sal", 2};
-    loc.n_rooms = 2;
-    must(casework_location_create(&f->loc.env, &f->leder, &loc, e));
-    f->small = loc.rooms[0].id;
-    f->big = loc.rooms[1].id;
-    staff(f, &f->leder, "ter.a", 0, GENOP_MINUTES_PER_DAY, false);
-    staff(f, &f->leder, "ter.a2", 8 * 60, 16 * 60, true);
-    staff(f, &f->leder_b, "ter.b", 0, GENOP_MINUTES_PER_DAY, false);
-    cal_team_input t;
-    memset(&t, 0, sizeof t);
-    t.team = (genop_team_row){.room_id = f->big, .weekday = 2, .start_minute = 600,
-                              .minutes = 45, .capacity = 2, .from = date_of("2026-12-01"),
-                              .to = date_of("2027-01-31"), .has_to = true};
-    snprintf(t.team.name, sizeof t.team.name, "Knæhold");
-    snprintf(t.team.paragraph, sizeof t.team.paragraph, "86.1");
-    snprintf(t.team.therapist, sizeof t.team.therapist, "ter.a");
-    must(casework_team_create(&f->loc.env, &f->leder, &t, e));
-    f->team = t.team.id;
+    genop_room_row rooms[] = {{0, 0, "Rum", 1}, {0, 0, "Sal", 2}};
+    f->small = calendar_test_location(&f->loc, &f->leder, "Træningscenter", NULL, rooms, 2);
+    f->big = rooms[1].id;
+    calendar_test_hours(&f->loc, &f->leder, "ter.a", "fysioterapeut", 7, 0,
+                        GENOP_MINUTES_PER_DAY, NULL);
+    calendar_test_hours(&f->loc, &f->leder, "ter.a2", "fysioterapeut", 7, 8 * 60, 16 * 60,
+                        "2026-12-16");
+    calendar_test_hours(&f->loc, &f->leder_b, "ter.b", "fysioterapeut", 7, 0,
+                        GENOP_MINUTES_PER_DAY, NULL);
+    f->team = calendar_test_team(&f->loc, &f->leder, "Knæhold",
+                                 (genop_team_row){.room_id = f->big, .weekday = 2,
+                                                  .start_minute = 600, .minutes = 45,
+                                                  .capacity = 2, .from = date_of("2026-12-01"),
+                                                  .to = date_of("2027-01-31"), .has_to = true});
 }
 
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
-    if (!f || casework_test_open("booking", f->dir, f->db, &f->loc))
+    if (!f || calendar_test_open("booking", f->dir, f->db, &f->loc, NOW))
         return -1;
-    casework_local_set_time(&f->loc, NOW);
-    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
-    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
-    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
-    casework_test_user(&f->loc, &f->ter2, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a2");
-    casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
-    casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
-    casework_test_user(&f->loc, &f->ter_b, "skive", GENOP_ROLE_TERAPEUT, "ter.b");
+    calendar_test_people(&f->loc, (calendar_test_person[]){
+        {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
+        {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
     set_up_calendar(f);
-    f->granted = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Andersen");
-    decide(f, &f->vis, f->granted, GRANT);
+    f->granted = calendar_test_granted(&f->loc, &f->vis, "0101401234", "Anna Andersen",
+                                       "individual", "centre", 2, 45);
     f->bare = casework_test_case(&f->loc, &f->vis, "0202402345", "Bent Berg");
-    f->closed = casework_test_case(&f->loc, &f->vis, "0303403456", "Carl Clausen");
-    decide(f, &f->vis, f->closed, GRANT);
+    f->closed = calendar_test_granted(&f->loc, &f->vis, "0303403456", "Carl Clausen",
+                                      "individual", "centre", 2, 45);
     must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
                               " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
     *state = f;
@@ -200,8 +171,8 @@ static void test_conflicts(void **state)
     /* The team of 2: full, on it already, not meeting (after its period). */
     int64_t c2 = casework_test_case(&f->loc, &f->vis, "1001501234", "Dorte Dahl");
     int64_t c3 = casework_test_case(&f->loc, &f->vis, "1101501234", "Erik Eriksen");
-    decide(f, &f->vis, c2, GRANT);
-    decide(f, &f->vis, c3, GRANT);
+    calendar_test_grant(&f->loc, &f->vis, c2, "individual", "centre", 2, 45);
+    calendar_test_grant(&f->loc, &f->vis, c3, "individual", "centre", 2, 45);
     BOOK_OK(&f->ter, c2, "ter.a", "2026-12-15T08:00", 0, "training", 't', f->team);
     BOOK_NO(GENOP_ECONFLICT, "team", NULL, NULL, &f->ter, c2, "ter.a", "2026-12-17T08:00", 0,
             "training", 't', f->team);

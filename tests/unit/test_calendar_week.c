@@ -30,12 +30,6 @@
 
 #define NOW 1796644800      /* 2026-12-07T12:00:00Z, a Monday */
 
-static const char *const DECISION =
-    "{\"type\": \"decision\", \"date\": \"2026-11-22\", \"granted\": true, \"grant\":"
-    " {\"form\": \"individual\", \"place\": \"home\", \"sessions_per_week\": 2,"
-    " \"minutes_per_session\": 60, \"sessions\": null, \"until\": \"2027-06-30\","
-    " \"transport\": false, \"exceptions\": []}}";
-
 typedef struct fx {
     char dir[64], db[96];
     casework_local loc;
@@ -44,61 +38,36 @@ typedef struct fx {
     int64_t anna, bent;             /* granted cases */
 } fx;
 
-static void set_up_places(fx *f)
+/* Rum 1 (of one) and Sal (of four) at Hobrovej 10; Balancehold in Sal on
+ * Tuesdays at 10:00 from 1 December; ter.a works 08:00-16:00 on weekdays
+ * and is away on 18 December; ter.a2 all day. */
+static void set_up_calendar(fx *f)
 {
-    cal_location_input loc;
-    memset(&loc, 0, sizeof loc);
-    snprintf(loc.loc.name, sizeof loc.loc.name, "Træningscenter");
-    snprintf(loc.loc.address, sizeof loc.loc.address, "Hobrovej 10");
-    loc.rooms[0] = (genop_room_row){0, 0, "Rum 1", 1};
-    loc.rooms[1] = (genop_room_row){0, 0, "Sal", 4};
-    loc.n_rooms = 2;
-    must(casework_location_create(&f->loc.env, &f->leder, &loc, e));
-    f->room = loc.rooms[0].id;
-    cal_team_input t;
-    memset(&t, 0, sizeof t);
-    t.team = (genop_team_row){.room_id = loc.rooms[1].id, .weekday = 2, .start_minute = 600,
-                              .minutes = 45, .capacity = 4, .from = date_of("2026-12-01")};
-    snprintf(t.team.name, sizeof t.team.name, "Balancehold");
-    snprintf(t.team.paragraph, sizeof t.team.paragraph, "86.1");
-    snprintf(t.team.therapist, sizeof t.team.therapist, "ter.a");
-    must(casework_team_create(&f->loc.env, &f->leder, &t, e));
-    f->team = t.team.id;
-}
-
-/* ter.a works 08:00-16:00 on weekdays and is away on 18 December. */
-static void set_up_ter(fx *f)
-{
-    cal_staff_input in;
-    memset(&in, 0, sizeof in);
-    snprintf(in.profile.profession, sizeof in.profile.profession, "fysioterapeut");
-    for (int d = 1; d <= 5; d++)
-        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, 8 * 60, 16 * 60};
-    in.absences[in.n_absences++] = (genop_absence_row){0, date_of("2026-12-18"),
-                                                       date_of("2026-12-18"), "kursus"};
-    must(casework_staff_calendar_set(&f->loc.env, &f->leder, "ter.a", &in, e));
+    genop_room_row rooms[] = {{0, 0, "Rum 1", 1}, {0, 0, "Sal", 4}};
+    f->room = calendar_test_location(&f->loc, &f->leder, "Træningscenter", "Hobrovej 10",
+                                     rooms, 2);
+    f->team = calendar_test_team(&f->loc, &f->leder, "Balancehold",
+                                 (genop_team_row){.room_id = rooms[1].id, .weekday = 2,
+                                                  .start_minute = 600, .minutes = 45,
+                                                  .capacity = 4, .from = date_of("2026-12-01")});
+    calendar_test_hours(&f->loc, &f->leder, "ter.a", "fysioterapeut", 5, 8 * 60, 16 * 60,
+                        "2026-12-18");
+    calendar_test_all_day(&f->loc, &f->leder, "ter.a2");
 }
 
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
-    if (!f || casework_test_open("calendar_week", f->dir, f->db, &f->loc))
+    if (!f || calendar_test_open("calendar_week", f->dir, f->db, &f->loc, NOW))
         return -1;
-    casework_local_set_time(&f->loc, NOW);
-    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
-    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
-    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
-    casework_test_user(&f->loc, &f->ter2, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a2");
-    casework_test_user(&f->loc, &f->admin, "aalborg", GENOP_ROLE_ADMIN, "admin.a");
-    casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
-    casework_test_user(&f->loc, &f->ter_b, "skive", GENOP_ROLE_TERAPEUT, "ter.b");
-    set_up_places(f);
-    set_up_ter(f);
-    calendar_test_all_day(&f->loc, &f->leder, "ter.a2");
-    f->anna = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Ørsted Andersen");
-    must(casework_test_append(&f->loc, &f->vis, f->anna, DECISION, NULL, e));
-    f->bent = casework_test_case(&f->loc, &f->vis, "0202402345", "Bent Berg");
-    must(casework_test_append(&f->loc, &f->vis, f->bent, DECISION, NULL, e));
+    calendar_test_people(&f->loc, (calendar_test_person[]){
+        {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
+        {&f->admin, "admin.a"}, {&f->leder_b, "leder.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
+    set_up_calendar(f);
+    f->anna = calendar_test_granted(&f->loc, &f->vis, "0101401234", "Anna Ørsted Andersen",
+                                    "individual", "home", 2, 60);
+    f->bent = calendar_test_granted(&f->loc, &f->vis, "0202402345", "Bent Berg",
+                                    "individual", "home", 2, 60);
     *state = f;
     return 0;
 }

@@ -28,12 +28,6 @@
 
 #define NOW 1796644800      /* 2026-12-07T12:00:00Z, a Monday */
 
-static const char *const DECISION =
-    "{\"type\": \"decision\", \"date\": \"2026-11-22\", \"granted\": true, \"grant\":"
-    " {\"form\": \"individual\", \"place\": \"home\", \"sessions_per_week\": 5,"
-    " \"minutes_per_session\": 60, \"sessions\": null, \"until\": \"2027-06-30\","
-    " \"transport\": false, \"exceptions\": []}}";
-
 typedef struct fx {
     char dir[64], db[96];
     casework_local loc;
@@ -44,21 +38,17 @@ typedef struct fx {
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
-    if (!f || casework_test_open("new_time", f->dir, f->db, &f->loc))
+    if (!f || calendar_test_open("new_time", f->dir, f->db, &f->loc, NOW))
         return -1;
-    casework_local_set_time(&f->loc, NOW);
-    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
-    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
-    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
-    casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
-    casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
-    casework_test_user(&f->loc, &f->ter_b, "skive", GENOP_ROLE_TERAPEUT, "ter.b");
+    calendar_test_people(&f->loc, (calendar_test_person[]){
+        {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"},
+        {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
     calendar_test_all_day(&f->loc, &f->leder, "ter.a");
     calendar_test_all_day(&f->loc, &f->leder_b, "ter.b");
-    f->aalborg = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Andersen");
-    must(casework_test_append(&f->loc, &f->vis, f->aalborg, DECISION, NULL, e));
-    f->skive = casework_test_case(&f->loc, &f->vis_b, "0202402345", "Bent Berg");
-    must(casework_test_append(&f->loc, &f->vis_b, f->skive, DECISION, NULL, e));
+    f->aalborg = calendar_test_granted(&f->loc, &f->vis, "0101401234", "Anna Andersen",
+                                       "individual", "home", 5, 60);
+    f->skive = calendar_test_granted(&f->loc, &f->vis_b, "0202402345", "Bent Berg",
+                                     "individual", "home", 5, 60);
     *state = f;
     return 0;
 }

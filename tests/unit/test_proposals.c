@@ -20,6 +20,7 @@
 
 #include "appointments.h"
 #include "casework_fixture.h"
+#include "calendar_fixture.h"
 #include "proposals.h"
 #include "resources.h"
 #include "store_calendar.h"
@@ -35,61 +36,26 @@ typedef struct fx {
     cal_proposals out;
 } fx;
 
-static void staff(fx *f, const char *name, int from, int to, const char *absent)
-{
-    cal_staff_input in;
-    memset(&in, 0, sizeof in);
-    snprintf(in.profile.profession, sizeof in.profile.profession, "fysioterapeut");
-    for (int d = 1; d <= 7; d++)
-        in.hours[in.n_hours++] = (genop_staff_hours_row){0, d, from, to};
-    if (absent)
-        in.absences[in.n_absences++] = (genop_absence_row){0, date_of(absent), date_of(absent),
-                                                           "kursus"};
-    must(casework_staff_calendar_set(&f->loc.env, &f->leder, name, &in, e));
-}
-
-static int64_t room_of(fx *f, const genop_user *leder, const char *name)
-{
-    cal_location_input loc;
-    memset(&loc, 0, sizeof loc);
-    snprintf(loc.loc.name, sizeof loc.loc.name, "%s", name);
-    loc.rooms[0] = (genop_room_row){0, 0, "Rum", 2};
-    loc.n_rooms = 1;
-    must(casework_location_create(&f->loc.env, leder, &loc, e));
-    return loc.rooms[0].id;
-}
-
-static void decide(fx *f, const genop_user *vis, int64_t id)
-{
-    must(casework_test_append(&f->loc, vis, id, "{\"type\": \"decision\", \"date\": "
-                              "\"2026-11-22\", \"granted\": true, \"grant\": {\"form\": "
-                              "\"individual\", \"place\": \"centre\", \"sessions_per_week\": 2,"
-                              " \"minutes_per_session\": 45, \"sessions\": null, \"until\": "
-                              "\"2027-06-30\", \"transport\": false, \"exceptions\": []}}",
-                              NULL, e));
-}
-
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
-    if (!f || casework_test_open("proposals", f->dir, f->db, &f->loc))
+    if (!f || calendar_test_open("proposals", f->dir, f->db, &f->loc, NOW))
         return -1;
-    casework_local_set_time(&f->loc, NOW);
-    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
-    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
-    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
-    casework_test_user(&f->loc, &f->ter2, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a2");
-    casework_test_user(&f->loc, &f->leder_b, "skive", GENOP_ROLE_LEDER, "leder.b");
-    casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
-    f->room = room_of(f, &f->leder, "Træningscenter");
-    f->room_b = room_of(f, &f->leder_b, "Skive");
-    staff(f, "ter.a", 0, GENOP_MINUTES_PER_DAY, NULL);
-    staff(f, "ter.a2", 8 * 60, 16 * 60, "2026-12-15");
-    f->granted = casework_test_case(&f->loc, &f->vis, "0101401234", "Anna Andersen");
-    decide(f, &f->vis, f->granted);
+    calendar_test_people(&f->loc, (calendar_test_person[]){
+        {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
+        {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {NULL, NULL}});
+    genop_room_row rum = {0, 0, "Rum", 2}, rum_b = {0, 0, "Rum", 2};
+    f->room = calendar_test_location(&f->loc, &f->leder, "Træningscenter", NULL, &rum, 1);
+    f->room_b = calendar_test_location(&f->loc, &f->leder_b, "Skive", NULL, &rum_b, 1);
+    calendar_test_hours(&f->loc, &f->leder, "ter.a", "fysioterapeut", 7, 0,
+                        GENOP_MINUTES_PER_DAY, NULL);
+    calendar_test_hours(&f->loc, &f->leder, "ter.a2", "fysioterapeut", 7, 8 * 60, 16 * 60,
+                        "2026-12-15");
+    f->granted = calendar_test_granted(&f->loc, &f->vis, "0101401234", "Anna Andersen",
+                                       "individual", "centre", 2, 45);
     f->bare = casework_test_case(&f->loc, &f->vis, "0202402345", "Bent Berg");
-    f->closed = casework_test_case(&f->loc, &f->vis, "0303403456", "Carl Clausen");
-    decide(f, &f->vis, f->closed);
+    f->closed = calendar_test_granted(&f->loc, &f->vis, "0303403456", "Carl Clausen",
+                                      "individual", "centre", 2, 45);
     must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
                               " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
     f->other = casework_test_case(&f->loc, &f->vis_b, "0404404567", "Dora Dam");

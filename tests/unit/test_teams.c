@@ -30,12 +30,6 @@
 
 #define NOW 1796644800      /* 2026-12-07T12:00:00Z, a Monday */
 
-static const char *const DECISION =
-    "{\"type\": \"decision\", \"date\": \"2026-11-22\", \"granted\": true, \"grant\":"
-    " {\"form\": \"team\", \"place\": \"centre\", \"sessions_per_week\": 2,"
-    " \"minutes_per_session\": 45, \"sessions\": null, \"until\": \"2027-06-30\","
-    " \"transport\": false, \"exceptions\": []}}";
-
 typedef struct fx {
     char dir[64], db[96];
     casework_local loc;
@@ -45,48 +39,26 @@ typedef struct fx {
     genop_error last;               /* a refused call's */
 } fx;
 
-static int64_t make_team(fx *f)
-{
-    cal_location_input loc;
-    memset(&loc, 0, sizeof loc);
-    snprintf(loc.loc.name, sizeof loc.loc.name, "Centret");
-    snprintf(loc.rooms[0].name, sizeof loc.rooms[0].name, "Sal");
-    loc.rooms[0].capacity = 10;
-    loc.n_rooms = 1;
-    must(casework_location_create(&f->loc.env, &f->leder, &loc, e));
-    cal_team_input t;
-    memset(&t, 0, sizeof t);
-    snprintf(t.team.name, sizeof t.team.name, "Balancehold");
-    snprintf(t.team.paragraph, sizeof t.team.paragraph, "86.1");
-    snprintf(t.team.therapist, sizeof t.team.therapist, "ter.a");
-    t.team.room_id = loc.rooms[0].id;
-    t.team.weekday = 1;
-    t.team.start_minute = 8 * 60;
-    t.team.minutes = 45;
-    t.team.capacity = 2;
-    t.team.from = date_of("2026-11-23");
-    must(casework_team_create(&f->loc.env, &f->leder, &t, e));
-    return t.team.id;
-}
-
 static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
-    if (!f || casework_test_open("teams", f->dir, f->db, &f->loc))
+    if (!f || calendar_test_open("teams", f->dir, f->db, &f->loc, NOW))
         return -1;
-    casework_local_set_time(&f->loc, NOW);
-    casework_test_user(&f->loc, &f->leder, "aalborg", GENOP_ROLE_LEDER, "leder.a");
-    casework_test_user(&f->loc, &f->vis, "aalborg", GENOP_ROLE_VISITATOR, "vis.a");
-    casework_test_user(&f->loc, &f->ter, "aalborg", GENOP_ROLE_TERAPEUT, "ter.a");
-    casework_test_user(&f->loc, &f->vis_b, "skive", GENOP_ROLE_VISITATOR, "vis.b");
+    calendar_test_people(&f->loc, (calendar_test_person[]){
+        {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->vis_b, "vis.b"},
+        {NULL, NULL}});
     calendar_test_all_day(&f->loc, &f->leder, "ter.a");
-    f->team = make_team(f);
+    genop_room_row sal = {0, 0, "Sal", 10};
+    int64_t room = calendar_test_location(&f->loc, &f->leder, "Centret", NULL, &sal, 1);
+    f->team = calendar_test_team(&f->loc, &f->leder, "Balancehold",
+                                 (genop_team_row){.room_id = room, .weekday = 1,
+                                                  .start_minute = 8 * 60, .minutes = 45,
+                                                  .capacity = 2, .from = date_of("2026-11-23")});
     const char *cprs[] = {"0101401234", "0202402345", "0303403456", "0404404567"};
     const char *names[] = {"Anna Andersen", "Bent Berg", "Carl Clausen", "Dorte Dahl"};
-    for (size_t i = 0; i < 4; i++) {
-        f->c[i] = casework_test_case(&f->loc, &f->vis, cprs[i], names[i]);
-        must(casework_test_append(&f->loc, &f->vis, f->c[i], DECISION, NULL, e));
-    }
+    for (size_t i = 0; i < 4; i++)
+        f->c[i] = calendar_test_granted(&f->loc, &f->vis, cprs[i], names[i], "team", "centre", 2,
+                                        45);
     *state = f;
     return 0;
 }
