@@ -24,6 +24,33 @@ static inline int calendar_test_open(const char *name, char dir[64], char db[96]
     return 0;
 }
 
+/* Defines the cmocka setup() and teardown() of a test file whose fixture
+ * type fx holds char dir[64], db[96] and casework_local loc: setup
+ * allocates an fx (zeroed), opens the database of the test name with its
+ * clock at now (calendar_test_open()) and fills the rest with
+ * set_up(fx *); teardown closes the database, removes it and frees the
+ * fx. */
+#define CALENDAR_TEST_FIXTURE(name, now, set_up)                                           \
+    static int setup(void **state)                                                         \
+    {                                                                                      \
+        fx *f = calloc(1, sizeof *f);                                                      \
+        if (!f || calendar_test_open((name), f->dir, f->db, &f->loc, (now))) {             \
+            free(f);                                                                       \
+            return -1;                                                                     \
+        }                                                                                  \
+        set_up(f);                                                                         \
+        *state = f;                                                                        \
+        return 0;                                                                          \
+    }                                                                                      \
+                                                                                           \
+    static int teardown(void **state)                                                      \
+    {                                                                                      \
+        fx *f = *state;                                                                    \
+        casework_test_close(f->dir, &f->loc);                                              \
+        free(f);                                                                           \
+        return 0;                                                                          \
+    }
+
 /* A user to add: where to keep it and its username. */
 typedef struct calendar_test_person {
     genop_user *user;

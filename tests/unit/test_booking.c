@@ -67,11 +67,8 @@ static void set_up_calendar(fx *f)
                                                   .to = date_of("2027-01-31"), .has_to = true});
 }
 
-static int setup(void **state)
+static void set_up(fx *f)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f || calendar_test_open("booking", f->dir, f->db, &f->loc, NOW))
-        return -1;
     calendar_test_people(&f->loc, (calendar_test_person[]){
         {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
         {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
@@ -83,17 +80,9 @@ static int setup(void **state)
                                       "individual", "centre", 2, 45);
     must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
                               " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
-    *state = f;
-    return 0;
 }
 
-static int teardown(void **state)
-{
-    fx *f = *state;
-    casework_test_close(f->dir, &f->loc);
-    free(f);
-    return 0;
-}
+CALENDAR_TEST_FIXTURE("booking", NOW, set_up)
 
 /* Books as u; place 'r' room, 'h' home, 't' team. */
 static genop_err bk(fx *f, const genop_user *u, int64_t case_id, const char *ther,

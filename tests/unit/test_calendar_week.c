@@ -55,11 +55,8 @@ static void set_up_calendar(fx *f)
     calendar_test_all_day(&f->loc, &f->leder, "ter.a2");
 }
 
-static int setup(void **state)
+static void set_up(fx *f)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f || calendar_test_open("calendar_week", f->dir, f->db, &f->loc, NOW))
-        return -1;
     calendar_test_people(&f->loc, (calendar_test_person[]){
         {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
         {&f->admin, "admin.a"}, {&f->leder_b, "leder.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
@@ -68,17 +65,9 @@ static int setup(void **state)
                                     "individual", "home", 2, 60);
     f->bent = calendar_test_granted(&f->loc, &f->vis, "0202402345", "Bent Berg",
                                     "individual", "home", 2, 60);
-    *state = f;
-    return 0;
 }
 
-static int teardown(void **state)
-{
-    fx *f = *state;
-    casework_test_close(f->dir, &f->loc);
-    free(f);
-    return 0;
-}
+CALENDAR_TEST_FIXTURE("calendar_week", NOW, set_up)
 
 /* Books case_id with ther at start (45 minutes): in room, on team, else at home. */
 static int64_t book(fx *f, int64_t case_id, const char *ther, const char *start, int64_t room,

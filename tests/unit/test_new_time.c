@@ -35,11 +35,8 @@ typedef struct fx {
     int64_t aalborg, skive;         /* granted cases */
 } fx;
 
-static int setup(void **state)
+static void set_up(fx *f)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f || calendar_test_open("new_time", f->dir, f->db, &f->loc, NOW))
-        return -1;
     calendar_test_people(&f->loc, (calendar_test_person[]){
         {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"},
         {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
@@ -49,17 +46,9 @@ static int setup(void **state)
                                        "individual", "home", 5, 60);
     f->skive = calendar_test_granted(&f->loc, &f->vis_b, "0202402345", "Bent Berg",
                                      "individual", "home", 5, 60);
-    *state = f;
-    return 0;
 }
 
-static int teardown(void **state)
-{
-    fx *f = *state;
-    casework_test_close(f->dir, &f->loc);
-    free(f);
-    return 0;
-}
+CALENDAR_TEST_FIXTURE("new_time", NOW, set_up)
 
 static int64_t book(fx *f, const genop_user *ter, int64_t case_id, const char *start)
 {

@@ -36,11 +36,8 @@ typedef struct fx {
     cal_proposals out;
 } fx;
 
-static int setup(void **state)
+static void set_up(fx *f)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f || calendar_test_open("proposals", f->dir, f->db, &f->loc, NOW))
-        return -1;
     calendar_test_people(&f->loc, (calendar_test_person[]){
         {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
         {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {NULL, NULL}});
@@ -59,17 +56,9 @@ static int setup(void **state)
     must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
                               " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
     f->other = casework_test_case(&f->loc, &f->vis_b, "0404404567", "Dora Dam");
-    *state = f;
-    return 0;
 }
 
-static int teardown(void **state)
-{
-    fx *f = *state;
-    casework_test_close(f->dir, &f->loc);
-    free(f);
-    return 0;
-}
+CALENDAR_TEST_FIXTURE("proposals", NOW, set_up)
 
 static genop_err propose(fx *f, const genop_user *u, int64_t case_id, const char *from,
                          size_t count, genop_error *e)

@@ -39,11 +39,8 @@ typedef struct fx {
     genop_error last;               /* a refused call's */
 } fx;
 
-static int setup(void **state)
+static void set_up(fx *f)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (!f || calendar_test_open("teams", f->dir, f->db, &f->loc, NOW))
-        return -1;
     calendar_test_people(&f->loc, (calendar_test_person[]){
         {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->vis_b, "vis.b"},
         {NULL, NULL}});
@@ -59,17 +56,9 @@ static int setup(void **state)
     for (size_t i = 0; i < 4; i++)
         f->c[i] = calendar_test_granted(&f->loc, &f->vis, cprs[i], names[i], "team", "centre", 2,
                                         45);
-    *state = f;
-    return 0;
 }
 
-static int teardown(void **state)
-{
-    fx *f = *state;
-    casework_test_close(f->dir, &f->loc);
-    free(f);
-    return 0;
-}
+CALENDAR_TEST_FIXTURE("teams", NOW, set_up)
 
 /* Enrols case from..to; the result code, *n the meetings booked. */
 static genop_err enrol(fx *f, int64_t case_id, const char *from, const char *to, size_t *n,
