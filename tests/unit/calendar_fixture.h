@@ -170,6 +170,22 @@ static inline int64_t calendar_test_granted(casework_local *loc, const genop_use
     return id;
 }
 
+/* The cases of Aalborg's refusal tests, registered by vis: *granted
+ * (Anna Andersen, individual training at the centre twice a week, 45
+ * minutes), *bare (Bent Berg, no decision) and *closed (Carl Clausen,
+ * granted as Anna, closed on 1 December 2026). */
+static inline void calendar_test_cases(casework_local *loc, const genop_user *vis,
+                                       int64_t *granted, int64_t *bare, int64_t *closed)
+{
+    *granted = calendar_test_granted(loc, vis, "0101401234", "Anna Andersen", "individual",
+                                     "centre", 2, 45);
+    *bare = casework_test_case(loc, vis, "0202402345", "Bent Berg");
+    *closed = calendar_test_granted(loc, vis, "0303403456", "Carl Clausen", "individual",
+                                    "centre", 2, 45);
+    must(casework_test_append(loc, vis, *closed, "{\"type\": \"closed\", \"date\":"
+                              " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
+}
+
 /* The due of case id's (of muni) task task_id, or -1 without one; the
  * task must be marked a task and its `source` (or, when source_part is
  * NULL, its label) hold part. */

@@ -73,13 +73,7 @@ static void set_up(fx *f)
         {&f->leder, "leder.a"}, {&f->vis, "vis.a"}, {&f->ter, "ter.a"}, {&f->ter2, "ter.a2"},
         {&f->leder_b, "leder.b"}, {&f->vis_b, "vis.b"}, {&f->ter_b, "ter.b"}, {NULL, NULL}});
     set_up_calendar(f);
-    f->granted = calendar_test_granted(&f->loc, &f->vis, "0101401234", "Anna Andersen",
-                                       "individual", "centre", 2, 45);
-    f->bare = casework_test_case(&f->loc, &f->vis, "0202402345", "Bent Berg");
-    f->closed = calendar_test_granted(&f->loc, &f->vis, "0303403456", "Carl Clausen",
-                                      "individual", "centre", 2, 45);
-    must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
-                              " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
+    calendar_test_cases(&f->loc, &f->vis, &f->granted, &f->bare, &f->closed);
 }
 
 CALENDAR_TEST_FIXTURE("booking", NOW, set_up)

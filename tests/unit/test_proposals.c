@@ -48,13 +48,7 @@ static void set_up(fx *f)
                         GENOP_MINUTES_PER_DAY, NULL);
     calendar_test_hours(&f->loc, &f->leder, "ter.a2", "fysioterapeut", 7, 8 * 60, 16 * 60,
                         "2026-12-15");
-    f->granted = calendar_test_granted(&f->loc, &f->vis, "0101401234", "Anna Andersen",
-                                       "individual", "centre", 2, 45);
-    f->bare = casework_test_case(&f->loc, &f->vis, "0202402345", "Bent Berg");
-    f->closed = calendar_test_granted(&f->loc, &f->vis, "0303403456", "Carl Clausen",
-                                      "individual", "centre", 2, 45);
-    must(casework_test_append(&f->loc, &f->vis, f->closed, "{\"type\": \"closed\", \"date\":"
-                              " \"2026-12-01\", \"reason\": \"goal_reached\"}", NULL, e));
+    calendar_test_cases(&f->loc, &f->vis, &f->granted, &f->bare, &f->closed);
     f->other = casework_test_case(&f->loc, &f->vis_b, "0404404567", "Dora Dam");
 }
 
