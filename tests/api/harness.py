@@ -83,6 +83,11 @@ class Server:
             raise RuntimeError(f"user add {username}: {r.stderr}")
         return password
 
+    def add_users(self, rows):
+        """Adds every (municipality, role, username) of rows, with PASSWORD."""
+        for municipality, role, username in rows:
+            self.add_user(municipality, role, username)
+
     def start(self):
         self.proc = subprocess.Popen([self.genop, "serve", "--db", self.db, "--listen",
                                       f"127.0.0.1:{self.port}"] + self.args,

@@ -99,11 +99,10 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "visitator", "vis.aalborg"),
-                                 ("aalborg", "terapeut", "ter.aalborg"),
-                                 ("aalborg", "leder", "led.aalborg"),
-                                 ("skive", "visitator", "vis.skive")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "visitator", "vis.aalborg"),
+                       ("aalborg", "terapeut", "ter.aalborg"),
+                       ("aalborg", "leder", "led.aalborg"),
+                       ("skive", "visitator", "vis.skive")])
         srv.start()
         vis = login_as(srv, "vis.aalborg")
         k = complained_case(t, vis)

@@ -598,15 +598,14 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "leder", "leder.a"), ("aalborg", "visitator", "vis.a"),
-                                 ("aalborg", "terapeut", "ter.a"),
-                                 ("aalborg", "terapeut", "ter.a2"),
-                                 ("skive", "leder", "leder.b"), ("skive", "terapeut", "ter.b"),
-                                 ("skive", "visitator", "vis.b"),
-                                 ("rodovre", "leder", "leder.c"),
-                                 ("rodovre", "visitator", "vis.c"),
-                                 ("rodovre", "terapeut", "ter.c")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "leder", "leder.a"), ("aalborg", "visitator", "vis.a"),
+                       ("aalborg", "terapeut", "ter.a"),
+                       ("aalborg", "terapeut", "ter.a2"),
+                       ("skive", "leder", "leder.b"), ("skive", "terapeut", "ter.b"),
+                       ("skive", "visitator", "vis.b"),
+                       ("rodovre", "leder", "leder.c"),
+                       ("rodovre", "visitator", "vis.c"),
+                       ("rodovre", "terapeut", "ter.c")])
         srv.start()
         leder, vis = login_as(srv, "leder.a"), login_as(srv, "vis.a")
         leder_b = login_as(srv, "leder.b")

@@ -315,13 +315,12 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "leder", "leder.a"),
-                                 ("aalborg", "visitator", "vis.a"),
-                                 ("aalborg", "terapeut", "ter.a"),
-                                 ("aalborg", "terapeut", "ter.a2"),
-                                 ("aalborg", "admin", "admin.a"),
-                                 ("skive", "leder", "leder.b")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "leder", "leder.a"),
+                       ("aalborg", "visitator", "vis.a"),
+                       ("aalborg", "terapeut", "ter.a"),
+                       ("aalborg", "terapeut", "ter.a2"),
+                       ("aalborg", "admin", "admin.a"),
+                       ("skive", "leder", "leder.b")])
         srv.start()
         leder, vis, ter = login_as(srv, "leder.a"), login_as(srv, "vis.a"), login_as(srv, "ter.a")
         leder_b = login_as(srv, "leder.b")

@@ -139,12 +139,11 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "leder", "leder.a"),
-                                 ("aalborg", "visitator", "vis.a"),
-                                 ("aalborg", "terapeut", "ter.a"),
-                                 ("skive", "leder", "leder.b"), ("skive", "visitator", "vis.b"),
-                                 ("skive", "terapeut", "ter.b"), ("ishoj", "leder", "leder.i")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "leder", "leder.a"),
+                       ("aalborg", "visitator", "vis.a"),
+                       ("aalborg", "terapeut", "ter.a"),
+                       ("skive", "leder", "leder.b"), ("skive", "visitator", "vis.b"),
+                       ("skive", "terapeut", "ter.b"), ("ishoj", "leder", "leder.i")])
         srv.start()
         for leder, ter in (("leder.a", "ter.a"), ("leder.b", "ter.b")):
             r = login_as(srv, leder).request("PUT", f"/api/v1/staff/{ter}",

@@ -159,11 +159,10 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "leder", "leder.a"), ("aalborg", "visitator", "vis.a"),
-                                 ("aalborg", "terapeut", "ter.a"), ("aalborg", "admin", "adm.a"),
-                                 ("skive", "leder", "leder.b"), ("skive", "terapeut", "ter.b"),
-                                 ("skive", "visitator", "vis.b")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "leder", "leder.a"), ("aalborg", "visitator", "vis.a"),
+                       ("aalborg", "terapeut", "ter.a"), ("aalborg", "admin", "adm.a"),
+                       ("skive", "leder", "leder.b"), ("skive", "terapeut", "ter.b"),
+                       ("skive", "visitator", "vis.b")])
         srv.start()
         u = {n.split(".")[0] + ("_b" if n.endswith(".b") else ""): login_as(srv, n)
              for n in ("leder.a", "vis.a", "ter.a", "leder.b", "ter.b", "vis.b")}

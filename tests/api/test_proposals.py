@@ -231,14 +231,13 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "leder", "leder.a"),
-                                 ("aalborg", "visitator", "vis.a"),
-                                 ("aalborg", "terapeut", "ter.a"),
-                                 ("aalborg", "terapeut", "ter.b"),
-                                 ("aalborg", "admin", "admin.a"),
-                                 ("skive", "leder", "leder.b"),
-                                 ("skive", "visitator", "vis.b")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "leder", "leder.a"),
+                       ("aalborg", "visitator", "vis.a"),
+                       ("aalborg", "terapeut", "ter.a"),
+                       ("aalborg", "terapeut", "ter.b"),
+                       ("aalborg", "admin", "admin.a"),
+                       ("skive", "leder", "leder.b"),
+                       ("skive", "visitator", "vis.b")])
         srv.start()
         leder, vis, ter = login_as(srv, "leder.a"), login_as(srv, "vis.a"), login_as(srv, "ter.a")
         rooms, rum_b = set_up(leder, login_as(srv, "leder.b"))

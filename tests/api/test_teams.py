@@ -289,12 +289,11 @@ def main():
     t = Tap()
     srv = Server(genop)
     try:
-        for muni, role, name in [("aalborg", "leder", "leder.a"),
-                                 ("aalborg", "visitator", "vis.a"),
-                                 ("aalborg", "terapeut", "ter.a"), ("aalborg", "admin", "admin.a"),
-                                 ("skive", "leder", "leder.b"), ("skive", "visitator", "vis.b"),
-                                 ("skive", "terapeut", "ter.b")]:
-            srv.add_user(muni, role, name)
+        srv.add_users([("aalborg", "leder", "leder.a"),
+                       ("aalborg", "visitator", "vis.a"),
+                       ("aalborg", "terapeut", "ter.a"), ("aalborg", "admin", "admin.a"),
+                       ("skive", "leder", "leder.b"), ("skive", "visitator", "vis.b"),
+                       ("skive", "terapeut", "ter.b")])
         srv.start()
         leder, vis, ter = (login_as(srv, n) for n in ("leder.a", "vis.a", "ter.a"))
         team = setup(leder, "ter.a")
