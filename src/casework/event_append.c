@@ -1,9 +1,10 @@
 /*
  * event_append.c - registering an event (see event_append.h): the case
  * loaded and the event judged (event_judge.c, and an assignment's user by
- * assignment.c) in one job of the writer, then the event, the projection,
- * who is responsible (when the event can change it), the kept answer and
- * the access-log row.
+ * assignment.c) in one job of the writer, then the event and who is
+ * responsible (when the event can change it) - the part an import of a
+ * whole case shares (casework_event_judge_write, history_import.h) - and
+ * the projection, the kept answer and the access-log row.
  */
 #include "event_append.h"
 
@@ -58,47 +59,50 @@ typedef struct append_job {
     int64_t id;                 /* the new event's */
 } append_job;
 
-/* Appends the checked event ev through s, recomputes the projection
- * (next: the view with the event) and the kept answer of case reads, logs
- * the access. */
-static genop_err store_event(genop_store *s, const genop_user *u, const genop_standard *std,
-                             genop_date today, case_view_loaded *lc, const casework_event *ev,
-                             genop_case *next, int64_t *id, genop_error *e)
+genop_err casework_event_judge_write(genop_store *s, const genop_user *actor,
+                                     const genop_standard *std, genop_date as_of,
+                                     case_view_loaded *lc, const casework_event *ev,
+                                     genop_case *next, genop_event_row *row, genop_error *e)
 {
-    genop_event_row row;
-    memset(&row, 0, sizeof row);
-    row.case_id = lc->row.id;
-    snprintf(row.type, sizeof row.type, "%s", ev->type);
-    row.date = ev->date;
-    row.corrects = ev->kind == CASEWORK_EVENT_CORRECTION ? ev->corrects : 0;
-    row.author_id = u->id;
-    snprintf(row.author, sizeof row.author, "%s", u->username);
-    row.body = ev->stored;                      /* borrowed */
-    genop_err err = genop_store_event_append(s, u->municipality, &row, e);
+    genop_err err = casework_event_judge(actor, std, as_of, lc, ev, next, e);
     if (!err)
-        err = projection_update(s, &lc->row, &lc->cit, next, std, today, e);
+        err = casework_assignment_check(s, actor, lc, ev, e);
+    if (err)
+        return err;
+    memset(row, 0, sizeof *row);
+    row->case_id = lc->row.id;
+    snprintf(row->type, sizeof row->type, "%s", ev->type);
+    row->date = ev->date;
+    row->corrects = ev->kind == CASEWORK_EVENT_CORRECTION ? ev->corrects : 0;
+    row->author_id = actor->id;
+    snprintf(row->author, sizeof row->author, "%s", actor->username);
+    row->body = ev->stored;                     /* borrowed */
+    err = genop_store_event_append(s, actor->municipality, row, e);
     if (!err)
-        err = casework_assignment_update(s, lc, ev, &row, e);
-    if (!err)
-        err = case_answer_keep(s, &lc->row, &lc->cit, &lc->events, &row, std, e);
-    if (!err)
-        err = audit_add(s, u, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
-                        AUDIT_PURPOSE_CASEWORK, e);
-    *id = row.id;
+        err = casework_assignment_update(s, lc, ev, row, e);
     return casework_internal(err, e);
 }
 
-/* Judges ev against lc as of as_of and stores it; next receives the view
- * with the event (the caller releases it). */
+/* Judges ev against lc as of as_of and stores it (casework_event_judge_write),
+ * then the projection (next: the view with the event, which the caller
+ * releases), the kept answer of case reads and the access-log row. */
 static genop_err judge_and_store(genop_store *s, const genop_user *actor,
                                  const genop_standard *std, genop_date today, genop_date as_of,
                                  case_view_loaded *lc, const casework_event *ev, genop_case *next,
                                  int64_t *id, genop_error *e)
 {
-    genop_err err = casework_event_judge(actor, std, as_of, lc, ev, next, e);
+    genop_event_row row;
+    genop_err err = casework_event_judge_write(s, actor, std, as_of, lc, ev, next, &row, e);
+    if (err)
+        return err;
+    err = projection_update(s, &lc->row, &lc->cit, next, std, today, e);
     if (!err)
-        err = casework_assignment_check(s, actor, lc, ev, e);
-    return err ? err : store_event(s, actor, std, today, lc, ev, next, id, e);
+        err = case_answer_keep(s, &lc->row, &lc->cit, &lc->events, &row, std, e);
+    if (!err)
+        err = audit_add(s, actor, lc->cit.id, lc->row.id, AUDIT_EVENT_APPEND,
+                        AUDIT_PURPOSE_CASEWORK, e);
+    *id = row.id;
+    return casework_internal(err, e);
 }
 
 genop_err casework_event_store(genop_store *s, const genop_user *actor,

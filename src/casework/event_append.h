@@ -54,6 +54,21 @@ genop_err casework_event_judge(const genop_user *actor, const genop_standard *st
                                genop_date today, case_view_loaded *lc, const casework_event *ev,
                                genop_case *next, genop_error *e);
 
+/* The part of a registration that an import of a whole case shares
+ * (history_import.h), within a job of the environment's writer on the
+ * case lc loaded (or built) through that job's store s: judges ev
+ * (borrowed) as actor against lc as of as_of (casework_event_judge; the
+ * caller has checked casework_event_permitted), checks an assignment's
+ * user (assignment.h), appends the event and stores who is responsible
+ * when ev can change it. On success *next (empty, the caller's:
+ * genop_case_release) holds the view with the event - lc->view may be
+ * moved into it - and *row the stored event (its body borrowed from ev).
+ * The projection, the kept answer and the log are the caller's. */
+genop_err casework_event_judge_write(genop_store *s, const genop_user *actor,
+                                     const genop_standard *std, genop_date as_of,
+                                     case_view_loaded *lc, const casework_event *ev,
+                                     genop_case *next, genop_event_row *row, genop_error *e);
+
 /* For an event that casework_event_read() refused (its error in *e) on
  * case case_id: the case is looked up first, as a registration would -
  * GENOP_ENOTFOUND when actor's municipality has no such case - and the

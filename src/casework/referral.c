@@ -239,36 +239,47 @@ void casework_new_case_release(casework_new_case *nc)
     nc->event_body = NULL;
 }
 
-/* The job: citizen (found, created or renamed; refused for another
- * name), the warnings of open cases like it, case, referral event,
- * projection, kept answer, log. A refusal of the citizen is returned as
- * it is (the writer rolls back); any other failure is the store's. */
+genop_err casework_referral_write(genop_store *s, const genop_user *u,
+                                  const casework_referral *in, casework_new_case *nc,
+                                  bool *created, casework_referral_result *out,
+                                  genop_event_row *ev, genop_error *e)
+{
+    memset(ev, 0, sizeof *ev);
+    snprintf(ev->type, sizeof ev->type, "referral_received");
+    ev->body = nc->event_body;                  /* borrowed */
+    genop_err err = referral_citizen_resolve(s, u, in, &nc->citizen, created, out, e);
+    if (err == GENOP_ECONFLICT && out->conflict_citizen_id)
+        return err;
+    nc->row.citizen_id = nc->citizen.id;
+    if (!err && !*created)
+        err = referral_duplicates(s, &nc->row, out, e);
+    if (!err)
+        err = genop_store_case_create(s, &nc->row, u->username, e);
+    if (!err) {
+        ev->case_id = nc->row.id;
+        ev->date = nc->referral.date;
+        ev->author_id = u->id;
+        snprintf(ev->author, sizeof ev->author, "%s", u->username);
+        err = genop_store_event_append(s, u->municipality, ev, e);
+    }
+    return casework_internal(err, e);
+}
+
+/* The job: the case written (casework_referral_write), then its
+ * projection, kept answer and log. A refusal of the citizen is returned
+ * as it is (the writer rolls back); any other failure is the store's. */
 static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
 {
     register_job *j = ctx;
     casework_new_case *nc = &j->nc;
     const genop_user *u = j->actor;
     genop_case view = {0};
-    genop_event_row ev = {.type = "referral_received", .body = nc->event_body};
-    genop_err err = referral_citizen_resolve(s, u, j->in, &nc->citizen, &j->created, j->out, e);
-    if (err == GENOP_ECONFLICT && j->out->conflict_citizen_id)
+    genop_event_row ev;
+    genop_err err = casework_referral_write(s, u, j->in, nc, &j->created, j->out, &ev, e);
+    if (err)
         return err;
-    nc->row.citizen_id = nc->citizen.id;
-    if (!err && !j->created)
-        err = referral_duplicates(s, &nc->row, j->out, e);
-    if (!err)
-        err = genop_store_case_create(s, &nc->row, u->username, e);
-    if (!err) {
-        ev.case_id = nc->row.id;
-        ev.date = nc->referral.date;
-        ev.author_id = u->id;
-        snprintf(ev.author, sizeof ev.author, "%s", u->username);
-        err = genop_store_event_append(s, u->municipality, &ev, e);
-    }
-    if (!err) {
-        case_view_init(&view, &nc->citizen, j->std);
-        err = genop_case_add(&view, &nc->referral, e);
-    }
+    case_view_init(&view, &nc->citizen, j->std);
+    err = genop_case_add(&view, &nc->referral, e);
     if (!err)
         err = projection_update(s, &nc->row, &nc->citizen, &view, j->std, j->env->today, e);
     if (!err)
@@ -280,11 +291,8 @@ static genop_err store_case(genop_store *s, void *ctx, genop_error *e)
     return casework_internal(err, e);
 }
 
-/* The refusal of another name showed the stored citizen's name and id:
- * that read is logged (the write that was refused left nothing). Keeps
- * the refusal in e unless the log fails. */
-static genop_err conflict_read(const casework_env *env, const genop_user *actor,
-                               int64_t citizen_id, genop_error *e)
+genop_err casework_referral_conflict_read(const casework_env *env, const genop_user *actor,
+                                          int64_t citizen_id, genop_error *e)
 {
     genop_error log_e;
     genop_err err = audit_read(env, actor, citizen_id, 0, AUDIT_CITIZEN_IDENTITY,
@@ -315,7 +323,7 @@ genop_err casework_referral_register(const casework_env *env, const genop_user *
     if (!err)
         err = casework_write(env, store_case, &j, e);
     if (err == GENOP_ECONFLICT && out->conflict_citizen_id)
-        err = conflict_read(env, actor, out->conflict_citizen_id, e);
+        err = casework_referral_conflict_read(env, actor, out->conflict_citizen_id, e);
     if (!err) {
         out->case_id = j.nc.row.id;
         out->citizen_id = j.nc.citizen.id;

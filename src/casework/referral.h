@@ -48,6 +48,27 @@ genop_err casework_referral_prepare(const genop_standard *std, genop_date today,
 
 void casework_new_case_release(casework_new_case *nc);
 
+/* The store half of casework_referral_register(), for an operation that
+ * opens a case inside a job of its own (history_import.h): through the
+ * job's store s, the citizen of nc (prepared by casework_referral_prepare)
+ * found, created or renamed (*created says which; a known CPR number with
+ * another name is GENOP_ECONFLICT with out->conflict_* filled), the
+ * warnings of like open cases into out, the case and its
+ * referral_received event stored. On success nc->row and nc->citizen hold
+ * their ids and *ev the stored event (its body borrowed from nc). Writes
+ * no projection, kept answer or log: the caller does, once the case is
+ * complete. Any failure but a refusal of the citizen is the store's. */
+genop_err casework_referral_write(genop_store *s, const genop_user *actor,
+                                  const casework_referral *in, casework_new_case *nc,
+                                  bool *created, casework_referral_result *out,
+                                  genop_event_row *ev, genop_error *e);
+
+/* After a registration refused with GENOP_ECONFLICT (the stored citizen's
+ * name and id shown): logs that read (the refused write left nothing).
+ * Returns GENOP_ECONFLICT with e as it was, or the log's failure. */
+genop_err casework_referral_conflict_read(const casework_env *env, const genop_user *actor,
+                                          int64_t citizen_id, genop_error *e);
+
 /* Reads a referral body {"citizen": {"cpr", "name", "address", "phone",
  * "birth_date", "digital_post_exempt", "relatives", "municipality_code",
  * "contact": {"name", "relation", "phone"}}, "referral": {"date",

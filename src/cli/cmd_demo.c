@@ -29,7 +29,7 @@ static const char usage[] =
     "Brug: genop demo [--cases MAPPE] [--as-of DATO]\n"
     "      genop demo --db FIL [--force] [--url URL]\n"
     "      genop demo --db FIL --cases ANTAL --municipality KOMMUNE --years ÅR\n"
-    "                 [--seed FRØ] [--as-of DATO] [--force]\n"
+    "                 [--seed FRØ] [--as-of DATO] [--force] [--per-event]\n"
     "\n"
     "Uden --db: vurderer demo-sagerne (standard: demo/cases) mod deres\n"
     "kommuners kvalitetsstandarder og viser resultatet som tekst.\n"
@@ -61,7 +61,10 @@ static const char usage[] =
     "  --as-of DATO   uden --db: opgør alle sager pr. DATO (ÅÅÅÅ-MM-DD). Datoen går\n"
     "                 forud for sagernes egen \"as_of\"; uden --as-of bruges sagens\n"
     "                 \"as_of\", og har sagen ingen, dagens dato. Med --db og\n"
-    "                 --cases: historikkens sidste dag (standard: i dag)\n";
+    "                 --cases: historikkens sidste dag (standard: i dag)\n"
+    "  --per-event    med --db og --cases: registrér hver hændelse for sig, som\n"
+    "                 API'et gør, i stedet for hele sagen på én gang (langsomt; giver\n"
+    "                 den samme database og er til sammenligning)\n";
 
 #define DEMO_FILES_MAX 256
 #define DEMO_PATH_MAX 1024
@@ -301,7 +304,7 @@ static int list_cases(const char *dir, char **names, size_t *n_out)
 /* The command line of `genop demo`. */
 typedef struct demo_args {
     const char *dir, *db, *url, *municipality;
-    bool has_as_of, has_cases, force;
+    bool has_as_of, has_cases, force, per_event;
     genop_date as_of;
     long years;                   /* -1: not given */
     bool has_seed;
@@ -341,8 +344,8 @@ static int parse_option(int argc, char **argv, int *i, demo_args *a)
 {
     const char *opt = argv[*i], *v = NULL;
     genop_error e;
-    if (strcmp(opt, "--force") == 0) {
-        a->force = true;
+    if (strcmp(opt, "--force") == 0 || strcmp(opt, "--per-event") == 0) {
+        *(opt[2] == 'f' ? &a->force : &a->per_event) = true;
         return CLI_OK;
     }
     static const char *const valued[] = {"--db", "--url", "--cases", "--as-of",
@@ -399,7 +402,7 @@ static int run_history(const demo_args *a)
     demo_history_opts o = {
         .db = a->db, .force = a->force, .cases = cases, .municipality = a->municipality,
         .years = (int)a->years, .seed = a->has_seed ? a->seed : 1,
-        .last = a->has_as_of ? a->as_of : cli_today(),
+        .last = a->has_as_of ? a->as_of : cli_today(), .per_event = a->per_event,
     };
     return demo_history_run(&o);
 }
@@ -440,6 +443,8 @@ static int run(int argc, char **argv)
     if (history)
         return cli_usage_error(&genop_cmd_demo, "--municipality, --years og --seed hører til "
                                "--db med --cases");
+    if (a.per_event)
+        return cli_usage_error(&genop_cmd_demo, "--per-event hører til --db med --cases");
     if (a.db && a.has_as_of)
         return cli_usage_error(&genop_cmd_demo, "--as-of hører til --db med --cases, eller "
                                "til demo-sagerne uden --db");

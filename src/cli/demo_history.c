@@ -28,6 +28,7 @@
 #include "demo_history_case.h"
 #include "event_append.h"
 #include "event_input.h"
+#include "history_import.h"
 #include "local.h"
 #include "projection_refresh.h"
 #include "referral.h"
@@ -116,6 +117,8 @@ typedef struct history {
     genop_user visitator, therapist;
     history_gen *gen;            /* owned */
     history_case *c;             /* owned: the case being written */
+    casework_event *in;          /* owned: its events read, HISTORY_EVENTS_MAX */
+    casework_import_event *list; /* owned: and who registers them */
     long events;                 /* registered, referrals included */
     long by_type[GENOP_EV_COUNT];
     long refused, granted, closed;
@@ -133,68 +136,111 @@ static int refused(const history *h, long k, const char *what, genop_date d,
     return CLI_FAILED;
 }
 
-/* Registers the case's referral; *id gets the case. */
-static int post_referral(history *h, long k, int64_t *id)
+/* The case's referral as the domain layer takes it (strings borrowed
+ * from c). */
+static void referral_input(const history_case *c, casework_referral *in)
 {
-    const history_case *c = h->c;
-    casework_referral in;
-    casework_referral_result r;
-    genop_error e;
-    memset(&in, 0, sizeof in);
-    in.cpr = c->cpr;
-    in.name = c->name;
-    in.address = c->address;
-    in.date = c->referral;
-    in.paragraph = c->paragraph;
-    in.source = c->source;
-    in.condition = c->condition;
-    in.text = c->text;
-    in.has_consent = in.consent = true;
-    in.update_citizen = true;    /* a CPR number drawn twice keeps the newest name */
-    if (casework_referral_register(&h->loc.env, &h->visitator, &in, &r, &e))
-        return refused(h, k, "henvendelsen", c->referral, &e);
-    *id = r.case_id;
-    h->events++;
-    h->by_type[GENOP_EV_REFERRAL_RECEIVED]++;
-    return CLI_OK;
+    memset(in, 0, sizeof *in);
+    in->cpr = c->cpr;
+    in->name = c->name;
+    in->address = c->address;
+    in->date = c->referral;
+    in->paragraph = c->paragraph;
+    in->source = c->source;
+    in->condition = c->condition;
+    in->text = c->text;
+    in->has_consent = in->consent = true;
+    in->update_citizen = true;   /* a CPR number drawn twice keeps the newest name */
 }
 
-/* Registers event ev of case id as the API would: its body read by
- * casework_event_read(), then appended. */
-static int post_event(history *h, long k, int64_t id, const history_event *ev)
+/* Reads event ev into *in as the API reads a body (casework_event_read());
+ * release *in with casework_event_release() whatever the result. */
+static genop_err read_event(const history_event *ev, casework_event *in, genop_error *e)
 {
     char ds[GENOP_DATE_STR_SIZE];
-    const char *type = genop_event_type_name(ev->type);
     json_t *body = ev->fields ? json_copy(ev->fields) : json_object();
-    genop_error e;
-    casework_event in;
-    int64_t event_id;
-    genop_err err = body && !json_object_set_new(body, "type", json_string(type)) &&
+    genop_err err = body && !json_object_set_new(body, "type",
+                                                 json_string(genop_event_type_name(ev->type))) &&
                             !json_object_set_new(body, "date",
                                                  json_string(genop_date_format(ev->date, ds)))
                         ? GENOP_OK
-                        : genop_fail(&e, GENOP_ENOMEM, "ikke nok hukommelse");
-    memset(&in, 0, sizeof in);
+                        : genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse");
+    memset(in, 0, sizeof *in);
     if (!err)
-        err = casework_event_read(body, &in, &e);
-    if (!err)
-        err = casework_event_append(&h->loc.env, ev->therapist ? &h->therapist : &h->visitator,
-                                    id, &in, &event_id, &e);
-    casework_event_release(&in);
+        err = casework_event_read(body, in, e);
     json_decref(body);
-    if (err)
-        return refused(h, k, roles_event_label(type), ev->date, &e);
-    h->events++;
-    h->by_type[ev->type]++;
+    return err;
+}
+
+/* The user who registers ev. */
+static const genop_user *actor(const history *h, const history_event *ev)
+{
+    return ev->therapist ? &h->therapist : &h->visitator;
+}
+
+/* Registers case k (planned in h->c) as the API would, one registration
+ * at a time: the referral, then every event read and appended. */
+static int post_case(history *h, long k)
+{
+    const history_case *c = h->c;
+    casework_referral ref;
+    casework_referral_result r;
+    genop_error e;
+    referral_input(c, &ref);
+    if (casework_referral_register(&h->loc.env, &h->visitator, &ref, &r, &e))
+        return refused(h, k, "henvendelsen", c->referral, &e);
+    for (size_t i = 0; i < c->n_events; i++) {
+        const history_event *ev = &c->events[i];
+        casework_event in;
+        int64_t id;
+        genop_err err = read_event(ev, &in, &e);
+        if (!err)
+            err = casework_event_append(&h->loc.env, actor(h, ev), r.case_id, &in, &id, &e);
+        casework_event_release(&in);
+        if (err)
+            return refused(h, k, roles_event_label(genop_event_type_name(ev->type)), ev->date,
+                           &e);
+    }
     return CLI_OK;
+}
+
+/* Registers case k (planned in h->c) as one import
+ * (casework_history_import(): one job, one projection and kept answer). */
+static int import_case(history *h, long k)
+{
+    const history_case *c = h->c;
+    casework_referral ref;
+    casework_import_result r;
+    genop_error e;
+    genop_err err = GENOP_OK;
+    size_t n = 0;
+    referral_input(c, &ref);
+    for (; !err && n < c->n_events; n++) {
+        err = read_event(&c->events[n], &h->in[n], &e);
+        h->list[n] = (casework_import_event){actor(h, &c->events[n]), &h->in[n]};
+    }
+    r.refused_at = n - 1;
+    if (!err)
+        err = casework_history_import(&h->loc.env, &h->visitator, &ref, h->list, n, &r, &e);
+    for (size_t i = 0; i < n; i++)
+        casework_event_release(&h->in[i]);
+    if (!err)
+        return CLI_OK;
+    if (r.refused_at == CASEWORK_IMPORT_REFERRAL)
+        return refused(h, k, "henvendelsen", c->referral, &e);
+    const history_event *ev = &c->events[r.refused_at];
+    return refused(h, k, roles_event_label(genop_event_type_name(ev->type)), ev->date, &e);
 }
 
 /* Counts what a written case adds to the summary. */
 static void tally(history *h)
 {
     bool decided = false;
+    h->events += 1 + (long)h->c->n_events;
+    h->by_type[GENOP_EV_REFERRAL_RECEIVED]++;
     for (size_t i = 0; i < h->c->n_events; i++) {
         const history_event *ev = &h->c->events[i];
+        h->by_type[ev->type]++;
         if (ev->type == GENOP_EV_DECISION && !decided) {
             decided = true;
             json_t *g = json_object_get(ev->fields, "granted");
@@ -212,14 +258,11 @@ static void tally(history *h)
 static int write_case(history *h, long k)
 {
     genop_error e;
-    int64_t id = 0;
     if (history_gen_next(h->gen, h->c, &e)) {
         cli_error("demo: %s", e.message);
         return CLI_FAILED;
     }
-    int rc = post_referral(h, k, &id);
-    for (size_t i = 0; rc == CLI_OK && i < h->c->n_events; i++)
-        rc = post_event(h, k, id, &h->c->events[i]);
+    int rc = h->o->per_event ? post_case(h, k) : import_case(h, k);
     if (rc == CLI_OK)
         tally(h);
     history_case_release(h->c);
@@ -268,7 +311,9 @@ static int setup(history *h)
     h->loc.env.reads = (casework_read_log){batch_log, NULL, &h->b};
     h->gen = calloc(1, sizeof *h->gen);
     h->c = calloc(1, sizeof *h->c);
-    if (!h->gen || !h->c) {
+    h->in = calloc(HISTORY_EVENTS_MAX, sizeof *h->in);
+    h->list = calloc(HISTORY_EVENTS_MAX, sizeof *h->list);
+    if (!h->gen || !h->c || !h->in || !h->list) {
         cli_error("demo: ikke nok hukommelse");
         return CLI_FAILED;
     }
@@ -401,5 +446,7 @@ int demo_history_run(const demo_history_opts *o)
         history_gen_free(h.gen);
     free(h.gen);
     free(h.c);
+    free(h.in);
+    free(h.list);
     return rc;
 }

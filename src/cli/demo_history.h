@@ -33,6 +33,8 @@ typedef struct demo_history_opts {
     int years;                   /* 1..DEMO_HISTORY_YEARS_MAX */
     uint64_t seed;
     genop_date last;             /* the history's last day */
+    bool per_event;              /* register each event on its own, as the API
+                                  * does (slow; to compare with the import) */
 } demo_history_opts;
 
 /* Makes the history o says, printing progress on stderr and a summary on
