@@ -25,12 +25,18 @@ static genop_err load_standards(casework_local *l, genop_error *e)
 
 genop_err casework_local_open(const char *location, casework_local *out, genop_error *e)
 {
+    return casework_local_open_with(location, NULL, out, e);
+}
+
+genop_err casework_local_open_with(const char *location, const genop_store_options *o,
+                                   casework_local *out, genop_error *e)
+{
     memset(out, 0, sizeof *out);
     genop_err err = auth_init(e);
     if (!err)
         err = load_standards(out, e);
     if (!err)
-        err = genop_store_open(location, NULL, &out->store, e);
+        err = genop_store_open(location, o, &out->store, e);
     out->env.store = out->store;
     out->env.standards = (const genop_standard *const *)out->standards;
     out->env.n_standards = out->n_standards;

@@ -30,6 +30,13 @@ typedef struct casework_local {
  * release with casework_local_close(). */
 genop_err casework_local_open(const char *location, casework_local *out, genop_error *e);
 
+/* The same with the store handle opened with options o (store.h; NULL:
+ * the defaults), e.g. a bulk writer's GENOP_COMMIT_LOGGED, which then
+ * makes its work durable with genop_store_flush() before it reports it
+ * done. */
+genop_err casework_local_open_with(const char *location, const genop_store_options *o,
+                                   casework_local *out, genop_error *e);
+
 void casework_local_close(casework_local *l);
 
 /* Sets the environment's clock to now (unix seconds): today is the Danish

@@ -44,6 +44,12 @@
 #define CASE_FILTER_BY_CLOSED                                                   \
     " WHERE c.municipality = ?1 AND c.closed = ?2" CASE_FILTER_OTHERS           \
     " AND (?6 IS NULL OR c.stage = ?6)"
+/* The same for one citizen's cases (?5 not NULL), from the index
+ * cases(municipality, citizen_id): a citizen's few cases without reading
+ * the municipality's every case (or every open one), as a new referral's
+ * look for the citizen's like open cases (referral_identity.c) would on a
+ * million cases. */
+#define CASE_FILTER_BY_CITIZEN " WHERE c.municipality = ?1 AND c.citizen_id = ?5" CASE_FILTER_REST
 #define CASE_FILTER_NEXT 7
 
 /* The cases user ?20 (f->owner) is assigned to, in either role: a look-up

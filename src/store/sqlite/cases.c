@@ -38,6 +38,8 @@ enum {
     ST_CASE_IDS,
     ST_CASE_LIST_OWNED,
     ST_CASE_COUNT_OWNED,
+    ST_CASE_LIST_BY_CITIZEN,
+    ST_CASE_COUNT_BY_CITIZEN,
     ST_COUNT
 };
 
@@ -81,6 +83,9 @@ static const char *const cases_sql[ST_COUNT] = {
     [ST_CASE_LIST_OWNED] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER CASE_OWNED
                            " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
     [ST_CASE_COUNT_OWNED] = "SELECT count(*) FROM cases c" CASE_FILTER CASE_OWNED,
+    [ST_CASE_LIST_BY_CITIZEN] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM
+                                CASE_FILTER_BY_CITIZEN " ORDER BY c.id DESC LIMIT ?7 OFFSET ?8",
+    [ST_CASE_COUNT_BY_CITIZEN] = "SELECT count(*) FROM cases c" CASE_FILTER_BY_CITIZEN,
 };
 
 static const stmt_table cases = {cases_sql, ST_COUNT};
@@ -499,11 +504,14 @@ genop_err sqlite_case_list(genop_store *s, const char *muni, const genop_case_fi
         return err;
     if (f->search)
         return sqlite_case_search(sqlite_handle(s), muni, f, out, total, e);
-    bool staged = f->stage != GENOP_STAGE_UNKNOWN;
+    bool staged = f->stage != GENOP_STAGE_UNKNOWN, one = f->citizen_id != 0 && !f->owner;
     unsigned count = f->owner ? ST_CASE_COUNT_OWNED
+                     : one ? ST_CASE_COUNT_BY_CITIZEN
                      : staged ? ST_CASE_COUNT_BY_STAGE
                      : f->closed >= 0 ? ST_CASE_COUNT_BY_CLOSED : ST_CASE_COUNT;
-    unsigned list = f->owner ? ST_CASE_LIST_OWNED : staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST;
+    unsigned list = f->owner ? ST_CASE_LIST_OWNED
+                    : one ? ST_CASE_LIST_BY_CITIZEN
+                    : staged ? ST_CASE_LIST_BY_STAGE : ST_CASE_LIST;
     page_query pq = {&cases, count, list, muni, false, 0, bind_case_filter, f, f->limit,
                      f->offset, sizeof(genop_case_summary), case_summary_read, "sagerne"};
     return db_read_page(sqlite_handle(s), &pq, out, total, e);
