@@ -6,6 +6,12 @@
 
 - determinism: the same options give the same citizens, cases and events
   (every column but the registration times); another seed other ones;
+- the import of whole cases (casework_history_import) writes the same
+  database as --per-event, which registers every event on its own as the
+  API does: every table but the access log, with the registration times
+  blanked - the cases' kept answers, projections and rules' stamp too;
+  the access log has a row per case made, and one per case for the
+  therapist's events;
 - every case, read back from the database and given to `genop evaluate
   --jsonl` (the evaluator, independent of the writer), evaluates without
   an error;
@@ -22,6 +28,7 @@ import collections
 import datetime
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -42,9 +49,9 @@ def genop(*args, stdin=None):
     return subprocess.run([GENOP, *args], input=stdin, capture_output=True, text=True)
 
 
-def make(path, cases, muni, years, seed, as_of=AS_OF):
+def make(path, cases, muni, years, seed, as_of=AS_OF, *more):
     r = genop("demo", "--db", path, "--cases", str(cases), "--municipality", muni,
-              "--years", str(years), "--seed", str(seed), "--as-of", as_of)
+              "--years", str(years), "--seed", str(seed), "--as-of", as_of, *more)
     if r.returncode != 0:
         print(r.stdout, r.stderr)
     return r
@@ -100,6 +107,41 @@ def test_determinism(tmp):
     check(ca == cb, "the same seed gives the same citizens, cases, events and projections")
     check(ca["events"] != cc["events"] and ca["citizens"] != cc["citizens"],
           "another seed gives other citizens and events")
+
+
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")
+
+
+def every_table(path):
+    """Every table but the access log, each row's times of registration
+    blanked (they are the clock's)."""
+    db = sqlite3.connect(path)
+    out = {}
+    for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                           "AND name NOT LIKE 'access_log%' ORDER BY name"):
+        out[t] = [tuple(TIMESTAMP.sub("T", v) if isinstance(v, str) else v for v in row)
+                  for row in db.execute(f"SELECT * FROM {t} ORDER BY 1")]
+    log = collections.Counter(a for (a,) in db.execute("SELECT action FROM access_log"))
+    db.close()
+    return out, log
+
+
+def test_import_as_per_event(tmp):
+    fast, slow = (os.path.join(tmp, n) for n in ("fast.db", "slow.db"))
+    rf = make(fast, 300, "ishoj", 2, 7)
+    rs = make(slow, 300, "ishoj", 2, 7, AS_OF, "--per-event")
+    check(rf.returncode == rs.returncode == 0, "histories made whole and --per-event")
+    (tf, lf), (ts, ls) = every_table(fast), every_table(slow)
+    check(len(tf["cases"]) == 300 and len(tf["case_answers"]) == 300 and
+          len(tf["open_deadlines"]) > 0 and len(tf["projection_rules"]) == 1,
+          "300 cases, each with its kept answer; open deadlines; the rules stamped")
+    differ = sorted(t for t in tf if tf[t] != ts.get(t))
+    check(not differ and tf.keys() == ts.keys(),
+          f"the import writes what --per-event writes (tables that differ: {differ})")
+    therapist = sum(1 for (_, _, _, _, _, author) in content(fast)["events"] if author == 2)
+    check(lf["case.create"] == 300 and 0 < lf["event.append"] <= 300 and
+          ls["event.append"] == len(tf["case_events"]) - 300 and therapist > 0,
+          f"access log: {dict(lf)} whole, {dict(ls)} per event")
 
 
 def deadline_mix(results):
@@ -196,6 +238,8 @@ def usage(tmp):
         (base + ["--years", "2"], "--years"),
         (base + ["--cases", "10", "--municipality", "aalborg", "--years", "1",
                  "--url", "http://x"], "--url"),
+        (base + ["--per-event"], "--per-event"),
+        (["demo", "--per-event"], "--per-event"),
     ]
     for args, word in cases:
         r = genop(*args)
@@ -215,6 +259,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         usage(tmp)
         test_determinism(tmp)
+        test_import_as_per_event(tmp)
         events = test_mix(tmp, "aalborg", 2500, 3, True)
         test_season(events)
         test_mix(tmp, "skive", 1000, 2, False)
