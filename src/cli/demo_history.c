@@ -167,15 +167,16 @@ static genop_err read_event(const history_event *ev, casework_event *in, genop_e
 {
     char ds[GENOP_DATE_STR_SIZE];
     json_t *body = ev->fields ? json_copy(ev->fields) : json_object();
-    genop_err err = body && !json_object_set_new(body, "type",
-                                                 json_string(genop_event_type_name(ev->type))) &&
-                            !json_object_set_new(body, "date",
-                                                 json_string(genop_date_format(ev->date, ds)))
-                        ? GENOP_OK
-                        : genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse");
-    memset(in, 0, sizeof *in);
-    if (!err)
-        err = casework_event_read(body, in, e);
+    bool made = body &&
+                !json_object_set_new(body, "type", json_string(genop_event_type_name(ev->type))) &&
+                !json_object_set_new(body, "date", json_string(genop_date_format(ev->date, ds)));
+    genop_err err = GENOP_OK;
+    if (made) {
+        err = casework_event_read(body, in, e);  /* zeroes *in first */
+    } else {
+        memset(in, 0, sizeof *in);
+        err = genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse");
+    }
     json_decref(body);
     return err;
 }

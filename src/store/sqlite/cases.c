@@ -27,6 +27,7 @@ enum {
     ST_CITIZEN_NAME_LOG,
     ST_CITIZEN_NAMES,
     ST_CASE_INSERT,
+    ST_CASE_CREATED,
     ST_CASE_GET,
     ST_CASE_EXISTS,
     ST_CASE_LIST,
@@ -50,7 +51,7 @@ static const char *const cases_sql[ST_COUNT] = {
                           " birth_date, digital_post_exempt, relatives, municipality_code,"
                           " contact_name, contact_relation, contact_phone)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                          " ON CONFLICT (municipality, cpr) DO NOTHING RETURNING id",
+                          " ON CONFLICT (municipality, cpr) DO NOTHING",
     [ST_CITIZEN_GET] = "SELECT " CITIZEN_COLS " FROM citizens WHERE municipality = ?1 AND id = ?2",
     [ST_CITIZEN_EXISTS] = "SELECT 1 FROM citizens WHERE municipality = ?1 AND id = ?2",
     /* The old name is logged first (it reads the row before the update). */
@@ -65,7 +66,8 @@ static const char *const cases_sql[ST_COUNT] = {
 
     [ST_CASE_INSERT] = "INSERT INTO cases (municipality, citizen_id, paragraph, referral_date,"
                        " referral_source, referral_condition, created_by)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id, created_at",
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_CASE_CREATED] = "SELECT created_at FROM cases WHERE id = ?1",
     [ST_CASE_GET] = "SELECT " CASE_COLS " FROM cases c WHERE c.municipality = ?1 AND c.id = ?2",
     [ST_CASE_EXISTS] = "SELECT 1 FROM cases WHERE municipality = ?1 AND id = ?2",
     [ST_CASE_LIST] = "SELECT " CASE_SUMMARY_COLS CASE_SUMMARY_FROM CASE_FILTER
@@ -240,11 +242,13 @@ static genop_err citizen_insert(sqlite_store *st, genop_citizen *c, genop_error 
         (rc = bind_text(q, 12, c->contact_phone))) {
         err = stmt_bind_fail(st, rc, e);
     } else {
-        rc = sqlite3_step(q);
-        if (rc == SQLITE_ROW)
-            c->id = sqlite3_column_int64(q, 0);
-        else
-            err = rc == SQLITE_DONE ? GENOP_ENOTFOUND : sql_fail(st, rc, "oprette borgeren", e);
+        /* no RETURNING (stmt_inserted() says why): no change is the
+         * conflict; the trigger's own rows count in neither */
+        err = stmt_step_done(st, q, "oprette borgeren", e);
+        if (!err && sqlite3_changes(st->db) == 0)
+            err = GENOP_ENOTFOUND;
+        else if (!err)
+            c->id = sqlite3_last_insert_rowid(st->db);
     }
     stmt_done(q);
     return err;
@@ -391,25 +395,18 @@ static genop_err check_case(sqlite_store *st, const genop_case_row *c, const cha
     return err;
 }
 
-/* Reads the id and created_at the insert returned into c. */
-static genop_err read_created(sqlite3_stmt *q, genop_case_row *c, genop_error *e)
+/* The new case's id and created_at (stmt_inserted) into c; no projection
+ * yet. */
+static genop_err read_created(sqlite_store *st, genop_case_row *c, genop_error *e)
 {
-    row_reader r = {q, 0, GENOP_OK, e};
-    int64_t id = row_int(&r);
-    char created_at[GENOP_TIMESTAMP_SIZE];
-    row_text(&r, created_at, sizeof created_at, CUT_REFUSED, "oprettelsestidspunktet");
-    if (r.err)
-        return r.err;
-    c->id = id;
-    memcpy(c->created_at, created_at, sizeof created_at);
+    genop_err err = stmt_inserted(st, &cases, ST_CASE_CREATED, &c->id, c->created_at,
+                                  sizeof c->created_at, "oprettelsestidspunktet", e);
     c->closed = false;
     c->has_next_due = false;
     c->next_due = 0;
-    return GENOP_OK;
+    return err;
 }
 
-/* Borrows c's input fields and created_by (NULL: none); sets c->id,
- * c->created_at and the empty projection. The citizen must be muni's. */
 genop_err sqlite_case_create(genop_store *s, genop_case_row *c, const char *created_by,
                              genop_error *e)
 {
@@ -424,10 +421,8 @@ genop_err sqlite_case_create(genop_store *s, genop_case_row *c, const char *crea
         (rc = bind_text(q, 5, c->referral_source)) || (rc = bind_text(q, 6, c->condition)) ||
         (rc = bind_text(q, 7, created_by ? created_by : ""))) {
         err = stmt_bind_fail(st, rc, e);
-    } else if (!(err = stmt_step_row(st, q, "oprette sagen", e))) {
-        err = read_created(q, c, e);
-    } else if (err == GENOP_ENOTFOUND) {
-        err = genop_fail(e, GENOP_EIO, "databasen: sagen blev ikke oprettet");
+    } else if (!(err = stmt_step_done(st, q, "oprette sagen", e))) {
+        err = read_created(st, c, e);
     }
     stmt_done(q);
     return err;

@@ -43,6 +43,7 @@
 enum {
     ST_EVENT_CHECK,
     ST_EVENT_INSERT,
+    ST_EVENT_TIME,
     ST_EVENTS_LIST,
     ST_PROJ_CASE,
     ST_PROJ_CLEAR,
@@ -65,8 +66,8 @@ static const char *const events_sql[ST_COUNT] = {
                        " (SELECT username FROM users WHERE municipality = ?1 AND id = ?3),"
                        " (SELECT case_id FROM case_events WHERE municipality = ?1 AND id = ?4)",
     [ST_EVENT_INSERT] = "INSERT INTO case_events (municipality, case_id, type, event_date, body,"
-                        " corrects, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        " RETURNING id, registered_at",
+                        " corrects, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_EVENT_TIME] = "SELECT registered_at FROM case_events WHERE id = ?1",
     [ST_EVENTS_LIST] = "SELECT " EVENT_COLS " FROM case_events e"
                        " LEFT JOIN users u ON u.id = e.author_id"
                        " WHERE e.municipality = ?1 AND e.case_id = ?2 ORDER BY e.id",
@@ -207,18 +208,13 @@ static genop_err event_insert_step(sqlite_store *st, sqlite3_stmt *q, genop_even
     int rc = sqlite3_step(q);
     if (rc == SQLITE_CONSTRAINT_CHECK)
         return genop_fail(e, GENOP_EINVAL, "hændelsens indhold er ikke et gyldigt JSON-objekt");
-    if (rc != SQLITE_ROW)
+    if (rc != SQLITE_DONE)
         return sql_fail(st, rc, "gemme hændelsen", e);
-    row_reader r = {q, 0, GENOP_OK, e};
-    int64_t id = row_int(&r);
-    char at[GENOP_TIMESTAMP_SIZE];
-    row_text(&r, at, sizeof at, CUT_REFUSED, "registreringstidspunktet");
-    if (r.err)
-        return r.err;
-    ev->id = id;
-    memcpy(ev->registered_at, at, sizeof at);
-    memcpy(ev->author, author, sizeof ev->author);
-    return GENOP_OK;
+    genop_err err = stmt_inserted(st, &events, ST_EVENT_TIME, &ev->id, ev->registered_at,
+                                  sizeof ev->registered_at, "registreringstidspunktet", e);
+    if (!err)
+        memcpy(ev->author, author, sizeof ev->author);
+    return err;
 }
 
 /* Borrows ev's input fields (body included) for the call; sets ev->id,

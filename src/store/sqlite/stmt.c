@@ -118,6 +118,30 @@ genop_err stmt_step_done(sqlite_store *st, sqlite3_stmt *s, const char *what, ge
     return rc == SQLITE_DONE ? GENOP_OK : sql_fail(st, rc, what, e);
 }
 
+genop_err stmt_inserted(sqlite_store *st, const stmt_table *t, unsigned col, int64_t *id,
+                        char *out, size_t size, const char *what, genop_error *e)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t rowid = sqlite3_last_insert_rowid(st->db);
+    genop_err err = stmt_use(st, t, col, &q, e);
+    if (err)
+        return err;
+    int rc = sqlite3_bind_int64(q, 1, rowid);
+    if (rc)
+        err = stmt_bind_fail(st, rc, e);
+    else if ((err = stmt_step_row(st, q, what, e)) == GENOP_ENOTFOUND)
+        err = genop_fail(e, GENOP_EIO, "databasen: den nye række findes ikke (%s)", what);
+    if (!err) {
+        row_reader r = {q, 0, GENOP_OK, e};
+        row_text(&r, out, size, CUT_REFUSED, what);
+        err = r.err;
+    }
+    if (!err)
+        *id = rowid;
+    stmt_done(q);
+    return err;
+}
+
 genop_err stmt_bind_fail(sqlite_store *st, int rc, genop_error *e)
 {
     return sql_fail(st, rc, "binde en værdi", e);

@@ -80,6 +80,15 @@ genop_err stmt_step_row(sqlite_store *st, sqlite3_stmt *s, const char *what, gen
 /* Steps a write that returns no rows. */
 genop_err stmt_step_done(sqlite_store *st, sqlite3_stmt *s, const char *what, genop_error *e);
 
+/* After an INSERT without RETURNING - which makes a temporary table for
+ * the rows it returns, every time it runs: a bulk writer's every event
+ * paid for one - the new row's id (sqlite3_last_insert_rowid) into *id,
+ * and its text column that statement `col` of t reads (one column of the
+ * row whose id is ?1, e.g. the time the schema's default gave it) into
+ * out[size]. */
+genop_err stmt_inserted(sqlite_store *st, const stmt_table *t, unsigned col, int64_t *id,
+                        char *out, size_t size, const char *what, genop_error *e);
+
 /* A bind failed: only a bug (wrong index) or memory can do that. */
 genop_err stmt_bind_fail(sqlite_store *st, int rc, genop_error *e);
 
