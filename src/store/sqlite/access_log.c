@@ -16,6 +16,7 @@
 enum {
     ST_ACCESS_INSERT,
     ST_ACCESS_INSERT_TIMED,
+    ST_ACCESS_TIME,
     ST_ACCESS_LIST,
     ST_ACCESS_COUNT,
     ST_ACCESS_BATCH_CLAIM,
@@ -25,10 +26,12 @@ enum {
 static const char *const access_sql[ST_COUNT] = {
     [ST_ACCESS_INSERT] = "INSERT INTO access_log (time, user_id, username, municipality,"
                          " citizen_id, case_id, action, purpose)"
-                         " VALUES (coalesce(?1, " SQL_NOW "), ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                         " RETURNING id, time",
-    /* A row that brings its own time (the journal of reads): no RETURNING,
-     * which would buffer the row, for the thousands an import adds. */
+                         " VALUES (coalesce(?1, " SQL_NOW "), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    /* The time the row got, read back by its id: no RETURNING, which
+     * would buffer the row in a temporary table (stmt_inserted()). */
+    [ST_ACCESS_TIME] = "SELECT time FROM access_log WHERE id = ?1",
+    /* A row that brings its own time (the journal of reads), for the
+     * thousands an import adds: nothing to read back. */
     [ST_ACCESS_INSERT_TIMED] = "INSERT INTO access_log (time, user_id, username, municipality,"
                                " citizen_id, case_id, action, purpose)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -69,20 +72,6 @@ static genop_err check_access(const genop_access_entry *a, genop_error *e)
     return GENOP_OK;
 }
 
-/* Reads the id and time ST_ACCESS_INSERT returned into a. */
-static genop_err read_inserted(sqlite3_stmt *q, genop_access_entry *a, genop_error *e)
-{
-    row_reader r = {q, 0, GENOP_OK, e};
-    int64_t id = row_int(&r);
-    char time[GENOP_TIMESTAMP_SIZE];
-    row_text(&r, time, sizeof time, CUT_REFUSED, "tidspunktet");
-    if (r.err)
-        return r.err;
-    a->id = id;
-    memcpy(a->time, time, sizeof time);
-    return GENOP_OK;
-}
-
 /* Borrows *a for the call; sets a->id, and a->time when it was empty. */
 genop_err sqlite_access_log_append(genop_store *s, genop_access_entry *a, genop_error *e)
 {
@@ -99,13 +88,12 @@ genop_err sqlite_access_log_append(genop_store *s, genop_access_entry *a, genop_
         (rc = bind_id(q, 5, a->citizen_id)) || (rc = bind_id(q, 6, a->case_id)) ||
         (rc = bind_text(q, 7, a->action)) || (rc = bind_text(q, 8, a->purpose))) {
         err = stmt_bind_fail(st, rc, e);
-    } else if (timed) {
-        if (!(err = stmt_step_done(st, q, "skrive i adgangsloggen", e)))
+    } else if (!(err = stmt_step_done(st, q, "skrive i adgangsloggen", e))) {
+        if (timed)
             a->id = sqlite3_last_insert_rowid(st->db);
-    } else if (!(err = stmt_step_row(st, q, "skrive i adgangsloggen", e))) {
-        err = read_inserted(q, a, e);
-    } else if (err == GENOP_ENOTFOUND) {
-        err = genop_fail(e, GENOP_EIO, "databasen: adgangsloggen blev ikke skrevet");
+        else
+            err = stmt_inserted(st, &access, ST_ACCESS_TIME, &a->id, a->time, sizeof a->time,
+                                "tidspunktet", e);
     }
     stmt_done(q);
     return err;
