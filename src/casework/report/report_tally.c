@@ -7,8 +7,8 @@
  * ones' calendar days and workdays (genop_calendar_workdays_between, as
  * `genop calendar between`) go into histograms. Sessions, referrals,
  * first decisions, closures (by reason, report_reasons.h) and complaints
- * are counted from the corrected view the evaluation read, by their dates; limits and
- * attendance reviews from the evaluation.
+ * are counted from the corrected view the evaluation read, by their
+ * dates; limits and attendance reviews from the evaluation.
  */
 #include <stdlib.h>
 #include <string.h>
