@@ -7,7 +7,8 @@
  * (public_cache.h), so a flood of requests costs one report a day. They
  * hold no personal data, so nothing is written to the access log. An
  * unknown municipality is a 404: a problem, or a Danish page linking to
- * the municipalities genop knows.
+ * the municipalities genop knows (a problem there too when the client's
+ * Accept asks for JSON and not HTML).
  */
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +29,7 @@ static const char page_csp[] =
  * when genop knows no municipality of that id. */
 static bool find_standard(const api_ctx *c, const genop_standard **std, size_t *slot)
 {
+    *std = NULL;
     for (size_t i = 0; i < c->app->n_standards; i++)
         if (strcmp(c->app->standards[i]->id, c->name) == 0) {
             *std = c->app->standards[i];
@@ -35,6 +37,12 @@ static bool find_standard(const api_ctx *c, const genop_standard **std, size_t *
             return true;
         }
     return false;
+}
+
+/* The 404 of an unknown municipality: the JSON API's problem. */
+static void unknown(const api_ctx *c, http_reply *out)
+{
+    problem_setf(out, 404, PROBLEM_NOT_FOUND, NULL, "genop kender ingen kommune '%s'.", c->name);
 }
 
 /* The figures of std as of today (from the cache, or computed); false
@@ -57,8 +65,7 @@ void api_public_get(api_ctx *c, http_reply *out)
     size_t slot;
     report_public p;
     if (!find_standard(c, &std, &slot)) {
-        problem_setf(out, 404, PROBLEM_NOT_FOUND, NULL, "genop kender ingen kommune '%s'.",
-                     c->name);
+        unknown(c, out);
         return;
     }
     if (!figures(c, std, slot, &p, out))
@@ -77,13 +84,24 @@ static void answer_page(http_reply *out, unsigned status, genop_buf *b)
         out->csp = page_csp;
 }
 
+/* True when the client asks for JSON and not for HTML (Accept). */
+static bool wants_json(const api_ctx *c)
+{
+    const char *accept = http_request_header(c->rq, "Accept");
+    return accept && strstr(accept, "json") && !strstr(accept, "text/html");
+}
+
 void api_public_page(api_ctx *c, http_reply *out)
 {
     const genop_standard *std;
     size_t slot;
     report_public p;
     genop_buf b = {0};
-    if (!find_standard(c, &std, &slot)) {
+    if (!find_standard(c, &std, &slot) && wants_json(c)) {
+        unknown(c, out);
+        return;
+    }
+    if (!std) {
         report_public_write_html_unknown(c->name, (const genop_standard *const *)c->app->standards,
                                          c->app->n_standards, PUBLIC_CSS, &b);
         answer_page(out, 404, &b);

@@ -322,6 +322,9 @@ def check_unknown(t, anon):
          and 'lang="da"' in text and "<h1>Kommunen findes ikke</h1>" in text
          and 'href="/offentlig/rodovre"' in text,
          "unknown municipality: a Danish 404 page linking to those genop knows", r)
+    r = anon.request("GET", "/offentlig/atlantis", headers={"Accept": "application/json"})
+    t.ok(r.status == 404 and r.headers.get("content-type", "").startswith(
+        "application/problem+json"), "unknown municipality, Accept: JSON: 404 problem", r)
     r = anon.request("GET", "/offentlig/%3Cb%3E")
     t.ok(r.status == 404 and b"<b>" not in r.raw and b"&lt;b&gt;" in r.raw,
          "the asked id is escaped on the 404 page", r)
