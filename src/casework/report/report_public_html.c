@@ -102,9 +102,21 @@ static void add_share(genop_buf *b, const public_figures *f)
 static void add_paragraphs(genop_buf *b, unsigned bits)
 {
     if (bits == (GENOP_PARA_86_1 | GENOP_PARA_86_2))
-        genop_buf_adds(b, "§ 86, stk. 1 og 2");
+        genop_buf_adds(b, "§&nbsp;86, stk.&nbsp;1 og&nbsp;2");
     else
-        genop_buf_adds(b, bits & GENOP_PARA_86_2 ? "§ 86, stk. 2" : "§ 86, stk. 1");
+        genop_buf_adds(b, bits & GENOP_PARA_86_2 ? "§&nbsp;86, stk.&nbsp;2" : "§&nbsp;86, stk.&nbsp;1");
+}
+
+/* The table's head: first, then the last month and the 12 months. */
+static void add_period_headers(genop_buf *b, const report_public *p, const char *first)
+{
+    genop_buf_addf(b, "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">", first);
+    add_month_as(b, p->month_from, true);
+    genop_buf_adds(b, "</th><th scope=\"col\">");
+    add_month_as(b, p->year_from, true);
+    genop_buf_adds(b, " – ");
+    add_month(b, p->month_from);
+    genop_buf_adds(b, "</th></tr></thead>\n");
 }
 
 /* The figures of one promise: periods as columns, measures as rows. */
@@ -118,14 +130,9 @@ static void add_table(genop_buf *b, const report_public *p, const public_promise
         genop_buf_adds(b, ", ");
         add_paragraphs(b, pr->rule->paragraphs);
     }
-    genop_buf_adds(b, ": frister, der udløb i perioden</caption>\n"
-                      "<thead><tr><th scope=\"col\">Frister</th><th scope=\"col\">");
-    add_month_as(b, p->month_from, true);
-    genop_buf_adds(b, "</th><th scope=\"col\">");
-    add_month_as(b, p->year_from, true);
-    genop_buf_adds(b, " – ");
-    add_month(b, p->month_from);
-    genop_buf_adds(b, "</th></tr></thead>\n<tbody>\n<tr><th scope=\"row\">Holdt</th>");
+    genop_buf_adds(b, ": frister, der udløb i perioden</caption>\n");
+    add_period_headers(b, p, "Frister");
+    genop_buf_adds(b, "<tbody>\n<tr><th scope=\"row\">Holdt</th>");
     add_count(b, m->kept);
     add_count(b, y->kept);
     genop_buf_adds(b, "</tr>\n<tr><th scope=\"row\">Ikke holdt</th>");
@@ -231,6 +238,32 @@ static void add_intro(genop_buf *b, const report_public *p)
                    genop_date_format_da(day, da), minute / 60, minute % 60);
 }
 
+/* Every promise's share kept in one table, each linking to its section. */
+static void add_overview(genop_buf *b, const report_public *p, bool both)
+{
+    if (p->n_promises == 0)
+        return;
+    genop_buf_adds(b, "<section class=\"overview\" aria-labelledby=\"overblik-h\">\n"
+                      "<h2 id=\"overblik-h\">Overblik</h2>\n<table>\n"
+                      "<caption>Andel af fristerne, der blev holdt, for hvert løfte</caption>\n");
+    add_period_headers(b, p, "Løfte");
+    genop_buf_adds(b, "<tbody>\n");
+    for (size_t i = 0; i < p->n_promises; i++) {
+        const public_promise *pr = &p->promises[i];
+        genop_buf_addf(b, "<tr><th scope=\"row\"><a href=\"#loefte-%zu\">", i + 1);
+        add_escaped(b, pr->rule->label);
+        if (both) {
+            genop_buf_adds(b, ", ");
+            add_paragraphs(b, pr->rule->paragraphs);
+        }
+        genop_buf_adds(b, "</a></th>");
+        add_share(b, &pr->month);
+        add_share(b, &pr->year);
+        genop_buf_adds(b, "</tr>\n");
+    }
+    genop_buf_adds(b, "</tbody>\n</table>\n</section>\n");
+}
+
 static void add_explanation(genop_buf *b)
 {
     genop_buf_adds(
@@ -256,6 +289,7 @@ void report_public_write_html(const report_public *p, const char *css_href,
 {
     add_head(b, p->standard, css_href, json_href);
     add_intro(b, p);
+    add_overview(b, p, p->standard->paragraphs == (GENOP_PARA_86_1 | GENOP_PARA_86_2));
     add_explanation(b);
     for (size_t i = 0; i < p->n_promises; i++)
         add_promise(b, p, i);
