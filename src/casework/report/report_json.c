@@ -16,17 +16,7 @@ static void write_share(genop_buf *b, const report_deadline *d)
         genop_buf_adds(b, "null");
         return;
     }
-    long e4 = (long)(d->share_met * 10000.0 + 0.5);
-    genop_buf_add_long(b, e4 / 10000);
-    long frac = e4 % 10000;
-    if (frac == 0)
-        return;
-    char digits[6] = {'.', (char)('0' + frac / 1000), (char)('0' + frac / 100 % 10),
-                      (char)('0' + frac / 10 % 10), (char)('0' + frac % 10), '\0'};
-    size_t n = 5;
-    while (digits[n - 1] == '0')
-        n--;
-    genop_buf_add(b, digits, n);
+    json_write_e4(b, (long)(d->share_met * 10000.0 + 0.5));
 }
 
 static void write_long(genop_buf *b, bool *first, const char *key, long v)

@@ -13,21 +13,6 @@
 #include "report_public.h"
 #include "standard_text.h"
 
-/* A share in ten-thousandths as a JSON number with at most 4 decimals. */
-static void write_e4(genop_buf *b, long e4)
-{
-    genop_buf_add_long(b, e4 / 10000);
-    long frac = e4 % 10000;
-    if (frac == 0)
-        return;
-    char digits[6] = {'.', (char)('0' + frac / 1000), (char)('0' + frac / 100 % 10),
-                      (char)('0' + frac / 10 % 10), (char)('0' + frac % 10), '\0'};
-    size_t n = 5;
-    while (digits[n - 1] == '0')
-        n--;
-    genop_buf_add(b, digits, n);
-}
-
 static void write_count(genop_buf *b, bool *first, const char *key, public_count c)
 {
     json_write_key(b, first, key);
@@ -40,7 +25,7 @@ static void write_share_member(genop_buf *b, bool *first, const char *key, bool 
 {
     json_write_key(b, first, key);
     if (present)
-        write_e4(b, e4);
+        json_write_e4(b, e4);
     else
         genop_buf_adds(b, "null");
 }
