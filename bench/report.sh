@@ -31,7 +31,9 @@
 #    for a million is extrapolated linearly and marked as such.
 #
 # Settings (environment): BENCH_REPORT_CASES (1000000), BENCH_REPORT_RUNS
-# (3).
+# (3); BENCH_REPORT_DB=PATH measures that database instead of the seeded
+# one (an Aalborg history ending 2026-11-30 of BENCH_REPORT_CASES cases,
+# made otherwise; it is opened as it is, so genop migrates it if needed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: bench/report.sh BENCH_BUILD}" && pwd)
@@ -49,22 +51,30 @@ run=$(mktemp -d -p "$build/bench" report-run.XXXXXX)
 trap 'rm -rf "$run"; rm -f "$seed.partial" "$seed.partial-wal" "$seed.partial-shm"' EXIT
 
 # ---- 1. the seeded database ---------------------------------------------------
-if [ ! -f "$seed" ] || [ ! -f "$seed.meta" ]; then
+count_events() {
+  python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM case_events").fetchone()[0])' "$1"
+}
+meta=$seed.meta
+if [ -n "${BENCH_REPORT_DB:-}" ]; then
+  seed=$BENCH_REPORT_DB
+  meta=$run/given.meta
+  echo "stored events: $(count_events "$seed")" >"$meta"
+elif [ ! -f "$seed" ] || [ ! -f "$seed.meta" ]; then
   echo "seeding $seed (once; later runs reuse it)"
   rm -f "$seed" "$seed.meta" "$seed.partial" "$seed.partial-wal" "$seed.partial-shm"
   /usr/bin/time -v -o "$run/seed.time" "$build/genop" demo --db "$seed.partial" \
     --cases "$cases" --municipality aalborg --years 2 --seed 1 --as-of "$last" >"$run/seed.out"
   {
     cat "$run/seed.out"
-    echo "stored events: $(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM case_events").fetchone()[0])' "$seed.partial")"
+    echo "stored events: $(count_events "$seed.partial")"
     grep -E "Elapsed|User time|System time|Maximum resident" "$run/seed.time"
   } >"$run/seed.meta"
   sync "$seed.partial"
   mv "$run/seed.meta" "$seed.meta"
   mv "$seed.partial" "$seed"
 fi
-sed 's/^/  /' "$seed.meta"
-events=$(awk '/^stored events:/ {print $3}' "$seed.meta")
+sed 's/^/  /' "$meta"
+events=$(awk '/^stored events:/ {print $3}' "$meta")
 bytes=$(stat -c %s "$seed")
 cat "$seed" >/dev/null   # into the page cache, for every run alike
 
