@@ -90,7 +90,7 @@ wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)", t).gr
 secs = 0.0
 for part in wall.split(":"):
     secs = secs * 60 + float(part)
-print(secs, num("User time (seconds):") + num("System time (seconds):"),
+print(round(secs, 2), round(num("User time (seconds):") + num("System time (seconds):"), 2),
       int(num("Maximum resident set size (kbytes):")))
 PY
 }
