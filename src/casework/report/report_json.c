@@ -3,20 +3,20 @@
  * contract's members in its order, each deadline with its label and
  * source beside, and after the contract's members genop's own:
  * "paragraph" (the query's, or null), "limits_exceeded" by limit,
- * "attendance_reviews" and "complaints".
+ * "attendance_reviews" and "complaints", then report_more.h's.
  */
 #include "json_write.h"
-#include "report.h"
+#include "report_more.h"
 
 /* share_met with (at most) 4 decimals, as the rounded whole number of
  * ten-thousandths: 0.95, 1, 0.9497. */
-static void write_share(genop_buf *b, const report_deadline *d)
+void report_json_share(genop_buf *b, bool has_share, double share)
 {
-    if (!d->has_share) {
+    if (!has_share) {
         genop_buf_adds(b, "null");
         return;
     }
-    long e4 = (long)(d->share_met * 10000.0 + 0.5);
+    long e4 = (long)(share * 10000.0 + 0.5);
     genop_buf_add_long(b, e4 / 10000);
     long frac = e4 % 10000;
     if (frac == 0)
@@ -27,6 +27,11 @@ static void write_share(genop_buf *b, const report_deadline *d)
     while (digits[n - 1] == '0')
         n--;
     genop_buf_add(b, digits, n);
+}
+
+static void write_share(genop_buf *b, const report_deadline *d)
+{
+    report_json_share(b, d->has_share, d->share_met);
 }
 
 static void write_long(genop_buf *b, bool *first, const char *key, long v)
@@ -157,5 +162,6 @@ void report_write_json(const report *r, genop_buf *b)
     json_write_key(b, &f, "months");
     write_months(b, r);
     write_counts(b, &f, r);
+    report_more_json(r, b, &f);
     genop_buf_adds(b, "}\n");
 }
