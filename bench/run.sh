@@ -3,7 +3,8 @@
 # through `genop evaluate --jsonl`, with wall time and peak memory, then
 # the HTTP API under load against its libmicrohttpd ceiling (bench/api.sh),
 # then letters made as PDF per second and the size of a typical letter,
-# then the calendar: bookings a second and the week view (bench/calendar.sh).
+# then the calendar: bookings a second and the week view (bench/calendar.sh),
+# then the full-year report against the same KPIs by plain SQL (bench/report.sh).
 #   bench/run.sh BENCH_BUILD
 set -euo pipefail
 build=${1:?usage: bench/run.sh BENCH_BUILD}
@@ -36,3 +37,6 @@ echo "== letters as PDF (tests/letters/decision_aalborg.json, two pages)"
 
 echo "== the calendar: bookings and the week view (bench/calendar.sh)"
 bash "$(dirname "$0")/calendar.sh" "$build"
+
+echo "== the report: genop report against a plain SQL query (bench/report.sh)"
+bash "$(dirname "$0")/report.sh" "$build"

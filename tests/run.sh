@@ -98,7 +98,10 @@
 #   both builds; and against the demo database
 #   (tests/api/test_report_demo.py: each municipality's deadline KPIs and
 #   months recomputed from every case's own evaluation over the API),
-#   once, with BUILD;
+#   once, with BUILD; and against the benchmark's plain SQL
+#   (tests/cli/test_report_sql.py: bench/report_kpis.sql gives genop
+#   report's deadline KPIs for a 300-case history, with corrections too,
+#   and a changed number is caught), once, with BUILD;
 # - the standards' cancellation rules (tests/api/test_cancellations.py:
 #   GET /standard's cancellations, the cancel answer's rule with its
 #   source, Aalborg's new_time task until the next booking) with both
@@ -277,6 +280,10 @@ run_tap "oracle" python3 tests/oracle/test_oracle.py "$build/genop"
 # optimised build (the demo database takes a while to make).
 echo "# tests/api/test_report_demo.py with $build/genop"
 run_tap "report vs evaluations" python3 tests/api/test_report_demo.py "$build/genop"
+
+# The report benchmark's plain SQL against genop report, once, with BUILD.
+echo "# tests/cli/test_report_sql.py with $build/genop"
+run_tap "report vs plain SQL" python3 tests/cli/test_report_sql.py "$build/genop"
 
 # The web app in a real browser, once, with the optimised build.
 echo "# tests/browser/run.sh with $build/genop"

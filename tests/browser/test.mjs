@@ -57,7 +57,8 @@
 // it printed in GENOP_DEMO_LOGINS): every case of every municipality.
 // The leder's set-up pages: locations and rooms, each terapeut's
 // profession, hours and absences, and the holidays opened for booking
-// (setup.mjs).
+// (setup.mjs). The public page without login, on screen, on a phone and
+// printed (public.mjs).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -81,6 +82,7 @@ import { testCalendar } from './calendar.mjs';
 import { testSetup } from './setup.mjs';
 import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
+import { testPublic } from './public.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -283,6 +285,9 @@ async function main() {
   await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
   // "Book tid" (booking.mjs): its own Skive users and case.
   await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
+  // The public page (public.mjs): no login, on the demo's database and a
+  // history of its own (genop demo --cases, served by a genop of its own).
+  await testPublic({ ok, newPage, axe, shot, noProblems, SIZES });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

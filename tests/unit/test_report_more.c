@@ -49,7 +49,7 @@
 
 #include "casework_fixture.h"
 #include "report.h"
-#include "report_reasons.h"
+#include "report_tally.h"
 #include "store_calendar.h"
 
 typedef struct fixture {
@@ -276,9 +276,9 @@ static void test_closures_by_reason(void **state)
     report_tally *t = calloc(1, sizeof *t);
     report_query q = {f->loc.env.today - 10, f->loc.env.today, f->loc.env.today, 0, 1};
     must(report_tally_init(t, casework_standard(&f->loc.env, "aalborg"), &q, e));
-    report_reasons_count(t, "gammel grund");
-    report_reasons_count(t, "");
-    report_reasons_count(t, "refused");
+    report_reasons_count(&t->closures, "gammel grund");
+    report_reasons_count(&t->closures, "");
+    report_reasons_count(&t->closures, "refused");
     report out;
     memset(&out, 0, sizeof out);
     must(report_tally_finish(t, &out, e));

@@ -16,17 +16,7 @@ void report_json_share(genop_buf *b, bool has_share, double share)
         genop_buf_adds(b, "null");
         return;
     }
-    long e4 = (long)(share * 10000.0 + 0.5);
-    genop_buf_add_long(b, e4 / 10000);
-    long frac = e4 % 10000;
-    if (frac == 0)
-        return;
-    char digits[6] = {'.', (char)('0' + frac / 1000), (char)('0' + frac / 100 % 10),
-                      (char)('0' + frac / 10 % 10), (char)('0' + frac % 10), '\0'};
-    size_t n = 5;
-    while (digits[n - 1] == '0')
-        n--;
-    genop_buf_add(b, digits, n);
+    json_write_e4(b, (long)(share * 10000.0 + 0.5));
 }
 
 static void write_share(genop_buf *b, const report_deadline *d)

@@ -13,18 +13,18 @@
 #include "report_reasons.h"
 
 /* The row of "unlisted": after the effective list and the case ends. */
-static size_t unlisted_row(const report_tally *t)
+static size_t unlisted_row(const report_closure_counts *t)
 {
     return t->n_reasons + GENOP_CASE_END_COUNT;
 }
 
-void report_reasons_init(report_tally *t)
+void report_reasons_init(report_closure_counts *t, const genop_standard *std)
 {
-    t->n_reasons = genop_closure_reasons(t->std, t->reasons);
+    t->n_reasons = genop_closure_reasons(std, t->reasons);
     memset(t->closures, 0, sizeof t->closures);
 }
 
-void report_reasons_count(report_tally *t, const char *reason)
+void report_reasons_count(report_closure_counts *t, const char *reason)
 {
     for (size_t i = 0; i < t->n_reasons; i++) {
         if (strcmp(t->reasons[i].id, reason) == 0) {
@@ -39,13 +39,13 @@ void report_reasons_count(report_tally *t, const char *reason)
         t->closures[unlisted_row(t)]++;
 }
 
-void report_reasons_merge(report_tally *into, const report_tally *from)
+void report_reasons_merge(report_closure_counts *into, const report_closure_counts *from)
 {
     for (size_t i = 0; i < REPORT_CLOSURE_ROWS; i++)
         into->closures[i] += from->closures[i];
 }
 
-static void finish_closures(const report_tally *t, report_more *m)
+static void finish_closures(const report_closure_counts *t, report_more *m)
 {
     m->n_closures = 0;
     m->ended_for_attendance = 0;
@@ -104,7 +104,7 @@ static void finish_complaints(const report *out, report_more *m)
     }
 }
 
-void report_reasons_finish(const report_tally *t, report *out)
+void report_reasons_finish(const report_closure_counts *t, report *out)
 {
     finish_closures(t, &out->more);
     finish_complaints(out, &out->more);

@@ -70,7 +70,7 @@ genop_err report_tally_merge(report_tally *into, const report_tally *from, genop
         err = cell_merge(&into->months[k], &from->months[k], e);
     if (!err) {
         add_counts(into, from);
-        report_reasons_merge(into, from);
+        report_reasons_merge(&into->closures, &from->closures);
     }
     return err;
 }
@@ -163,7 +163,7 @@ genop_err report_tally_finish(report_tally *t, report *out, genop_error *e)
         month->month = (int)(number % 12) + 1;
         out->n_months++;
     }
-    report_reasons_finish(t, out);
+    report_reasons_finish(&t->closures, out);
     return GENOP_OK;
 }
 

@@ -37,7 +37,7 @@ genop_err report_tally_init(report_tally *t, const genop_standard *std, const re
     t->first_month = month_number(q->from);
     t->n_months = (size_t)(month_number(q->to) - t->first_month + 1);
     t->n_keys = std->n_deadlines * 2;
-    report_reasons_init(t);
+    report_reasons_init(&t->closures, std);
     size_t n_cells = t->n_keys ? t->n_keys : 1;
     t->period = calloc(n_cells, sizeof *t->period);
     t->months = calloc(n_cells * t->n_months, sizeof *t->months);
@@ -147,7 +147,7 @@ static void count_events(report_tally *t, const genop_case *c)
     }
     if (closure) {
         t->cases.closed++;
-        report_reasons_count(t, closure->reason);
+        report_reasons_count(&t->closures, closure->reason);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "evaluate.h"
 #include "report_types.h"
 #include "report_hist.h"
+#include "report_reasons.h"
 
 typedef struct report_cell {
     long count[4];                 /* by genop_deadline_status */
@@ -32,13 +33,7 @@ typedef struct report_tally {
     report_cases cases;
     report_extras extras;
     genop_result result;           /* the case's evaluation (scratch) */
-    /* Closures by reason (report_reasons.h): the standard's effective
-     * reasons, and the cases closed in the period by row of
-     * report_more.closures (the effective reasons, genop's case ends,
-     * then a reason none of them names). */
-    genop_reason_entry reasons[GENOP_REASONS_MAX];
-    size_t n_reasons;
-    long closures[REPORT_CLOSURE_ROWS];
+    report_closure_counts closures; /* by reason (report_reasons.h) */
 } report_tally;
 
 /* Sets t up empty for std (borrowed until release) and q (checked). */
