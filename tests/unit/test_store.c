@@ -35,7 +35,7 @@
 #define A "aalborg"
 #define B "nyborg"
 /* The number of the newest migration (src/store/sqlite/migrations/). */
-#define SCHEMA_VERSION 19
+#define SCHEMA_VERSION 20
 /* The day the worklists are read on: after every deadline's start. */
 #define TODAY date_of("2025-06-01")
 #define STRINGIFY_(x) #x

@@ -32,7 +32,7 @@
 #include "store.h"
 
 /* The newest schema version (migrations/ holds 0001 ... 0010). */
-#define SCHEMA_VERSION 19
+#define SCHEMA_VERSION 20
 
 typedef struct fixture {
     char dir[64];
