@@ -39,8 +39,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: bench/report.sh BENCH_BUILD}" && pwd)
 cases=${BENCH_REPORT_CASES:-1000000}
 runs=${BENCH_REPORT_RUNS:-3}
-VERSION=3   # 1: genop demo --db of issue 15 (P2), migrations to 0018; 2: 0019 (case_answers_views);
-            # 3: kept views of pack format 5 (closure reasons)
+VERSION=4   # 1: genop demo --db of issue 15 (P2), migrations to 0018; 2: 0019 (case_answers_views);
+            # 3: kept views of pack format 5 (closure reasons); 4: casework_history_import, migration 0020
 last=2026-11-30
 from=2026-01-01 to=2026-12-31
 seed=$build/bench/report-seed-v$VERSION-n$cases.db
