@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_dist.h"
 #include "report_tally.h"
 
 static genop_err hist_merge(report_hist **into, const report_hist *from, genop_error *e)
@@ -69,6 +70,8 @@ genop_err report_tally_merge(report_tally *into, const report_tally *from, genop
         err = cell_merge(&into->months[k], &from->months[k], e);
     if (!err)
         add_counts(into, from);
+    if (!err)
+        err = report_open_merge(into, from, e);
     return err;
 }
 
@@ -160,7 +163,7 @@ genop_err report_tally_finish(report_tally *t, report *out, genop_error *e)
         month->month = (int)(number % 12) + 1;
         out->n_months++;
     }
-    return GENOP_OK;
+    return report_dist_finish(t, out, e);
 }
 
 static void cell_release(report_cell *c)
@@ -184,4 +187,5 @@ void report_tally_release(report_tally *t)
     free(t->period);
     free(t->months);
     t->period = t->months = NULL;
+    report_dist_tally_release(t);
 }

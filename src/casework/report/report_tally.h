@@ -32,6 +32,9 @@ typedef struct report_tally {
     report_cases cases;
     report_extras extras;
     genop_result result;           /* the case's evaluation (scratch) */
+    /* owned: n_keys * REPORT_DUE_BUCKETS counts of the deadlines open as
+     * of q.as_of (report_dist.h); NULL until the first */
+    long *open_by_due;
 } report_tally;
 
 /* Sets t up empty for std (borrowed until release) and q (checked). */
