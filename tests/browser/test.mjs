@@ -57,7 +57,9 @@
 // it printed in GENOP_DEMO_LOGINS): every case of every municipality.
 // The leder's set-up pages: locations and rooms, each terapeut's
 // profession, hours and absences, and the holidays opened for booking
-// (setup.mjs).
+// (setup.mjs). Ledelsesinformation on the demo's database: its numbers and
+// charts against GET /api/v1/report, the choice of period and paragraph,
+// the workbook (ledelse.mjs).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -81,6 +83,7 @@ import { testCalendar } from './calendar.mjs';
 import { testSetup } from './setup.mjs';
 import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
+import { testLedelse } from './ledelse.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -283,6 +286,9 @@ async function main() {
   await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
   // "Book tid" (booking.mjs): its own Skive users and case.
   await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
+  // Ledelsesinformation (ledelse.mjs): on the demo's database, as its
+  // Aalborg leder; it only reads.
+  await testLedelse({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

@@ -139,7 +139,7 @@ function monthsPart(p, width) {
   const rows = months.filter((x) => x.row).map(({ ym, row }) => [monthName(ym),
     num(row.met), num(row.late), num(row.overdue), num(row.pending), pct(row.share_met)]);
   const left = months.length - rows.length;
-  return h('section', { class: 'chart-part', 'aria-labelledby': `h-months-${key}` },
+  return h('div', { class: 'chart-part' },
     h('h3', { id: `h-months-${key}` }, 'Andel overholdt pr. måned'),
     h('p', { class: 'help' }, 'Frister med forfaldsdato i måneden. Løftet er, at alle holdes (100 %).'),
     h('div', { class: 'chart-box' }, chart),
@@ -176,7 +176,7 @@ function waitPart(p, width) {
   const word = unit === 'workdays' ? 'hverdage' : 'dage';
   const head = h('h3', { id: `h-wait-${key}` }, `Ventetid i ${word}`);
   if (hist.length === 0) {
-    return h('section', { class: 'chart-part', 'aria-labelledby': `h-wait-${key}` }, head,
+    return h('div', { class: 'chart-part' }, head,
       h('p', { class: 'empty' }, 'Ingen af periodens frister er nået endnu, så der er ingen ventetider at vise.'));
   }
   let deadline = null;
@@ -194,7 +194,7 @@ function waitPart(p, width) {
     sum += x.count;
     return [num(x.value), num(x.count), pct(Math.round((sum / total) * 10000) / 10000)];
   });
-  return h('section', { class: 'chart-part', 'aria-labelledby': `h-wait-${key}` }, head,
+  return h('div', { class: 'chart-part' }, head,
     h('p', { class: 'help' }, `Hvor mange ${word} de frister, der er nået (til tiden eller for sent), tog fra fristens start.`),
     h('div', { class: 'chart-box' }, chart),
     scrollTable(`wait-${key}`, `Ventetid i ${word}: ${name}`, [word.charAt(0).toUpperCase() + word.slice(1), 'Antal frister', 'Nået inden for (samlet)'], rows));
@@ -214,7 +214,7 @@ function openPart(p, width) {
   const head = h('h3', { id: `h-open-${key}` }, 'Åbne frister pr. ', h('time', { datetime: asOf }, shortDate(asOf)));
   const help = h('p', { class: 'help' }, `Frister, der ikke er nået pr. ${longDate(asOf)}, uanset periode, efter hvor mange hverdage der er til fristen, eller hvor mange den er overskredet med.`);
   if (!open || open.open === 0) {
-    return h('section', { class: 'chart-part', 'aria-labelledby': `h-open-${key}` }, head,
+    return h('div', { class: 'chart-part' }, head,
       h('p', { class: 'empty' }, `Ingen åbne frister pr. ${shortDate(asOf)}.`));
   }
   const buckets = open.buckets;
@@ -229,7 +229,7 @@ function openPart(p, width) {
       { from: 0, to: firstPending - 1, label: 'Overskredet med (hverdage)' },
       { from: firstPending, to: buckets.length - 1, label: 'Forfalder om (hverdage)' }] });
   const rows = buckets.map((b) => [b.status === 'overdue' ? `Overskredet med ${bucketText(b)} hverdage` : `Forfalder om ${bucketText(b)} hverdage`, num(b.count)]);
-  return h('section', { class: 'chart-part open-part', 'aria-labelledby': `h-open-${key}` }, head, help,
+  return h('div', { class: 'chart-part open-part' }, head, help,
     h('div', { class: 'open-body' },
       h('div', { class: 'chart-box' }, chart),
       scrollTable(`open-${key}`, `Åbne frister pr. ${shortDate(asOf)}: ${name}`, ['Hvor langt fra fristen', 'Antal frister'], rows)));
