@@ -72,11 +72,11 @@ static genop_date day(const char *iso)
     return d;
 }
 
-static int64_t referral(fixture *f, int i, const char *paragraph, const char *date)
+static int64_t referral(fixture *f, unsigned i, const char *paragraph, const char *date)
 {
     char cpr[11], name[32];
-    snprintf(cpr, sizeof cpr, "%02d0150%04d", i + 1, 1230 + i);
-    snprintf(name, sizeof name, "Borger %d", i);
+    snprintf(cpr, sizeof cpr, "%02u0150%04u", (i + 1) % 100, (1230 + i) % 10000);
+    snprintf(name, sizeof name, "Borger %u", i);
     casework_referral in = {
         .cpr = cpr, .name = name, .paragraph = paragraph, .source = "egen læge",
         .condition = "knæ", .date = day(date), .address = "Algade 1, 9000 Aalborg",
