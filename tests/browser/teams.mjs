@@ -193,10 +193,26 @@ async function leaveAndOffer(t, page, url, teamId, ids) {
     await page.$(`#roster tr[data-case="${ids.b}"]`), 'teams: accepting the offer enrols the case, and empties the list');
 }
 
+// The last day before today that is not one of Rødovre's holidays or days
+// off, so that the meeting registered below is booked whatever the date
+// the suite runs on (the day after Christmas, say).
+async function lastWorkday(t) {
+  const c = new ApiClient(t.BASE);
+  await c.login(t.USERS.rodovre.leder, t.PASSWORD);
+  const closed = new Set();
+  for (const year of new Set([isoDaysAgo(1).slice(0, 4), isoDaysAgo(10).slice(0, 4)])) {
+    const r = await c.must('GET', `/api/v1/holiday-openings?year=${year}`);
+    for (const h of r.holidays || []) if (!h.open) closed.add(h.date);
+  }
+  let n = 1;
+  while (closed.has(isoDaysAgo(n))) n += 1;
+  return isoDaysAgo(n);
+}
+
 export async function testTeams(t) {
   await testDemoTeams(t);
   const ids = await seedRodovre(t);
-  const d0 = isoDaysAgo(1);
+  const d0 = await lastWorkday(t);
   const { context, page } = await t.newPage(t.SIZES[0]);
   await t.load(page, `${t.BASE}/#/hold`);
   await t.login(page, t.USERS.rodovre.leder, t.PASSWORD);
