@@ -91,7 +91,11 @@
 #   without cases, the period's edges, corrections -, ?paragraph= and
 #   as_of, tenant isolation, roles, 400s, the workbook read back with
 #   openpyxl, genop report's forms and exit codes, cases read from their
-#   events) with both builds; its distributions for the leder's charts
+#   events) with both builds; beyond the contract
+#   (tests/api/test_report_more.py: closures by reason, the complaints'
+#   deadlines, appointments per therapist and team, by hand, in JSON,
+#   workbook, text and CSV, one municipality's never in another's) with
+#   both builds; its distributions for the leder's charts
 #   (tests/api/test_report_dist.py: the waiting times' histograms and the
 #   open deadlines by workdays to due, worked out by hand) with both
 #   builds; and against the demo database
@@ -244,6 +248,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "holidays ($dir)" python3 tests/api/test_holidays.py "$dir/genop"
   echo "# tests/api/test_report.py with $dir/genop"
   run_tap "report ($dir)" python3 tests/api/test_report.py "$dir/genop"
+  echo "# tests/api/test_report_more.py with $dir/genop"
+  run_tap "report beyond the contract ($dir)" python3 tests/api/test_report_more.py "$dir/genop"
   echo "# tests/api/test_report_dist.py with $dir/genop"
   run_tap "report distributions ($dir)" python3 tests/api/test_report_dist.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"

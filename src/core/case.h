@@ -112,7 +112,13 @@ typedef struct genop_event {
     bool has_about;           /* complaint_received: `about` was given */
     genop_complaint_about about;  /* complaint_received, when has_about */
     genop_appeal_outcome appeal;  /* appeal_decided */
-    char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
+    /* One text, named for its event: a referral's or previous course's
+     * condition, a closure's reason (the reason as given when it fits,
+     * else empty: the rules never read it; reports count closures by it). */
+    union {
+        char condition[GENOP_CONDITION_MAX + 1]; /* referral, previous_course */
+        char reason[GENOP_CONDITION_MAX + 1];    /* closed */
+    };
 } genop_event;
 
 /* Longest reason of a grant's exception (bytes, without the NUL). */

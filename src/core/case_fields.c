@@ -107,6 +107,18 @@ static genop_err check_referral(const raw_value *o, const char *path, genop_even
     return need_condition(&o[K_CONDITION], path, false, ev->condition, e);
 }
 
+/* A closure's reason (required, any text); kept in ev->reason when it
+ * fits, else left empty. */
+static genop_err check_closed(const raw_value *o, const char *path, genop_event *ev,
+                              genop_error *e)
+{
+    const char *reason;
+    genop_err err = need_text(&o[K_REASON], path, "reason", true, &reason, e);
+    if (!err && o[K_REASON].len <= GENOP_CONDITION_MAX)
+        memcpy(ev->reason, reason, o[K_REASON].len + 1);
+    return err;
+}
+
 /* One of the words `allowed` (NULL-terminated), if v is present. */
 static genop_err need_word(const raw_value *v, const char *path, const char *key,
                            const char *const *allowed, const char *listed, genop_error *e)
@@ -377,14 +389,13 @@ genop_err case_fields_event(const raw_value *o, const status_items *items,
     err = need_date(&o[K_DATE], path, "date", true, NULL, &ev->date, e);
     if (err)
         return err;
-    const char *reason;
     switch (ev->type) {
     case GENOP_EV_REFERRAL_RECEIVED: return check_referral(o, path, ev, e);
     case GENOP_EV_DECISION: return check_decision(o, grant, path, ev, e);
     case GENOP_EV_SESSION: return check_session(o, path, ev, e);
     case GENOP_EV_COMPLAINT_DECIDED: return check_complaint_decided(o, path, ev, e);
     case GENOP_EV_PREVIOUS_COURSE: return need_condition(&o[K_CONDITION], path, true, ev->condition, e);
-    case GENOP_EV_CLOSED: return need_text(&o[K_REASON], path, "reason", true, &reason, e);
+    case GENOP_EV_CLOSED: return check_closed(o, path, ev, e);
     case GENOP_EV_FUNCTION_STATUS: return check_function_status(o, items, path, ev, e);
     case GENOP_EV_ASSIGNED: return check_assigned(o, path, e);
     case GENOP_EV_APPEAL_DECIDED: return check_appeal_decided(o, path, ev, e);

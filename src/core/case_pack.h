@@ -4,8 +4,9 @@
  * need not rebuild the corrected view from every stored event
  * (src/casework/case_answer.h).
  *
- * Format GENOP_CASE_PACK_FORMAT (4): the events in the case's order, each
- * 16 bytes, then its condition, then (flag bit 1) its exceptions:
+ * Format GENOP_CASE_PACK_FORMAT (5): the events in the case's order, each
+ * 16 bytes, then its text (a condition, or a closure's reason), then
+ * (flag bit 1) its exceptions:
  *   offset size  field
  *   0      1     type      code: the index in evaluate.md's list of types
  *                          (referral_received 0, contacted 1, assessment 2,
@@ -28,8 +29,10 @@
  *   12     1     kind      training 0, assessment 1
  *   13     1     upheld    full 0, partial 1, none 2
  *   14     1     phase     start 0, end 1
- *   15     1     n         the condition's length in bytes (at most
- *                          GENOP_CONDITION_MAX), then its n bytes
+ *   15     1     n         the text's length in bytes (at most
+ *                          GENOP_CONDITION_MAX), then its n bytes: the
+ *                          condition of referral_received and
+ *                          previous_course, the reason of closed
  * and, with flag bit 1 (a decision's grant.exceptions, letters.md
  * section 1), one byte with their count (1 to GENOP_GRANT_EXCEPTIONS_MAX)
  * and each exception as
@@ -50,7 +53,8 @@
  * struct genop_event and is no longer read; format 2, one line of text an
  * event, was read back at ten times the cost and never left development;
  * format 3 had no exceptions, and a view kept in it is rebuilt from the
- * events, so that it gets them.)
+ * events, so that it gets them; format 4 had no closure reasons, and is
+ * rebuilt likewise, so that reports can count closures by reason.)
  * A kept view of another format is rebuilt from the case's events by the
  * caller.
  */
@@ -63,7 +67,7 @@
 #include "error.h"
 #include "strbuf.h"
 
-#define GENOP_CASE_PACK_FORMAT 4
+#define GENOP_CASE_PACK_FORMAT 5
 
 /* Appends c's events to b in this format (a failed allocation is b's
  * sticky failure). */

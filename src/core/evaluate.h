@@ -31,7 +31,7 @@
  * or what projection_update() keeps (which deadlines are open, their
  * label, source or dates). A change of a standard's YAML alone needs no
  * bump: its text is in the fingerprint. Never lower it. */
-#define GENOP_RULES_VERSION 3
+#define GENOP_RULES_VERSION 4
 
 typedef enum genop_deadline_status {
     GENOP_DEADLINE_MET,

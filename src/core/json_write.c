@@ -47,3 +47,17 @@ void json_write_long_or_null(genop_buf *b, bool present, long v)
     else
         genop_buf_adds(b, "null");
 }
+
+void json_write_e4(genop_buf *b, long e4)
+{
+    genop_buf_add_long(b, e4 / 10000);
+    long frac = e4 % 10000;
+    if (frac == 0)
+        return;
+    char digits[6] = {'.', (char)('0' + frac / 1000), (char)('0' + frac / 100 % 10),
+                      (char)('0' + frac / 10 % 10), (char)('0' + frac % 10), '\0'};
+    size_t n = 5;
+    while (digits[n - 1] == '0')
+        n--;
+    genop_buf_add(b, digits, n);
+}

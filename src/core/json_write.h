@@ -27,4 +27,8 @@ void json_write_long_or_null(genop_buf *b, bool present, long v);
  * knows needs none (names from its own tables). */
 void json_write_plain_string(genop_buf *b, const char *s);
 
+/* Appends e4 ten-thousandths (0 or more) as a number with at most 4
+ * decimals and no trailing zeros: 9497 is 0.9497, 5000 is 0.5, 10000 is 1. */
+void json_write_e4(genop_buf *b, long e4);
+
 #endif

@@ -76,6 +76,9 @@ void api_fsiii_get(api_ctx *c, http_reply *out);
 /* api_report.c */
 void api_report_get(api_ctx *c, http_reply *out);
 void api_report_xlsx(api_ctx *c, http_reply *out);
+/* api_public.c (no login: the public page) */
+void api_public_get(api_ctx *c, http_reply *out);
+void api_public_page(api_ctx *c, http_reply *out);
 /* api_municipalities.c */
 void api_municipalities_get(api_ctx *c, http_reply *out);
 /* api_standard.c */

@@ -92,6 +92,8 @@ genop_err app_open(genop_app *app, const char *location, size_t handles, genop_e
 {
     genop_err err = load_standards(app, e);
     if (!err)
+        err = public_cache_new(app->n_standards, &app->public_pages, e);
+    if (!err)
         err = make_dummy_hash(app, e);
     if (!err)
         err = store_pool_open(location, handles, &app->pool, e);
@@ -130,6 +132,8 @@ void app_release(genop_app *app)
     app->reads = NULL;
     store_pool_close(app->pool);
     app->pool = NULL;
+    public_cache_free(app->public_pages);
+    app->public_pages = NULL;
     for (size_t i = 0; i < app->n_standards; i++)
         genop_standard_free(app->standards[i]);
     app->n_standards = 0;

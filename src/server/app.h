@@ -1,8 +1,8 @@
 /*
  * app.h - the server's shared state, built once (by server.c, or by
  * service.c for in-process calls) before the first request and read-only
- * afterwards (the store pool, the audit sink of reads, the write queue and
- * the flusher do their own locking): the loaded standards, the pool, the
+ * afterwards (the store pool, the audit sink of reads, the write queue,
+ * the flusher and the public pages' cache do their own locking): the loaded standards, the pool, the
  * sink, the queue, the flusher, the dummy password hash that keeps
  * failed logins equally slow, and the configuration flags.
  * app.c builds and releases it, for server.c and for service.c.
@@ -20,6 +20,7 @@
 #include "outbox.h"
 #include "pool.h"
 #include "projection_refresh.h"
+#include "public_cache.h"
 #include "standard.h"
 #include "store.h"
 
@@ -44,13 +45,17 @@ typedef struct genop_app {
      * both owned (app_outbox_open/app_release); empty until opened, and
      * then sending by Digital Post is refused. */
     casework_outbox outbox;
+    /* The public pages' figures per municipality and day (public_cache.h):
+     * slot i is standards[i]'s. Owned: app_open/app_release. */
+    public_cache *public_pages;
 } genop_app;
 
 /* Fills app (zeroed by the caller, flags set as wanted): loads every
  * shipped standard, makes the dummy password hash, opens `handles` store
  * handles on the store at location (store.h: sqlite:PATH or a path; the
  * first creates and migrates a new database), opens its audit sink of
- * reads (taking in what a dead process left), and starts the commit queue
+ * reads (taking in what a dead process left), makes the cache of the
+ * public pages (one slot per standard), and starts the commit queue
  * of durable case writes and the flusher (which flushes the sink), each
  * with a handle and a thread of its own. auth_init() must have succeeded
  * first. Whatever the result, the caller releases app with app_release(). */

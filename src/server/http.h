@@ -108,6 +108,9 @@ typedef struct http_reply {
     const char *content_type;  /* static: the type of a body that is not JSON
                                   (text holds its bytes: a PDF), or NULL */
     char disposition[96];      /* Content-Disposition value, "" for none */
+    const char *csp;           /* static: the Content-Security-Policy of an HTML
+                                  page (the public page's style sheet), or NULL:
+                                  the API's "default-src 'none'" */
 } http_reply;
 
 /* Sets the status and takes ownership of body (which may be NULL). */

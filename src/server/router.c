@@ -66,6 +66,16 @@
  *   GET     /print-queue                  api_print_queue_get     visitator leder
  *   GET     /print-queue.pdf              api_print_queue_pdf     visitator
  *   POST    /print-queue/printed          api_print_queue_printed visitator
+ *   GET     /public/{name}                api_public_get          (anyone)
+ *
+ * and, outside /api/v1, the public page's HTML (api_public.c):
+ *
+ *   GET     /offentlig/{name}             api_public_page         (anyone)
+ *
+ * The public page needs no login (route roles 0, as the login itself and
+ * the calendar feed): it shows each municipality's figures of how well
+ * its standard is kept, with every small count suppressed and no
+ * personal data, so it writes nothing to the access log.
  *
  * Role policy: a visitator does everything on cases (create, read, every
  * event type) and the worklist; a terapeut reads cases and the worklist and
@@ -106,6 +116,7 @@
 #include "json_tree.h"
 #include "problem.h"
 #include "roles.h"
+#include "static.h"
 
 typedef struct route {
     const char *method;
@@ -220,8 +231,23 @@ static const route routes[] = {
     {"GET", "/api/v1/print-queue.pdf", api_print_queue_pdf, ROLES_VISITATOR, false, true},
     {"POST", "/api/v1/print-queue/printed", api_print_queue_printed, ROLES_VISITATOR, true,
      false},
+    /* The public page (api_public.c; report_public.h): no login. Not
+     * snapshots: the figures come from the app's cache, or are computed in
+     * the report's own read transaction. */
+    {"GET", "/api/v1/public/{name}", api_public_get, 0, false, false},
+    {"GET", "/offentlig/{name}", api_public_page, 0, false, false},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
+
+bool router_handles_path(const char *path)
+{
+    if (static_is_api_path(path))
+        return true;
+    static const char prefix[] = "/offentlig/";
+    size_t n = sizeof prefix - 1;
+    return path && strncmp(path, prefix, n) == 0 && path[n] != '\0' &&
+           !strchr(path + n, '/');
+}
 
 void router_each_route(void (*fn)(const char *method, const char *pattern, void *ctx),
                        void *ctx)

@@ -18,6 +18,11 @@
  * problem answer. */
 void router_dispatch(const genop_app *app, http_request *rq, http_reply *out);
 
+/* True for the (decoded) paths the router answers: the API's ("/api" and
+ * under "/api/") and the public page's ("/offentlig/ID", one segment);
+ * every other path is the web app's files (static.c). */
+bool router_handles_path(const char *path);
+
 /* Calls fn(method, pattern, ctx) for every route of the table, in order
  * (`genop serve --routes`, and the test that keeps docs/openapi.yaml true). */
 void router_each_route(void (*fn)(const char *method, const char *pattern, void *ctx),

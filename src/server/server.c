@@ -16,7 +16,8 @@
  * show deadlines of the old rules; connections wait in the socket's
  * backlog meanwhile); start the
  * transport (transport.c, libmicrohttpd) on it with the router as its
- * handler for the paths under /api/ and the web root for every other.
+ * handler for the paths under /api/ and the public page's /offentlig/ID,
+ * and the web root for every other.
  *
  * Stop: sigwait() returns on SIGTERM or SIGINT; transport_stop() closes
  * the socket and joins the workers once their current request is answered;
@@ -96,15 +97,15 @@ static void handle_api(void *ctx, http_request *rq, http_reply *out)
     router_dispatch(ctx, rq, out);
 }
 
-/* Starts the transport on fd: the API's paths go to the router, the rest
- * to the web app's files. */
+/* Starts the transport on fd: the API's paths and the public page go to
+ * the router, the rest to the web app's files. */
 static genop_err start_transport(genop_app *app, int fd, unsigned threads, transport **out,
                                  genop_error *e)
 {
     transport_config tc = {
         .handle = handle_api,
         .ctx = app,
-        .handles_path = static_is_api_path,
+        .handles_path = router_handles_path,
         .web_root = app->web_dir,
         .body_max = HTTP_BODY_MAX,
         .threads = threads,

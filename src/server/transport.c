@@ -87,7 +87,8 @@ static void add_headers(struct MHD_Response *resp, const http_reply *r, bool has
 {
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            r->csp ? r->csp : "default-src 'none'; frame-ancestors 'none'");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     if (has_body && r->content_type)
         MHD_add_response_header(resp, "Content-Type", r->content_type);

@@ -171,3 +171,10 @@ genop_err genop_store_holiday_opening_delete(genop_store *s, const char *muni, g
 {
     return CALENDAR_DISPATCH(holiday_opening_delete, muni, day, e);
 }
+
+genop_err genop_store_appointments_walk(genop_store *s, const char *muni, genop_date from,
+                                        genop_date to, unsigned paragraph,
+                                        genop_appointment_fn fn, void *ctx, genop_error *e)
+{
+    return CALENDAR_DISPATCH(appointments_walk, muni, from, to, paragraph, fn, ctx, e);
+}

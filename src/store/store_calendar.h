@@ -208,6 +208,30 @@ genop_err genop_store_holiday_openings_list(genop_store *s, const char *muni, ge
 genop_err genop_store_holiday_opening_delete(genop_store *s, const char *muni, genop_date day,
                                              genop_error *e);
 
+/* One appointment as a report reads it (genop_store_appointments_walk);
+ * the texts are borrowed until the walk's function returns. */
+typedef struct genop_appointment_ref {
+    int64_t therapist_id;
+    const char *therapist;                      /* the username; "" if unknown */
+    int64_t team_id;                            /* 0: not on a team */
+    const char *team;                           /* the team's name, or "" */
+    const char *status;                         /* booked, cancelled, done */
+    const char *cancelled_by;                   /* "" unless cancelled */
+    const char *outcome;                        /* "" until registered */
+} genop_appointment_ref;
+
+/* Called once an appointment; an error stops the walk and is returned. */
+typedef genop_err (*genop_appointment_fn)(void *ctx, const genop_appointment_ref *a,
+                                          genop_error *e);
+
+/* Every appointment of muni dated from..to (both included) of a case of
+ * paragraph (a GENOP_PARA_* bit; 0: any), handed to fn one at a time from
+ * one statement, in no particular order (for reports: nothing is kept).
+ * Runs in the caller's read transaction, or in one of its own. */
+genop_err genop_store_appointments_walk(genop_store *s, const char *muni, genop_date from,
+                                        genop_date to, unsigned paragraph,
+                                        genop_appointment_fn fn, void *ctx, genop_error *e);
+
 /* The back end's table (store.h's genop_store_ops.calendar). */
 typedef struct genop_calendar_ops {
     genop_err (*location_add)(genop_store *s, const char *muni, genop_location_row *l,
@@ -258,6 +282,10 @@ typedef struct genop_calendar_ops {
                                        genop_error *e);
     genop_err (*holiday_opening_delete)(genop_store *s, const char *muni, genop_date day,
                                         genop_error *e);
+    /* The appointments a report reads. */
+    genop_err (*appointments_walk)(genop_store *s, const char *muni, genop_date from,
+                                   genop_date to, unsigned paragraph, genop_appointment_fn fn,
+                                   void *ctx, genop_error *e);
 } genop_calendar_ops;
 
 #endif

@@ -238,8 +238,8 @@ def kept_answer_tests(t, srv, a):
     stale = db.execute("SELECT count(*) FROM case_answers WHERE events_json LIKE '%\"old\":%'"
                        ).fetchone()[0]
     db.close()
-    # CASE_ANSWER_FORMAT: JSON version 2 (numbers) * 100 + pack format 4 (grants).
-    t.ok(formats == {204} and stale == 0,
+    # CASE_ANSWER_FORMAT: JSON version 2 (numbers) * 100 + pack format 5 (closure reasons).
+    t.ok(formats == {205} and stale == 0,
          "serve keeps every answer anew when the rules' fingerprint changes", formats, stale)
     v = Visitator(t, srv, "vis.aalborg")
     numbers = [e.get("number") for e in v.case(a).get("events", [])]

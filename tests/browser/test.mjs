@@ -59,7 +59,8 @@
 // profession, hours and absences, and the holidays opened for booking
 // (setup.mjs). Ledelsesinformation on the demo's database: its numbers and
 // charts against GET /api/v1/report, the choice of period and paragraph,
-// the workbook (ledelse.mjs).
+// the workbook (ledelse.mjs). The public page without login, on screen,
+// on a phone and printed (public.mjs).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -84,6 +85,7 @@ import { testSetup } from './setup.mjs';
 import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
 import { testLedelse } from './ledelse.mjs';
+import { testPublic } from './public.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -289,6 +291,9 @@ async function main() {
   // Ledelsesinformation (ledelse.mjs): on the demo's database, as its
   // Aalborg leder; it only reads.
   await testLedelse({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES });
+  // The public page (public.mjs): no login, on the demo's database and a
+  // history of its own (genop demo --cases, served by a genop of its own).
+  await testPublic({ ok, newPage, axe, shot, noProblems, SIZES });
 
   comment('timings (ms): ' + timings.map((t) => `${t.label}=${t.ms.toFixed(0)}`).join(', '));
   const worst = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, label: '-' });

@@ -9,6 +9,7 @@
 #include "report.h"
 #include "report_dist.h"
 #include "report_scan.h"
+#include "report_staff.h"
 #include "roles.h"
 
 static genop_err check_date(genop_date d, const char *field, const char *what, genop_error *e)
@@ -59,6 +60,8 @@ genop_err report_compute(genop_store *s, const genop_standard *std, const char *
         err = report_scan(s, muni, t, e);
     if (!err)
         err = report_tally_finish(t, out, e);
+    if (!err)
+        err = report_staff_compute(s, muni, q, out, e);
     report_tally_release(t);
     free(t);
     return err;
@@ -90,4 +93,5 @@ void report_release(report *r)
     r->months = NULL;
     r->deadlines = NULL;
     r->n_months = r->n_deadlines = 0;
+    report_staff_release(r);
 }

@@ -5,8 +5,9 @@
  * and the calendar days and workdays they took (median and 90th
  * percentile), the same per month, the sessions by outcome, the cases
  * referred, decided and closed, and beyond the contract the limits
- * exceeded, the courses put up for review for attendance, and the
- * complaints and their outcomes.
+ * exceeded, the courses put up for review for attendance, the complaints
+ * and their outcomes and deadlines, the closures by reason, and the
+ * calendar's appointments per therapist and team.
  *
  * Every number comes from genop_evaluate() of each case of the
  * municipality as of as_of, exactly as `genop evaluate` and the API
@@ -20,7 +21,11 @@
  *                   from counts, no sorting)
  *   report_rows.c   the workers' counters added up and turned into rows
  *   report_hist.c   those histograms
+ *   report_reasons.c  closures by reason, the complaints' deadlines
+ *   report_staff.c  the calendar's appointments per therapist and team,
+ *                   in one pass over the store
  *   report_json.c, report_text.c, report_csv.c, report_xlsx.c  the forms
+ *   report_more_forms.c, report_more_xlsx.c  the forms of the last three
  *   report.c        the query's checks, the leder's entry point, release
  */
 #ifndef GENOP_CASEWORK_REPORT_H

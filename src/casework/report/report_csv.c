@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report.h"
+#include "report_more.h"
 
 /* s as one CSV field, quoted when it holds a comma, quote or line end. */
 static void add_field(genop_buf *b, const char *s)
@@ -24,6 +24,11 @@ static void add_field(genop_buf *b, const char *s)
             genop_buf_add(b, p, 1);
     }
     genop_buf_adds(b, "\"");
+}
+
+void report_csv_field(genop_buf *b, const char *s)
+{
+    add_field(b, s);
 }
 
 typedef struct csv_row {
@@ -123,4 +128,5 @@ void report_write_csv(const report *r, genop_buf *b)
         add_deadlines(b, "months", month, r->months[m].deadlines, r->months[m].n_deadlines);
     }
     add_counts(b, r);
+    report_more_csv(r, b);
 }

@@ -3,34 +3,29 @@
  * contract's members in its order, each deadline with its label and
  * source beside, and after the contract's members genop's own:
  * "paragraph" (the query's, or null), "limits_exceeded" by limit,
- * "attendance_reviews" and "complaints"; for the leder's charts, each
- * period row's "days_histogram" and "workdays_histogram", and
- * "open_by_due", the deadlines open as of as_of by workdays to due
- * (report_dist.h).
+ * "attendance_reviews" and "complaints", then report_more.h's; for the
+ * leder's charts, each period row's "days_histogram" and
+ * "workdays_histogram", and last "open_by_due", the deadlines open as of
+ * as_of by workdays to due (report_dist.h).
  */
 #include "json_write.h"
-#include "report.h"
 #include "report_dist.h"
+#include "report_more.h"
 
 /* share_met with (at most) 4 decimals, as the rounded whole number of
  * ten-thousandths: 0.95, 1, 0.9497. */
-static void write_share(genop_buf *b, const report_deadline *d)
+void report_json_share(genop_buf *b, bool has_share, double share)
 {
-    if (!d->has_share) {
+    if (!has_share) {
         genop_buf_adds(b, "null");
         return;
     }
-    long e4 = (long)(d->share_met * 10000.0 + 0.5);
-    genop_buf_add_long(b, e4 / 10000);
-    long frac = e4 % 10000;
-    if (frac == 0)
-        return;
-    char digits[6] = {'.', (char)('0' + frac / 1000), (char)('0' + frac / 100 % 10),
-                      (char)('0' + frac / 10 % 10), (char)('0' + frac % 10), '\0'};
-    size_t n = 5;
-    while (digits[n - 1] == '0')
-        n--;
-    genop_buf_add(b, digits, n);
+    json_write_e4(b, (long)(share * 10000.0 + 0.5));
+}
+
+static void write_share(genop_buf *b, const report_deadline *d)
+{
+    report_json_share(b, d->has_share, d->share_met);
 }
 
 static void write_long(genop_buf *b, bool *first, const char *key, long v)
@@ -230,6 +225,7 @@ void report_write_json(const report *r, genop_buf *b)
     json_write_key(b, &f, "months");
     write_months(b, r);
     write_counts(b, &f, r);
+    report_more_json(r, b, &f);
     write_open(b, &f, r);
     genop_buf_adds(b, "}\n");
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report_dist.h"
+#include "report_reasons.h"
 #include "report_tally.h"
 
 static genop_err hist_merge(report_hist **into, const report_hist *from, genop_error *e)
@@ -68,8 +69,10 @@ genop_err report_tally_merge(report_tally *into, const report_tally *from, genop
         err = cell_merge(&into->period[k], &from->period[k], e);
     for (size_t k = 0; !err && k < n_cells; k++)
         err = cell_merge(&into->months[k], &from->months[k], e);
-    if (!err)
+    if (!err) {
         add_counts(into, from);
+        report_reasons_merge(into, from);
+    }
     if (!err)
         err = report_open_merge(into, from, e);
     return err;
@@ -163,6 +166,7 @@ genop_err report_tally_finish(report_tally *t, report *out, genop_error *e)
         month->month = (int)(number % 12) + 1;
         out->n_months++;
     }
+    report_reasons_finish(t, out);
     return report_dist_finish(t, out, e);
 }
 

@@ -6,14 +6,15 @@
  * paragraph, for the period and for the due date's month, and the done
  * ones' calendar days and workdays (genop_calendar_workdays_between, as
  * `genop calendar between`) go into histograms. Sessions, referrals,
- * first decisions, closures and complaints are counted from the
- * corrected view the evaluation read, by their dates; limits and
- * attendance reviews from the evaluation.
+ * first decisions, closures (by reason, report_reasons.h) and complaints
+ * are counted from the corrected view the evaluation read, by their
+ * dates; limits and attendance reviews from the evaluation.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "report_dist.h"
+#include "report_reasons.h"
 #include "report_tally.h"
 
 static bool in_period(const report_tally *t, genop_date d)
@@ -37,6 +38,7 @@ genop_err report_tally_init(report_tally *t, const genop_standard *std, const re
     t->first_month = month_number(q->from);
     t->n_months = (size_t)(month_number(q->to) - t->first_month + 1);
     t->n_keys = std->n_deadlines * 2;
+    report_reasons_init(t);
     size_t n_cells = t->n_keys ? t->n_keys : 1;
     t->period = calloc(n_cells, sizeof *t->period);
     t->months = calloc(n_cells * t->n_months, sizeof *t->months);
@@ -121,7 +123,8 @@ static void count_session(report_tally *t, const genop_event *ev)
 /* What the view's events dated in the period say. */
 static void count_events(report_tally *t, const genop_case *c)
 {
-    bool decided = false, closed = false;
+    bool decided = false;
+    const genop_event *closure = NULL;   /* the last dated in the period */
     for (size_t i = 0; i < c->n_events; i++) {
         const genop_event *ev = &c->events[i];
         bool first_decision = ev->type == GENOP_EV_DECISION && !decided;
@@ -131,7 +134,7 @@ static void count_events(report_tally *t, const genop_case *c)
             continue;
         switch (ev->type) {
         case GENOP_EV_SESSION: count_session(t, ev); break;
-        case GENOP_EV_CLOSED: closed = true; break;
+        case GENOP_EV_CLOSED: closure = ev; break;
         case GENOP_EV_COMPLAINT_RECEIVED: t->extras.complaints_received++; break;
         case GENOP_EV_COMPLAINT_DECIDED: t->extras.complaints_decided[ev->upheld]++; break;
         case GENOP_EV_COMPLAINT_FORWARDED: t->extras.complaints_forwarded++; break;
@@ -143,8 +146,10 @@ static void count_events(report_tally *t, const genop_case *c)
         default: break;
         }
     }
-    if (closed)
+    if (closure) {
         t->cases.closed++;
+        report_reasons_count(t, closure->reason);
+    }
 }
 
 genop_err report_tally_case(report_tally *t, int64_t case_id, const genop_case *c,

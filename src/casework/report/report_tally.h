@@ -32,6 +32,13 @@ typedef struct report_tally {
     report_cases cases;
     report_extras extras;
     genop_result result;           /* the case's evaluation (scratch) */
+    /* Closures by reason (report_reasons.h): the standard's effective
+     * reasons, and the cases closed in the period by row of
+     * report_more.closures (the effective reasons, genop's case ends,
+     * then a reason none of them names). */
+    genop_reason_entry reasons[GENOP_REASONS_MAX];
+    size_t n_reasons;
+    long closures[REPORT_CLOSURE_ROWS];
     /* owned: n_keys * REPORT_DUE_BUCKETS counts of the deadlines open as
      * of q.as_of (report_dist.h); NULL until the first */
     long *open_by_due;

@@ -3,7 +3,7 @@
  * promise of the standard with how often it was kept and how long it
  * took, month by month, the sessions and the cases (report.h).
  */
-#include "report.h"
+#include "report_more.h"
 
 static const char *const month_names[12] = {
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -113,4 +113,5 @@ void report_write_text(const report *r, genop_buf *b)
             add_deadline(b, &mo->deadlines[i], "    ", false);
     }
     add_counts(b, r);
+    report_more_text(r, b);
 }

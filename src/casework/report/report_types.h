@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "case.h"
+#include "closure_reasons.h"
 #include "date.h"
 #include "standard.h"
 #include "store.h"
@@ -84,6 +85,52 @@ typedef struct report_extras {
     long appeals_decided[GENOP_APPEAL_COUNT];
 } report_extras;
 
+/* Beyond the contract, added with the closures' reasons and the calendar
+ * (report_reasons.c, report_staff.c). */
+
+/* The rows closures_by_reason can have: the standard's effective reasons,
+ * genop's own case ends, and one for a reason none of them names. */
+#define REPORT_CLOSURE_ROWS (GENOP_REASONS_MAX + GENOP_CASE_END_COUNT + 1)
+
+/* The cases closed in the period with one reason. */
+typedef struct report_closure {
+    const char *id;           /* the reason's id (static or the standard's) */
+    const char *label;        /* Danish */
+    const char *source;       /* the standard's citation, or NULL */
+    long closed;
+} report_closure;
+
+/* A deadline on a complaint (one that runs from the complaint's receipt)
+ * over both paragraphs: the period's rows of that rule added together. */
+typedef struct report_complaint_deadline {
+    const genop_deadline_rule *rule;   /* borrowed from the standard */
+    long met, late, pending, overdue;
+    bool has_share;
+    double share_met;                  /* as report_deadline's */
+} report_complaint_deadline;
+
+/* A therapist's or a team's appointments dated in the period, from the
+ * calendar, by what became of them. */
+typedef struct report_staff {
+    int64_t id;                        /* the user's or the team's */
+    char name[GENOP_NAME_MAX];         /* the username, or the team's name */
+    long appointments;                 /* every one dated in the period */
+    long booked;                       /* no outcome registered (yet) */
+    long sessions;                     /* attended, no-shows and citizen cancellations */
+    long attended, no_shows, citizen_cancellations, provider_cancellations;
+} report_staff;
+
+typedef struct report_more {
+    report_closure closures[REPORT_CLOSURE_ROWS];  /* closures_by_reason */
+    size_t n_closures;
+    long ended_for_attendance;         /* closed with the reason no_shows */
+    report_complaint_deadline complaint_deadlines[GENOP_DEADLINES_MAX];
+    size_t n_complaint_deadlines;
+    report_staff *therapists;          /* owned; by username */
+    size_t n_therapists;
+    report_staff *teams;               /* owned; by name */
+    size_t n_teams;
+} report_more;
 /* The buckets of the open deadlines by workdays to due (report_dist.h):
  * overdue by 21 or more, 11-20, 6-10, 0-5 workdays; due within 0-2, 3-5,
  * 6-10, 11-20, 21 or more workdays. */
@@ -110,6 +157,7 @@ typedef struct report {
     report_attendance attendance;
     report_cases cases;
     report_extras extras;
+    report_more more;                  /* closures by reason, complaints' deadlines, staff */
     report_open *open;                 /* owned; sorted by id, then paragraph */
     size_t n_open;
 } report;

@@ -3,7 +3,7 @@
  * sheet per section: "Rapport" (municipality, period, as-of date),
  * "Frister" (the period's rows), "Måneder" (each month's rows, the month
  * as the date of its first day shown "yyyy-mm"), "Fremmøde", "Sager" and
- * "Klager og grænser". Numbers are numbers, dates are dates (Excel serial
+ * "Klager og grænser", then report_more.h's. Numbers are numbers, dates are dates (Excel serial
  * days with a date format), shares are fractions shown as percentages,
  * and a missing value (JSON null) is an empty cell.
  */
@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "report.h"
+#include "report_more.h"
 
 typedef struct xlsx_ctx {
     lxw_workbook *wb;
@@ -180,6 +180,7 @@ genop_err report_write_xlsx(const report *r, const char *path, genop_error *e)
     sheet_deadlines(&x, r);
     sheet_months(&x, r);
     sheets_counts(&x, r);
+    report_more_xlsx(r, x.wb, x.bold, x.share);
     lxw_error rc = workbook_close(x.wb);
     if (rc != LXW_NO_ERROR)
         return genop_fail(e, GENOP_EIO, "kunne ikke skrive regnearket '%s': %s", path,

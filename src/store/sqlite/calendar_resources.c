@@ -422,4 +422,5 @@ const genop_calendar_ops sqlite_calendar_ops = {
     .holiday_opening_get = sqlite_holiday_opening_get,
     .holiday_openings_list = sqlite_holiday_openings_list,
     .holiday_opening_delete = sqlite_holiday_opening_delete,
+    .appointments_walk = sqlite_appointments_walk,
 };

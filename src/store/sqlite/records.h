@@ -201,6 +201,10 @@ genop_err sqlite_appointment_update(genop_store *s, const char *muni,
                                     const genop_appointment_row *a, genop_error *e);
 genop_err sqlite_appointment_reschedule(genop_store *s, const char *muni,
                                         const genop_appointment_row *a, genop_error *e);
+/* appointments_walk.c: the appointments a report reads, in one pass. */
+genop_err sqlite_appointments_walk(genop_store *s, const char *muni, genop_date from,
+                                   genop_date to, unsigned paragraph, genop_appointment_fn fn,
+                                   void *ctx, genop_error *e);
 /* calendar_keys.c: the calendar feeds' keys (migration 0016). */
 genop_err sqlite_calendar_key_set(genop_store *s, const char *muni, int64_t user_id,
                                   const unsigned char *hash, const char *created_by,

@@ -1,0 +1,36 @@
+/*
+ * report_more.h - the forms of a report's figures beyond those of
+ * report_extras (report_types.h: report_more): closures by reason,
+ * courses ended for attendance, the complaints' deadlines, and the
+ * appointments per therapist and team. Each form's writer (report_json.c,
+ * report_text.c, report_csv.c, report_xlsx.c) calls its part here once,
+ * after its own sections. Private to src/casework/report.
+ */
+#ifndef GENOP_REPORT_MORE_H
+#define GENOP_REPORT_MORE_H
+
+#include <xlsxwriter.h>
+
+#include "report.h"
+
+/* A share with at most 4 decimals and no trailing zeros, or null
+ * (report_json.c). */
+void report_json_share(genop_buf *b, bool has_share, double share);
+
+/* s as one CSV field, quoted when it holds a comma, quote or line end
+ * (report_csv.c). */
+void report_csv_field(genop_buf *b, const char *s);
+
+/* report_more_forms.c: the members after the contract's and
+ * report_extras' (first as json_write_key keeps it) ... */
+void report_more_json(const report *r, genop_buf *b, bool *first);
+/* ... the Danish text's sections ... */
+void report_more_text(const report *r, genop_buf *b);
+/* ... and the CSV's rows. */
+void report_more_csv(const report *r, genop_buf *b);
+
+/* report_more_xlsx.c: the sheets "Afslutninger", "Klagefrister",
+ * "Terapeuter" and "Hold" of wb, headers in bold, shares in share. */
+void report_more_xlsx(const report *r, lxw_workbook *wb, lxw_format *bold, lxw_format *share);
+
+#endif
