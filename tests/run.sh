@@ -95,7 +95,10 @@
 #   (tests/api/test_report_more.py: closures by reason, the complaints'
 #   deadlines, appointments per therapist and team, by hand, in JSON,
 #   workbook, text and CSV, one municipality's never in another's) with
-#   both builds; and against the demo database
+#   both builds; its distributions for the leder's charts
+#   (tests/api/test_report_dist.py: the waiting times' histograms and the
+#   open deadlines by workdays to due, worked out by hand) with both
+#   builds; and against the demo database
 #   (tests/api/test_report_demo.py: each municipality's deadline KPIs and
 #   months recomputed from every case's own evaluation over the API),
 #   once, with BUILD; and against the benchmark's plain SQL
@@ -250,6 +253,8 @@ for dir in "$build" "$asan_build"; do
   run_tap "report ($dir)" python3 tests/api/test_report.py "$dir/genop"
   echo "# tests/api/test_report_more.py with $dir/genop"
   run_tap "report beyond the contract ($dir)" python3 tests/api/test_report_more.py "$dir/genop"
+  echo "# tests/api/test_report_dist.py with $dir/genop"
+  run_tap "report distributions ($dir)" python3 tests/api/test_report_dist.py "$dir/genop"
   echo "# tests/api/test_cancellations.py with $dir/genop"
   run_tap "cancellation rules ($dir)" python3 tests/api/test_cancellations.py "$dir/genop"
   echo "# tests/api/test_teams.py with $dir/genop"

@@ -6,7 +6,8 @@
 // administrator
 // #/brugere, #/brugerlog),
 // #/sag/12, #/soeg, #/udskrift, #/adgangslog/3, #/kvalitetsstandard, #/hold,
-// #/hold/4, #/hold/4/2026-12-07, for a leder the set-up pages #/steder,
+// #/hold/4, #/hold/4/2026-12-07, for a leder #/ledelse (Ledelsesinformation)
+// and the set-up pages #/steder,
 // #/terapeuter/ter.a, #/helligdage/2027, and for an administrator
 // #/brugere, #/brugerlog, #/steder),
 // which the browser never sends to a server nor in a Referer: only ids
@@ -69,6 +70,8 @@ const holidaysView = lazy(() => import('./views/helligdage.js'));
 const teamsView = lazy(() => import('./views/hold.js'));
 const teamView = lazy(() => import('./views/holdside.js'));
 const meetingView = lazy(() => import('./views/holdmoede.js'));
+// Ledelsesinformation (views/ledelse.js): how well the standard is kept.
+const reportView = lazy(() => import('./views/ledelse.js'));
 
 const NOT_LOADED = 'En del af genop kunne ikke hentes. Genindlæs siden, og prøv igen.';
 const CASE_ROLES = ['visitator', 'terapeut', 'leder'];
@@ -104,6 +107,9 @@ const routes = [
   { name: 'holdside', re: /^#\/hold\/([1-9][0-9]{0,17})$/, view: teamView, roles: CASE_ROLES },
   { name: 'holdmoede', re: /^#\/hold\/([1-9][0-9]{0,17})\/([0-9]{4}-[0-9]{2}-[0-9]{2})$/, view: meetingView,
     roles: CASE_ROLES },
+  // Ledelsesinformation: #/ledelse?fra=...&til=...&paragraf=...&pr=... (a leder's).
+  { name: 'ledelse', re: /^#\/ledelse(?:\?([A-Za-z0-9=&.%_-]*))?$/, view: reportView, roles: ['leder'],
+    menu: 'Ledelsesinformation', href: '#/ledelse' },
   { name: 'kvalitetsstandard', re: /^#\/kvalitetsstandard$/, view: standardView, roles: ALL_ROLES,
     menu: 'Kvalitetsstandard', href: '#/kvalitetsstandard' },
   // Opsætning: the calendar's set-up; `under` marks the menu item of the

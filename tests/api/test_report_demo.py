@@ -8,7 +8,11 @@ due in the period, the citizen's own left out, by status, share_met,
 median at rank ceil(n/2) and 90th percentile at rank ceil(0.9 n) of the
 calendar days and of the workdays - these asked of `genop calendar
 between --standard ID` - per deadline and paragraph, and per month).
-Also: the report's referrals are the cases referred in the period.
+Also: the report's referrals are the cases referred in the period; and
+its open_by_due (docs/report.md) as the cases' own evaluations give it:
+the deadlines pending or overdue as of as_of, not the citizen's, of cases
+not closed (but for deadlines counted from a complaint), in the buckets of
+their workdays_left.
 Prints TAP.
 
     tests/api/test_report_demo.py PATH/TO/genop
@@ -82,6 +86,41 @@ def expected(genop, muni, evaluations, frm, to, cache):
     return rows(period), [{"month": m, "deadlines": rows(months[m])} for m in sorted(months)]
 
 
+# open_by_due's buckets, the most overdue first (docs/report.md).
+BUCKETS = [("overdue", 21, None), ("overdue", 11, 20), ("overdue", 6, 10), ("overdue", 0, 5),
+           ("pending", 0, 2), ("pending", 3, 5), ("pending", 6, 10), ("pending", 11, 20),
+           ("pending", 21, None)]
+
+
+def expected_open(cases, std):
+    """open_by_due (without label and source) from the cases' reads
+    (GET /api/v1/cases/{id}: their events and evaluation) and the
+    standard's rules (their anchors)."""
+    anchors = {(d["id"], p): d["from"] for d in std.get("deadlines", [])
+               for p in (d.get("paragraphs") or ["86.1", "86.2"])}
+    rows = {}
+    for case in cases:
+        ev = case.get("evaluation", {})
+        closed = any(e.get("type") == "closed" and e.get("state") != "withdrawn"
+                     for e in case.get("events", []))
+        for d in ev.get("deadlines", []):
+            key = (d["id"], ev["paragraph"])
+            if d["status"] not in ("pending", "overdue") or d.get("owner") == "citizen":
+                continue
+            if closed and anchors.get(key) != "complaint_received":
+                continue
+            n = max(0, -d["workdays_left"] if d["status"] == "overdue" else d["workdays_left"])
+            counts = rows.setdefault(key, [0] * len(BUCKETS))
+            for i, (status, lo, hi) in enumerate(BUCKETS):
+                if status == d["status"] and lo <= n and (hi is None or n <= hi):
+                    counts[i] += 1
+                    break
+    return [{"id": k[0], "paragraph": k[1], "open": sum(c),
+             "buckets": [{"status": s, "workdays_min": lo, "workdays_max": hi, "count": n}
+                         for (s, lo, hi), n in zip(BUCKETS, c)]}
+            for k, c in sorted(rows.items())]
+
+
 def contract_rows(rows):
     keys = ["id", "paragraph", "met", "late", "pending", "overdue", "share_met",
             "days_median", "days_p90", "workdays_median", "workdays_p90"]
@@ -92,9 +131,10 @@ def check(t, genop, srv, muni, frm, to, as_of, cache):
     leder = login_as(srv, f"rapport.{muni}", PASSWORD)
     ids = [c["id"] for c in (leder.request("GET", "/api/v1/cases?limit=500").json or {})
            .get("items", [])]
-    evaluations, referred = [], 0
+    evaluations, referred, cases = [], 0, []
     for i in ids:
         r = leder.request("GET", f"/api/v1/cases/{i}?as_of={as_of}")
+        cases.append(r.json or {})
         evaluations.append((r.json or {}).get("evaluation", {}))
         referral = (r.json or {}).get("case", {}).get("referral_date", "")
         referred += frm <= referral <= to
@@ -112,6 +152,12 @@ def check(t, genop, srv, muni, frm, to, as_of, cache):
          f"report   {got_months}", f"expected {months}")
     t.ok(rep.get("cases", {}).get("referrals") == referred,
          f"{muni}: the referrals in the period ({referred})", rep.get("cases"))
+    want = expected_open(cases, leder.request("GET", "/api/v1/standard").json or {})
+    got = [{k: v for k, v in o.items() if k not in ("label", "source")}
+           for o in rep.get("open_by_due", [])]
+    t.ok(got == want and want,
+         f"{muni}: the open deadlines by workdays to due as the cases' own evaluations give them",
+         f"report   {got}", f"expected {want}")
 
 
 def main():

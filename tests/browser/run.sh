@@ -95,11 +95,13 @@ url="http://127.0.0.1:$port"
 demo_logins=$(awk '$2 == "visitator" && $1 ~ /^visitator\./ { printf "%s%s:%s", sep, $1, $NF; sep = "," }' "$work/demo.out")
 # And the first terapeut's login of each municipality ("Min kalender", calendar.mjs).
 demo_therapists=$(awk '$2 == "terapeut" && $1 ~ /^terapeut\./ { printf "%s%s:%s", sep, $1, $NF; sep = "," }' "$work/demo.out")
+# And each municipality's leder (Ledelsesinformation, ledelse.mjs).
+demo_leders=$(awk '$2 == "leder" && $1 ~ /^leder\./ { printf "%s%s:%s", sep, $1, $NF; sep = "," }' "$work/demo.out")
 serve "$work/demo.db"
 demo_url="http://127.0.0.1:$port"
 
 mkdir -p "$here/screenshots"
 GENOP_URL="$url" GENOP_PASSWORD="$password" GENOP_DEMO_URL="$demo_url" GENOP_DEMO_LOGINS="$demo_logins" \
-  GENOP_DEMO_THERAPISTS="$demo_therapists" GENOP_BIN="$genop" node "$here/test.mjs"
+  GENOP_DEMO_THERAPISTS="$demo_therapists" GENOP_DEMO_LEDERS="$demo_leders" GENOP_BIN="$genop" node "$here/test.mjs"
 rc=$?
 exit $rc

@@ -57,8 +57,10 @@
 // it printed in GENOP_DEMO_LOGINS): every case of every municipality.
 // The leder's set-up pages: locations and rooms, each terapeut's
 // profession, hours and absences, and the holidays opened for booking
-// (setup.mjs). The public page without login, on screen, on a phone and
-// printed (public.mjs).
+// (setup.mjs). Ledelsesinformation on the demo's database: its numbers and
+// charts against GET /api/v1/report, the choice of period and paragraph,
+// the workbook (ledelse.mjs). The public page without login, on screen,
+// on a phone and printed (public.mjs).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -82,6 +84,7 @@ import { testCalendar } from './calendar.mjs';
 import { testSetup } from './setup.mjs';
 import { testTeams } from './teams.mjs';
 import { testBooking } from './booking.mjs';
+import { testLedelse } from './ledelse.mjs';
 import { testPublic } from './public.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -285,6 +288,9 @@ async function main() {
   await testTeams({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, USERS, PASSWORD });
   // "Book tid" (booking.mjs): its own Skive users and case.
   await testBooking({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES, BASE, PASSWORD });
+  // Ledelsesinformation (ledelse.mjs): on the demo's database, as its
+  // Aalborg leder; it only reads.
+  await testLedelse({ ok, newPage, load, login, navigate, axe, shot, text, noProblems, SIZES });
   // The public page (public.mjs): no login, on the demo's database and a
   // history of its own (genop demo --cases, served by a genop of its own).
   await testPublic({ ok, newPage, axe, shot, noProblems, SIZES });

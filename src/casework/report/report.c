@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_dist.h"
 #include "report_scan.h"
 #include "report_staff.h"
 #include "roles.h"
@@ -83,6 +84,7 @@ genop_err casework_report(const casework_env *env, const genop_user *actor,
 
 void report_release(report *r)
 {
+    report_dist_release(r);
     for (size_t i = 0; r->months && i < r->n_months; i++)
         free(r->months[i].deadlines);
     /* months past n_months hold no rows (report_tally_finish) */

@@ -75,6 +75,46 @@ long report_hist_rank(report_hist *h, long k)
     return i < h->n_other ? h->other[i] : 0;
 }
 
+/* Appends v (counted n more times) to out[0..*n), merging it into the
+ * last entry when that holds v already. */
+static void add_count(report_count *out, size_t *n, long v, long count)
+{
+    if (*n > 0 && out[*n - 1].value == v) {
+        out[*n - 1].count += count;
+        return;
+    }
+    out[*n].value = v;
+    out[*n].count = count;
+    (*n)++;
+}
+
+genop_err report_hist_counts(report_hist *h, report_count **out, size_t *n_out, genop_error *e)
+{
+    *out = NULL;
+    *n_out = 0;
+    size_t cap = h->n_other;
+    for (size_t v = 0; v < REPORT_HIST_BINS; v++)
+        cap += h->bins[v] > 0;
+    if (cap == 0)
+        return GENOP_OK;
+    report_count *c = calloc(cap, sizeof *c);
+    if (!c)
+        return genop_fail(e, GENOP_ENOMEM, "ikke nok hukommelse til rapportens tal");
+    if (h->n_other)
+        qsort(h->other, h->n_other, sizeof *h->other, cmp_long);
+    size_t n = 0, i = 0;
+    for (; i < h->n_other && h->other[i] < 0; i++)
+        add_count(c, &n, h->other[i], 1);
+    for (size_t v = 0; v < REPORT_HIST_BINS; v++)
+        if (h->bins[v] > 0)
+            add_count(c, &n, (long)v, (long)h->bins[v]);
+    for (; i < h->n_other; i++)
+        add_count(c, &n, h->other[i], 1);
+    *out = c;
+    *n_out = n;
+    return GENOP_OK;
+}
+
 void report_hist_release(report_hist *h)
 {
     free(h->other);

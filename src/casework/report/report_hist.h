@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "report_types.h"
 
 #define REPORT_HIST_BINS 512
 
@@ -32,6 +33,11 @@ genop_err report_hist_merge(report_hist *into, const report_hist *from, genop_er
 /* The value at rank k (1 to h->n) of the values sorted ascending. Sorts
  * h's outside values in place. */
 long report_hist_rank(report_hist *h, long k);
+
+/* Every value of h with its count, ascending, the values with a count
+ * only, into a new array *out of *n_out (NULL and 0 when h is empty);
+ * the caller frees *out with free(). Sorts h's outside values in place. */
+genop_err report_hist_counts(report_hist *h, report_count **out, size_t *n_out, genop_error *e);
 
 /* Frees what h owns (not h). */
 void report_hist_release(report_hist *h);

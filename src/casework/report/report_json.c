@@ -3,9 +3,13 @@
  * contract's members in its order, each deadline with its label and
  * source beside, and after the contract's members genop's own:
  * "paragraph" (the query's, or null), "limits_exceeded" by limit,
- * "attendance_reviews" and "complaints", then report_more.h's.
+ * "attendance_reviews" and "complaints", then report_more.h's; for the
+ * leder's charts, each period row's "days_histogram" and
+ * "workdays_histogram", and last "open_by_due", the deadlines open as of
+ * as_of by workdays to due (report_dist.h).
  */
 #include "json_write.h"
+#include "report_dist.h"
 #include "report_more.h"
 
 /* share_met with (at most) 4 decimals, as the rounded whole number of
@@ -36,6 +40,32 @@ static void write_value(genop_buf *b, bool *first, const char *key, report_value
     json_write_long_or_null(b, v.present, v.value);
 }
 
+/* "key":[{"unit":value,"count":count},...] */
+static void write_histogram(genop_buf *b, bool *f, const char *key, const char *unit,
+                            const report_count *c, size_t n)
+{
+    json_write_key(b, f, key);
+    genop_buf_adds(b, "[");
+    for (size_t i = 0; i < n; i++) {
+        bool g = true;
+        genop_buf_adds(b, i ? ",{" : "{");
+        write_long(b, &g, unit, c[i].value);
+        write_long(b, &g, "count", c[i].count);
+        genop_buf_adds(b, "}");
+    }
+    genop_buf_adds(b, "]");
+}
+
+/* The period row's distributions of days and workdays (report_dist.h). */
+static void write_histograms(genop_buf *b, bool *f, const report_deadline *d)
+{
+    if (!d->has_histograms)
+        return;
+    write_histogram(b, f, "days_histogram", "days", d->days_histogram, d->n_days_histogram);
+    write_histogram(b, f, "workdays_histogram", "workdays", d->workdays_histogram,
+                    d->n_workdays_histogram);
+}
+
 static void write_deadlines(genop_buf *b, const report_deadline *rows, size_t n)
 {
     genop_buf_adds(b, "[");
@@ -61,6 +91,7 @@ static void write_deadlines(genop_buf *b, const report_deadline *rows, size_t n)
         genop_buf_add_json_string(b, d->rule->label);
         json_write_key(b, &f, "source");
         genop_buf_add_json_string(b, d->rule->source.citation);
+        write_histograms(b, &f, d);
         genop_buf_adds(b, "}");
     }
     genop_buf_adds(b, "]");
@@ -129,6 +160,48 @@ static void write_counts(genop_buf *b, bool *f, const report *r)
     write_complaints(b, f, &r->extras);
 }
 
+/* One bucket of "open_by_due": its status, its workdays, its count. */
+static void write_bucket(genop_buf *b, size_t i, long count)
+{
+    const report_due_bucket *k = report_due_bucket_at(i);
+    bool g = true;
+    genop_buf_adds(b, i ? ",{" : "{");
+    json_write_key(b, &g, "status");
+    json_write_plain_string(b, genop_deadline_status_name(k->status));
+    write_long(b, &g, "workdays_min", k->min);
+    write_value(b, &g, "workdays_max", (report_value){k->max >= 0, k->max});
+    write_long(b, &g, "count", count);
+    genop_buf_adds(b, "}");
+}
+
+/* "open_by_due": the deadlines open as of as_of, per (deadline,
+ * paragraph), in every bucket (report_dist.h). */
+static void write_open(genop_buf *b, bool *f, const report *r)
+{
+    json_write_key(b, f, "open_by_due");
+    genop_buf_adds(b, "[");
+    for (size_t i = 0; i < r->n_open; i++) {
+        const report_open *o = &r->open[i];
+        bool g = true;
+        genop_buf_adds(b, i ? ",{" : "{");
+        json_write_key(b, &g, "id");
+        genop_buf_add_json_string(b, o->rule->id);
+        json_write_key(b, &g, "paragraph");
+        json_write_plain_string(b, genop_paragraph_name(o->paragraph));
+        json_write_key(b, &g, "label");
+        genop_buf_add_json_string(b, o->rule->label);
+        json_write_key(b, &g, "source");
+        genop_buf_add_json_string(b, o->rule->source.citation);
+        write_long(b, &g, "open", o->open);
+        json_write_key(b, &g, "buckets");
+        genop_buf_adds(b, "[");
+        for (size_t k = 0; k < REPORT_DUE_BUCKETS; k++)
+            write_bucket(b, k, o->buckets[k]);
+        genop_buf_adds(b, "]}");
+    }
+    genop_buf_adds(b, "]");
+}
+
 void report_write_json(const report *r, genop_buf *b)
 {
     bool f = true;
@@ -153,5 +226,6 @@ void report_write_json(const report *r, genop_buf *b)
     write_months(b, r);
     write_counts(b, &f, r);
     report_more_json(r, b, &f);
+    write_open(b, &f, r);
     genop_buf_adds(b, "}\n");
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_dist.h"
 #include "report_reasons.h"
 #include "report_tally.h"
 
@@ -72,6 +73,8 @@ genop_err report_tally_merge(report_tally *into, const report_tally *from, genop
         add_counts(into, from);
         report_reasons_merge(&into->closures, &from->closures);
     }
+    if (!err)
+        err = report_open_merge(into, from, e);
     return err;
 }
 
@@ -164,7 +167,7 @@ genop_err report_tally_finish(report_tally *t, report *out, genop_error *e)
         out->n_months++;
     }
     report_reasons_finish(&t->closures, out);
-    return GENOP_OK;
+    return report_dist_finish(t, out, e);
 }
 
 static void cell_release(report_cell *c)
@@ -188,4 +191,5 @@ void report_tally_release(report_tally *t)
     free(t->period);
     free(t->months);
     t->period = t->months = NULL;
+    report_dist_tally_release(t);
 }

@@ -168,6 +168,8 @@ genop_err report_tally_case(report_tally *t, int64_t case_id, const genop_case *
     count_events(t, c);
     count_findings(t);
     genop_err err = count_deadlines(t, e);
+    if (!err)
+        err = report_open_count(t, c, e);
     if (err)
         genop_error_prefix(e, "sag %lld", (long long)case_id);
     return err;

@@ -34,6 +34,9 @@ typedef struct report_tally {
     report_extras extras;
     genop_result result;           /* the case's evaluation (scratch) */
     report_closure_counts closures; /* by reason (report_reasons.h) */
+    /* owned: n_keys * REPORT_DUE_BUCKETS counts of the deadlines open as
+     * of q.as_of (report_dist.h); NULL until the first */
+    long *open_by_due;
 } report_tally;
 
 /* Sets t up empty for std (borrowed until release) and q (checked). */
@@ -44,6 +47,15 @@ genop_err report_tally_init(report_tally *t, const genop_standard *std, const re
  * counts what the evaluation and the view say. */
 genop_err report_tally_case(report_tally *t, int64_t case_id, const genop_case *c,
                             genop_error *e);
+
+/* Counts the deadlines of t->result (the evaluation of case c, just made
+ * by report_tally_case) that are open as of q.as_of: pending or overdue,
+ * not the citizen's, and of an open case (a closed one's: only those
+ * counted from a complaint), whatever their due date, as the worklist
+ * lists them. Defined with the other distributions in report_dist.c
+ * (report_dist.h), declared here so the tally can call it without
+ * including that header, which includes this one. */
+genop_err report_open_count(report_tally *t, const genop_case *c, genop_error *e);
 
 /* Adds every count of from into into (set up for the same standard and
  * query); from is only read. */

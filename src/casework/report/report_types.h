@@ -32,6 +32,13 @@ typedef struct report_value {
     long value;
 } report_value;
 
+/* Beyond the contract (report_dist.h): how many done deadlines took
+ * value days (or workdays). */
+typedef struct report_count {
+    long value;
+    long count;
+} report_count;
+
 /* One (deadline, paragraph) with at least one deadline due in the period
  * (or the month). */
 typedef struct report_deadline {
@@ -41,6 +48,13 @@ typedef struct report_deadline {
     bool has_share;
     double share_met;                  /* met / (met + late + overdue), 4 decimals */
     report_value days_median, days_p90, workdays_median, workdays_p90;
+    /* Beyond the contract, in the period's rows only (has_histograms; the
+     * months' rows have none): how many of the done deadlines took each
+     * number of calendar days and of workdays, ascending, only the values
+     * with a count. Owned; report_release() frees them. */
+    bool has_histograms;
+    report_count *days_histogram, *workdays_histogram;
+    size_t n_days_histogram, n_workdays_histogram;
 } report_deadline;
 
 typedef struct report_month {
@@ -117,6 +131,20 @@ typedef struct report_more {
     report_staff *teams;               /* owned; by name */
     size_t n_teams;
 } report_more;
+/* The buckets of the open deadlines by workdays to due (report_dist.h):
+ * overdue by 21 or more, 11-20, 6-10, 0-5 workdays; due within 0-2, 3-5,
+ * 6-10, 11-20, 21 or more workdays. */
+#define REPORT_DUE_BUCKETS 9
+
+/* Beyond the contract: one (deadline, paragraph) with deadlines open
+ * (pending or overdue, as the worklist lists them) as of as_of, whatever
+ * their due date, counted by workdays to due. */
+typedef struct report_open {
+    const genop_deadline_rule *rule;   /* borrowed from the standard */
+    unsigned paragraph;                /* GENOP_PARA_* bit */
+    long open;                         /* every open deadline of the row */
+    long buckets[REPORT_DUE_BUCKETS];  /* by report_due_bucket_at(i) */
+} report_open;
 
 typedef struct report {
     char municipality[GENOP_MUNI_ID_MAX];
@@ -130,6 +158,8 @@ typedef struct report {
     report_cases cases;
     report_extras extras;
     report_more more;                  /* closures by reason, complaints' deadlines, staff */
+    report_open *open;                 /* owned; sorted by id, then paragraph */
+    size_t n_open;
 } report;
 
 #endif
