@@ -279,7 +279,8 @@ def check_workbook(t, data, what):
     wb = openpyxl.load_workbook(io.BytesIO(data))
     t.ok(wb.sheetnames == ["Rapport", "Frister", "Måneder", "Fremmøde", "Sager",
                            "Klager og grænser", "Afslutninger", "Klagefrister", "Terapeuter",
-                           "Hold"], f"{what}: one sheet per section", wb.sheetnames)
+                           "Hold", "Ventetider", "Åbne frister"],
+         f"{what}: one sheet per section", wb.sheetnames)
     about = cell_types(wb["Rapport"])
     t.ok(about[1][1] == datetime.datetime(2025, 2, 1) and about[3][1] == datetime.datetime(2025, 6, 10),
          f"{what}: the period and as-of date as dates", about)

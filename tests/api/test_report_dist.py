@@ -14,12 +14,22 @@ agrees with; February and March 2025 have no holiday). Checks:
   their counts adding up to met + late, the median read off them equal
   to days_median;
 - the contract's fields as they were, and `genop report --format json`
-  the same JSON as the API.
+  the same JSON as the API;
+- the other forms: the workbook (GET /api/v1/report.xlsx, read back with
+  openpyxl) has sheets "Ventetider" (a row per deadline, paragraph and
+  number of days, the counts of calendar days and workdays) and "Åbne
+  frister" (the nine buckets as columns, headed in Danish), numbers as
+  numbers, the same as the JSON and the hand-worked numbers; `genop report
+  --format csv` has rows days_histogram, workdays_histogram and
+  open_by_due that give the JSON back; the text has the section on the
+  open deadlines.
 Prints TAP.
 
     tests/api/test_report_dist.py PATH/TO/genop
 """
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -27,6 +37,17 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import GRANT, PASSWORD, Server, Tap, login_as  # noqa: E402
+
+try:
+    import openpyxl
+except ImportError:
+    # Debian's python3-openpyxl, when the python3 running the tests is
+    # another one (as in test_report.py).
+    sys.path.append("/usr/lib/python3/dist-packages")
+    try:
+        import openpyxl
+    except ImportError:
+        openpyxl = None
 
 PERIOD = "from=2025-02-01&to=2025-03-31"
 
@@ -182,6 +203,123 @@ def check_histograms(t, leder):
     return j
 
 
+# "Ventetider" as worked out from HISTOGRAMS: (id, paragraph, days, count
+# of calendar days, count of workdays), a row per number found in either.
+WAITS = [
+    ("decision", "86.1", 3, 2, 2), ("decision", "86.1", 4, 1, 1),
+    ("start", "86.1", 10, 0, 1), ("start", "86.1", 14, 1, 0),
+    ("start_after_grant", "86.1", 6, 0, 1), ("start_after_grant", "86.1", 10, 1, 0),
+]
+OPEN_HEADERS = ["Frist", "Betegnelse", "Paragraf", "Åbne",
+                "Overskredet 21+ arbejdsdage", "Overskredet 11-20 arbejdsdage",
+                "Overskredet 6-10 arbejdsdage", "Overskredet 0-5 arbejdsdage",
+                "Forfalder om 0-2 arbejdsdage", "Forfalder om 3-5 arbejdsdage",
+                "Forfalder om 6-10 arbejdsdage", "Forfalder om 11-20 arbejdsdage",
+                "Forfalder om 21+ arbejdsdage", "Kilde"]
+# The CSV's measures of the buckets, in their order.
+BUCKET_MEASURES = ["overdue_21+", "overdue_11-20", "overdue_6-10", "overdue_0-5", "pending_0-2",
+                   "pending_3-5", "pending_6-10", "pending_11-20", "pending_21+"]
+
+
+def json_waits(j):
+    """WAITS's rows from the JSON's histograms."""
+    rows = []
+    for d in j.get("deadlines", []):
+        days = {x["days"]: x["count"] for x in d.get("days_histogram", [])}
+        wd = {x["workdays"]: x["count"] for x in d.get("workdays_histogram", [])}
+        rows += [(d["id"], d["paragraph"], v, days.get(v, 0), wd.get(v, 0))
+                 for v in sorted(set(days) | set(wd))]
+    return rows
+
+
+def check_workbook(t, data, j):
+    if openpyxl is None:
+        t.ok(False, "python3-openpyxl is installed")
+        return
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    t.ok(wb.sheetnames[-2:] == ["Ventetider", "Åbne frister"],
+         "workbook: the sheets Ventetider and Åbne frister last", wb.sheetnames)
+    waits = [list(r) for r in wb["Ventetider"].iter_rows(values_only=True)]
+    t.ok(waits[:1] == [["Frist", "Betegnelse", "Paragraf", "Dage", "Antal, kalenderdage",
+                        "Antal, arbejdsdage"]], "Ventetider: its headers", waits[:1])
+    got = [(r[0], r[2], r[3], r[4], r[5]) for r in waits[1:]]
+    t.ok(got == WAITS and got == json_waits(j), "Ventetider: the histograms by hand and as the JSON",
+         f"got {got}", f"json {json_waits(j)}")
+    t.ok(all(type(v) is int for r in waits[1:] for v in r[3:6])
+         and waits[1][1] == "Afgørelse (bevilling)",
+         "Ventetider: days and counts are numbers, each row with its label", waits[1:2])
+    opened = [list(r) for r in wb["Åbne frister"].iter_rows(values_only=True)]
+    t.ok(opened[:1] == [OPEN_HEADERS], "Åbne frister: the buckets headed in Danish", opened[:1])
+    got = [{"id": r[0], "paragraph": r[2], "open": r[3],
+            "buckets": [c for c in r[4:13]]} for r in opened[1:]]
+    want = [{"id": o["id"], "paragraph": o["paragraph"], "open": o["open"],
+             "buckets": [b["count"] for b in o["buckets"]]} for o in OPEN_0319]
+    from_json = [{"id": o["id"], "paragraph": o["paragraph"], "open": o["open"],
+                  "buckets": [b["count"] for b in o["buckets"]]}
+                 for o in j.get("open_by_due", [])]
+    t.ok(got == want and got == from_json, "Åbne frister: the buckets by hand and as the JSON",
+         f"got {got}", f"want {want}")
+    t.ok(all(type(v) is int for r in opened[1:] for v in r[3:13])
+         and [(r[1], r[13]) for r in opened[1:]]
+         == [(o["label"], o["source"]) for o in j.get("open_by_due", [])],
+         "Åbne frister: counts are numbers, with the label and source of the JSON", opened[1:2])
+
+
+def check_csv(t, data, j):
+    rows = list(csv.reader(io.StringIO(data.decode())))
+    hist, opened, months = {}, {}, set()
+    for section, month, id_, para, measure, value in rows[1:]:
+        if section in ("days_histogram", "workdays_histogram"):
+            hist.setdefault((id_, para), {}).setdefault(section, []).append(
+                (int(measure), int(value)))
+            months.add(month)
+        elif section == "open_by_due":
+            opened.setdefault((id_, para), {})[measure] = int(value)
+            months.add(month)
+    want_hist = {}
+    for d in j.get("deadlines", []):
+        for key, unit in (("days_histogram", "days"), ("workdays_histogram", "workdays")):
+            if d.get(key):
+                want_hist.setdefault((d["id"], d["paragraph"]), {})[key] = [
+                    (x[unit], x["count"]) for x in d[key]]
+    t.ok(hist == want_hist and want_hist[("start", "86.1")]["days_histogram"] == [(14, 1)],
+         "csv: days_histogram and workdays_histogram rows give the JSON's back", hist)
+    t.ok(months == {""}, "csv: the distributions' rows have no month", months)
+    want_open = {(o["id"], o["paragraph"]):
+                 dict({"open": o["open"]}, **{m: b["count"]
+                                              for m, b in zip(BUCKET_MEASURES, o["buckets"])})
+                 for o in j.get("open_by_due", [])}
+    t.ok(opened == want_open and opened[("start", "86.1")]["overdue_21+"] == 1
+         and opened[("decision", "86.1")]["pending_0-2"] == 2,
+         "csv: open_by_due rows (open and each bucket) give the JSON's back", opened)
+
+
+def check_text(t, text):
+    section = text.split("\nÅbne frister pr. ", 1)
+    body = section[1] if len(section) == 2 else ""
+    t.ok(body.startswith("19. marts 2025 efter arbejdsdage til forfald\n"),
+         "text: a section on the open deadlines as of as_of", body[:80])
+    t.ok("  Opstart af træning (§ 86, stk. 1, start): 5 åbne\n"
+         "    overskredet 21+: 1, 11-20: 1, 6-10: 0, 0-5: 1; "
+         "forfalder om 0-2: 0, 3-5: 0, 6-10: 2, 11-20: 0, 21+: 0 arbejdsdage\n" in body
+         and body.count(" åbne\n") == len(OPEN_0319),
+         "text: each (deadline, paragraph) with its buckets", body)
+
+
+def check_forms(t, genop, db, xlsx, j):
+    """The workbook the API gave (xlsx), and the CLI's CSV and text (the
+    server stopped), against the API's JSON j."""
+    check_workbook(t, xlsx, j)
+    base = [genop, "report", "--db", db, "--municipality", "aalborg", "--from", "2025-02-01",
+            "--to", "2025-03-31", "--as-of", "2025-03-19"]
+    c = subprocess.run(base + ["--format", "csv"], capture_output=True)
+    t.ok(c.returncode == 0, "genop report --format csv", c.stderr.decode())
+    check_csv(t, c.stdout, j)
+    x = subprocess.run(base + ["--format", "text"], capture_output=True)
+    t.ok(x.returncode == 0, "genop report --format text", x.stderr.decode())
+    check_text(t, x.stdout.decode())
+
+
 def main():
     genop = sys.argv[1] if len(sys.argv) > 1 else "build/genop"
     t = Tap()
@@ -194,12 +332,16 @@ def main():
         leder = login_as(srv, "leder.aalborg", PASSWORD)
         check_open(t, leder)
         api_json = check_histograms(t, leder)
+        r = leder.request("GET", f"/api/v1/report.xlsx?{PERIOD}&as_of=2025-03-19")
+        t.ok(r.status == 200, "report.xlsx: 200", r)
+        xlsx = r.raw if r.status == 200 else b""
         srv.stop()
         r = subprocess.run([genop, "report", "--db", srv.db, "--municipality", "aalborg",
                             "--from", "2025-02-01", "--to", "2025-03-31", "--as-of", "2025-03-19",
                             "--format", "json"], capture_output=True)
         t.ok(r.returncode == 0 and json.loads(r.stdout) == api_json,
              "genop report --format json: the same JSON as the API", r.stderr.decode())
+        check_forms(t, genop, srv.db, xlsx, api_json)
     finally:
         srv.cleanup()
     return t.done()

@@ -9,7 +9,8 @@
  *   of a closed case; as of Sun 2025-03-23, a deadline due Friday is
  *   overdue with no workday since (the 0-5 bucket);
  * - the period rows' histograms of days and workdays;
- * - report_hist_counts() with values outside the bins, grouped.
+ * - report_hist_counts() with values outside the bins, grouped;
+ * - the CSV's rows and the text's section of them (report_dist_forms.c).
  * tests/api/test_report_dist.py checks the same history's JSON.
  */
 #include <stdarg.h>
@@ -21,6 +22,7 @@
 #include "test_helpers.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "casework_fixture.h"
 #include "report.h"
@@ -257,6 +259,40 @@ static void test_histograms(void **state)
     report_release(&r);
 }
 
+/* The CSV's rows and the text's section, as of 2025-03-19. */
+static void test_forms(void **state)
+{
+    fixture *f = *state;
+    report r;
+    genop_buf csv = {0}, text = {0};
+    compute(f, "2025-03-19", 2, &r);
+    report_write_csv(&r, &csv);
+    report_write_text(&r, &text);
+    assert_false(genop_buf_failed(&csv) || genop_buf_failed(&text));
+    const char *rows[] = {
+        "\r\ndays_histogram,,decision,86.1,3,2\r\ndays_histogram,,decision,86.1,4,1\r\n"
+        "workdays_histogram,,decision,86.1,3,2\r\nworkdays_histogram,,decision,86.1,4,1\r\n"
+        "days_histogram,,start,86.1,14,1\r\nworkdays_histogram,,start,86.1,10,1\r\n",
+        "\r\nopen_by_due,,start,86.1,open,5\r\nopen_by_due,,start,86.1,overdue_21+,1\r\n"
+        "open_by_due,,start,86.1,overdue_11-20,1\r\nopen_by_due,,start,86.1,overdue_6-10,0\r\n"
+        "open_by_due,,start,86.1,overdue_0-5,1\r\nopen_by_due,,start,86.1,pending_0-2,0\r\n"
+        "open_by_due,,start,86.1,pending_3-5,0\r\nopen_by_due,,start,86.1,pending_6-10,2\r\n"
+        "open_by_due,,start,86.1,pending_11-20,0\r\nopen_by_due,,start,86.1,pending_21+,0\r\n",
+    };
+    for (size_t i = 0; i < 2; i++)
+        if (!strstr(csv.data, rows[i]))
+            fail_msg("no rows\n%s\nin\n%s", rows[i], csv.data);
+    const char *section = "\nÅbne frister pr. 19. marts 2025 efter arbejdsdage til forfald\n"
+                          "  Afgørelse (bevilling) (§ 86, stk. 1, decision): 3 åbne\n"
+                          "    overskredet 21+: 1, 11-20: 0, 6-10: 0, 0-5: 0; forfalder om 0-2: 2,"
+                          " 3-5: 0, 6-10: 0, 11-20: 0, 21+: 0 arbejdsdage\n";
+    if (!strstr(text.data, section))
+        fail_msg("no section\n%s\nin\n%s", section, text.data);
+    genop_buf_release(&csv);
+    genop_buf_release(&text);
+    report_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_buckets),
         cmocka_unit_test(test_open_by_due),
         cmocka_unit_test(test_histograms),
+        cmocka_unit_test(test_forms),
     };
     /* One database for the tests: they only read it. */
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -3,6 +3,8 @@
  * ends): one number a row, "section,month,deadline,paragraph,measure,
  * value", so every number has one shape to read whatever the section. The
  * measures are the JSON's names (report_json.c); a null is an empty value.
+ * report_more.h's rows follow, the distributions' (report_dist_forms.c)
+ * last.
  */
 #include <stdio.h>
 #include <string.h>
@@ -129,4 +131,5 @@ void report_write_csv(const report *r, genop_buf *b)
     }
     add_counts(b, r);
     report_more_csv(r, b);
+    report_dist_csv(r, b);
 }

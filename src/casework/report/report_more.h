@@ -33,4 +33,22 @@ void report_more_csv(const report *r, genop_buf *b);
  * "Terapeuter" and "Hold" of wb, headers in bold, shares in share. */
 void report_more_xlsx(const report *r, lxw_workbook *wb, lxw_format *bold, lxw_format *share);
 
+/* names[0..n) in bold as row 0 of ws, frozen (report_more_xlsx.c). */
+void report_xlsx_headers(lxw_worksheet *ws, lxw_format *bold, const char *const *names,
+                         size_t n);
+
+/* "§ 86, stk. 1" or "§ 86, stk. 2": paragraph p in the text; static
+ * (report_text.c). */
+const char *report_text_paragraph(unsigned p);
+
+/* report_dist_forms.c: the distributions beyond the contract
+ * (report_dist.h) in the other forms, each called once, last: the text's
+ * section on the open deadlines by workdays to due ... */
+void report_dist_text(const report *r, genop_buf *b);
+/* ... the CSV's rows of days_histogram, workdays_histogram and
+ * open_by_due ... */
+void report_dist_csv(const report *r, genop_buf *b);
+/* ... and the workbook's sheets "Ventetider" and "Åbne frister". */
+void report_dist_xlsx(const report *r, lxw_workbook *wb, lxw_format *bold);
+
 #endif

@@ -8,7 +8,8 @@
  */
 #include "report_more.h"
 
-static void headers(lxw_worksheet *ws, lxw_format *bold, const char *const *names, size_t n)
+void report_xlsx_headers(lxw_worksheet *ws, lxw_format *bold, const char *const *names,
+                         size_t n)
 {
     for (size_t i = 0; i < n; i++)
         worksheet_write_string(ws, 0, (lxw_col_t)i, names[i], bold);
@@ -19,7 +20,7 @@ static void sheet_closures(const report_more *m, lxw_workbook *wb, lxw_format *b
 {
     static const char *const names[] = {"Grund", "Betegnelse", "Afsluttet", "Kilde"};
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Afslutninger");
-    headers(ws, bold, names, 4);
+    report_xlsx_headers(ws, bold, names, 4);
     lxw_row_t row = 1;
     for (size_t i = 0; i < m->n_closures; i++, row++) {
         const report_closure *c = &m->closures[i];
@@ -40,7 +41,7 @@ static void sheet_complaints(const report_more *m, lxw_workbook *wb, lxw_format 
     static const char *const names[] = {"Frist", "Betegnelse", "Overholdt", "For sent",
                                         "Afventer", "Overskredet", "Andel overholdt", "Kilde"};
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Klagefrister");
-    headers(ws, bold, names, 8);
+    report_xlsx_headers(ws, bold, names, 8);
     for (size_t i = 0; i < m->n_complaint_deadlines; i++) {
         const report_complaint_deadline *c = &m->complaint_deadlines[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
@@ -63,7 +64,7 @@ static void sheet_staff(lxw_workbook *wb, lxw_format *bold, const char *name, co
     const char *names[] = {who, "Tider", "Uden udfald", "Træninger, der tæller", "Gennemført",
                            "Udeblivelser", "Aflyst af borgeren", "Aflyst af enheden"};
     lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-    headers(ws, bold, names, 8);
+    report_xlsx_headers(ws, bold, names, 8);
     for (size_t i = 0; i < n; i++) {
         const report_staff *s = &rows[i];
         lxw_row_t row = (lxw_row_t)(i + 1);

@@ -1,7 +1,8 @@
 /*
  * report_text.c - the report as a readable Danish text: the period, each
  * promise of the standard with how often it was kept and how long it
- * took, month by month, the sessions and the cases (report.h).
+ * took, month by month, the sessions and the cases (report.h), then
+ * report_more.h's sections and the open deadlines by workdays to due.
  */
 #include "report_more.h"
 
@@ -10,7 +11,7 @@ static const char *const month_names[12] = {
     "juli", "august", "september", "oktober", "november", "december",
 };
 
-static const char *paragraph_text(unsigned p)
+const char *report_text_paragraph(unsigned p)
 {
     return p == GENOP_PARA_86_2 ? "§ 86, stk. 2" : "§ 86, stk. 1";
 }
@@ -36,8 +37,8 @@ static void add_value(genop_buf *b, report_value v)
 
 static void add_deadline(genop_buf *b, const report_deadline *d, const char *indent, bool source)
 {
-    genop_buf_addf(b, "%s%s (%s, %s)\n", indent, d->rule->label, paragraph_text(d->paragraph),
-                   d->rule->id);
+    genop_buf_addf(b, "%s%s (%s, %s)\n", indent, d->rule->label,
+                   report_text_paragraph(d->paragraph), d->rule->id);
     genop_buf_addf(b, "%s  overholdt %ld, for sent %ld, afventer %ld, overskredet %ld;"
                    " andel overholdt ", indent, d->met, d->late, d->pending, d->overdue);
     add_share(b, d);
@@ -63,7 +64,8 @@ static void add_header(genop_buf *b, const report *r)
                    genop_date_format_da(r->query.from, from), genop_date_format_da(r->query.to, to),
                    genop_date_format_da(r->query.as_of, as_of));
     genop_buf_addf(b, "Sager: %s (%ld i alt)\n",
-                   r->query.paragraph ? paragraph_text(r->query.paragraph) : "alle paragraffer",
+                   r->query.paragraph ? report_text_paragraph(r->query.paragraph)
+                                      : "alle paragraffer",
                    r->cases.evaluated);
 }
 
@@ -114,4 +116,5 @@ void report_write_text(const report *r, genop_buf *b)
     }
     add_counts(b, r);
     report_more_text(r, b);
+    report_dist_text(r, b);
 }

@@ -3,9 +3,10 @@
  * sheet per section: "Rapport" (municipality, period, as-of date),
  * "Frister" (the period's rows), "Måneder" (each month's rows, the month
  * as the date of its first day shown "yyyy-mm"), "Fremmøde", "Sager" and
- * "Klager og grænser", then report_more.h's. Numbers are numbers, dates are dates (Excel serial
- * days with a date format), shares are fractions shown as percentages,
- * and a missing value (JSON null) is an empty cell.
+ * "Klager og grænser", then report_more.h's (report_dist_forms.c's
+ * "Ventetider" and "Åbne frister" last). Numbers are numbers, dates are
+ * dates (Excel serial days with a date format), shares are fractions
+ * shown as percentages, and a missing value (JSON null) is an empty cell.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -181,6 +182,7 @@ genop_err report_write_xlsx(const report *r, const char *path, genop_error *e)
     sheet_months(&x, r);
     sheets_counts(&x, r);
     report_more_xlsx(r, x.wb, x.bold, x.share);
+    report_dist_xlsx(r, x.wb, x.bold);
     lxw_error rc = workbook_close(x.wb);
     if (rc != LXW_NO_ERROR)
         return genop_fail(e, GENOP_EIO, "kunne ikke skrive regnearket '%s': %s", path,
