@@ -191,7 +191,8 @@ def check_workbook(t, srv):
         t.ok(False, "python3-openpyxl is installed")
         return
     wb = openpyxl.load_workbook(io.BytesIO(r.raw))
-    t.ok(wb.sheetnames[-4:] == ["Afslutninger", "Klagefrister", "Terapeuter", "Hold"],
+    t.ok(wb.sheetnames[-6:] == ["Afslutninger", "Klagefrister", "Terapeuter", "Hold",
+                                "Ventetider", "Åbne frister"],
          "workbook: a sheet per section", wb.sheetnames)
     rows = [list(x) for x in wb["Afslutninger"].iter_rows(values_only=True)]
     by_reason = {x[0]: x[2] for x in rows[1:] if x[0]}
