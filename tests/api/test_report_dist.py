@@ -37,17 +37,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import GRANT, PASSWORD, Server, Tap, login_as  # noqa: E402
-
-try:
-    import openpyxl
-except ImportError:
-    # Debian's python3-openpyxl, when the python3 running the tests is
-    # another one (as in test_report.py).
-    sys.path.append("/usr/lib/python3/dist-packages")
-    try:
-        import openpyxl
-    except ImportError:
-        openpyxl = None
+from test_report import openpyxl  # noqa: E402  (Debian's, found as test_report finds it)
 
 PERIOD = "from=2025-02-01&to=2025-03-31"
 
