@@ -4,7 +4,9 @@
  * courses ended for attendance, the complaints' deadlines, and the
  * appointments per therapist and team. Each form's writer (report_json.c,
  * report_text.c, report_csv.c, report_xlsx.c) calls its part here once,
- * after its own sections. Private to src/casework/report.
+ * after its own sections, and report_dist_forms.c's after that (the
+ * distributions of report_dist.h in the text, CSV and workbook). Private
+ * to src/casework/report.
  */
 #ifndef GENOP_REPORT_MORE_H
 #define GENOP_REPORT_MORE_H
